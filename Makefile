@@ -1,0 +1,127 @@
+# gavel: GNU make, no autotools.
+#
+#   make            build ./gavel
+#   make run        build and open gavel on the demo meeting (installs missing deps)
+#   make check      unit tests, the same under ASan+UBSan, end-to-end tests (installs missing deps)
+#   make bench      benchmarks (prints figures, asserts nothing about time)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Sources are discovered by folder, so adding a module never needs an edit here.
+# BUILD and BIN can be moved so that several builds can run side by side.
+
+VERSION   := 0.1.0
+CC        ?= cc
+BUILD     ?= build
+BIN       ?= gavel
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+WERROR    ?= 0
+PYTHON    ?= /usr/bin/python3
+
+PKGS_CFLAGS := $(shell pkg-config --cflags ncursesw uuid 2>/dev/null | sed 's/-D_XOPEN_SOURCE=600//; s/-D_DEFAULT_SOURCE//')
+CURSES_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
+UUID_LIBS   := $(shell pkg-config --libs uuid 2>/dev/null || echo -luuid)
+# iniparser 4.1 on Debian 12 ships no .pc file.
+INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null)
+INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
+CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARN      += -Werror
+endif
+CPPFLAGS  += -I. -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DGAVEL_VERSION='"$(VERSION)"' \
+             -DGAVEL_DATADIR='"$(PREFIX)/share/gavel"' $(PKGS_CFLAGS) $(INI_CFLAGS)
+CFLAGS    ?= -O2 -g
+CFLAGS    += -std=c11 $(WARN) -MMD -MP
+LDLIBS    += $(CURSES_LIBS) $(UUID_LIBS) $(INI_LIBS)
+
+# The core (no curses): model, storage, render. The app adds cli, tui and main.
+CORE_SRC  := $(sort $(wildcard model/*.c storage/*.c render/*.c))
+APP_SRC   := $(sort $(wildcard cli/*.c tui/*.c))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+BENCH_SRC := $(sort $(wildcard tests/bench/bench_*.c))
+
+CORE_OBJ  := $(CORE_SRC:%.c=$(BUILD)/%.o)
+APP_OBJ   := $(APP_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
+
+# The same sources again, instrumented.
+SAN       := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ASAN_DIR  := $(BUILD)/asan
+ASAN_CORE := $(CORE_SRC:%.c=$(ASAN_DIR)/%.o)
+ASAN_APP  := $(APP_SRC:%.c=$(ASAN_DIR)/%.o)
+ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(ASAN_DIR)/tests/%)
+
+.SECONDARY:
+.PHONY: all deps run check unit unit-asan e2e bench install uninstall clean fuzz demo-data
+
+all: $(BIN)
+
+$(BIN): $(CORE_OBJ) $(APP_OBJ) $(BUILD)/main.o
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ) $(APP_OBJ) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(APP_OBJ) $(CMOCKA_LIBS) $(LDLIBS)
+
+$(ASAN_DIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -O1 $(SAN) -c -o $@ $<
+
+$(ASAN_DIR)/tests/%: tests/unit/%.c $(ASAN_CORE) $(ASAN_APP) tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CMOCKA_CFLAGS) $(CFLAGS) -O1 $(SAN) -o $@ $< $(ASAN_CORE) $(ASAN_APP) $(CMOCKA_LIBS) $(LDLIBS)
+
+$(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
+
+# Installs what is missing (as root), or prints the exact command.
+deps:
+	@sh tests/deps.sh
+
+run: deps $(BIN)
+	@sh tests/demo.sh ./$(BIN)
+
+unit: $(UNIT_BIN)
+unit-asan: $(ASAN_UNIT)
+
+# One closing line across every suite: "N passed, N failed".
+check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT)
+	@GAVEL_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/check.sh $(BUILD)
+
+e2e: $(BIN)
+	@GAVEL_BIN=$(abspath $(BIN)) sh tests/check.sh --e2e-only $(BUILD)
+
+bench: $(BIN) $(BENCH_BIN)
+	@GAVEL_BIN=$(abspath $(BIN)) sh tests/bench/run.sh $(BUILD)
+
+install: $(BIN)
+	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/gavel/themes \
+		$(DESTDIR)$(PREFIX)/share/gavel/rosters $(DESTDIR)$(PREFIX)/share/gavel/agendas
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gavel
+	for f in $(wildcard doc/*.1); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man1/; done
+	for f in $(wildcard doc/*.5); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man5/; done
+	for f in $(wildcard themes/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/themes/; done
+	for f in $(wildcard rosters/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/rosters/; done
+	for f in $(wildcard agendas/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/agendas/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/gavel $(DESTDIR)$(PREFIX)/share/man/man1/gavel.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/gavel-*.5
+	rm -rf $(DESTDIR)$(PREFIX)/share/gavel
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,82 @@
+/* gavel: run and minute formal working-party meetings.
+ *
+ * The command line: global options, then either a session to open on the live
+ * screen or a batch subcommand from the table below. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef struct Subcommand {
+   const char *name;
+   CliRun run;
+   const char *synopsis;
+   const char *summary;
+} Subcommand;
+
+/* One row per subcommand; --help is generated from it. */
+static const Subcommand Subcommands[] = {
+   { NULL, NULL, NULL, NULL },
+};
+
+static void Main_help(FILE *out) {
+   fputs("usage: gavel [-D DIR] [--read-only] [SESSION]\n"
+         "       gavel [-D DIR] COMMAND [ARGS...]\n"
+         "\n"
+         "Run and minute formal working-party meetings.\n"
+         "\n"
+         "options:\n"
+         "  -D DIR          keep sessions in DIR instead of $XDG_DATA_HOME/gavel\n"
+         "  --read-only     open the session without changing it\n"
+         "  -h, --help      show this help\n"
+         "  -V, --version   show the version\n",
+         out);
+   if (Subcommands[0].name) {
+      fputs("\ncommands:\n", out);
+      for (const Subcommand *c = Subcommands; c->name; c++)
+         fprintf(out, "  %-34s %s\n", c->synopsis, c->summary);
+   }
+   fputs("\nSee gavel(1) for details.\n", out);
+}
+
+static const Subcommand *Main_find(const char *name) {
+   for (const Subcommand *c = Subcommands; c->name; c++)
+      if (strcmp(c->name, name) == 0)
+         return c;
+   return NULL;
+}
+
+int main(int argc, char **argv) {
+   CliEnv env = { .progname = "gavel", .datadir = NULL, .read_only = 0 };
+   int i = 1;
+   for (; i < argc && argv[i][0] == '-'; i++) {
+      const char *a = argv[i];
+      if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+         Main_help(stdout);
+         return CLI_OK;
+      } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+         printf("gavel %s\n", GAVEL_VERSION);
+         return CLI_OK;
+      } else if (strcmp(a, "-D") == 0) {
+         if (i + 1 >= argc)
+            return Cli_usage(&env, "-D needs a folder (try 'gavel --help')");
+         env.datadir = argv[++i];
+      } else if (strcmp(a, "--read-only") == 0) {
+         env.read_only = 1;
+      } else if (strcmp(a, "--") == 0) {
+         i++;
+         break;
+      } else {
+         return Cli_usage(&env, "unknown option '%s' (try 'gavel --help')", a);
+      }
+   }
+   if (i < argc) {
+      const Subcommand *c = Main_find(argv[i]);
+      if (c)
+         return c->run(&env, argc - i, argv + i);
+      if (!strchr(argv[i], '/') && !strchr(argv[i], '.'))
+         return Cli_usage(&env, "unknown command '%s' (try 'gavel --help')", argv[i]);
+   }
+   return Cli_usage(&env, "the live screen is not built yet; try 'gavel --help'");
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Checks for what gavel needs to build and test; installs the Debian packages
+# that are missing when run as root, or prints the exact command otherwise.
+missing=""
+need() { # header-or-command package
+	case "$1" in
+	/*) [ -e "$1" ] || missing="$missing $2" ;;
+	*) command -v "$1" >/dev/null 2>&1 || missing="$missing $2" ;;
+	esac
+}
+need /usr/include/ncursesw/curses.h libncurses-dev
+need /usr/include/uuid/uuid.h uuid-dev
+need /usr/include/iniparser/iniparser.h libiniparser-dev
+need /usr/include/cmocka.h libcmocka-dev
+need pkg-config pkg-config
+need tmux tmux
+need cc gcc
+need make make
+# The exports are checked by real parsers.
+need tidy tidy
+need pandoc pandoc
+/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
+[ -n "$missing" ] || exit 0
+cmd="apt-get install -y$missing"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null || {
+		echo "deps: '$cmd' failed" >&2; exit 1; }
+else
+	echo "deps: missing$missing; run as root:" >&2
+	echo "  sudo $cmd" >&2
+	exit 1
+fi
