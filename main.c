@@ -7,6 +7,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_actions.h"
+#include "cli/cmd_check.h"
+#include "cli/cmd_compact.h"
+#include "cli/cmd_exec.h"
+#include "cli/cmd_new.h"
+#include "cli/cmd_show.h"
+#include "cli/cmd_render.h"
 
 typedef struct Subcommand {
    const char *name;
@@ -17,6 +24,13 @@ typedef struct Subcommand {
 
 /* One row per subcommand; --help is generated from it. */
 static const Subcommand Subcommands[] = {
+   { "render", CmdRender_run, "render SESSION [--format F]", "write the outcome of proceedings" },
+   { "actions", CmdActions_run, "actions [SESSION...] [--format F]", "export actions and deadlines" },
+   { "new", CmdNew_run, "new [--agenda F] [--roster R] ...", "create a session and print its path" },
+   { "exec", CmdExec_run, "exec SESSION [-f SCRIPT] [-k]", "apply commands from a script or stdin" },
+   { "show", CmdShow_run, "show SESSION", "print a session's state as text" },
+   { "check", CmdCheck_run, "check SESSION...", "verify session files" },
+   { "compact", CmdCompact_run, "compact SESSION", "rewrite a session file atomically" },
    { NULL, NULL, NULL, NULL },
 };
 
@@ -75,7 +89,8 @@ int main(int argc, char **argv) {
       const Subcommand *c = Main_find(argv[i]);
       if (c)
          return c->run(&env, argc - i, argv + i);
-      if (!strchr(argv[i], '/') && !strchr(argv[i], '.'))
+      /* A session name starts with its date (2017-05-12-slug): the live screen. */
+      if (!strchr(argv[i], '/') && !strchr(argv[i], '.') && !(argv[i][0] >= '0' && argv[i][0] <= '9'))
          return Cli_usage(&env, "unknown command '%s' (try 'gavel --help')", argv[i]);
    }
    return Cli_usage(&env, "the live screen is not built yet; try 'gavel --help'");

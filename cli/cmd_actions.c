@@ -1,0 +1,220 @@
+/* gavel actions [SESSION...] [--open] [--owner CODE] [--format md|csv|ics|txt] [-o FILE]
+ *
+ * Collects the actions and deadlines of the sessions named (read-only, no
+ * lock), or of every session in the data folder when none is named, and
+ * exports them: a Markdown checklist by owner (default), CSV, iCalendar or
+ * plain text. --open leaves out the actions marked done; --owner CODE keeps
+ * that delegation's actions and the deadlines that concern it. */
+#include "cli/cmd_actions.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/session.h"
+#include "render/actions.h"
+#include "render/actions_csv.h"
+#include "render/actions_ics.h"
+#include "render/actions_md.h"
+#include "render/actions_txt.h"
+#include "storage/datadir.h"
+#include "storage/fileio.h"
+#include "storage/sessionfile.h"
+
+typedef enum ActionsFormat { FMT_MD, FMT_CSV, FMT_ICS, FMT_TXT } ActionsFormat;
+
+static const char CmdActions_usage[] =
+   "usage: gavel actions [SESSION...] [--open] [--owner CODE] [--format md|csv|ics|txt] [-o FILE]\n"
+   "  with no SESSION: every session in the data folder\n"
+   "  --open         leave out the actions that are done\n"
+   "  --owner CODE   only that delegation's actions (and deadlines for everyone)\n"
+   "  --format F     md (default), csv, ics or txt (default from -o's extension)\n"
+   "  -o FILE        write FILE atomically instead of standard output\n";
+
+static int CmdActions_format(const char *s, ActionsFormat *f) {
+   if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
+      *f = FMT_MD;
+   else if (strcmp(s, "csv") == 0)
+      *f = FMT_CSV;
+   else if (strcmp(s, "ics") == 0 || strcmp(s, "ical") == 0 || strcmp(s, "icalendar") == 0)
+      *f = FMT_ICS;
+   else if (strcmp(s, "txt") == 0 || strcmp(s, "text") == 0)
+      *f = FMT_TXT;
+   else
+      return -1;
+   return 0;
+}
+
+/* DTSTAMP: now in UTC, or SOURCE_DATE_EPOCH for reproducible output. */
+static void CmdActions_stamp(char out[17]) {
+   const char *sde = getenv("SOURCE_DATE_EPOCH");
+   time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+   struct tm tm;
+   gmtime_r(&t, &tm);
+   strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
+}
+
+static int CmdActions_cmp(const void *a, const void *b) {
+   return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Opens one session and adds its rows; 0, or -1 after saying why. */
+static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
+   char err[1024];
+   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = env->datadir };
+   SessionFile *sf = SessionFile_openNamed(env->datadir, name, &opts, err, sizeof err);
+   if (!sf) {
+      fprintf(stderr, "%s: %s\n", env->progname, err);
+      return -1;
+   }
+   for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
+      fprintf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
+   ActionList_addSession(l, SessionFile_session(sf));
+   SessionFile_close(sf);
+   return 0;
+}
+
+/* Every *.gavel file of the sessions folder, in name (so date) order. */
+static int CmdActions_addAll(const CliEnv *env, ActionList *l) {
+   char dir[4096], err[1024];
+   if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0) {
+      fprintf(stderr, "%s: %s\n", env->progname, err);
+      return -1;
+   }
+   DIR *d = opendir(dir);
+   if (!d) {
+      if (errno == ENOENT)
+         return 0;  /* no session recorded yet: an empty list */
+      fprintf(stderr, "%s: %s: %s\n", env->progname, dir, strerror(errno));
+      return -1;
+   }
+   char **names = NULL;
+   size_t n = 0, cap = 0;
+   struct dirent *e;
+   while ((e = readdir(d))) {
+      size_t len = strlen(e->d_name);
+      if (e->d_name[0] == '.' || len < 7 || strcmp(e->d_name + len - 6, ".gavel") != 0)
+         continue;
+      if (n == cap) {
+         cap = cap ? cap * 2 : 16;
+         char **nn = realloc(names, cap * sizeof *nn);
+         if (!nn)
+            abort();
+         names = nn;
+      }
+      size_t pl = strlen(dir) + len + 2;
+      names[n] = malloc(pl);
+      if (!names[n])
+         abort();
+      snprintf(names[n++], pl, "%s/%s", dir, e->d_name);
+   }
+   closedir(d);
+   if (n > 1)
+      qsort(names, n, sizeof *names, CmdActions_cmp);
+   int bad = 0;
+   for (size_t i = 0; i < n; i++) {
+      bad |= CmdActions_add(env, l, names[i]) != 0;
+      free(names[i]);
+   }
+   free(names);
+   return bad ? -1 : 0;
+}
+
+static void CmdActions_write(FILE *out, const ActionList *l, ActionsFormat f) {
+   char stamp[17];
+   switch (f) {
+   case FMT_MD: ActionsMd_write(out, l); break;
+   case FMT_CSV: ActionsCsv_write(out, l); break;
+   case FMT_TXT: ActionsTxt_write(out, l); break;
+   case FMT_ICS:
+      CmdActions_stamp(stamp);
+      ActionsIcs_write(out, l, stamp);
+      break;
+   }
+}
+
+int CmdActions_run(const CliEnv *env, int argc, char **argv) {
+   const char *owner = NULL, *format = NULL, *outPath = NULL;
+   int openOnly = 0;
+   char **sessions = calloc((size_t)argc + 1, sizeof *sessions);
+   size_t nsessions = 0;
+   if (!sessions)
+      return Cli_fail(env, "actions: out of memory");
+   int rc = CLI_OK;
+   for (int i = 1; i < argc && rc == CLI_OK; i++) {
+      const char *a = argv[i];
+      if (strcmp(a, "--open") == 0) {
+         openOnly = 1;
+      } else if (strcmp(a, "--owner") == 0 || strcmp(a, "--format") == 0 ||
+                 strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+         if (i + 1 >= argc) {
+            rc = Cli_usage(env, "actions: %s needs a value", a);
+            break;
+         }
+         const char **opt = strcmp(a, "--owner") == 0 ? &owner
+                            : a[1] == 'o' || strcmp(a, "--output") == 0 ? &outPath
+                            : &format;
+         *opt = argv[++i];
+      } else if (strncmp(a, "--format=", 9) == 0) {
+         format = a + 9;
+      } else if (strncmp(a, "--owner=", 8) == 0) {
+         owner = a + 8;
+      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+         fputs(CmdActions_usage, stdout);
+         free(sessions);
+         return CLI_OK;
+      } else if (a[0] == '-' && a[1] != '\0') {
+         rc = Cli_usage(env, "actions: unknown option '%s'", a);
+      } else {
+         sessions[nsessions++] = argv[i];
+      }
+   }
+   ActionsFormat f = FMT_MD;
+   if (rc == CLI_OK && format && CmdActions_format(format, &f) != 0)
+      rc = Cli_usage(env, "actions: unknown format '%s' (md, csv, ics, txt)", format);
+   if (rc == CLI_OK && !format && outPath) {
+      const char *dot = strrchr(outPath, '.');
+      if (dot && strchr(dot, '/') == NULL && CmdActions_format(dot + 1, &f) != 0)
+         f = FMT_MD;
+   }
+   if (rc != CLI_OK) {
+      free(sessions);
+      return rc;
+   }
+
+   ActionList l;
+   ActionList_init(&l);
+   int bad = 0;
+   if (nsessions == 0)
+      bad = CmdActions_addAll(env, &l) != 0;
+   for (size_t i = 0; i < nsessions; i++)
+      bad |= CmdActions_add(env, &l, sessions[i]) != 0;
+   free(sessions);
+   ActionList_filter(&l, openOnly, owner);
+   ActionList_sort(&l);
+
+   if (!outPath || strcmp(outPath, "-") == 0) {
+      CmdActions_write(stdout, &l, f);
+      if (fflush(stdout) != 0 || ferror(stdout))
+         bad = Cli_fail(env, "actions: cannot write to standard output: %s", strerror(errno));
+   } else {
+      char *buf = NULL, err[1024];
+      size_t len = 0;
+      FILE *mem = open_memstream(&buf, &len);
+      if (!mem) {
+         bad = Cli_fail(env, "actions: out of memory");
+      } else {
+         CmdActions_write(mem, &l, f);
+         if (fclose(mem) != 0)
+            bad = Cli_fail(env, "actions: out of memory");
+         else if (FileIO_replace(FileIO_system(), outPath, buf, len, err, sizeof err) != 0)
+            bad = Cli_fail(env, "%s", err);
+      }
+      free(buf);
+   }
+   ActionList_free(&l);
+   return bad ? CLI_FAIL : CLI_OK;
+}

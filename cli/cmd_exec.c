@@ -1,0 +1,128 @@
+/* gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]
+ *
+ * Applies command lines from SCRIPT (or standard input, read as it comes)
+ * to a session, each appended and fdatasync'ed before the next is read.
+ * Blank lines and lines whose first non-blank character is '#' are skipped.
+ * A refused command is reported as SCRIPT:LINE: message; without
+ * --keep-going it stops there (everything before it is kept). --progress
+ * prints "SCRIPT:LINE: ok" on standard output as soon as each command is
+ * durable, so that a front end (or the crash test) knows what is safe. */
+#include "cli/cmd_exec.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "storage/sessionfile.h"
+
+static int CmdExec_skip(const char *s, size_t n) {
+   size_t i = 0;
+   while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+      i++;
+   return i == n || s[i] == '#';
+}
+
+int CmdExec_run(const CliEnv *env, int argc, char **argv) {
+   const char *session = NULL, *script = NULL;
+   int keepGoing = 0, progress = 0;
+   for (int i = 1; i < argc; i++) {
+      const char *a = argv[i];
+      if (strcmp(a, "-f") == 0 || strcmp(a, "--file") == 0) {
+         if (i + 1 >= argc)
+            return Cli_usage(env, "exec: -f needs a script file");
+         script = argv[++i];
+      } else if (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0) {
+         keepGoing = 1;
+      } else if (strcmp(a, "--progress") == 0) {
+         progress = 1;
+      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+         printf("usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
+         return CLI_OK;
+      } else if (a[0] == '-' && a[1] != '\0') {
+         return Cli_usage(env, "exec: unknown option '%s'", a);
+      } else if (!session) {
+         session = a;
+      } else {
+         return Cli_usage(env, "exec: one session at a time ('%s' is extra)", a);
+      }
+   }
+   if (!session)
+      return Cli_usage(env, "usage: gavel exec SESSION [-f SCRIPT] [--keep-going]");
+
+   int fromStdin = !script || strcmp(script, "-") == 0;
+   const char *name = fromStdin ? "<stdin>" : script;
+   FILE *in = fromStdin ? stdin : fopen(script, "r");
+   if (!in)
+      return Cli_fail(env, "%s: cannot read: %s", name, strerror(errno));
+
+   char err[1024];
+   SessionFileOptions opts = { .io = NULL, .readOnly = env->read_only, .datadir = env->datadir };
+   SessionFile *sf = SessionFile_openNamed(env->datadir, session, &opts, err, sizeof err);
+   if (!sf) {
+      if (!fromStdin)
+         fclose(in);
+      return Cli_fail(env, "%s", err);
+   }
+   for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
+      fprintf(stderr, "%s\n", SessionFile_problem(sf, i));
+   if (SessionFile_readOnly(sf)) {
+      int rc = Cli_fail(env, "%s", SessionFile_readOnlyReason(sf));
+      SessionFile_close(sf);
+      if (!fromStdin)
+         fclose(in);
+      return rc;
+   }
+
+   int refused = 0, stop = 0;
+   long lineno = 0;
+   char *line = NULL;
+   size_t cap = 0;
+   ssize_t got;
+   char msg[1024];
+   while (!stop && (got = getline(&line, &cap, in)) >= 0) {
+      size_t n = (size_t)got;
+      lineno++;
+      if (n > 0 && line[n - 1] == '\n')
+         line[--n] = '\0';
+      if (n > 0 && line[n - 1] == '\r')
+         line[--n] = '\0';
+      if (CmdExec_skip(line, n))
+         continue;
+      if (strlen(line) != n) {
+         fprintf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
+         refused++;
+         stop = !keepGoing;
+         continue;
+      }
+      msg[0] = '\0';
+      switch (SessionFile_run(sf, line, msg, sizeof msg)) {
+      case SESSIONFILE_DONE:
+         if (progress) {
+            printf("%s:%ld: ok\n", name, lineno);
+            fflush(stdout);
+         }
+         break;
+      case SESSIONFILE_REFUSED:
+         fprintf(stderr, "%s:%ld: %s\n", name, lineno, msg);
+         refused++;
+         stop = !keepGoing;
+         break;
+      case SESSIONFILE_FAILED:
+         /* The disk said no: what follows could not be kept either. */
+         fprintf(stderr, "%s:%ld: not saved: %s\n", name, lineno, msg);
+         refused++;
+         stop = 1;
+         break;
+      }
+   }
+   if (ferror(in)) {
+      fprintf(stderr, "%s:%ld: read error: %s\n", name, lineno, strerror(errno));
+      refused++;
+   }
+   free(line);
+   if (!fromStdin)
+      fclose(in);
+   SessionFile_close(sf);
+   return refused ? CLI_FAIL : CLI_OK;
+}

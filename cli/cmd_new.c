@@ -1,0 +1,135 @@
+/* gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]
+ *
+ * Creates a session in the sessions folder and prints its path. The setup
+ * commands (the agenda file's, then the roster, the title as the body and
+ * the date) are run in memory first: if one is refused, no file is made.
+ * The file is then created whole, named DATE-SLUG.gavel from the meeting's
+ * date (today if none) and body. */
+#include "cli/cmd_new.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/session.h"
+#include "storage/agenda_file.h"
+#include "storage/datadir.h"
+#include "storage/ini_commands.h"
+#include "storage/sessionfile.h"
+
+static int CmdNew_hasRoster(const IniCommands *c) {
+   for (int i = 0; i < c->count; i++)
+      if (strncmp(c->line[i], "roster ", 7) == 0)
+         return 1;
+   return 0;
+}
+
+int CmdNew_run(const CliEnv *env, int argc, char **argv) {
+   const char *agenda = NULL, *roster = NULL, *title = NULL, *date = NULL;
+   for (int i = 1; i < argc; i++) {
+      const char *a = argv[i];
+      const char **slot = NULL;
+      if (strcmp(a, "--agenda") == 0 || strcmp(a, "-a") == 0)
+         slot = &agenda;
+      else if (strcmp(a, "--roster") == 0 || strcmp(a, "-r") == 0)
+         slot = &roster;
+      else if (strcmp(a, "--title") == 0 || strcmp(a, "-t") == 0)
+         slot = &title;
+      else if (strcmp(a, "--date") == 0 || strcmp(a, "-d") == 0)
+         slot = &date;
+      else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+         printf("usage: gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]\n");
+         return CLI_OK;
+      } else
+         return Cli_usage(env, "new: unexpected '%s' (try 'gavel new --help')", a);
+      if (i + 1 >= argc)
+         return Cli_usage(env, "new: %s needs a value", a);
+      *slot = argv[++i];
+   }
+
+   PathsHint hint = { .argv0 = NULL, .datadir = env->datadir };
+   IniCommands cmds = { 0 };
+   if (agenda) {
+      char *errors = NULL;
+      if (AgendaFile_load(agenda, &hint, roster, &cmds, &errors) != 0) {
+         fputs(errors ? errors : "", stderr);
+         free(errors);
+         IniCommands_clear(&cmds);
+         return Cli_fail(env, "new: the agenda '%s' has problems; no session made", agenda);
+      }
+      free(errors);
+   }
+   if (roster && !CmdNew_hasRoster(&cmds)) {
+      char *q = IniCommands_quote(roster);
+      IniCommands_add(&cmds, "roster %s", q);
+      free(q);
+   }
+   if (title) {
+      char *q = IniCommands_quote(title);
+      IniCommands_add(&cmds, "set body %s", q);
+      free(q);
+   }
+   if (date)
+      IniCommands_add(&cmds, "set date %s", date);
+
+   /* All or nothing: run every setup command in memory before making a file. */
+   Session *s = Session_new();
+   if (!s) {
+      IniCommands_clear(&cmds);
+      return Cli_fail(env, "new: out of memory");
+   }
+   RunContext ctx;
+   SessionFile_context(&ctx, &hint);
+   GvBuf journal = GV_BUF_INIT;
+   char msg[1024];
+   for (int i = 0; i < cmds.count; i++) {
+      msg[0] = '\0';
+      GvStatus st = Session_run(s, cmds.line[i], strlen(cmds.line[i]), &ctx, &journal, msg, sizeof msg);
+      if (st != GV_OK) {
+         int rc = Cli_fail(env, "new: '%s' refused: %s; no session made", cmds.line[i],
+                           msg[0] ? msg : GvStatus_message(st));
+         GvBuf_free(&journal);
+         Session_free(s);
+         IniCommands_clear(&cmds);
+         return rc;
+      }
+   }
+   IniCommands_clear(&cmds);
+
+   char day[11];
+   if (s->meta.date != GV_NO_DAY)
+      Date_format_iso(s->meta.date, day);
+   else
+      Date_format_iso(Time_day(ctx.now), day);
+   const char *name = title ? title : s->meta.body ? s->meta.body : "session";
+
+   char dir[PATH_MAX], path[PATH_MAX], err[PATH_MAX + 256];
+   int rc = CLI_FAIL;
+   if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0) {
+      Cli_fail(env, "new: %s", err);
+      goto done;
+   }
+   SessionFileOptions opts = { .io = NULL, .readOnly = 0, .datadir = env->datadir };
+   /* Another gavel may take the same name between the look and the link. */
+   for (int tries = 0; tries < 20; tries++) {
+      if (DataDir_newPath(dir, day, name, path, sizeof path, err, sizeof err) != 0) {
+         Cli_fail(env, "new: %s", err);
+         goto done;
+      }
+      if (SessionFile_create(path, journal.data, journal.len, &opts, err, sizeof err) == 0) {
+         printf("%s\n", path);
+         rc = CLI_OK;
+         goto done;
+      }
+      if (errno != EEXIST)
+         break;
+   }
+   Cli_fail(env, "new: %s", err);
+done:
+   GvBuf_free(&journal);
+   Session_free(s);
+   return rc;
+}

@@ -1,0 +1,268 @@
+/* gavel show SESSION: the state of a session as plain text for a person:
+ * the meeting's particulars, attendance, the agenda with each item's state,
+ * interventions, positions, reservations, outcome and queue, then deadlines
+ * and actions. Opens read-only (no lock), so it works while a meeting runs.
+ * Problems found while opening go to stderr; exit 1 only when the file could
+ * not be opened at all. */
+#include "cli/cmd_show.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/session.h"
+#include "storage/sessionfile.h"
+
+static void CmdShow_time(int64_t t, char out[9]) {
+   if (t == GV_NO_TIME)
+      snprintf(out, 9, "--:--");
+   else
+      Time_format_hm(t, false, out);
+}
+
+static const char *CmdShow_code(const Session *s, size_t idx) {
+   const Delegation *d = idx == GV_NONE ? NULL : Session_delegation(s, idx);
+   return d && d->code ? d->code : "?";
+}
+
+/* Text that may hold newlines, each following line indented like the first. */
+static void CmdShow_text(FILE *out, const char *text, size_t len, int indent) {
+   for (size_t i = 0; i < len; i++) {
+      fputc(text[i], out);
+      if (text[i] == '\n' && i + 1 < len)
+         fprintf(out, "%*s", indent, "");
+   }
+}
+
+static void CmdShow_field(FILE *out, const char *label, const char *value) {
+   if (value && *value)
+      fprintf(out, "%-10s %s\n", label, value);
+}
+
+static void CmdShow_meta(FILE *out, const Session *s) {
+   const SessionMeta *m = &s->meta;
+   fprintf(out, "%s\n", m->body ? m->body : "(no body set)");
+   char day[24] = "", from[9], to[9], line[64];
+   if (m->date != GV_NO_DAY)
+      Date_format_long(m->date, day);
+   CmdShow_field(out, "Date:", day);
+   int64_t start = Session_start_time(s), end = Session_end_time(s);
+   if (start != GV_NO_TIME || end != GV_NO_TIME) {
+      CmdShow_time(start, from);
+      CmdShow_time(end, to);
+      snprintf(line, sizeof line, "%s-%s", from, to);
+      CmdShow_field(out, "Time:", line);
+   }
+   CmdShow_field(out, "Place:", m->place);
+   CmdShow_field(out, "Chair:", m->chair);
+   CmdShow_field(out, "Document:", m->docno);
+   CmdShow_field(out, "Codes:", m->codes);
+   CmdShow_field(out, "Marking:", m->marking);
+   CmdShow_field(out, "Language:", m->language);
+   CmdShow_field(out, "From:", m->from);
+   CmdShow_field(out, "To:", m->to);
+   CmdShow_field(out, "Subject:", m->subject);
+   CmdShow_field(out, "Roster:", s->roster_name);
+   CmdShow_field(out, "Session:", s->uuid[0] ? s->uuid : NULL);
+}
+
+static void CmdShow_attendance(FILE *out, const Session *s) {
+   const Roster *r = &s->roster;
+   if (r->count == 0)
+      return;
+   size_t order[r->count];
+   Roster_protocol_order(r, order);
+   fprintf(out, "\nAttendance\n");
+   static const GvAttendance kinds[] = { GV_ATTEND_PRESENT, GV_ATTEND_VIDEO, GV_ATTEND_ABSENT,
+                                         GV_ATTEND_UNKNOWN };
+   static const char *const labels[] = { "present", "video", "absent", "not recorded" };
+   for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+      size_t n = 0;
+      for (size_t i = 0; i < r->count; i++) {
+         const Delegation *d = &r->list[order[i]];
+         if (d->parent != GV_NONE || d->attendance != kinds[k])
+            continue;
+         if (n++ == 0)
+            fprintf(out, "  %-13s", labels[k]);
+         fprintf(out, " %s", d->code);
+      }
+      if (n)
+         fputc('\n', out);
+   }
+}
+
+static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
+   const Item *it = Agenda_item(&s->agenda, idx);
+   char num[32], t[9];
+   Agenda_path(&s->agenda, idx, num, sizeof num);
+   int indent = 2 + 2 * (int)it->depth;
+   fprintf(out, "\n%*s%s. %s  [%s", indent, "", num, it->title ? it->title : "",
+           GvItemState_word(it->state));
+   if (it->kind != GV_ITEM_ITEM)
+      fprintf(out, ", %s", GvItemKind_label(it->kind));
+   fputs("]\n", out);
+   int in = indent + 4;
+   if (it->ndocs) {
+      fprintf(out, "%*sdocuments:", in, "");
+      for (size_t d = 0; d < it->ndocs; d++)
+         fprintf(out, "%s %s", d ? "," : "", it->docs[d].text ? it->docs[d].text : "?");
+      fputc('\n', out);
+   }
+   if (it->taken_up != GV_NO_TIME) {
+      CmdShow_time(it->taken_up, t);
+      fprintf(out, "%*staken up at %s\n", in, "", t);
+   }
+   if (it->added || it->requested_by != GV_NONE) {
+      fprintf(out, "%*s%s", in, "", it->added ? "added during the meeting" : "added");
+      if (it->requested_by != GV_NONE)
+         fprintf(out, " at the request of %s", CmdShow_code(s, it->requested_by));
+      fputc('\n', out);
+   }
+   if (it->notes && *it->notes) {
+      fprintf(out, "%*snotes: ", in, "");
+      CmdShow_text(out, it->notes, strlen(it->notes), in + 7);
+      fputc('\n', out);
+   }
+   size_t niv = 0;
+   const size_t *ivs = Session_item_interventions(s, idx, &niv);
+   for (size_t k = 0; k < niv; k++) {
+      const Intervention *iv = Session_intervention(s, ivs[k]);
+      if (!iv)
+         continue;
+      char a[9], b[9];
+      CmdShow_time(iv->start, a);
+      CmdShow_time(iv->end, b);
+      int64_t secs = Intervention_duration(iv, now);
+      fprintf(out, "%*s%s-%s %3lldm%02llds %s%s", in, "", a, iv->end == GV_NO_TIME ? "now  " : b,
+              (long long)(secs / 60), (long long)(secs % 60), CmdShow_code(s, iv->delegation),
+              iv->point_of_order ? " (point of order)" : "");
+      if (iv->has_doc && iv->doc.text)
+         fprintf(out, " presents %s", iv->doc.text);
+      if (iv->end == GV_NO_TIME)
+         fputs(" (speaking)", out);
+      if (iv->notes && iv->notes_len) {
+         fputs(": ", out);
+         CmdShow_text(out, iv->notes, iv->notes_len, in + 6);
+      }
+      fputc('\n', out);
+   }
+   const Position *p;
+   for (size_t k = 0; (p = Session_position(s, idx, k)); k++) {
+      fprintf(out, "%*sposition: %s %s", in, "", CmdShow_code(s, p->delegation),
+              GvStance_word(p->stance));
+      if (p->text && *p->text) {
+         fputs(": ", out);
+         CmdShow_text(out, p->text, strlen(p->text), in + 10);
+      }
+      fputc('\n', out);
+   }
+   const Reservation *rv;
+   for (size_t k = 0; (rv = Session_reservation(s, idx, k)); k++)
+      fprintf(out, "%*sreservation: %s %s (%s)\n", in, "", CmdShow_code(s, rv->delegation),
+              GvReserveType_word(rv->type), GvReserveStatus_word(rv->status));
+   if (it->outcome != GV_OUTCOME_NONE) {
+      fprintf(out, "%*soutcome: %s", in, "", GvOutcome_word(it->outcome));
+      if (it->outcome_text && *it->outcome_text) {
+         fputs(": ", out);
+         CmdShow_text(out, it->outcome_text, strlen(it->outcome_text), in + 9);
+      }
+      fputc('\n', out);
+   }
+   if (it->nqueue) {
+      fprintf(out, "%*squeue:", in, "");
+      for (size_t q = 0; q < it->nqueue; q++)
+         fprintf(out, " %s%s", CmdShow_code(s, it->queue[q].delegation),
+                 it->queue[q].point_of_order ? " (point of order)" : "");
+      fputc('\n', out);
+   }
+}
+
+static void CmdShow_records(FILE *out, const Session *s) {
+   const Records *r = &s->rec;
+   char day[11], num[32];
+   if (r->ndeadlines) {
+      fprintf(out, "\nDeadlines\n");
+      for (size_t i = 0; i < r->ndeadlines; i++) {
+         const Deadline *d = &r->deadlines[i];
+         if (d->day != GV_NO_DAY)
+            Date_format_iso(d->day, day);
+         else
+            snprintf(day, sizeof day, "no date");
+         fprintf(out, "  %s  %s", day, d->what ? d->what : "");
+         if (d->set_by != GV_NONE)
+            fprintf(out, " (set by %s", CmdShow_code(s, d->set_by));
+         else
+            fputs(" (", out);
+         fprintf(out, "%sfor %s)", d->set_by != GV_NONE ? ", " : "",
+                 d->for_whom == GV_NONE ? "all delegations" : CmdShow_code(s, d->for_whom));
+         if (d->item != GV_NONE) {
+            Agenda_path(&s->agenda, d->item, num, sizeof num);
+            if (*num)
+               fprintf(out, " [item %s]", num);
+         }
+         fputc('\n', out);
+      }
+   }
+   if (r->nactions) {
+      fprintf(out, "\nActions\n");
+      for (size_t i = 0; i < r->nactions; i++) {
+         const Action *a = &r->actions[i];
+         if (a->due != GV_NO_DAY)
+            Date_format_iso(a->due, day);
+         else
+            snprintf(day, sizeof day, "no date");
+         fprintf(out, "  [%s] %.8s %s by %s: %s", a->done ? "done" : "open", a->uuid,
+                 CmdShow_code(s, a->owner), day, a->what ? a->what : "");
+         if (a->item != GV_NONE) {
+            Agenda_path(&s->agenda, a->item, num, sizeof num);
+            if (*num)
+               fprintf(out, " [item %s]", num);
+         }
+         fputc('\n', out);
+      }
+   }
+}
+
+void CmdShow_print(FILE *out, const Session *s) {
+   CmdShow_meta(out, s);
+   CmdShow_attendance(out, s);
+   size_t n = Agenda_count(&s->agenda);
+   int64_t now = s->last_time;
+   fprintf(out, "\nAgenda%s\n", n ? "" : " (empty)");
+   for (size_t k = 0; k < n; k++)
+      CmdShow_item(out, s, Agenda_index_at(&s->agenda, k), now);
+   CmdShow_records(out, s);
+   size_t other = 0;
+   for (size_t i = 0; i < Session_entry_count(s); i++)
+      if (Session_entry(s, i)->kind == GV_ENTRY_OTHER)
+         other++;
+   if (other)
+      fprintf(out, "\n%zu record%s from a newer gavel kept as they are\n", other,
+              other == 1 ? "" : "s");
+}
+
+int CmdShow_run(const CliEnv *env, int argc, char **argv) {
+   const char *session = NULL;
+   for (int i = 1; i < argc; i++) {
+      if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+         printf("usage: gavel show SESSION\n");
+         return CLI_OK;
+      } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+         return Cli_usage(env, "show: unknown option '%s'", argv[i]);
+      } else if (session) {
+         return Cli_usage(env, "show: one session at a time ('%s' is extra)", argv[i]);
+      }
+      session = argv[i];
+   }
+   if (!session)
+      return Cli_usage(env, "usage: gavel show SESSION");
+   char err[1024];
+   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = env->datadir };
+   SessionFile *sf = SessionFile_openNamed(env->datadir, session, &opts, err, sizeof err);
+   if (!sf)
+      return Cli_fail(env, "%s", err);
+   for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
+      fprintf(stderr, "%s\n", SessionFile_problem(sf, i));
+   CmdShow_print(stdout, SessionFile_session(sf));
+   SessionFile_close(sf);
+   return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+}

@@ -1,0 +1,380 @@
+/* `item ...`: adding, taking up, moving, dropping and postponing items. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/command.h"
+#include "model/util.h"
+
+static bool is_add_keyword(const Words *w, size_t i) {
+   return Words_is(w, i, "under") || Words_is(w, i, "doc") || Words_is(w, i, "kind") ||
+          Words_is(w, i, "requested");
+}
+
+/* Words i..j-1 joined by single blanks. */
+static char *join_words(const Words *w, size_t i, size_t j) {
+   size_t n = 0;
+   for (size_t k = i; k < j; k++)
+      n += strlen(w->word[k]) + 1;
+   char *s = malloc(n + 1);
+   if (!s)
+      return NULL;
+   size_t o = 0;
+   for (size_t k = i; k < j; k++) {
+      if (k > i)
+         s[o++] = ' ';
+      size_t l = strlen(w->word[k]);
+      memcpy(s + o, w->word[k], l);
+      o += l;
+   }
+   s[o] = '\0';
+   return s;
+}
+
+static void free_docs(DocRef *docs, size_t n) {
+   for (size_t i = 0; i < n; i++)
+      DocRef_free(&docs[i]);
+   free(docs);
+}
+
+static bool meeting_started(const Session *s) {
+   for (size_t i = 0; i < s->agenda.count; i++)
+      if (s->agenda.items[i].taken_up != GV_NO_TIME)
+         return true;
+   return false;
+}
+
+/* item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] */
+static GvStatus item_add(Exec *e, Words *w) {
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK)
+      return st;
+   size_t i = 2;
+   if (i >= w->count || is_add_keyword(w, i))
+      return Cmd_fail(e, GV_USAGE, "item add needs a TITLE (item add \"TITLE\" [under NUM] [doc REF]... [kind info|aob] [requested CODE])");
+   size_t j = i + 1;
+   if (!w->quoted[i])
+      while (j < w->count && !is_add_keyword(w, j))
+         j++;
+   char *title = join_words(w, i, j);
+   if (!title)
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   size_t parent = GV_NONE, requested = GV_NONE;
+   GvItemKind kind = GV_ITEM_ITEM;
+   DocRef *docs = NULL;
+   size_t ndocs = 0, docs_cap = 0;
+   for (i = j; i < w->count && st == GV_OK;) {
+      if (Words_is(w, i, "under")) {
+         if ((st = Cmd_item(e, w, i + 1, &parent)) == GV_OK)
+            i += 2;
+      } else if (Words_is(w, i, "kind")) {
+         if (i + 1 >= w->count || !GvItemKind_parse(w->word[i + 1], &kind))
+            st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info or aob%s%.40s%s",
+                          i + 1 < w->count ? ", not '" : "", i + 1 < w->count ? w->word[i + 1] : "",
+                          i + 1 < w->count ? "'" : "");
+         i += 2;
+      } else if (Words_is(w, i, "requested")) {
+         if ((st = Cmd_delegation(e, w, i + 1, &requested)) == GV_OK)
+            i += 2;
+      } else if (Words_is(w, i, "doc")) {
+         size_t k = i + 1;
+         if (k >= w->count || is_add_keyword(w, k)) {
+            st = Cmd_fail(e, GV_USAGE, "doc needs a document reference");
+            break;
+         }
+         size_t end = k + 1;
+         if (!w->quoted[k])
+            while (end < w->count && !is_add_keyword(w, end))
+               end++;
+         char *ref = join_words(w, k, end);
+         DocRef *d = Util_grow(docs, &docs_cap, ndocs, sizeof *docs);
+         if (!ref || !d) {
+            free(ref);
+            st = Cmd_fail(e, GV_NOMEM, "out of memory");
+            break;
+         }
+         docs = d;
+         if ((st = DocRef_parse(ref, strlen(ref), &docs[ndocs], e->msg, e->msglen)) == GV_OK)
+            ndocs++;
+         free(ref);
+         i = end;
+      } else {
+         st = Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE])", w->word[i]);
+      }
+   }
+   if (st != GV_OK) {
+      free(title);
+      free_docs(docs, ndocs);
+      return st;
+   }
+   bool added = meeting_started(e->s);
+   size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
+   free(title);
+   if (idx == GV_NONE) {
+      free_docs(docs, ndocs);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
+   Item *it = &e->s->agenda.items[idx];
+   it->kind = kind;
+   it->docs = docs;
+   it->ndocs = ndocs;
+   it->docs_cap = docs_cap;
+   it->added = added;
+   it->requested_by = requested;
+   GvBuf *c = e->canon;
+   GvBuf_puts(c, " add ");
+   Words_put_quoted(c, it->title, strlen(it->title));
+   if (parent != GV_NONE) {
+      GvBuf_puts(c, " under");
+      Cmd_put_item(e, parent);
+   }
+   for (size_t k = 0; k < ndocs; k++) {
+      GvBuf_puts(c, " doc ");
+      Words_put_quoted(c, docs[k].text, strlen(docs[k].text));
+   }
+   if (kind != GV_ITEM_ITEM)
+      GvBuf_printf(c, " kind %s", GvItemKind_word(kind));
+   if (requested != GV_NONE) {
+      GvBuf_puts(c, " requested");
+      Cmd_put_code(e, requested);
+   }
+   return GV_OK;
+}
+
+/* item NUM: take it up. */
+static GvStatus item_take_up(Exec *e, Words *w) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 1, &idx)) != GV_OK)
+      return st;
+   if (w->count > 2)
+      return Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item NUM takes up one item)", w->word[2]);
+   Agenda *a = &e->s->agenda;
+   if (a->current == idx) {
+      char num[64];
+      Cmd_item_name(e, idx, num, sizeof num);
+      return Cmd_fail(e, GV_STATE, "item %s is already the current item", num);
+   }
+   Cmd_end_speaker(e);
+   if (a->current != GV_NONE && a->items[a->current].state == GV_STATE_CURRENT)
+      a->items[a->current].state = GV_STATE_DONE;
+   a->current = idx;
+   a->items[idx].state = GV_STATE_CURRENT;
+   a->items[idx].taken_up = e->time;
+   /* Reaching 4.1 directly means item 4 was dealt with through it. */
+   for (size_t up = a->items[idx].parent; up != GV_NONE; up = a->items[up].parent)
+      if (a->items[up].state == GV_STATE_PENDING) {
+         a->items[up].state = GV_STATE_DONE;
+         if (a->items[up].taken_up == GV_NO_TIME)
+            a->items[up].taken_up = e->time;
+      }
+   Cmd_put_item(e, idx);
+   return GV_OK;
+}
+
+static GvStatus item_doc(Exec *e, Words *w) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   if (w->count < 4)
+      return Cmd_fail(e, GV_USAGE, "item doc needs NUM REF");
+   char *ref = join_words(w, 3, w->count);
+   if (!ref)
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   DocRef d;
+   st = DocRef_parse(ref, strlen(ref), &d, e->msg, e->msglen);
+   free(ref);
+   if (st != GV_OK)
+      return st;
+   Item *it = &e->s->agenda.items[idx];
+   for (size_t k = 0; k < it->ndocs; k++)
+      if (strcmp(it->docs[k].text, d.text) == 0) {
+         char num[64];
+         Cmd_item_name(e, idx, num, sizeof num);
+         st = Cmd_fail(e, GV_DUPLICATE, "item %s already has doc %s", num, d.text);
+         DocRef_free(&d);
+         return st;
+      }
+   DocRef *docs = Util_grow(it->docs, &it->docs_cap, it->ndocs, sizeof *docs);
+   if (!docs) {
+      DocRef_free(&d);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
+   it->docs = docs;
+   it->docs[it->ndocs++] = d;
+   GvBuf_puts(e->canon, " doc");
+   Cmd_put_item(e, idx);
+   GvBuf_putc(e->canon, ' ');
+   Words_put_quoted(e->canon, d.text, strlen(d.text));
+   return GV_OK;
+}
+
+static GvStatus item_title(Exec *e, Words *w) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, 3);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   char *title;
+   size_t n;
+   if ((st = Cmd_text(e, w, 3, &title, &n)) != GV_OK)
+      return st;
+   if (n == 0) {
+      free(title);
+      return Cmd_fail(e, GV_USAGE, "item title needs NUM TITLE");
+   }
+   Cmd_replace(&e->s->agenda.items[idx].title, title);
+   GvBuf_puts(e->canon, " title");
+   Cmd_put_item(e, idx);
+   GvBuf_putc(e->canon, ' ');
+   Words_put_text(e->canon, title, n);
+   return GV_OK;
+}
+
+static GvStatus item_kind(Exec *e, Words *w) {
+   size_t idx;
+   GvItemKind kind;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   if (w->count != 4 || !GvItemKind_parse(w->word[3], &kind))
+      return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob");
+   e->s->agenda.items[idx].kind = kind;
+   GvBuf_puts(e->canon, " kind");
+   Cmd_put_item(e, idx);
+   GvBuf_printf(e->canon, " %s", GvItemKind_word(kind));
+   return GV_OK;
+}
+
+/* item move NUM before|after|under NUM */
+static GvStatus item_move(Exec *e, Words *w) {
+   size_t idx, ref;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   bool before = Words_is(w, 3, "before"), after = Words_is(w, 3, "after"), under = Words_is(w, 3, "under");
+   if (w->count != 5 || !(before || after || under))
+      return Cmd_fail(e, GV_USAGE, "item move needs NUM before|after|under NUM");
+   if ((st = Cmd_item(e, w, 4, &ref)) != GV_OK)
+      return st;
+   Agenda *a = &e->s->agenda;
+   char num[64], rnum[64];
+   Cmd_item_name(e, idx, num, sizeof num);
+   Cmd_item_name(e, ref, rnum, sizeof rnum);
+   if (ref == idx)
+      return Cmd_fail(e, GV_STATE, "cannot move item %s %s itself", num, w->word[3]);
+   if (Agenda_is_within(a, ref, idx))
+      return Cmd_fail(e, GV_STATE, "cannot move item %s %s %s: it would be inside itself", num,
+                      w->word[3], rnum);
+   size_t parent, pos;
+   if (under) {
+      parent = ref;
+      pos = a->items[ref].nchildren;
+   } else {
+      parent = a->items[ref].parent;
+      pos = Agenda_sibling_pos(a, ref);
+      /* Taking idx out first shifts ref left when they are siblings before it. */
+      if (a->items[idx].parent == parent && Agenda_sibling_pos(a, idx) < pos)
+         pos--;
+      if (after)
+         pos++;
+   }
+   if (!Agenda_place(a, idx, parent, pos))
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   GvBuf_puts(e->canon, " move");
+   Cmd_put_item(e, idx);
+   GvBuf_printf(e->canon, " %s", under ? "under" : before ? "before" : "after");
+   Cmd_put_item(e, ref);
+   return GV_OK;
+}
+
+/* Interventions, positions, reservations, deadlines or actions on idx or below. */
+static size_t records_within(const Session *s, size_t idx) {
+   size_t n = 0;
+   for (size_t i = 0; i < s->agenda.count; i++)
+      if (Agenda_is_within(&s->agenda, i, idx))
+         n += s->agenda.items[i].ninterventions;
+   for (size_t i = 0; i < s->rec.npos; i++)
+      n += Agenda_is_within(&s->agenda, s->rec.pos[i].item, idx);
+   for (size_t i = 0; i < s->rec.nres; i++)
+      n += Agenda_is_within(&s->agenda, s->rec.res[i].item, idx);
+   for (size_t i = 0; i < s->rec.ndeadlines; i++)
+      n += Agenda_is_within(&s->agenda, s->rec.deadlines[i].item, idx);
+   for (size_t i = 0; i < s->rec.nactions; i++)
+      n += Agenda_is_within(&s->agenda, s->rec.actions[i].item, idx);
+   return n;
+}
+
+static GvStatus item_drop(Exec *e, Words *w) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   if (w->count != 3)
+      return Cmd_fail(e, GV_USAGE, "item drop needs one NUM");
+   Agenda *a = &e->s->agenda;
+   char num[64];
+   Cmd_item_name(e, idx, num, sizeof num);
+   if (a->current != GV_NONE && Agenda_is_within(a, a->current, idx))
+      return Cmd_fail(e, GV_STATE, "item %s is being discussed (take up another item first)", num);
+   size_t n = records_within(e->s, idx);
+   if (n)
+      return Cmd_fail(e, GV_STATE, "item %s already has %zu record%s (interventions, positions, deadlines or actions); postpone it instead",
+                      num, n, n == 1 ? "" : "s");
+   GvBuf_puts(e->canon, " drop");
+   Cmd_put_item(e, idx);
+   Agenda_drop(a, idx);
+   return GV_OK;
+}
+
+/* item postpone NUM | item done NUM: the item leaves the floor. */
+static GvStatus item_close(Exec *e, Words *w, GvItemState state) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK)
+      return st;
+   if (w->count == 2 && state == GV_STATE_DONE) {
+      if ((st = Cmd_current(e, &idx)) != GV_OK)
+         return st;
+   } else if ((st = Cmd_item(e, w, 2, &idx)) != GV_OK) {
+      return st;
+   }
+   if (w->count > 3)
+      return Cmd_fail(e, GV_USAGE, "item %s needs one NUM", GvItemState_word(state));
+   Agenda *a = &e->s->agenda;
+   if (a->items[idx].state == state) {
+      char num[64];
+      Cmd_item_name(e, idx, num, sizeof num);
+      return Cmd_fail(e, GV_STATE, "item %s is already %s", num, GvItemState_word(state));
+   }
+   if (a->current == idx) {
+      Cmd_end_speaker(e);
+      a->current = GV_NONE;
+   }
+   a->items[idx].state = state;
+   GvBuf_printf(e->canon, " %s", state == GV_STATE_DONE ? "done" : "postpone");
+   Cmd_put_item(e, idx);
+   return GV_OK;
+}
+
+GvStatus Cmd_item_cmd(Exec *e, Words *w) {
+   if (w->count < 2)
+      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|title|kind|move|drop|postpone|done");
+   if (Words_is(w, 1, "add"))
+      return item_add(e, w);
+   if (Words_is(w, 1, "doc"))
+      return item_doc(e, w);
+   if (Words_is(w, 1, "title"))
+      return item_title(e, w);
+   if (Words_is(w, 1, "kind"))
+      return item_kind(e, w);
+   if (Words_is(w, 1, "move"))
+      return item_move(e, w);
+   if (Words_is(w, 1, "drop"))
+      return item_drop(e, w);
+   if (Words_is(w, 1, "postpone"))
+      return item_close(e, w, GV_STATE_POSTPONED);
+   if (Words_is(w, 1, "done"))
+      return item_close(e, w, GV_STATE_DONE);
+   return item_take_up(e, w);
+}

@@ -1,0 +1,220 @@
+/* The command dispatcher and the helpers every handler shares. */
+#include "model/command.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/utf8.h"
+#include "model/util.h"
+
+typedef struct Command {
+   const char *name;
+   CommandFn fn;
+} Command;
+
+/* undo and redo are handled by the session itself (they flip units). */
+static const Command Commands[] = {
+   { "set", Cmd_set },           { "roster", Cmd_roster },   { "delegation", Cmd_delegation_def },
+   { "attend", Cmd_attend },     { "at", Cmd_at },           { "item", Cmd_item_cmd },
+   { "floor", Cmd_floor },       { "tour", Cmd_tour },       { "withdraw", Cmd_withdraw },
+   { "next", Cmd_next },         { "give", Cmd_give },       { "end", Cmd_end },
+   { "note", Cmd_note },         { "draft", Cmd_draft },     { "presents", Cmd_presents },
+   { "pos", Cmd_pos },           { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
+   { "outcome", Cmd_outcome },   { "deadline", Cmd_deadline }, { "action", Cmd_action },
+   { "done", Cmd_done },
+};
+
+/* Aliases people reach for. */
+static const struct { const char *alias, *name; } Aliases[] = {
+   { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
+   { "agenda", "item" },
+};
+
+/* Alphabetical, with undo and redo, for completion and help. */
+static const char *const Names[] = {
+   "action", "at", "attend", "deadline", "delegation", "done", "draft", "end", "floor", "give",
+   "item", "lift", "next", "note", "outcome", "pos", "presents", "redo", "reserve", "roster",
+   "set", "tour", "undo", "withdraw",
+};
+
+const char *Session_command_name(size_t i) {
+   return i < sizeof Names / sizeof *Names ? Names[i] : NULL;
+}
+
+void Command_name(const char *payload, size_t len, char *out, size_t n) {
+   size_t i = 0, o = 0;
+   while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
+      i++;
+   while (i < len && payload[i] != ' ' && payload[i] != '\t' && o + 1 < n) {
+      char c = payload[i++];
+      out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+   }
+   if (n)
+      out[o] = '\0';
+}
+
+GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) {
+   if (e->msg && e->msglen) {
+      va_list ap;
+      va_start(ap, fmt);
+      vsnprintf(e->msg, e->msglen, fmt, ap);
+      va_end(ap);
+   }
+   return st;
+}
+
+GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
+   if (memchr(payload, '\0', len))
+      return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
+   if (!Utf8_valid(payload, len))
+      return Cmd_fail(e, GV_BAD_UTF8, "the line is not valid UTF-8");
+   Words w;
+   GvStatus st = Words_split(&w, payload, len, e->msg, e->msglen);
+   if (st != GV_OK)
+      return st;
+   if (w.count == 0) {
+      Words_free(&w);
+      return Cmd_fail(e, GV_EMPTY, "empty command");
+   }
+   const char *name = w.word[0];
+   for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
+      if (Util_word_eq(name, Aliases[i].alias))
+         name = Aliases[i].name;
+   const Command *cmd = NULL;
+   for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
+      if (Util_word_eq(name, Commands[i].name))
+         cmd = &Commands[i];
+   if (!cmd) {
+      st = Cmd_fail(e, GV_UNKNOWN_CMD, "unknown command '%.40s'", w.word[0]);
+   } else {
+      e->kind = GV_ENTRY_UNIT;
+      GvBuf_puts(e->canon, cmd->name);
+      st = cmd->fn(e, &w);
+      if (st == GV_OK && (e->canon->failed || (e->extra && e->extra->failed)))
+         st = Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
+   Words_free(&w);
+   return st;
+}
+
+GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto) {
+   if (w->open_quote < upto)
+      return Cmd_fail(e, GV_BAD_QUOTE, "unterminated quote in '%.40s'", w->word[w->open_quote]);
+   return GV_OK;
+}
+
+GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx) {
+   if (i >= w->count)
+      return Cmd_fail(e, GV_USAGE, "%s needs a delegation code", w->word[0]);
+   const char *code = w->word[i];
+   *idx = Roster_find(&e->s->roster, code, strlen(code));
+   if (*idx == GV_NONE)
+      return Cmd_fail(e, GV_NO_DELEGATION, "unknown delegation '%.40s'", code);
+   return GV_OK;
+}
+
+void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n) {
+   Agenda_path(&e->s->agenda, idx, buf, n);
+}
+
+GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx) {
+   if (i >= w->count)
+      return Cmd_fail(e, GV_USAGE, "%s needs an item number", w->word[0]);
+   const char *ref = w->word[i];
+   *idx = Agenda_find(&e->s->agenda, ref, strlen(ref));
+   if (*idx == GV_NONE) {
+      char range[32];
+      Agenda_range(&e->s->agenda, range, sizeof range);
+      return Cmd_fail(e, GV_NO_ITEM, "item %.40s does not exist (items: %s)", ref, range);
+   }
+   return GV_OK;
+}
+
+GvStatus Cmd_current(Exec *e, size_t *idx) {
+   *idx = e->s->agenda.current;
+   if (*idx == GV_NONE)
+      return Cmd_fail(e, GV_NO_CURRENT, "no item is taken up (use 'item NUM')");
+   return GV_OK;
+}
+
+GvStatus Cmd_text(Exec *e, const Words *w, size_t i, char **out, size_t *n) {
+   *out = Words_rest(w, i, n);
+   if (!*out)
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   return GV_OK;
+}
+
+int64_t Cmd_ref_day(const Exec *e) {
+   if (e->s->meta.date != GV_NO_DAY)
+      return e->s->meta.date;
+   return e->time != GV_NO_TIME ? Time_day(e->time) : GV_NO_DAY;
+}
+
+static bool all_digits(const char *s) {
+   if (!*s)
+      return false;
+   for (; *s; s++)
+      if (*s < '0' || *s > '9')
+         return false;
+   return true;
+}
+
+GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used) {
+   if (i >= w->count)
+      return Cmd_fail(e, GV_USAGE, "%s needs a date", w->word[0]);
+   int64_t ref = Cmd_ref_day(e);
+   if (all_digits(w->word[i]) && strlen(w->word[i]) <= 2 && i + 1 < w->count) {
+      /* "31 May" or "31 May 2017" */
+      char buf[96];
+      if (i + 2 < w->count && all_digits(w->word[i + 2])) {
+         snprintf(buf, sizeof buf, "%.20s %.20s %.20s", w->word[i], w->word[i + 1], w->word[i + 2]);
+         if (Date_parse(buf, strlen(buf), ref, day, NULL, 0) == GV_OK) {
+            *used = 3;
+            return GV_OK;
+         }
+      }
+      snprintf(buf, sizeof buf, "%.20s %.20s", w->word[i], w->word[i + 1]);
+      *used = 2;
+      return Date_parse(buf, strlen(buf), ref, day, e->msg, e->msglen);
+   }
+   *used = 1;
+   return Date_parse(w->word[i], strlen(w->word[i]), ref, day, e->msg, e->msglen);
+}
+
+void Cmd_put_code(Exec *e, size_t idx) {
+   GvBuf_putc(e->canon, ' ');
+   GvBuf_puts(e->canon, e->s->roster.list[idx].code);
+}
+
+void Cmd_put_item(Exec *e, size_t idx) {
+   GvBuf_putc(e->canon, ' ');
+   GvBuf_puts(e->canon, e->s->agenda.items[idx].uuid);
+}
+
+void Cmd_end_speaker(Exec *e) {
+   Floor *f = &e->s->floor;
+   if (f->speaking == GV_NONE)
+      return;
+   Intervention *iv = &f->list[f->speaking];
+   iv->end = e->time < iv->start ? iv->start : e->time;
+   f->speaking = GV_NONE;
+}
+
+size_t Cmd_note_target(const Exec *e) {
+   const Session *s = e->s;
+   if (s->floor.speaking != GV_NONE)
+      return s->floor.speaking;
+   if (s->agenda.current != GV_NONE) {
+      const Item *it = &s->agenda.items[s->agenda.current];
+      if (it->ninterventions)
+         return it->interventions[it->ninterventions - 1];
+   }
+   return GV_NONE;
+}
+
+void Cmd_replace(char **field, char *value) {
+   free(*field);
+   *field = value;
+}

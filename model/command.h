@@ -1,0 +1,85 @@
+/* The command language inside model/ (not a public header): one Exec per
+ * command line run or replayed, and the handlers grouped by topic. */
+#ifndef GAVEL_MODEL_COMMAND_H
+#define GAVEL_MODEL_COMMAND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/session.h"
+#include "model/words.h"
+
+typedef struct Exec {
+   Session *s;
+   const RunContext *ctx; /* NULL on replay */
+   bool live;             /* typed now: resolve defaults, relative dates, targets */
+   int64_t time;          /* the event's time */
+   const char *uuid;      /* the event's uuid (entities it creates take it) */
+   GvBuf *canon;          /* the canonical payload is written here */
+   GvBuf *extra;          /* live `roster`: canonical cmd+ payloads, one per line */
+   GvEntryKind kind;      /* set by the handler: UNIT unless DRAFT */
+   size_t draft_target;   /* DRAFT: intervention written, or GV_NONE */
+   bool at_clock;         /* `at`: the line's time is the new clock */
+   char *msg;
+   size_t msglen;
+} Exec;
+
+typedef GvStatus (*CommandFn)(Exec *e, Words *w);
+
+/* Runs one payload (a command line without TYPE TIME UUID). */
+GvStatus Command_exec(Exec *e, const char *payload, size_t len);
+/* The command word of a payload ("floor"), lower-cased into out. */
+void Command_name(const char *payload, size_t len, char *out, size_t n);
+
+/* Helpers shared by the handlers (command.c). */
+GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Refuses words before `upto` with an unclosed quote. */
+GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto);
+GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx);
+GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx);
+GvStatus Cmd_current(Exec *e, size_t *idx);
+/* TEXT from word i on (may be empty), checked as UTF-8. Free *out. */
+GvStatus Cmd_text(Exec *e, const Words *w, size_t i, char **out, size_t *n);
+/* A date of one to three words starting at word i ("2017-05-31", "31 May",
+ * "31 May 2017"); *used gets how many words it took. */
+GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used);
+/* The reference day for dates without a year: the session date, else the
+ * day of the event. */
+int64_t Cmd_ref_day(const Exec *e);
+void Cmd_put_code(Exec *e, size_t idx);
+void Cmd_put_item(Exec *e, size_t idx);
+/* The number of an item for messages: "3.1". */
+void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n);
+/* Ends the running intervention at e->time. */
+void Cmd_end_speaker(Exec *e);
+/* The intervention notes go to: running, else the last on the current item. */
+size_t Cmd_note_target(const Exec *e);
+/* Moves a string into a field, freeing the old one. */
+void Cmd_replace(char **field, char *value);
+
+/* Handlers. */
+GvStatus Cmd_set(Exec *e, Words *w);
+GvStatus Cmd_roster(Exec *e, Words *w);
+GvStatus Cmd_delegation_def(Exec *e, Words *w);
+GvStatus Cmd_attend(Exec *e, Words *w);
+GvStatus Cmd_at(Exec *e, Words *w);
+GvStatus Cmd_item_cmd(Exec *e, Words *w);
+GvStatus Cmd_floor(Exec *e, Words *w);
+GvStatus Cmd_tour(Exec *e, Words *w);
+GvStatus Cmd_withdraw(Exec *e, Words *w);
+GvStatus Cmd_next(Exec *e, Words *w);
+GvStatus Cmd_give(Exec *e, Words *w);
+GvStatus Cmd_end(Exec *e, Words *w);
+GvStatus Cmd_note(Exec *e, Words *w);
+GvStatus Cmd_draft(Exec *e, Words *w);
+GvStatus Cmd_presents(Exec *e, Words *w);
+GvStatus Cmd_pos(Exec *e, Words *w);
+GvStatus Cmd_reserve(Exec *e, Words *w);
+GvStatus Cmd_lift(Exec *e, Words *w);
+GvStatus Cmd_outcome(Exec *e, Words *w);
+GvStatus Cmd_deadline(Exec *e, Words *w);
+GvStatus Cmd_action(Exec *e, Words *w);
+GvStatus Cmd_done(Exec *e, Words *w);
+
+#endif

@@ -1,0 +1,236 @@
+/* Council document numbers: SERIES NUMBER/[REVISION/]YEAR [REV n] [ADD n]
+ * [COR n] [INIT]. Strict where it is a Council number, verbatim where not. */
+#include "model/docref.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/buf.h"
+
+static const char *const Series[] = { "ST", "CM", "WK", "SN", "DS" };
+
+typedef struct Token {
+   const char *s;
+   size_t n;
+} Token;
+
+static bool tok_is(Token t, const char *word) {
+   size_t n = strlen(word);
+   if (t.n != n)
+      return false;
+   for (size_t i = 0; i < n; i++) {
+      char c = t.s[i];
+      if (c >= 'a' && c <= 'z')
+         c = (char)(c - 32);
+      if (c != word[i])
+         return false;
+   }
+   return true;
+}
+
+static bool is_digit(char c) {
+   return c >= '0' && c <= '9';
+}
+
+/* All digits, 1..max of them, value > 0 unless zero_ok. */
+static bool tok_number(Token t, size_t max, unsigned long *v) {
+   if (t.n == 0 || t.n > max)
+      return false;
+   unsigned long x = 0;
+   for (size_t i = 0; i < t.n; i++) {
+      if (!is_digit(t.s[i]))
+         return false;
+      x = x * 10 + (unsigned long)(t.s[i] - '0');
+   }
+   *v = x;
+   return true;
+}
+
+static GvStatus fail(char *msg, size_t msglen, const char *s, size_t n, const char *fmt, ...)
+   __attribute__((format(printf, 5, 6)));
+
+static GvStatus fail(char *msg, size_t msglen, const char *s, size_t n, const char *fmt, ...) {
+   if (msg && msglen) {
+      char why[160];
+      va_list ap;
+      va_start(ap, fmt);
+      vsnprintf(why, sizeof why, fmt, ap);
+      va_end(ap);
+      snprintf(msg, msglen, "invalid document reference '%.*s': %s", (int)(n > 60 ? 60 : n), s, why);
+   }
+   return GV_BAD_DOCREF;
+}
+
+/* Splits s into blank-separated tokens; at most max (more is an error). */
+static size_t tokenize(const char *s, size_t n, Token *out, size_t max) {
+   size_t count = 0, i = 0;
+   while (i < n) {
+      while (i < n && (s[i] == ' ' || s[i] == '\t'))
+         i++;
+      if (i >= n)
+         break;
+      size_t st = i;
+      while (i < n && s[i] != ' ' && s[i] != '\t')
+         i++;
+      if (count < max)
+         out[count] = (Token){ s + st, i - st };
+      count++;
+   }
+   return count;
+}
+
+/* "10876/17" or "2622/1/17" into number, revision, year. */
+static bool parse_number(Token t, DocRef *ref) {
+   Token part[3];
+   size_t np = 0, st = 0;
+   for (size_t i = 0; i <= t.n; i++) {
+      if (i == t.n || t.s[i] == '/') {
+         if (np == 3)
+            return false;
+         part[np++] = (Token){ t.s + st, i - st };
+         st = i + 1;
+      }
+   }
+   if (np < 2)
+      return false;
+   unsigned long num, rev = 0, year;
+   if (!tok_number(part[0], 6, &num) || num == 0)
+      return false;
+   if (np == 3 && (!tok_number(part[1], 2, &rev) || rev == 0))
+      return false;
+   Token y = part[np - 1];
+   if ((y.n != 2 && y.n != 4) || !tok_number(y, 4, &year))
+      return false;
+   if (y.n == 4 && (year < 1950 || year > 2199))
+      return false;
+   ref->number = num;
+   ref->revision = (unsigned)rev;
+   ref->year = (unsigned)year;
+   return true;
+}
+
+GvStatus DocRef_parse(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
+   memset(ref, 0, sizeof *ref);
+   while (n && (*s == ' ' || *s == '\t'))
+      s++, n--;
+   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+      n--;
+   if (n == 0) {
+      if (msg && msglen)
+         snprintf(msg, msglen, "empty document reference");
+      return GV_BAD_DOCREF;
+   }
+   Token tok[12];
+   size_t nt = tokenize(s, n, tok, 12);
+   size_t t = 0;
+   for (size_t k = 0; k < sizeof Series / sizeof *Series; k++) {
+      if (tok_is(tok[0], Series[k])) {
+         memcpy(ref->series, Series[k], 3);
+         t = 1;
+      }
+   }
+   if ((t == 0 && !is_digit(s[0])) || memchr(s, '(', n)) {
+      /* A free reference: JOIN(2017) 450 final, 2017/0225(COD). */
+      ref->kind = GV_DOCREF_FREE;
+      ref->text = malloc(n + 1);
+      if (!ref->text)
+         return GV_NOMEM;
+      memcpy(ref->text, s, n);
+      ref->text[n] = '\0';
+      return GV_OK;
+   }
+   ref->kind = GV_DOCREF_COUNCIL;
+   if (nt > 12)
+      return fail(msg, msglen, s, n, "too many words");
+   if (t >= nt)
+      return fail(msg, msglen, s, n, "%.*s must be followed by a number like 10876/17", (int)tok[0].n, tok[0].s);
+   if (!parse_number(tok[t], ref))
+      return fail(msg, msglen, s, n, "'%.*s' is not a document number like 10876/17 or 2622/1/17", (int)tok[t].n, tok[t].s);
+   t++;
+   bool seen_rev = false, seen_add = false, seen_cor = false;
+   GvBuf suffix = GV_BUF_INIT;
+   GvStatus st = GV_OK;
+   while (t < nt && st == GV_OK) {
+      Token w = tok[t];
+      unsigned *field = NULL;
+      bool *seen = NULL;
+      const char *word = NULL;
+      if (tok_is(w, "REV"))
+         field = &ref->rev, seen = &seen_rev, word = "REV";
+      else if (tok_is(w, "ADD"))
+         field = &ref->add, seen = &seen_add, word = "ADD";
+      else if (tok_is(w, "COR"))
+         field = &ref->cor, seen = &seen_cor, word = "COR";
+      if (field) {
+         unsigned long v;
+         if (*seen)
+            st = fail(msg, msglen, s, n, "%s given twice", word);
+         else if (t + 1 >= nt || !tok_number(tok[t + 1], 3, &v) || v == 0)
+            st = fail(msg, msglen, s, n, "%s must be followed by a number", word);
+         else {
+            *seen = true;
+            *field = (unsigned)v;
+            GvBuf_printf(&suffix, " %s %lu", word, v);
+            t += 2;
+         }
+      } else if (tok_is(w, "INIT")) {
+         if (ref->init || t + 1 != nt)
+            st = fail(msg, msglen, s, n, "INIT must come last, once");
+         else {
+            ref->init = true;
+            GvBuf_puts(&suffix, " INIT");
+            t++;
+         }
+      } else {
+         st = fail(msg, msglen, s, n, "unexpected '%.*s' (after the number: REV n, ADD n, COR n or INIT)", (int)w.n, w.s);
+      }
+   }
+   if (st == GV_OK && ref->revision && !ref->rev) {
+      st = fail(msg, msglen, s, n, "a revised number needs REV %u", ref->revision);
+   }
+   if (st == GV_OK && ref->revision && ref->rev != ref->revision) {
+      st = fail(msg, msglen, s, n, "REV %u does not match the revision /%u/ in the number", ref->rev, ref->revision);
+   }
+   if (st == GV_OK) {
+      GvBuf text = GV_BUF_INIT;
+      if (ref->series[0])
+         GvBuf_printf(&text, "%s ", ref->series);
+      GvBuf_printf(&text, "%lu/", ref->number);
+      if (ref->revision)
+         GvBuf_printf(&text, "%u/", ref->revision);
+      GvBuf_printf(&text, ref->year >= 100 ? "%04u" : "%02u", ref->year);
+      GvBuf_append(&text, GvBuf_str(&suffix), suffix.len);
+      if (text.failed) {
+         GvBuf_free(&text);
+         st = GV_NOMEM;
+      } else {
+         ref->text = text.data;
+      }
+   }
+   GvBuf_free(&suffix);
+   if (st != GV_OK) {
+      free(ref->text);
+      ref->text = NULL;
+   }
+   return st;
+}
+
+void DocRef_free(DocRef *ref) {
+   free(ref->text);
+   ref->text = NULL;
+}
+
+bool DocRef_copy(DocRef *dst, const DocRef *src) {
+   *dst = *src;
+   dst->text = NULL;
+   if (src->text) {
+      size_t n = strlen(src->text);
+      dst->text = malloc(n + 1);
+      if (!dst->text)
+         return false;
+      memcpy(dst->text, src->text, n + 1);
+   }
+   return true;
+}

@@ -1,0 +1,39 @@
+/* Interventions: who spoke, on which item, from when to when, what they said
+ * and which document they presented. The floor queue itself lives in each
+ * Item (agenda.h); the speaker is the running intervention. */
+#ifndef GAVEL_MODEL_FLOOR_H
+#define GAVEL_MODEL_FLOOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/docref.h"
+
+typedef struct Intervention {
+   char uuid[37];          /* the uuid of the event that gave the floor */
+   size_t item;            /* agenda index */
+   size_t delegation;      /* roster index: the unit (COM/HOME) when a unit spoke */
+   int64_t start;
+   int64_t end;            /* GV_NO_TIME while it runs */
+   bool point_of_order;    /* the floor came from a point of order */
+   char *notes;            /* UTF-8, any length; "" when none (never NULL) */
+   size_t notes_len;
+   bool has_doc;
+   DocRef doc;             /* the document presented, when has_doc */
+} Intervention;
+
+typedef struct Floor {
+   Intervention *list;     /* every intervention, in speaking order */
+   size_t count, cap;
+   size_t speaking;        /* index of the running one, or GV_NONE */
+} Floor;
+
+/* Seconds spoken: end - start, or now - start while it runs. */
+int64_t Intervention_duration(const Intervention *iv, int64_t now);
+
+/* For model/ only. */
+void Floor_init(Floor *f);
+void Floor_clear(Floor *f);
+
+#endif

@@ -1,0 +1,148 @@
+/* The in-memory journal: verbatim lines grouped into entries, and which
+ * units are in force after the undos and redos. */
+#include "model/journal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/util.h"
+
+#define NONE ((size_t)-1)
+
+bool Journal_parse_header(const char *line, size_t len, int *version) {
+   size_t m = strlen(GV_JOURNAL_MAGIC);
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   if (len < m + 2 || memcmp(line, GV_JOURNAL_MAGIC, m) != 0 || line[m] != ' ')
+      return false;
+   int v = 0;
+   for (size_t i = m + 1; i < len; i++) {
+      if (line[i] < '0' || line[i] > '9' || v > 100000)
+         return false;
+      v = v * 10 + (line[i] - '0');
+   }
+   if (version)
+      *version = v;
+   return true;
+}
+
+void Journal_init(Journal *j) {
+   memset(j, 0, sizeof *j);
+}
+
+void Journal_clear(Journal *j) {
+   for (size_t i = 0; i < j->nlines; i++)
+      free(j->lines[i].text);
+   free(j->lines);
+   free(j->entries);
+   free(j->forced);
+   free(j->redo);
+   Journal_init(j);
+}
+
+static bool grow_idx(size_t **arr, size_t *cap, size_t count) {
+   size_t *n = Util_grow(*arr, cap, count, sizeof **arr);
+   if (!n)
+      return false;
+   *arr = n;
+   return true;
+}
+
+static bool push(size_t **arr, size_t *count, size_t *cap, size_t v) {
+   if (!grow_idx(arr, cap, *count))
+      return false;
+   (*arr)[(*count)++] = v;
+   return true;
+}
+
+bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind) {
+   if (!new_entry && j->nentries == 0)
+      return false;
+   JournalLine *l = Util_grow(j->lines, &j->lines_cap, j->nlines, sizeof *j->lines);
+   if (!l)
+      return false;
+   j->lines = l;
+   if (new_entry) {
+      JournalEntry *e = Util_grow(j->entries, &j->entries_cap, j->nentries, sizeof *j->entries);
+      if (!e)
+         return false;
+      j->entries = e;
+   }
+   /* Reserve the stack now so that a unit never fails half-recorded. */
+   if (new_entry && kind == GV_ENTRY_UNIT && !grow_idx(&j->forced, &j->forced_cap, j->nforced))
+      return false;
+   char *t = malloc(len + 1);
+   if (!t)
+      return false;
+   memcpy(t, line, len);
+   t[len] = '\0';
+   j->lines[j->nlines] = (JournalLine){ t, len };
+   if (new_entry) {
+      j->entries[j->nentries++] = (JournalEntry){ kind, j->nlines, 0, true, NONE };
+      if (kind == GV_ENTRY_UNIT) {
+         j->forced[j->nforced++] = j->nentries - 1;
+         j->nredo = 0;   /* a new command ends what could be redone */
+      }
+   }
+   j->entries[j->nentries - 1].nlines++;
+   j->nlines++;
+   return true;
+}
+
+void Journal_drop_last(Journal *j) {
+   if (j->nentries == 0)
+      return;
+   JournalEntry *e = &j->entries[j->nentries - 1];
+   for (size_t i = e->first; i < e->first + e->nlines; i++)
+      free(j->lines[i].text);
+   j->nlines = e->first;
+   j->nentries--;
+}
+
+size_t Journal_undo(Journal *j) {
+   if (j->nforced == 0)
+      return NONE;
+   if (!grow_idx(&j->redo, &j->redo_cap, j->nredo))
+      return NONE;
+   size_t u = j->forced[--j->nforced];
+   j->entries[u].in_force = false;
+   j->redo[j->nredo++] = u;
+   return u;
+}
+
+size_t Journal_redo(Journal *j) {
+   if (j->nredo == 0)
+      return NONE;
+   if (!grow_idx(&j->forced, &j->forced_cap, j->nforced))
+      return NONE;
+   size_t u = j->redo[--j->nredo];
+   j->entries[u].in_force = true;
+   j->forced[j->nforced++] = u;
+   return u;
+}
+
+bool Journal_recompute(Journal *j) {
+   j->nforced = j->nredo = 0;
+   for (size_t i = 0; i < j->nentries; i++) {
+      JournalEntry *e = &j->entries[i];
+      switch (e->kind) {
+      case GV_ENTRY_UNIT:
+         e->in_force = true;
+         if (!push(&j->forced, &j->nforced, &j->forced_cap, i))
+            return false;
+         j->nredo = 0;
+         break;
+      case GV_ENTRY_UNDO:
+         e->target = Journal_undo(j);
+         break;
+      case GV_ENTRY_REDO:
+         e->target = Journal_redo(j);
+         break;
+      default:
+         e->in_force = true;
+         break;
+      }
+   }
+   return true;
+}

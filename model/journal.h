@@ -1,0 +1,70 @@
+/* The session's journal as the model holds it: every line run or replayed,
+ * verbatim, grouped into entries. A `cmd` line with its `cmd+` lines is one
+ * unit; `draft`, `undo` and `redo` lines are entries that are not units; a
+ * line of an unknown TYPE (a newer gavel) is kept untouched. Undo and redo
+ * only flip which units are in force; the state is then rebuilt by replaying
+ * the units in force (and the drafts) in journal order. */
+#ifndef GAVEL_MODEL_JOURNAL_H
+#define GAVEL_MODEL_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define GV_JOURNAL_VERSION 1
+#define GV_JOURNAL_MAGIC "gavel-session"
+
+typedef enum GvEntryKind {
+   GV_ENTRY_UNIT,    /* a command (cmd + its cmd+ lines): undoable */
+   GV_ENTRY_DRAFT,   /* `draft`: not an undo unit */
+   GV_ENTRY_UNDO,
+   GV_ENTRY_REDO,
+   GV_ENTRY_OTHER,   /* unknown TYPE: kept verbatim, never interpreted */
+} GvEntryKind;
+
+typedef struct JournalLine {
+   char *text;       /* the whole line without its '\n', NUL-terminated */
+   size_t len;
+} JournalLine;
+
+typedef struct JournalEntry {
+   GvEntryKind kind;
+   size_t first;     /* index of its first line in Journal.lines */
+   size_t nlines;
+   bool in_force;    /* a unit not undone (always true for other kinds) */
+   size_t target;    /* UNDO/REDO: the unit entry they flipped; DRAFT: the
+                      * intervention it wrote to (index), or (size_t)-1 */
+} JournalEntry;
+
+typedef struct Journal {
+   JournalLine *lines;
+   size_t nlines, lines_cap;
+   JournalEntry *entries;
+   size_t nentries, entries_cap;
+   size_t *forced;   /* unit entries in force, in journal order (a stack) */
+   size_t nforced, forced_cap;
+   size_t *redo;     /* unit entries undone since the last new unit (a stack) */
+   size_t nredo, redo_cap;
+   bool orphans;     /* the last `cmd` replayed was refused: its cmd+ lines are too */
+} Journal;
+
+/* Is this the header line "gavel-session N"? *version gets N. */
+bool Journal_parse_header(const char *line, size_t len, int *version);
+
+/* For model/ only. */
+void Journal_init(Journal *j);
+void Journal_clear(Journal *j);
+/* Appends a line (copied) to the last entry, or starts a new entry of `kind`
+ * when new_entry. False on ENOMEM (nothing added). */
+bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind);
+/* Forgets the last entry and its lines. */
+void Journal_drop_last(Journal *j);
+/* Recomputes in_force, targets of UNDO/REDO and the two stacks from the
+ * entries alone. False on ENOMEM. */
+bool Journal_recompute(Journal *j);
+/* Live undo/redo: flips the unit on top of the stack; its entry index, or
+ * (size_t)-1 when there is nothing to flip. The UNDO/REDO entry itself must be
+ * appended by the caller, with this target. */
+size_t Journal_undo(Journal *j);
+size_t Journal_redo(Journal *j);
+
+#endif

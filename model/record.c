@@ -1,0 +1,118 @@
+/* Words and labels of stances, reservations and their statuses. */
+#include "model/record.h"
+#include "model/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+GvStatus Records_find_action(const Records *r, const char *id, size_t n, size_t *idx, char *msg, size_t msglen) {
+   size_t found = (size_t)-1, hits = 0;
+   for (size_t i = 0; i < r->nactions && n >= 4; i++) {
+      const char *u = r->actions[i].uuid;
+      if (n <= strlen(u) && strncasecmp(u, id, n) == 0) {
+         if (n == strlen(u)) {
+            *idx = i;
+            return GV_OK;
+         }
+         found = i;
+         hits++;
+      }
+   }
+   if (hits == 1) {
+      *idx = found;
+      return GV_OK;
+   }
+   if (msg && msglen) {
+      if (hits > 1)
+         snprintf(msg, msglen, "action id '%.40s' is ambiguous (%zu actions start with it)", id, hits);
+      else if (n < 4)
+         snprintf(msg, msglen, "action id '%.40s' is too short (give at least 4 characters)", id);
+      else
+         snprintf(msg, msglen, "no action '%.40s'", id);
+   }
+   return hits > 1 ? GV_AMBIGUOUS : GV_NOT_FOUND;
+}
+
+void Records_clear(Records *r) {
+   for (size_t i = 0; i < r->npos; i++)
+      free(r->pos[i].text);
+   for (size_t i = 0; i < r->nres; i++)
+      free(r->res[i].text);
+   for (size_t i = 0; i < r->ndeadlines; i++)
+      free(r->deadlines[i].what);
+   for (size_t i = 0; i < r->nactions; i++)
+      free(r->actions[i].what);
+   free(r->pos);
+   free(r->res);
+   free(r->deadlines);
+   free(r->actions);
+   memset(r, 0, sizeof *r);
+}
+
+static const char *const Stance_words[] = {
+#define GV_ST_WORD(e, word, label) word,
+   GV_STANCE_LIST(GV_ST_WORD)
+#undef GV_ST_WORD
+};
+static const char *const Stance_labels[] = {
+#define GV_ST_LABEL(e, word, label) label,
+   GV_STANCE_LIST(GV_ST_LABEL)
+#undef GV_ST_LABEL
+};
+static const char *const Reserve_words[] = {
+#define GV_RS_WORD(e, word) word,
+   GV_RESERVE_LIST(GV_RS_WORD)
+#undef GV_RS_WORD
+};
+
+const char *GvStance_word(GvStance s) {
+   return (unsigned)s < GV_STANCE_COUNT ? Stance_words[s] : "";
+}
+
+const char *GvStance_label(GvStance s) {
+   return (unsigned)s < GV_STANCE_COUNT ? Stance_labels[s] : "";
+}
+
+bool GvStance_parse(const char *s, GvStance *out) {
+   for (unsigned i = 0; i < GV_STANCE_COUNT; i++)
+      if (Util_word_eq(s, Stance_words[i])) {
+         *out = (GvStance)i;
+         return true;
+      }
+   /* The forms people type without thinking. */
+   static const struct { const char *w; GvStance s; } Alias[] = {
+      { "support", GV_STANCE_SUPPORTS }, { "accept", GV_STANCE_ACCEPTS },
+      { "concern", GV_STANCE_CONCERNS }, { "oppose", GV_STANCE_OPPOSES },
+      { "ask", GV_STANCE_ASKS }, { "clarification", GV_STANCE_ASKS },
+   };
+   for (unsigned i = 0; i < sizeof Alias / sizeof *Alias; i++)
+      if (Util_word_eq(s, Alias[i].w)) {
+         *out = Alias[i].s;
+         return true;
+      }
+   return false;
+}
+
+const char *GvReserveType_word(GvReserveType t) {
+   return (unsigned)t < GV_RESERVE_COUNT ? Reserve_words[t] : "";
+}
+
+bool GvReserveType_parse(const char *s, GvReserveType *out) {
+   for (unsigned i = 0; i < GV_RESERVE_COUNT; i++)
+      if (Util_word_eq(s, Reserve_words[i])) {
+         *out = (GvReserveType)i;
+         return true;
+      }
+   return false;
+}
+
+const char *GvReserveStatus_word(GvReserveStatus st) {
+   switch (st) {
+   case GV_RESERVE_ENTERED: return "entered";
+   case GV_RESERVE_MAINTAINED: return "maintained";
+   case GV_RESERVE_LIFTED: return "lifted";
+   }
+   return "";
+}

@@ -1,0 +1,441 @@
+/* The session: running and replaying command lines, undo by replay, and the
+ * read accessors. */
+#include "model/session.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/command.h"
+#include "model/util.h"
+
+static void meta_init(SessionMeta *m) {
+   memset(m, 0, sizeof *m);
+   m->date = GV_NO_DAY;
+   m->start = m->end = GV_NO_TIME;
+   m->numbering = GV_NUMBERING_NUMERIC;
+}
+
+static void meta_clear(SessionMeta *m) {
+   char **text[] = { &m->body, &m->place, &m->chair, &m->docno, &m->codes, &m->marking,
+                     &m->language, &m->from, &m->to, &m->subject };
+   for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+      free(*text[i]);
+   meta_init(m);
+}
+
+static void state_init(Session *s) {
+   meta_init(&s->meta);
+   Roster_init(&s->roster);
+   Agenda_init(&s->agenda);
+   Floor_init(&s->floor);
+   memset(&s->rec, 0, sizeof s->rec);
+   s->clock = GV_NO_TIME;
+   s->last_time = GV_NO_TIME;
+   s->roster_name = NULL;
+}
+
+/* Everything but the journal and the session uuid. */
+static void state_clear(Session *s) {
+   meta_clear(&s->meta);
+   Roster_clear(&s->roster);
+   Agenda_clear(&s->agenda);
+   Floor_clear(&s->floor);
+   Records_clear(&s->rec);
+   free(s->roster_name);
+   state_init(s);
+}
+
+Session *Session_new(void) {
+   Session *s = calloc(1, sizeof *s);
+   if (!s)
+      return NULL;
+   state_init(s);
+   Journal_init(&s->journal);
+   return s;
+}
+
+void Session_free(Session *s) {
+   if (!s)
+      return;
+   state_clear(s);
+   Journal_clear(&s->journal);
+   free(s);
+}
+
+GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
+                            int64_t *time, const char **uuid, const char **payload,
+                            size_t *payload_len) {
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   const char *sp = memchr(line, ' ', len);
+   if (!sp || sp == line)
+      return GV_BAD_LINE;
+   *type = line;
+   *type_len = (size_t)(sp - line);
+   const char *t = sp + 1;
+   size_t rest = len - (size_t)(t - line);
+   if (rest < 20 || t[19] != ' ' || Time_parse_iso(t, 19, time) != GV_OK)
+      return GV_BAD_LINE;
+   const char *u = t + 20;
+   rest -= 20;
+   const char *usp = memchr(u, ' ', rest);
+   size_t ulen = usp ? (size_t)(usp - u) : rest;
+   if (ulen == 0 || ulen > 36)
+      return GV_BAD_LINE;
+   *uuid = u;
+   *payload = usp ? usp + 1 : u + ulen;
+   *payload_len = usp ? rest - ulen - 1 : 0;
+   return GV_OK;
+}
+
+typedef struct LineParts {
+   const char *type, *uuid, *payload;
+   size_t type_len, payload_len;
+   int64_t time;
+   char uuid_buf[37];
+} LineParts;
+
+static GvStatus split(const char *line, size_t len, LineParts *p) {
+   GvStatus st = Session_split_line(line, len, &p->type, &p->type_len, &p->time, &p->uuid,
+                                    &p->payload, &p->payload_len);
+   if (st != GV_OK)
+      return st;
+   size_t ul = 0;
+   while (ul < 36 && p->uuid + ul < line + len && p->uuid[ul] != ' ')
+      ul++;
+   memcpy(p->uuid_buf, p->uuid, ul);
+   p->uuid_buf[ul] = '\0';
+   return GV_OK;
+}
+
+static bool type_is(const LineParts *p, const char *t) {
+   return p->type_len == strlen(t) && memcmp(p->type, t, p->type_len) == 0;
+}
+
+/* Applies the payload of a journal line (replay mode). */
+static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec *out_e,
+                            char *msg, size_t msglen) {
+   GvBuf_clear(scratch);
+   Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
+              .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
+              .at_clock = false, .msg = msg, .msglen = msglen };
+   GvStatus st = Command_exec(&e, p->payload, p->payload_len);
+   if (st == GV_OK)
+      s->last_time = p->time;
+   if (out_e)
+      *out_e = e;
+   return st;
+}
+
+/* Rebuilds the state from the units in force and the drafts. A draft that a
+ * later draft to the same intervention replaces whole is skipped: typing
+ * journals many of them, and undo must stay quick in a long meeting. */
+static void rebuild(Session *s) {
+   state_clear(s);
+   GvBuf scratch = GV_BUF_INIT;
+   Journal *j = &s->journal;
+   size_t ntargets = 0;
+   for (size_t i = 0; i < j->nentries; i++)
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE &&
+          j->entries[i].target >= ntargets)
+         ntargets = j->entries[i].target + 1;
+   size_t *last = ntargets ? malloc(ntargets * sizeof *last) : NULL;
+   for (size_t t = 0; last && t < ntargets; t++)
+      last[t] = GV_NONE;
+   for (size_t i = 0; last && i < j->nentries; i++)
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE)
+         last[j->entries[i].target] = i;
+   char msg[256];
+   for (size_t i = 0; i < j->nentries; i++) {
+      JournalEntry *en = &j->entries[i];
+      bool draft = en->kind == GV_ENTRY_DRAFT;
+      if (!(en->kind == GV_ENTRY_UNIT && en->in_force) && !draft)
+         continue;
+      /* Without the memory for `last`, every draft is simply applied. */
+      if (draft && last && en->target != GV_NONE && last[en->target] != i)
+         continue;
+      for (size_t k = en->first; k < en->first + en->nlines; k++) {
+         LineParts p;
+         Exec e;
+         if (draft)
+            en->target = GV_NONE;
+         if (split(j->lines[k].text, j->lines[k].len, &p) != GV_OK)
+            continue;
+         /* A line that applied once applies again: the units in force are
+          * always a consistent history (undo only ever takes the newest). */
+         if (apply_parts(s, &p, &scratch, &e, msg, sizeof msg) == GV_OK && draft)
+            en->target = e.draft_target;
+      }
+   }
+   free(last);
+   GvBuf_free(&scratch);
+}
+
+static void set_uuid_from_first(Session *s) {
+   s->uuid[0] = '\0';
+   if (s->journal.nlines) {
+      LineParts p;
+      if (split(s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
+         snprintf(s->uuid, sizeof s->uuid, "%s", p.uuid_buf);
+   }
+}
+
+static GvStatus fail(char *msg, size_t msglen, GvStatus st, const char *fmt, ...)
+   __attribute__((format(printf, 4, 5)));
+
+static GvStatus fail(char *msg, size_t msglen, GvStatus st, const char *fmt, ...) {
+   if (msg && msglen) {
+      va_list ap;
+      va_start(ap, fmt);
+      vsnprintf(msg, msglen, fmt, ap);
+      va_end(ap);
+   }
+   return st;
+}
+
+/* The payload of a unit's first line, for "undid 'floor FR'". */
+static void describe_unit(const Session *s, size_t entry, char *buf, size_t n) {
+   const JournalEntry *en = &s->journal.entries[entry];
+   const JournalLine *l = &s->journal.lines[en->first];
+   LineParts p;
+   if (split(l->text, l->len, &p) != GV_OK) {
+      snprintf(buf, n, "?");
+      return;
+   }
+   size_t pl = p.payload_len > 60 ? 60 : p.payload_len;
+   snprintf(buf, n, "%.*s%s", (int)pl, p.payload, p.payload_len > 60 ? "..." : "");
+}
+
+static bool build_line(GvBuf *b, const char *type, int64_t time, const char *uuid,
+                       const char *payload, size_t n) {
+   char iso[20];
+   Time_format_iso(time, iso);
+   GvBuf_clear(b);
+   GvBuf_printf(b, "%s %s %s ", type, iso, uuid);
+   return GvBuf_append(b, payload, n);
+}
+
+/* undo / redo, live or replayed. */
+static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *msg, size_t msglen) {
+   Journal *j = &s->journal;
+   size_t target = undo ? Journal_undo(j) : Journal_redo(j);
+   if (target == GV_NONE)
+      return undo ? fail(msg, msglen, GV_NOTHING_UNDO, "nothing to undo")
+                  : fail(msg, msglen, GV_NOTHING_REDO, "nothing to redo");
+   if (!Journal_append(j, line, len, true, undo ? GV_ENTRY_UNDO : GV_ENTRY_REDO)) {
+      Journal_recompute(j);
+      return fail(msg, msglen, GV_NOMEM, "out of memory");
+   }
+   j->entries[j->nentries - 1].target = target;
+   rebuild(s);
+   char what[80];
+   describe_unit(s, target, what, sizeof what);
+   fail(msg, msglen, GV_OK, "%s '%s'", undo ? "undid" : "redid", what);
+   return GV_OK;
+}
+
+static bool only_word(const char *payload, size_t n) {
+   size_t i = 0;
+   while (i < n && payload[i] == ' ')
+      i++;
+   while (i < n && payload[i] != ' ' && payload[i] != '\t')
+      i++;
+   while (i < n && (payload[i] == ' ' || payload[i] == '\t' || payload[i] == '\r' || payload[i] == '\n'))
+      i++;
+   return i == n;
+}
+
+/* A message is one line whatever the user typed into it (a word with \n). */
+static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
+   for (size_t i = 0; msg && i < msglen && msg[i]; i++)
+      if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7F)
+         msg[i] = ' ';
+   return st;
+}
+
+static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
+                    GvBuf *out, char *msg, size_t msglen);
+static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+
+GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext *ctx,
+                     GvBuf *out, char *msg, size_t msglen) {
+   GvBuf discard = GV_BUF_INIT;
+   GvStatus st = one_line(run(s, line ? line : "", line ? len : 0, ctx, out ? out : &discard, msg, msglen),
+                          msg, msglen);
+   GvBuf_free(&discard);
+   return st;
+}
+
+GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
+   return one_line(replay(s, line ? line : "", line ? len : 0, msg, msglen), msg, msglen);
+}
+
+static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
+                    GvBuf *out, char *msg, size_t msglen) {
+   if (msg && msglen)
+      msg[0] = '\0';
+   if (!ctx || !ctx->new_uuid)
+      return fail(msg, msglen, GV_USAGE, "no clock or uuid source to run commands with");
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   if (memchr(line, '\n', len))
+      return fail(msg, msglen, GV_BAD_VALUE, "one command per line (write a newline in TEXT as \\n)");
+   char name[16];
+   Command_name(line, len, name, sizeof name);
+   int64_t time = Session_clock(s, ctx->now);
+   char uuid[37];
+   GvBuf buf = GV_BUF_INIT;
+   if (strcmp(name, "undo") == 0 || strcmp(name, "redo") == 0) {
+      if (!only_word(line, len))
+         return fail(msg, msglen, GV_USAGE, "%s takes no arguments", name);
+      ctx->new_uuid(ctx->ud, uuid);
+      uuid[36] = '\0';
+      if (!build_line(&buf, "cmd", time, uuid, name, 4)) {
+         GvBuf_free(&buf);
+         return fail(msg, msglen, GV_NOMEM, "out of memory");
+      }
+      GvStatus st = flip(s, name[0] == 'u', buf.data, buf.len, msg, msglen);
+      if (st == GV_OK) {
+         GvBuf_append(out, buf.data, buf.len);
+         GvBuf_putc(out, '\n');
+      }
+      GvBuf_free(&buf);
+      return st;
+   }
+   ctx->new_uuid(ctx->ud, uuid);
+   uuid[36] = '\0';
+   GvBuf canon = GV_BUF_INIT, extra = GV_BUF_INIT;
+   Exec e = { .s = s, .ctx = ctx, .live = true, .time = time, .uuid = uuid, .canon = &canon,
+              .extra = &extra, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE, .at_clock = false,
+              .msg = msg, .msglen = msglen };
+   GvStatus st = Command_exec(&e, line, len);
+   if (st != GV_OK) {
+      /* A roster may have applied some delegations before refusing. */
+      if (st == GV_NOMEM || strcmp(name, "roster") == 0)
+         rebuild(s);
+      GvBuf_free(&canon);
+      GvBuf_free(&extra);
+      return st;
+   }
+   Journal *j = &s->journal;
+   size_t out_mark = out->len;
+   bool ok = build_line(&buf, "cmd", e.time, uuid, GvBuf_str(&canon), canon.len) &&
+             Journal_append(j, buf.data, buf.len, true, e.kind);
+   bool recorded = ok;
+   if (ok) {
+      GvBuf_append(out, buf.data, buf.len);
+      GvBuf_putc(out, '\n');
+   }
+   const char *p = GvBuf_str(&extra), *end = p + extra.len;
+   while (ok && p < end) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+      char u2[37];
+      ctx->new_uuid(ctx->ud, u2);
+      u2[36] = '\0';
+      ok = build_line(&buf, "cmd+", e.time, u2, p, n) && Journal_append(j, buf.data, buf.len, false, e.kind);
+      if (ok) {
+         GvBuf_append(out, buf.data, buf.len);
+         GvBuf_putc(out, '\n');
+      }
+      p += n + 1;
+   }
+   if (ok && out->failed)
+      ok = false;
+   GvBuf_free(&canon);
+   GvBuf_free(&extra);
+   GvBuf_free(&buf);
+   if (!ok) {
+      /* Take back whatever was recorded of this unit and restore the state. */
+      if (recorded) {
+         Journal_drop_last(j);
+         Journal_recompute(j);
+      }
+      GvBuf_truncate(out, out_mark);
+      out->failed = false;
+      rebuild(s);
+      return fail(msg, msglen, GV_NOMEM, "out of memory");
+   }
+   if (e.kind == GV_ENTRY_DRAFT)
+      j->entries[j->nentries - 1].target = e.draft_target;
+   s->last_time = e.time;
+   if (s->uuid[0] == '\0')
+      set_uuid_from_first(s);
+   return GV_OK;
+}
+
+static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
+   if (msg && msglen)
+      msg[0] = '\0';
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   if (len == 0)
+      return fail(msg, msglen, GV_BAD_LINE, "empty line");
+   if (Journal_parse_header(line, len, NULL))
+      return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
+   Journal *j = &s->journal;
+   LineParts p;
+   GvStatus st = split(line, len, &p);
+   bool is_cmd = st == GV_OK && type_is(&p, "cmd");
+   bool is_cont = st == GV_OK && type_is(&p, "cmd+");
+   bool looks_cmd = len > 4 && memcmp(line, "cmd ", 4) == 0;
+   if (!is_cmd && !is_cont && (looks_cmd || (len > 5 && memcmp(line, "cmd+ ", 5) == 0))) {
+      if (looks_cmd)
+         j->orphans = true;
+      return fail(msg, msglen, GV_BAD_LINE, "malformed command line (cmd TIME UUID PAYLOAD)");
+   }
+   if (!is_cmd && !is_cont) {
+      /* A newer gavel's event: keep it verbatim. It needs at least a TYPE. */
+      const char *sp = memchr(line, ' ', len);
+      if (!sp || sp == line)
+         return fail(msg, msglen, GV_BAD_LINE, "not a journal line (TYPE TIME UUID PAYLOAD)");
+      if (!Journal_append(j, line, len, true, GV_ENTRY_OTHER))
+         return fail(msg, msglen, GV_NOMEM, "out of memory");
+      return GV_OK;
+   }
+   char name[16];
+   Command_name(p.payload, p.payload_len, name, sizeof name);
+   if (is_cmd && (strcmp(name, "undo") == 0 || strcmp(name, "redo") == 0)) {
+      j->orphans = false;
+      return flip(s, name[0] == 'u', line, len, msg, msglen);
+   }
+   if (is_cont) {
+      if (j->orphans)
+         return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line of a command that could not be read");
+      if (j->nentries == 0 || j->entries[j->nentries - 1].kind != GV_ENTRY_UNIT)
+         return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line without its cmd");
+      if (!j->entries[j->nentries - 1].in_force)
+         return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line after an undo");
+   }
+   GvBuf scratch = GV_BUF_INIT;
+   Exec e;
+   st = apply_parts(s, &p, &scratch, &e, msg, msglen);
+   GvBuf_free(&scratch);
+   if (is_cmd)
+      j->orphans = st != GV_OK;
+   if (st != GV_OK) {
+      if (st == GV_NOMEM)
+         rebuild(s);
+      return st;
+   }
+   if (!Journal_append(j, line, len, is_cmd, e.kind)) {
+      rebuild(s);
+      return fail(msg, msglen, GV_NOMEM, "out of memory");
+   }
+   if (e.kind == GV_ENTRY_DRAFT)
+      j->entries[j->nentries - 1].target = e.draft_target;
+   if (s->uuid[0] == '\0')
+      set_uuid_from_first(s);
+   return GV_OK;
+}
+
+void Session_rollback(Session *s) {
+   if (s->journal.nentries == 0)
+      return;
+   Journal_drop_last(&s->journal);
+   Journal_recompute(&s->journal);
+   rebuild(s);
+   set_uuid_from_first(s);
+}

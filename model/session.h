@@ -1,0 +1,139 @@
+/* A meeting: its metadata, roster, agenda, floor and records, and the journal
+ * that made them. Everything changes through Session_run() (a typed command
+ * line -> canonical journal lines) or Session_replay() (a journal line). The
+ * structs are public for reading (render/, tui/, cli/); only model/ mutates.
+ * No global state: a process may hold several sessions. */
+#ifndef GAVEL_MODEL_SESSION_H
+#define GAVEL_MODEL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/agenda.h"
+#include "model/buf.h"
+#include "model/date.h"
+#include "model/docref.h"
+#include "model/floor.h"
+#include "model/journal.h"
+#include "model/record.h"
+#include "model/roster.h"
+#include "model/status.h"
+
+/* `set KEY VALUE`: text values are NULL when not set. */
+typedef struct SessionMeta {
+   char *body;       /* "Horizontal Working Party on Cyber Issues" */
+   int64_t date;     /* day number, or GV_NO_DAY */
+   int64_t start;    /* `set start HH:MM`, or GV_NO_TIME (see Session_start_time) */
+   int64_t end;      /* `set end HH:MM`, or GV_NO_TIME (see Session_end_time) */
+   char *place;      /* "Brussels" */
+   char *chair;      /* "MT Presidency" */
+   char *docno;      /* "10876/17" */
+   char *codes;      /* "CYBER 105, COPEN 220, JAI 652" (as typed) */
+   char *marking;    /* "LIMITE" or NULL */
+   char *language;   /* "en" */
+   char *from;       /* "General Secretariat of the Council" */
+   char *to;         /* "Horizontal Working Party on Cyber Issues" */
+   char *subject;    /* "Summary of discussions" */
+   GvNumbering numbering;
+} SessionMeta;
+
+typedef struct Session {
+   char uuid[37];    /* the uuid of the first event of the journal */
+   SessionMeta meta;
+   Roster roster;
+   Agenda agenda;
+   Floor floor;
+   Records rec;
+   Journal journal;
+   int64_t clock;    /* `at`: the clock for the following commands, or GV_NO_TIME */
+   int64_t last_time;/* time of the last event applied (GV_NO_TIME before any) */
+   char *roster_name;/* the last `roster NAME` loaded, or NULL */
+} Session;
+
+/* What the caller supplies to Session_run(). */
+typedef struct RunContext {
+   int64_t now;      /* meeting clock: naive local seconds since 1970 */
+   /* A fresh uuid per event (the caller uses libuuid), lower-case, 36 chars. */
+   void (*new_uuid)(void *ud, char out[37]);
+   /* `roster NAME`: append to `lines` the roster's `delegation CODE key=value...`
+    * command lines, one per line ('\n'-separated). Return 0, or -1 with a
+    * one-line reason in msg ("no roster 'eu29'"). May be NULL (then `roster`
+    * is refused). */
+   int (*load_roster)(void *ud, const char *name, GvBuf *lines, char *msg, size_t msglen);
+   void *ud;
+} RunContext;
+
+/* NULL when out of memory. */
+Session *Session_new(void);
+void Session_free(Session *s);
+
+/* Runs one typed line. On success applies it, appends its canonical journal
+ * line(s) to `out` (each ending in '\n', ready to be written and fdatasync'ed)
+ * and returns GV_OK; msg may carry a short note ("undid 'floor FR'") or "".
+ * On refusal nothing changes and msg holds one line naming what is wrong. */
+GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext *ctx,
+                     GvBuf *out, char *msg, size_t msglen);
+/* Applies one journal line (`cmd`, `cmd+` or any other TYPE; a trailing '\n'
+ * is allowed; not the header). Unknown TYPEs are kept verbatim. On failure
+ * nothing is stored and msg says why. */
+GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+/* Forgets the last entry added by Session_run() (the disk write failed). */
+void Session_rollback(Session *s);
+
+/* The journal lines of a compacted session (no header): the units in force,
+ * the drafts that still matter, unknown lines; undone units, undo/redo lines
+ * and superseded drafts left out. Replaying them gives the same state. */
+GvStatus Session_compact(const Session *s, GvBuf *out);
+/* Journal iteration (for compaction and `gavel show`). */
+size_t Session_entry_count(const Session *s);
+const JournalEntry *Session_entry(const Session *s, size_t i);
+/* Line `i` of the journal, without '\n'; *len its length. */
+const char *Session_line(const Session *s, size_t i, size_t *len);
+size_t Session_line_count(const Session *s);
+/* Splits a journal line into its fields (pointers into line). */
+GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
+                            int64_t *time, const char **uuid, const char **payload,
+                            size_t *payload_len);
+bool Session_can_undo(const Session *s);
+bool Session_can_redo(const Session *s);
+
+/* The command names of the language, for completion and help: i = 0, 1, ...
+ * until NULL ("action", "at", ... "undo", "withdraw"), in alphabetical order. */
+const char *Session_command_name(size_t i);
+
+/* Reading the state. */
+const Item *Session_current_item(const Session *s);            /* or NULL */
+size_t Session_current_index(const Session *s);                /* or GV_NONE */
+const Intervention *Session_speaker(const Session *s);         /* running, or NULL */
+const Delegation *Session_delegation(const Session *s, size_t idx);
+/* The queue of the current item (NULL/0 when there is none). */
+const QueueEntry *Session_queue(const Session *s, size_t *count);
+/* Indexes into s->floor.list of the interventions on an item, speaking order. */
+const size_t *Session_item_interventions(const Session *s, size_t item, size_t *count);
+const Intervention *Session_intervention(const Session *s, size_t idx);
+/* Positions and reservations on an item: call with k = 0, 1, ... until NULL. */
+const Position *Session_position(const Session *s, size_t item, size_t k);
+const Reservation *Session_reservation(const Session *s, size_t item, size_t k);
+/* The position of one delegation on an item, or NULL. */
+const Position *Session_position_of(const Session *s, size_t item, size_t delegation);
+/* The meeting's start: `set start`, else the first take-up, else the first
+ * intervention; its end: `set end`, else the last intervention's end. */
+int64_t Session_start_time(const Session *s);
+int64_t Session_end_time(const Session *s);
+/* The clock a command run now would record: the `at` clock or ctx->now. */
+int64_t Session_clock(const Session *s, int64_t now);
+/* An action by full uuid or unique prefix: its index, or GV_NONE (msg says why). */
+size_t Session_find_action(const Session *s, const char *id, size_t n, char *msg, size_t msglen);
+
+/* Speaking time per roster entry, for one item or (item == GV_NONE) the
+ * whole meeting. out has s->roster.count entries; a running intervention
+ * counts up to `now`. With fold_units, a unit's time goes to its parent. */
+typedef struct SpeakStat {
+   size_t interventions;
+   int64_t seconds;
+} SpeakStat;
+void Session_speaking_stats(const Session *s, size_t item, int64_t now, bool fold_units,
+                            SpeakStat *out);
+
+#endif

@@ -1,0 +1,169 @@
+/* UTF-8 decoding and a folding that drops case and diacritics for the
+ * scripts of the EU's languages (Latin, Greek, Cyrillic). */
+#include "model/utf8.h"
+
+#include <stdlib.h>
+
+size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
+   const unsigned char *u = (const unsigned char *)s;
+   unsigned char c = u[0];
+   if (c < 0x80) {
+      *cp = c;
+      return 1;
+   }
+   size_t len;
+   uint32_t v, min;
+   if (c >= 0xC2 && c <= 0xDF) {
+      len = 2; v = c & 0x1F; min = 0x80;
+   } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3; v = c & 0x0F; min = 0x800;
+   } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4; v = c & 0x07; min = 0x10000;
+   } else {
+      *cp = 0xFFFD;
+      return 1;
+   }
+   if (n < len) {
+      *cp = 0xFFFD;
+      return 1;
+   }
+   for (size_t i = 1; i < len; i++) {
+      if ((u[i] & 0xC0) != 0x80) {
+         *cp = 0xFFFD;
+         return 1;
+      }
+      v = (v << 6) | (u[i] & 0x3F);
+   }
+   if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+      *cp = 0xFFFD;
+      return 1;
+   }
+   *cp = v;
+   return len;
+}
+
+bool Utf8_valid(const char *s, size_t n) {
+   size_t i = 0;
+   while (i < n) {
+      uint32_t cp;
+      size_t l = Utf8_decode(s + i, n - i, &cp);
+      if (cp == 0xFFFD && l == 1 && (unsigned char)s[i] >= 0x80)
+         return false;
+      i += l;
+   }
+   return true;
+}
+
+size_t Utf8_encode(uint32_t cp, char out[4]) {
+   if (cp < 0x80) {
+      out[0] = (char)cp;
+      return 1;
+   }
+   if (cp < 0x800) {
+      out[0] = (char)(0xC0 | (cp >> 6));
+      out[1] = (char)(0x80 | (cp & 0x3F));
+      return 2;
+   }
+   if (cp < 0x10000) {
+      out[0] = (char)(0xE0 | (cp >> 12));
+      out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+      out[2] = (char)(0x80 | (cp & 0x3F));
+      return 3;
+   }
+   out[0] = (char)(0xF0 | (cp >> 18));
+   out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+   out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+   out[3] = (char)(0x80 | (cp & 0x3F));
+   return 4;
+}
+
+/* Base letters of U+00C0..U+00FF ('\0': keep the code point as it is). */
+static const char Latin1_base[64] =
+   "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0\0"
+   "aaaaaa\0ceeeeiiii" "dnooooo\0ouuuuy\0y";
+
+/* Base letters of U+0100..U+017F (Latin Extended-A). */
+static const char LatinA_base[129] =
+   "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllll"
+   "nnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* Greek letters with tonos or dialytika, U+0386..U+03CE, to the bare lower
+ * case letter (0: not a letter to fold specially). */
+static uint32_t Greek_fold(uint32_t cp) {
+   switch (cp) {
+   case 0x0386: case 0x03AC: return 0x03B1; /* alpha */
+   case 0x0388: case 0x03AD: return 0x03B5; /* epsilon */
+   case 0x0389: case 0x03AE: return 0x03B7; /* eta */
+   case 0x038A: case 0x03AF: case 0x03CA: case 0x0390: case 0x03AA: return 0x03B9; /* iota */
+   case 0x038C: case 0x03CC: return 0x03BF; /* omicron */
+   case 0x038E: case 0x03CD: case 0x03CB: case 0x03B0: case 0x03AB: return 0x03C5; /* upsilon */
+   case 0x038F: case 0x03CE: return 0x03C9; /* omega */
+   case 0x03C2: return 0x03C3;              /* final sigma */
+   default: break;
+   }
+   if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2)
+      return cp + 0x20;
+   return cp;
+}
+
+uint32_t Utf8_fold_cp(uint32_t cp) {
+   if (cp < 0x80)
+      return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+   if (cp >= 0xC0 && cp <= 0xFF) {
+      char b = Latin1_base[cp - 0xC0];
+      if (b)
+         return (unsigned char)b;
+      return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ? cp + 0x20 : cp;
+   }
+   if (cp >= 0x100 && cp <= 0x17F)
+      return (unsigned char)LatinA_base[cp - 0x100];
+   if (cp >= 0x218 && cp <= 0x21B)  /* Romanian comma below: s, t */
+      return cp < 0x21A ? 's' : 't';
+   if (cp >= 0x0386 && cp <= 0x03CE)
+      return Greek_fold(cp);
+   if (cp >= 0x0410 && cp <= 0x042F)  /* Cyrillic capitals */
+      return cp + 0x20;
+   if (cp >= 0x0400 && cp <= 0x040F)
+      return cp + 0x50;
+   return cp;
+}
+
+char *Utf8_fold(const char *s, size_t n) {
+   /* Folding never makes a character longer than 4 bytes, nor longer than its
+    * source except ASCII results from 2-byte letters (shorter): n bytes suffice. */
+   char *out = malloc(n + 1);
+   if (!out)
+      return NULL;
+   size_t i = 0, o = 0;
+   while (i < n) {
+      uint32_t cp;
+      size_t l = Utf8_decode(s + i, n - i, &cp);
+      uint32_t f = Utf8_fold_cp(cp);
+      char enc[4];
+      size_t el = Utf8_encode(f, enc);
+      if (cp == 0xFFFD && l == 1) {   /* keep a stray byte as it is */
+         enc[0] = s[i];
+         el = 1;
+      }
+      if (el > l) {  /* cannot happen with the tables above; stay safe */
+         enc[0] = s[i];
+         el = 1;
+         l = 1;
+      }
+      for (size_t k = 0; k < el; k++)
+         out[o++] = enc[k];
+      i += l;
+   }
+   out[o] = '\0';
+   return out;
+}
+
+size_t Utf8_length(const char *s, size_t n) {
+   size_t i = 0, count = 0;
+   while (i < n) {
+      uint32_t cp;
+      i += Utf8_decode(s + i, n - i, &cp);
+      count++;
+   }
+   return count;
+}

@@ -1,0 +1,25 @@
+/* UTF-8 helpers: validation, decoding and a case and accent folding that is
+ * good enough to match delegation names typed in a hurry ("ελλ" finds
+ * "Ελλάδα", "oster" and "Öster" find "Österreich"). */
+#ifndef GAVEL_MODEL_UTF8_H
+#define GAVEL_MODEL_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool Utf8_valid(const char *s, size_t n);
+/* Decodes one code point at s[0..n); returns its length in bytes (>= 1), and
+ * U+FFFD with length 1 for a malformed byte. n must be > 0. */
+size_t Utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Writes cp as UTF-8 into out (4 bytes are enough); returns the length. */
+size_t Utf8_encode(uint32_t cp, char out[4]);
+/* Lower case without diacritics: Latin-1, Latin Extended-A, Greek, Cyrillic. */
+uint32_t Utf8_fold_cp(uint32_t cp);
+/* The folded form of s[0..n) as a new NUL-terminated string; NULL on ENOMEM. */
+char *Utf8_fold(const char *s, size_t n);
+/* Number of code points in s[0..n). */
+size_t Utf8_length(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,17 @@
+/* Small helpers shared inside model/ (not part of the public API). */
+#ifndef GAVEL_MODEL_UTIL_H
+#define GAVEL_MODEL_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Room for one more element: returns arr (possibly moved) or NULL on ENOMEM
+ * (arr is then untouched). Use as: p = Util_grow(a, &cap, n, sizeof *a);
+ * if (!p) fail; a = p; */
+void *Util_grow(void *arr, size_t *cap, size_t count, size_t size);
+/* A NUL-terminated copy of s[0..n); NULL on ENOMEM. */
+char *Util_strndup(const char *s, size_t n);
+/* ASCII case-insensitive equality of a NUL-terminated word with a lower-case keyword. */
+bool Util_word_eq(const char *a, const char *keyword);
+
+#endif

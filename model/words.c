@@ -1,0 +1,225 @@
+/* Shell-like word splitting and the matching canonical writers. */
+#include "model/words.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_blank(char c) {
+   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int hex(char c) {
+   if (c >= '0' && c <= '9')
+      return c - '0';
+   if (c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+   if (c >= 'A' && c <= 'F')
+      return c - 'A' + 10;
+   return -1;
+}
+
+/* A control character written as \xHH (how the writers keep the journal free
+ * of raw control bytes): its value, or -1 when s does not start with one.
+ * Only control characters decode, so "\x41" typed in a note stays as typed. */
+static int ctl_escape(const char *s, size_t n) {
+   if (n < 4 || s[0] != '\\' || s[1] != 'x' || hex(s[2]) < 0 || hex(s[3]) < 0)
+      return -1;
+   int v = hex(s[2]) * 16 + hex(s[3]);
+   return (v > 0 && v < 0x20) || v == 0x7F ? v : -1;
+}
+
+/* A control character the writers must escape (tab and newline have their own ways). */
+static bool needs_hex(unsigned char c) {
+   return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+}
+
+static void put_hex(GvBuf *b, unsigned char c) {
+   static const char digits[] = "0123456789abcdef";
+   char e[4] = { '\\', 'x', digits[c >> 4], digits[c & 15] };
+   GvBuf_append(b, e, 4);
+}
+
+GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
+   memset(w, 0, sizeof *w);
+   w->open_quote = SIZE_MAX;
+   w->line = line;
+   w->len = len;
+   /* At most one word per two bytes (a word and a blank), plus one. */
+   size_t maxw = len / 2 + 1;
+   w->store = malloc(len + maxw + 1);
+   w->word = malloc(maxw * sizeof *w->word);
+   w->start = malloc(maxw * sizeof *w->start);
+   w->quoted = malloc(maxw * sizeof *w->quoted);
+   if (!w->store || !w->word || !w->start || !w->quoted) {
+      Words_free(w);
+      if (msg && msglen)
+         snprintf(msg, msglen, "out of memory");
+      return GV_NOMEM;
+   }
+   char *out = w->store;
+   size_t i = 0;
+   for (;;) {
+      while (i < len && is_blank(line[i]))
+         i++;
+      if (i >= len)
+         break;
+      size_t k = w->count++;
+      w->word[k] = out;
+      w->start[k] = i;
+      w->quoted[k] = false;
+      bool inq = false;
+      while (i < len && (inq || !is_blank(line[i]))) {
+         char c = line[i];
+         if (c == '"') {
+            inq = !inq;
+            w->quoted[k] = true;
+            i++;
+         } else if (c == '\\' && i + 1 < len &&
+                    (line[i + 1] == 'n' || line[i + 1] == '\\' || line[i + 1] == '"')) {
+            *out++ = line[i + 1] == 'n' ? '\n' : line[i + 1];
+            i += 2;
+         } else if (c == '\\' && ctl_escape(line + i, len - i) >= 0) {
+            *out++ = (char)ctl_escape(line + i, len - i);
+            i += 4;
+         } else {
+            *out++ = c;
+            i++;
+         }
+      }
+      if (inq && w->open_quote == SIZE_MAX)
+         w->open_quote = k;
+      *out++ = '\0';
+   }
+   return GV_OK;
+}
+
+void Words_free(Words *w) {
+   free(w->store);
+   free(w->word);
+   free(w->start);
+   free(w->quoted);
+   memset(w, 0, sizeof *w);
+   w->open_quote = SIZE_MAX;
+}
+
+bool Words_is(const Words *w, size_t i, const char *keyword) {
+   if (i >= w->count || w->quoted[i])
+      return false;
+   const char *a = w->word[i];
+   for (; *a && *keyword; a++, keyword++) {
+      char c = *a;
+      if (c >= 'A' && c <= 'Z')
+         c = (char)(c + 32);
+      if (c != *keyword)
+         return false;
+   }
+   return *a == '\0' && *keyword == '\0';
+}
+
+/* If s[0..n) is exactly one double-quoted string (blanks may follow), decode
+ * it into out and return its length; else return SIZE_MAX. */
+static size_t unquote_whole(const char *s, size_t n, char *out) {
+   if (n == 0 || s[0] != '"')
+      return SIZE_MAX;
+   size_t o = 0, i = 1;
+   while (i < n && s[i] != '"') {
+      if (s[i] == '\\' && i + 1 < n && (s[i + 1] == 'n' || s[i + 1] == '\\' || s[i + 1] == '"')) {
+         out[o++] = s[i + 1] == 'n' ? '\n' : s[i + 1];
+         i += 2;
+      } else if (s[i] == '\\' && ctl_escape(s + i, n - i) >= 0) {
+         out[o++] = (char)ctl_escape(s + i, n - i);
+         i += 4;
+      } else {
+         out[o++] = s[i++];
+      }
+   }
+   if (i >= n)
+      return SIZE_MAX;
+   for (i++; i < n; i++)
+      if (!is_blank(s[i]))
+         return SIZE_MAX;
+   return o;
+}
+
+char *Words_rest(const Words *w, size_t i, size_t *n) {
+   const char *s = "";
+   size_t len = 0;
+   if (i < w->count) {
+      s = w->line + w->start[i];
+      len = w->len - w->start[i];
+   }
+   /* The line's end is not part of the text. */
+   while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
+      len--;
+   char *out = malloc(len + 1);
+   if (!out)
+      return NULL;
+   size_t o = unquote_whole(s, len, out);
+   if (o == SIZE_MAX) {
+      o = 0;
+      for (size_t k = 0; k < len; k++) {
+         if (s[k] == '\\' && k + 1 < len && (s[k + 1] == 'n' || s[k + 1] == '\\')) {
+            out[o++] = s[k + 1] == 'n' ? '\n' : '\\';
+            k++;
+         } else if (s[k] == '\\' && ctl_escape(s + k, len - k) >= 0) {
+            out[o++] = (char)ctl_escape(s + k, len - k);
+            k += 3;
+         } else {
+            out[o++] = s[k];
+         }
+      }
+   }
+   out[o] = '\0';
+   if (n)
+      *n = o;
+   return out;
+}
+
+bool Words_put_quoted(GvBuf *b, const char *s, size_t n) {
+   GvBuf_putc(b, '"');
+   for (size_t i = 0; i < n; i++) {
+      if (s[i] == '"')
+         GvBuf_append(b, "\\\"", 2);
+      else if (s[i] == '\\')
+         GvBuf_append(b, "\\\\", 2);
+      else if (s[i] == '\n')
+         GvBuf_append(b, "\\n", 2);
+      else if (needs_hex((unsigned char)s[i]))
+         put_hex(b, (unsigned char)s[i]);
+      else
+         GvBuf_putc(b, s[i]);
+   }
+   return GvBuf_putc(b, '"');
+}
+
+bool Words_put_word(GvBuf *b, const char *s, size_t n) {
+   bool plain = n > 0;
+   for (size_t i = 0; plain && i < n; i++) {
+      unsigned char c = (unsigned char)s[i];
+      if (c <= ' ' || c == '"' || c == '\\' || c == 0x7F)
+         plain = false;
+   }
+   if (plain)
+      return GvBuf_append(b, s, n);
+   return Words_put_quoted(b, s, n);
+}
+
+bool Words_put_text(GvBuf *b, const char *s, size_t n) {
+   if (n == 0)
+      return !b->failed;
+   if (s[0] == '"' || is_blank(s[0]) || is_blank(s[n - 1]))
+      return Words_put_quoted(b, s, n);
+   for (size_t i = 0; i < n; i++) {
+      if (s[i] == '\\')
+         GvBuf_append(b, "\\\\", 2);
+      else if (s[i] == '\n')
+         GvBuf_append(b, "\\n", 2);
+      else if (needs_hex((unsigned char)s[i]))
+         put_hex(b, (unsigned char)s[i]);
+      else
+         GvBuf_putc(b, s[i]);
+   }
+   return !b->failed;
+}

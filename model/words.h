@@ -1,0 +1,46 @@
+/* The command line tokenizer. Words split like a shell: blanks separate,
+ * double quotes group (inside them \" \\ and \n are escapes), and a trailing
+ * TEXT argument takes the rest of the line unquoted, where \n stands for a
+ * newline and \\ for a backslash. Everywhere, \xHH stands for a control
+ * character (01-1f, 7f; not for printable ones), so that a journal line never
+ * holds a raw control byte other than a tab. The writers produce the
+ * canonical forms that the readers turn back into the same values. */
+#ifndef GAVEL_MODEL_WORDS_H
+#define GAVEL_MODEL_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/buf.h"
+#include "model/status.h"
+
+typedef struct Words {
+   size_t count;
+   char **word;      /* count unquoted words, NUL-terminated */
+   size_t *start;    /* byte offset in the line where word i begins */
+   bool *quoted;     /* word i had quotes */
+   size_t open_quote;/* index of a word whose quote never closed, or (size_t)-1:
+                      * fine inside a trailing TEXT, an error anywhere else */
+   const char *line; /* the line split (not owned) */
+   size_t len;
+   char *store;      /* backing memory */
+} Words;
+
+/* Only fails when out of memory (an unclosed quote is recorded, not refused). */
+GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen);
+void Words_free(Words *w);
+/* The rest of the line from word i on as TEXT (escapes decoded; a rest that
+ * is exactly one quoted string is unquoted). "" when i >= count. Returns a new
+ * string (NULL on ENOMEM); *n gets its length. */
+char *Words_rest(const Words *w, size_t i, size_t *n);
+/* Case-insensitive ASCII comparison of word i with a keyword. */
+bool Words_is(const Words *w, size_t i, const char *keyword);
+
+/* Appends a word, quoted and escaped only when needed. */
+bool Words_put_word(GvBuf *b, const char *s, size_t n);
+/* Appends a word always in quotes (for values that could read as keywords). */
+bool Words_put_quoted(GvBuf *b, const char *s, size_t n);
+/* Appends a trailing TEXT so that Words_rest() gives it back exactly. */
+bool Words_put_text(GvBuf *b, const char *s, size_t n);
+
+#endif

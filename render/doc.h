@@ -1,0 +1,72 @@
+/* A rendered outcome document before it has a format: the header block,
+ * then headings, paragraphs and tables in reading order. The wording is
+ * decided once (outcome.c, from the session); Markdown, HTML and text only
+ * lay it out (outcome_md.c, outcome_html.c, outcome_txt.c). All strings are
+ * owned by the Doc, clean UTF-8 (Chars_clean), not yet escaped. */
+#ifndef GAVEL_RENDER_DOC_H
+#define GAVEL_RENDER_DOC_H
+
+#include <stddef.h>
+
+typedef struct DocHeader {
+   char *placeDate;   /* "Brussels, 5 July 2017" */
+   char *language;    /* "en": printed as "(OR. en)" */
+   char *docno;       /* "10876/17" */
+   char *marking;     /* "LIMITE" or NULL */
+   char **codes;      /* "CYBER 105", "COPEN 220", ... */
+   size_t ncodes;
+   char *title;       /* "OUTCOME OF PROCEEDINGS" */
+   char *from;        /* "General Secretariat of the Council" */
+   char *on;          /* "12 May 2017" */
+   char *to;          /* "Horizontal Working Party on Cyber Issues" */
+   char *subject;     /* "Summary of discussions" */
+} DocHeader;
+
+typedef enum DocKind {
+   DOC_HEADING,   /* level 1: an item; 2: a sub-item; 3 and deeper below */
+   DOC_DOCS,      /* the documents of an item: "Doc. 8946/17" */
+   DOC_PARA,      /* a paragraph of running text */
+   DOC_ANNEX,     /* an annex title: "ANNEX I: Attendance" */
+   DOC_TABLE,     /* rows x cols cells, the first row the header */
+   DOC_CHART,     /* a bar per label (cells: rows x 1) and value; HTML only */
+} DocKind;
+
+typedef struct DocBlock {
+   DocKind kind;
+   int level;        /* DOC_HEADING */
+   char *number;     /* DOC_HEADING: "3.1." or "a)"; DOC_ANNEX: "I" */
+   char *text;       /* heading title, paragraph, annex title */
+   char **cells;     /* DOC_TABLE: rows * cols strings */
+   size_t rows, cols;
+   unsigned numeric; /* DOC_TABLE: bit c set when column c holds numbers (right-aligned) */
+   unsigned nowrap;  /* DOC_TABLE: bit c set when column c holds short words kept whole */
+   double *values;   /* DOC_CHART: rows values */
+} DocBlock;
+
+typedef struct Doc {
+   DocHeader header;
+   DocBlock *blocks;
+   size_t count, cap;
+} Doc;
+
+void Doc_init(Doc *d);
+void Doc_free(Doc *d);
+
+/* Each copies (and cleans) its strings. */
+void Doc_heading(Doc *d, int level, const char *number, const char *title);
+void Doc_docs(Doc *d, const char *text);
+void Doc_para(Doc *d, const char *text);
+void Doc_annex(Doc *d, const char *number, const char *title);
+/* A table of rows x cols; cells are copied. numeric and nowrap are column
+ * bit masks (numbers are kept whole too). */
+void Doc_table(Doc *d, const char *const *cells, size_t rows, size_t cols, unsigned numeric,
+               unsigned nowrap);
+/* A bar chart titled title; valueText labels each bar's value ("12:30"). */
+void Doc_chart(Doc *d, const char *title, const char *const *labels, const char *const *valueText,
+               const double *values, size_t n);
+
+/* Sets a header field: frees the old value, stores a cleaned copy (NULL clears). */
+void Doc_set(char **field, const char *value);
+void Doc_addCode(Doc *d, const char *code);
+
+#endif

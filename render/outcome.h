@@ -1,0 +1,46 @@
+/* The outcome of proceedings: a recorded session turned into the draft the
+ * note-taker owes after the meeting (see the reference document
+ * shared/reference/outcome-of-proceedings-10876-17.md). Outcome_build()
+ * decides the wording; Outcome_write() lays it out as Markdown, HTML or
+ * plain text on a FILE* (render/ opens no file). */
+#ifndef GAVEL_RENDER_OUTCOME_H
+#define GAVEL_RENDER_OUTCOME_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "render/doc.h"
+
+struct Session;
+
+typedef enum OutcomeFormat {
+   OUTCOME_MD,
+   OUTCOME_HTML,
+   OUTCOME_TXT,
+} OutcomeFormat;
+
+enum {
+   OUTCOME_ANNEX_ATTENDANCE = 1,  /* present, videoconference, absent */
+   OUTCOME_ANNEX_SPEAKERS = 2,    /* interventions and speaking time per delegation */
+   OUTCOME_ANNEX_ACTIONS = 4,     /* the action list and the deadlines */
+};
+
+typedef struct OutcomeOptions {
+   int annexes;          /* OUTCOME_ANNEX_* in the order attendance, speakers, actions */
+   const char *docDate;  /* the date of the document, ISO; NULL: the meeting date */
+} OutcomeOptions;
+
+/* "md", "markdown", "html", "txt", "text". 0, or -1 when unknown. */
+int Outcome_parseFormat(const char *s, OutcomeFormat *f);
+
+/* "attendance,speakers,actions" (any order, any subset; "all"). 0, or -1
+ * with the unknown word in err. */
+int Outcome_parseAnnexes(const char *s, int *annexes, char *err, size_t errlen);
+
+/* Fills d (Doc_init'ed by the caller, Doc_free it) from the session. */
+void Outcome_build(Doc *d, const struct Session *s, const OutcomeOptions *o);
+
+/* Builds and writes in one go. */
+void Outcome_write(FILE *out, const struct Session *s, OutcomeFormat f, const OutcomeOptions *o);
+
+#endif

@@ -1,0 +1,49 @@
+/* The user's settings: $XDG_CONFIG_HOME/gavel/config.ini (default
+ * ~/.config/gavel/config.ini). A missing file means the defaults.
+ *
+ *   [general]
+ *   theme = default          ; a theme name (themes/NAME.ini) or a path
+ *   speaking_time = 180      ; seconds (or 3m, 90s); 0 = no limit
+ *   editor = vim             ; for Ctrl-E; empty: $VISUAL, then $EDITOR
+ *
+ *   [keys]
+ *   next = n                 ; action = key, checked by the TUI
+ *
+ * The [keys] pairs are kept raw with their lines: only the TUI knows the
+ * actions and the key names, and it reports a wrong one as
+ * "Config.path:line: message". A bad value elsewhere is reported the same way
+ * here and the default is kept, so gavel still starts. */
+#ifndef GAVEL_STORAGE_CONFIG_H
+#define GAVEL_STORAGE_CONFIG_H
+
+#include <stddef.h>
+
+typedef struct ConfigKey {
+   char *action; /* as written: "next", "give" */
+   char *key;    /* as written: "n", "C-g", "F5" */
+   int line;
+} ConfigKey;
+
+typedef struct Config {
+   char *path;        /* the file read (or that would have been) */
+   char *theme;       /* "default" unless set */
+   int speakingTime;  /* seconds; 0 = off (the default) */
+   char *editor;      /* NULL: $VISUAL, then $EDITOR */
+   ConfigKey *keys;   /* [keys] in file order */
+   int nkeys;
+} Config;
+
+/* The config file's path into buf: 0, or -1 (no XDG_CONFIG_HOME, no HOME). */
+int Config_path(char *buf, size_t n);
+
+/* Parses buf[0..len) read from the file called name. Always returns a Config
+ * (defaults where the file says nothing or something wrong); *errors gets
+ * every problem as "name:line: message\n..." or NULL if none (free it). */
+Config *Config_parse(const char *buf, size_t len, const char *name, char **errors);
+
+/* Loads path (NULL: Config_path()). A missing file is no error. */
+Config *Config_load(const char *path, char **errors);
+
+void Config_free(Config *c);
+
+#endif

@@ -1,0 +1,313 @@
+#include "storage/fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static ssize_t FileIO_sysWrite(void *ctx, int fd, const void *buf, size_t len) {
+   (void)ctx;
+   return write(fd, buf, len);
+}
+
+static int FileIO_sysFsync(void *ctx, int fd) {
+   (void)ctx;
+   return fsync(fd);
+}
+
+static int FileIO_sysFdatasync(void *ctx, int fd) {
+   (void)ctx;
+   return fdatasync(fd);
+}
+
+static int FileIO_sysRename(void *ctx, const char *from, const char *to) {
+   (void)ctx;
+   return rename(from, to);
+}
+
+static int FileIO_sysFtruncate(void *ctx, int fd, off_t len) {
+   (void)ctx;
+   return ftruncate(fd, len);
+}
+
+static int FileIO_sysLink(void *ctx, const char *from, const char *to) {
+   (void)ctx;
+   return link(from, to);
+}
+
+static const FileIO FileIO_real = {
+   .write = FileIO_sysWrite,
+   .fsync = FileIO_sysFsync,
+   .fdatasync = FileIO_sysFdatasync,
+   .rename = FileIO_sysRename,
+   .ftruncate = FileIO_sysFtruncate,
+   .link = FileIO_sysLink,
+   .ctx = NULL,
+};
+
+const FileIO *FileIO_system(void) {
+   return &FileIO_real;
+}
+
+int FileIO_writeAll(const FileIO *io, int fd, const void *buf, size_t len) {
+   const char *p = buf;
+   while (len > 0) {
+      ssize_t n = io->write(io->ctx, fd, p, len);
+      if (n < 0) {
+         if (errno == EINTR)
+            continue;
+         return -1;
+      }
+      if (n == 0) {
+         errno = EIO;
+         return -1;
+      }
+      p += n;
+      len -= (size_t)n;
+   }
+   return 0;
+}
+
+int FileIO_fsync(const FileIO *io, int fd) {
+   int r;
+   do
+      r = io->fsync(io->ctx, fd);
+   while (r < 0 && errno == EINTR);
+   return r;
+}
+
+int FileIO_fdatasync(const FileIO *io, int fd) {
+   int r;
+   do
+      r = io->fdatasync(io->ctx, fd);
+   while (r < 0 && errno == EINTR);
+   return r;
+}
+
+int FileIO_ftruncate(const FileIO *io, int fd, off_t len) {
+   int r;
+   do
+      r = io->ftruncate(io->ctx, fd, len);
+   while (r < 0 && errno == EINTR);
+   return r;
+}
+
+int FileIO_rename(const FileIO *io, const char *from, const char *to) {
+   return io->rename(io->ctx, from, to);
+}
+
+int FileIO_link(const FileIO *io, const char *from, const char *to) {
+   return io->link(io->ctx, from, to);
+}
+
+int FileIO_tempFile(const char *path, char *tmp, size_t tmplen) {
+   if ((size_t)snprintf(tmp, tmplen, "%s.tmp-XXXXXX", path) >= tmplen) {
+      errno = ENAMETOOLONG;
+      return -1;
+   }
+   /* mkstemp creates 0600 whatever the umask; say so anyway. */
+   int fd = mkstemp(tmp);
+   if (fd >= 0 && fchmod(fd, 0600) != 0) {
+      int saved = errno;
+      close(fd);
+      unlink(tmp);
+      errno = saved;
+      return -1;
+   }
+   if (fd >= 0)
+      (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+   return fd;
+}
+
+/* The folder part of path ("." when there is none), in the caller's buffer. */
+static void FileIO_parent(const char *path, char *dir, size_t n) {
+   const char *slash = strrchr(path, '/');
+   if (!slash) {
+      snprintf(dir, n, ".");
+   } else if (slash == path) {
+      snprintf(dir, n, "/");
+   } else {
+      size_t len = (size_t)(slash - path);
+      if (len >= n)
+         len = n - 1;
+      memcpy(dir, path, len);
+      dir[len] = '\0';
+   }
+}
+
+int FileIO_syncParent(const FileIO *io, const char *path) {
+   char dir[PATH_MAX];
+   FileIO_parent(path, dir, sizeof dir);
+   int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   if (fd < 0)
+      return -1;
+   int r = FileIO_fsync(io, fd);
+   int saved = errno;
+   close(fd);
+   errno = saved;
+   return r;
+}
+
+/* Writes buf into a new temporary beside path and syncs it; the fd stays
+ * open. The fd, or -1 with err (and no temporary left). */
+static int FileIO_writeTemp(const FileIO *io, const char *path, const char *buf, size_t len,
+                            char *tmp, size_t tmplen, char *err, size_t errlen) {
+   int fd = FileIO_tempFile(path, tmp, tmplen);
+   if (fd < 0) {
+      snprintf(err, errlen, "%s: cannot create a temporary file: %s", path, strerror(errno));
+      return -1;
+   }
+   const char *step = NULL;
+   if (FileIO_writeAll(io, fd, buf, len) != 0)
+      step = "write";
+   else if (FileIO_fsync(io, fd) != 0)
+      step = "sync";
+   if (step) {
+      int saved = errno;
+      close(fd);
+      unlink(tmp);
+      snprintf(err, errlen, "%s: cannot %s the new copy (%s)", path, step, strerror(saved));
+      return -1;
+   }
+   return fd;
+}
+
+int FileIO_replace(const FileIO *io, const char *path, const char *buf, size_t len,
+                   char *err, size_t errlen) {
+   char tmp[PATH_MAX], why[PATH_MAX + 128];
+   int fd = FileIO_writeTemp(io, path, buf, len, tmp, sizeof tmp, why, sizeof why);
+   if (fd < 0) {
+      snprintf(err, errlen, "%s; the old file is unchanged", why);
+      return -1;
+   }
+   if (close(fd) != 0) {
+      int saved = errno;
+      unlink(tmp);
+      snprintf(err, errlen, "%s: cannot close the new copy (%s); the old file is unchanged", path,
+               strerror(saved));
+      return -1;
+   }
+   if (FileIO_rename(io, tmp, path) != 0) {
+      int saved = errno;
+      unlink(tmp);
+      snprintf(err, errlen, "%s: cannot rename the new copy into place (%s); the old file is unchanged",
+               path, strerror(saved));
+      return -1;
+   }
+   if (FileIO_syncParent(io, path) != 0) {
+      /* The new file is in place; only its durability is in doubt. */
+      snprintf(err, errlen, "%s: written, but the folder could not be synced (%s)", path,
+               strerror(errno));
+      return -1;
+   }
+   return 0;
+}
+
+int FileIO_createNew(const FileIO *io, const char *path, const char *buf, size_t len,
+                     char *err, size_t errlen) {
+   char tmp[PATH_MAX], why[PATH_MAX + 128];
+   int fd = FileIO_writeTemp(io, path, buf, len, tmp, sizeof tmp, why, sizeof why);
+   if (fd < 0) {
+      snprintf(err, errlen, "%s", why);
+      return -1;
+   }
+   close(fd);
+   /* link() never replaces: a name taken meanwhile fails with EEXIST. */
+   if (FileIO_link(io, tmp, path) != 0) {
+      int saved = errno;
+      unlink(tmp);
+      snprintf(err, errlen, "%s: cannot create: %s", path, strerror(saved));
+      errno = saved;
+      return -1;
+   }
+   unlink(tmp);
+   if (FileIO_syncParent(io, path) != 0) {
+      int saved = errno;
+      snprintf(err, errlen, "%s: created, but the folder could not be synced (%s)", path,
+               strerror(saved));
+      unlink(path);
+      errno = saved;
+      return -1;
+   }
+   return 0;
+}
+
+int FileIO_mkdirs(const char *path, char *err, size_t errlen) {
+   char buf[PATH_MAX];
+   if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf) {
+      snprintf(err, errlen, "%s: path too long", path);
+      return -1;
+   }
+   size_t n = strlen(buf);
+   while (n > 1 && buf[n - 1] == '/')
+      buf[--n] = '\0';
+   for (char *p = buf + 1; ; p++) {
+      if (*p == '/' || *p == '\0') {
+         char c = *p;
+         *p = '\0';
+         if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+            snprintf(err, errlen, "%s: cannot create folder: %s", buf, strerror(errno));
+            return -1;
+         }
+         *p = c;
+         if (c == '\0')
+            break;
+      }
+   }
+   struct stat st;
+   if (stat(buf, &st) != 0 || !S_ISDIR(st.st_mode)) {
+      snprintf(err, errlen, "%s: not a folder", buf);
+      return -1;
+   }
+   return 0;
+}
+
+int FileIO_readFd(int fd, char **out, size_t *outlen) {
+   size_t cap = 65536, len = 0;
+   char *buf = malloc(cap);
+   if (!buf)
+      return -1;
+   for (;;) {
+      if (cap - len < 2) {
+         char *nb = realloc(buf, cap * 2);
+         if (!nb) {
+            free(buf);
+            errno = ENOMEM;
+            return -1;
+         }
+         buf = nb;
+         cap *= 2;
+      }
+      ssize_t r = read(fd, buf + len, cap - len - 1);
+      if (r < 0) {
+         if (errno == EINTR)
+            continue;
+         int saved = errno;
+         free(buf);
+         errno = saved;
+         return -1;
+      }
+      if (r == 0)
+         break;
+      len += (size_t)r;
+   }
+   buf[len] = '\0';
+   *out = buf;
+   *outlen = len;
+   return 0;
+}
+
+int FileIO_readPath(const char *path, char **buf, size_t *len) {
+   int fd = open(path, O_RDONLY | O_CLOEXEC);
+   if (fd < 0)
+      return -1;
+   int r = FileIO_readFd(fd, buf, len);
+   int saved = errno;
+   close(fd);
+   errno = saved;
+   return r;
+}

@@ -1,0 +1,68 @@
+/* The one write path of gavel: every write, fsync, fdatasync, rename and
+ * truncate of a session or any other file goes through a FileIO, so that a
+ * test can make any of them fail (ENOSPC, EIO) and show that nothing is lost
+ * or half-acknowledged. FileIO_system() is the real thing.
+ *
+ * Folders are created 0700 and files 0600: sessions of LIMITE meetings are
+ * not for other users of the machine. */
+#ifndef GAVEL_STORAGE_FILEIO_H
+#define GAVEL_STORAGE_FILEIO_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+typedef struct FileIO {
+   /* Each returns like its POSIX namesake (-1 with errno set on failure). */
+   ssize_t (*write)(void *ctx, int fd, const void *buf, size_t len);
+   int (*fsync)(void *ctx, int fd);
+   int (*fdatasync)(void *ctx, int fd);
+   int (*rename)(void *ctx, const char *from, const char *to);
+   int (*ftruncate)(void *ctx, int fd, off_t len);
+   int (*link)(void *ctx, const char *from, const char *to);
+   void *ctx;  /* handed back to every hook: the fault injector's state */
+} FileIO;
+
+/* The real system calls. Never NULL; a static constant, not state. */
+const FileIO *FileIO_system(void);
+
+/* Writes all of buf (retrying short writes and EINTR). 0, or -1 with errno. */
+int FileIO_writeAll(const FileIO *io, int fd, const void *buf, size_t len);
+
+int FileIO_fsync(const FileIO *io, int fd);
+int FileIO_fdatasync(const FileIO *io, int fd);
+int FileIO_ftruncate(const FileIO *io, int fd, off_t len);
+int FileIO_rename(const FileIO *io, const char *from, const char *to);
+int FileIO_link(const FileIO *io, const char *from, const char *to);
+
+/* Creates a new temporary file PATH.tmp-XXXXXX (0600, read-write) beside
+ * path, its name into tmp. The fd, or -1 with errno. */
+int FileIO_tempFile(const char *path, char *tmp, size_t tmplen);
+
+/* fsyncs the folder that holds path, so that a rename or a create in it
+ * survives a crash. 0, or -1 with errno. */
+int FileIO_syncParent(const FileIO *io, const char *path);
+
+/* Replaces path with buf atomically: a temporary file 0600 in the same folder,
+ * write, fsync, rename over path, fsync the folder. On failure the old file
+ * is untouched, the temporary is removed, and err says what failed.
+ * 0 or -1. */
+int FileIO_replace(const FileIO *io, const char *path, const char *buf, size_t len,
+                   char *err, size_t errlen);
+
+/* Creates path holding buf, failing (EEXIST) when path exists: a temporary
+ * file is written and synced, then linked to path, so that path never
+ * exists half-written. The folder is synced. 0, or -1 with err. */
+int FileIO_createNew(const FileIO *io, const char *path, const char *buf, size_t len,
+                     char *err, size_t errlen);
+
+/* Creates path and every missing parent with mode 0700. 0, or -1 with err. */
+int FileIO_mkdirs(const char *path, char *err, size_t errlen);
+
+/* Reads the rest of fd (from where it is) into a new NUL-terminated buffer.
+ * 0, or -1 with errno. */
+int FileIO_readFd(int fd, char **buf, size_t *len);
+
+/* Reads the whole file at path. 0, or -1 with errno. */
+int FileIO_readPath(const char *path, char **buf, size_t *len);
+
+#endif

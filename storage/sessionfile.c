@@ -1,0 +1,598 @@
+#include "storage/sessionfile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <uuid/uuid.h>
+
+#include "model/session.h"
+#include "storage/datadir.h"
+#include "storage/lock.h"
+#include "storage/roster_file.h"
+#include "storage/sessionscan.h"
+
+struct SessionFile {
+   char *path;
+   int fd;               /* open for the lock and the appends; -1 when none */
+   int readOnly;
+   char *reason;         /* why read-only, or NULL */
+   char **problems;      /* "FILE:LINE: message" */
+   size_t nproblems, problemsCap;
+   Session *session;
+   const FileIO *io;
+   int locked;           /* this fd holds the write lock */
+   off_t length;         /* bytes of the file that are acknowledged */
+   long fileLines;       /* lines in those bytes, the header included */
+   long version;
+   char *datadir;        /* -D DIR, for finding rosters; or NULL */
+   PathsHint hint;       /* points at datadir */
+};
+
+__attribute__((format(printf, 2, 3)))
+static void SessionFile_problemf(SessionFile *sf, const char *fmt, ...) {
+   char buf[2048];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   if (sf->nproblems == sf->problemsCap) {
+      size_t cap = sf->problemsCap ? sf->problemsCap * 2 : 8;
+      char **np = realloc(sf->problems, cap * sizeof *np);
+      if (!np)
+         return;
+      sf->problems = np;
+      sf->problemsCap = cap;
+   }
+   char *copy = strdup(buf);
+   if (copy)
+      sf->problems[sf->nproblems++] = copy;
+}
+
+/* The first reason wins: it is the one that explains the others. */
+__attribute__((format(printf, 2, 3)))
+static void SessionFile_setReadOnly(SessionFile *sf, const char *fmt, ...) {
+   sf->readOnly = 1;
+   if (sf->reason)
+      return;
+   char buf[2048];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(buf, sizeof buf, fmt, ap);
+   va_end(ap);
+   sf->reason = strdup(buf);
+}
+
+/* ---- the run context: clock, uuids, rosters --------------------------- */
+
+/* The meeting clock: local wall time as naive seconds (see model/date.h). */
+static int64_t SessionFile_now(void) {
+   time_t t = time(NULL);
+   struct tm tm;
+   if (!localtime_r(&t, &tm))
+      return (int64_t)t;
+   return Date_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) *
+             GV_DAY_SECONDS +
+          tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+}
+
+static void SessionFile_newUuid(void *ud, char out[37]) {
+   (void)ud;
+   uuid_t u;
+   uuid_generate(u);
+   uuid_unparse_lower(u, out);
+}
+
+static int SessionFile_loadRoster(void *ud, const char *name, GvBuf *lines, char *msg,
+                                  size_t msglen) {
+   const PathsHint *hint = ud;
+   char *errors = NULL;
+   char *text = RosterFile_lines(name, hint, &errors);
+   if (!text) {
+      /* One line for the refusal: the first problem (the others follow it). */
+      const char *e = errors && *errors ? errors : "cannot load the roster";
+      size_t n = strcspn(e, "\n");
+      snprintf(msg, msglen, "%.*s", (int)n, e);
+      free(errors);
+      return -1;
+   }
+   free(errors);
+   int ok = GvBuf_puts(lines, text);
+   free(text);
+   if (!ok) {
+      snprintf(msg, msglen, "out of memory");
+      return -1;
+   }
+   return 0;
+}
+
+void SessionFile_context(RunContext *ctx, const PathsHint *hint) {
+   ctx->now = SessionFile_now();
+   ctx->new_uuid = SessionFile_newUuid;
+   ctx->load_roster = SessionFile_loadRoster;
+   ctx->ud = (void *)hint;
+}
+
+/* ---- opening ---------------------------------------------------------- */
+
+int SessionFile_create(const char *path, const char *journal, size_t len,
+                       const SessionFileOptions *opts, char *err, size_t errlen) {
+   const FileIO *io = opts && opts->io ? opts->io : FileIO_system();
+   char dir[PATH_MAX];
+   snprintf(dir, sizeof dir, "%s", path);
+   char *slash = strrchr(dir, '/');
+   if (slash && slash != dir) {
+      *slash = '\0';
+      if (FileIO_mkdirs(dir, err, errlen) != 0)
+         return -1;
+   }
+   char why[512];
+   if (len && SessionScan_checkLines(journal, len, why, sizeof why) != 0) {
+      snprintf(err, errlen, "%s: not created: %s", path, why);
+      errno = EINVAL;
+      return -1;
+   }
+   const char *header = SessionScan_header();
+   size_t hlen = strlen(header);
+   char *text = malloc(hlen + len + 1);
+   if (!text) {
+      snprintf(err, errlen, "%s: out of memory", path);
+      return -1;
+   }
+   memcpy(text, header, hlen);
+   if (len)
+      memcpy(text + hlen, journal, len);
+   int r = FileIO_createNew(io, path, text, hlen + len, err, errlen);
+   int saved = errno;
+   free(text);
+   errno = saved;
+   return r;
+}
+
+static int SessionFile_startsWith(const char *s, size_t n, const char *prefix) {
+   size_t m = strlen(prefix);
+   return n >= m && memcmp(s, prefix, m) == 0;
+}
+
+/* Appends the torn bytes to PATH.torn (synced), then cuts the session file
+ * back to cut, so that the next append starts on a line of its own. */
+static int SessionFile_setAside(SessionFile *sf, const char *buf, size_t from, size_t to,
+                                char *where, size_t wherelen) {
+   snprintf(where, wherelen, "%s.torn", sf->path);
+   int fd = open(where, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+   if (fd < 0)
+      return -1;
+   int r = FileIO_writeAll(sf->io, fd, buf + from, to - from);
+   if (r == 0 && (to == from || buf[to - 1] != '\n'))
+      r = FileIO_writeAll(sf->io, fd, "\n", 1);
+   if (r == 0)
+      r = FileIO_fdatasync(sf->io, fd);
+   int saved = errno;
+   close(fd);
+   errno = saved;
+   if (r != 0)
+      return -1;
+   if (FileIO_ftruncate(sf->io, sf->fd, (off_t)from) != 0 || FileIO_fdatasync(sf->io, sf->fd) != 0)
+      return -1;
+   return 0;
+}
+
+static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const SessionScan *scan) {
+   size_t count = scan->count;
+   size_t cut = scan->goodLength;
+   const ScanLine *t = &scan->tornLine;
+   /* A torn "cmd+" line belongs to the command before it, whose write never
+    * finished (so it was never acknowledged): that whole unit goes aside. */
+   if (scan->torn && SessionFile_startsWith(buf + t->start, t->len, "cmd+")) {
+      while (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
+                                                 scan->lines[count - 1].len, "cmd+ "))
+         count--;
+      if (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
+                                              scan->lines[count - 1].len, "cmd "))
+         count--;
+      if (count < scan->count)
+         cut = scan->lines[count].start;
+   }
+   sf->length = (off_t)cut;
+   sf->fileLines = 1 + (long)count;
+
+   long firstBad = 0;
+   char msg[1024];
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = &scan->lines[i];
+      const char *line = buf + l->start;
+      if (SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
+          Session_replay(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
+         SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
+         if (!firstBad)
+            firstBad = l->lineno;
+      }
+   }
+   if (firstBad)
+      SessionFile_setReadOnly(sf, "%s:%ld: a line could not be read; opened read-only so that it is "
+                              "not lost (see 'gavel check')", sf->path, firstBad);
+   if (!scan->torn)
+      return;
+
+   /* Only a writable, otherwise sound session has its torn tail moved aside;
+    * a read-only one is never touched. */
+   long first = count < scan->count ? scan->lines[count].lineno : t->lineno;
+   char where[PATH_MAX + 8];
+   if (!sf->locked && Lock_heldByOther(sf->fd)) {
+      /* A writer is at work: the line is most likely being written now, not
+       * torn. Leave it for the next look (SessionFile_refresh reads it). */
+      return;
+   }
+   if (sf->readOnly) {
+      SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
+                           sf->path, first);
+   } else if (SessionFile_setAside(sf, buf, cut, len, where, sizeof where) == 0) {
+      SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside in %s",
+                           sf->path, first, where);
+   } else {
+      SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
+                           sf->path, first);
+      SessionFile_setReadOnly(sf, "%s: cannot set the incomplete last line aside (%s); opened "
+                              "read-only", sf->path, strerror(errno));
+   }
+}
+
+/* Does path still name the file open on sf->fd? */
+static int SessionFile_samePath(const SessionFile *sf, const char *path) {
+   struct stat a, b;
+   return fstat(sf->fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+          a.st_ino == b.st_ino;
+}
+
+SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, char *err,
+                              size_t errlen) {
+   SessionFile *sf = calloc(1, sizeof *sf);
+   if (!sf || !(sf->path = strdup(path)) || !(sf->session = Session_new())) {
+      snprintf(err, errlen, "%s: out of memory", path);
+      SessionFile_close(sf);
+      return NULL;
+   }
+   sf->io = opts && opts->io ? opts->io : FileIO_system();
+   sf->fd = -1;
+   if (opts && opts->datadir && !(sf->datadir = strdup(opts->datadir))) {
+      snprintf(err, errlen, "%s: out of memory", path);
+      SessionFile_close(sf);
+      return NULL;
+   }
+   sf->hint = (PathsHint){ .argv0 = NULL, .datadir = sf->datadir };
+   int wantWrite = !(opts && opts->readOnly);
+   if (!wantWrite)
+      SessionFile_setReadOnly(sf, "%s: opened read-only, as asked", path);
+
+   if (wantWrite) {
+      sf->fd = open(path, O_RDWR | O_CLOEXEC);
+      if (sf->fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
+         SessionFile_setReadOnly(sf, "%s: cannot write (%s); opened read-only", path, strerror(errno));
+   }
+   if (sf->fd < 0)
+      sf->fd = open(path, O_RDONLY | O_CLOEXEC);
+   if (sf->fd < 0) {
+      snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+      SessionFile_close(sf);
+      return NULL;
+   }
+   struct stat st;
+   if (fstat(sf->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      snprintf(err, errlen, "%s: not a regular file", path);
+      SessionFile_close(sf);
+      return NULL;
+   }
+   /* The lock must be on the file the path names now: a writer compacting
+    * the session renames a new file over it and then lets go of the old
+    * one, and a lock won on that old one would guard a deleted file. */
+   for (int tries = 0; !sf->readOnly && !sf->locked; tries++) {
+      char why[PATH_MAX + 256];
+      if (Lock_tryWrite(sf->fd, path, why, sizeof why) != LOCK_TAKEN) {
+         SessionFile_setReadOnly(sf, "%s", why);
+         break;
+      }
+      if (SessionFile_samePath(sf, path)) {
+         sf->locked = 1;
+         break;
+      }
+      close(sf->fd);
+      sf->fd = open(path, O_RDWR | O_CLOEXEC);
+      if (sf->fd < 0 || tries >= 10) {
+         snprintf(err, errlen, "%s: %s", path,
+                  sf->fd < 0 ? strerror(errno) : "keeps being replaced; try again");
+         SessionFile_close(sf);
+         return NULL;
+      }
+   }
+
+   char *buf = NULL;
+   size_t len = 0;
+   if (FileIO_readFd(sf->fd, &buf, &len) != 0) {
+      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+      SessionFile_close(sf);
+      return NULL;
+   }
+   SessionScan scan;
+   char msg[512];
+   if (SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+      snprintf(err, errlen, "%s:1: %s", path, msg);
+      SessionScan_free(&scan);
+      free(buf);
+      SessionFile_close(sf);
+      return NULL;
+   }
+   sf->version = scan.version;
+   if (scan.version > GV_JOURNAL_VERSION) {
+      SessionFile_problemf(sf, "%s:1: format version %ld is newer than this gavel knows (%d)", path,
+                           scan.version, GV_JOURNAL_VERSION);
+      SessionFile_setReadOnly(sf, "%s: written by a newer gavel (format version %ld); opened read-only",
+                              path, scan.version);
+   }
+   SessionFile_load(sf, buf, len, &scan);
+   SessionScan_free(&scan);
+   free(buf);
+   if (sf->readOnly && sf->locked) {
+      /* A session that cannot be written here need not keep others out. */
+      Lock_release(sf->fd);
+      sf->locked = 0;
+   }
+   return sf;
+}
+
+SessionFile *SessionFile_openNamed(const char *datadir, const char *name,
+                                   const SessionFileOptions *opts, char *err, size_t errlen) {
+   char dir[PATH_MAX], path[PATH_MAX];
+   const char *sessions = NULL;
+   if (DataDir_sessions(datadir, dir, sizeof dir, err, errlen) == 0)
+      sessions = dir;
+   if (DataDir_resolve(sessions, name, path, sizeof path, err, errlen) != 0)
+      return NULL;
+   return SessionFile_open(path, opts, err, errlen);
+}
+
+void SessionFile_close(SessionFile *sf) {
+   if (!sf)
+      return;
+   if (sf->fd >= 0)
+      close(sf->fd);  /* drops the lock */
+   if (sf->session)
+      Session_free(sf->session);
+   for (size_t i = 0; i < sf->nproblems; i++)
+      free(sf->problems[i]);
+   free(sf->problems);
+   free(sf->reason);
+   free(sf->datadir);
+   free(sf->path);
+   free(sf);
+}
+
+const char *SessionFile_path(const SessionFile *sf) {
+   return sf->path;
+}
+
+Session *SessionFile_session(SessionFile *sf) {
+   return sf->session;
+}
+
+int SessionFile_readOnly(const SessionFile *sf) {
+   return sf->readOnly;
+}
+
+const char *SessionFile_readOnlyReason(const SessionFile *sf) {
+   return sf->reason ? sf->reason : "";
+}
+
+size_t SessionFile_problemCount(const SessionFile *sf) {
+   return sf->nproblems;
+}
+
+const char *SessionFile_problem(const SessionFile *sf, size_t i) {
+   return i < sf->nproblems ? sf->problems[i] : NULL;
+}
+
+size_t SessionFile_lineCount(const SessionFile *sf) {
+   return Session_line_count(sf->session);
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, size_t msglen) {
+   if (msglen)
+      msg[0] = '\0';
+   if (sf->readOnly) {
+      snprintf(msg, msglen, "%s", SessionFile_readOnlyReason(sf));
+      return SESSIONFILE_FAILED;
+   }
+   RunContext ctx;
+   SessionFile_context(&ctx, &sf->hint);
+   GvBuf out = GV_BUF_INIT;
+   GvStatus st = Session_run(sf->session, line, strlen(line), &ctx, &out, msg, msglen);
+   if (st != GV_OK) {
+      if (msglen && !msg[0])
+         snprintf(msg, msglen, "%s", GvStatus_message(st));
+      GvBuf_free(&out);
+      return SESSIONFILE_REFUSED;
+   }
+   if (out.failed) {
+      Session_rollback(sf->session);
+      snprintf(msg, msglen, "out of memory; the command was not recorded");
+      GvBuf_free(&out);
+      return SESSIONFILE_FAILED;
+   }
+   if (out.len == 0) {
+      GvBuf_free(&out);
+      return SESSIONFILE_DONE;
+   }
+   /* Never write what the next open would refuse to read. */
+   char why[512];
+   if (SessionScan_checkLines(out.data, out.len, why, sizeof why) != 0) {
+      Session_rollback(sf->session);
+      /* "line 1: control character 0x01 in column 70": the columns are the
+       * journal's, not what was typed, so say only what is wrong. */
+      const char *m = strstr(why, ": ");
+      m = m ? m + 2 : why;
+      const char *col = strstr(m, " in column");
+      snprintf(msg, msglen, "cannot be recorded: %.*s", col ? (int)(col - m) : (int)strlen(m), m);
+      GvBuf_free(&out);
+      return SESSIONFILE_REFUSED;
+   }
+   /* Another program may have changed the file behind the lock (an editor
+    * saving over it): appending then could lose its work or ours. */
+   struct stat fst;
+   if (fstat(sf->fd, &fst) != 0 || fst.st_size != sf->length || !SessionFile_samePath(sf, sf->path)) {
+      Session_rollback(sf->session);
+      SessionFile_setReadOnly(sf, "%s was changed by another program while open; read-only until "
+                              "reopened", sf->path);
+      snprintf(msg, msglen, "%s; the command was not recorded", SessionFile_readOnlyReason(sf));
+      GvBuf_free(&out);
+      return SESSIONFILE_FAILED;
+   }
+   /* One write of the whole unit, then fdatasync: only then is it acknowledged. */
+   int r = lseek(sf->fd, sf->length, SEEK_SET) < 0 ? -1 : 0;
+   if (r == 0)
+      r = FileIO_writeAll(sf->io, sf->fd, out.data, out.len);
+   if (r == 0)
+      r = FileIO_fdatasync(sf->io, sf->fd);
+   if (r != 0) {
+      int saved = errno;
+      Session_rollback(sf->session);
+      /* Cut off whatever part reached the file, so that no half command stays. */
+      if (FileIO_ftruncate(sf->io, sf->fd, sf->length) != 0 ||
+          FileIO_fdatasync(sf->io, sf->fd) != 0)
+         SessionFile_setReadOnly(sf, "%s: a failed write could not be cut back (%s); read-only until "
+                                 "reopened", sf->path, strerror(errno));
+      snprintf(msg, msglen, "cannot write %s (%s); the command was not recorded", sf->path,
+               strerror(saved));
+      GvBuf_free(&out);
+      return SESSIONFILE_FAILED;
+   }
+   sf->length += (off_t)out.len;
+   for (size_t i = 0; i < out.len; i++)
+      sf->fileLines += out.data[i] == '\n';
+   GvBuf_free(&out);
+   return SESSIONFILE_DONE;
+}
+
+int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
+   struct stat st;
+   if (fstat(sf->fd, &st) != 0 || !SessionFile_samePath(sf, sf->path) || st.st_size < sf->length) {
+      snprintf(err, errlen, "%s was replaced (compacted?); open it again", sf->path);
+      return -1;
+   }
+   if (st.st_size == sf->length)
+      return 0;
+   size_t want = (size_t)(st.st_size - sf->length), got = 0;
+   char *buf = malloc(want + 1);
+   if (!buf) {
+      snprintf(err, errlen, "%s: out of memory", sf->path);
+      return -1;
+   }
+   while (got < want) {
+      ssize_t r = pread(sf->fd, buf + got, want - got, sf->length + (off_t)got);
+      if (r < 0 && errno == EINTR)
+         continue;
+      if (r <= 0)
+         break;
+      got += (size_t)r;
+   }
+   int changed = 0;
+   size_t at = 0;
+   long lineno = sf->fileLines;
+   char msg[1024];
+   for (const char *nl; at < got && (nl = memchr(buf + at, '\n', got - at)); ) {
+      size_t n = (size_t)(nl - (buf + at));
+      lineno++;
+      if (SessionScan_checkLine(buf + at, n, msg, sizeof msg) != 0 ||
+          Session_replay(sf->session, buf + at, n, msg, sizeof msg) != GV_OK)
+         SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, msg);
+      changed = 1;
+      at += n + 1;
+   }
+   sf->length += (off_t)at;
+   sf->fileLines = lineno;
+   free(buf);
+   return changed;
+}
+
+int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
+   if (sf->readOnly) {
+      snprintf(err, errlen, "%s", SessionFile_readOnlyReason(sf));
+      return -1;
+   }
+   GvBuf text = GV_BUF_INIT;
+   GvBuf_puts(&text, SessionScan_header());
+   if (Session_compact(sf->session, &text) != GV_OK || text.failed) {
+      snprintf(err, errlen, "%s: out of memory", sf->path);
+      GvBuf_free(&text);
+      return -1;
+   }
+   /* Check the new journal before it replaces the old one: it must replay. */
+   Session *fresh = Session_new();
+   SessionScan scan;
+   char msg[512];
+   if (!fresh || SessionScan_run(text.data, text.len, &scan, msg, sizeof msg) != 0) {
+      snprintf(err, errlen, "%s: cannot compact: %s", sf->path, fresh ? msg : "out of memory");
+      Session_free(fresh);
+      GvBuf_free(&text);
+      return -1;
+   }
+   for (size_t i = 0; i < scan.count; i++) {
+      if (Session_replay(fresh, text.data + scan.lines[i].start, scan.lines[i].len, msg,
+                         sizeof msg) != GV_OK) {
+         snprintf(err, errlen, "%s: not compacted: the compacted journal does not replay (line %ld: %s)",
+                  sf->path, scan.lines[i].lineno, msg);
+         SessionScan_free(&scan);
+         Session_free(fresh);
+         GvBuf_free(&text);
+         return -1;
+      }
+   }
+   SessionScan_free(&scan);
+
+   /* The temporary is locked before it is renamed into place, so that the
+    * new file is never unlocked while we still write. */
+   char tmp[PATH_MAX];
+   int fd = FileIO_tempFile(sf->path, tmp, sizeof tmp);
+   const char *step = fd < 0 ? "create a temporary file" : NULL;
+   char why[PATH_MAX + 256];
+   if (!step && Lock_tryWrite(fd, tmp, why, sizeof why) != LOCK_TAKEN)
+      step = "lock the new copy";
+   if (!step && FileIO_writeAll(sf->io, fd, text.data, text.len) != 0)
+      step = "write the new copy";
+   if (!step && FileIO_fsync(sf->io, fd) != 0)
+      step = "sync the new copy";
+   if (!step && FileIO_rename(sf->io, tmp, sf->path) != 0)
+      step = "rename the new copy into place";
+   if (step) {
+      int saved = errno;
+      if (fd >= 0) {
+         close(fd);
+         unlink(tmp);
+      }
+      snprintf(err, errlen, "%s: cannot %s (%s); the session is unchanged", sf->path, step,
+               strerror(saved));
+      Session_free(fresh);
+      GvBuf_free(&text);
+      return -1;
+   }
+   close(sf->fd);
+   sf->fd = fd;
+   sf->length = (off_t)text.len;
+   sf->fileLines = 1 + (long)Session_line_count(fresh);
+   Session_free(sf->session);
+   sf->session = fresh;
+   GvBuf_free(&text);
+   if (FileIO_syncParent(sf->io, sf->path) != 0) {
+      snprintf(err, errlen, "%s: compacted, but the folder could not be synced (%s)", sf->path,
+               strerror(errno));
+      return -1;
+   }
+   return 0;
+}

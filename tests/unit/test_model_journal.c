@@ -1,0 +1,414 @@
+/* The journal: canonical lines, replay, unknown event types, undo and redo
+ * by replay, rollback after a failed write, compaction, and the cost of it
+ * all on a long meeting. */
+#include "tests/unit/test_model_fixture.h"
+
+#include <time.h>
+
+/* A bit of everything, so that a round trip exercises every command. */
+static void busy_meeting(Fx *f) {
+   const char *script[] = {
+      "set body Horizontal Working Party on Cyber Issues", "set date 12 May 2017",
+      "set marking LIMITE", "set numbering letters", "roster mini", "attend all present",
+      "attend UK absent", "delegation COM/JUST name=\"DG Justice\"",
+      "item add \"Adoption of the agenda\" doc CM 2622/1/17 REV 1", "item add Information",
+      "item add Review", "item add \"Sub one\" under 3", "item add \"Sub two\" under 3 doc WK 4977/17",
+      "item add AOB kind aob", "item move 4 before 1", "item move 1 after 4", "item 1", "at 10:05",
+      "item add \"Information from HU\" under 4 kind info requested HU", "floor FR DE", "floor EL first",
+      "next", "note raised a point of order", "draft raised a point of order, at length",
+      "next", "presents WK 5192/17", "note presented \"their\" non-paper\\nsecond line", "tour",
+      "withdraw ES", "give COM/HOME", "end", "pos FR supports", "pos DE concerns about the scope",
+      "reserve HU scrutiny", "reserve HU scrutiny", "lift HU scrutiny", "outcome agreed adopted",
+      "item 3.2", "deadline 31 May written comments on WK 4977/17", "action FR - circulate the paper",
+      "item postpone 2", "item title 3 Cyber Security Strategy review", "item doc 3 8946/17",
+      "item kind 2 info", "set start 10:00", "item drop 4.1", "at now",
+   };
+   for (size_t i = 0; i < sizeof script / sizeof *script; i++) {
+      Fx_tick(f, 17);
+      Fx_run(f, script[i]);
+   }
+   char line[80];
+   snprintf(line, sizeof line, "done %.8s", f->s->rec.actions[0].uuid);
+   Fx_run(f, line);
+}
+
+static void journal_lines_have_the_documented_form(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "set body Cyber");
+   assert_string_equal(f->out.data, "cmd 2017-05-12T10:00:00 00000001-0000-4000-8000-000000001eef set body Cyber\n");
+   assert_string_equal(f->s->uuid, "00000001-0000-4000-8000-000000001eef");
+   const char *type, *uuid, *payload;
+   size_t tl, pl;
+   int64_t t;
+   size_t len;
+   const char *l = Session_line(f->s, 0, &len);
+   assert_int_equal(Session_split_line(l, len, &type, &tl, &t, &uuid, &payload, &pl), GV_OK);
+   assert_int_equal(tl, 3);
+   assert_int_equal(t, Fx_time("2017-05-12T10:00:00"));
+   assert_memory_equal(uuid, "00000001-", 9);
+   assert_int_equal(pl, strlen("set body Cyber"));
+   assert_int_equal(Session_split_line("cmd 2017-05-12 x", 16, &type, &tl, &t, &uuid, &payload, &pl), GV_BAD_LINE);
+   int v = 0;
+   assert_true(Journal_parse_header("gavel-session 1\n", 16, &v));
+   assert_int_equal(v, 1);
+   assert_false(Journal_parse_header("gavel-session x", 15, &v));
+   assert_false(Journal_parse_header("gavel 1", 7, &v));
+   Fx_free(f);
+}
+
+static void canonical_round_trip(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   busy_meeting(f);
+   Fx_assert_roundtrip(f);
+   /* replaying the canonical lines needs no roster file and no clock */
+   Session *copy = Fx_replay_all(f->s);
+   assert_string_equal(copy->uuid, f->s->uuid);
+   assert_int_equal(Session_line_count(copy), Session_line_count(f->s));
+   for (size_t i = 0; i < Session_line_count(f->s); i++)
+      assert_string_equal(Session_line(copy, i, NULL), Session_line(f->s, i, NULL));
+   /* canonical payloads are fixed points: running one again as typed gives it back */
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      const char *line = Session_line(f->s, i, NULL);
+      assert_null(strstr(line, " 31 May "));   /* dates resolved */
+   }
+   Session_free(copy);
+   Fx_free(f);
+}
+
+static void unknown_event_types_are_kept(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   char *before = Fx_dump(f->s);
+   const char *alien = "vote 2017-05-12T10:20:00 abcd1234-0000-4000-8000-000000000001 FR yes \"weird\" \\n";
+   assert_int_equal(Session_replay(f->s, alien, strlen(alien), f->msg, sizeof f->msg), GV_OK);
+   const char *alien2 = "x-comment anything at all";
+   assert_int_equal(Session_replay(f->s, alien2, strlen(alien2), f->msg, sizeof f->msg), GV_OK);
+   char *after = Fx_dump(f->s);
+   assert_string_equal(before, after);
+   const JournalEntry *e = Session_entry(f->s, Session_entry_count(f->s) - 1);
+   assert_int_equal(e->kind, GV_ENTRY_OTHER);
+   /* undo passes over them and compaction writes them back unchanged */
+   Fx_run(f, "floor FR");
+   Fx_run(f, "undo");
+   GvBuf c = GV_BUF_INIT;
+   assert_int_equal(Session_compact(f->s, &c), GV_OK);
+   assert_non_null(strstr(c.data, "\nvote 2017-05-12T10:20:00 abcd1234-0000-4000-8000-000000000001 FR yes \"weird\" \\n\n"));
+   assert_non_null(strstr(c.data, "\nx-comment anything at all\n"));
+   Fx_assert_roundtrip(f);
+   GvBuf_free(&c);
+   free(before);
+   free(after);
+   Fx_free(f);
+}
+
+static void replay_refuses_what_it_cannot_read(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   size_t lines = Session_line_count(f->s);
+   char msg[256];
+   const char *bad[] = {
+      "", "gavel-session 1", "garbage", "cmd 2017-05-12T10:00:00", "cmd 2017-13-12T10:00:00 u floor FR",
+      "cmd 2017-05-12T10:00:00 u floor XX", "cmd 2017-05-12T10:00:00 u dance",
+      "cmd 2017-05-12T10:00:00 0123456789012345678901234567890123456789 tour",
+   };
+   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+      GvStatus st = Session_replay(f->s, bad[i], strlen(bad[i]), msg, sizeof msg);
+      if (st == GV_OK)
+         fail_msg("'%s' was accepted", bad[i]);
+      assert_true(strlen(msg) > 0);
+   }
+   assert_int_equal(Session_line_count(f->s), lines);
+   assert_int_equal(Session_replay(f->s, "cmd 2017-05-12T10:00:00 u floor XX", 34, msg, sizeof msg), GV_NO_DELEGATION);
+   assert_string_equal(msg, "unknown delegation 'XX'");
+   /* a cmd+ needs its cmd */
+   Session *s = Session_new();
+   const char *cont = "cmd+ 2017-05-12T10:00:00 u delegation FR";
+   assert_int_equal(Session_replay(s, cont, strlen(cont), msg, sizeof msg), GV_BAD_LINE);
+   const char *ok = "cmd 2017-05-12T10:00:00 u1 delegation FR\n";
+   assert_int_equal(Session_replay(s, ok, strlen(ok), msg, sizeof msg), GV_OK);
+   const char *un = "undo 2017-05-12T10:00:00 u2 what";   /* a type, not a command */
+   assert_int_equal(Session_replay(s, un, strlen(un), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 1);
+   assert_string_equal(s->uuid, "u1");
+   /* the cmd+ lines of a command that could not be read are not applied elsewhere */
+   const char *badcmd = "cmd 2017-05-12T10:00:00 u3 roster";
+   assert_int_equal(Session_replay(s, badcmd, strlen(badcmd), msg, sizeof msg), GV_USAGE);
+   const char *orphan = "cmd+ 2017-05-12T10:00:00 u4 delegation DE";
+   assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_BAD_LINE);
+   assert_non_null(strstr(msg, "could not be read"));
+   assert_int_equal(s->roster.count, 1);
+   assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u5 roster x", 35, msg, sizeof msg), GV_OK);
+   assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 2);
+   /* undo takes the whole roster unit back, cmd+ lines included */
+   assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u6 undo", 31, msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 1);
+   assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_BAD_LINE);
+   Session_free(s);
+   Fx_free(f);
+}
+
+static void undo_and_redo(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_refuse(f, "undo", GV_NOTHING_UNDO, "nothing to undo");
+   Fx_refuse(f, "redo", GV_NOTHING_REDO, "nothing to redo");
+   assert_false(Session_can_undo(f->s));
+   Fx_run(f, "set body A");
+   Fx_run(f, "set body B");
+   Fx_run(f, "set body C");
+   Fx_run(f, "undo");
+   assert_string_equal(f->msg, "undid 'set body C'");
+   Fx_run(f, "undo");
+   assert_string_equal(f->s->meta.body, "A");
+   assert_true(Session_can_redo(f->s));
+   Fx_run(f, "redo");
+   assert_string_equal(f->msg, "redid 'set body B'");
+   assert_string_equal(f->s->meta.body, "B");
+   /* a new command ends what can be redone */
+   Fx_run(f, "set body D");
+   assert_false(Session_can_redo(f->s));
+   Fx_refuse(f, "redo", GV_NOTHING_REDO, NULL);
+   Fx_run(f, "undo");
+   Fx_run(f, "undo");
+   Fx_run(f, "undo");
+   assert_null(f->s->meta.body);
+   Fx_refuse(f, "undo", GV_NOTHING_UNDO, NULL);
+   /* undo and redo are journaled, and the journal replays to the same state */
+   assert_non_null(strstr(f->out.data, " undo\n"));
+   assert_non_null(strstr(f->out.data, " redo\n"));
+   Fx_assert_roundtrip(f);
+   Fx_run(f, "redo");
+   Fx_run(f, "redo");
+   assert_string_equal(f->s->meta.body, "B");
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
+static void undo_everything_back_to_the_start(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   char *empty = Fx_dump(f->s);
+   busy_meeting(f);
+   char *full = Fx_dump(f->s);
+   while (Session_can_undo(f->s))
+      Fx_run(f, "undo");
+   char *none = Fx_dump(f->s);
+   assert_string_equal(empty, none);
+   while (Session_can_redo(f->s))
+      Fx_run(f, "redo");
+   char *again = Fx_dump(f->s);
+   /* the drafts are replayed too, so the notes come back whole */
+   assert_string_equal(full, again);
+   Fx_assert_roundtrip(f);
+   free(empty);
+   free(full);
+   free(none);
+   free(again);
+   Fx_free(f);
+}
+
+static void rollback_after_a_failed_write(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR DE");
+   char *before = Fx_dump(f->s);
+   size_t lines = Session_line_count(f->s);
+   Fx_run(f, "next");
+   Session_rollback(f->s);
+   char *after = Fx_dump(f->s);
+   assert_string_equal(before, after);
+   assert_int_equal(Session_line_count(f->s), lines);
+   /* a roster unit goes as a whole */
+   Fx_run(f, "roster mini");
+   Session_rollback(f->s);
+   assert_int_equal(Session_line_count(f->s), lines);
+   /* an undo that could not be written is taken back: the unit is in force again */
+   Fx_run(f, "undo");
+   Session_rollback(f->s);
+   char *back = Fx_dump(f->s);
+   assert_string_equal(before, back);
+   assert_true(Session_can_undo(f->s));
+   Fx_run(f, "undo");
+   size_t n;
+   Session_queue(f->s, &n);
+   assert_int_equal(n, 0);
+   /* a draft too */
+   Fx_run(f, "give FR");
+   Fx_run(f, "draft one");
+   Fx_run(f, "draft two");
+   Session_rollback(f->s);
+   assert_string_equal(Session_speaker(f->s)->notes, "one");
+   Fx_assert_roundtrip(f);
+   free(before);
+   free(after);
+   free(back);
+   Fx_free(f);
+}
+
+static void compaction_keeps_the_state(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   busy_meeting(f);
+   Fx_run(f, "give FR");
+   Fx_run(f, "draft a");
+   Fx_run(f, "draft ab");
+   Fx_run(f, "draft abc");
+   Fx_run(f, "floor DE");
+   Fx_run(f, "undo");
+   Fx_run(f, "set place Brussels");
+   GvBuf c = GV_BUF_INIT;
+   assert_int_equal(Session_compact(f->s, &c), GV_OK);
+   assert_null(strstr(c.data, " undo\n"));
+   assert_null(strstr(c.data, " redo\n"));
+   assert_null(strstr(c.data, " floor DE\n"));
+   assert_null(strstr(c.data, " ab\n"));
+   assert_non_null(strstr(c.data, " abc\n"));
+   /* the compacted journal replays to the same state */
+   Session *s = Session_new();
+   char msg[256];
+   for (char *p = c.data; *p;) {
+      char *nl = strchr(p, '\n');
+      assert_non_null(nl);
+      if (Session_replay(s, p, (size_t)(nl - p), msg, sizeof msg) != GV_OK)
+         fail_msg("compacted line '%.*s': %s", (int)(nl - p), p, msg);
+      p = nl + 1;
+   }
+   char *a = Fx_dump(f->s), *b = Fx_dump(s);
+   assert_string_equal(a, b);
+   assert_string_equal(s->uuid, f->s->uuid);
+   free(a);
+   free(b);
+   Session_free(s);
+   GvBuf_free(&c);
+   Fx_free(f);
+}
+
+static void compaction_keeps_the_session_uuid(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "set body First");
+   Fx_run(f, "undo");
+   Fx_run(f, "set body Second");
+   GvBuf c = GV_BUF_INIT;
+   assert_int_equal(Session_compact(f->s, &c), GV_OK);
+   Session *s = Session_new();
+   char msg[256];
+   for (char *p = c.data; *p;) {
+      char *nl = strchr(p, '\n');
+      assert_int_equal(Session_replay(s, p, (size_t)(nl - p), msg, sizeof msg), GV_OK);
+      p = nl + 1;
+   }
+   assert_string_equal(s->uuid, f->s->uuid);
+   assert_string_equal(s->meta.body, "Second");
+   Session_free(s);
+   GvBuf_free(&c);
+   Fx_free(f);
+}
+
+/* Undo rebuilds with only the drafts that still matter; the notes are the same. */
+static void undo_with_many_drafts(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "give FR");
+   Fx_run(f, "draft a");
+   Fx_run(f, "draft ab");
+   Fx_run(f, "note X");
+   Fx_run(f, "draft abc");
+   Fx_run(f, "give DE");
+   Fx_run(f, "draft d");
+   Fx_run(f, "undo");   /* DE never spoke */
+   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   Fx_run(f, "redo");
+   assert_string_equal(Session_speaker(f->s)->notes, "d");
+   assert_string_equal(f->s->floor.list[0].notes, "abc");
+   Fx_run(f, "undo");
+   Fx_run(f, "undo");   /* the note X */
+   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   Fx_run(f, "undo");   /* give FR */
+   assert_null(Session_speaker(f->s));
+   Fx_run(f, "redo");   /* the drafts come back with their intervention (not undo units) */
+   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   Fx_run(f, "redo");   /* the note X, which the later draft replaced */
+   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   Fx_run(f, "give EL");   /* a new command: EL takes the index DE had */
+   Fx_run(f, "draft e");
+   Fx_run(f, "undo");
+   Fx_run(f, "redo");
+   assert_string_equal(Session_speaker(f->s)->notes, "e");
+   assert_string_equal(f->s->floor.list[0].notes, "abc");
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
+static double seconds_since(clock_t start) {
+   return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/* 10,000 interventions: running, undoing and replaying stay linear. */
+static void a_long_meeting_stays_fast(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   clock_t start = clock();
+   const char *codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "COM/HOME" };
+   char line[128];
+   for (int i = 0; i < 10000; i++) {
+      snprintf(line, sizeof line, "give %s", codes[i % 8]);
+      Fx_run(f, line);
+      Fx_tick(f, 30);
+      for (int d = 1; d <= 3; d++) {   /* the typist pauses three times */
+         snprintf(line, sizeof line, "draft intervention number %d, draft %d, with more words", i, d);
+         Fx_run(f, line);
+      }
+      snprintf(line, sizeof line, "note intervention number %d", i);
+      Fx_run(f, line);
+      if (i % 100 == 0)
+         Fx_run(f, "item 2"), Fx_run(f, "item 1");
+   }
+   Fx_run(f, "end");
+   double run = seconds_since(start);
+   assert_int_equal(f->s->floor.count, 10000);
+   start = clock();
+   for (int i = 0; i < 5; i++)
+      Fx_run(f, "undo");
+   for (int i = 0; i < 5; i++)
+      Fx_run(f, "redo");
+   double undo = seconds_since(start);
+   assert_int_equal(f->s->floor.count, 10000);
+   assert_null(Session_speaker(f->s));
+   start = clock();
+   Session *copy = Fx_replay_all(f->s);
+   double replay = seconds_since(start);
+   assert_int_equal(copy->floor.count, 10000);
+   assert_string_equal(copy->floor.list[9999].notes,
+                       "intervention number 9999, draft 3, with more words\nintervention number 9999");
+   assert_string_equal(f->s->floor.list[9999].notes, copy->floor.list[9999].notes);
+   SpeakStat *st = calloc(copy->roster.count, sizeof *st);
+   Session_speaking_stats(copy, GV_NONE, 0, true, st);
+   assert_int_equal(st[Fx_del(f, "FR")].interventions, 1250);
+   assert_int_equal(st[Fx_del(f, "COM")].interventions, 1250);
+   free(st);
+   Session_free(copy);
+   print_message("      %zu journal lines: run %.2fs, 10 undo/redo %.2fs, replay %.2fs\n",
+                 Session_line_count(f->s), run, undo, replay);
+   Fx_free(f);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(journal_lines_have_the_documented_form),
+      cmocka_unit_test(canonical_round_trip),
+      cmocka_unit_test(unknown_event_types_are_kept),
+      cmocka_unit_test(replay_refuses_what_it_cannot_read),
+      cmocka_unit_test(undo_and_redo),
+      cmocka_unit_test(undo_everything_back_to_the_start),
+      cmocka_unit_test(rollback_after_a_failed_write),
+      cmocka_unit_test(compaction_keeps_the_state),
+      cmocka_unit_test(compaction_keeps_the_session_uuid),
+      cmocka_unit_test(undo_with_many_drafts),
+      cmocka_unit_test(a_long_meeting_stays_fast),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}

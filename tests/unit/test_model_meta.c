@@ -1,0 +1,353 @@
+/* Session metadata, rosters and delegations, attendance, the `at` clock,
+ * the picker, and what every command line shares (unknown commands, bad
+ * UTF-8, status messages). */
+#include "tests/unit/test_model_fixture.h"
+
+static void set_every_key(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "set body Horizontal Working Party on Cyber Issues");
+   Fx_run(f, "set title \"Horizontal Working Party on Cyber Issues\"");
+   Fx_run(f, "set date 12 May 2017");
+   Fx_run(f, "set place Brussels");
+   Fx_run(f, "set chair MT Presidency");
+   Fx_run(f, "set docno 10876/17");
+   Fx_run(f, "set codes CYBER 105, COPEN 220, JAI 652");
+   Fx_run(f, "set marking LIMITE");
+   Fx_run(f, "set language en");
+   Fx_run(f, "set from General Secretariat of the Council");
+   Fx_run(f, "set to Horizontal Working Party on Cyber Issues");
+   Fx_run(f, "set subject Summary of discussions");
+   Fx_run(f, "set numbering letters");
+   Fx_run(f, "set start 10:00");
+   Fx_run(f, "set end 2017-05-12T13:05:00");
+   const SessionMeta *m = &f->s->meta;
+   assert_string_equal(m->body, "Horizontal Working Party on Cyber Issues");
+   assert_int_equal(m->date, Date_days_from_civil(2017, 5, 12));
+   assert_string_equal(m->place, "Brussels");
+   assert_string_equal(m->chair, "MT Presidency");
+   assert_string_equal(m->docno, "10876/17");
+   assert_string_equal(m->codes, "CYBER 105, COPEN 220, JAI 652");
+   assert_string_equal(m->marking, "LIMITE");
+   assert_string_equal(m->language, "en");
+   assert_string_equal(m->from, "General Secretariat of the Council");
+   assert_string_equal(m->to, "Horizontal Working Party on Cyber Issues");
+   assert_string_equal(m->subject, "Summary of discussions");
+   assert_int_equal(m->numbering, GV_NUMBERING_LETTERS);
+   assert_int_equal(m->start, Fx_time("2017-05-12T10:00:00"));
+   assert_int_equal(Session_start_time(f->s), Fx_time("2017-05-12T10:00:00"));
+   assert_int_equal(Session_end_time(f->s), Fx_time("2017-05-12T13:05:00"));
+   /* canonical: dates resolved, keys lower-case */
+   assert_non_null(strstr(f->out.data, " set date 2017-05-12\n"));
+   assert_non_null(strstr(f->out.data, " set body Horizontal Working Party on Cyber Issues\n"));
+   assert_non_null(strstr(f->out.data, " set start 2017-05-12T10:00:00\n"));
+   Fx_run(f, "set marking");   /* cleared */
+   assert_null(f->s->meta.marking);
+   Fx_run(f, "SET NUMBERING numeric");
+   assert_int_equal(f->s->meta.numbering, GV_NUMBERING_NUMERIC);
+   Fx_assert_roundtrip(f);
+
+   Fx_refuse(f, "set", GV_USAGE, "set needs KEY VALUE");
+   Fx_refuse(f, "set colour red", GV_BAD_VALUE, "unknown key 'colour'");
+   Fx_refuse(f, "set date 31 Mayy", GV_BAD_DATE, "unknown month 'Mayy'");
+   Fx_refuse(f, "set numbering roman", GV_BAD_VALUE, "numbering is 'numeric'");
+   Fx_refuse(f, "set start 25:00", GV_BAD_TIME, "invalid time");
+   Fx_run_undo_redo(f, "set place Luxembourg");
+   Fx_run_undo_redo(f, "set date 13 May 2017");
+   Fx_run_undo_redo(f, "set numbering letters");
+   Fx_run_undo_redo(f, "set end 13:30");
+   Fx_run_undo_redo(f, "set chair");
+   Fx_free(f);
+}
+
+static void relative_dates_follow_the_session_date(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   f->ctx.now = Fx_time("2026-11-27T09:00:00");   /* written up years later */
+   Fx_run(f, "set date 2017-05-12");
+   Fx_run(f, "deadline 31 May comments");
+   assert_int_equal(f->s->rec.deadlines[0].day, Date_days_from_civil(2017, 5, 31));
+   Fx_run(f, "set date 31/05");                    /* no year: the session's */
+   assert_int_equal(f->s->meta.date, Date_days_from_civil(2017, 5, 31));
+   Fx_free(f);
+}
+
+static void rosters_load_as_one_unit(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "roster mini");
+   assert_string_equal(f->s->roster_name, "mini");
+   assert_int_equal(f->s->roster.count, 14);
+   /* one cmd line and a cmd+ line per delegation */
+   size_t cmd = 0, cont = 0;
+   for (const char *p = f->out.data; p && *p; p = strchr(p, '\n') + 1) {
+      if (strncmp(p, "cmd+ ", 5) == 0)
+         cont++;
+      else if (strncmp(p, "cmd ", 4) == 0)
+         cmd++;
+   }
+   assert_int_equal(cmd, 1);
+   assert_int_equal(cont, 14);
+   assert_non_null(strstr(f->out.data, " roster mini\ncmd+ "));
+   assert_non_null(strstr(f->out.data, " delegation COM/HOME kind=institution order=40 name=\"DG Home\" native=\"DG Home\" phrase=\"the Commission (DG Home)\"\n"));
+   assert_non_null(strstr(f->out.data, " delegation FR kind=ms order=10 name=France native=France phrase=\"the FR delegation\"\n"));
+   assert_int_equal(Session_entry_count(f->s), 1);
+   const Delegation *el = Session_delegation(f->s, Fx_del(f, "el"));
+   assert_string_equal(el->native, "Ελλάδα");
+   Fx_assert_roundtrip(f);
+   /* undo takes the whole roster back */
+   Fx_run(f, "undo");
+   assert_int_equal(f->s->roster.count, 0);
+   assert_string_equal(f->msg, "undid 'roster mini'");
+   Fx_run(f, "redo");
+   assert_int_equal(f->s->roster.count, 14);
+
+   Fx_refuse(f, "roster nowhere", GV_ROSTER, "no roster 'nowhere'");
+   Fx_refuse(f, "roster broken", GV_ROSTER, "roster 'broken': line 2: unknown kind 'planet'");
+   Fx_refuse(f, "roster empty", GV_ROSTER, "has no delegations");
+   Fx_refuse(f, "roster", GV_USAGE, "roster needs one NAME");
+   /* the refused roster left nothing behind */
+   assert_int_equal(f->s->roster.count, 14);
+   assert_string_equal(f->s->roster.list[Fx_del(f, "FR")].phrase, "the FR delegation");
+   f->ctx.load_roster = NULL;
+   Fx_refuse(f, "roster mini", GV_ROSTER, "cannot be loaded");
+   Fx_free(f);
+}
+
+static void delegations_and_units(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "delegation fr");
+   const Delegation *d = Session_delegation(f->s, Fx_del(f, "FR"));
+   assert_string_equal(d->code, "FR");
+   assert_string_equal(d->name, "FR");
+   assert_string_equal(d->phrase, "the FR delegation");
+   assert_int_equal(d->kind, GV_KIND_MS);
+   assert_int_equal(d->order, 1);
+   Fx_run(f, "delegation FR name=France native=France order=10");
+   d = Session_delegation(f->s, Fx_del(f, "FR"));
+   assert_string_equal(d->name, "France");
+   assert_int_equal(d->order, 10);
+   assert_string_equal(d->phrase, "the FR delegation");   /* kept */
+   Fx_run(f, "delegation COM kind=institution order=40 name=Commission phrase=\"the Commission\"");
+   Fx_run(f, "delegation COM/HOME name=\"DG Home\"");
+   d = Session_delegation(f->s, Fx_del(f, "com/home"));
+   assert_string_equal(d->phrase, "the Commission (DG Home)");
+   assert_int_equal(d->kind, GV_KIND_INSTITUTION);
+   assert_int_equal(d->parent, Fx_del(f, "COM"));
+   Fx_run(f, "delegation COM/JUST phrase=\"the Commission (DG Justice)\" name=\"DG Justice\"");
+   Fx_run(f, "delegation ENISA kind=agency name=ENISA");
+   assert_string_equal(Session_delegation(f->s, Fx_del(f, "ENISA"))->phrase, "ENISA");
+   size_t order[8];
+   Roster_protocol_order(&f->s->roster, order);
+   assert_string_equal(f->s->roster.list[order[0]].code, "FR");
+   assert_string_equal(f->s->roster.list[order[1]].code, "COM");
+   assert_string_equal(f->s->roster.list[order[2]].code, "COM/HOME");
+   assert_string_equal(f->s->roster.list[order[3]].code, "COM/JUST");
+   assert_string_equal(f->s->roster.list[order[4]].code, "ENISA");
+
+   Fx_refuse(f, "delegation", GV_USAGE, "delegation needs a CODE");
+   Fx_refuse(f, "delegation F!R", GV_BAD_VALUE, "invalid delegation code 'F!R'");
+   Fx_refuse(f, "delegation A/B/C", GV_BAD_VALUE, "invalid delegation code");
+   Fx_refuse(f, "delegation EEAS/X", GV_NO_DELEGATION, "unknown delegation 'EEAS' (define it before EEAS/X)");
+   Fx_refuse(f, "delegation DE kind=planet", GV_BAD_VALUE, "unknown kind 'planet'");
+   Fx_refuse(f, "delegation DE order=x", GV_BAD_VALUE, "order must be a whole number");
+   Fx_refuse(f, "delegation DE colour=red", GV_BAD_VALUE, "unknown key 'colour'");
+   Fx_refuse(f, "delegation DE France", GV_USAGE, "expected key=value");
+   Fx_refuse(f, "delegation DE name=\"\"", GV_BAD_VALUE, "name cannot be empty");
+   Fx_refuse(f, "delegation DE phrase=", GV_BAD_VALUE, "phrase cannot be empty");
+   assert_int_equal(Roster_find(&f->s->roster, "DE", 2), GV_NONE);
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "delegation DE name=Germany native=Deutschland order=4");
+   Fx_run_undo_redo(f, "delegation DE phrase=\"the German delegation\"");
+   Fx_free(f);
+}
+
+static void attendance(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "roster mini");
+   Fx_run(f, "attend all present");
+   Fx_run(f, "attend ee el video");
+   Fx_run(f, "attend UK absent");
+   assert_int_equal(Session_delegation(f->s, Fx_del(f, "EE"))->attendance, GV_ATTEND_VIDEO);
+   assert_int_equal(Session_delegation(f->s, Fx_del(f, "EL"))->attendance, GV_ATTEND_VIDEO);
+   assert_int_equal(Session_delegation(f->s, Fx_del(f, "UK"))->attendance, GV_ATTEND_ABSENT);
+   assert_int_equal(Session_delegation(f->s, Fx_del(f, "FR"))->attendance, GV_ATTEND_PRESENT);
+   assert_int_equal(Roster_attendance(&f->s->roster, Fx_del(f, "COM/HOME")), GV_ATTEND_PRESENT);
+   assert_non_null(strstr(f->out.data, " attend EE EL video\n"));
+   Fx_refuse(f, "attend FR", GV_USAGE, "attend needs");
+   Fx_refuse(f, "attend FR here", GV_BAD_VALUE, "unknown attendance 'here'");
+   Fx_refuse(f, "attend FR XX absent", GV_NO_DELEGATION, "unknown delegation 'XX'");
+   Fx_refuse(f, "attend COM/HOME absent", GV_BAD_VALUE, "attendance is recorded for COM, not for its unit COM/HOME");
+   assert_int_equal(Session_delegation(f->s, Fx_del(f, "FR"))->attendance, GV_ATTEND_PRESENT);
+   Fx_run_undo_redo(f, "attend FR absent");
+   Fx_run_undo_redo(f, "attend all video");
+   Fx_free(f);
+}
+
+static void the_at_clock(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "roster mini");
+   Fx_run(f, "set date 2017-05-12");
+   f->ctx.now = Fx_time("2026-11-27T18:00:00");   /* writing the meeting up later */
+   Fx_run(f, "item add A");
+   Fx_run(f, "at 10:02");
+   Fx_run(f, "item 1");
+   assert_int_equal(Session_current_item(f->s)->taken_up, Fx_time("2017-05-12T10:02:00"));
+   Fx_run(f, "give FR");
+   Fx_run(f, "at 10:04:30");
+   Fx_run(f, "end");
+   assert_int_equal(Intervention_duration(&f->s->floor.list[0], 0), 150);
+   assert_int_equal(Session_clock(f->s, 0), Fx_time("2017-05-12T10:04:30"));
+   /* the journal records the meeting's times, not the typist's */
+   assert_non_null(strstr(f->out.data, "cmd 2017-05-12T10:02:00 "));
+   assert_non_null(strstr(f->out.data, " at 2017-05-12T10:04:30\n"));
+   assert_non_null(strstr(f->out.data, "cmd 2017-05-12T10:04:30 "));
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "at 11:00");
+   Fx_run(f, "at now");
+   assert_int_equal(Session_clock(f->s, 42), 42);
+   Fx_run(f, "at 2017-05-12T12:00:00");
+   assert_int_equal(Session_clock(f->s, 42), Fx_time("2017-05-12T12:00:00"));
+   Fx_refuse(f, "at", GV_USAGE, "at needs HH:MM");
+   Fx_refuse(f, "at 25:00", GV_BAD_TIME, "invalid time '25:00'");
+   Fx_refuse(f, "at 10:00 11:00", GV_USAGE, NULL);
+   Fx_free(f);
+}
+
+static size_t match(Fx *f, const char *q, char *codes, size_t n) {
+   RosterMatch m[32];
+   size_t k = Roster_match(&f->s->roster, q, strlen(q), m, 32);
+   size_t len = 0;
+   codes[0] = '\0';
+   for (size_t i = 0; i < k; i++)
+      len += (size_t)snprintf(codes + len, n - len, "%s%s", i ? " " : "", f->s->roster.list[m[i].index].code);
+   return k;
+}
+
+static void picker_matches_codes_and_names(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "roster mini");
+   char c[256];
+   match(f, "fr", c, sizeof c);
+   assert_string_equal(strtok(c, " "), "FR");
+   match(f, "fra", c, sizeof c);
+   assert_string_equal(strtok(c, " "), "FR");
+   match(f, "Fran", c, sizeof c);
+   assert_string_equal(c, "FR");
+   match(f, "Ελλ", c, sizeof c);
+   assert_string_equal(c, "EL");
+   match(f, "ελλάδα", c, sizeof c);
+   assert_string_equal(c, "EL");
+   match(f, "Öster", c, sizeof c);
+   assert_string_equal(c, "AT");
+   match(f, "oster", c, sizeof c);
+   assert_string_equal(c, "AT");
+   match(f, "ESPAÑA", c, sizeof c);
+   assert_string_equal(c, "ES");
+   match(f, "magyar", c, sizeof c);
+   assert_string_equal(c, "HU");
+   match(f, "kingdom", c, sizeof c);            /* a word of the name */
+   assert_string_equal(c, "UK");
+   match(f, "home", c, sizeof c);
+   assert_string_equal(c, "COM/HOME");
+   /* code prefixes first, in protocol order; then names; then substrings */
+   match(f, "e", c, sizeof c);
+   assert_int_equal(strncmp(c, "EE EL ES EEAS ENISA ", 20), 0);
+   /* the exact code first */
+   match(f, "com", c, sizeof c);
+   assert_int_equal(strncmp(c, "COM COM/CNECT COM/HOME", 22), 0);
+   assert_int_equal(match(f, "", c, sizeof c), 0);
+   assert_int_equal(match(f, "zzz", c, sizeof c), 0);
+   RosterMatch m[2];
+   assert_int_equal(Roster_match(&f->s->roster, "e", 1, m, 2), 2);
+   assert_true(m[0].score >= m[1].score);
+   Fx_free(f);
+}
+
+static void every_line_is_checked(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_refuse(f, "", GV_EMPTY, "empty command");
+   Fx_refuse(f, "   ", GV_EMPTY, "empty command");
+   Fx_refuse(f, "dance FR", GV_UNKNOWN_CMD, "unknown command 'dance'");
+   Fx_refuse(f, "note caf\xC3", GV_BAD_UTF8, "not valid UTF-8");
+   Fx_refuse(f, "note a\nb", GV_BAD_VALUE, "one command per line");
+   GvStatus st = Session_run(f->s, "note a\0b", 8, &f->ctx, &f->out, f->msg, sizeof f->msg);
+   assert_int_equal(st, GV_BAD_VALUE);
+   assert_non_null(strstr(f->msg, "NUL"));
+   Fx_refuse(f, "undo now", GV_USAGE, "undo takes no arguments");
+   /* command names and codes are case-insensitive; aliases exist */
+   Fx_run(f, "FLOOR fr");
+   Fx_run(f, "Position FR supports");
+   /* a trailing newline is forgiven */
+   Fx_run(f, "withdraw FR\n");
+   RunContext none = f->ctx;
+   none.new_uuid = NULL;
+   assert_int_equal(Session_run(f->s, "tour", 4, &none, &f->out, f->msg, sizeof f->msg), GV_USAGE);
+   assert_int_equal(Session_run(f->s, "tour", 4, NULL, &f->out, f->msg, sizeof f->msg), GV_USAGE);
+   Fx_free(f);
+}
+
+static void status_list(void **state) {
+   (void)state;
+   assert_string_equal(GvStatus_name(GV_OK), "OK");
+   assert_string_equal(GvStatus_message(GV_NO_DELEGATION), "unknown delegation");
+   assert_string_equal(GvStatus_name(GV_NOTHING_UNDO), "NOTHING_UNDO");
+   for (int i = 0; i < GV_STATUS_COUNT; i++) {
+      assert_true(strlen(GvStatus_message((GvStatus)i)) > 0);
+      assert_true(strlen(GvStatus_name((GvStatus)i)) > 0);
+   }
+   assert_string_equal(GvStatus_message(GV_STATUS_COUNT), "unknown status");
+}
+
+static void command_names_cover_the_language(void **state) {
+   (void)state;
+   size_t n = 0;
+   Fx *f = Fx_meeting();
+   for (const char *name; (name = Session_command_name(n)); n++) {
+      if (n)
+         assert_true(strcmp(Session_command_name(n - 1), name) < 0);
+      /* every listed name is a command: refused for its arguments, never unknown */
+      GvStatus st = Session_run(f->s, name, strlen(name), &f->ctx, &f->out, f->msg, sizeof f->msg);
+      assert_int_not_equal(st, GV_UNKNOWN_CMD);
+   }
+   assert_int_equal(n, 24);
+   Fx_free(f);
+}
+
+static void several_sessions_in_one_process(void **state) {
+   (void)state;
+   Fx *a = Fx_meeting(), *b = Fx_new();
+   Fx_run(b, "roster mini");
+   Fx_run(b, "item add Other");
+   Fx_run(b, "item 1");
+   Fx_run(a, "floor FR");
+   size_t n;
+   Session_queue(b->s, &n);
+   assert_int_equal(n, 0);
+   Session_queue(a->s, &n);
+   assert_int_equal(n, 1);
+   Fx_free(a);
+   Fx_free(b);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(set_every_key),
+      cmocka_unit_test(relative_dates_follow_the_session_date),
+      cmocka_unit_test(rosters_load_as_one_unit),
+      cmocka_unit_test(delegations_and_units),
+      cmocka_unit_test(attendance),
+      cmocka_unit_test(the_at_clock),
+      cmocka_unit_test(picker_matches_codes_and_names),
+      cmocka_unit_test(every_line_is_checked),
+      cmocka_unit_test(status_list),
+      cmocka_unit_test(command_names_cover_the_language),
+      cmocka_unit_test(several_sessions_in_one_process),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}

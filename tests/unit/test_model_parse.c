@@ -1,0 +1,335 @@
+/* The parsers of the command language: words, TEXT, dates and times,
+ * document references, UTF-8 folding. */
+#include "tests/unit/testutil.h"
+
+#include "model/date.h"
+#include "model/docref.h"
+#include "model/utf8.h"
+#include "model/words.h"
+
+static Words split(const char *line) {
+   Words w;
+   char msg[128];
+   assert_int_equal(Words_split(&w, line, strlen(line), msg, sizeof msg), GV_OK);
+   return w;
+}
+
+static void words_split_like_a_shell(void **state) {
+   (void)state;
+   Words w = split("  item add \"Adoption of the agenda\"  doc  CM\t2622/1/17 ");
+   assert_int_equal(w.count, 6);
+   assert_string_equal(w.word[0], "item");
+   assert_string_equal(w.word[2], "Adoption of the agenda");
+   assert_true(w.quoted[2]);
+   assert_false(w.quoted[3]);
+   assert_string_equal(w.word[4], "CM");
+   assert_string_equal(w.word[5], "2622/1/17");
+   assert_true(Words_is(&w, 3, "doc"));
+   assert_false(Words_is(&w, 2, "doc"));
+   assert_int_equal(w.open_quote, SIZE_MAX);
+   Words_free(&w);
+
+   w = split("name=\"DG Home\" a\\\"b \"x\\ny\" \"\"");
+   assert_int_equal(w.count, 4);
+   assert_string_equal(w.word[0], "name=DG Home");
+   assert_string_equal(w.word[1], "a\"b");
+   assert_string_equal(w.word[2], "x\ny");
+   assert_string_equal(w.word[3], "");
+   Words_free(&w);
+
+   w = split("note he said \"hi");
+   assert_int_equal(w.open_quote, 3);
+   Words_free(&w);
+
+   w = split("   ");
+   assert_int_equal(w.count, 0);
+   Words_free(&w);
+}
+
+static char *rest(const char *line, size_t from) {
+   Words w = split(line);
+   size_t n;
+   char *r = Words_rest(&w, from, &n);
+   assert_non_null(r);
+   assert_int_equal(strlen(r), n);
+   Words_free(&w);
+   return r;
+}
+
+static void text_takes_the_rest_of_the_line(void **state) {
+   (void)state;
+   char *r = rest("note  presented their \"non-paper\", as usual  ", 1);
+   assert_string_equal(r, "presented their \"non-paper\", as usual");
+   free(r);
+   r = rest("note a\\nb \\\\n c\\t", 1);
+   assert_string_equal(r, "a\nb \\n c\\t");
+   free(r);
+   r = rest("set body \"Horizontal Working Party\"", 2);
+   assert_string_equal(r, "Horizontal Working Party");
+   free(r);
+   r = rest("note \"Yes,\" said FR", 1);
+   assert_string_equal(r, "\"Yes,\" said FR");
+   free(r);
+   r = rest("note a\\x07b \\x41 \\x00", 1);   /* only control characters decode, never NUL */
+   assert_string_equal(r, "a\ab \\x41 \\x00");
+   free(r);
+   r = rest("note", 1);
+   assert_string_equal(r, "");
+   free(r);
+}
+
+static const char *p_last(const char *s) {
+   return *s ? s + strlen(s) - 1 : s;
+}
+
+/* Whatever the text, writing it and reading it back gives it exactly. */
+static void text_writer_round_trips(void **state) {
+   (void)state;
+   const char *texts[] = {
+      "plain words", "\"quoted\" start", "ends with blank ", " starts with blank", "a\\b\\\\c",
+      "line\nbreaks\n", "\"", "\\", "\\n literal", "Ελλάδα «x» \"y\"", "tab\tinside", "x",
+      "bell\a esc\x1b cr\r del\x7f", "\x01start", "end\r", "\\x1b typed literally", "\\x41",
+   };
+   for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+      GvBuf b = GV_BUF_INIT;
+      GvBuf_puts(&b, "note ");
+      Words_put_text(&b, texts[i], strlen(texts[i]));
+      /* no raw control byte but tab ever reaches a journal line */
+      for (const char *p = b.data; *p; p++)
+         assert_true((unsigned char)*p >= 0x20 || *p == '\t');
+      assert_int_not_equal(*p_last(b.data), 0x7f);
+      char *r = rest(b.data, 1);
+      assert_string_equal(r, texts[i]);
+      free(r);
+      GvBuf_free(&b);
+      /* and as a word */
+      GvBuf_puts(&b, "w ");
+      Words_put_word(&b, texts[i], strlen(texts[i]));
+      for (const char *p = b.data; *p; p++)
+         assert_true(((unsigned char)*p >= 0x20 && *p != 0x7f) || *p == '\t');
+      Words w = split(b.data);
+      assert_int_equal(w.count, 2);
+      assert_string_equal(w.word[1], texts[i]);
+      Words_free(&w);
+      GvBuf_free(&b);
+   }
+   GvBuf b = GV_BUF_INIT;
+   Words_put_word(&b, "", 0);
+   assert_string_equal(b.data, "\"\"");
+   GvBuf_free(&b);
+}
+
+static void calendar_arithmetic(void **state) {
+   (void)state;
+   assert_int_equal(Date_days_from_civil(1970, 1, 1), 0);
+   assert_int_equal(Date_days_from_civil(2017, 5, 12), 17298);
+   assert_int_equal(Date_days_from_civil(2000, 3, 1), 11017);
+   assert_int_equal(Date_days_from_civil(1969, 12, 31), -1);
+   for (int64_t d = -800000; d < 800000; d += 997) {
+      int64_t y;
+      unsigned m, dd;
+      Date_civil_from_days(d, &y, &m, &dd);
+      assert_int_equal(Date_days_from_civil(y, m, dd), d);
+   }
+   assert_true(Date_valid(2020, 2, 29));
+   assert_false(Date_valid(2017, 2, 29));
+   assert_false(Date_valid(1900, 2, 29));
+   assert_true(Date_valid(2000, 2, 29));
+   assert_false(Date_valid(2017, 4, 31));
+   assert_false(Date_valid(2017, 13, 1));
+   assert_int_equal(Date_weekday(Date_days_from_civil(2017, 5, 12)), 4);   /* a Friday */
+   char iso[11], lng[24];
+   Date_format_iso(Date_days_from_civil(2017, 5, 31), iso);
+   assert_string_equal(iso, "2017-05-31");
+   Date_format_long(Date_days_from_civil(2017, 5, 31), lng);
+   assert_string_equal(lng, "31 May 2017");
+}
+
+static int64_t parse_ok(const char *s, int64_t ref) {
+   int64_t day = 0;
+   char msg[128] = "";
+   GvStatus st = Date_parse(s, strlen(s), ref, &day, msg, sizeof msg);
+   if (st != GV_OK)
+      fail_msg("'%s': %s", s, msg);
+   return day;
+}
+
+static void parse_fail(const char *s, int64_t ref, const char *part) {
+   int64_t day = 0;
+   char msg[128] = "";
+   assert_int_equal(Date_parse(s, strlen(s), ref, &day, msg, sizeof msg), GV_BAD_DATE);
+   if (!strstr(msg, part))
+      fail_msg("'%s': message '%s' lacks '%s'", s, msg, part);
+}
+
+static void date_forms(void **state) {
+   (void)state;
+   int64_t ref = Date_days_from_civil(2017, 5, 12);
+   int64_t may31 = Date_days_from_civil(2017, 5, 31);
+   assert_int_equal(parse_ok("2017-05-31", GV_NO_DAY), may31);
+   assert_int_equal(parse_ok("31 May", ref), may31);
+   assert_int_equal(parse_ok("31 may", ref), may31);
+   assert_int_equal(parse_ok("31 MAY 2017", GV_NO_DAY), may31);
+   assert_int_equal(parse_ok("31/05", ref), may31);
+   assert_int_equal(parse_ok("31/5", ref), may31);
+   assert_int_equal(parse_ok("31/05/2017", GV_NO_DAY), may31);
+   assert_int_equal(parse_ok("31/05/17", GV_NO_DAY), may31);
+   assert_int_equal(parse_ok("31.05.2017", GV_NO_DAY), may31);
+   assert_int_equal(parse_ok("  14 September ", ref), Date_days_from_civil(2017, 9, 14));
+   assert_int_equal(parse_ok("14 Sept", ref), Date_days_from_civil(2017, 9, 14));
+   assert_int_equal(parse_ok("6 Jun", ref), Date_days_from_civil(2017, 6, 6));
+   /* without a year: the session's year */
+   assert_int_equal(parse_ok("19 June", Date_days_from_civil(2018, 1, 1)), Date_days_from_civil(2018, 6, 19));
+   parse_fail("31 Mayy", ref, "unknown month 'Mayy'");
+   parse_fail("31 June", ref, "no such day");
+   parse_fail("2017-02-29", ref, "no such day");
+   parse_fail("2017-5-31", ref, "invalid date");
+   parse_fail("31/13", ref, "no such day");
+   parse_fail("tomorrow", ref, "invalid date 'tomorrow'");
+   parse_fail("31 May", GV_NO_DAY, "no year");
+   parse_fail("", ref, "invalid date");
+   parse_fail("2017-05-31x", ref, "invalid date");
+}
+
+static void time_forms(void **state) {
+   (void)state;
+   int64_t s;
+   char msg[128];
+   assert_int_equal(Time_parse_hms("10:02", 5, &s, msg, sizeof msg), GV_OK);
+   assert_int_equal(s, 10 * 3600 + 120);
+   assert_int_equal(Time_parse_hms("9:05:30", 7, &s, msg, sizeof msg), GV_OK);
+   assert_int_equal(s, 9 * 3600 + 330);
+   assert_int_equal(Time_parse_hms("24:00", 5, &s, msg, sizeof msg), GV_BAD_TIME);
+   assert_non_null(strstr(msg, "invalid time '24:00'"));
+   assert_int_equal(Time_parse_hms("10:60", 5, &s, msg, sizeof msg), GV_BAD_TIME);
+   assert_int_equal(Time_parse_hms("10", 2, &s, msg, sizeof msg), GV_BAD_TIME);
+   assert_int_equal(Time_parse_hms("10:5", 4, &s, msg, sizeof msg), GV_BAD_TIME);
+   int64_t t;
+   assert_int_equal(Time_parse_iso("2017-05-12T10:02:13", 19, &t), GV_OK);
+   char iso[20], hm[9];
+   Time_format_iso(t, iso);
+   assert_string_equal(iso, "2017-05-12T10:02:13");
+   Time_format_hm(t, true, hm);
+   assert_string_equal(hm, "10:02:13");
+   Time_format_hm(t, false, hm);
+   assert_string_equal(hm, "10:02");
+   assert_int_equal(Time_parse_iso("2017-05-12 10:02:13", 19, &t), GV_BAD_TIME);
+   /* before 1970 the arithmetic still holds */
+   assert_int_equal(Time_parse_iso("1969-12-31T23:59:59", 19, &t), GV_OK);
+   assert_int_equal(t, -1);
+   Time_format_iso(t, iso);
+   assert_string_equal(iso, "1969-12-31T23:59:59");
+   assert_int_equal(Time_day(-1), -1);
+   assert_int_equal(Time_of_day(-1), 86399);
+}
+
+static void docref_ok(const char *in, const char *canon, GvDocRefKind kind) {
+   DocRef r;
+   char msg[256] = "";
+   GvStatus st = DocRef_parse(in, strlen(in), &r, msg, sizeof msg);
+   if (st != GV_OK)
+      fail_msg("'%s': %s", in, msg);
+   assert_int_equal(r.kind, kind);
+   assert_string_equal(r.text, canon);
+   DocRef copy;
+   assert_true(DocRef_copy(&copy, &r));
+   assert_string_equal(copy.text, canon);
+   DocRef_free(&copy);
+   DocRef_free(&r);
+}
+
+static void docref_bad(const char *in, const char *part) {
+   DocRef r;
+   char msg[256] = "";
+   assert_int_equal(DocRef_parse(in, strlen(in), &r, msg, sizeof msg), GV_BAD_DOCREF);
+   assert_null(r.text);
+   if (!strstr(msg, part))
+      fail_msg("'%s': message '%s' lacks '%s'", in, msg, part);
+}
+
+static void document_references(void **state) {
+   (void)state;
+   docref_ok("ST 10876/17", "ST 10876/17", GV_DOCREF_COUNCIL);
+   docref_ok("10876/17", "10876/17", GV_DOCREF_COUNCIL);
+   docref_ok("cm 2622/1/17 rev 1", "CM 2622/1/17 REV 1", GV_DOCREF_COUNCIL);
+   docref_ok("WK 4977/17 INIT", "WK 4977/17 INIT", GV_DOCREF_COUNCIL);
+   docref_ok("WK 10837/2020 INIT", "WK 10837/2020 INIT", GV_DOCREF_COUNCIL);
+   docref_ok("12104/18 ADD 2", "12104/18 ADD 2", GV_DOCREF_COUNCIL);
+   docref_ok("12104/18  ADD 2 COR 1", "12104/18 ADD 2 COR 1", GV_DOCREF_COUNCIL);
+   docref_ok("7923/1/17 REV 1", "7923/1/17 REV 1", GV_DOCREF_COUNCIL);
+   docref_ok("ST 5000/07", "ST 5000/07", GV_DOCREF_COUNCIL);
+   docref_ok("WK 4977/2017 REV 1", "WK 4977/2017 REV 1", GV_DOCREF_COUNCIL);
+   docref_ok("JOIN(2017) 450 final", "JOIN(2017) 450 final", GV_DOCREF_FREE);
+   docref_ok("  non-paper  ", "non-paper", GV_DOCREF_FREE);
+   docref_ok("2017/0225 (COD)", "2017/0225 (COD)", GV_DOCREF_FREE);
+   docref_ok("COM(2017) 477 final", "COM(2017) 477 final", GV_DOCREF_FREE);
+   DocRef r;
+   char msg[256];
+   assert_int_equal(DocRef_parse("CM 2622/1/17 REV 1", 18, &r, msg, sizeof msg), GV_OK);
+   assert_string_equal(r.series, "CM");
+   assert_int_equal(r.number, 2622);
+   assert_int_equal(r.revision, 1);
+   assert_int_equal(r.year, 17);
+   assert_int_equal(r.rev, 1);
+   DocRef_free(&r);
+   assert_int_equal(DocRef_parse("12104/18 ADD 2 COR 1", 20, &r, msg, sizeof msg), GV_OK);
+   assert_int_equal(r.add, 2);
+   assert_int_equal(r.cor, 1);
+   assert_false(r.init);
+   DocRef_free(&r);
+
+   docref_bad("", "empty");
+   docref_bad("ST", "ST must be followed by a number");
+   docref_bad("ST 10876", "'10876' is not a document number");
+   docref_bad("10876/1", "not a document number");
+   docref_bad("10876/17/18/19", "not a document number");
+   docref_bad("0/17", "not a document number");
+   docref_bad("1234567/17", "not a document number");
+   docref_bad("WK 10837/1850 INIT", "not a document number");
+   docref_bad("ST 10876/17 XYZ", "unexpected 'XYZ'");
+   docref_bad("12104/18 ADD", "ADD must be followed by a number");
+   docref_bad("12104/18 ADD x", "ADD must be followed by a number");
+   docref_bad("12104/18 ADD 1 ADD 2", "ADD given twice");
+   docref_bad("CM 2622/1/17", "needs REV 1");
+   docref_bad("CM 2622/1/17 REV 2", "REV 2 does not match the revision /1/");
+   docref_bad("WK 4977/17 INIT REV 1", "INIT must come last");
+}
+
+static void utf8_folding_and_validation(void **state) {
+   (void)state;
+   char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
+   assert_string_equal(f, "ελλαδα");
+   free(f);
+   f = Utf8_fold("Österreich ÉIRE Łódź Česko ß", strlen("Österreich ÉIRE Łódź Česko ß"));
+   assert_string_equal(f, "osterreich eire lodz cesko ß");
+   free(f);
+   f = Utf8_fold("БЪЛГАРИЯ", strlen("БЪЛГАРИЯ"));
+   assert_string_equal(f, "българия");
+   free(f);
+   f = Utf8_fold("ΆΈΉΊΌΎΏ ς", strlen("ΆΈΉΊΌΎΏ ς"));
+   assert_string_equal(f, "αεηιουω σ");
+   free(f);
+   assert_true(Utf8_valid("Ελλάδα", strlen("Ελλάδα")));
+   assert_false(Utf8_valid("\xC3", 1));
+   assert_false(Utf8_valid("\xC0\xAF", 2));          /* overlong */
+   assert_false(Utf8_valid("\xED\xA0\x80", 3));      /* surrogate */
+   assert_false(Utf8_valid("\xFF", 1));
+   assert_int_equal(Utf8_length("aΕλ€𝄞", strlen("aΕλ€𝄞")), 5);
+   char enc[4];
+   assert_int_equal(Utf8_encode(0x1D11E, enc), 4);
+   assert_memory_equal(enc, "𝄞", 4);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(words_split_like_a_shell),
+      cmocka_unit_test(text_takes_the_rest_of_the_line),
+      cmocka_unit_test(text_writer_round_trips),
+      cmocka_unit_test(calendar_arithmetic),
+      cmocka_unit_test(date_forms),
+      cmocka_unit_test(time_forms),
+      cmocka_unit_test(document_references),
+      cmocka_unit_test(utf8_folding_and_validation),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}

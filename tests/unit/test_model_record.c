@@ -1,0 +1,188 @@
+/* Positions, reservations, outcomes, deadlines and actions. */
+#include "tests/unit/test_model_fixture.h"
+
+static void positions(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "pos FR supports the pragmatic approach");
+   Fx_run(f, "pos de concerns");
+   Fx_run(f, "pos EL asks what the timeline is");
+   size_t item = Fx_item(f, "1");
+   const Position *p = Session_position_of(f->s, item, Fx_del(f, "FR"));
+   assert_non_null(p);
+   assert_int_equal(p->stance, GV_STANCE_SUPPORTS);
+   assert_string_equal(p->text, "the pragmatic approach");
+   assert_string_equal(Session_position_of(f->s, item, Fx_del(f, "DE"))->text, "");
+   /* a later position replaces the earlier one */
+   Fx_run(f, "pos FR flexible");
+   p = Session_position_of(f->s, item, Fx_del(f, "FR"));
+   assert_int_equal(p->stance, GV_STANCE_FLEXIBLE);
+   size_t k = 0;
+   while (Session_position(f->s, item, k))
+      k++;
+   assert_int_equal(k, 3);
+   assert_null(Session_position(f->s, Fx_item(f, "2"), 0));
+   Fx_run(f, "pos ES accepts");
+   Fx_run(f, "pos AT opposes");
+   assert_int_equal(Session_position_of(f->s, item, Fx_del(f, "AT"))->stance, GV_STANCE_OPPOSES);
+   Fx_refuse(f, "pos FR", GV_USAGE, "pos needs CODE STANCE");
+   Fx_refuse(f, "pos FR loves it", GV_BAD_VALUE, "unknown stance 'loves' (supports, accepts, flexible, concerns, opposes, asks)");
+   Fx_refuse(f, "pos XX supports", GV_NO_DELEGATION, "unknown delegation 'XX'");
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "pos UK supports with a reservation on the scope");
+   Fx_run_undo_redo(f, "pos UK opposes");
+   Fx_free(f);
+   f = Fx_new();
+   Fx_run(f, "roster mini");
+   Fx_refuse(f, "pos FR supports", GV_NO_CURRENT, "no item is taken up");
+   Fx_free(f);
+}
+
+static void reservation_states(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   size_t item = Fx_item(f, "1");
+   Fx_run(f, "reserve HU scrutiny");
+   Fx_run(f, "reserve UK parliamentary pending the vote in Westminster");
+   const Reservation *r = Session_reservation(f->s, item, 0);
+   assert_int_equal(r->type, GV_RESERVE_SCRUTINY);
+   assert_int_equal(r->status, GV_RESERVE_ENTERED);
+   r = Session_reservation(f->s, item, 1);
+   assert_string_equal(r->text, "pending the vote in Westminster");
+   Fx_run(f, "reserve HU scrutiny");
+   assert_int_equal(Session_reservation(f->s, item, 0)->status, GV_RESERVE_MAINTAINED);
+   Fx_run(f, "lift HU scrutiny");
+   assert_int_equal(Session_reservation(f->s, item, 0)->status, GV_RESERVE_LIFTED);
+   Fx_refuse(f, "lift HU scrutiny", GV_STATE, "HU already lifted its scrutiny reservation on item 1");
+   Fx_refuse(f, "lift FR linguistic", GV_NOT_FOUND, "FR has no linguistic reservation on item 1");
+   Fx_refuse(f, "reserve FR grumpy", GV_BAD_VALUE, "unknown reservation 'grumpy'");
+   Fx_refuse(f, "reserve FR", GV_USAGE, "reserve needs CODE TYPE");
+   Fx_refuse(f, "lift FR", GV_USAGE, "lift needs CODE TYPE");
+   Fx_refuse(f, "lift HU scrutiny now", GV_USAGE, NULL);
+   Fx_run(f, "reserve HU scrutiny");   /* entered again after being lifted */
+   assert_int_equal(Session_reservation(f->s, item, 0)->status, GV_RESERVE_ENTERED);
+   const char *types[] = { "linguistic", "substantive", "general", "waiting" };
+   for (size_t i = 0; i < 4; i++) {
+      char line[64];
+      snprintf(line, sizeof line, "reserve DE %s", types[i]);
+      Fx_run(f, line);
+   }
+   assert_null(Session_reservation(f->s, item, 6));
+   assert_non_null(Session_reservation(f->s, item, 5));
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "reserve ES substantive on article 3");
+   Fx_run_undo_redo(f, "reserve ES substantive");
+   Fx_run_undo_redo(f, "lift ES substantive");
+   Fx_free(f);
+}
+
+static void outcomes(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "outcome agreed The agenda was adopted with the addition of information points.");
+   const Item *it = Session_current_item(f->s);
+   assert_int_equal(it->outcome, GV_OUTCOME_AGREED);
+   assert_string_equal(it->outcome_text, "The agenda was adopted with the addition of information points.");
+   Fx_run(f, "outcome noted");
+   assert_int_equal(it->outcome, GV_OUTCOME_NOTED);
+   assert_null(it->outcome_text);
+   Fx_run(f, "outcome welcomed");
+   Fx_run(f, "outcome continued");
+   Fx_run(f, "outcome postponed to the next meeting");
+   assert_int_equal(it->outcome, GV_OUTCOME_POSTPONED);
+   Fx_refuse(f, "outcome", GV_BAD_VALUE, "outcome needs STATUS");
+   Fx_refuse(f, "outcome adopted", GV_BAD_VALUE, "not 'adopted'");
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "outcome agreed as amended");
+   Fx_free(f);
+}
+
+static void deadlines(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "item 3");
+   Fx_run(f, "deadline 31 May written comments on WK 4977/17");
+   const Deadline *d = &f->s->rec.deadlines[0];
+   assert_int_equal(d->day, Date_days_from_civil(2017, 5, 31));
+   assert_string_equal(d->what, "written comments on WK 4977/17");
+   assert_int_equal(d->set_by, Fx_del(f, "PRES"));   /* the chair sets deadlines */
+   assert_int_equal(d->for_whom, GV_NONE);
+   assert_int_equal(d->item, Fx_item(f, "3"));
+   assert_non_null(strstr(f->out.data, " deadline 2017-05-31 by PRES for all written comments on WK 4977/17\n"));
+   Fx_run(f, "deadline 2017-06-14 comments on the conclusions by COM for FR");
+   d = &f->s->rec.deadlines[1];
+   assert_string_equal(d->what, "comments on the conclusions");
+   assert_int_equal(d->set_by, Fx_del(f, "COM"));
+   assert_int_equal(d->for_whom, Fx_del(f, "FR"));
+   Fx_run(f, "deadline 14/06 send a reply by return");   /* 'by return' is text */
+   assert_string_equal(f->s->rec.deadlines[2].what, "send a reply by return");
+   Fx_run(f, "deadline 6 Jun 2017 by - for all text after options");
+   assert_int_equal(f->s->rec.deadlines[3].set_by, GV_NONE);
+   assert_string_equal(f->s->rec.deadlines[3].what, "text after options");
+   Fx_refuse(f, "deadline", GV_USAGE, "deadline needs a date");
+   Fx_refuse(f, "deadline 31 May", GV_USAGE, "deadline needs DATE TEXT");
+   Fx_refuse(f, "deadline 32 May comments", GV_BAD_DATE, "no such day");
+   Fx_refuse(f, "deadline someday comments", GV_BAD_DATE, "invalid date 'someday'");
+   Fx_refuse(f, "deadline 31 May by XX comments", GV_NO_DELEGATION, "unknown delegation 'XX'");
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "deadline 19 June adoption by the FAC");
+   Fx_free(f);
+}
+
+static void actions(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "action COM 2017-06-30 present the results of the encryption workshops");
+   Fx_run(f, "action PRES - circulate a revised text");
+   Fx_run(f, "action FR 14 June send the non-paper to capitals");
+   const Action *a = &f->s->rec.actions[0];
+   assert_int_equal(a->owner, Fx_del(f, "COM"));
+   assert_int_equal(a->due, Date_days_from_civil(2017, 6, 30));
+   assert_string_equal(a->what, "present the results of the encryption workshops");
+   assert_int_equal(a->item, Fx_item(f, "1"));
+   assert_false(a->done);
+   assert_int_equal(f->s->rec.actions[1].due, GV_NO_DAY);
+   assert_int_equal(f->s->rec.actions[2].due, Date_days_from_civil(2017, 6, 14));
+   assert_string_equal(f->s->rec.actions[2].what, "send the non-paper to capitals");
+   assert_non_null(strstr(f->out.data, " action PRES - circulate a revised text\n"));
+   /* done by a unique uuid prefix */
+   char prefix[9];
+   snprintf(prefix, sizeof prefix, "%.8s", f->s->rec.actions[2].uuid);
+   char line[64];
+   snprintf(line, sizeof line, "done %s", prefix);
+   Fx_run(f, line);
+   assert_true(f->s->rec.actions[2].done);
+   assert_int_equal(f->s->rec.actions[2].done_at, f->ctx.now);
+   /* canonical: the full uuid */
+   snprintf(line, sizeof line, " done %s\n", f->s->rec.actions[2].uuid);
+   assert_non_null(strstr(f->out.data, line));
+   snprintf(line, sizeof line, "done %s", f->s->rec.actions[2].uuid);
+   Fx_refuse(f, line, GV_STATE, "is already done");
+   /* the fixture's uuids share their tail: "-0000-4000-8000-" is in all */
+   Fx_refuse(f, "done 0000", GV_AMBIGUOUS, NULL);
+   Fx_refuse(f, "done 000000", GV_AMBIGUOUS, "is ambiguous");
+   Fx_refuse(f, "done ffffffff", GV_NOT_FOUND, "no action 'ffffffff'");
+   Fx_refuse(f, "done ab", GV_NOT_FOUND, "too short");
+   Fx_refuse(f, "done", GV_USAGE, "done needs one ACTION-ID");
+   Fx_refuse(f, "action XX - text", GV_NO_DELEGATION, "unknown delegation 'XX'");
+   Fx_refuse(f, "action FR 31 Foo text", GV_BAD_DATE, "unknown month 'Foo'");
+   Fx_refuse(f, "action FR -", GV_USAGE, "action needs CODE DATE TEXT");
+   Fx_refuse(f, "action FR 31 May", GV_USAGE, "action needs CODE DATE TEXT");
+   assert_int_equal(Session_find_action(f->s, f->s->rec.actions[0].uuid, 36, NULL, 0), 0);
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "action EEAS 1 September fix the dates of the cyber dialogues");
+   snprintf(line, sizeof line, "done %s", f->s->rec.actions[0].uuid);
+   Fx_run_undo_redo(f, line);
+   Fx_free(f);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(positions),
+      cmocka_unit_test(reservation_states),
+      cmocka_unit_test(outcomes),
+      cmocka_unit_test(deadlines),
+      cmocka_unit_test(actions),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}

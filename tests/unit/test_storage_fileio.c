@@ -1,0 +1,290 @@
+/* The one write path: atomic replace, permissions, fault injection, the
+ * journal frame scanner, locks and data folder names. */
+#include "tests/unit/testutil.h"
+
+#include "storage/datadir.h"
+#include "storage/fileio.h"
+#include "storage/sessionscan.h"
+#include "storage/lock.h"
+
+/* A FileIO whose chosen call fails with ENOSPC after N successes. */
+typedef struct Faults {
+   int failWrite, failFsync, failRename;  /* 1 = fail the next such call */
+   int writes;
+} Faults;
+
+static ssize_t faultyWrite(void *ctx, int fd, const void *buf, size_t len) {
+   Faults *f = ctx;
+   f->writes++;
+   if (f->failWrite) {
+      /* Half the bytes reach the disk, then the disk is full. */
+      if (len > 1 && f->failWrite == 1) {
+         f->failWrite = 2;
+         return write(fd, buf, len / 2);
+      }
+      errno = ENOSPC;
+      return -1;
+   }
+   return write(fd, buf, len);
+}
+
+static int faultyFsync(void *ctx, int fd) {
+   Faults *f = ctx;
+   if (f->failFsync) {
+      errno = EIO;
+      return -1;
+   }
+   return fsync(fd);
+}
+
+static int faultyFdatasync(void *ctx, int fd) {
+   return faultyFsync(ctx, fd);
+}
+
+static int faultyRename(void *ctx, const char *a, const char *b) {
+   Faults *f = ctx;
+   if (f->failRename) {
+      errno = ENOSPC;
+      return -1;
+   }
+   return rename(a, b);
+}
+
+static int faultyFtruncate(void *ctx, int fd, off_t len) {
+   (void)ctx;
+   return ftruncate(fd, len);
+}
+
+static int faultyLink(void *ctx, const char *a, const char *b) {
+   Faults *f = ctx;
+   if (f->failRename) {
+      errno = ENOSPC;
+      return -1;
+   }
+   return link(a, b);
+}
+
+static FileIO faulty(Faults *f) {
+   return (FileIO){ faultyWrite, faultyFsync, faultyFdatasync, faultyRename, faultyFtruncate,
+                    faultyLink, f };
+}
+
+static int countEntries(const char *dir) {
+   DIR *d = opendir(dir);
+   int n = 0;
+   struct dirent *e;
+   while ((e = readdir(d)))
+      if (e->d_name[0] != '.')
+         n++;
+   closedir(d);
+   return n;
+}
+
+static void replace_writes_0600_and_mkdirs_0700(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char sub[PATH_MAX], p[PATH_MAX * 2], err[256];
+   snprintf(sub, sizeof sub, "%s/a/b/c", dir);
+   umask(022);
+   assert_int_equal(FileIO_mkdirs(sub, err, sizeof err), 0);
+   struct stat st;
+   assert_int_equal(stat(sub, &st), 0);
+   assert_int_equal(st.st_mode & 0777, 0700);
+   snprintf(p, sizeof p, "%s/a/b", dir);
+   assert_int_equal(stat(p, &st), 0);
+   assert_int_equal(st.st_mode & 0777, 0700);
+   /* Again: an existing folder is fine. */
+   assert_int_equal(FileIO_mkdirs(sub, err, sizeof err), 0);
+
+   TestUtil_join(p, sizeof p, sub, "f.txt");
+   assert_int_equal(FileIO_replace(FileIO_system(), p, "one\n", 4, err, sizeof err), 0);
+   assert_int_equal(stat(p, &st), 0);
+   assert_int_equal(st.st_mode & 0777, 0600);
+   assert_int_equal(FileIO_replace(FileIO_system(), p, "two\n", 4, err, sizeof err), 0);
+   char *text = TestUtil_slurp(p, NULL);
+   assert_string_equal(text, "two\n");
+   free(text);
+   assert_int_equal(countEntries(sub), 1);  /* no temporary left behind */
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+static void replace_failure_leaves_old_file(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX], err[256];
+   TestUtil_join(p, sizeof p, dir, "s.gavel");
+   TestUtil_write(p, "old content\n");
+   const char *big = "new content that should never be seen\n";
+   for (int which = 0; which < 3; which++) {
+      Faults f = { 0 };
+      if (which == 0)
+         f.failWrite = 1;
+      if (which == 1)
+         f.failFsync = 1;
+      if (which == 2)
+         f.failRename = 1;
+      FileIO io = faulty(&f);
+      err[0] = '\0';
+      assert_int_equal(FileIO_replace(&io, p, big, strlen(big), err, sizeof err), -1);
+      assert_non_null(strstr(err, "the old file is unchanged"));
+      char *text = TestUtil_slurp(p, NULL);
+      assert_string_equal(text, "old content\n");
+      free(text);
+      assert_int_equal(countEntries(dir), 3);  /* data, config, s.gavel: no temporary */
+   }
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+static void writeall_reports_enospc(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX];
+   TestUtil_join(p, sizeof p, dir, "w");
+   int fd = open(p, O_WRONLY | O_CREAT, 0600);
+   Faults f = { .failWrite = 1 };
+   FileIO io = faulty(&f);
+   errno = 0;
+   assert_int_equal(FileIO_writeAll(&io, fd, "abcdef", 6), -1);
+   assert_int_equal(errno, ENOSPC);
+   close(fd);
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+static void scan_splits_and_finds_torn_tail(void **state) {
+   (void)state;
+   const char *text = "gavel-session 1\nline a\n\nline c\nhalf";
+   SessionScan s;
+   char err[128];
+   assert_int_equal(SessionScan_run(text, strlen(text), &s, err, sizeof err), 0);
+   assert_int_equal(s.version, 1);
+   assert_int_equal(s.count, 3);
+   assert_int_equal(s.lines[0].lineno, 2);
+   assert_int_equal(s.lines[1].len, 0);
+   assert_int_equal(s.lines[2].lineno, 4);
+   assert_true(s.torn);
+   assert_int_equal(s.tornLine.lineno, 5);
+   assert_int_equal(s.tornLine.len, 4);
+   assert_int_equal(s.goodLength, strlen(text) - 4);
+   SessionScan_free(&s);
+
+   const char *v9 = "gavel-session 9\n";
+   assert_int_equal(SessionScan_run(v9, strlen(v9), &s, err, sizeof err), 0);
+   assert_int_equal(s.version, 9);
+   assert_false(s.torn);
+   SessionScan_free(&s);
+
+   const char *bad = "hello\n";
+   assert_int_equal(SessionScan_run(bad, strlen(bad), &s, err, sizeof err), -1);
+   assert_non_null(strstr(err, "not a gavel session"));
+   SessionScan_free(&s);
+   const char *tornHeader = "gavel-sess";
+   assert_int_equal(SessionScan_run(tornHeader, strlen(tornHeader), &s, err, sizeof err), -1);
+   assert_non_null(strstr(err, "incomplete header"));
+   SessionScan_free(&s);
+}
+
+static void check_line_frame(void **state) {
+   (void)state;
+   char err[128];
+   const char *ok = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 set body \"Cyber\"";
+   assert_int_equal(SessionScan_checkLine(ok, strlen(ok), err, sizeof err), 0);
+   const char *future = "vote 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x=1";
+   assert_int_equal(SessionScan_checkLine(future, strlen(future), err, sizeof err), 0);
+   const char *badTime = "cmd 2017-05-12 10:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x";
+   assert_int_equal(SessionScan_checkLine(badTime, strlen(badTime), err, sizeof err), -1);
+   assert_non_null(strstr(err, "bad time"));
+   const char *badUuid = "cmd 2017-05-12T10:00:00 nope x";
+   assert_int_equal(SessionScan_checkLine(badUuid, strlen(badUuid), err, sizeof err), -1);
+   assert_non_null(strstr(err, "bad uuid"));
+   const char *badUtf8 = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xc3\x28";
+   assert_int_equal(SessionScan_checkLine(badUtf8, strlen(badUtf8), err, sizeof err), -1);
+   assert_non_null(strstr(err, "UTF-8"));
+   assert_int_equal(SessionScan_checkLine("", 0, err, sizeof err), -1);
+   const char *greek = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note Ελλάδα";
+   assert_int_equal(SessionScan_checkLine(greek, strlen(greek), err, sizeof err), 0);
+   const char *surrogate = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xed\xa0\x80";
+   assert_int_equal(SessionScan_checkLine(surrogate, strlen(surrogate), err, sizeof err), -1);
+   const char *tab = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note a\tb";
+   assert_int_equal(SessionScan_checkLine(tab, strlen(tab), err, sizeof err), 0);
+   const char *bell = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note a\ab";
+   assert_int_equal(SessionScan_checkLine(bell, strlen(bell), err, sizeof err), -1);
+   assert_non_null(strstr(err, "control character 0x07"));
+   /* What is about to be written is checked line by line. */
+   char two[256];
+   snprintf(two, sizeof two, "%s\n%s\n", ok, bell);
+   assert_int_equal(SessionScan_checkLines(two, strlen(two), err, sizeof err), -1);
+   assert_non_null(strstr(err, "line 2: control character"));
+   snprintf(two, sizeof two, "%s\n%s", ok, ok);
+   assert_int_equal(SessionScan_checkLines(two, strlen(two), err, sizeof err), -1);
+   assert_non_null(strstr(err, "no final newline"));
+}
+
+static void second_lock_refused_with_reason(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX], why[256];
+   TestUtil_join(p, sizeof p, dir, "s.gavel");
+   TestUtil_write(p, "gavel-session 1\n");
+   int a = open(p, O_RDWR), b = open(p, O_RDWR);
+   assert_int_equal(Lock_tryWrite(a, p, why, sizeof why), LOCK_TAKEN);
+   assert_int_equal(Lock_tryWrite(b, p, why, sizeof why), LOCK_BUSY);
+   assert_non_null(strstr(why, "another gavel"));
+   assert_non_null(strstr(why, "read-only"));
+   close(a);  /* the lock goes with the holder */
+   assert_int_equal(Lock_tryWrite(b, p, why, sizeof why), LOCK_TAKEN);
+   close(b);
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+static void datadir_names(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char buf[PATH_MAX], err[256], want[PATH_MAX * 2];
+   assert_int_equal(DataDir_sessions(NULL, buf, sizeof buf, err, sizeof err), 0);
+   snprintf(want, sizeof want, "%s/data/gavel/sessions", dir);
+   assert_string_equal(buf, want);
+   assert_int_equal(DataDir_sessions("/x/y", buf, sizeof buf, err, sizeof err), 0);
+   assert_string_equal(buf, "/x/y/sessions");
+
+   DataDir_slug("Horizontal Working Party on Cyber Issues", buf, sizeof buf);
+   assert_string_equal(buf, "horizontal-working-party-on-cyber-issues");
+   DataDir_slug("  Ελλάδα / É-v 2 ", buf, sizeof buf);
+   assert_string_equal(buf, "v-2");
+   DataDir_slug("", buf, sizeof buf);
+   assert_string_equal(buf, "session");
+
+   char sdir[PATH_MAX];
+   snprintf(sdir, sizeof sdir, "%s/data", dir);
+   assert_int_equal(DataDir_newPath(sdir, "2017-05-12", "HWP Cyber", buf, sizeof buf, err, sizeof err), 0);
+   snprintf(want, sizeof want, "%s/2017-05-12-hwp-cyber.gavel", sdir);
+   assert_string_equal(buf, want);
+   TestUtil_write(buf, "x");
+   assert_int_equal(DataDir_newPath(sdir, "2017-05-12", "HWP Cyber", buf, sizeof buf, err, sizeof err), 0);
+   snprintf(want, sizeof want, "%s/2017-05-12-hwp-cyber-2.gavel", sdir);
+   assert_string_equal(buf, want);
+
+   assert_int_equal(DataDir_resolve(sdir, "2017-05-12-hwp-cyber", buf, sizeof buf, err, sizeof err), 0);
+   snprintf(want, sizeof want, "%s/2017-05-12-hwp-cyber.gavel", sdir);
+   assert_string_equal(buf, want);
+   assert_int_equal(DataDir_resolve(sdir, "nothing", buf, sizeof buf, err, sizeof err), -1);
+   assert_non_null(strstr(err, "no such session"));
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(replace_writes_0600_and_mkdirs_0700),
+      cmocka_unit_test(replace_failure_leaves_old_file),
+      cmocka_unit_test(writeall_reports_enospc),
+      cmocka_unit_test(scan_splits_and_finds_torn_tail),
+      cmocka_unit_test(check_line_frame),
+      cmocka_unit_test(second_lock_refused_with_reason),
+      cmocka_unit_test(datadir_names),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}
