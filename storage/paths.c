@@ -47,12 +47,8 @@ int Paths_dataDir(int i, const char *sub, const PathsHint *hint, char *buf, size
          w = snprintf(buf, n, "%s/%s", env, sub);
       break;
    }
-   case 1:
-   case 2:
-      if (Paths_exeDir(argv0, dir, sizeof dir) == 0)
-         w = snprintf(buf, n, "%s%s/%s", dir, i == 2 ? "/.." : "", sub);
-      break;
-   case 3: {
+   case 1: {
+      /* The user's own files first, so a roster of theirs can replace a shipped one. */
       const char *xdg = getenv("XDG_DATA_HOME");
       const char *home = getenv("HOME");
       /* The XDG spec: a relative value is to be ignored. */
@@ -64,7 +60,17 @@ int Paths_dataDir(int i, const char *sub, const PathsHint *hint, char *buf, size
          w = snprintf(buf, n, "%s/.local/share/gavel/%s", home, sub);
       break;
    }
+   case 2:
+   case 3:
    case 4:
+      /* A build tree (./gavel beside ./rosters, or one folder down), then an
+       * installed tree (PREFIX/bin/gavel beside PREFIX/share/gavel), wherever
+       * it was installed to. */
+      if (Paths_exeDir(argv0, dir, sizeof dir) == 0)
+         w = snprintf(buf, n, "%s%s/%s", dir,
+                      i == 2 ? "" : i == 3 ? "/.." : "/../share/gavel", sub);
+      break;
+   case 5:
       w = snprintf(buf, n, "%s/%s", GAVEL_DATADIR, sub);
       break;
    default:

@@ -2,11 +2,12 @@
  *
  * A NAME is looked up as SUB/NAME.ini in these folders, first found wins:
  *   1. $GAVEL_DATADIR                     (a data folder given by hand)
- *   2. the running binary's folder, then its parent
- *                                         (a build tree: ./gavel and ./rosters)
- *   3. the user's data folder: the -D DIR override if given, else
+ *   2. the user's data folder: the -D DIR override if given, else
  *      $XDG_DATA_HOME/gavel               (default ~/.local/share/gavel)
- *   4. the compiled-in GAVEL_DATADIR      (PREFIX/share/gavel)
+ *   3. the running binary's folder, then its parent
+ *                                         (a build tree: ./gavel and ./rosters)
+ *   4. ../share/gavel beside the binary   (an installed tree, relocatable)
+ *   5. the compiled-in GAVEL_DATADIR      (PREFIX/share/gavel)
  * The binary is found through /proc/self/exe, else argv0 if it has a '/'. */
 #ifndef GAVEL_STORAGE_PATHS_H
 #define GAVEL_STORAGE_PATHS_H

@@ -253,6 +253,19 @@ static void not_found_and_paths(void **state) {
    assert_string_equal(r->entry[0].code, "CHAIR");
    RosterFile_free(r);
 
+   /* the user's own eu27 replaces the shipped one of the same name */
+   unsetenv("GAVEL_DATADIR");
+   char own[PATH_MAX];
+   snprintf(own, sizeof own, "%s/data/gavel/rosters/eu27.ini", dir);
+   TestUtil_write(own, "[CHAIR]\nkind = institution\nname = Chair\nphrase = the Chair\n");
+   r = RosterFile_load("eu27", NULL, &err);
+   assert_non_null(r);
+   assert_int_equal(r->count, 1);
+   assert_string_equal(r->entry[0].code, "CHAIR");
+   RosterFile_free(r);
+   unlink(own);
+   setenv("GAVEL_DATADIR", dir, 1);
+
    /* -D DIR stands for $XDG_DATA_HOME/gavel */
    PathsHint hint = {NULL, "/nonexistent-datadir"};
    assert_null(RosterFile_load("board", &hint, &err));

@@ -1,0 +1,30 @@
+# An installed gavel finds its rosters and agendas in ../share/gavel beside
+# itself, wherever it was installed, and a user's own roster wins over the
+# shipped one of the same name.
+set -u
+bin=${GAVEL_BIN:-$PWD/gavel}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gavel-install.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/home/data" XDG_CONFIG_HOME="$tmp/home/config"
+unset GAVEL_DATADIR
+fail() { echo "FAIL: $*"; exit 1; }
+
+mkdir -p "$tmp/opt/bin" "$tmp/opt/share/gavel/rosters" "$tmp/opt/share/gavel/agendas"
+cp "$bin" "$tmp/opt/bin/gavel"
+cp rosters/*.ini "$tmp/opt/share/gavel/rosters/"
+cp agendas/*.ini "$tmp/opt/share/gavel/agendas/"
+g="$tmp/opt/bin/gavel"
+
+s=$(cd "$tmp" && "$g" new --agenda demo --roster eu27 --title Demo) || fail "new with the installed data"
+"$g" show "$s" | grep -q "Österreich\|AT" || fail "the eu27 roster was not loaded"
+
+# The user's own eu27 replaces the shipped one.
+mkdir -p "$XDG_DATA_HOME/gavel/rosters"
+printf '[CHAIR]\nkind = institution\nname = Chair\nphrase = the Chair\n' \
+	> "$XDG_DATA_HOME/gavel/rosters/eu27.ini"
+s2=$("$g" new --roster eu27 --title Board --date 2017-05-13) || fail "new with the user's roster"
+printf 'item add Opening\nitem 1\nfloor CHAIR\n' | "$g" exec "$s2" ||
+	fail "the user's roster is not the one loaded"
+echo "floor FR" | "$g" exec "$s2" 2>"$tmp/err" && fail "FR should be unknown in the user's roster"
+grep -q "FR" "$tmp/err" || fail "no message naming FR: $(cat "$tmp/err")"
+exit 0
