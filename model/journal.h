@@ -45,6 +45,7 @@ typedef struct Journal {
    size_t *redo;     /* unit entries undone since the last new unit (a stack) */
    size_t nredo, redo_cap;
    bool orphans;     /* the last `cmd` replayed was refused: its cmd+ lines are too */
+   size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */
 } Journal;
 
 /* Is this the header line "gavel-session N"? *version gets N. */

@@ -114,6 +114,27 @@ static bool type_is(const LineParts *p, const char *t) {
    return p->type_len == strlen(t) && memcmp(p->type, t, p->type_len) == 0;
 }
 
+/* "cmd", or "cmd:N" for a unit followed by N cmd+ lines: the count lets an
+ * open tell a unit cut short at a line boundary (a crash mid-write) from a
+ * whole one. *conts gets N (0 for plain "cmd"). */
+static bool type_is_cmd(const LineParts *p, size_t *conts) {
+   *conts = 0;
+   if (type_is(p, "cmd"))
+      return true;
+   if (p->type_len < 5 || p->type_len > 12 || memcmp(p->type, "cmd:", 4) != 0)
+      return false;
+   size_t n = 0;
+   for (size_t i = 4; i < p->type_len; i++) {
+      if (p->type[i] < '0' || p->type[i] > '9')
+         return false;
+      n = n * 10 + (size_t)(p->type[i] - '0');
+   }
+   if (n == 0 || p->type[4] == '0')
+      return false;
+   *conts = n;
+   return true;
+}
+
 /* Applies the payload of a journal line (replay mode). */
 static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec *out_e,
                             char *msg, size_t msglen) {
@@ -321,7 +342,15 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
    }
    Journal *j = &s->journal;
    size_t out_mark = out->len;
-   bool ok = build_line(&buf, "cmd", e.time, uuid, GvBuf_str(&canon), canon.len) &&
+   size_t conts = 0;
+   for (const char *q = GvBuf_str(&extra), *qe = q + extra.len; q < qe; conts++) {
+      const char *nl = memchr(q, '\n', (size_t)(qe - q));
+      q = nl ? nl + 1 : qe;
+   }
+   char type[32] = "cmd";
+   if (conts)
+      snprintf(type, sizeof type, "cmd:%zu", conts);
+   bool ok = build_line(&buf, type, e.time, uuid, GvBuf_str(&canon), canon.len) &&
              Journal_append(j, buf.data, buf.len, true, e.kind);
    bool recorded = ok;
    if (ok) {
@@ -378,9 +407,10 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
    Journal *j = &s->journal;
    LineParts p;
    GvStatus st = split(line, len, &p);
-   bool is_cmd = st == GV_OK && type_is(&p, "cmd");
+   size_t conts = 0;
+   bool is_cmd = st == GV_OK && type_is_cmd(&p, &conts);
    bool is_cont = st == GV_OK && type_is(&p, "cmd+");
-   bool looks_cmd = len > 4 && memcmp(line, "cmd ", 4) == 0;
+   bool looks_cmd = len > 4 && (memcmp(line, "cmd ", 4) == 0 || memcmp(line, "cmd:", 4) == 0);
    if (!is_cmd && !is_cont && (looks_cmd || (len > 5 && memcmp(line, "cmd+ ", 5) == 0))) {
       if (looks_cmd)
          j->orphans = true;
@@ -397,6 +427,10 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
    }
    char name[16];
    Command_name(p.payload, p.payload_len, name, sizeof name);
+   /* A unit cut short in the middle of the file is not a crash's doing (a
+    * crash only cuts the end); its lines stay as they are. */
+   if (is_cmd)
+      j->awaiting = conts;
    if (is_cmd && (strcmp(name, "undo") == 0 || strcmp(name, "redo") == 0)) {
       j->orphans = false;
       return flip(s, name[0] == 'u', line, len, msg, msglen);
@@ -408,6 +442,9 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
          return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line without its cmd");
       if (!j->entries[j->nentries - 1].in_force)
          return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line after an undo");
+      if (j->awaiting == 0)
+         return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line more than its cmd:N announced");
+      j->awaiting--;
    }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
@@ -431,7 +468,12 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
    return GV_OK;
 }
 
+size_t Session_replay_awaiting(const Session *s) {
+   return s->journal.awaiting;
+}
+
 void Session_rollback(Session *s) {
+   s->journal.awaiting = 0;
    if (s->journal.nentries == 0)
       return;
    Journal_drop_last(&s->journal);

@@ -78,6 +78,10 @@ GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext 
  * is allowed; not the header). Unknown TYPEs are kept verbatim. On failure
  * nothing is stored and msg says why. */
 GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+/* After the last line replayed: how many cmd+ lines its unit's `cmd:N` still
+ * announces. Not 0 at the end of a file means a crash cut the unit short at a
+ * line boundary: it was never acknowledged, and Session_rollback() drops it. */
+size_t Session_replay_awaiting(const Session *s);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

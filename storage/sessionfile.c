@@ -195,7 +195,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
                                                  scan->lines[count - 1].len, "cmd+ "))
          count--;
       if (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
-                                              scan->lines[count - 1].len, "cmd "))
+                                              scan->lines[count - 1].len, "cmd:"))
          count--;
       if (count < scan->count)
          cut = scan->lines[count].start;
@@ -218,7 +218,29 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    if (firstBad)
       SessionFile_setReadOnly(sf, "%s:%ld: a line could not be read; opened read-only so that it is "
                               "not lost (see 'gavel check')", sf->path, firstBad);
-   if (!scan->torn)
+
+   /* The last unit's cmd:N announced more cmd+ lines than the file has: a
+    * crash cut its write exactly at a line boundary. It was never
+    * acknowledged, so it goes aside like a torn line. (Unless a writer is
+    * at work: then it is most likely being written now.) */
+   int cutShort = 0;
+   if (Session_replay_awaiting(sf->session) > 0 && (sf->locked || !Lock_heldByOther(sf->fd))) {
+      size_t k = count;
+      while (k > 0 && SessionFile_startsWith(buf + scan->lines[k - 1].start,
+                                             scan->lines[k - 1].len, "cmd+ "))
+         k--;
+      if (k > 0 && SessionFile_startsWith(buf + scan->lines[k - 1].start,
+                                          scan->lines[k - 1].len, "cmd:")) {
+         k--;
+         Session_rollback(sf->session);
+         count = k;
+         cut = scan->lines[k].start;
+         sf->length = (off_t)cut;
+         sf->fileLines = 1 + (long)count;
+         cutShort = 1;
+      }
+   }
+   if (!scan->torn && !cutShort)
       return;
 
    /* Only a writable, otherwise sound session has its torn tail moved aside;

@@ -149,8 +149,9 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
       return -1;
    }
    for (const char *p = line; p < sp1; p++) {
+      /* ':' for cmd:N, the count of a unit's cmd+ lines. */
       if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
-            *p == '_')) {
+            *p == '_' || *p == ':')) {
          snprintf(err, errlen, "bad record type '%.*s'", (int)(sp1 - line), line);
          return -1;
       }

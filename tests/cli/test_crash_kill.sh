@@ -67,7 +67,7 @@ while read -r us; do
 		compactions=$((compactions + 1))
 	fi
 	# Every acknowledged roster load is there (a broken unit would fail check).
-	have=$(grep -c "^cmd [^ ]* [^ ]* roster $roster\$" "$S")
+	have=$(grep -c "^cmd:[0-9]* [^ ]* [^ ]* roster $roster\$" "$S")
 	[ -z "$roster" ] || [ "$have" -ge $((rosters_acked + 1)) ] ||
 		fail "round $round: $rosters_acked roster loads acknowledged, $((have - 1)) in the file"
 	out=$("$GAVEL_BIN" check "$S" 2>&1)
@@ -92,4 +92,11 @@ sort -u "$T/acked" > "$T/acked.sorted"
 missing=$(comm -23 "$T/acked.sorted" "$T/present" | head -n 5)
 [ -z "$missing" ] || fail "acknowledged commands lost: $missing"
 "$GAVEL_BIN" show "$S" > /dev/null || fail "show failed"
+# Every unit left in the file is whole: a cmd:N line and then N cmd+ lines
+# (a unit that a kill cut at a line boundary was set aside, not replayed).
+short=$(awk '/^cmd:[0-9]+ / { if (want > 0) bad++; split($1, a, ":"); want = a[2]; next }
+	/^cmd\+ / { want--; next }
+	{ if (want > 0) bad++; want = 0 }
+	END { if (want != 0) bad++; print bad + 0 }' "$S")
+[ "$short" -eq 0 ] || fail "$short units in the file are not whole"
 echo "ok: $ROUNDS writers and $compactions compactions killed, $((acked_total + rosters_acked)) acknowledged commands kept ($rosters_acked roster loads), $torn_seen torn tails set aside"

@@ -139,9 +139,27 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_BAD_LINE);
    assert_non_null(strstr(msg, "could not be read"));
    assert_int_equal(s->roster.count, 1);
-   assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u5 roster x", 35, msg, sizeof msg), GV_OK);
+   const char *unit = "cmd:2 2017-05-12T10:00:00 u5 roster x";
+   assert_int_equal(Session_replay(s, unit, strlen(unit), msg, sizeof msg), GV_OK);
+   assert_int_equal(Session_replay_awaiting(s), 2);
    assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_OK);
+   assert_int_equal(Session_replay_awaiting(s), 1);
    assert_int_equal(s->roster.count, 2);
+   /* a unit cut short (a crash at a line boundary) is dropped whole by rollback */
+   Session_rollback(s);
+   assert_int_equal(Session_replay_awaiting(s), 0);
+   assert_int_equal(s->roster.count, 1);
+   assert_int_equal(Session_replay(s, unit, strlen(unit), msg, sizeof msg), GV_OK);
+   assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_OK);
+   const char *es = "cmd+ 2017-05-12T10:00:00 u7 delegation ES";
+   assert_int_equal(Session_replay(s, es, strlen(es), msg, sizeof msg), GV_OK);
+   assert_int_equal(Session_replay_awaiting(s), 0);
+   assert_int_equal(s->roster.count, 3);
+   /* no more cmd+ lines than the cmd:N announced */
+   const char *it = "cmd+ 2017-05-12T10:00:00 u8 delegation IT";
+   assert_int_equal(Session_replay(s, it, strlen(it), msg, sizeof msg), GV_BAD_LINE);
+   assert_non_null(strstr(msg, "announced"));
+   assert_int_equal(s->roster.count, 3);
    /* undo takes the whole roster unit back, cmd+ lines included */
    assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u6 undo", 31, msg, sizeof msg), GV_OK);
    assert_int_equal(s->roster.count, 1);

@@ -226,7 +226,7 @@ static void torn_continuation_sets_its_unit_aside(void **state) {
    fill(fx->path);
    off_t good = sizeOf(fx->path);
    /* A unit whose write stopped inside its second continuation line. */
-   appendRaw(fx->path, "cmd 2017-05-12T10:00:00 " UUID1 " roster test\n"
+   appendRaw(fx->path, "cmd:2 2017-05-12T10:00:00 " UUID1 " roster test\n"
                        "cmd+ 2017-05-12T10:00:00 " UUID2 " delegation FR kind=ms order=1 name=France\n"
                        "cmd+ 2017-05-12T10:00:00 " UUID3 " delegation D");
    SessionFile *sf = openRw(fx->path);
@@ -234,6 +234,30 @@ static void torn_continuation_sets_its_unit_aside(void **state) {
    assert_non_null(strstr(SessionFile_problem(sf, 0), ":6: incomplete last line"));
    assert_int_equal(sizeOf(fx->path), good);
    assert_int_equal(SessionFile_session(sf)->roster.count, 0);
+   SessionFile_close(sf);
+}
+
+/* A write cut exactly at a line boundary leaves only whole lines: the count in
+ * cmd:N tells that the unit is short, and it goes aside like a torn line. */
+static void unit_cut_at_a_line_boundary_is_set_aside(void **state) {
+   Fixture *fx = *state;
+   fill(fx->path);
+   off_t good = sizeOf(fx->path);
+   appendRaw(fx->path, "cmd:3 2017-05-12T10:00:00 " UUID1 " roster test\n"
+                       "cmd+ 2017-05-12T10:00:00 " UUID2 " delegation FR kind=ms order=1 name=France\n"
+                       "cmd+ 2017-05-12T10:00:00 " UUID3 " delegation DE kind=ms order=2 name=Germany\n");
+   SessionFile *sf = openRw(fx->path);
+   assert_int_equal(SessionFile_problemCount(sf), 1);
+   assert_non_null(strstr(SessionFile_problem(sf, 0), ":6: incomplete last line"));
+   assert_false(SessionFile_readOnly(sf));
+   assert_int_equal(sizeOf(fx->path), good);
+   assert_int_equal(SessionFile_session(sf)->roster.count, 0);
+   run(sf, "set place Brussels");
+   SessionFile_close(sf);
+   sf = openRo(fx->path);
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_int_equal(SessionFile_session(sf)->roster.count, 0);
+   assert_string_equal(SessionFile_session(sf)->meta.place, "Brussels");
    SessionFile_close(sf);
 }
 
@@ -656,6 +680,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(append_reopen_and_refusal, setup, teardown),
       cmocka_unit_test_setup_teardown(torn_tail_is_set_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(torn_continuation_sets_its_unit_aside, setup, teardown),
+cmocka_unit_test_setup_teardown(unit_cut_at_a_line_boundary_is_set_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(corrupt_middle_line_opens_read_only, setup, teardown),
       cmocka_unit_test_setup_teardown(newer_version_is_read_only, setup, teardown),
       cmocka_unit_test_setup_teardown(unknown_type_survives_compaction, setup, teardown),
