@@ -14,6 +14,7 @@
 #include "cli/cmd_new.h"
 #include "cli/cmd_show.h"
 #include "cli/cmd_render.h"
+#include "tui/tui.h"
 
 typedef struct Subcommand {
    const char *name;
@@ -31,6 +32,7 @@ static const Subcommand Subcommands[] = {
    { "show", CmdShow_run, "show SESSION", "print a session's state as text" },
    { "check", CmdCheck_run, "check SESSION...", "verify session files" },
    { "compact", CmdCompact_run, "compact SESSION", "rewrite a session file atomically" },
+   { "follow", Tui_follow, "follow SESSION", "a read-only live display for a second screen" },
    { NULL, NULL, NULL, NULL },
 };
 
@@ -93,5 +95,5 @@ int main(int argc, char **argv) {
       if (!strchr(argv[i], '/') && !strchr(argv[i], '.') && !(argv[i][0] >= '0' && argv[i][0] <= '9'))
          return Cli_usage(&env, "unknown command '%s' (try 'gavel --help')", argv[i]);
    }
-   return Cli_usage(&env, "the live screen is not built yet; try 'gavel --help'");
+   return Tui_main(&env, argc - i, argv + i);
 }

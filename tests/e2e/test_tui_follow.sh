@@ -1,0 +1,31 @@
+# `gavel follow` beside a writer: it shows the meeting read-only and picks up
+# a new speaker within a second or so.
+. tests/e2e/lib.sh
+SESSION=$("$GAVEL_BIN" new --agenda demo 2>"$E2E_DIR/new.err") || e2e_fail "new: $(cat "$E2E_DIR/new.err")"
+e2e_start 100 30 "$SESSION"
+e2e_expect "Adoption of the agenda"
+e2e_type "]"
+e2e_type ":"
+e2e_type "floor SE FI"
+e2e_keys Enter
+e2e_expect "Queue (2)"
+
+e2e_start_in follower 100 30 follow "$SESSION"
+e2e_expect "FOLLOWING" "the follower does not say it follows"
+e2e_expect "Queue (2)" "the follower does not show the queue"
+e2e_expect "Nobody has the floor" "the follower shows a speaker"
+
+e2e_use main
+e2e_type "n"
+e2e_expect "has the floor since"
+
+e2e_use follower
+e2e_wait_for "SE  Sweden" 2 || e2e_fail "the follower did not see SE take the floor"
+e2e_expect "Queue (1)" "the follower did not see the queue shrink"
+e2e_keys q
+e2e_wait_exit 0 || e2e_fail "follower quit"
+e2e_use main
+e2e_keys Escape q
+e2e_expect "Quit anyway?"
+e2e_type "y"
+e2e_wait_exit 0 || e2e_fail "writer quit"

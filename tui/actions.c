@@ -1,0 +1,287 @@
+#include "tui/actions.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/session.h"
+#include "tui/external_editor.h"
+#include "tui/picker.h"
+#include "tui/agenda_pane.h"
+#include "tui/floor_pane.h"
+
+static unsigned Act_review(App *app);
+
+static unsigned Act_help(App *app) {
+   app->overlay = OV_HELP;
+   app->overlayScroll = 0;
+   return RD_ALL;
+}
+
+static unsigned Act_command(App *app) {
+   return App_openCmdline(app, "");
+}
+
+static unsigned Act_ask(App *app) {
+   return Picker_open(app, PICK_FLOOR);
+}
+
+static unsigned Act_point(App *app) {
+   return Picker_open(app, PICK_POINT);
+}
+
+static unsigned Act_next(App *app) {
+   if (App_run(app, "next") == 0)
+      app->focus = FOCUS_NOTES;
+   return RD_ALL;
+}
+
+static unsigned Act_give(App *app) {
+   const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
+   if (code) {
+      if (App_runf(app, "give %s", code) == 0)
+         app->focus = FOCUS_NOTES;
+      return RD_ALL;
+   }
+   return Picker_open(app, PICK_GIVE);
+}
+
+static unsigned Act_end(App *app) {
+   App_run(app, "end");
+   if (app->focus == FOCUS_NOTES)
+      app->focus = FOCUS_FLOOR;
+   return RD_ALL;
+}
+
+static unsigned Act_tour(App *app) {
+   App_run(app, "tour");
+   return RD_ALL;
+}
+
+static unsigned Act_withdraw(App *app) {
+   const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
+   if (code) {
+      App_runf(app, "withdraw %s", code);
+      return RD_ALL;
+   }
+   return Picker_open(app, PICK_WITHDRAW);
+}
+
+/* Next or previous live item in reading order from the current one. */
+static unsigned Act_itemStep(App *app, int dir) {
+   Session *s = App_session(app);
+   size_t n = Agenda_count(&s->agenda);
+   if (n == 0) {
+      App_message(app, ROLE_ERROR, "the agenda is empty: add an item with %s",
+                  "A or :item add TITLE");
+      return RD_STATUS;
+   }
+   size_t cur = Session_current_index(s);
+   long k = -1;
+   for (size_t i = 0; i < n; i++)
+      if (Agenda_index_at(&s->agenda, i) == cur)
+         k = (long)i;
+   long to = k < 0 ? (dir > 0 ? 0 : (long)n - 1) : k + dir;
+   if (to < 0 || to >= (long)n) {
+      App_message(app, ROLE_ERROR, "no %s item", dir > 0 ? "next" : "previous");
+      return RD_STATUS;
+   }
+   char num[32];
+   Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, (size_t)to), num, sizeof num);
+   if (App_runf(app, "item %s", num) == 0)
+      app->agendaSel = (int)to;
+   return RD_ALL;
+}
+
+static unsigned Act_itemNext(App *app) {
+   return Act_itemStep(app, 1);
+}
+
+static unsigned Act_itemPrev(App *app) {
+   return Act_itemStep(app, -1);
+}
+
+static unsigned Act_itemAdd(App *app) {
+   return App_openCmdline(app, "item add ");
+}
+
+static unsigned Act_deadline(App *app) {
+   return App_openCmdline(app, "deadline ");
+}
+
+/* The code of who has the floor, to start a command about them; or NULL. */
+static const char *Actions_speakerCode(App *app) {
+   const Intervention *iv = Session_speaker(App_session(app));
+   const Delegation *d = iv ? Session_delegation(App_session(app), iv->delegation) : NULL;
+   return d ? d->code : NULL;
+}
+
+static unsigned Act_action(App *app) {
+   const char *code = Actions_speakerCode(app);
+   if (code) {
+      char pre[64];
+      snprintf(pre, sizeof pre, "action %s ", code);
+      return App_openCmdline(app, pre);
+   }
+   return App_openCmdline(app, "action ");
+}
+
+static unsigned Act_outcome(App *app) {
+   return App_openCmdline(app, "outcome ");
+}
+
+static unsigned Act_position(App *app) {
+   const char *code = Actions_speakerCode(app);
+   if (code) {
+      char pre[64];
+      snprintf(pre, sizeof pre, "pos %s ", code);
+      return App_openCmdline(app, pre);
+   }
+   return Picker_open(app, PICK_POSITION);
+}
+
+static unsigned Act_undo(App *app) {
+   App_run(app, "undo");
+   return RD_ALL;
+}
+
+static unsigned Act_redo(App *app) {
+   App_run(app, "redo");
+   return RD_ALL;
+}
+
+static unsigned Act_roster(App *app) {
+   app->overlay = OV_ROSTER;
+   app->overlayScroll = 0;
+   return RD_ALL;
+}
+
+static unsigned Act_stats(App *app) {
+   app->overlay = OV_STATS;
+   app->overlayScroll = 0;
+   return RD_ALL;
+}
+
+static unsigned Act_review(App *app) {
+   app->overlay = OV_DETAIL;
+   app->overlayScroll = 0;
+   return RD_ALL;
+}
+
+static unsigned Act_notes(App *app) {
+   if (app->readOnly) {
+      App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
+      return RD_STATUS;
+   }
+   if (!Session_speaker(App_session(app))) {
+      App_message(app, ROLE_ERROR,
+                  "nobody has the floor: give it first (n, g), or note the item with :note TEXT");
+      return RD_STATUS;
+   }
+   app->focus = FOCUS_NOTES;
+   return RD_ALL;
+}
+
+static unsigned Act_editor(App *app) {
+   if (!Session_speaker(App_session(app))) {
+      App_message(app, ROLE_ERROR, "nobody has the floor: there is no note to edit");
+      return RD_STATUS;
+   }
+   return ExternalEditor_edit(app);
+}
+
+static unsigned Act_focusNext(App *app) {
+   app->focus = (Focus)((app->focus + 1) % FOCUS_COUNT);
+   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
+      app->focus = FOCUS_AGENDA;
+   return RD_ALL;
+}
+
+static unsigned Act_focusPrev(App *app) {
+   app->focus = (Focus)((app->focus + FOCUS_COUNT - 1) % FOCUS_COUNT);
+   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
+      app->focus = FOCUS_FLOOR;
+   return RD_ALL;
+}
+
+static unsigned Act_up(App *app) {
+   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, -1) : FloorPane_move(app, -1);
+}
+
+static unsigned Act_down(App *app) {
+   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, 1) : FloorPane_move(app, 1);
+}
+
+static unsigned Act_select(App *app) {
+   if (app->focus == FOCUS_AGENDA && app->readOnly)
+      return Act_review(app);
+   if (app->focus == FOCUS_AGENDA)
+      return AgendaPane_takeUp(app);
+   return Act_give(app);
+}
+
+static unsigned Act_quit(App *app) {
+   return App_quit(app, 1);
+}
+
+static unsigned Act_refresh(App *app) {
+   return RD_ALL | RD_CLEAR;
+}
+
+const TuiAction Actions[] = {
+   { "ask", "a F2", "ask for the floor: pick delegations by code or name, Enter queues each", Act_ask, 1, "Floor" },
+   { "next", "n F5", "the next speaker in the queue takes the floor", Act_next, 1, "Floor" },
+   { "give", "g", "give the floor (to the selected queued delegation, else pick one)", Act_give, 1, "Floor" },
+   { "end", "e F6", "end the running intervention", Act_end, 1, "Floor" },
+   { "point", "! F3", "point of order: a delegation goes first in the queue", Act_point, 1, "Floor" },
+   { "tour", "t", "tour de table: queue every present delegation in protocol order", Act_tour, 1, "Floor" },
+   { "withdraw", "w", "withdraw a delegation from the queue", Act_withdraw, 1, "Floor" },
+   { "notes", "i", "type the notes of the running intervention (Esc leaves)", Act_notes, 1, "Floor" },
+   { "editor", "C-e", "edit the note in $VISUAL or $EDITOR", Act_editor, 1, "Floor" },
+   { "item_next", "]", "take up the next agenda item", Act_itemNext, 1, "Agenda" },
+   { "item_prev", "[", "take up the previous agenda item", Act_itemPrev, 1, "Agenda" },
+   { "item_add", "A", "add an agenda item (:item add TITLE)", Act_itemAdd, 1, "Agenda" },
+   { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it", Act_select, 1, "Agenda" },
+   { "up", "k Up", "move the selection up", Act_up, 0, "Agenda" },
+   { "down", "j Down", "move the selection down", Act_down, 0, "Agenda" },
+   { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
+   { "position", "p F7", "record a position (:pos CODE STANCE [TEXT])", Act_position, 1, "Record" },
+   { "outcome", "o", "record the outcome of the item (:outcome STATUS TEXT)", Act_outcome, 1, "Record" },
+   { "deadline", "d", "set a deadline (:deadline DATE TEXT [by CODE])", Act_deadline, 1, "Record" },
+   { "action", "c", "record an action point (:action CODE DATE TEXT)", Act_action, 1, "Record" },
+   { "undo", "u", "undo the last command", Act_undo, 1, "Record" },
+   { "redo", "r", "redo what was undone", Act_redo, 1, "Record" },
+   { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },
+   { "roster", "R", "every delegation: spoken, queued, has the floor, absent", Act_roster, 0, "Screen" },
+   { "stats", "s", "speaking time and interventions per delegation", Act_stats, 0, "Screen" },
+   { "focus_next", "Tab", "next pane", Act_focusNext, 0, "Screen" },
+   { "focus_prev", "S-Tab", "previous pane", Act_focusPrev, 0, "Screen" },
+   { "help", "? F1", "this help", Act_help, 0, "Screen" },
+   { "refresh", "C-l", "repaint the screen", Act_refresh, 0, "Screen" },
+   { "quit", "q F10 C-c", "leave gavel (asks while someone has the floor)", Act_quit, 0, "Screen" },
+};
+
+const int ActionCount = (int)(sizeof Actions / sizeof Actions[0]);
+
+int Actions_find(const char *name) {
+   for (int i = 0; i < ActionCount; i++)
+      if (strcmp(Actions[i].name, name) == 0)
+         return i;
+   return -1;
+}
+
+void Actions_keyDefs(KeyDef *out) {
+   for (int i = 0; i < ActionCount; i++) {
+      out[i].name = Actions[i].name;
+      out[i].defaults = Actions[i].keys;
+   }
+}
+
+unsigned Actions_run(App *app, int a) {
+   if (a < 0 || a >= ActionCount)
+      return RD_NONE;
+   if (Actions[a].writes && app->readOnly && strcmp(Actions[a].name, "select") != 0) {
+      App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
+      return RD_STATUS;
+   }
+   return Actions[a].run(app);
+}

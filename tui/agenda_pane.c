@@ -1,0 +1,176 @@
+#include "tui/agenda_pane.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/session.h"
+#include "tui/text.h"
+
+const char *AgendaPane_glyph(const App *app, int state) {
+   static const char *const uni[] = { "\xc2\xb7", "\xe2\x96\xb6", "\xe2\x9c\x93", "\xc2\xbb" };
+   static const char *const asc[] = { "-", ">", "+", "~" };
+   if (state < 0 || state > 3)
+      return " ";
+   return app->ascii ? asc[state] : uni[state];
+}
+
+static int AgendaPane_stateRole(int state) {
+   switch (state) {
+   case GV_STATE_CURRENT: return ROLE_CURRENT;
+   case GV_STATE_DONE: return ROLE_DONE;
+   case GV_STATE_POSTPONED: return ROLE_POSTPONED;
+   default: return ROLE_PENDING;
+   }
+}
+
+void AgendaPane_selectCurrent(App *app) {
+   Session *s = App_session(app);
+   size_t cur = Session_current_index(s), n = Agenda_count(&s->agenda);
+   for (size_t k = 0; k < n; k++)
+      if (Agenda_index_at(&s->agenda, k) == cur)
+         app->agendaSel = (int)k;
+}
+
+void AgendaPane_draw(App *app, Rect r) {
+   Session *s = App_session(app);
+   int focus = app->focus == FOCUS_AGENDA && !app->follow;
+   Draw_clear(r, A_NORMAL);
+   Draw_frame(r, focus ? "Agenda *" : "Agenda", app->attr[focus ? ROLE_TITLE : ROLE_BORDER],
+              app->attr[ROLE_TITLE], app->ascii);
+   int n = (int)Agenda_count(&s->agenda);
+   int inner = r.h - 2, w = r.w - 2, x = r.x + 1;
+   int legend = inner >= 8 && n + 2 <= inner;
+   int rows = legend ? inner - 1 : inner;
+   if (n == 0) {
+      Draw_text(r.y + 1, x + 1, w - 1, app->attr[ROLE_DIM], "No items yet: A adds one");
+      return;
+   }
+   if (app->agendaSel >= n)
+      app->agendaSel = n - 1;
+   if (app->agendaSel < 0)
+      app->agendaSel = 0;
+   if (app->agendaSel < app->agendaTop)
+      app->agendaTop = app->agendaSel;
+   if (app->agendaSel >= app->agendaTop + rows)
+      app->agendaTop = app->agendaSel - rows + 1;
+   if (app->agendaTop > 0 && app->agendaTop + rows > n)
+      app->agendaTop = n > rows ? n - rows : 0;
+   int64_t now = App_now();
+   for (int i = 0; i < rows && app->agendaTop + i < n; i++) {
+      int k = app->agendaTop + i;
+      size_t idx = Agenda_index_at(&s->agenda, (size_t)k);
+      const Item *it = Agenda_item(&s->agenda, idx);
+      int y = r.y + 1 + i;
+      char label[32];
+      Agenda_label(&s->agenda, idx, s->meta.numbering, label, sizeof label);
+      int role = AgendaPane_stateRole(it->state);
+      int selected = k == app->agendaSel && (focus || app->readOnly) && !app->follow;
+      int base = selected ? app->attr[ROLE_SELECTED] : app->attr[role];
+      if (it->state == GV_STATE_CURRENT && !selected)
+         base |= A_BOLD;
+      Draw_line(y, x, w, selected ? base : 0, "");
+      char clock[16] = "";
+      if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
+         Draw_duration((long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
+      int cw = clock[0] ? (int)strlen(clock) + 1 : 0;
+      char line[512];
+      char tag[48] = "";
+      if (it->kind == GV_ITEM_INFO)
+         snprintf(tag, sizeof tag, " [info]");
+      else if (it->kind == GV_ITEM_AOB)
+         snprintf(tag, sizeof tag, " [AOB]");
+      if (it->added && it->requested_by != GV_NONE) {
+         const Delegation *d = Session_delegation(s, it->requested_by);
+         size_t tl = strlen(tag);
+         snprintf(tag + tl, sizeof tag - tl, " +%s", d ? d->code : "?");
+      }
+      snprintf(line, sizeof line, "%s %*s%s %s%s", AgendaPane_glyph(app, (int)it->state),
+               (int)(it->depth * 2), "", label, it->title ? it->title : "", tag);
+      Draw_textCut(y, x, w - cw - (cw ? 0 : 0), base, line, app->ascii);
+      if (clock[0])
+         Draw_text(y, x + w - cw + 1, cw - 1, selected ? base : app->attr[ROLE_CLOCK], clock);
+   }
+   /* Spare rows under a short agenda: where the meeting stands. */
+   int spare = rows - n - (legend ? 1 : 0);
+   if (spare >= 7) {
+      int lrows = legend ? (w - 1 >= 41 ? 1 : 2) : 0;
+      int y = r.y + r.h - 1 - lrows - 5;
+      int64_t start = Session_start_time(s), clk = Session_clock(s, now);
+      size_t done = 0;
+      for (int k = 0; k < n; k++)
+         if (Agenda_at(&s->agenda, (size_t)k)->state == GV_STATE_DONE)
+            done++;
+      char l[256], t[9] = "", d[16] = "";
+      Draw_rule(r, y, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->ascii);
+      Draw_text(y, x + 2, w - 2, app->attr[ROLE_TITLE], " Meeting ");
+      if (start != GV_NO_TIME) {
+         Time_format_hm(start, false, t);
+         Draw_duration((long)(clk - start), d, sizeof d);
+         snprintf(l, sizeof l, "started %s, running %s", t, d);
+      } else {
+         snprintf(l, sizeof l, "not started: ] takes up the first item");
+      }
+      Draw_textCut(y + 1, x + 1, w - 1, 0, l, app->ascii);
+      snprintf(l, sizeof l, "%zu of %d items done, %zu intervention%s", done, n, s->floor.count,
+               s->floor.count == 1 ? "" : "s");
+      Draw_textCut(y + 2, x + 1, w - 1, 0, l, app->ascii);
+      size_t open = 0;
+      for (size_t k = 0; k < s->rec.nactions; k++)
+         if (!s->rec.actions[k].done)
+            open++;
+      snprintf(l, sizeof l, "%zu deadline%s, %zu open action%s", s->rec.ndeadlines,
+               s->rec.ndeadlines == 1 ? "" : "s", open, open == 1 ? "" : "s");
+      Draw_textCut(y + 3, x + 1, w - 1, 0, l, app->ascii);
+   }
+   if (legend) {
+      char lg[160], l2[80];
+      snprintf(lg, sizeof lg, "%s current  %s done  ", AgendaPane_glyph(app, GV_STATE_CURRENT),
+               AgendaPane_glyph(app, GV_STATE_DONE));
+      snprintf(l2, sizeof l2, "%s pending  %s postponed", AgendaPane_glyph(app, GV_STATE_PENDING),
+               AgendaPane_glyph(app, GV_STATE_POSTPONED));
+      /* One row when it fits, else two. */
+      if (Text_width(lg, strlen(lg)) + Text_width(l2, strlen(l2)) <= w - 1 || n + 3 > inner) {
+         strncat(lg, l2, sizeof lg - strlen(lg) - 1);
+         Draw_text(r.y + r.h - 2, x + 1, w - 1, app->attr[ROLE_DIM], lg);
+      } else {
+         Draw_text(r.y + r.h - 3, x + 1, w - 1, app->attr[ROLE_DIM], lg);
+         Draw_text(r.y + r.h - 2, x + 1, w - 1, app->attr[ROLE_DIM], l2);
+      }
+   }
+}
+
+unsigned AgendaPane_move(App *app, int dir) {
+   Session *s = App_session(app);
+   int n = (int)Agenda_count(&s->agenda);
+   app->agendaSel += dir;
+   if (app->agendaSel < 0)
+      app->agendaSel = 0;
+   if (app->agendaSel >= n)
+      app->agendaSel = n - 1;
+   return RD_AGENDA;
+}
+
+unsigned AgendaPane_takeUp(App *app) {
+   Session *s = App_session(app);
+   int n = (int)Agenda_count(&s->agenda);
+   if (app->agendaSel < 0 || app->agendaSel >= n)
+      return RD_NONE;
+   char num[32];
+   Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, (size_t)app->agendaSel), num, sizeof num);
+   App_runf(app, "item %s", num);
+   return RD_ALL;
+}
+
+unsigned AgendaPane_click(App *app, int y, int x) {
+   Rect r = app->rAgenda;
+   if (y <= r.y || y >= r.y + r.h - 1 || x < r.x || x >= r.x + r.w)
+      return RD_NONE;
+   Session *s = App_session(app);
+   int k = app->agendaTop + (y - r.y - 1);
+   if (k < 0 || k >= (int)Agenda_count(&s->agenda))
+      return RD_NONE;
+   app->focus = FOCUS_AGENDA;
+   app->agendaSel = k;
+   return RD_ALL;
+}

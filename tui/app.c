@@ -1,0 +1,831 @@
+/* The live screen: curses set-up, the main loop, key dispatch, the status,
+ * message and hint lines, and the one path to the journal (App_run). */
+#include "tui/app.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "model/session.h"
+#include "model/words.h"
+#include "storage/config.h"
+#include "storage/sessionfile.h"
+#include "tui/actions.h"
+#include "tui/agenda_pane.h"
+#include "tui/floor_pane.h"
+#include "tui/notes_pane.h"
+#include "tui/overlays.h"
+#include "tui/picker.h"
+#include "tui/text.h"
+
+#define TICK_MS 200
+#define DRAFT_PAUSE_MS 1000
+#define DRAFT_MAX_MS 4000
+
+int64_t App_now(void) {
+   time_t t = time(NULL);
+   struct tm tm;
+   localtime_r(&t, &tm);
+   return Date_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) *
+             GV_DAY_SECONDS +
+          tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+}
+
+static long App_msSince(const struct timespec *t) {
+   struct timespec now;
+   clock_gettime(CLOCK_MONOTONIC, &now);
+   return (now.tv_sec - t->tv_sec) * 1000 + (now.tv_nsec - t->tv_nsec) / 1000000;
+}
+
+Session *App_session(App *app) {
+   return SessionFile_session(app->sf);
+}
+
+void App_message(App *app, int role, const char *fmt, ...) {
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(app->message, sizeof app->message, fmt, ap);
+   va_end(ap);
+   app->messageRole = role;
+   app->redraw |= RD_STATUS;
+}
+
+/* The command line sent to the journal: the typed text as is. */
+static int App_runRaw(App *app, const char *line, int quiet) {
+   if (app->readOnly) {
+      App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
+      return -1;
+   }
+   char msg[512] = "";
+   SessionFileRun r = SessionFile_run(app->sf, line, msg, sizeof msg);
+   if (r != SESSIONFILE_DONE) {
+      if (r == SESSIONFILE_FAILED)
+         app->lastSaved = 0;
+      App_message(app, ROLE_ERROR, "%s", msg[0] ? msg : "refused");
+      return -1;
+   }
+   app->lastSaved = 1;
+   if (!quiet) {
+      const char *tick = app->ascii ? "ok:" : "\xe2\x9c\x93";
+      App_message(app, ROLE_OK, "%s %s", tick, msg[0] ? msg : line);
+   }
+   app->redraw |= RD_ALL;
+   return 0;
+}
+
+void App_flushDraft(App *app) {
+   if (!app->notesFor[0] || app->notes.version == app->notesSaved || app->readOnly)
+      return;
+   const Intervention *sp = Session_speaker(App_session(app));
+   if (!sp || strcmp(sp->uuid, app->notesFor) != 0)
+      return;
+   if (strcmp(sp->notes, Editor_text(&app->notes)) == 0) {
+      app->notesSaved = app->notes.version; /* typed and undone: nothing new */
+      return;
+   }
+   GvBuf b;
+   GvBuf_init(&b);
+   GvBuf_puts(&b, "draft ");
+   const char *t = Editor_text(&app->notes);
+   Words_put_text(&b, t, strlen(t));
+   /* A refused draft is not retried every second: the message says why, and
+    * the next keystroke makes a new one. */
+   if (!b.failed)
+      App_runRaw(app, GvBuf_str(&b), 1);
+   app->notesSaved = app->notes.version;
+   GvBuf_free(&b);
+}
+
+void App_syncNotes(App *app) {
+   const Intervention *sp = Session_speaker(App_session(app));
+   if (!sp) {
+      if (app->notesFor[0]) {
+         app->notesFor[0] = '\0';
+         Editor_set(&app->notes, "");
+         app->notesSaved = app->notes.version;
+         if (app->focus == FOCUS_NOTES)
+            app->focus = FOCUS_FLOOR;
+      }
+      return;
+   }
+   int same = strcmp(sp->uuid, app->notesFor) == 0;
+   /* A new speaker, or the note changed under us (undo, follow) while
+    * nothing is waiting to be journaled: take the model's text. */
+   if (!same || (app->notes.version == app->notesSaved &&
+                 strcmp(Editor_text(&app->notes), sp->notes) != 0)) {
+      snprintf(app->notesFor, sizeof app->notesFor, "%s", sp->uuid);
+      Editor_set(&app->notes, sp->notes);
+      app->notesSaved = app->notes.version;
+   }
+}
+
+int App_run(App *app, const char *line) {
+   App_flushDraft(app);
+   int r = App_runRaw(app, line, 0);
+   App_syncNotes(app);
+   return r;
+}
+
+int App_runf(App *app, const char *fmt, ...) {
+   char line[2048];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(line, sizeof line, fmt, ap);
+   va_end(ap);
+   return App_run(app, line);
+}
+
+unsigned App_openCmdline(App *app, const char *text) {
+   if (app->readOnly && text && *text) {
+      App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
+      return RD_STATUS;
+   }
+   app->cmdOpen = 1;
+   Cmdline_open(&app->cmd, text);
+   return RD_STATUS;
+}
+
+unsigned App_quit(App *app, int ask) {
+   if (ask && !app->follow && !app->readOnly && Session_speaker(App_session(app))) {
+      app->overlay = OV_CONFIRM_QUIT;
+      return RD_ALL;
+   }
+   App_flushDraft(app);
+   return RD_QUIT;
+}
+
+/* --- keys ----------------------------------------------------------------- */
+
+/* Extended key codes of this terminal (Ctrl+arrows), found at start-up. */
+static void App_findExtKeys(App *app) {
+   static const char *const caps[7] = { "kLFT5", "kRIT5", "kUP5", "kDN5", "kHOM5", "kEND5",
+                                        "kDC5" };
+   for (int i = 0; i < 7; i++) {
+      app->extKeys[i] = -1;
+      char *seq = tigetstr((char *)caps[i]);
+      if (seq && seq != (char *)-1) {
+         int k = key_defined(seq);
+         if (k > 0)
+            app->extKeys[i] = k;
+      }
+   }
+}
+
+/* One key press as a tui/keys.h code; 0 when the timeout passed. */
+static int App_readKey(App *app) {
+   wint_t wc;
+   int r = get_wch(&wc);
+   if (r == ERR)
+      return 0;
+   if (r == KEY_CODE_YES) {
+      static const int ext[7] = { TK_CLEFT, TK_CRIGHT, TK_CUP, TK_CDOWN, TK_CHOME, TK_CEND, TK_CDEL };
+      for (int i = 0; i < 7; i++)
+         if (app->extKeys[i] == (int)wc)
+            return ext[i];
+      if (wc == KEY_BACKSPACE)
+         return KEY_FN(KEY_BACKSPACE);
+      if (wc == KEYS_CURSES_PASTE_BEGIN)
+         return TK_PASTE_BEGIN;
+      if (wc == KEYS_CURSES_PASTE_END)
+         return TK_PASTE_END;
+      return KEY_FN((int)wc);
+   }
+   if (wc == '\r' || wc == '\n')
+      return KEY_FN(KEY_ENTER);
+   if (wc == 127 || wc == 8)
+      return KEY_FN(KEY_BACKSPACE);
+   /* Esc is always Esc: reading Esc + key as Alt would eat the key after a
+    * quick Esc (leave the notes, then press n). */
+   return (int)wc;
+}
+
+static unsigned App_cmdlineKey(App *app, int key) {
+   Session *s = App_session(app);
+   /* Candidates from the session: codes and item numbers. */
+   size_t nc = s->roster.count, ni = Agenda_count(&s->agenda);
+   const char **codes = calloc(nc + 1, sizeof *codes);
+   const char **items = calloc(ni + 1, sizeof *items);
+   char (*nums)[16] = calloc(ni + 1, sizeof *nums);
+   for (size_t i = 0; i < nc; i++)
+      codes[i] = s->roster.list[i].code;
+   for (size_t i = 0; i < ni; i++) {
+      Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, i), nums[i], sizeof nums[i]);
+      items[i] = nums[i];
+   }
+   CompleteSource src = { codes, nc, items, ni };
+   CmdlineResult r = Cmdline_key(&app->cmd, key, &src);
+   free(codes);
+   free(items);
+   free(nums);
+   if (r == CMDLINE_CANCEL) {
+      app->cmdOpen = 0;
+      app->message[0] = '\0';
+      return RD_ALL;
+   }
+   if (r == CMDLINE_RUN) {
+      char line[4096];
+      snprintf(line, sizeof line, "%s", Cmdline_text(&app->cmd));
+      char *p = line;
+      while (*p == ' ')
+         p++;
+      if (!*p) {
+         app->cmdOpen = 0;
+         return RD_ALL;
+      }
+      History_add(&app->history, p);
+      /* Screen commands that are not part of the language. */
+      if (strcmp(p, "quit") == 0 || strcmp(p, "q") == 0) {
+         app->cmdOpen = 0;
+         return App_quit(app, 0);
+      }
+      if (strcmp(p, "help") == 0) {
+         app->cmdOpen = 0;
+         app->overlay = OV_HELP;
+         return RD_ALL;
+      }
+      if (App_run(app, p) == 0) {
+         app->cmdOpen = 0;
+      } else {
+         /* Refused: keep the line so that it can be fixed; the reason shows above. */
+         Cmdline_open(&app->cmd, p);
+      }
+      return RD_ALL;
+   }
+   return RD_STATUS;
+}
+
+/* A bracketed paste: everything up to the closing bracket is text, never
+ * keys (a paste on the floor pane must not fire a dozen actions). It goes
+ * where text can go: the : line, the picker, the notes. */
+static unsigned App_paste(App *app) {
+   size_t cap = 4096, n = 0;
+   char *buf = malloc(cap);
+   timeout(500);
+   for (;;) {
+      int k = App_readKey(app);
+      if (k == 0 || k == TK_PASTE_END)
+         break;
+      if (k == KEY_FN(KEY_ENTER))
+         k = '\n';
+      if (KEY_ISFN(k) || (k < 0x20 && k != '\n' && k != '\t'))
+         continue;
+      if (n + 5 >= cap)
+         buf = realloc(buf, cap *= 2);
+      n += Text_encode((uint32_t)k, buf + n);
+   }
+   timeout(TICK_MS);
+   buf[n] = '\0';
+   unsigned r = RD_ALL;
+   if (app->cmdOpen) {
+      for (char *p = buf; *p; p++)
+         if (*p == '\n' || *p == '\t')
+            *p = ' ';
+      Editor_insert(&app->cmd.ed, buf, n);
+   } else if (app->overlay == OV_PICKER) {
+      for (const char *p = buf; *p;) {
+         uint32_t cp;
+         p += Text_decode(p, strlen(p), &cp);
+         if (cp >= 0x20)
+            Picker_key(app, (int)cp);
+      }
+   } else if (app->overlay == OV_NONE && !app->readOnly && Session_speaker(App_session(app))) {
+      app->focus = FOCUS_NOTES;
+      Editor_insert(&app->notes, buf, n);
+   } else {
+      App_message(app, ROLE_ERROR, "pasted text ignored: it goes into the notes of a speaker, or the : line");
+      r = RD_STATUS;
+   }
+   free(buf);
+   return r;
+}
+
+static unsigned App_key(App *app, int key) {
+   if (key == TK_PASTE_BEGIN)
+      return App_paste(app);
+   if (key == TK_PASTE_END)
+      return RD_NONE;
+   if (key == KEY_FN(KEY_RESIZE))
+      return RD_ALL | RD_CLEAR;
+   if (key == KEY_FN(KEY_MOUSE)) {
+      MEVENT ev;
+      if (getmouse(&ev) != OK || app->tooSmall)
+         return RD_NONE;
+      /* One action per click: the press (or a click, where the terminal
+       * reports clicks), never the release as well. */
+      if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+         return RD_NONE;
+      if (app->overlay != OV_NONE || app->cmdOpen)
+         return RD_NONE;
+      unsigned r = AgendaPane_click(app, ev.y, ev.x);
+      if (r == RD_NONE)
+         r = FloorPane_click(app, ev.y, ev.x);
+      return r;
+   }
+   if (app->tooSmall) {
+      if (key == 'q' || key == KEY_FN(KEY_F(10)))
+         return App_quit(app, 1);
+      return RD_NONE;
+   }
+   if (app->overlay == OV_CONFIRM_QUIT) {
+      app->overlay = OV_NONE;
+      if (key == 'y' || key == 'Y' || key == KEY_FN(KEY_ENTER))
+         return App_quit(app, 0);
+      App_message(app, ROLE_NORMAL, "still here");
+      return RD_ALL | RD_CLEAR;
+   }
+   if (app->overlay == OV_PICKER)
+      return Picker_key(app, key);
+   if (app->overlay != OV_NONE)
+      return Overlays_key(app, key);
+   if (app->cmdOpen)
+      return App_cmdlineKey(app, key);
+   if (app->focus == FOCUS_NOTES) {
+      unsigned r = NotesPane_key(app, key);
+      if (r != (unsigned)-1)
+         return r;
+   }
+   int a = KeyMap_lookup(&app->keys, key);
+   if (a < 0 && key == TK_ESC) {
+      app->message[0] = '\0';
+      return RD_STATUS;
+   }
+   if (a >= 0) {
+      app->message[0] = '\0';
+      return Actions_run(app, a) | RD_STATUS;
+   }
+   char name[32];
+   App_message(app, ROLE_ERROR, "%s: no such key here (? shows the keys)",
+               Keys_name(key, name, sizeof name));
+   return RD_STATUS;
+}
+
+/* --- layout and drawing ----------------------------------------------------- */
+
+void App_layoutFor(App *app, int rows, int cols) {
+   app->rows = rows;
+   app->cols = cols;
+   app->tooSmall = cols < APP_MIN_COLS || rows < APP_MIN_ROWS;
+   int body = rows - 3; /* status line on top, message and hints below */
+   int aw = cols * 2 / 5;
+   if (aw < 24)
+      aw = 24;
+   if (aw > 70)
+      aw = 70;
+   if (app->follow)
+      aw = cols / 3; /* a projector: the floor gets most of the screen */
+   app->rAgenda = (Rect){ 1, 0, body, aw };
+   int rw = cols - aw;
+   int fh = app->follow ? body : body / 2 + (body >= 30 ? 4 : 1);
+   if (fh > body)
+      fh = body;
+   app->rFloor = (Rect){ 1, aw, fh, rw };
+   app->rNotes = (Rect){ 1 + fh, aw, body - fh, rw };
+}
+
+static void App_layout(App *app) {
+   int rows, cols;
+   getmaxyx(stdscr, rows, cols);
+   App_layoutFor(app, rows, cols);
+}
+
+static void App_drawStatus(App *app) {
+   Session *s = App_session(app);
+   int w = app->cols;
+   Draw_line(0, 0, w, app->attr[ROLE_STATUS], "");
+   /* Right side first: the clock and whether the last command is on disk. */
+   char right[256], clock[9];
+   /* The meeting's clock: the `at` time while a meeting is written up later. */
+   Time_format_hm(Session_clock(s, App_now()), true, clock);
+   if (strlen(clock) == 5)
+      snprintf(clock + 5, 4, ":00");
+   const char *state;
+   int role = ROLE_STATUS;
+   if (app->readOnly) {
+      state = app->follow ? "FOLLOWING (read-only)" : "READ-ONLY";
+      role = ROLE_READONLY;
+   } else if (app->lastSaved) {
+      state = app->ascii ? "saved" : "\xe2\x9c\x93 saved";
+   } else {
+      state = "NOT SAVED";
+      role = ROLE_ALERT;
+   }
+   snprintf(right, sizeof right, " %s ", state);
+   int rw = Text_width(right, strlen(right));
+   char ck[32];
+   snprintf(ck, sizeof ck, " %s%s ", s->clock != GV_NO_TIME ? "at " : "", clock);
+   int cw = (int)strlen(ck);
+   if (rw + cw + 10 < w) {
+      Draw_text(0, w - rw, rw, app->attr[role], right);
+      Draw_text(0, w - rw - cw, cw, app->attr[ROLE_STATUS] | A_BOLD, ck);
+   } else {
+      rw = cw = 0;
+   }
+   char left[4200], when[32] = "";
+   const char *name = strrchr(app->path, '/');
+   name = name ? name + 1 : app->path;
+   if (s->meta.date != GV_NO_DAY)
+      Date_format_long(s->meta.date, when);
+   /* The date first: a long body is what gets cut. */
+   snprintf(left, sizeof left, " gavel%s  %s%s%s", app->follow ? " follow" : "", when,
+            when[0] ? "  " : "", s->meta.body ? s->meta.body : name);
+   Draw_textCut(0, 0, w - rw - cw - 1, app->attr[ROLE_STATUS], left, app->ascii);
+}
+
+/* The hint line: the few keys that matter in the focused pane. */
+static void App_drawHints(App *app) {
+   /* help and quit come first so that they always fit; they are drawn at the right. */
+   static const char *const agenda[] = { "help", "quit", "select", "item_next", "item_add",
+                                         "outcome", "review", "focus_next", "command", NULL };
+   static const char *const floor[] = { "help", "quit", "ask", "next", "end", "give", "point",
+                                        "tour", "withdraw", "notes", "undo", "command", NULL };
+   static const char *const notes[] = { "next", "end", "ask", "editor", NULL };
+   static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
+   static const char *const HintWords[] = {
+      "select", "take up", "item_next", "next item", "item_add", "add item", "outcome", "outcome",
+      "review", "review", "focus_next", "pane", "command", "command", "help", "help", "quit",
+      "quit", "ask", "ask floor", "next", "next", "end", "end", "give", "give", "point",
+      "point of order", "tour", "tour", "withdraw", "withdraw", "notes", "notes", "undo", "undo",
+      "editor", "$EDITOR", "stats", "stats", "roster", "roster", NULL,
+   };
+   const char *const *list = app->readOnly ? ro
+                             : app->focus == FOCUS_AGENDA ? agenda
+                             : app->focus == FOCUS_NOTES  ? notes
+                                                          : floor;
+   int y = app->rows - 1, x = 0, w = app->cols;
+   Draw_line(y, 0, w, app->attr[ROLE_HINT], "");
+   if (app->cmdOpen) {
+      Draw_text(y, 0, w, app->attr[ROLE_HINT],
+                " Enter run  Esc cancel  Tab complete  Up/Down history");
+      return;
+   }
+   if (app->focus == FOCUS_NOTES && !app->readOnly) {
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], " Esc");
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINT], " leave notes ");
+   }
+   int right = w; /* help and quit take the right end */
+   for (int i = 0; list[i] && x < right; i++) {
+      int a = Actions_find(list[i]);
+      int k = KeyMap_firstKey(&app->keys, a);
+      if (k < 0)
+         continue;
+      if (app->focus == FOCUS_NOTES) {
+         /* Only keys that do not type text work while typing. */
+         for (int j = 0; j < app->keys.n; j++)
+            if (app->keys.b[j].action == a && (KEY_ISFN(app->keys.b[j].key) ||
+                                               app->keys.b[j].key < 0x20)) {
+               k = app->keys.b[j].key;
+               break;
+            }
+         if (!KEY_ISFN(k) && k >= 0x20)
+            continue;
+      }
+      char kn[32], item[96];
+      const char *word = list[i];
+      for (int j = 0; HintWords[j]; j += 2)
+         if (strcmp(HintWords[j], list[i]) == 0)
+            word = HintWords[j + 1];
+      snprintf(item, sizeof item, " %s ", word);
+      int need = Text_width(Keys_name(k, kn, sizeof kn), strlen(kn)) + 1 +
+                 Text_width(item, strlen(item));
+      int atRight = strcmp(list[i], "help") == 0 || strcmp(list[i], "quit") == 0;
+      if (atRight) {
+         if (right - need < x)
+            continue;
+         right -= need;
+         int rx = right;
+         rx += Draw_text(y, rx, w - rx, app->attr[ROLE_HINTKEY], " ");
+         rx += Draw_text(y, rx, w - rx, app->attr[ROLE_HINTKEY], kn);
+         Draw_text(y, rx, w - rx, app->attr[ROLE_HINT], item);
+         continue;
+      }
+      if (x + need > right)
+         break;
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], " ");
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], kn);
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINT], item);
+   }
+}
+
+static void App_drawMessage(App *app) {
+   int y = app->rows - 2, w = app->cols;
+   if (app->cmdOpen) {
+      if (app->cmd.hint[0])
+         Draw_line(y - 1 >= 1 ? y - 1 : y, 0, w, app->attr[ROLE_DIM], app->cmd.hint);
+      if (app->message[0] && app->messageRole == ROLE_ERROR && y - 1 >= 1 && !app->cmd.hint[0]) {
+         char m[600];
+         snprintf(m, sizeof m, " %s %s", app->ascii ? "!" : "\xe2\x9c\x97", app->message);
+         Draw_line(y - 1, 0, w, app->attr[ROLE_ERROR], m);
+      }
+      attrset(A_NORMAL);
+      Cmdline_draw(&app->cmd, y, 0, w);
+      return;
+   }
+   char m[600];
+   if (app->message[0] && app->messageRole == ROLE_ERROR)
+      snprintf(m, sizeof m, " %s %s", app->ascii ? "!" : "\xe2\x9c\x97", app->message);
+   else if (app->message[0])
+      snprintf(m, sizeof m, " %s", app->message);
+   else
+      m[0] = '\0';
+   Draw_line(y, 0, w, 0, "");
+   Draw_textCut(y, 0, w, app->message[0] ? app->attr[app->messageRole] : 0, m, app->ascii);
+}
+
+static void App_drawTooSmall(App *app) {
+   erase();
+   /* Word-wrapped to whatever width there is, centred. */
+   char l2[64];
+   snprintf(l2, sizeof l2, "%dx%d, needs %dx%d", app->cols, app->rows, APP_MIN_COLS, APP_MIN_ROWS);
+   const char *words[] = { "Please", "enlarge", "the", "terminal", NULL };
+   char lines[4][64];
+   int n = 0;
+   lines[0][0] = '\0';
+   for (int i = 0; words[i]; i++) {
+      size_t l = strlen(lines[n]);
+      if (l && (int)(l + 1 + strlen(words[i])) > app->cols && n < 2) {
+         n++;
+         lines[n][0] = '\0';
+         l = 0;
+      }
+      snprintf(lines[n] + l, sizeof lines[n] - l, "%s%s", l ? " " : "", words[i]);
+   }
+   n++;
+   snprintf(lines[n++], sizeof lines[0], "%s", l2);
+   int y = (app->rows - n) / 2;
+   if (y < 0)
+      y = 0;
+   for (int i = 0; i < n && y + i < app->rows; i++) {
+      int len = (int)strlen(lines[i]);
+      int x = len < app->cols ? (app->cols - len) / 2 : 0;
+      Draw_text(y + i, x, app->cols - x, i < n - 1 ? A_BOLD : 0, lines[i]);
+   }
+}
+
+static void App_draw(App *app) {
+   unsigned r = app->redraw;
+   App_layout(app);
+   if (r & RD_CLEAR)
+      clear();
+   if (app->tooSmall) {
+      App_drawTooSmall(app);
+      curs_set(0);
+      refresh();
+      return;
+   }
+   if (app->overlay != OV_NONE)
+      r |= RD_ALL;
+   if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR | RD_NOTES))
+      App_drawStatus(app);
+   if (r & RD_AGENDA)
+      AgendaPane_draw(app, app->rAgenda);
+   if (r & RD_FLOOR)
+      FloorPane_draw(app, app->rFloor);
+   if (!app->follow && (r & RD_NOTES))
+      NotesPane_draw(app, app->rNotes);
+   App_drawMessage(app);
+   App_drawHints(app);
+   int cursor = 0;
+   if (app->overlay == OV_PICKER) {
+      Picker_draw(app);
+      cursor = 1;
+   } else if (app->overlay != OV_NONE) {
+      Overlays_draw(app);
+   } else if (app->cmdOpen) {
+      App_drawMessage(app); /* places the cursor last */
+      cursor = 1;
+   } else if (app->focus == FOCUS_NOTES) {
+      NotesPane_placeCursor(app, app->rNotes);
+      cursor = 1;
+   }
+   curs_set(cursor);
+   refresh();
+}
+
+/* --- the loop --------------------------------------------------------------- */
+
+static int App_draftDue(App *app) {
+   if (!app->notesFor[0] || app->notes.version == app->notesSaved)
+      return 0;
+   return App_msSince(&app->lastType) >= DRAFT_PAUSE_MS ||
+          App_msSince(&app->firstUnsaved) >= DRAFT_MAX_MS;
+}
+
+/* Follow mode: load the file again when it grew. */
+static void App_followPoll(App *app) {
+   struct stat st;
+   if (stat(app->path, &st) != 0)
+      return;
+   if ((long)st.st_size == app->followSize && st.st_mtime == app->followMtime)
+      return;
+   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+   char err[512];
+   SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
+   if (!sf)
+      return;
+   SessionFile_close(app->sf);
+   app->sf = sf;
+   app->followSize = (long)st.st_size;
+   app->followMtime = st.st_mtime;
+   app->redraw |= RD_ALL;
+}
+
+static void App_loop(App *app) {
+   int64_t lastSecond = 0;
+   app->redraw = RD_ALL | RD_CLEAR;
+   for (;;) {
+      if (app->redraw) {
+         App_draw(app);
+         app->redraw = 0;
+      }
+      timeout(TICK_MS);
+      int key = App_readKey(app);
+      if (key == 0) {
+         /* Idle: the clocks, the draft, a follower's file. */
+         int64_t now = App_now();
+         if (now != lastSecond) {
+            lastSecond = now;
+            app->redraw |= RD_STATUS | RD_FLOOR | RD_AGENDA;
+         }
+         if (App_draftDue(app)) {
+            App_flushDraft(app);
+            app->redraw |= RD_STATUS | RD_NOTES;
+         }
+         if (app->follow)
+            App_followPoll(app);
+         continue;
+      }
+      unsigned long before = app->notes.version;
+      unsigned r = App_key(app, key);
+      if (r & RD_QUIT)
+         break;
+      app->redraw |= r;
+      if (app->notes.version != before) {
+         clock_gettime(CLOCK_MONOTONIC, &app->lastType);
+         if (before == app->notesSaved)
+            app->firstUnsaved = app->lastType;
+      }
+      /* A steady typist never pauses a second: journal every few seconds
+       * between two keys (the terminal keeps what is typed meanwhile). */
+      if (App_draftDue(app) && App_msSince(&app->firstUnsaved) >= DRAFT_MAX_MS)
+         App_flushDraft(app);
+   }
+}
+
+/* Collects one "file:line: message" line of the config or the theme. */
+static void App_problem(App *app, const char *line, size_t len) {
+   if (len == 0)
+      return;
+   GvBuf_append(&app->problems, line, len);
+   GvBuf_putc(&app->problems, '\n');
+   app->nproblems++;
+}
+
+static void App_problems(App *app, const char *text) {
+   while (text && *text) {
+      const char *nl = strchr(text, '\n');
+      size_t len = nl ? (size_t)(nl - text) : strlen(text);
+      App_problem(app, text, len);
+      text += len + (nl ? 1 : 0);
+   }
+}
+
+static void App_loadConfig(App *app) {
+   char *errors = NULL;
+   Config *cfg = Config_load(NULL, &errors);
+   Actions_keyDefs(app->keydefs);
+   KeyMap_init(&app->keys, app->keydefs, ActionCount);
+   GvBuf_init(&app->problems);
+   App_problems(app, errors);
+   free(errors);
+   if (cfg) {
+      app->speakingLimit = cfg->speakingTime;
+      if (cfg->editor)
+         snprintf(app->editorCmd, sizeof app->editorCmd, "%s", cfg->editor);
+      for (int i = 0; i < cfg->nkeys; i++) {
+         char err[256], line[1024];
+         if (KeyMap_set(&app->keys, app->keydefs, ActionCount, cfg->keys[i].action,
+                        cfg->keys[i].key, err, sizeof err) != 0) {
+            int n = snprintf(line, sizeof line, "%s:%d: %s", cfg->path ? cfg->path : "config.ini",
+                             cfg->keys[i].line, err);
+            App_problem(app, line, n < 0 ? 0 : (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
+         }
+      }
+      PathsHint hint = { NULL, app->datadir };
+      char *terr = NULL;
+      app->theme = ThemeFile_load(cfg->theme ? cfg->theme : "default", &hint, &terr);
+      App_problems(app, terr);
+      free(terr);
+      Config_free(cfg);
+   }
+   if (!app->theme)
+      app->theme = ThemeFile_builtin();
+   if (app->nproblems > 0) {
+      const char *t = GvBuf_str(&app->problems);
+      const char *nl = strchr(t, '\n');
+      if (app->nproblems == 1)
+         App_message(app, ROLE_ERROR, "%.*s", (int)(nl - t), t);
+      else
+         App_message(app, ROLE_ERROR, "%.*s (and %d more, listed when gavel exits)", (int)(nl - t),
+                     t, app->nproblems - 1);
+   }
+}
+
+void App_bracketedPaste(int on) {
+   fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+   fflush(stdout);
+}
+
+static void App_initCurses(App *app) {
+   /* A short Esc, unless the user chose one: Esc leaves the notes and the
+    * pickers, and 1 s (the curses default) feels broken. */
+   if (!getenv("ESCDELAY"))
+      setenv("ESCDELAY", "25", 1);
+   initscr();
+   raw(); /* Ctrl-C, Ctrl-Z reach us as keys; no XON/XOFF surprises */
+   noecho();
+   nonl();
+   keypad(stdscr, TRUE);
+   intrflush(stdscr, FALSE);
+   meta(stdscr, TRUE);
+   mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED, NULL);
+   mouseinterval(0);
+   App_findExtKeys(app);
+   /* Bracketed paste, so that pasted text is never taken for keys. */
+   define_key("\033[200~", KEYS_CURSES_PASTE_BEGIN);
+   define_key("\033[201~", KEYS_CURSES_PASTE_END);
+   App_bracketedPaste(1);
+   const char *nc = getenv("NO_COLOR");
+   app->colour = !(nc && *nc) && has_colors();
+   TuiTheme_apply(app->theme, app->colour, app->attr);
+   const char *term = getenv("TERM");
+   const char *cs = setlocale(LC_CTYPE, NULL);
+   app->ascii = (term && strcmp(term, "linux") == 0) ||
+                !(cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+}
+
+int App_main(App *app, const char *path, int readOnly) {
+   SessionFileOptions opts = { .io = NULL, .readOnly = readOnly || app->follow,
+                               .datadir = app->datadir };
+   char err[1024];
+   app->sf = SessionFile_open(path, &opts, err, sizeof err);
+   if (!app->sf) {
+      fprintf(stderr, "gavel: %s\n", err);
+      return 1;
+   }
+   snprintf(app->path, sizeof app->path, "%s", SessionFile_path(app->sf));
+   app->readOnly = SessionFile_readOnly(app->sf);
+   if (app->readOnly) {
+      const char *why = SessionFile_readOnlyReason(app->sf);
+      snprintf(app->roReason, sizeof app->roReason, "%s",
+               app->follow ? "following the writer" : why && *why ? why : "--read-only");
+      /* The reason starts with the file's path, which the screen shows
+       * already: keep what follows "PATH: " (a FILE:LINE stays whole). */
+      size_t pl = strlen(app->path);
+      if (strncmp(app->roReason, app->path, pl) == 0 && app->roReason[pl] == ':' &&
+          app->roReason[pl + 1] == ' ')
+         memmove(app->roReason, app->roReason + pl + 2, strlen(app->roReason + pl + 2) + 1);
+   }
+   if (app->follow) {
+      struct stat st;
+      if (stat(app->path, &st) == 0) {
+         app->followSize = (long)st.st_size;
+         app->followMtime = st.st_mtime;
+      }
+   }
+   app->lastSaved = 1;
+   Editor_init(&app->notes);
+   Cmdline_init(&app->cmd, &app->history);
+   App_loadConfig(app);
+   if (app->readOnly && !app->follow)
+      App_message(app, ROLE_READONLY, "read-only: %s", app->roReason);
+   else if (SessionFile_problemCount(app->sf) > 0)
+      App_message(app, ROLE_ERROR, "%s", SessionFile_problem(app->sf, 0));
+   else if (!app->message[0] && !app->follow)
+      App_message(app, ROLE_NORMAL, "? shows every key;  a asks for the floor;  : runs a command");
+   App_syncNotes(app);
+   /* A writer starts on the floor; a reader on the agenda, to browse it. */
+   app->focus = app->readOnly && !app->follow ? FOCUS_AGENDA : FOCUS_FLOOR;
+   AgendaPane_selectCurrent(app);
+
+   App_initCurses(app);
+   App_loop(app);
+   App_bracketedPaste(0);
+   endwin();
+   /* What was wrong in the config, where the terminal keeps it. */
+   if (app->nproblems > 0)
+      fputs(GvBuf_str(&app->problems), stderr);
+   GvBuf_free(&app->problems);
+
+   App_flushDraft(app);
+   Editor_free(&app->notes);
+   Cmdline_free(&app->cmd);
+   History_free(&app->history);
+   SessionFile_close(app->sf);
+   ThemeFile_free(app->theme);
+   return 0;
+}

@@ -1,0 +1,151 @@
+/* The live screen's state and the plumbing every pane shares: running a
+ * command line through the journal, messages, the clock, redraw flags.
+ *
+ * Handlers never draw: they change state and return what must be redrawn
+ * (RD_* flags); the main loop paints once per batch of keys. */
+#ifndef GAVEL_TUI_APP_H
+#define GAVEL_TUI_APP_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "model/buf.h"
+#include "tui/cmdline.h"
+#include "tui/draw.h"
+#include "tui/editor.h"
+#include "tui/keys.h"
+#include "tui/theme.h"
+
+struct Session;
+typedef struct SessionFile SessionFile;
+
+enum {
+   RD_NONE = 0,
+   RD_AGENDA = 1 << 0,
+   RD_FLOOR = 1 << 1,
+   RD_NOTES = 1 << 2,
+   RD_STATUS = 1 << 3,
+   RD_OVERLAY = 1 << 4,
+   RD_ALL = 0xff,
+   RD_CLEAR = 1 << 8,     /* clear the screen first (resize, overlay closed) */
+   RD_QUIT = 1 << 9,
+};
+
+typedef enum Focus { FOCUS_AGENDA, FOCUS_FLOOR, FOCUS_NOTES, FOCUS_COUNT } Focus;
+
+typedef enum Overlay {
+   OV_NONE,
+   OV_HELP,
+   OV_PICKER,
+   OV_ROSTER,
+   OV_STATS,
+   OV_CONFIRM_QUIT,
+   OV_DETAIL,     /* read-only review of the selected item */
+} Overlay;
+
+/* What the picker does with the chosen delegation. */
+typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION } PickMode;
+
+#define PICKER_MAX 64
+
+typedef struct Picker {
+   PickMode mode;
+   char query[128];
+   size_t codes[PICKER_MAX];   /* roster indexes matched, best first */
+   int n, sel;
+   char queued[512];           /* what this picker has queued so far */
+} Picker;
+
+typedef struct App {
+   SessionFile *sf;
+   char path[4096];
+   const char *datadir;        /* -D DIR, or NULL */
+   int readOnly;
+   char roReason[512];
+   int follow;                 /* gavel follow: read-only, reloads appended lines */
+   long followSize;            /* bytes of the file last loaded */
+   time_t followMtime;
+
+   KeyMap keys;
+   KeyDef keydefs[64];
+   int extKeys[7];             /* this terminal's codes for Ctrl+arrows... */
+   int ascii;                  /* no UTF-8 glyphs (linux console, non-UTF-8 locale) */
+   Theme *theme;               /* from the config's theme = NAME */
+   int attr[ROLE_COUNT];
+   int colour;
+
+   int rows, cols;
+   Rect rAgenda, rFloor, rNotes;
+   int tooSmall;
+   Focus focus;
+   Overlay overlay;
+   int overlayScroll;
+   int statsMeeting;           /* stats view: 1 = whole meeting, 0 = current item */
+
+   int cmdOpen;
+   Cmdline cmd;
+   History history;
+
+   Picker picker;
+
+   Editor notes;
+   char notesFor[37];          /* uuid of the intervention the editor holds */
+   unsigned long notesSaved;   /* editor version last journaled */
+   struct timespec lastType;   /* last change of the editor */
+   struct timespec firstUnsaved; /* first change not yet journaled */
+
+   GvBuf problems;             /* config and theme problems, "file:line: message\n"... */
+   int nproblems;
+
+   char message[512];
+   int messageRole;            /* ROLE_ERROR, ROLE_OK, ROLE_NORMAL */
+   int lastSaved;              /* the last command reached the disk */
+
+   int agendaSel;              /* row in Agenda_count order */
+   int agendaTop;
+   int queueSel;               /* row in the queue */
+   int speakingLimit;          /* seconds; 0 = off */
+   char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
+
+   unsigned redraw;
+} App;
+
+/* Below this size the screen asks to be enlarged. */
+#define APP_MIN_COLS 50
+#define APP_MIN_ROWS 12
+
+/* The panes for a terminal of rows x cols (no curses: tests call it). */
+void App_layoutFor(App *app, int rows, int cols);
+
+/* Seconds of the meeting clock now: naive local time, as the model counts. */
+int64_t App_now(void);
+
+/* Runs one command line through the model and the journal. On refusal the
+ * message is shown and -1 returned; on success 0 (msg shown if any). */
+int App_run(App *app, const char *line);
+int App_runf(App *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Shows a message in the message row. */
+void App_message(App *app, int role, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+struct Session *App_session(App *app);
+
+/* Journals the note being typed if it changed (before any other command). */
+void App_flushDraft(App *app);
+
+/* Re-reads the speaker's note into the editor when the speaker changed. */
+void App_syncNotes(App *app);
+
+/* Opens the `:` line with text already typed. */
+unsigned App_openCmdline(App *app, const char *text);
+
+/* Leaves the program, asking first while someone has the floor. */
+unsigned App_quit(App *app, int ask);
+
+/* Asks the terminal to mark pasted text (on), or stop (before leaving). */
+void App_bracketedPaste(int on);
+
+/* Entry points (from main.c through tui/tui.h). */
+int App_main(App *app, const char *path, int readOnly);
+
+#endif

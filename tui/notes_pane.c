@@ -1,0 +1,181 @@
+#include "tui/notes_pane.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/session.h"
+#include "tui/text.h"
+
+/* The latest interventions on the item, oldest first, in rows [y, bottom). */
+static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
+   Session *s = App_session(app);
+   size_t cur = Session_current_index(s);
+   int x = r.x + 2, w = r.w - 4;
+   if (cur == GV_NONE) {
+      Draw_text(y, x, w, app->attr[ROLE_DIM], "Take up an item: Enter on the agenda, or ]");
+      return;
+   }
+   size_t n = 0;
+   const size_t *ivs = Session_item_interventions(s, cur, &n);
+   if (n == 0) {
+      Draw_text(y, x, w, app->attr[ROLE_DIM], "No intervention on this item yet");
+      return;
+   }
+   /* The latest ones that fit, oldest first. */
+   size_t from = n > (size_t)(bottom - y) ? n - (size_t)(bottom - y) : 0;
+   for (size_t i = from; i < n && y < bottom; i++, y++) {
+      const Intervention *iv = Session_intervention(s, ivs[i]);
+      const Delegation *d = Session_delegation(s, iv->delegation);
+      char t[9], dur[16], line[1024];
+      Time_format_hm(iv->start, false, t);
+      Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
+      /* The first line of the notes only. */
+      const char *nl = strchr(iv->notes, '\n');
+      int nlen = nl ? (int)(nl - iv->notes) : (int)strlen(iv->notes);
+      snprintf(line, sizeof line, "%s %-6s %5s  %.*s%s", t, d ? d->code : "?", dur, nlen,
+               iv->notes, nl ? " ..." : "");
+      Draw_text(y, x, w, iv->end == GV_NO_TIME ? app->attr[ROLE_SPEAKER] : 0, line);
+   }
+}
+
+void NotesPane_draw(App *app, Rect r) {
+   if (r.h < 3)
+      return;
+   Session *s = App_session(app);
+   int focus = app->focus == FOCUS_NOTES;
+   const Intervention *sp = Session_speaker(s);
+   char title[256];
+   if (sp) {
+      const Delegation *d = Session_delegation(s, sp->delegation);
+      const char *state = app->notes.version != app->notesSaved ? "  (typing)" : "";
+      snprintf(title, sizeof title, "Notes%s  %s %s%s", focus ? " *" : "", d ? d->code : "?",
+               d && d->name ? d->name : "", state);
+   } else {
+      snprintf(title, sizeof title, "Interventions on this item");
+   }
+   Draw_clear(r, A_NORMAL);
+   Draw_frame(r, title, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->attr[ROLE_TITLE], app->ascii);
+   if (!sp) {
+      NotesPane_recent(app, r, r.y + 1, r.y + r.h - 1);
+      return;
+   }
+   int w = r.w - 4, h = r.h - 2;
+   if (w < 1 || h < 1)
+      return;
+   /* A tall pane keeps its lower part for what was said before on the item. */
+   int list = h >= 14 ? h / 3 : 0;
+   if (list) {
+      h -= list;
+      int sy = r.y + 1 + h;
+      Draw_rule(r, sy, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->ascii);
+      Draw_text(sy, r.x + 3, r.w - 6, app->attr[ROLE_TITLE], " Earlier on this item ");
+      NotesPane_recent(app, r, sy + 1, r.y + r.h - 1);
+      h -= 1;
+   }
+   if (Editor_isEmpty(&app->notes) && !focus) {
+      Draw_text(r.y + 1, r.x + 2, w, app->attr[ROLE_DIM], "i types the notes of this intervention");
+      return;
+   }
+   Editor_scrollTo(&app->notes, w, h);
+   size_t nl;
+   const EditorLine *L = Editor_layout(&app->notes, w, &nl);
+   const char *t = Editor_text(&app->notes);
+   for (int i = 0; i < h && app->notes.top + (size_t)i < nl; i++) {
+      const EditorLine *l = &L[app->notes.top + (size_t)i];
+      char row[2048];
+      size_t len = l->end - l->start < sizeof row - 1 ? l->end - l->start : sizeof row - 1;
+      memcpy(row, t + l->start, len);
+      row[len] = '\0';
+      Draw_text(r.y + 1 + i, r.x + 2, w, A_NORMAL, row);
+   }
+}
+
+void NotesPane_placeCursor(App *app, Rect r) {
+   int w = r.w - 4, h = r.h - 2;
+   if (w < 1 || h < 1)
+      return;
+   if (h >= 14)
+      h -= h / 3 + 1;
+   size_t row;
+   int col;
+   Editor_scrollTo(&app->notes, w, h);
+   Editor_cursorRowCol(&app->notes, w, &row, &col);
+   if (col >= w)
+      col = w - 1;
+   move(r.y + 1 + (int)(row - app->notes.top), r.x + 2 + col);
+}
+
+unsigned NotesPane_key(App *app, int key) {
+   Editor *ed = &app->notes;
+   int w = app->rNotes.w - 4;
+   int h = app->rNotes.h - 2;
+   if (w < 1)
+      w = 1;
+   switch (key) {
+   case TK_ESC:
+      app->focus = FOCUS_FLOOR;
+      return RD_ALL;
+   case KEY_FN(KEY_ENTER):
+      Editor_insert(ed, "\n", 1);
+      break;
+   case KEY_FN(KEY_BACKSPACE):
+      Editor_backspace(ed);
+      break;
+   case KEY_FN(KEY_DC):
+   case KEY_CTRL('d'):
+      Editor_delete(ed);
+      break;
+   case KEY_FN(KEY_LEFT):
+      Editor_left(ed);
+      break;
+   case KEY_FN(KEY_RIGHT):
+      Editor_right(ed);
+      break;
+   case KEY_FN(KEY_UP):
+      Editor_up(ed, w);
+      break;
+   case KEY_FN(KEY_DOWN):
+      Editor_down(ed, w);
+      break;
+   case KEY_FN(KEY_PPAGE):
+      for (int i = 0; i < h - 1; i++)
+         Editor_up(ed, w);
+      break;
+   case KEY_FN(KEY_NPAGE):
+      for (int i = 0; i < h - 1; i++)
+         Editor_down(ed, w);
+      break;
+   case KEY_FN(KEY_HOME):
+      Editor_home(ed, w);
+      break;
+   case KEY_FN(KEY_END):
+      Editor_end(ed, w);
+      break;
+   case TK_CLEFT:
+      Editor_wordLeft(ed);
+      break;
+   case TK_CRIGHT:
+      Editor_wordRight(ed);
+      break;
+   case TK_CHOME:
+      Editor_textStart(ed);
+      break;
+   case TK_CEND:
+      Editor_textEnd(ed);
+      break;
+   case KEY_CTRL('w'):
+      Editor_deleteWordBack(ed);
+      break;
+   case KEY_CTRL('k'):
+      Editor_killToEnd(ed);
+      break;
+   default:
+      if (!KEY_ISFN(key) && !(key & KEY_ALT(0)) && key >= 0x20 && key != 0x7F) {
+         Editor_insertCodepoint(ed, (unsigned)key);
+         break;
+      }
+      return (unsigned)-1;
+   }
+   return RD_NOTES | RD_STATUS;
+}
