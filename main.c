@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "cli/cmd_actions.h"
@@ -14,6 +16,7 @@
 #include "cli/cmd_new.h"
 #include "cli/cmd_show.h"
 #include "cli/cmd_render.h"
+#include "storage/datadir.h"
 #include "tui/tui.h"
 
 typedef struct Subcommand {
@@ -63,6 +66,14 @@ static const Subcommand *Main_find(const char *name) {
    return NULL;
 }
 
+static int Main_isSession(const CliEnv *env, const char *name) {
+   char dir[PATH_MAX], path[PATH_MAX], err[512];
+   struct stat st;
+   return DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) == 0 &&
+          DataDir_resolve(dir, name, path, sizeof path, err, sizeof err) == 0 &&
+          stat(path, &st) == 0;
+}
+
 int main(int argc, char **argv) {
    CliEnv env = { .progname = "gavel", .datadir = NULL, .read_only = 0 };
    int i = 1;
@@ -91,9 +102,10 @@ int main(int argc, char **argv) {
       const Subcommand *c = Main_find(argv[i]);
       if (c)
          return c->run(&env, argc - i, argv + i);
-      /* A session name starts with its date (2017-05-12-slug): the live screen. */
-      if (!strchr(argv[i], '/') && !strchr(argv[i], '.') && !(argv[i][0] >= '0' && argv[i][0] <= '9'))
-         return Cli_usage(&env, "unknown command '%s' (try 'gavel --help')", argv[i]);
+      /* Anything else names a session (a path, or a name in the data folder)
+       * for the live screen; a word that is neither is most likely a typo. */
+      if (!strchr(argv[i], '/') && !Main_isSession(&env, argv[i]))
+         return Cli_usage(&env, "unknown command or session '%s' (try 'gavel --help')", argv[i]);
    }
    return Tui_main(&env, argc - i, argv + i);
 }

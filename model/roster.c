@@ -224,19 +224,24 @@ size_t Roster_match(const Roster *r, const char *query, size_t n, RosterMatch *o
    for (size_t k = 0; k < r->count; k++) {
       const Delegation *d = &r->list[order[k]];
       int best = 0, s;
+      bool ms = d->kind == GV_KIND_MS;
       char *code = Utf8_fold(d->code, strlen(d->code));
       if (code) {
+         /* Three letters that are an agency's code (FRA) are more often the
+          * start of a Member State's name (France): such a name prefix wins
+          * over a code that is not a Member State's. */
          if (strcmp(code, q) == 0)
-            best = 1000;
+            best = ms ? 1000 : 899;
          else if (strncmp(code, q, strlen(q)) == 0)
             best = 900;
          else if (strstr(code, q))
             best = 300;
          free(code);
       }
-      if ((s = field_score(d->name, q, 800)) > best)
+      bool word = ms && strlen(q) >= 3;
+      if ((s = field_score(d->name, q, word ? 950 : 800)) > best)
          best = s;
-      if ((s = field_score(d->native, q, 790)) > best)
+      if ((s = field_score(d->native, q, word ? 940 : 790)) > best)
          best = s;
       if (best > 0) {
          /* Units rank below their institution for the same match. */

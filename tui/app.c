@@ -4,6 +4,7 @@
 
 #include <curses.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,26 @@
 #define TICK_MS 200
 #define DRAFT_PAUSE_MS 1000
 #define DRAFT_MAX_MS 4000
+
+/* A hang-up (the terminal window closed, the ssh link dropped) or a
+ * termination request: the loop ends as after :quit, so the note being typed
+ * is journaled before the process goes. A signal handler can reach nothing
+ * but static storage, hence this one process-wide flag. */
+static volatile sig_atomic_t App_stopSignal;
+
+static void App_onStop(int sig) {
+   App_stopSignal = sig;
+}
+
+static void App_catchStop(void) {
+   struct sigaction sa;
+   memset(&sa, 0, sizeof sa);
+   sa.sa_handler = App_onStop;
+   sigemptyset(&sa.sa_mask);
+   sa.sa_flags = 0; /* no SA_RESTART: the wait for a key returns at once */
+   sigaction(SIGHUP, &sa, NULL);
+   sigaction(SIGTERM, &sa, NULL);
+}
 
 int64_t App_now(void) {
    time_t t = time(NULL);
@@ -638,6 +659,8 @@ static void App_loop(App *app) {
    int64_t lastSecond = 0;
    app->redraw = RD_ALL | RD_CLEAR;
    for (;;) {
+      if (App_stopSignal)
+         break;
       if (app->redraw) {
          App_draw(app);
          app->redraw = 0;
@@ -746,6 +769,7 @@ static void App_initCurses(App *app) {
    if (!getenv("ESCDELAY"))
       setenv("ESCDELAY", "25", 1);
    initscr();
+   App_catchStop(); /* after initscr, which installs handlers of its own */
    raw(); /* Ctrl-C, Ctrl-Z reach us as keys; no XON/XOFF surprises */
    noecho();
    nonl();

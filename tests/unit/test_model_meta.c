@@ -236,6 +236,14 @@ static void picker_matches_codes_and_names(void **state) {
    assert_string_equal(strtok(c, " "), "FR");
    match(f, "fra", c, sizeof c);
    assert_string_equal(strtok(c, " "), "FR");
+   /* a Member State's name before an agency's code: fra is France, then FRA */
+   Fx_run(f, "delegation FRA kind=agency name=\"Fundamental Rights Agency\" phrase=\"the FRA\"");
+   match(f, "fra", c, sizeof c);
+   assert_string_equal(c, "FR FRA");
+   match(f, "FRA ", c, sizeof c);
+   assert_string_equal(strtok(c, " "), "FR");
+   match(f, "fundamental", c, sizeof c);
+   assert_string_equal(c, "FRA");
    match(f, "Fran", c, sizeof c);
    assert_string_equal(c, "FR");
    match(f, "Ελλ", c, sizeof c);
