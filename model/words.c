@@ -1,5 +1,6 @@
 /* Shell-like word splitting and the matching canonical writers. */
 #include "model/words.h"
+#include "model/util.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -107,15 +108,7 @@ void Words_free(Words *w) {
 bool Words_is(const Words *w, size_t i, const char *keyword) {
    if (i >= w->count || w->quoted[i])
       return false;
-   const char *a = w->word[i];
-   for (; *a && *keyword; a++, keyword++) {
-      char c = *a;
-      if (c >= 'A' && c <= 'Z')
-         c = (char)(c + 32);
-      if (c != *keyword)
-         return false;
-   }
-   return *a == '\0' && *keyword == '\0';
+   return Util_word_eq(w->word[i], keyword);
 }
 
 /* If s[0..n) is exactly one double-quoted string (blanks may follow), decode

@@ -255,6 +255,7 @@ int RosterFile_loadInto(const char *name_or_path, const PathsHint *hint, struct 
       free(errors);
       return -1;
    }
+   free(errors);
    int ok = GvBuf_puts(lines, text);
    free(text);
    if (!ok) {

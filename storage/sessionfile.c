@@ -90,27 +90,10 @@ static void SessionFile_newUuid(void *ud, char out[37]) {
    uuid_unparse_lower(u, out);
 }
 
+/* The model's roster callback: ud is the PathsHint. */
 static int SessionFile_loadRoster(void *ud, const char *name, GvBuf *lines, char *msg,
                                   size_t msglen) {
-   const PathsHint *hint = ud;
-   char *errors = NULL;
-   char *text = RosterFile_lines(name, hint, &errors);
-   if (!text) {
-      /* One line for the refusal: the first problem (the others follow it). */
-      const char *e = errors && *errors ? errors : "cannot load the roster";
-      size_t n = strcspn(e, "\n");
-      snprintf(msg, msglen, "%.*s", (int)n, e);
-      free(errors);
-      return -1;
-   }
-   free(errors);
-   int ok = GvBuf_puts(lines, text);
-   free(text);
-   if (!ok) {
-      snprintf(msg, msglen, "out of memory");
-      return -1;
-   }
-   return 0;
+   return RosterFile_loadInto(name, ud, lines, msg, msglen);
 }
 
 void SessionFile_context(RunContext *ctx, const PathsHint *hint) {
