@@ -1,18 +1,16 @@
 /* A growable byte string, for composing a paragraph before it is escaped,
- * wrapped or folded. Always NUL-terminated; allocation failure aborts, as
- * a half-written document is worse than none. */
+ * wrapped or folded: the model's GvBuf, with the renderers' contract that an
+ * allocation failure aborts, as a half-written document is worse than none. */
 #ifndef GAVEL_RENDER_BUF_H
 #define GAVEL_RENDER_BUF_H
 
 #include <stddef.h>
 
-typedef struct Buf {
-   char *s;     /* NUL-terminated; "" until something is added */
-   size_t len;
-   size_t cap;
-} Buf;
+#include "model/buf.h"
 
-#define BUF_INIT { NULL, 0, 0 }
+typedef GvBuf Buf;
+
+#define BUF_INIT GV_BUF_INIT
 
 void Buf_add(Buf *b, const char *s);
 void Buf_addn(Buf *b, const char *s, size_t n);

@@ -99,11 +99,11 @@ static int Outcome_isPredicate(const char *text) {
 
 /* Ends the text with a full stop unless it already ends a sentence. */
 static void Outcome_fullStop(Buf *b) {
-   while (b->len > 0 && b->s[b->len - 1] == ' ')
-      b->s[--b->len] = '\0';
+   while (b->len > 0 && b->data[b->len - 1] == ' ')
+      b->data[--b->len] = '\0';
    if (b->len == 0)
       return;
-   const char *e = b->s + b->len;
+   const char *e = b->data + b->len;
    char last = e[-1];
    if (last == '.' || last == '!' || last == '?' || last == ':')
       return;
@@ -129,8 +129,8 @@ static void Outcome_bare(Buf *b, const char *text) {
 
 /* "Written comments" -> "written comments", but "EU", "PSC" stay. */
 static void Outcome_lowerFirst(Buf *b) {
-   if (b->len >= 2 && b->s[0] >= 'A' && b->s[0] <= 'Z' && b->s[1] >= 'a' && b->s[1] <= 'z')
-      b->s[0] = (char)(b->s[0] - 'A' + 'a');
+   if (b->len >= 2 && b->data[0] >= 'A' && b->data[0] <= 'Z' && b->data[1] >= 'a' && b->data[1] <= 'z')
+      b->data[0] = (char)(b->data[0] - 'A' + 'a');
 }
 
 static void Outcome_date(Buf *b, int64_t day) {
@@ -386,8 +386,8 @@ static void Outcome_intervention(Ctx *c, const Intervention *iv) {
       if ((blank || !*p) && para.len > 0) {
          /* the document presented, when the note does not name it */
          if (!docSaid && strspn(p, " \n") == strlen(p)) {
-            while (para.len > 0 && (para.s[para.len - 1] == '.' || para.s[para.len - 1] == ' '))
-               para.s[--para.len] = '\0';
+            while (para.len > 0 && (para.data[para.len - 1] == '.' || para.data[para.len - 1] == ' '))
+               para.data[--para.len] = '\0';
             Buf_addf(&para, " (doc. %s).", docText);
             docSaid = 1;
          }
@@ -698,7 +698,7 @@ static void Outcome_number(const Ctx *c, size_t idx, Buf *b) {
    char label[64];
    Agenda_label(&c->s->agenda, idx, c->s->meta.numbering, label, sizeof label);
    Buf_add(b, label);
-   if (b->len > 0 && b->s[b->len - 1] != ')' && b->s[b->len - 1] != '.')
+   if (b->len > 0 && b->data[b->len - 1] != ')' && b->data[b->len - 1] != '.')
       Buf_addc(b, '.');
 }
 

@@ -82,12 +82,12 @@ static size_t OutcomeTxt_lines(Buf *wrapped, const char *cell, size_t width, cha
    Wrap_text(wrapped, cell, width, "", "");
    size_t n = 0;
    for (size_t i = 0; i < wrapped->len; i++)
-      n += wrapped->s[i] == '\n';
+      n += wrapped->data[i] == '\n';
    *lines = calloc(n + 1, sizeof **lines);
    if (!*lines)
       abort();
    size_t k = 0;
-   char *p = wrapped->s;
+   char *p = wrapped->data;
    for (size_t i = 0; i < n; i++) {
       char *e = strchr(p, '\n');
       *e = '\0';
@@ -157,8 +157,8 @@ static void OutcomeTxt_table(Buf *b, const DocBlock *t) {
             if (c + 1 < cols)
                Buf_add(b, "  ");
          }
-         while (b->len > start && b->s[b->len - 1] == ' ')
-            b->s[--b->len] = '\0';
+         while (b->len > start && b->data[b->len - 1] == ' ')
+            b->data[--b->len] = '\0';
          Buf_addc(b, '\n');
       }
       for (size_t c = 0; c < cols; c++)
@@ -220,7 +220,7 @@ void OutcomeTxt_write(FILE *out, const Doc *d) {
       }
       /* flush now and then: a long meeting is not held twice in memory */
       if (b.len > 65536) {
-         fwrite(b.s, 1, b.len, out);
+         fwrite(b.data, 1, b.len, out);
          Buf_clear(&b);
       }
    }

@@ -51,6 +51,6 @@ void Phrase_join(Buf *out, const char *const *items, size_t n, const char *last)
 }
 
 void Phrase_capitalise(Buf *b, size_t offset) {
-   if (offset < b->len && b->s[offset] >= 'a' && b->s[offset] <= 'z')
-      b->s[offset] = (char)(b->s[offset] - 'a' + 'A');
+   if (offset < b->len && b->data[offset] >= 'a' && b->data[offset] <= 'z')
+      b->data[offset] = (char)(b->data[offset] - 'a' + 'A');
 }
