@@ -94,7 +94,7 @@ assert ev.decoded('DTEND').isoformat() == '2017-06-01'
 assert str(ev['SUMMARY']) == 'Deadline: written comments on WK 4977/17'
 PY
 else
-	echo "skip: python3 icalendar not installed"
+	fail "python3-icalendar is needed to check the iCalendar export ('make deps' installs it)"
 fi
 # stable UIDs: a second export gives the same ones
 "$GAVEL_BIN" actions --format ics > "$T/again.ics"
@@ -106,11 +106,10 @@ has "$T/all.md" '## FR (the FR delegation)'
 has "$T/all.md" '- [x] '
 has "$T/all.md" '- [ ] send the revised text (due 1 July 2017; item 1 Other; Telecom, "Party", 2 June 2017)'
 has "$T/all.md" '## All delegations'
-if command -v pandoc >/dev/null 2>&1; then
-	pandoc --verbose -f markdown -t html "$T/all.md" -o "$T/md.html" 2> "$T/pandoc.err" || fail "pandoc"
-	! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned"; }
-	! grep -q '<script>' "$T/md.html" || fail "script survived Markdown"
-fi
+command -v pandoc >/dev/null 2>&1 || fail "pandoc is needed ('make deps' installs it)"
+pandoc --verbose -f markdown -t html "$T/all.md" -o "$T/md.html" 2> "$T/pandoc.err" || fail "pandoc"
+! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned"; }
+! grep -q '<script>' "$T/md.html" || fail "script survived Markdown"
 
 # text: 80 columns
 "$GAVEL_BIN" actions --format txt > "$T/all.txt" || fail "actions txt"

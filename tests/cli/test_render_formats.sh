@@ -53,7 +53,7 @@ if command -v pandoc >/dev/null 2>&1; then
 	hasnt "$T/md.html" '<script>'
 	has "$T/md.html" "$LONG"
 else
-	echo "skip: pandoc not installed"
+	fail "pandoc is needed ('make deps' installs it)"
 fi
 
 # HTML: self-contained, escaped, tidy finds no error
@@ -71,7 +71,7 @@ for f in "$T/out.html" "$T/out2.html"; do
 		[ $? -le 1 ] || { cat "$T/tidy.out"; fail "tidy found errors in $f"; }
 		! grep -q 'Error:' "$T/tidy.out" || { cat "$T/tidy.out"; fail "tidy errors in $f"; }
 	else
-		echo "skip: tidy not installed"
+		fail "tidy is needed ('make deps' installs it)"
 	fi
 done
 has "$T/out.html" '<svg class="chart"'

@@ -84,16 +84,14 @@ done
 "$GAVEL_BIN" render "$S" --date 2017-07-05 --annex all -o "$T/out.html" || fail "render html"
 "$GAVEL_BIN" render "$S" --date 2017-07-05 --annex all -o "$T/out.txt" || fail "render txt"
 "$GAVEL_BIN" render "$S" --date 2017-07-05 --annex all > "$T/annex.md" || fail "render md annexes"
-if command -v tidy >/dev/null 2>&1; then
-	tidy -q -e "$T/out.html" > "$T/tidy.out" 2>&1
-	[ $? -le 1 ] && ! grep -q 'Error:' "$T/tidy.out" || { cat "$T/tidy.out"; fail "tidy found errors"; }
-fi
-if command -v pandoc >/dev/null 2>&1; then
-	for f in "$T/out.md" "$T/annex.md"; do
-		pandoc --verbose -f markdown -t html "$f" -o "$T/p.html" 2> "$T/pandoc.err" || fail "pandoc $f"
-		! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned on $f"; }
-	done
-fi
+command -v tidy >/dev/null 2>&1 || fail "tidy is needed ('make deps' installs it)"
+command -v pandoc >/dev/null 2>&1 || fail "pandoc is needed ('make deps' installs it)"
+tidy -q -e "$T/out.html" > "$T/tidy.out" 2>&1
+[ $? -le 1 ] && ! grep -q 'Error:' "$T/tidy.out" || { cat "$T/tidy.out"; fail "tidy found errors"; }
+for f in "$T/out.md" "$T/annex.md"; do
+	pandoc --verbose -f markdown -t html "$f" -o "$T/p.html" 2> "$T/pandoc.err" || fail "pandoc $f"
+	! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned on $f"; }
+done
 [ "$(wc -L < "$T/out.txt")" -le 80 ] || fail "text wider than 80 columns"
 # The lettered house style renders the same meeting with a) b)
 echo "set numbering letters" | "$GAVEL_BIN" exec "$S" || fail "set numbering letters"
