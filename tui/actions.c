@@ -35,14 +35,20 @@ static unsigned Act_next(App *app) {
    return RD_ALL;
 }
 
+/* Give and withdraw always ask whom, with the floor pane's selection
+ * preselected: the selection is always on some queued delegation, so acting
+ * on it at once would give or withdraw the first in the queue on a bare key,
+ * and the name typed after it would run as keys. Enter on the floor pane
+ * still gives to the selection at once. */
+static unsigned Act_pickFromQueue(App *app, PickMode mode) {
+   unsigned r = Picker_open(app, mode);
+   if (app->focus == FOCUS_FLOOR && app->queueSel > 0 && app->queueSel < app->picker.n)
+      app->picker.sel = app->queueSel;
+   return r;
+}
+
 static unsigned Act_give(App *app) {
-   const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
-   if (code) {
-      if (App_runf(app, "give %s", code) == 0)
-         app->focus = FOCUS_NOTES;
-      return RD_ALL;
-   }
-   return Picker_open(app, PICK_GIVE);
+   return Act_pickFromQueue(app, PICK_GIVE);
 }
 
 static unsigned Act_end(App *app) {
@@ -58,12 +64,13 @@ static unsigned Act_tour(App *app) {
 }
 
 static unsigned Act_withdraw(App *app) {
-   const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
-   if (code) {
-      App_runf(app, "withdraw %s", code);
-      return RD_ALL;
+   size_t nq = 0;
+   Session_queue(App_session(app), &nq);
+   if (nq == 0) {
+      App_message(app, ROLE_ERROR, "nobody is in the queue");
+      return RD_STATUS;
    }
-   return Picker_open(app, PICK_WITHDRAW);
+   return Act_pickFromQueue(app, PICK_WITHDRAW);
 }
 
 /* Next or previous live item in reading order from the current one. */
@@ -216,6 +223,12 @@ static unsigned Act_select(App *app) {
       return Act_review(app);
    if (app->focus == FOCUS_AGENDA)
       return AgendaPane_takeUp(app);
+   const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
+   if (code) {
+      if (App_runf(app, "give %s", code) == 0)
+         app->focus = FOCUS_NOTES;
+      return RD_ALL;
+   }
    return Act_give(app);
 }
 
@@ -230,11 +243,11 @@ static unsigned Act_refresh(App *app) {
 const TuiAction Actions[] = {
    { "ask", "a F2", "ask for the floor: pick delegations by code or name, Enter queues each", Act_ask, 1, "Floor" },
    { "next", "n F5", "the next speaker in the queue takes the floor", Act_next, 1, "Floor" },
-   { "give", "g", "give the floor (to the selected queued delegation, else pick one)", Act_give, 1, "Floor" },
+   { "give", "g", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
    { "end", "e F6", "end the running intervention", Act_end, 1, "Floor" },
    { "point", "! F3", "point of order: a delegation goes first in the queue", Act_point, 1, "Floor" },
-   { "tour", "t", "tour de table: queue every present delegation in protocol order", Act_tour, 1, "Floor" },
-   { "withdraw", "w", "withdraw a delegation from the queue", Act_withdraw, 1, "Floor" },
+   { "tour", "t", "tour de table: queue every present Member State in protocol order", Act_tour, 1, "Floor" },
+   { "withdraw", "w", "withdraw a delegation from the queue: pick it or type a name", Act_withdraw, 1, "Floor" },
    { "notes", "i", "type the notes of the running intervention (Esc leaves)", Act_notes, 1, "Floor" },
    { "editor", "C-e", "edit the note in $VISUAL or $EDITOR", Act_editor, 1, "Floor" },
    { "item_next", "]", "take up the next agenda item", Act_itemNext, 1, "Agenda" },

@@ -91,11 +91,14 @@ void AgendaPane_draw(App *app, Rect r) {
       if (clock[0])
          Draw_text(y, x + w - cw + 1, cw - 1, selected ? base : app->attr[ROLE_CLOCK], clock);
    }
-   /* Spare rows under a short agenda: where the meeting stands. */
-   int spare = rows - n - (legend ? 1 : 0);
-   if (spare >= 7) {
-      int lrows = legend ? (w - 1 >= 41 ? 1 : 2) : 0;
-      int y = r.y + r.h - 1 - lrows - 5;
+   /* Spare rows under a short agenda: where the meeting stands (a rule
+    * and three lines, and a blank row above the legend when there is room:
+    * the two items added at the table must not hide it at 80x24). */
+   int lrows = legend ? (w - 1 >= 41 ? 1 : 2) : 0;
+   int spare = inner - n - lrows;
+   if (spare >= 4) {
+      int gap = spare >= 5 ? 1 : 0;
+      int y = r.y + r.h - 1 - lrows - 4 - gap;
       int64_t start = Session_start_time(s), clk = Session_clock(s, now);
       size_t done = 0;
       for (int k = 0; k < n; k++)

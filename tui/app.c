@@ -348,6 +348,13 @@ static unsigned App_key(App *app, int key) {
       return r;
    }
    if (app->tooSmall) {
+      /* The typist may not look up while the window is shrunk: what they
+       * type still goes into the notes, never into the void. */
+      if (app->focus == FOCUS_NOTES && !app->cmdOpen && app->overlay == OV_NONE) {
+         unsigned r = NotesPane_key(app, key);
+         if (r != (unsigned)-1)
+            return r;
+      }
       if (key == 'q' || key == KEY_FN(KEY_F(10)))
          return App_quit(app, 1);
       return RD_NONE;
@@ -464,6 +471,9 @@ static void App_drawHints(App *app) {
                                          "outcome", "review", "focus_next", "command", NULL };
    static const char *const floor[] = { "help", "quit", "ask", "next", "end", "give", "point",
                                         "tour", "withdraw", "notes", "undo", "command", NULL };
+   /* While someone speaks, the way back into their notes comes first. */
+   static const char *const speaking[] = { "help", "quit", "notes", "next", "end", "ask", "give",
+                                           "point", "tour", "withdraw", "undo", "command", NULL };
    static const char *const notes[] = { "next", "end", "ask", "editor", NULL };
    static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
    static const char *const HintWords[] = {
@@ -476,6 +486,7 @@ static void App_drawHints(App *app) {
    const char *const *list = app->readOnly ? ro
                              : app->focus == FOCUS_AGENDA ? agenda
                              : app->focus == FOCUS_NOTES  ? notes
+                             : Session_speaker(App_session(app)) ? speaking
                                                           : floor;
    int y = app->rows - 1, x = 0, w = app->cols;
    Draw_line(y, 0, w, app->attr[ROLE_HINT], "");

@@ -75,10 +75,13 @@ void FloorPane_draw(App *app, Rect r) {
          if (bw + 6 + cwid <= w)
             Draw_big(y + 1, x + w - cwid, cwid, app->attr[crole], clock);
          y += 7;
+         /* The clock keeps its place at the right; a long name gives way. */
+         char ck[64];
+         snprintf(ck, sizeof ck, "  %s%s%s", clock, word[0] ? "  " : "", word);
+         int cw = Text_width(ck, strlen(ck));
          snprintf(line, sizeof line, "%s %s", app->ascii ? ">" : "\xe2\x96\xb6", names);
-         int used = Draw_text(y, x, w, app->attr[ROLE_SPEAKER], line);
-         snprintf(line, sizeof line, "  %s%s%s", clock, word[0] ? "  " : "", word);
-         Draw_text(y, x + used, w - used, app->attr[crole], line);
+         int used = Draw_textCut(y, x, w - cw, app->attr[ROLE_SPEAKER], line, app->ascii);
+         Draw_text(y, x + used, w - used, app->attr[crole], ck);
          y++;
       } else {
          snprintf(line, sizeof line, "%s %s", app->ascii ? ">" : "\xe2\x96\xb6", names);
@@ -88,7 +91,7 @@ void FloorPane_draw(App *app, Rect r) {
          /* A banner across the pane: the one thing to see from across the room. */
          int banner = app->attr[ROLE_SPEAKER] | (int)(A_BOLD | A_REVERSE);
          Draw_line(y, x - 1, w + 2, banner, "");
-         Draw_text(y, x, w - cw - 1, banner, line);
+         Draw_textCut(y, x, w - cw - 1, banner, line, app->ascii);
          Draw_text(y, x + w - cw, cw, crole == ROLE_CLOCK ? banner : app->attr[crole] | (int)A_BOLD, ck);
          y++;
       }
@@ -124,7 +127,7 @@ void FloorPane_draw(App *app, Rect r) {
    Draw_text(y, x, w, app->attr[ROLE_TITLE], head);
    if (nq == 0)
       Draw_text(y, x + (int)strlen(head) + 2, w - (int)strlen(head) - 2, app->attr[ROLE_DIM],
-                "empty (a: ask, t: tour)");
+                app->readOnly ? "empty" : "empty (a: ask, t: tour)");
    y++;
    if (app->queueSel >= (int)nq)
       app->queueSel = nq ? (int)nq - 1 : 0;

@@ -18,14 +18,26 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
    }
    size_t n = 0;
    const size_t *ivs = Session_item_interventions(s, cur, &n);
-   if (n == 0) {
-      Draw_text(y, x, w, app->attr[ROLE_DIM], "No intervention on this item yet");
+   /* The running intervention is in the editor above: not again here. */
+   const Intervention *sp = Session_speaker(s);
+   size_t shown = 0;
+   for (size_t i = 0; i < n; i++)
+      shown += Session_intervention(s, ivs[i]) != sp;
+   if (shown == 0) {
+      Draw_text(y, x, w, app->attr[ROLE_DIM],
+                sp ? "Nobody spoke before on this item" : "No intervention on this item yet");
       return;
    }
    /* The latest ones that fit, oldest first. */
-   size_t from = n > (size_t)(bottom - y) ? n - (size_t)(bottom - y) : 0;
-   for (size_t i = from; i < n && y < bottom; i++, y++) {
+   size_t skip = shown > (size_t)(bottom - y) ? shown - (size_t)(bottom - y) : 0;
+   for (size_t i = 0; i < n && y < bottom; i++) {
       const Intervention *iv = Session_intervention(s, ivs[i]);
+      if (iv == sp)
+         continue;
+      if (skip) {
+         skip--;
+         continue;
+      }
       const Delegation *d = Session_delegation(s, iv->delegation);
       char t[9], dur[16], line[1024];
       Time_format_hm(iv->start, false, t);
@@ -35,7 +47,7 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
       int nlen = nl ? (int)(nl - iv->notes) : (int)strlen(iv->notes);
       snprintf(line, sizeof line, "%s %-6s %5s  %.*s%s", t, d ? d->code : "?", dur, nlen,
                iv->notes, nl ? " ..." : "");
-      Draw_text(y, x, w, iv->end == GV_NO_TIME ? app->attr[ROLE_SPEAKER] : 0, line);
+      Draw_textCut(y++, x, w, iv->end == GV_NO_TIME ? app->attr[ROLE_SPEAKER] : 0, line, app->ascii);
    }
 }
 

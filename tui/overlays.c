@@ -1,6 +1,7 @@
 #include "tui/overlays.h"
 
 #include <curses.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,8 +42,12 @@ static void Ov_wrap(OverlayLines *l, int role, const char *indent, const char *t
    while (*p) {
       const char *nl = strchr(p, '\n');
       size_t len = nl ? (size_t)(nl - p) : strlen(p);
-      char para[4096];
-      snprintf(para, sizeof para, "%.*s", (int)len, p);
+      /* The whole paragraph, however long (a pasted text is one line). */
+      char *para = malloc(len + 1);
+      if (!para)
+         abort();
+      memcpy(para, p, len);
+      para[len] = '\0';
       const char *q = para;
       do {
          int used;
@@ -57,13 +62,14 @@ static void Ov_wrap(OverlayLines *l, int role, const char *indent, const char *t
          Ov_add(l, role, "%s%.*s", indent, (int)b, q);
          q += b;
       } while (*q);
+      free(para);
       p = nl ? nl + 1 : p + len;
    }
 }
 
 void Overlays_help(App *app, OverlayLines *out, int width) {
    snprintf(out->title, sizeof out->title, "Keys");
-   snprintf(out->foot, sizeof out->foot, "Esc or q closes  Up/Down/PgUp/PgDn scroll");
+   snprintf(out->foot, sizeof out->foot, "Esc or q closes  Up/Down/PgUp/PgDn/Home/End scroll");
    const char *group = "";
    for (int i = 0; i < ActionCount; i++) {
       if (strcmp(group, Actions[i].group) != 0) {
@@ -102,7 +108,16 @@ static const char *Ov_code(Session *s, size_t idx) {
    return d ? d->code : "?";
 }
 
-static void Overlays_roster(App *app, OverlayLines *out) {
+/* "Greece / Ελλάδα": the English name, and the own-language one when it differs. */
+static void Ov_names(const Delegation *d, char *buf, size_t n) {
+   const char *name = d->name ? d->name : "";
+   if (d->native && strcmp(d->native, name) != 0)
+      snprintf(buf, n, "%s / %s", name, d->native);
+   else
+      snprintf(buf, n, "%s", name);
+}
+
+static void Overlays_roster(App *app, OverlayLines *out, int width) {
    Session *s = App_session(app);
    snprintf(out->title, sizeof out->title, "Roster");
    snprintf(out->foot, sizeof out->foot, "Esc closes   spoken on this item / queued / has the floor / absent");
@@ -119,6 +134,27 @@ static void Overlays_roster(App *app, OverlayLines *out) {
    const QueueEntry *q = Session_queue(s, &nq);
    size_t niv = 0;
    const size_t *ivs = cur != GV_NONE ? Session_item_interventions(s, cur, &niv) : NULL;
+   /* Columns as wide as the roster needs: a unit's code (COM/CNECT) is
+    * indented under its institution and must not run into its name. */
+   int codew = 10, namew = 24;
+   for (size_t i = 0; i < n; i++) {
+      const Delegation *d = &s->roster.list[i];
+      int cw = (int)Text_width(d->code, strlen(d->code)) + (d->parent != GV_NONE ? 2 : 0) + 1;
+      if (cw > codew)
+         codew = cw;
+      char nm[256];
+      Ov_names(d, nm, sizeof nm);
+      int nw = (int)Text_width(nm, strlen(nm));
+      if (nw > namew)
+         namew = nw;
+   }
+   /* The state column keeps room for "▶ HAS THE FLOOR  ✓ spoken 2x". */
+   if (namew > width - codew - 30)
+      namew = width - codew - 30;
+   if (namew > 60)
+      namew = 60;
+   if (namew < 16)
+      namew = 16;
    for (size_t k = 0; k < n; k++) {
       size_t i = order[k];
       const Delegation *d = &s->roster.list[i];
@@ -156,15 +192,11 @@ static void Overlays_roster(App *app, OverlayLines *out) {
          strcat(state, "video");
       }
       char names[256];
-      const char *name = d->name ? d->name : "";
-      if (d->native && strcmp(d->native, name) != 0)
-         snprintf(names, sizeof names, "%s / %s", name, d->native);
-      else
-         snprintf(names, sizeof names, "%s", name);
+      Ov_names(d, names, sizeof names);
       char row[600] = "";
       Text_pad(row, sizeof row, d->parent != GV_NONE ? "  " : "", d->parent != GV_NONE ? 2 : 0);
-      Text_pad(row, sizeof row, d->code, d->parent != GV_NONE ? 8 : 10);
-      Text_pad(row, sizeof row, names, 40);
+      Text_pad(row, sizeof row, d->code, d->parent != GV_NONE ? codew - 2 : codew);
+      Text_pad(row, sizeof row, names, namew);
       Ov_add(out, role, "%s %s", row, state);
    }
    free(order);
@@ -333,7 +365,7 @@ static void Overlays_build(App *app, OverlayLines *l, int width) {
    memset(l, 0, sizeof *l);
    switch (app->overlay) {
    case OV_HELP: Overlays_help(app, l, width); break;
-   case OV_ROSTER: Overlays_roster(app, l); break;
+   case OV_ROSTER: Overlays_roster(app, l, width); break;
    case OV_STATS: Overlays_stats(app, l); break;
    case OV_DETAIL: Overlays_detail(app, l, width); break;
    default: break;
@@ -385,9 +417,11 @@ void Overlays_draw(App *app) {
          Draw_text(y, x, w, app->attr[o->role], o->text);
       }
    }
-   char foot[200];
-   snprintf(foot, sizeof foot, "%s%s", l.foot, l.n > rows ? "   (more: PgDn)" : "");
-   Draw_text(r.y + r.h - 2, x, w, app->attr[ROLE_DIM], foot);
+   /* "more" at the right keeps its place when the legend is cut short. */
+   const char *more = l.n > app->overlayScroll + rows ? "   (more: PgDn, End)" : "";
+   int mw = (int)strlen(more);
+   int used = Draw_textCut(r.y + r.h - 2, x, w - mw, app->attr[ROLE_DIM], l.foot, app->ascii);
+   Draw_text(r.y + r.h - 2, x + used, w - used, app->attr[ROLE_DIM], more);
    OverlayLines_free(&l);
 }
 
@@ -418,6 +452,10 @@ unsigned Overlays_key(App *app, int key) {
       return RD_OVERLAY;
    case KEY_FN(KEY_HOME):
       app->overlayScroll = 0;
+      return RD_OVERLAY;
+   case KEY_FN(KEY_END):
+      /* Past the end: drawing clamps it to the last page. */
+      app->overlayScroll = INT_MAX / 2;
       return RD_OVERLAY;
    case TK_TAB:
       if (app->overlay == OV_STATS) {
