@@ -87,16 +87,23 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
          line[--n] = '\0';
       if (n > 0 && line[n - 1] == '\r')
          line[--n] = '\0';
-      if (CmdExec_skip(line, n))
+      /* A script saved by a Windows editor may begin with a byte order mark;
+       * it is not part of the first command. */
+      char *text = line;
+      if (lineno == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+         text += 3;
+         n -= 3;
+      }
+      if (CmdExec_skip(text, n))
          continue;
-      if (strlen(line) != n) {
+      if (strlen(text) != n) {
          fprintf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
          refused++;
          stop = !keepGoing;
          continue;
       }
       msg[0] = '\0';
-      switch (SessionFile_run(sf, line, msg, sizeof msg)) {
+      switch (SessionFile_run(sf, text, msg, sizeof msg)) {
       case SESSIONFILE_DONE:
          if (progress) {
             printf("%s:%ld: ok\n", name, lineno);

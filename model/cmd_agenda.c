@@ -59,11 +59,28 @@ static GvStatus item_add(Exec *e, Words *w) {
    char *title = join_words(w, i, j);
    if (!title)
       return Cmd_fail(e, GV_NOMEM, "out of memory");
+   /* Typed only: an older journal may hold such a title and must replay. */
+   if (e->live && Util_blank(title, strlen(title))) {
+      free(title);
+      return Cmd_fail(e, GV_USAGE, "item add needs a TITLE that is not blank");
+   }
    size_t parent = GV_NONE, requested = GV_NONE;
    GvItemKind kind = GV_ITEM_ITEM;
    DocRef *docs = NULL;
    size_t ndocs = 0, docs_cap = 0;
+   bool has_under = false, has_kind = false, has_requested = false;
    for (i = j; i < w->count && st == GV_OK;) {
+      /* A second under, kind or requested would silently replace the first. */
+      bool *once = Words_is(w, i, "under")       ? &has_under
+                   : Words_is(w, i, "kind")      ? &has_kind
+                   : Words_is(w, i, "requested") ? &has_requested
+                                                 : NULL;
+      if (once && *once) {
+         st = Cmd_fail(e, GV_USAGE, "'%.20s' given twice", w->word[i]);
+         break;
+      }
+      if (once)
+         *once = true;
       if (Words_is(w, i, "under")) {
          if ((st = Cmd_item(e, w, i + 1, &parent)) == GV_OK)
             i += 2;
@@ -219,7 +236,7 @@ static GvStatus item_title(Exec *e, Words *w) {
    size_t n;
    if ((st = Cmd_text(e, w, 3, &title, &n)) != GV_OK)
       return st;
-   if (n == 0) {
+   if (n == 0 || (e->live && Util_blank(title, strlen(title)))) {
       free(title);
       return Cmd_fail(e, GV_USAGE, "item title needs NUM TITLE");
    }

@@ -169,13 +169,21 @@ GvStatus Cmd_outcome(Exec *e, Words *w) {
 }
 
 /* A `by CODE` / `for CODE|all` pair at word i: 1 when taken, 0 when not one,
- * -1 when refused. */
-static int deadline_option(Exec *e, Words *w, size_t i, bool strict, size_t *by, size_t *forwhom, GvStatus *st) {
+ * -1 when refused. seen collects the options taken (1 by, 2 for): a second
+ * one is refused rather than silently replacing the first. */
+static int deadline_option(Exec *e, Words *w, size_t i, bool strict, size_t *by, size_t *forwhom,
+                           unsigned *seen, GvStatus *st) {
    bool is_by = Words_is(w, i, "by"), is_for = Words_is(w, i, "for");
    if (!(is_by || is_for) || i + 1 >= w->count)
       return 0;
    const char *v = w->word[i + 1];
    size_t d;
+   unsigned bit = is_by ? 1u : 2u;
+   if ((*seen & bit) && (strcmp(v, "-") == 0 || (is_for && Util_word_eq(v, "all")) ||
+                         Roster_find(&e->s->roster, v, strlen(v)) != GV_NONE)) {
+      *st = Cmd_fail(e, GV_USAGE, "deadline: '%s' given twice", is_by ? "by" : "for");
+      return -1;
+   }
    if (strcmp(v, "-") == 0 || (is_for && Util_word_eq(v, "all")))
       d = GV_NONE;
    else if ((d = Roster_find(&e->s->roster, v, strlen(v))) == GV_NONE) {
@@ -185,6 +193,7 @@ static int deadline_option(Exec *e, Words *w, size_t i, bool strict, size_t *by,
       return -1;
    }
    *(is_by ? by : forwhom) = d;
+   *seen |= bit;
    return 1;
 }
 
@@ -199,9 +208,10 @@ GvStatus Cmd_deadline(Exec *e, Words *w) {
    size_t by = Roster_find(&s->roster, "PRES", 4), forwhom = GV_NONE;
    size_t i = 1 + used;
    bool leading = false;
+   unsigned seen = 0;
    int r;
    /* Options written before the text (the canonical form). */
-   while ((r = deadline_option(e, w, i, true, &by, &forwhom, &st)) == 1) {
+   while ((r = deadline_option(e, w, i, true, &by, &forwhom, &seen, &st)) == 1) {
       i += 2;
       leading = true;
    }
@@ -211,7 +221,9 @@ GvStatus Cmd_deadline(Exec *e, Words *w) {
    size_t end = w->count;
    if (!leading) {
       while (end >= i + 3) {
-         if ((r = deadline_option(e, w, end - 2, false, &by, &forwhom, &st)) != 1)
+         if ((r = deadline_option(e, w, end - 2, false, &by, &forwhom, &seen, &st)) < 0)
+            return st;
+         if (r == 0)
             break;
          end -= 2;
       }
@@ -232,7 +244,9 @@ GvStatus Cmd_deadline(Exec *e, Words *w) {
       if ((st = Cmd_text(e, &sub, i, &text, &n)) != GV_OK)
          return st;
    }
-   if (n == 0) {
+   /* A blank text would read "the deadline for ." (typed only: an older
+    * journal may hold one and must replay). */
+   if (n == 0 || (e->live && Util_blank(text, n))) {
       free(text);
       return Cmd_fail(e, GV_USAGE, "deadline needs DATE TEXT [by CODE] [for CODE]");
    }
@@ -278,7 +292,7 @@ GvStatus Cmd_action(Exec *e, Words *w) {
    size_t n;
    if ((st = Cmd_text(e, w, 2 + used, &text, &n)) != GV_OK)
       return st;
-   if (n == 0) {
+   if (n == 0 || (e->live && Util_blank(text, n))) {
       free(text);
       return Cmd_fail(e, GV_USAGE, "action needs CODE DATE TEXT");
    }

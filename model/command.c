@@ -87,7 +87,9 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
       if (Util_word_eq(name, Commands[i].name))
          cmd = &Commands[i];
    if (!cmd) {
-      st = Cmd_fail(e, GV_UNKNOWN_CMD, "unknown command '%.40s'", w.word[0]);
+      /* `"item add X` is a quote left open, not a command of that name. */
+      if ((st = Cmd_check_quotes(e, &w, 1)) == GV_OK)
+         st = Cmd_fail(e, GV_UNKNOWN_CMD, "unknown command '%.40s'", w.word[0]);
    } else {
       e->kind = GV_ENTRY_UNIT;
       GvBuf_puts(e->canon, cmd->name);

@@ -40,3 +40,10 @@ bool Util_word_eq(const char *a, const char *keyword) {
    }
    return *a == *keyword;
 }
+
+bool Util_blank(const char *s, size_t n) {
+   for (size_t i = 0; i < n; i++)
+      if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+         return false;
+   return true;
+}

@@ -13,5 +13,7 @@ void *Util_grow(void *arr, size_t *cap, size_t count, size_t size);
 char *Util_strndup(const char *s, size_t n);
 /* ASCII case-insensitive equality of a NUL-terminated word with a lower-case keyword. */
 bool Util_word_eq(const char *a, const char *keyword);
+/* s[0..n) holds nothing but blanks and newlines: a text with nothing to read. */
+bool Util_blank(const char *s, size_t n);
 
 #endif

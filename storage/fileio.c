@@ -178,8 +178,10 @@ static int FileIO_writeTemp(const FileIO *io, const char *path, const char *buf,
 
 int FileIO_replace(const FileIO *io, const char *path, const char *buf, size_t len,
                    char *err, size_t errlen) {
-   char tmp[PATH_MAX], why[PATH_MAX + 128];
-   int fd = FileIO_writeTemp(io, path, buf, len, tmp, sizeof tmp, why, sizeof why);
+   char tmp[PATH_MAX], why[PATH_MAX + 128], real[PATH_MAX];
+   /* Through a symbolic link, replace the file it names, not the link. */
+   const char *target = realpath(path, real) ? real : path;
+   int fd = FileIO_writeTemp(io, target, buf, len, tmp, sizeof tmp, why, sizeof why);
    if (fd < 0) {
       snprintf(err, errlen, "%s; the old file is unchanged", why);
       return -1;
@@ -191,14 +193,14 @@ int FileIO_replace(const FileIO *io, const char *path, const char *buf, size_t l
                strerror(saved));
       return -1;
    }
-   if (FileIO_rename(io, tmp, path) != 0) {
+   if (FileIO_rename(io, tmp, target) != 0) {
       int saved = errno;
       unlink(tmp);
       snprintf(err, errlen, "%s: cannot rename the new copy into place (%s); the old file is unchanged",
                path, strerror(saved));
       return -1;
    }
-   if (FileIO_syncParent(io, path) != 0) {
+   if (FileIO_syncParent(io, target) != 0) {
       /* The new file is in place; only its durability is in doubt. */
       snprintf(err, errlen, "%s: written, but the folder could not be synced (%s)", path,
                strerror(errno));
@@ -302,9 +304,18 @@ int FileIO_readFd(int fd, char **out, size_t *outlen) {
 }
 
 int FileIO_readPath(const char *path, char **buf, size_t *len) {
-   int fd = open(path, O_RDONLY | O_CLOEXEC);
+   /* O_NONBLOCK and the check: a FIFO would wait for a writer forever and a
+    * device never ends; only regular files (and folders, for their EISDIR). */
+   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
    if (fd < 0)
       return -1;
+   struct stat st;
+   if (fstat(fd, &st) != 0 || !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) ||
+       fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+      close(fd);
+      errno = EINVAL;
+      return -1;
+   }
    int r = FileIO_readFd(fd, buf, len);
    int saved = errno;
    close(fd);

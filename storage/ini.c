@@ -333,7 +333,7 @@ Ini *Ini_load(const char *path) {
       int e = errno;
       Ini *ini = Ini_parse("", 0, path);
       if (ini)
-         Ini_report(ini, 0, "cannot read: %s", strerror(e));
+         Ini_report(ini, 0, "cannot read: %s", e == EINVAL ? "not a regular file" : strerror(e));
       return ini;
    }
    Ini *ini = Ini_parse(buf, len, path);

@@ -276,20 +276,23 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    if (!wantWrite)
       SessionFile_setReadOnly(sf, "%s: opened read-only, as asked", path);
 
+   /* O_NONBLOCK: opening a FIFO for reading would wait for a writer forever,
+    * before the check below could refuse it. */
    if (wantWrite) {
-      sf->fd = open(path, O_RDWR | O_CLOEXEC);
+      sf->fd = open(path, O_RDWR | O_CLOEXEC | O_NONBLOCK);
       if (sf->fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM))
          SessionFile_setReadOnly(sf, "%s: cannot write (%s); opened read-only", path, strerror(errno));
    }
    if (sf->fd < 0)
-      sf->fd = open(path, O_RDONLY | O_CLOEXEC);
+      sf->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
    if (sf->fd < 0) {
       snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
       SessionFile_close(sf);
       return NULL;
    }
    struct stat st;
-   if (fstat(sf->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+   if (fstat(sf->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+       fcntl(sf->fd, F_SETFL, fcntl(sf->fd, F_GETFL) & ~O_NONBLOCK) != 0) {
       snprintf(err, errlen, "%s: not a regular file", path);
       SessionFile_close(sf);
       return NULL;
@@ -563,8 +566,11 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
 
    /* The temporary is locked before it is renamed into place, so that the
     * new file is never unlocked while we still write. */
-   char tmp[PATH_MAX];
-   int fd = FileIO_tempFile(sf->path, tmp, sizeof tmp);
+   char tmp[PATH_MAX], real[PATH_MAX];
+   /* Through a symbolic link, the file it names is the one to replace: a
+    * rename over the link itself would leave the real session behind. */
+   const char *target = realpath(sf->path, real) ? real : sf->path;
+   int fd = FileIO_tempFile(target, tmp, sizeof tmp);
    const char *step = fd < 0 ? "create a temporary file" : NULL;
    char why[PATH_MAX + 256];
    if (!step && Lock_tryWrite(fd, tmp, why, sizeof why) != LOCK_TAKEN)
@@ -573,7 +579,7 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       step = "write the new copy";
    if (!step && FileIO_fsync(sf->io, fd) != 0)
       step = "sync the new copy";
-   if (!step && FileIO_rename(sf->io, tmp, sf->path) != 0)
+   if (!step && FileIO_rename(sf->io, tmp, target) != 0)
       step = "rename the new copy into place";
    if (step) {
       int saved = errno;
@@ -594,7 +600,7 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
-   if (FileIO_syncParent(sf->io, sf->path) != 0) {
+   if (FileIO_syncParent(sf->io, target) != 0) {
       snprintf(err, errlen, "%s: compacted, but the folder could not be synced (%s)", sf->path,
                strerror(errno));
       return -1;

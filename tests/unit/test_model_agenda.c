@@ -94,6 +94,26 @@ static void item_add_options(void **state) {
    Fx_free(f);
 }
 
+/* A second under, kind or requested used to replace the first without a
+ * word, and a blank title made an item nobody could read: both refused when
+ * typed. An older journal holding a blank title still replays. */
+static void item_options_once_titles_not_blank(void **state) {
+   (void)state;
+   Fx *f = agenda();
+   Fx_refuse(f, "item add X kind info kind aob", GV_USAGE, "'kind' given twice");
+   Fx_refuse(f, "item add X requested HU requested EE", GV_USAGE, "'requested' given twice");
+   Fx_refuse(f, "item add X under 1 under 2", GV_USAGE, "'under' given twice");
+   Fx_refuse(f, "item add \"\"", GV_USAGE, "not blank");
+   Fx_refuse(f, "item add \"  \"", GV_USAGE, "not blank");
+   Fx_refuse(f, "item title 1 \"   \"", GV_USAGE, "item title needs NUM TITLE");
+   Fx_run(f, "item add X doc 8946/17 doc 8947/17 kind info");   /* doc may repeat */
+   assert_int_equal(Agenda_item(&f->s->agenda, Fx_item(f, "5"))->ndocs, 2);
+   const char old[] = "cmd 2017-05-12T10:00:00 0000000f-0000-4000-8000-000000000001 item add \"\"";
+   assert_int_equal(Session_replay(f->s, old, strlen(old), f->msg, sizeof f->msg), GV_OK);
+   assert_string_equal(Agenda_item(&f->s->agenda, Fx_item(f, "6"))->title, "");
+   Fx_free(f);
+}
+
 static void taking_up_items(void **state) {
    (void)state;
    Fx *f = agenda();
@@ -225,6 +245,7 @@ int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(items_number_themselves),
       cmocka_unit_test(item_add_options),
+      cmocka_unit_test(item_options_once_titles_not_blank),
       cmocka_unit_test(taking_up_items),
       cmocka_unit_test(reaching_a_sub_item_deals_with_its_parent),
       cmocka_unit_test(moving_renumbers),

@@ -282,6 +282,8 @@ static void every_line_is_checked(void **state) {
    Fx_refuse(f, "", GV_EMPTY, "empty command");
    Fx_refuse(f, "   ", GV_EMPTY, "empty command");
    Fx_refuse(f, "dance FR", GV_UNKNOWN_CMD, "unknown command 'dance'");
+   /* A quote left open before the command word: said so, not "unknown command 'item add X'". */
+   Fx_refuse(f, "\"item add X", GV_BAD_QUOTE, "unterminated quote in 'item add X'");
    Fx_refuse(f, "note caf\xC3", GV_BAD_UTF8, "not valid UTF-8");
    Fx_refuse(f, "note a\nb", GV_BAD_VALUE, "one command per line");
    GvStatus st = Session_run(f->s, "note a\0b", 8, &f->ctx, &f->out, f->msg, sizeof f->msg);

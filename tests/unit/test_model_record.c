@@ -124,6 +124,16 @@ static void deadlines(void **state) {
    Fx_refuse(f, "deadline 32 May comments", GV_BAD_DATE, "no such day");
    Fx_refuse(f, "deadline someday comments", GV_BAD_DATE, "invalid date 'someday'");
    Fx_refuse(f, "deadline 31 May by XX comments", GV_NO_DELEGATION, "unknown delegation 'XX'");
+   /* A second by or for used to replace the first silently (DE was lost). */
+   Fx_refuse(f, "deadline 31 May comments by FR by DE", GV_USAGE, "'by' given twice");
+   Fx_refuse(f, "deadline 31 May by FR by DE comments", GV_USAGE, "'by' given twice");
+   Fx_refuse(f, "deadline 31 May comments for FR for all", GV_USAGE, "'for' given twice");
+   /* Blank texts rendered "set 31 May 2017 as the deadline for ." */
+   Fx_refuse(f, "deadline 31 May \"   \"", GV_USAGE, "deadline needs DATE TEXT");
+   Fx_refuse(f, "deadline 31 May \"\\n\"", GV_USAGE, "deadline needs DATE TEXT");
+   Fx_run(f, "deadline 31 May replies by email by FR");   /* 'by email' is text */
+   assert_string_equal(f->s->rec.deadlines[f->s->rec.ndeadlines - 1].what, "replies by email");
+   Fx_run(f, "undo");
    Fx_assert_roundtrip(f);
    Fx_run_undo_redo(f, "deadline 19 June adoption by the FAC");
    Fx_free(f);
@@ -168,6 +178,8 @@ static void actions(void **state) {
    Fx_refuse(f, "action FR 31 Foo text", GV_BAD_DATE, "unknown month 'Foo'");
    Fx_refuse(f, "action FR -", GV_USAGE, "action needs CODE DATE TEXT");
    Fx_refuse(f, "action FR 31 May", GV_USAGE, "action needs CODE DATE TEXT");
+   /* A blank text rendered "Action: the FR delegation to ." */
+   Fx_refuse(f, "action FR - \"  \"", GV_USAGE, "action needs CODE DATE TEXT");
    assert_int_equal(Session_find_action(f->s, f->s->rec.actions[0].uuid, 36, NULL, 0), 0);
    Fx_assert_roundtrip(f);
    Fx_run_undo_redo(f, "action EEAS 1 September fix the dates of the cyber dialogues");
