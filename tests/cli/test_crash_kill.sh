@@ -41,13 +41,17 @@ while read -r us; do
 		fi
 		j=$((j + 1))
 	done > "$script"
+	# A kill can land before the child has opened its output (after the fork,
+	# under load): clear the last round's acknowledgements first, and count
+	# only this round's script below.
+	: > "$T/ack"
 	"$GAVEL_BIN" exec "$S" --progress -f "$script" > "$T/ack" 2> "$T/err" &
 	pid=$!
 	sleep "$(awk -v us="$us" 'BEGIN { printf "%.6f", us / 1000000 }')"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	# Every acknowledged line is in the file.
-	for ln in $(sed -n 's/^.*:\([0-9][0-9]*\): ok$/\1/p' "$T/ack"); do
+	for ln in $(grep -F "$script:" "$T/ack" | sed -n 's/^.*:\([0-9][0-9]*\): ok$/\1/p'); do
 		if [ $((ln % 5)) -eq 0 ] && [ -n "$roster" ]; then
 			rosters_acked=$((rosters_acked + 1))
 			continue
