@@ -122,22 +122,6 @@ GvStatus Cmd_set(Exec *e, Words *w) {
 }
 
 /* A code is letters and digits (and '-', '_'), with one optional /UNIT. */
-static bool code_valid(const char *c) {
-   size_t part = 0, slashes = 0;
-   for (; *c; c++) {
-      bool ok = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-                *c == '-' || *c == '_';
-      if (*c == '/') {
-         if (part == 0 || ++slashes > 1)
-            return false;
-         part = 0;
-         continue;
-      }
-      if (!ok || ++part > 16)
-         return false;
-   }
-   return part > 0;
-}
 
 /* delegation CODE [kind=K] [order=N] [name=..] [native=..] [phrase=..] */
 GvStatus Cmd_delegation_def(Exec *e, Words *w) {
@@ -146,9 +130,9 @@ GvStatus Cmd_delegation_def(Exec *e, Words *w) {
       return st;
    if (w->count < 2)
       return Cmd_fail(e, GV_USAGE, "delegation needs a CODE, then key=value (kind, order, name, native, phrase)");
-   if (!code_valid(w->word[1]))
-      return Cmd_fail(e, GV_BAD_VALUE, "invalid delegation code '%.40s' (letters and digits, units as COM/HOME)", w->word[1]);
-   char code[40];   /* code_valid() bounds it to 16/16 */
+   if (!Roster_code_valid(w->word[1]))
+      return Cmd_fail(e, GV_BAD_VALUE, "invalid delegation code '%.40s' (letters, digits, - and _, at most 16, units as COM/HOME)", w->word[1]);
+   char code[GV_CODE_MAX + 1];   /* Roster_code_valid() bounds it */
    snprintf(code, sizeof code, "%s", w->word[1]);
    for (char *c = code; *c; c++)
       if (*c >= 'a' && *c <= 'z')

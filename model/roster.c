@@ -203,6 +203,23 @@ static int field_score(const char *field, const char *q, int base) {
    return score;
 }
 
+bool Roster_code_valid(const char *c) {
+   size_t part = 0, slashes = 0;
+   for (; *c; c++) {
+      bool ok = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+                *c == '-' || *c == '_';
+      if (*c == '/') {
+         if (part == 0 || ++slashes > 1)
+            return false;
+         part = 0;
+         continue;
+      }
+      if (!ok || ++part > GV_CODE_PART_MAX)
+         return false;
+   }
+   return part > 0;
+}
+
 size_t Roster_match(const Roster *r, const char *query, size_t n, RosterMatch *out, size_t max) {
    while (n && (*query == ' ' || *query == '\t'))
       query++, n--;

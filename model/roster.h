@@ -55,6 +55,13 @@ typedef struct Roster {
 /* Index of CODE (case-insensitive, exact), or GV_NONE. */
 size_t Roster_find(const Roster *r, const char *code, size_t n);
 const Delegation *Roster_get(const Roster *r, size_t idx);
+/* A delegation code: letters, digits, - and _, at most GV_CODE_PART_MAX of
+ * them, and at most one /UNIT of the same kind (FR, COM, COM/HOME). The one
+ * definition, for the model and for the roster files alike. */
+#define GV_CODE_PART_MAX 16
+#define GV_CODE_MAX (2 * GV_CODE_PART_MAX + 1)
+bool Roster_code_valid(const char *code);
+
 /* "ms" / "Member State" for a kind; "" when out of range. */
 const char *GvKind_word(GvKind k);
 const char *GvKind_label(GvKind k);

@@ -28,14 +28,12 @@ static char *RosterFile_strdup(const char *s) {
 
 /* A code is letters, digits, '-' and '_', with at most one "/UNIT". */
 static int RosterFile_checkCode(Ini *ini, int line, const char *code) {
-   const char *slash = strchr(code, '/');
-   size_t n = strlen(code);
-   int ok = n <= ROSTER_CODE_MAX && !strchr(code, '.') && code[0] != '/' &&
-            (!slash || (slash[1] && !strchr(slash + 1, '/')));
+   /* The model's rule, so that every code read here is one it accepts. */
+   int ok = Roster_code_valid(code);
    if (!ok)
       Ini_report(ini, line,
                  "[%s]: a code is letters, digits, - and _ (at most %d), with at most one /UNIT",
-                 code, ROSTER_CODE_MAX);
+                 code, GV_CODE_PART_MAX);
    return ok;
 }
 

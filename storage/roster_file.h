@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "model/roster.h"
 #include "storage/ini_commands.h"
 #include "storage/paths.h"
 
@@ -17,7 +18,7 @@ typedef enum RosterKind {
    ROSTER_UNIT,        /* a unit of the delegation before the '/': COM/HOME */
 } RosterKind;
 
-#define ROSTER_CODE_MAX 32
+#define ROSTER_CODE_MAX GV_CODE_MAX
 
 typedef struct RosterEntry {
    char code[ROSTER_CODE_MAX + 1]; /* upper case: FR, COM/HOME */
