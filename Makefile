@@ -56,6 +56,9 @@ ASAN_DIR  := $(BUILD)/asan
 ASAN_CORE := $(CORE_SRC:%.c=$(ASAN_DIR)/%.o)
 ASAN_APP  := $(APP_SRC:%.c=$(ASAN_DIR)/%.o)
 ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(ASAN_DIR)/tests/%)
+# The fuzz targets, built with $(CC) and a plain driver, replay their seeds
+# and every crash ever found (make check runs them; see tests/README.md).
+FUZZ_REG  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/regress/%)
 
 .SECONDARY:
 .PHONY: all deps run check unit unit-asan e2e bench install uninstall clean fuzz demo-data
@@ -96,7 +99,7 @@ unit: $(UNIT_BIN)
 unit-asan: $(ASAN_UNIT)
 
 # One closing line across every suite: "N passed, N failed".
-check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT)
+check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT) $(FUZZ_REG)
 	@GAVEL_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/check.sh $(BUILD)
 
 e2e: $(BIN)
@@ -104,6 +107,36 @@ e2e: $(BIN)
 
 bench: $(BIN) $(BENCH_BIN)
 	@GAVEL_BIN=$(abspath $(BIN)) sh tests/bench/run.sh $(BUILD)
+
+# Fuzzing (tests/README.md). fuzz: each tests/fuzz/fuzz_*.c built with clang
+# and libFuzzer, run FUZZ_SECONDS from its seeds in tests/fuzz/corpus/NAME;
+# new inputs go to $(BUILD)/fuzz/corpus, crashes to $(BUILD)/fuzz/crashes.
+# fuzz-regress: the same targets built with $(CC), ASan+UBSan and a plain
+# driver (tests/fuzz/driver.c), run once over the seeds and saved crashes.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 20
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_DIR)/%)
+.PHONY: fuzz-regress
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+	$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CORE) $(LDLIBS)
+
+$(FUZZ_DIR)/regress/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h $(ASAN_CORE)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -O1 $(SAN) -o $@ $< tests/fuzz/driver.c $(ASAN_CORE) $(LDLIBS)
+
+fuzz: $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+fuzz-regress: $(FUZZ_REG)
+	@sh tests/fuzz/run.sh --regress $(FUZZ_DIR)
 
 install: $(BIN)
 	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

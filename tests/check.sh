@@ -2,6 +2,7 @@
 # Runs every suite and prints one closing line: "N passed, N failed".
 #   unit        build/tests/test_*         (cmocka)
 #   unit-asan   build/asan/tests/test_*    (the same, AddressSanitizer + UBSan)
+#   fuzz        build/fuzz/regress/fuzz_*  (every fuzz target over its seeds and past crashes)
 #   cli         tests/cli/test_*.sh        (batch subcommands, no terminal)
 #   e2e         tests/e2e/test_*.sh        (the real program in tmux)
 # Usage: check.sh [--e2e-only] BUILD
@@ -49,6 +50,16 @@ run_script() { # suite script
 if [ $e2e_only -eq 0 ]; then
 	for t in "$build"/tests/test_*; do [ -x "$t" ] && run_cmocka unit "$t"; done
 	for t in "$build"/asan/tests/test_*; do [ -x "$t" ] && run_cmocka unit-asan "$t"; done
+	for t in "$build"/fuzz/regress/fuzz_*; do
+		[ -x "$t" ] || continue
+		name=$(basename "$t" | sed 's/^fuzz_//')
+		if FUZZ_TARGETS=$name sh "$top/tests/fuzz/run.sh" --regress "$build/fuzz" >"$log/out" 2>&1; then
+			passed=$((passed + 1)); echo "ok   fuzz/$name"
+		else
+			failed=$((failed + 1)); failures="$failures fuzz/$name"
+			echo "FAIL fuzz/$name"; sed 's/^/    /' "$log/out" | tail -n 40
+		fi
+	done
 	for t in "$top"/tests/cli/test_*.sh; do [ -f "$t" ] && run_script cli "$t"; done
 fi
 for t in "$top"/tests/e2e/test_*.sh; do [ -f "$t" ] && run_script e2e "$t"; done

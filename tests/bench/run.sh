@@ -1,0 +1,123 @@
+#!/bin/sh
+# make bench: prints figures, asserts nothing about time (see tests/README.md).
+#   1. bench_gen writes a 10,000-intervention session (the model, no fdatasync)
+#   2. bench_core times open/replay, appends with fdatasync, undo, render and
+#      exports inside one process
+#   3. the gavel binary, whole commands: show, render, actions, check, exec
+#   4. reference figures from cat, grep, pandoc and nano where installed
+# Everything is written under BUILD/bench-data; XDG_* and HOME point there.
+# Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
+#        BENCH_APPENDS (1000).
+# Usage: run.sh BUILD   (GAVEL_BIN: the gavel to time)
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+cd "$top" || exit 1
+bin=$build/bench
+GAVEL_BIN=${GAVEL_BIN:-$top/gavel}
+RUNS=${BENCH_RUNS:-3}
+CLI_RUNS=${BENCH_CLI_RUNS:-2}
+N=${BENCH_INTERVENTIONS:-10000}
+APPENDS=${BENCH_APPENDS:-1000}
+
+data=$build/bench-data
+rm -rf "$data"
+mkdir -p "$data/xdg" "$data/config" "$data/home" "$data/tmp" || exit 1
+# Never the user's own folders; a fixed document date.
+export XDG_DATA_HOME="$data/xdg" XDG_CONFIG_HOME="$data/config" HOME="$data/home" \
+	TMPDIR="$data/tmp" SOURCE_DATE_EPOCH=1499256000 LC_ALL=C.UTF-8
+big=$data/big.gavel
+started=$(date +%s)
+
+have() { command -v "$1" >/dev/null 2>&1; }
+HYPERFINE=
+have hyperfine && HYPERFINE=hyperfine
+
+# timeit LABEL OUTFILE COMMAND...: wall time of a whole command, stdout to OUTFILE.
+timeit() {
+	label=$1 out=$2 runs=$3
+	shift 3
+	if [ -n "$HYPERFINE" ]; then
+		cmd=
+		for a in "$@"; do cmd="$cmd '$a'"; done
+		printf '  %s\n' "$label"
+		hyperfine --runs "$runs" --style basic -n "$label" "$cmd > '$out'" 2>&1 |
+			sed -n 's/^ *\(Time\|Range\)/    \1/p'
+	else
+		"$bin/bench_timeit" -n "$runs" -o "$out" "$label" -- "$@"
+	fi
+}
+
+echo "gavel bench ($(date -u '+%Y-%m-%d %H:%M UTC'))"
+echo "  host:  $(uname -srm), $(nproc 2>/dev/null || echo '?') cpu(s)," \
+	"$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+echo "  disk:  $(df -PT "$data" 2>/dev/null | awk 'NR==2 {print $2 " on " $1}') (fdatasync figures depend on it)"
+echo "  gavel: $GAVEL_BIN"
+if [ -n "$HYPERFINE" ]; then
+	echo "  whole commands timed with $(hyperfine --version)"
+else
+	echo "  whole commands timed with bench_timeit (hyperfine not installed): min and median of $CLI_RUNS runs"
+fi
+echo
+
+echo "== 1. the session"
+"$bin/bench_gen" "$big" "$N" rosters/eu28-2017.ini || { echo "bench: generator failed"; exit 1; }
+echo "  $(wc -c < "$big") bytes, $(wc -l < "$big") lines"
+echo
+
+echo "== 2. inside one process (bench_core, $RUNS runs each)"
+"$bin/bench_core" "$big" "$data" "$RUNS" "$APPENDS" || { echo "bench: bench_core failed"; exit 1; }
+echo
+
+echo "== 3. whole gavel commands on the big session (each opens it: see 'open' above)"
+if [ -x "$GAVEL_BIN" ]; then
+	timeit "gavel show" "$data/show.txt" "$CLI_RUNS" "$GAVEL_BIN" show "$big"
+	for f in md html txt; do
+		timeit "gavel render --format $f" "$data/render.$f" "$CLI_RUNS" \
+			"$GAVEL_BIN" render "$big" --format "$f" --annex all --date 2017-07-05
+	done
+	for f in csv ics; do
+		timeit "gavel actions --format $f" "$data/actions-cli.$f" "$CLI_RUNS" \
+			"$GAVEL_BIN" actions "$big" --format "$f"
+	done
+	timeit "gavel check" "$data/check.txt" "$CLI_RUNS" "$GAVEL_BIN" check "$big"
+	# 1,000 commands through gavel exec: one open, then an fdatasync per line.
+	cp "$big" "$data/exec.gavel"
+	"$bin/bench_timeit" -n 1 -o "$data/exec.out" "gavel exec ($APPENDS commands, 1 run)" -- \
+		sh -c 'i=0; while [ $i -lt "$1" ]; do
+			echo "floor FR"; echo next; echo "note welcomed the text — coopération."; echo end
+			i=$((i + 4)); done | "$2" exec "$3"' sh "$APPENDS" "$GAVEL_BIN" "$data/exec.gavel"
+	echo "  outputs: show $(wc -c < "$data/show.txt") B, md $(wc -c < "$data/render.md") B," \
+		"html $(wc -c < "$data/render.html") B, txt $(wc -c < "$data/render.txt") B"
+else
+	echo "  skipped: no gavel binary at $GAVEL_BIN"
+fi
+echo
+
+echo "== 4. reference figures on the same data (for scale)"
+timeit "cat session > /dev/null" /dev/null "$RUNS" cat "$big"
+if have grep; then
+	timeit "grep -c ' note ' session" "$data/grep.out" "$RUNS" grep -c ' note ' "$big"
+	timeit "grep -c over the rendered md" "$data/grep2.out" "$RUNS" grep -c 'delegation' "$data/outcome.md"
+else
+	echo "  grep: not installed, skipped"
+fi
+if have pandoc; then
+	# One run: pandoc takes seconds on a document this size.
+	timeit "pandoc outcome.md -> html (1 run)" /dev/null 1 \
+		pandoc -f markdown -t html -o "$data/pandoc.html" "$data/outcome.md"
+else
+	echo "  pandoc: not installed, skipped"
+fi
+if have nano && have script; then
+	# nano needs a terminal: script(1) gives it one; Ctrl-X quits at once.
+	"$bin/bench_timeit" -n 1 "nano opens the session and quits" -- \
+		sh -c 'printf "\030" | TERM=xterm timeout 60 script -qec "nano -R -- \"$1\"" /dev/null' sh "$big"
+elif have nano; then
+	echo "  nano: installed, but script(1) is missing to give it a terminal; skipped"
+else
+	echo "  nano: not installed, skipped"
+fi
+echo
+echo "bench done in $(( $(date +%s) - started )) s; data in $data"
