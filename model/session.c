@@ -153,7 +153,18 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec
 /* Rebuilds the state from the units in force and the drafts. A draft that a
  * later draft to the same intervention replaces whole is skipped: typing
  * journals many of them, and undo must stay quick in a long meeting. */
+static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen);
+
 static void rebuild(Session *s) {
+   rebuild_report(s, NULL, NULL, 0);
+}
+
+/* Also counts the lines that fail to apply: none in a history that was
+ * applied line by line, but lines kept unapplied while loading (see
+ * Session_load_begin) are checked here for the first time. */
+static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen) {
+   size_t bad = 0;
+   s->stale = false;
    state_clear(s);
    GvBuf scratch = GV_BUF_INIT;
    Journal *j = &s->journal;
@@ -186,12 +197,20 @@ static void rebuild(Session *s) {
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
-         if (apply_parts(s, &p, &scratch, &e, msg, sizeof msg) == GV_OK && draft)
-            en->target = e.draft_target;
+         if (apply_parts(s, &p, &scratch, &e, msg, sizeof msg) == GV_OK) {
+            if (draft)
+               en->target = e.draft_target;
+         } else if (bad++ == 0) {
+            if (bad_line)
+               *bad_line = k;
+            if (bad_msg && bad_msglen)
+               snprintf(bad_msg, bad_msglen, "%s", msg);
+         }
       }
    }
    free(last);
    GvBuf_free(&scratch);
+   return bad;
 }
 
 static void set_uuid_from_first(Session *s) {
@@ -250,6 +269,10 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
    j->entries[j->nentries - 1].target = target;
+   if (s->loading) {
+      s->stale = true;   /* Session_load_end() rebuilds, once */
+      return GV_OK;
+   }
    rebuild(s);
    char what[80];
    describe_unit(s, target, what, sizeof what);
@@ -446,6 +469,16 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
          return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line more than its cmd:N announced");
       j->awaiting--;
    }
+   if (s->stale) {
+      /* Kept as it is; Session_load_end() applies it with the rest. Only a
+       * `draft` line is not an undo unit. */
+      GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+      if (!Journal_append(j, line, len, is_cmd, kind))
+         return fail(msg, msglen, GV_NOMEM, "out of memory");
+      if (is_cmd)
+         j->orphans = false;
+      return GV_OK;
+   }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
    st = apply_parts(s, &p, &scratch, &e, msg, msglen);
@@ -466,6 +499,22 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
    return GV_OK;
+}
+
+void Session_load_begin(Session *s) {
+   s->loading = true;
+}
+
+size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen) {
+   s->loading = false;
+   if (msg && msglen)
+      msg[0] = '\0';
+   if (!s->stale)
+      return 0;
+   size_t bad = rebuild_report(s, line, msg, msglen);
+   if (s->uuid[0] == '\0')
+      set_uuid_from_first(s);
+   return bad;
 }
 
 size_t Session_replay_awaiting(const Session *s) {

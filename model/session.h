@@ -49,6 +49,8 @@ typedef struct Session {
    int64_t clock;    /* `at`: the clock for the following commands, or GV_NO_TIME */
    int64_t last_time;/* time of the last event applied (GV_NO_TIME before any) */
    char *roster_name;/* the last `roster NAME` loaded, or NULL */
+   bool loading;     /* between Session_load_begin() and Session_load_end() */
+   bool stale;       /* loading: the state lags the journal (an undo or redo came) */
 } Session;
 
 /* What the caller supplies to Session_run(). */
@@ -82,6 +84,16 @@ GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, siz
  * announces. Not 0 at the end of a file means a crash cut the unit short at a
  * line boundary: it was never acknowledged, and Session_rollback() drops it. */
 size_t Session_replay_awaiting(const Session *s);
+
+/* Loading a whole file: between these two, an undo or redo line only marks
+ * what it takes back or brings back, and the lines after it are kept without
+ * being applied; Session_load_end() then rebuilds the meeting once. Each undo
+ * would otherwise rebuild the meeting on the spot, and a long meeting with
+ * many of them would open in seconds. Session_load_end() returns how many
+ * kept lines failed to apply (0 normally); for the first, *line gets its
+ * index (Session_line) and msg the reason. */
+void Session_load_begin(Session *s);
+size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

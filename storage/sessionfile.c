@@ -188,6 +188,8 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
 
    long firstBad = 0;
    char msg[1024];
+   /* One rebuild at the end, however many undo and redo lines the file holds. */
+   Session_load_begin(sf->session);
    for (size_t i = 0; i < count; i++) {
       const ScanLine *l = &scan->lines[i];
       const char *line = buf + l->start;
@@ -197,6 +199,20 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
          if (!firstBad)
             firstBad = l->lineno;
       }
+   }
+   size_t badIndex = 0;
+   if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
+      /* A line kept for the end did not apply: name it by its place in the file. */
+      size_t blen = 0;
+      const char *bad = Session_line(sf->session, badIndex, &blen);
+      long at = 0;
+      for (size_t i = 0; bad && i < count && !at; i++)
+         if (scan->lines[i].len == blen && memcmp(buf + scan->lines[i].start, bad, blen) == 0)
+            at = scan->lines[i].lineno;
+      long where = at ? at : 1;
+      SessionFile_problemf(sf, "%s:%ld: %s", sf->path, where, msg);
+      if (!firstBad || where < firstBad)
+         firstBad = where;
    }
    if (firstBad)
       SessionFile_setReadOnly(sf, "%s:%ld: a line could not be read; opened read-only so that it is "

@@ -207,14 +207,38 @@ static inline Session *Fx_replay_all(const Session *from) {
    return s;
 }
 
-/* The state survives the journal: replaying it gives the same dump. */
+/* The same, as a file is opened: undo and redo lines only marked, one
+ * rebuild at the end (Session_load_begin). */
+static inline Session *Fx_load_all(const Session *from) {
+   Session *s = Session_new();
+   assert_non_null(s);
+   char msg[512];
+   Session_load_begin(s);
+   for (size_t i = 0; i < Session_line_count(from); i++) {
+      size_t len;
+      const char *line = Session_line(from, i, &len);
+      if (Session_replay(s, line, len, msg, sizeof msg) != GV_OK)
+         fail_msg("load of line %zu '%s' failed: %s", i + 1, line, msg);
+   }
+   size_t bad = 0;
+   if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
+      fail_msg("load: line %zu failed at the end: %s", bad + 1, msg);
+   return s;
+}
+
+/* The state survives the journal: replaying it gives the same dump, line by
+ * line and as a file is loaded. */
 static inline void Fx_assert_roundtrip(const Fx *f) {
    Session *copy = Fx_replay_all(f->s);
-   char *a = Fx_dump(f->s), *b = Fx_dump(copy);
+   Session *loaded = Fx_load_all(f->s);
+   char *a = Fx_dump(f->s), *b = Fx_dump(copy), *c = Fx_dump(loaded);
    assert_string_equal(a, b);
+   assert_string_equal(a, c);
    free(a);
    free(b);
+   free(c);
    Session_free(copy);
+   Session_free(loaded);
 }
 
 /* Runs `line`, then checks that undo gives back the state before it, that

@@ -414,6 +414,43 @@ static void a_long_meeting_stays_fast(void **state) {
    Fx_free(f);
 }
 
+/* Loading a file: lines after an undo are kept and applied once at the end;
+ * one that does not apply is reported then, with its index and reason. */
+static void loading_defers_after_undo(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR");
+   Fx_run(f, "undo");
+   Fx_run(f, "floor DE");
+   Fx_refuse(f, "redo", GV_NOTHING_REDO, "nothing to redo");   /* a new command ended it */
+   Fx_run(f, "undo");
+   Fx_run(f, "redo");
+   Fx_assert_roundtrip(f);
+   /* A line that cannot apply, after an undo (as a damaged file may hold). */
+   Session *s = Fx_load_all(f->s);
+   Session_free(s);
+   s = Session_new();
+   char msg[256];
+   Session_load_begin(s);
+   size_t n = Session_line_count(f->s);
+   for (size_t i = 0; i < n; i++) {
+      size_t len;
+      const char *line = Session_line(f->s, i, &len);
+      assert_int_equal(Session_replay(s, line, len, msg, sizeof msg), GV_OK);
+   }
+   const char *bad = "cmd 2017-05-12T11:00:00 0badc0de-0000-4000-8000-000000000001 floor ZZ";
+   assert_int_equal(Session_replay(s, bad, strlen(bad), msg, sizeof msg), GV_OK); /* kept */
+   size_t at = 0;
+   assert_int_equal(Session_load_end(s, &at, msg, sizeof msg), 1);
+   assert_int_equal(at, n);
+   assert_non_null(strstr(msg, "ZZ"));
+   /* Without an undo before it, the same line is refused on the spot. */
+   Session *t = Fx_load_all(f->s);
+   Session_free(t);
+   Session_free(s);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(journal_lines_have_the_documented_form),
@@ -426,6 +463,7 @@ int main(void) {
       cmocka_unit_test(compaction_keeps_the_state),
       cmocka_unit_test(compaction_keeps_the_session_uuid),
       cmocka_unit_test(undo_with_many_drafts),
+      cmocka_unit_test(loading_defers_after_undo),
       cmocka_unit_test(a_long_meeting_stays_fast),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);

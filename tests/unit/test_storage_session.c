@@ -261,6 +261,29 @@ static void unit_cut_at_a_line_boundary_is_set_aside(void **state) {
    SessionFile_close(sf);
 }
 
+/* After an undo, the lines of a file are applied once at the end of the load
+ * (one rebuild): one that does not apply is still named by its line, and the
+ * session opens read-only with everything else. */
+static void bad_line_after_undo_is_named(void **state) {
+   Fixture *fx = *state;
+   create(fx->path);
+   appendRaw(fx->path, "cmd 2017-05-12T10:00:00 " UUID1 " set place Brussels\n"
+                       "cmd 2017-05-12T10:00:01 " UUID2 " undo\n"
+                       "cmd 2017-05-12T10:00:02 " UUID3 " set place Luxembourg\n"
+                       "cmd 2017-05-12T10:00:03 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c12 floor ZZ\n"
+                       "cmd 2017-05-12T10:00:04 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c13 set chair Chair\n");
+   SessionFile *sf = openRw(fx->path);
+   assert_int_equal(SessionFile_problemCount(sf), 1);
+   char want[PATH_MAX + 16];
+   snprintf(want, sizeof want, "%s:5: ", fx->path);
+   assert_memory_equal(SessionFile_problem(sf, 0), want, strlen(want));
+   assert_true(SessionFile_readOnly(sf));
+   Session *s = SessionFile_session(sf);
+   assert_string_equal(s->meta.place, "Luxembourg");
+   assert_string_equal(s->meta.chair, "Chair");
+   SessionFile_close(sf);
+}
+
 static void corrupt_middle_line_opens_read_only(void **state) {
    Fixture *fx = *state;
    create(fx->path);
@@ -682,6 +705,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(torn_continuation_sets_its_unit_aside, setup, teardown),
 cmocka_unit_test_setup_teardown(unit_cut_at_a_line_boundary_is_set_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(corrupt_middle_line_opens_read_only, setup, teardown),
+      cmocka_unit_test_setup_teardown(bad_line_after_undo_is_named, setup, teardown),
       cmocka_unit_test_setup_teardown(newer_version_is_read_only, setup, teardown),
       cmocka_unit_test_setup_teardown(unknown_type_survives_compaction, setup, teardown),
       cmocka_unit_test_setup_teardown(second_writer_gets_read_only_view, setup, teardown),
