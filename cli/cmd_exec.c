@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "storage/sessionfile.h"
 
@@ -55,6 +56,11 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
    FILE *in = fromStdin ? stdin : fopen(script, "r");
    if (!in)
       return Cli_fail(env, "%s: cannot read: %s", name, strerror(errno));
+   struct stat sst;
+   if (!fromStdin && fstat(fileno(in), &sst) == 0 && S_ISDIR(sst.st_mode)) {
+      fclose(in);
+      return Cli_fail(env, "%s: is a folder, not a script", name);
+   }
 
    char err[1024];
    SessionFileOptions opts = { .io = NULL, .readOnly = env->read_only, .datadir = env->datadir };

@@ -48,10 +48,13 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
    bool first = false;
    size_t n = 0;
    for (size_t i = 1; i < w->count; i++) {
-      if (Words_is(w, i, "first") || Words_is(w, i, "poo"))
+      if (Words_is(w, i, "first") || Words_is(w, i, "poo")) {
+         if (first)
+            return Cmd_fail(e, GV_USAGE, "floor: 'first' given twice");
          first = true;
-      else
+      } else {
          n++;
+      }
    }
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "floor needs one or more delegation codes (floor FR DE, floor FR first)");

@@ -35,5 +35,13 @@ refuse 'item title 2 "   "' 'item title needs NUM TITLE'
 refuse 'action FR - "  "' 'action needs CODE DATE TEXT'
 refuse 'deadline 31 May "  "' 'deadline needs DATE TEXT'
 refuse '"item add X' 'unterminated quote'
+refuse 'floor DE first first' "'first' given twice"
 "$GAVEL_BIN" check "$S" > /dev/null || fail "check after the refusals"
+
+# A folder given as the script: one clear line, exit 1, nothing run.
+d=$(mktemp -d "${TMPDIR:-/tmp}/gavel-dir.XXXXXX")
+"$GAVEL_BIN" exec "$S" -f "$d" 2> "$d.err"; rc=$?
+[ $rc -eq 1 ] || { rm -rf "$d" "$d.err"; fail "exec -f DIR: exit $rc"; }
+grep -q "is a folder, not a script" "$d.err" || { cat "$d.err"; rm -rf "$d" "$d.err"; fail "exec -f DIR: message"; }
+rm -rf "$d" "$d.err"
 exit 0

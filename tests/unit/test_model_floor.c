@@ -32,6 +32,7 @@ static void queue_refusals(void **state) {
    Fx_refuse(f, "floor FR", GV_DUPLICATE, "FR is already in the queue");
    Fx_refuse(f, "floor fr", GV_DUPLICATE, "FR is already in the queue");
    Fx_refuse(f, "floor DE DE", GV_DUPLICATE, "DE is named twice");
+   Fx_refuse(f, "floor DE first first", GV_USAGE, "floor: 'first' given twice");
    Fx_refuse(f, "floor DE XX", GV_NO_DELEGATION, "unknown delegation 'XX'");
    Fx_refuse(f, "floor", GV_USAGE, "floor needs");
    /* all or nothing: DE was not queued by the refused lines */
