@@ -17,7 +17,7 @@
 #include "cli/cmd_show.h"
 #include "cli/cmd_render.h"
 #include "storage/datadir.h"
-#include "tui/tui.h"
+#include "cli/cmd_live.h"
 
 typedef struct Subcommand {
    const char *name;
@@ -35,7 +35,7 @@ static const Subcommand Subcommands[] = {
    { "show", CmdShow_run, "show SESSION", "print a session's state as text" },
    { "check", CmdCheck_run, "check SESSION...", "verify session files" },
    { "compact", CmdCompact_run, "compact SESSION", "rewrite a session file atomically" },
-   { "follow", Tui_follow, "follow SESSION", "a read-only live display for a second screen" },
+   { "follow", CmdLive_follow, "follow SESSION", "a read-only live display for a second screen" },
    { NULL, NULL, NULL, NULL },
 };
 
@@ -107,5 +107,5 @@ int main(int argc, char **argv) {
       if (!strchr(argv[i], '/') && !Main_isSession(&env, argv[i]))
          return Cli_usage(&env, "unknown command or session '%s' (try 'gavel --help')", argv[i]);
    }
-   return Tui_main(&env, argc - i, argv + i);
+   return CmdLive_run(&env, argc - i, argv + i);
 }

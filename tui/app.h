@@ -145,7 +145,7 @@ unsigned App_quit(App *app, int ask);
 /* Asks the terminal to mark pasted text (on), or stop (before leaving). */
 void App_bracketedPaste(int on);
 
-/* Entry points (from main.c through tui/tui.h). */
+/* Entry points (from main.c through cli/cmd_live.h). */
 int App_main(App *app, const char *path, int readOnly);
 
 #endif

@@ -1,5 +1,5 @@
 /* Opening the live screen: which session, read-only or not, follow mode. */
-#include "tui/tui.h"
+#include "cli/cmd_live.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -17,7 +17,7 @@
 #include "tui/app.h"
 
 /* Today's newest session in the sessions folder (by file time), or -1. */
-static int Tui_todaysSession(const char *dir, char *out, size_t n) {
+static int CmdLive_todaysSession(const char *dir, char *out, size_t n) {
    time_t t = time(NULL);
    struct tm tm;
    localtime_r(&t, &tm);
@@ -51,7 +51,7 @@ static int Tui_todaysSession(const char *dir, char *out, size_t n) {
 
 /* Runs `gavel [-D DIR] new --agenda demo --date TODAY` (this very binary)
  * and reads the path it prints. */
-static int Tui_createDemo(const CliEnv *env, char *out, size_t n) {
+static int CmdLive_createDemo(const CliEnv *env, char *out, size_t n) {
    char self[PATH_MAX];
    ssize_t l = readlink("/proc/self/exe", self, sizeof self - 1);
    if (l <= 0)
@@ -93,7 +93,7 @@ static int Tui_createDemo(const CliEnv *env, char *out, size_t n) {
    return WIFEXITED(status) && WEXITSTATUS(status) == 0 && got > 0 ? 0 : -1;
 }
 
-static int Tui_resolve(const CliEnv *env, const char *arg, char *path, size_t n) {
+static int CmdLive_resolve(const CliEnv *env, const char *arg, char *path, size_t n) {
    char dir[PATH_MAX], err[512];
    if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0)
       return Cli_fail(env, "%s", err);
@@ -102,7 +102,7 @@ static int Tui_resolve(const CliEnv *env, const char *arg, char *path, size_t n)
    return 0;
 }
 
-int Tui_main(const CliEnv *env, int argc, char **argv) {
+int CmdLive_run(const CliEnv *env, int argc, char **argv) {
    setlocale(LC_ALL, "");
    App *app = calloc(1, sizeof *app);
    if (!app)
@@ -115,7 +115,7 @@ int Tui_main(const CliEnv *env, int argc, char **argv) {
       return Cli_usage(env, "one session at a time (try 'gavel --help')");
    }
    if (argc == 1) {
-      if ((rc = Tui_resolve(env, argv[0], path, sizeof path)) != 0) {
+      if ((rc = CmdLive_resolve(env, argv[0], path, sizeof path)) != 0) {
          free(app);
          return rc;
       }
@@ -125,7 +125,7 @@ int Tui_main(const CliEnv *env, int argc, char **argv) {
          free(app);
          return Cli_fail(env, "%s", err);
       }
-      if (Tui_todaysSession(dir, path, sizeof path) != 0) {
+      if (CmdLive_todaysSession(dir, path, sizeof path) != 0) {
          if (env->read_only) {
             free(app);
             return Cli_fail(env, "no session of today in %s", dir);
@@ -138,7 +138,7 @@ int Tui_main(const CliEnv *env, int argc, char **argv) {
             printf("\n'gavel new --agenda FILE' creates a session; 'gavel --help' shows more.\n");
             return CLI_OK;
          }
-         if (Tui_createDemo(env, path, sizeof path) != 0) {
+         if (CmdLive_createDemo(env, path, sizeof path) != 0) {
             free(app);
             return Cli_fail(env, "could not create a session ('gavel new --agenda demo' failed)");
          }
@@ -149,12 +149,12 @@ int Tui_main(const CliEnv *env, int argc, char **argv) {
    return rc;
 }
 
-int Tui_follow(const CliEnv *env, int argc, char **argv) {
+int CmdLive_follow(const CliEnv *env, int argc, char **argv) {
    if (argc != 2)
       return Cli_usage(env, "usage: gavel follow SESSION");
    setlocale(LC_ALL, "");
    char path[PATH_MAX];
-   int rc = Tui_resolve(env, argv[1], path, sizeof path);
+   int rc = CmdLive_resolve(env, argv[1], path, sizeof path);
    if (rc != 0)
       return rc;
    App *app = calloc(1, sizeof *app);
