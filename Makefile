@@ -24,6 +24,8 @@ UUID_LIBS   := $(shell pkg-config --libs uuid 2>/dev/null || echo -luuid)
 # iniparser 4.1 on Debian 12 ships no .pc file.
 INI_CFLAGS  := $(shell pkg-config --cflags iniparser 2>/dev/null)
 INI_LIBS    := $(shell pkg-config --libs iniparser 2>/dev/null || echo -liniparser)
+# zlib: CRC-32 for journal line checksums and the .docx container.
+ZLIB_LIBS   := $(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 CMOCKA_CFLAGS := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
@@ -36,7 +38,7 @@ CPPFLAGS  += -I. -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DGAVEL_VERSION='"$(VERSI
              -DGAVEL_DATADIR='"$(PREFIX)/share/gavel"' $(PKGS_CFLAGS) $(INI_CFLAGS)
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 $(WARN) -MMD -MP
-LDLIBS    += $(CURSES_LIBS) $(UUID_LIBS) $(INI_LIBS)
+LDLIBS    += $(CURSES_LIBS) $(UUID_LIBS) $(INI_LIBS) $(ZLIB_LIBS)
 
 # The core (no curses): model, storage, render. The app adds cli, tui and main.
 CORE_SRC  := $(sort $(wildcard model/*.c storage/*.c render/*.c))

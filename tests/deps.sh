@@ -12,6 +12,7 @@ need /usr/include/ncursesw/curses.h libncurses-dev
 need /usr/include/uuid/uuid.h uuid-dev
 need /usr/include/iniparser/iniparser.h libiniparser-dev
 need /usr/include/cmocka.h libcmocka-dev
+need /usr/include/zlib.h zlib1g-dev
 need pkg-config pkg-config
 need tmux tmux
 need cc gcc
