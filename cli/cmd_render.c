@@ -1,4 +1,4 @@
-/* gavel render SESSION [--format md|html|txt] [-o FILE] [--annex LIST] [--date DATE]
+/* gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]
  *
  * Opens the session read-only (no lock: a meeting still being written can be
  * drafted from) and writes its outcome of proceedings. With -o the document
@@ -6,7 +6,8 @@
  * browser never sees half a file. The format follows -o's extension unless
  * --format says otherwise. --date sets the date in the header (the
  * document's own date, "Brussels, 5 July 2017"); default today, or
- * SOURCE_DATE_EPOCH when set, for reproducible output. */
+ * SOURCE_DATE_EPOCH when set, for reproducible output. A .docx is binary:
+ * it is refused on a terminal, where it would only garble the screen. */
 #include "cli/cmd_render.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "model/session.h"
 #include "render/outcome.h"
@@ -21,8 +23,8 @@
 #include "storage/sessionfile.h"
 
 static const char CmdRender_usage[] =
-   "usage: gavel render SESSION [--format md|html|txt] [-o FILE] [--annex LIST] [--date DATE]\n"
-   "  --format F     md (default), html or txt (default from -o's extension)\n"
+   "usage: gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]\n"
+   "  --format F     md (default), html, txt or docx (default from -o's extension)\n"
    "  -o FILE        write FILE atomically instead of standard output\n"
    "  --annex LIST   attendance,speakers,actions (or all)\n"
    "  --date DATE    the document's date (YYYY-MM-DD); default today\n";
@@ -80,15 +82,19 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       }
    }
    if (!session)
-      return Cli_usage(env, "usage: gavel render SESSION [--format md|html|txt] [-o FILE]");
+      return Cli_usage(env, "usage: gavel render SESSION [--format md|html|txt|docx] [-o FILE]");
 
    OutcomeFormat f = OUTCOME_MD;
    if (format) {
       if (Outcome_parseFormat(format, &f) != 0)
-         return Cli_usage(env, "render: unknown format '%s' (md, html, txt)", format);
+         return Cli_usage(env, "render: unknown format '%s' (md, html, txt, docx)", format);
    } else if (outPath && Outcome_parseFormat(CmdRender_ext(outPath), &f) != 0) {
       f = OUTCOME_MD;
    }
+   int toStdout = !outPath || strcmp(outPath, "-") == 0;
+   if (f == OUTCOME_DOCX && toStdout && isatty(STDOUT_FILENO))
+      return Cli_usage(env, "render: a .docx is binary and would garble the terminal; "
+                            "write it with -o FILE.docx or redirect standard output");
    OutcomeOptions o = { .annexes = 0, .docDate = NULL };
    char err[1024];
    if (annex && Outcome_parseAnnexes(annex, &o.annexes, err, sizeof err) != 0)
@@ -113,9 +119,10 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    const Session *s = SessionFile_session(sf);
 
    int rc = CLI_OK;
-   if (!outPath || strcmp(outPath, "-") == 0) {
-      Outcome_write(stdout, s, f, &o);
-      if (fflush(stdout) != 0 || ferror(stdout))
+   if (toStdout) {
+      if (Outcome_write(stdout, s, f, &o) != 0)
+         rc = Cli_fail(env, "render: the document is too large for a .docx");
+      else if (fflush(stdout) != 0 || ferror(stdout))
          rc = Cli_fail(env, "render: cannot write to standard output: %s", strerror(errno));
    } else {
       char *buf = NULL;
@@ -124,9 +131,11 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       if (!mem) {
          rc = Cli_fail(env, "render: out of memory");
       } else {
-         Outcome_write(mem, s, f, &o);
+         int composed = Outcome_write(mem, s, f, &o);
          if (fclose(mem) != 0)
             rc = Cli_fail(env, "render: out of memory");
+         else if (composed != 0)
+            rc = Cli_fail(env, "render: the document is too large for a .docx");
          else if (FileIO_replace(FileIO_system(), outPath, buf, len, err, sizeof err) != 0)
             rc = Cli_fail(env, "%s", err);
       }

@@ -100,3 +100,30 @@ void Escape_icalline(FILE *out, const char *line) {
    }
    fputs("\r\n", out);
 }
+
+void Escape_xml(Buf *out, const char *s) {
+   size_t n = strlen(s);
+   while (n > 0) {
+      uint32_t cp;
+      size_t l = Chars_decode(s, n, &cp);
+      switch (cp) {
+      case '&': Buf_add(out, "&amp;"); break;
+      case '<': Buf_add(out, "&lt;"); break;
+      case '>': Buf_add(out, "&gt;"); break;
+      case '"': Buf_add(out, "&quot;"); break;
+      case '\'': Buf_add(out, "&apos;"); break;
+      case '\t':
+      case '\n': Buf_addc(out, (char)cp); break;
+      default:
+         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF)
+            break;
+         if (cp == 0xFFFD && l == 1)
+            Chars_encode(out, cp);  /* a bad byte: its replacement, not the byte */
+         else
+            Buf_addn(out, s, l);
+         break;
+      }
+      s += l;
+      n -= l;
+   }
+}

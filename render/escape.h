@@ -10,6 +10,13 @@
 /* & < > " ' as entities: safe in element content and quoted attributes. */
 void Escape_html(Buf *out, const char *s);
 
+/* XML 1.0 character data and attribute values: & < > " ' as entities, and
+ * every character XML 1.0 forbids dropped (C0 controls, U+FFFE, U+FFFF),
+ * with the C1 controls and DEL it only discourages. Tab and newline stay:
+ * what a line break is depends on the vocabulary (see outcome_docx.c).
+ * Bad UTF-8 reads as U+FFFD, so the output is always well-formed. */
+void Escape_xml(Buf *out, const char *s);
+
 /* Markdown (pandoc and CommonMark) inline text: backslash before every
  * character that could start markup, and before a leading list or heading
  * marker. Newlines become spaces: one paragraph is one line. */

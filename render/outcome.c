@@ -6,6 +6,7 @@
 #include "model/session.h"
 #include "render/buf.h"
 #include "render/chars.h"
+#include "render/outcome_docx.h"
 #include "render/outcome_html.h"
 #include "render/outcome_md.h"
 #include "render/outcome_txt.h"
@@ -917,6 +918,8 @@ int Outcome_parseFormat(const char *s, OutcomeFormat *f) {
       *f = OUTCOME_HTML;
    else if (Outcome_ieq(s, "txt") || Outcome_ieq(s, "text"))
       *f = OUTCOME_TXT;
+   else if (Outcome_ieq(s, "docx"))
+      *f = OUTCOME_DOCX;
    else
       return -1;
    return 0;
@@ -970,14 +973,17 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    free(c.rank);
 }
 
-void Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOptions *o) {
+int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOptions *o) {
    Doc d;
    Doc_init(&d);
    Outcome_build(&d, s, o);
+   int rc = 0;
    switch (f) {
    case OUTCOME_MD: OutcomeMd_write(out, &d); break;
    case OUTCOME_HTML: OutcomeHtml_write(out, &d); break;
    case OUTCOME_TXT: OutcomeTxt_write(out, &d); break;
+   case OUTCOME_DOCX: rc = OutcomeDocx_write(out, &d); break;
    }
    Doc_free(&d);
+   return rc;
 }

@@ -1,8 +1,8 @@
 /* The outcome of proceedings: a recorded session turned into the draft the
  * note-taker owes after the meeting (see the reference document
  * shared/reference/outcome-of-proceedings-10876-17.md). Outcome_build()
- * decides the wording; Outcome_write() lays it out as Markdown, HTML or
- * plain text on a FILE* (render/ opens no file). */
+ * decides the wording; Outcome_write() lays it out as Markdown, HTML,
+ * plain text or Word (.docx) on a FILE* (render/ opens no file). */
 #ifndef GAVEL_RENDER_OUTCOME_H
 #define GAVEL_RENDER_OUTCOME_H
 
@@ -17,6 +17,7 @@ typedef enum OutcomeFormat {
    OUTCOME_MD,
    OUTCOME_HTML,
    OUTCOME_TXT,
+   OUTCOME_DOCX,  /* binary: a ZIP container */
 } OutcomeFormat;
 
 enum {
@@ -30,7 +31,7 @@ typedef struct OutcomeOptions {
    const char *docDate;  /* the date of the document, ISO; NULL: the meeting date */
 } OutcomeOptions;
 
-/* "md", "markdown", "html", "txt", "text". 0, or -1 when unknown. */
+/* "md", "markdown", "html", "txt", "text", "docx". 0, or -1 when unknown. */
 int Outcome_parseFormat(const char *s, OutcomeFormat *f);
 
 /* "attendance,speakers,actions" (any order, any subset; "all"). 0, or -1
@@ -40,7 +41,9 @@ int Outcome_parseAnnexes(const char *s, int *annexes, char *err, size_t errlen);
 /* Fills d (Doc_init'ed by the caller, Doc_free it) from the session. */
 void Outcome_build(Doc *d, const struct Session *s, const OutcomeOptions *o);
 
-/* Builds and writes in one go. */
-void Outcome_write(FILE *out, const struct Session *s, OutcomeFormat f, const OutcomeOptions *o);
+/* Builds and writes in one go. 0, or -1 when the document could not be
+ * composed (a .docx too large for its container); write errors are the
+ * FILE's (ferror). */
+int Outcome_write(FILE *out, const struct Session *s, OutcomeFormat f, const OutcomeOptions *o);
 
 #endif

@@ -21,6 +21,7 @@ need make make
 need tidy tidy
 need pandoc pandoc
 /usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
+/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing="$missing python3-docx"
 [ -n "$missing" ] || exit 0
 cmd="apt-get install -y$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -8,7 +8,7 @@
  *             applied, appended and fdatasync'ed; per-command latency
  *   undo      undo/redo on the big session (rebuilds by replaying the units in
  *             force, then appends and fdatasyncs)
- *   render    Outcome_write to a file as Markdown, HTML, text (all annexes)
+ *   render    Outcome_write to a file as Markdown, HTML, text, .docx (all annexes)
  *   actions   ActionList of the session, written as CSV and iCalendar
  *   compact   Session_compact into memory
  *
@@ -113,6 +113,7 @@ static void bench_render(Session *s, const char *dir, size_t runs)
       {OUTCOME_MD, "render Markdown", "outcome.md"},
       {OUTCOME_HTML, "render HTML", "outcome.html"},
       {OUTCOME_TXT, "render text", "outcome.txt"},
+      {OUTCOME_DOCX, "render Word", "outcome.docx"},
    };
    double *t = calloc(runs, sizeof *t);
    OutcomeOptions o = {OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS | OUTCOME_ANNEX_ACTIONS,

@@ -50,6 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       Outcome_write(null, s, OUTCOME_MD, &o);
       Outcome_write(null, s, OUTCOME_HTML, &o);
       Outcome_write(null, s, OUTCOME_TXT, &o);
+      Outcome_write(null, s, OUTCOME_DOCX, &o);
       ActionList l;
       ActionList_init(&l);
       ActionList_addSession(&l, s);

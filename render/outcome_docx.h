@@ -1,0 +1,21 @@
+/* The outcome document as a Word file (.docx, Office Open XML), for the
+ * Secretariat to finish in Word: A4 with the margins of the HTML print
+ * layout, the header block as in the HTML, items as Word's built-in
+ * headings (Heading 1 to 3) with their numbers in the text, the annex
+ * tables as Word tables with a repeated header row, and on every page a
+ * footer with the document number, "Page X of Y" (PAGE and NUMPAGES
+ * fields) and the marking (LIMITE). The speaking-time chart is left out,
+ * as in Markdown and text: the table beside it holds the same figures.
+ * The output is byte-for-byte the same for the same Doc (no clock). */
+#ifndef GAVEL_RENDER_OUTCOME_DOCX_H
+#define GAVEL_RENDER_OUTCOME_DOCX_H
+
+#include <stdio.h>
+
+#include "render/doc.h"
+
+/* Writes the whole ZIP container to out (which need not seek).
+ * 0, or -1 when it could not be composed (the FILE's own errors aside). */
+int OutcomeDocx_write(FILE *out, const Doc *d);
+
+#endif
