@@ -139,30 +139,44 @@ static void Docx_header(Buf *x, const DocHeader *h) {
    Buf_add(x, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/></w:pPr></w:p>");
 }
 
-/* Column widths in proportion to the widest cell of each column (capped,
- * so one long name does not starve the others), filling the text width. */
+/* Column widths: a column of short words kept whole (t->nowrap: codes,
+ * dates, numbers) gets what its widest cell needs; the others share the
+ * rest in proportion to their widest cell, capped so that one long name
+ * does not starve the others. When the whole columns alone would not fit,
+ * every column is proportional. */
 static void Docx_widths(const DocBlock *t, int *w) {
-   size_t total = 0;
-   size_t *want = calloc(t->cols, sizeof *want);
-   if (!want)
+   /* a 10 pt capital, bold, and the cell's side margins */
+   const size_t perChar = 150, margins = 216 + 60;
+   size_t *need = calloc(t->cols, sizeof *need);
+   if (!need)
       abort();
+   size_t fixed = 0, share = 0, all = 0;
    for (size_t c = 0; c < t->cols; c++) {
-      size_t m = 4;
+      size_t m = 2;
       for (size_t r = 0; r < t->rows; r++) {
          const char *s = t->cells[r * t->cols + c];
          size_t n = Chars_columns(s, strlen(s));
          if (n > m)
             m = n;
       }
-      want[c] = (m > 40 ? 40 : m) + 2;
-      total += want[c];
+      need[c] = m > 40 ? 40 : m;
+      all += need[c];
+      if (t->nowrap & (1u << c))
+         fixed += need[c] * perChar + margins;
+      else
+         share += need[c];
    }
+   int proportional = share == 0 || fixed + share * perChar / 2 > DOCX_TEXT_W;
+   size_t rest = proportional ? DOCX_TEXT_W : DOCX_TEXT_W - fixed;
    int used = 0;
    for (size_t c = 0; c < t->cols; c++) {
-      w[c] = c + 1 < t->cols ? (int)((size_t)DOCX_TEXT_W * want[c] / total) : DOCX_TEXT_W - used;
+      size_t v = proportional ? rest * need[c] / all
+                 : t->nowrap & (1u << c) ? need[c] * perChar + margins
+                                         : rest * need[c] / share;
+      w[c] = c + 1 < t->cols ? (int)v : DOCX_TEXT_W - used;
       used += w[c];
    }
-   free(want);
+   free(need);
 }
 
 /* A Word table: the first row a header row, bold and repeated on every
@@ -185,7 +199,8 @@ static void Docx_table(Buf *x, const DocBlock *t) {
       Buf_add(x, r == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
                         : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
       for (size_t c = 0; c < t->cols; c++) {
-         Buf_addf(x, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>", w[c]);
+         Buf_addf(x, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>%s</w:tcPr>", w[c],
+                  t->nowrap & (1u << c) ? "<w:noWrap/>" : "");
          int num = r > 0 && (t->numeric & (1u << c));
          Docx_para(x, num ? "<w:pStyle w:val=\"TableText\"/><w:jc w:val=\"right\"/>"
                           : "<w:pStyle w:val=\"TableText\"/>",
