@@ -341,6 +341,39 @@ static void docx_strips_and_degrades(void **state) {
    Doc_free(&d);
 }
 
+/* A column of short words kept whole gets room for its widest cell; the
+ * columns fill the text width exactly. */
+static void docx_table_widths(void **state) {
+   (void)state;
+   Doc d;
+   Doc_init(&d);
+   Doc_set(&d.header.title, "T");
+   const char *cells[] = { "Code", "Delegation", "Attendance",
+                           "EUROJUST", "European Union Agency for Network and Information "
+                           "Security, with a name longer than any column could hold whole",
+                           "Videoconference" };
+   Doc_table(&d, cells, 2, 3, 0, 1u << 0 | 1u << 2);
+   size_t len = 0;
+   char *out = docx_bytes(&d, &len);
+   Archive a;
+   read_zip((const unsigned char *)out, len, &a);
+   const char *doc = member(&a, "word/document.xml")->data;
+   int w[3], n = 0, sum = 0;
+   for (const char *p = doc; (p = strstr(p, "<w:gridCol w:w=\"")) && n < 3; p++)
+      sum += w[n++] = atoi(p + strlen("<w:gridCol w:w=\""));
+   assert_int_equal(n, 3);
+   assert_int_equal(sum, 11906 - 2 * 1134);
+   assert_true(w[0] >= 8 * 150 + 216);   /* EUROJUST on one line, and the cell margins */
+   assert_true(w[2] >= 15 * 150 + 216);  /* Videoconference */
+   assert_true(w[1] > w[0] && w[1] > w[2]);
+   /* and Word is told not to wrap them */
+   assert_non_null(strstr(doc, "<w:noWrap/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                               "</w:pPr><w:r><w:t xml:space=\"preserve\">EUROJUST<"));
+   free_zip(&a);
+   free(out);
+   Doc_free(&d);
+}
+
 static void docx_format_parses(void **state) {
    (void)state;
    OutcomeFormat f = OUTCOME_MD;
@@ -358,6 +391,7 @@ int main(void) {
       cmocka_unit_test(escape_xml_drops_what_xml_forbids),
       cmocka_unit_test(docx_parts),
       cmocka_unit_test(docx_strips_and_degrades),
+      cmocka_unit_test(docx_table_widths),
       cmocka_unit_test(docx_format_parses),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
