@@ -6,27 +6,8 @@
 
 #include "render/buf.h"
 #include "render/chars.h"
+#include "render/docx_package.h"
 #include "render/escape.h"
-#include "render/zip.h"
-
-/* A4 in twentieths of a point, with the margins of the HTML print layout
- * (22 mm top, 20 mm sides, 24 mm bottom). */
-enum {
-   DOCX_PAGE_W = 11906,
-   DOCX_PAGE_H = 16838,
-   DOCX_MARGIN_TOP = 1247,
-   DOCX_MARGIN_SIDE = 1134,
-   DOCX_MARGIN_BOTTOM = 1361,
-   DOCX_TEXT_W = DOCX_PAGE_W - 2 * DOCX_MARGIN_SIDE,
-   DOCX_NUM_W = 851,    /* the item number's column in a heading: 1.5 cm */
-   DOCX_LABEL_W = 1418, /* From:, On:, To:, Subject: 2.5 cm */
-};
-
-#define DOCX_XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-#define DOCX_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define DOCX_NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define DOCX_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-#define DOCX_CT "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 /* The text of one run: escaped, a newline as a line break and a tab as a
  * tab, so that a cell or a paragraph keeps its lines. */
@@ -283,7 +264,7 @@ static void Docx_body(Buf *x, const Doc *d) {
          break;
       }
    }
-   Buf_addf(x, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+   Buf_addf(x, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID "\"/>"
                "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
                "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
                " w:header=\"709\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr>",
@@ -330,173 +311,23 @@ static void Docx_lang(const DocHeader *h, char *lang, size_t n) {
       snprintf(lang, n, "%s", h->language);
 }
 
-/* Word's built-in names ("heading 1", "Title", "footer", "Table Grid"),
- * so that Word, pandoc and python-docx know them for what they are. */
-static void Docx_styles(Buf *x, const char *lang) {
-   Buf_add(x, DOCX_XML_DECL "<w:styles xmlns:w=\"" DOCX_NS_W "\">"
-              "<w:docDefaults><w:rPrDefault><w:rPr>"
-              "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\""
-              " w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
-              "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>");
-   Buf_addf(x, "<w:lang w:val=\"%s\" w:eastAsia=\"%s\" w:bidi=\"%s\"/>", lang, lang, lang);
-   Buf_add(x, "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-              "<w:spacing w:after=\"240\" w:line=\"240\" w:lineRule=\"auto\"/>"
-              "</w:pPr></w:pPrDefault></w:docDefaults>"
-              "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-              "<w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:widowControl/>"
-              "<w:jc w:val=\"both\"/></w:pPr></w:style>"
-              "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-              "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/>"
-              "<w:semiHidden/></w:style>"
-              "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
-              "<w:name w:val=\"Normal Table\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\""
-              " w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
-              "<w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/>"
-              "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>");
-   /* the headings: bold, kept with what follows, the number hanging */
-   for (int level = 1; level <= 3; level++) {
-      int left = DOCX_NUM_W + (level - 1) * 340;
-      Buf_addf(x,
-               "<w:style w:type=\"paragraph\" w:styleId=\"Heading%d\">"
-               "<w:name w:val=\"heading %d\"/><w:basedOn w:val=\"Normal\"/>"
-               "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
-               "<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"%d\" w:after=\"120\"/>"
-               "<w:ind w:left=\"%d\" w:hanging=\"%d\"/><w:jc w:val=\"left\"/>"
-               "<w:outlineLvl w:val=\"%d\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>",
-               level, level, level == 1 ? 360 : 240, left, DOCX_NUM_W, level - 1);
-   }
-   Buf_add(x, "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
-              "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-              "<w:qFormat/><w:pPr><w:spacing w:before=\"480\" w:after=\"360\"/>"
-              "<w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/>"
-              "<w:szCs w:val=\"28\"/></w:rPr></w:style>");
-   Buf_add(x, "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"HeaderBlock\">"
-              "<w:name w:val=\"Header Block\"/><w:basedOn w:val=\"Normal\"/>"
-              "<w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"");
-   Buf_addf(x, "%d", DOCX_TEXT_W);
-   Buf_add(x, "\"/></w:tabs><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr></w:style>");
-   Buf_addf(x, "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"HeaderField\">"
-               "<w:name w:val=\"Header Field\"/><w:basedOn w:val=\"Normal\"/>"
-               "<w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"%d\"/></w:tabs>"
-               "<w:spacing w:after=\"60\"/><w:ind w:left=\"%d\" w:hanging=\"%d\"/>"
-               "<w:jc w:val=\"left\"/></w:pPr></w:style>",
-            DOCX_LABEL_W, DOCX_LABEL_W, DOCX_LABEL_W);
-   Buf_add(x, "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Rule\">"
-              "<w:name w:val=\"Rule\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-              "<w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\""
-              " w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"120\" w:after=\"360\"/>"
-              "</w:pPr><w:rPr><w:sz w:val=\"8\"/></w:rPr></w:style>"
-              "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Documents\">"
-              "<w:name w:val=\"Documents\"/><w:basedOn w:val=\"Normal\"/>"
-              "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/></w:pPr>"
-              "<w:rPr><w:i/><w:iCs/></w:rPr></w:style>"
-              "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\">"
-              "<w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
-              "<w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"left\"/></w:pPr>"
-              "<w:rPr><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>");
-   Buf_addf(x, "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
-               "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-               "<w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\""
-               " w:color=\"000000\"/></w:pBdr><w:tabs><w:tab w:val=\"center\" w:pos=\"%d\"/>"
-               "<w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs><w:spacing w:after=\"0\"/>"
-               "<w:jc w:val=\"left\"/></w:pPr><w:rPr><w:rFonts w:ascii=\"Arial\""
-               " w:hAnsi=\"Arial\" w:cs=\"Arial\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"
-               "</w:rPr></w:style>",
-            DOCX_TEXT_W / 2, DOCX_TEXT_W);
-   Buf_add(x, "<w:style w:type=\"table\" w:styleId=\"TableGrid\">"
-              "<w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
-              "<w:tblPr><w:tblBorders>"
-              "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>"
-              "</w:tblBorders></w:tblPr></w:style>"
-              "</w:styles>");
-}
-
-static void Docx_add(Zip *z, const char *name, Buf *x) {
-   Zip_add(z, name, x->data ? x->data : "", x->len);
-   Buf_clear(x);
-}
-
 int OutcomeDocx_write(FILE *out, const Doc *d) {
    const DocHeader *h = &d->header;
    char lang[16];
    Docx_lang(h, lang, sizeof lang);
+   Buf x = BUF_INIT;
+   if (Docx_has(h->docno))
+      Buf_addf(&x, "%s ", h->docno);
+   Buf_add(&x, h->title ? h->title : "");
    Zip z;
    Zip_init(&z, out);
-   Buf x = BUF_INIT;
-
-   Buf_add(&x, DOCX_XML_DECL
-           "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-           "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package."
-           "relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-           "<Override PartName=\"/word/document.xml\" ContentType=\"" DOCX_CT "document.main+xml\"/>"
-           "<Override PartName=\"/word/styles.xml\" ContentType=\"" DOCX_CT "styles+xml\"/>"
-           "<Override PartName=\"/word/settings.xml\" ContentType=\"" DOCX_CT "settings+xml\"/>"
-           "<Override PartName=\"/word/footer1.xml\" ContentType=\"" DOCX_CT "footer+xml\"/>"
-           "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd."
-           "openxmlformats-package.core-properties+xml\"/>"
-           "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd."
-           "openxmlformats-officedocument.extended-properties+xml\"/></Types>");
-   Docx_add(&z, "[Content_Types].xml", &x);
-
-   Buf_add(&x, DOCX_XML_DECL
-           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-           "<Relationship Id=\"rId1\" Type=\"" DOCX_REL "officeDocument\" Target=\"word/document.xml\"/>"
-           "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/"
-           "relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-           "<Relationship Id=\"rId3\" Type=\"" DOCX_REL "extended-properties\""
-           " Target=\"docProps/app.xml\"/></Relationships>");
-   Docx_add(&z, "_rels/.rels", &x);
-
-   /* no dates: the same session renders the same bytes */
-   Buf_add(&x, DOCX_XML_DECL
-           "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/"
-           "metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
-           "<dc:title>");
-   if (Docx_has(h->docno)) {
-      Escape_xml(&x, h->docno);
-      Buf_addc(&x, ' ');
-   }
-   Escape_xml(&x, h->title ? h->title : "");
-   Buf_add(&x, "</dc:title><dc:subject>");
-   Escape_xml(&x, h->subject ? h->subject : "");
-   Buf_addf(&x, "</dc:subject><dc:language>%s</dc:language></cp:coreProperties>", lang);
-   Docx_add(&z, "docProps/core.xml", &x);
-
-   Buf_add(&x, DOCX_XML_DECL
-           "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-           "extended-properties\"><Application>gavel</Application></Properties>");
-   Docx_add(&z, "docProps/app.xml", &x);
-
+   DocxPackage_begin(&z, Buf_str(&x), h->subject, lang);
+   Buf_clear(&x);
    Docx_body(&x, d);
-   Docx_add(&z, "word/document.xml", &x);
-
-   Buf_add(&x, DOCX_XML_DECL
-           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-           "<Relationship Id=\"rIdStyles\" Type=\"" DOCX_REL "styles\" Target=\"styles.xml\"/>"
-           "<Relationship Id=\"rIdSettings\" Type=\"" DOCX_REL "settings\" Target=\"settings.xml\"/>"
-           "<Relationship Id=\"rIdFooter\" Type=\"" DOCX_REL "footer\" Target=\"footer1.xml\"/>"
-           "</Relationships>");
-   Docx_add(&z, "word/_rels/document.xml.rels", &x);
-
-   Docx_styles(&x, lang);
-   Docx_add(&z, "word/styles.xml", &x);
-
-   /* Word 2013 and later layout rather than compatibility mode */
-   Buf_add(&x, DOCX_XML_DECL "<w:settings xmlns:w=\"" DOCX_NS_W "\">"
-               "<w:defaultTabStop w:val=\"709\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>"
-               "<w:compat><w:compatSetting w:name=\"compatibilityMode\""
-               " w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
-               "</w:settings>");
-   Docx_add(&z, "word/settings.xml", &x);
-
+   DocxPackage_add(&z, DOCX_DOCUMENT, &x);
+   DocxPackage_end(&z, lang);
    Docx_footer(&x, h);
-   Docx_add(&z, "word/footer1.xml", &x);
-
+   DocxPackage_add(&z, DOCX_FOOTER, &x);
    Buf_free(&x);
    return Zip_finish(&z);
 }

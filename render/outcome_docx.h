@@ -6,7 +6,9 @@
  * footer with the document number, "Page X of Y" (PAGE and NUMPAGES
  * fields) and the marking (LIMITE). The speaking-time chart is left out,
  * as in Markdown and text: the table beside it holds the same figures.
- * The output is byte-for-byte the same for the same Doc (no clock). */
+ * The output is byte-for-byte the same for the same Doc (no clock). The
+ * package around the text (styles, relationships) is docx_package.c, the
+ * ZIP container zip.c. */
 #ifndef GAVEL_RENDER_OUTCOME_DOCX_H
 #define GAVEL_RENDER_OUTCOME_DOCX_H
 
