@@ -8,6 +8,7 @@
  * prints "SCRIPT:LINE: ok" on standard output as soon as each command is
  * durable, so that a front end (or the crash test) knows what is safe. */
 #include "cli/cmd_exec.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -38,7 +39,7 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       } else if (strcmp(a, "--progress") == 0) {
          progress = 1;
       } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         printf("usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
+         Out_printf(stdout, "usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
          return CLI_OK;
       } else if (a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "exec: unknown option '%s'", a);
@@ -71,7 +72,7 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       return Cli_fail(env, "%s", err);
    }
    for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
-      fprintf(stderr, "%s\n", SessionFile_problem(sf, i));
+      Out_printf(stderr, "%s\n", SessionFile_problem(sf, i));
    if (SessionFile_readOnly(sf)) {
       int rc = Cli_fail(env, "%s", SessionFile_readOnlyReason(sf));
       SessionFile_close(sf);
@@ -103,7 +104,7 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       if (CmdExec_skip(text, n))
          continue;
       if (strlen(text) != n) {
-         fprintf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
+         Out_printf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
          refused++;
          stop = !keepGoing;
          continue;
@@ -112,25 +113,25 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       switch (SessionFile_run(sf, text, msg, sizeof msg)) {
       case SESSIONFILE_DONE:
          if (progress) {
-            printf("%s:%ld: ok\n", name, lineno);
+            Out_printf(stdout, "%s:%ld: ok\n", name, lineno);
             fflush(stdout);
          }
          break;
       case SESSIONFILE_REFUSED:
-         fprintf(stderr, "%s:%ld: %s\n", name, lineno, msg);
+         Out_printf(stderr, "%s:%ld: %s\n", name, lineno, msg);
          refused++;
          stop = !keepGoing;
          break;
       case SESSIONFILE_FAILED:
          /* The disk said no: what follows could not be kept either. */
-         fprintf(stderr, "%s:%ld: not saved: %s\n", name, lineno, msg);
+         Out_printf(stderr, "%s:%ld: not saved: %s\n", name, lineno, msg);
          refused++;
          stop = 1;
          break;
       }
    }
    if (ferror(in)) {
-      fprintf(stderr, "%s:%ld: read error: %s\n", name, lineno, strerror(errno));
+      Out_printf(stderr, "%s:%ld: read error: %s\n", name, lineno, strerror(errno));
       refused++;
    }
    free(line);

@@ -1,5 +1,6 @@
 /* Opening the live screen: which session, read-only or not, follow mode. */
 #include "cli/cmd_live.h"
+#include "cli/out.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -130,12 +131,12 @@ int CmdLive_run(const CliEnv *env, int argc, char **argv) {
             free(app);
             return Cli_fail(env, "no session of today in %s", dir);
          }
-         printf("No session of today in %s.\nCreate one from the demo agenda? [Y/n] ", dir);
+         Out_printf(stdout, "No session of today in %s.\nCreate one from the demo agenda? [Y/n] ", dir);
          fflush(stdout);
          char ans[32] = "";
          if (!fgets(ans, sizeof ans, stdin) || (ans[0] != '\n' && ans[0] != 'y' && ans[0] != 'Y')) {
             free(app);
-            printf("\n'gavel new --agenda FILE' creates a session; 'gavel --help' shows more.\n");
+            Out_printf(stdout, "\n'gavel new --agenda FILE' creates a session; 'gavel --help' shows more.\n");
             return CLI_OK;
          }
          if (CmdLive_createDemo(env, path, sizeof path) != 0) {

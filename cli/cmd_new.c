@@ -6,6 +6,7 @@
  * The file is then created whole, named DATE-SLUG.gavel from the meeting's
  * date (today if none) and body. */
 #include "cli/cmd_new.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -41,7 +42,7 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
       else if (strcmp(a, "--date") == 0 || strcmp(a, "-d") == 0)
          slot = &date;
       else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         printf("usage: gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]\n");
+         Out_printf(stdout, "usage: gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]\n");
          return CLI_OK;
       } else
          return Cli_usage(env, "new: unexpected '%s' (try 'gavel new --help')", a);
@@ -55,7 +56,7 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
    if (agenda) {
       char *errors = NULL;
       if (AgendaFile_load(agenda, &hint, roster, &cmds, &errors) != 0) {
-         fputs(errors ? errors : "", stderr);
+         Out_puts(stderr, errors);
          free(errors);
          IniCommands_clear(&cmds);
          return Cli_fail(env, "new: the agenda '%s' has problems; no session made", agenda);
@@ -120,7 +121,7 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
          goto done;
       }
       if (SessionFile_create(path, journal.data, journal.len, &opts, err, sizeof err) == 0) {
-         printf("%s\n", path);
+         Out_printf(stdout, "%s\n", path);
          rc = CLI_OK;
          goto done;
       }

@@ -8,6 +8,7 @@
  * document's own date, "Brussels, 5 July 2017"); default today, or
  * SOURCE_DATE_EPOCH when set, for reproducible output. */
 #include "cli/cmd_render.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -17,13 +18,12 @@
 
 #include "model/session.h"
 #include "render/outcome.h"
-#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 
 static const char CmdRender_usage[] =
    "usage: gavel render SESSION [--format md|html|txt] [-o FILE] [--annex LIST] [--date DATE]\n"
    "  --format F     md (default), html or txt (default from -o's extension)\n"
-   "  -o FILE        write FILE atomically instead of standard output\n"
+   "  -o FILE        write FILE (replaced atomically; '-' is standard output)\n"
    "  --annex LIST   attendance,speakers,actions (or all)\n"
    "  --date DATE    the document's date (YYYY-MM-DD); default today\n";
 
@@ -69,7 +69,7 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       } else if (strncmp(a, "--annex=", 8) == 0) {
          annex = a + 8;
       } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         fputs(CmdRender_usage, stdout);
+         Out_puts(stdout, CmdRender_usage);
          return CLI_OK;
       } else if (a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "render: unknown option '%s'", a);
@@ -109,29 +109,24 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       return Cli_fail(env, "%s", err);
    /* a damaged session still renders what could be read; say what is missing */
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
-      fprintf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
+      Out_printf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
    const Session *s = SessionFile_session(sf);
 
+   /* Composed in memory first: a file is replaced only by a complete one. */
    int rc = CLI_OK;
-   if (!outPath || strcmp(outPath, "-") == 0) {
-      Outcome_write(stdout, s, f, &o);
-      if (fflush(stdout) != 0 || ferror(stdout))
-         rc = Cli_fail(env, "render: cannot write to standard output: %s", strerror(errno));
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *mem = open_memstream(&buf, &len);
+   if (!mem) {
+      rc = Cli_fail(env, "render: out of memory");
    } else {
-      char *buf = NULL;
-      size_t len = 0;
-      FILE *mem = open_memstream(&buf, &len);
-      if (!mem) {
+      Outcome_write(mem, s, f, &o);
+      if (fclose(mem) != 0)
          rc = Cli_fail(env, "render: out of memory");
-      } else {
-         Outcome_write(mem, s, f, &o);
-         if (fclose(mem) != 0)
-            rc = Cli_fail(env, "render: out of memory");
-         else if (FileIO_replace(FileIO_system(), outPath, buf, len, err, sizeof err) != 0)
-            rc = Cli_fail(env, "%s", err);
-      }
-      free(buf);
+      else
+         rc = Out_document(env, "render", outPath, buf, len, f != OUTCOME_HTML);
    }
+   free(buf);
    SessionFile_close(sf);
    return rc;
 }
