@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/utf8.h"
+#include "model/width.h"
 
 bool Visible_isBidi(uint32_t cp) {
    return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
@@ -113,8 +114,9 @@ bool Visible_append(GvBuf *out, const char *s, size_t n, int flags) {
       if (cp == 0xFFFD && l == 1 && (unsigned char)s[i] >= 0x80) {
          snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned char)s[i]);
       } else if (Visible_form(cp, tmp) == 0) {
-         /* a character the terminal cannot show (VISIBLE_ASCII) */
-         tmp[0] = Visible_ascii(cp);
+         /* a character the terminal cannot show (VISIBLE_ASCII); a
+          * combining accent goes with the letter it was on */
+         tmp[0] = Width_cp(cp) == 0 ? '\0' : Visible_ascii(cp);
          tmp[1] = '\0';
       }
       i += l;

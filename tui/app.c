@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -799,8 +800,12 @@ static void App_initCurses(App *app) {
    TuiTheme_apply(app->theme, app->colour, app->attr);
    const char *term = getenv("TERM");
    const char *cs = setlocale(LC_CTYPE, NULL);
-   app->ascii = (term && strcmp(term, "linux") == 0) ||
-                !(cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+   const char *set = nl_langinfo(CODESET);
+   int utf8 = (set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0)) ||
+              (cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+   /* LANG=C or Latin-1: names are transliterated, never broken bytes. */
+   Text_setAscii(!utf8);
+   app->ascii = (term && strcmp(term, "linux") == 0) || !utf8;
 }
 
 int App_main(App *app, const char *path, int readOnly) {
