@@ -6,7 +6,9 @@
  * A refused command is reported as SCRIPT:LINE: message; without
  * --keep-going it stops there (everything before it is kept). --progress
  * prints "SCRIPT:LINE: ok" on standard output as soon as each command is
- * durable, so that a front end (or the crash test) knows what is safe. */
+ * durable, so that a front end (or the crash test) knows what is safe.
+ * A line may hold at most 1 MiB (GV_LINE_MAX); a longer one stops the run
+ * with SCRIPT:LINE:, even with --keep-going. */
 #include "cli/cmd_exec.h"
 #include "cli/out.h"
 
@@ -16,7 +18,36 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/session.h"
 #include "storage/sessionfile.h"
+
+/* Reads one line of at most GV_LINE_MAX bytes (plus its CR LF) into *line.
+ * Its length, -1 at the end of the input or on a read error, -2 when the
+ * line goes on past the limit: then reading stops there, since the rest of
+ * the input (/dev/zero, a binary file) cannot be trusted to be lines. */
+static ssize_t CmdExec_readLine(FILE *in, char **line, size_t *cap) {
+   size_t n = 0, max = GV_LINE_MAX + 2;
+   int c;
+   while ((c = getc_unlocked(in)) != EOF) {
+      if (n + 2 > *cap) {
+         size_t nc = *cap ? *cap * 2 : 4096;
+         char *nl = realloc(*line, nc);
+         if (!nl)
+            return -1;
+         *line = nl;
+         *cap = nc;
+      }
+      (*line)[n++] = (char)c;
+      if (c == '\n')
+         break;
+      if (n >= max)
+         return -2;
+   }
+   if (n == 0)
+      return -1;
+   (*line)[n] = '\0';
+   return (ssize_t)n;
+}
 
 static int CmdExec_skip(const char *s, size_t n) {
    size_t i = 0;
@@ -87,9 +118,15 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
    size_t cap = 0;
    ssize_t got;
    char msg[1024];
-   while (!stop && (got = getline(&line, &cap, in)) >= 0) {
-      size_t n = (size_t)got;
+   while (!stop && (got = CmdExec_readLine(in, &line, &cap)) != -1) {
       lineno++;
+      if (got == -2) {
+         Out_printf(stderr, "%s:%ld: the line is longer than 1 MiB (%zu bytes); stopped there\n",
+                    name, lineno, GV_LINE_MAX);
+         refused++;
+         break;
+      }
+      size_t n = (size_t)got;
       if (n > 0 && line[n - 1] == '\n')
          line[--n] = '\0';
       if (n > 0 && line[n - 1] == '\r')

@@ -287,6 +287,7 @@ static unsigned App_cmdlineKey(App *app, int key) {
 static unsigned App_paste(App *app) {
    size_t cap = 4096, n = 0;
    char *buf = malloc(cap);
+   int tooLong = !buf;
    timeout(500);
    for (;;) {
       int k = App_readKey(app);
@@ -294,15 +295,32 @@ static unsigned App_paste(App *app) {
          break;
       if (k == KEY_FN(KEY_ENTER))
          k = '\n';
-      if (KEY_ISFN(k) || (k < 0x20 && k != '\n' && k != '\t'))
+      if (KEY_ISFN(k) || (k < 0x20 && k != '\n' && k != '\t') || tooLong)
          continue;
-      if (n + 5 >= cap)
-         buf = realloc(buf, cap *= 2);
+      /* Read to its end, but keep no more than one command line can hold. */
+      if (n + 5 > GV_LINE_MAX) {
+         tooLong = 1;
+         continue;
+      }
+      if (n + 5 >= cap) {
+         char *nb = realloc(buf, cap * 2);
+         if (!nb) {
+            tooLong = 1;
+            continue;
+         }
+         buf = nb;
+         cap *= 2;
+      }
       n += Text_encode((uint32_t)k, buf + n);
    }
    timeout(TICK_MS);
-   buf[n] = '\0';
    unsigned r = RD_ALL;
+   if (tooLong) {
+      App_message(app, ROLE_ERROR, "pasted text ignored: longer than 1 MiB");
+      free(buf);
+      return RD_STATUS;
+   }
+   buf[n] = '\0';
    if (app->cmdOpen) {
       for (char *p = buf; *p; p++)
          if (*p == '\n' || *p == '\t')
