@@ -77,7 +77,7 @@ static int Main_isSession(const CliEnv *env, const char *name) {
 int main(int argc, char **argv) {
    CliEnv env = { .progname = "gavel", .datadir = NULL, .read_only = 0 };
    Out_init();
-   int i = 1;
+   int i = 1, r;
    for (; i < argc && argv[i][0] == '-'; i++) {
       const char *a = argv[i];
       if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -86,10 +86,9 @@ int main(int argc, char **argv) {
       } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
          Out_printf(stdout, "gavel %s\n", GAVEL_VERSION);
          return CLI_OK;
-      } else if (strcmp(a, "-D") == 0) {
-         if (i + 1 >= argc)
+      } else if ((r = Cli_value(argc, argv, &i, "-D", NULL, &env.datadir)) != 0) {
+         if (r < 0)
             return Cli_usage(&env, "-D needs a folder (try 'gavel --help')");
-         env.datadir = argv[++i];
       } else if (strcmp(a, "--read-only") == 0) {
          env.read_only = 1;
       } else if (strcmp(a, "--") == 0) {

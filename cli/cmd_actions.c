@@ -144,29 +144,23 @@ int CmdActions_run(const CliEnv *env, int argc, char **argv) {
    if (!sessions)
       return Cli_fail(env, "actions: out of memory");
    int rc = CLI_OK;
+   int optionsOn = 1, r = 0;
    for (int i = 1; i < argc && rc == CLI_OK; i++) {
       const char *a = argv[i];
-      if (strcmp(a, "--open") == 0) {
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows are sessions, even "-x" */
+      } else if (optionsOn && strcmp(a, "--open") == 0) {
          openOnly = 1;
-      } else if (strcmp(a, "--owner") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-         if (i + 1 >= argc) {
+      } else if (optionsOn && ((r = Cli_value(argc, argv, &i, NULL, "--owner", &owner)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-t", "--format", &format)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-o", "--output", &outPath)) != 0)) {
+         if (r < 0)
             rc = Cli_usage(env, "actions: %s needs a value", a);
-            break;
-         }
-         const char **opt = strcmp(a, "--owner") == 0 ? &owner
-                            : a[1] == 'o' || strcmp(a, "--output") == 0 ? &outPath
-                            : &format;
-         *opt = argv[++i];
-      } else if (strncmp(a, "--format=", 9) == 0) {
-         format = a + 9;
-      } else if (strncmp(a, "--owner=", 8) == 0) {
-         owner = a + 8;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      } else if (optionsOn && Cli_isHelp(a)) {
          Out_puts(stdout, CmdActions_usage);
          free(sessions);
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          rc = Cli_usage(env, "actions: unknown option '%s'", a);
       } else {
          sessions[nsessions++] = argv[i];

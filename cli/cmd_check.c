@@ -11,18 +11,21 @@
 #include "storage/sessionfile.h"
 
 int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
-   int files = 0, bad = 0, quiet = 0;
+   int files = 0, bad = 0, quiet = 0, end = argc;  /* argv[end]: "--", what follows are sessions */
    for (int i = 1; i < argc; i++) {
-      if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0)
+      if (strcmp(argv[i], "--") == 0) {
+         end = i;
+         break;
+      } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0)
          quiet = 1;
-      else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+      else if (Cli_isHelp(argv[i])) {
          Out_printf(stdout, "usage: gavel check [-q] SESSION...\n");
          return CLI_OK;
       } else if (argv[i][0] == '-' && argv[i][1] != '\0')
          return Cli_usage(env, "check: unknown option '%s'", argv[i]);
    }
    for (int i = 1; i < argc; i++) {
-      if (argv[i][0] == '-' && argv[i][1] != '\0')
+      if (i <= end && argv[i][0] == '-' && argv[i][1] != '\0')
          continue;
       files++;
       char err[1024];

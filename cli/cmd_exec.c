@@ -59,20 +59,22 @@ static int CmdExec_skip(const char *s, size_t n) {
 int CmdExec_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL, *script = NULL;
    int keepGoing = 0, progress = 0;
+   int optionsOn = 1, r;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
-      if (strcmp(a, "-f") == 0 || strcmp(a, "--file") == 0) {
-         if (i + 1 >= argc)
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows is the session, even "-x" */
+      } else if (optionsOn && (r = Cli_value(argc, argv, &i, "-f", "--file", &script)) != 0) {
+         if (r < 0)
             return Cli_usage(env, "exec: -f needs a script file");
-         script = argv[++i];
-      } else if (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0) {
+      } else if (optionsOn && (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0)) {
          keepGoing = 1;
-      } else if (strcmp(a, "--progress") == 0) {
+      } else if (optionsOn && strcmp(a, "--progress") == 0) {
          progress = 1;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      } else if (optionsOn && Cli_isHelp(a)) {
          Out_printf(stdout, "usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "exec: unknown option '%s'", a);
       } else if (!session) {
          session = a;

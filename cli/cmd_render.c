@@ -53,25 +53,21 @@ static const char *CmdRender_ext(const char *path) {
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL;
+   int optionsOn = 1, r = 0;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
-      const char **opt = strcmp(a, "--format") == 0 || strcmp(a, "-t") == 0 ? &format
-                         : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &outPath
-                         : strcmp(a, "--annex") == 0 ? &annex
-                         : strcmp(a, "--date") == 0 ? &date
-                         : NULL;
-      if (opt) {
-         if (i + 1 >= argc)
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows is a session, even "-x" */
+      } else if (optionsOn && ((r = Cli_value(argc, argv, &i, "-t", "--format", &format)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-o", "--output", &outPath)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, NULL, "--annex", &annex)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, NULL, "--date", &date)) != 0)) {
+         if (r < 0)
             return Cli_usage(env, "render: %s needs a value", a);
-         *opt = argv[++i];
-      } else if (strncmp(a, "--format=", 9) == 0) {
-         format = a + 9;
-      } else if (strncmp(a, "--annex=", 8) == 0) {
-         annex = a + 8;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      } else if (optionsOn && Cli_isHelp(a)) {
          Out_puts(stdout, CmdRender_usage);
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "render: unknown option '%s'", a);
       } else if (!session) {
          session = a;

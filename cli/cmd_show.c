@@ -245,11 +245,16 @@ void CmdShow_print(FILE *out, const Session *s) {
 
 int CmdShow_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL;
+   int optionsOn = 1;
    for (int i = 1; i < argc; i++) {
-      if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+      if (optionsOn && strcmp(argv[i], "--") == 0) {
+         optionsOn = 0;  /* what follows is the session, even "-x" */
+         continue;
+      }
+      if (optionsOn && Cli_isHelp(argv[i])) {
          Out_printf(stdout, "usage: gavel show SESSION\n");
          return CLI_OK;
-      } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      } else if (optionsOn && argv[i][0] == '-' && argv[i][1] != '\0') {
          return Cli_usage(env, "show: unknown option '%s'", argv[i]);
       } else if (session) {
          return Cli_usage(env, "show: one session at a time ('%s' is extra)", argv[i]);
