@@ -159,10 +159,16 @@ install: $(BIN)
 	for f in $(wildcard themes/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/themes/; done
 	for f in $(wildcard rosters/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/rosters/; done
 	for f in $(wildcard agendas/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/agendas/; done
+	install -d -m 755 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 completion/gavel.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel
+	install -m 644 completion/_gavel $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gavel $(DESTDIR)$(PREFIX)/share/man/man1/gavel.1 \
-		$(DESTDIR)$(PREFIX)/share/man/man5/gavel-*.5
+		$(DESTDIR)$(PREFIX)/share/man/man5/gavel-*.5 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
 	rm -rf $(DESTDIR)$(PREFIX)/share/gavel
 
 clean:
