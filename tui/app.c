@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "model/session.h"
+#include "model/visible.h"
 #include "model/words.h"
 #include "storage/config.h"
 #include "storage/sessionfile.h"
@@ -826,13 +827,23 @@ static void App_initCurses(App *app) {
    app->ascii = (term && strcmp(term, "linux") == 0) || !utf8;
 }
 
+/* A message for the terminal after (or before) the screen: through
+ * Visible_append like every other output, since it may quote a path or a
+ * line of the config. */
+static void App_printErr(const char *prefix, const char *text) {
+   char *v = Visible_dup(text, VISIBLE_NEWLINE | VISIBLE_TAB | (Text_isAscii() ? VISIBLE_ASCII : 0));
+   fprintf(stderr, "%s%s", prefix, v ? v : "(out of memory)\n");
+   free(v);
+}
+
 int App_main(App *app, const char *path, int readOnly) {
    SessionFileOptions opts = { .io = NULL, .readOnly = readOnly || app->follow,
                                .datadir = app->datadir };
    char err[1024];
    app->sf = SessionFile_open(path, &opts, err, sizeof err);
    if (!app->sf) {
-      fprintf(stderr, "gavel: %s\n", err);
+      App_printErr("gavel: ", err);
+      fputc('\n', stderr);
       return 1;
    }
    snprintf(app->path, sizeof app->path, "%s", SessionFile_path(app->sf));
@@ -876,7 +887,7 @@ int App_main(App *app, const char *path, int readOnly) {
    endwin();
    /* What was wrong in the config, where the terminal keeps it. */
    if (app->nproblems > 0)
-      fputs(GvBuf_str(&app->problems), stderr);
+      App_printErr("", GvBuf_str(&app->problems));
    GvBuf_free(&app->problems);
 
    App_flushDraft(app);

@@ -10,6 +10,7 @@ SESSION=$("$GAVEL_BIN" new --roster eu28-2017 --date 2017-05-12 2>"$E2E_DIR/new.
 	e2e_fail "new: $(cat "$E2E_DIR/new.err")"
 "$GAVEL_BIN" exec "$SESSION" <<SCRIPT || e2e_fail "exec"
 item add "T${E}]0;pwned${B}x"
+item add "Política de España"
 item 1
 floor ES FR
 next
@@ -37,4 +38,11 @@ e2e_keys q
 e2e_expect "Quit anyway?"
 e2e_type "y"
 e2e_wait_exit 0 || e2e_fail "quit under LANG=C"
+
+# gavel show on a LANG=C terminal: the same.
+e2e_start_in show 100 30 show "$SESSION"
+e2e_expect "Politica de Espana" "show under LANG=C does not transliterate"
+e2e_expect 'a^[[2Jb\x9bc<U+202E>gnp.exe' "show under LANG=C does not show the controls"
+e2e_screen | LC_ALL=C grep -q "$(printf '[\200-\377]')" && e2e_fail "show printed bytes that are not ASCII under LANG=C"
+e2e_wait_exit 0 || e2e_fail "show under LANG=C"
 exit 0
