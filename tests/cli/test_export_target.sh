@@ -1,6 +1,6 @@
 #!/bin/sh
 # render -o and actions -o by what the path names: a new or regular file is
-# replaced atomically and keeps its mode (a new one is 0600); a symbolic link
+# replaced atomically and keeps its mode and group (a new one is 0600); a symbolic link
 # is refused and never written through; a character device or a FIFO is
 # written into and stays what it was (/dev/null, /dev/full with a clear
 # ENOSPC message, a FIFO, /dev/stdout); a folder or a socket is refused.
@@ -29,6 +29,12 @@ for cmd in render actions; do
 	"$GAVEL_BIN" $cmd "$S" -o "$T/shared-$cmd.md" || fail "$cmd -o existing file"
 	[ "$(mode "$T/shared-$cmd.md")" = 644 ] || fail "$cmd: 0644 became $(mode "$T/shared-$cmd.md")"
 	grep -q old "$T/shared-$cmd.md" && fail "$cmd: the file was not replaced"
+	# and keeps its group (a group this user may give it: any, as root).
+	if [ "$(id -u)" = 0 ] && getent group daemon > /dev/null 2>&1; then
+		chgrp daemon "$T/shared-$cmd.md"
+		"$GAVEL_BIN" $cmd "$S" -o "$T/shared-$cmd.md" || fail "$cmd -o a group file"
+		[ "$(stat -c %G "$T/shared-$cmd.md")" = daemon ] || fail "$cmd: the file lost its group"
+	fi
 
 	# A symbolic link, planted where the export goes: refused, the file it
 	# names untouched, the link still a link.
