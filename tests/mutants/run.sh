@@ -6,6 +6,9 @@
 #   file:  model/floor.c            the source file
 #   from:  if (q->point_of_order)   exact text, found exactly once in that file
 #   to:    if (0)                   what it becomes (may be empty)
+#   after: static int Floor_next(   optional: search only the 20 lines from
+#                                   this text (found once), when from: alone
+#                                   is not unique
 #   tests: unit/test_model_floor cli/test_x e2e/test_y
 #   env:   CRASH_ROUNDS=40          optional, for the tests
 # Each named test must fail on the mutant ("killed"); a test that stays green
@@ -86,7 +89,7 @@ for m in $list; do
 	name=$(basename "$m" .mut)
 	total=$((total + 1))
 	file=$(field "$m" file) from=$(field "$m" from) to=$(field "$m" to)
-	tests=$(tests_of "$m") tenv=$(field "$m" env)
+	tests=$(tests_of "$m") tenv=$(field "$m" env) after=$(field "$m" after)
 	if [ -z "$file" ] || [ -z "$from" ] || [ -z "$tests" ]; then
 		echo "BROKEN   $name: needs file:, from: and tests:"; broken=$((broken + 1)); bad="$bad $name"; continue
 	fi
@@ -96,19 +99,33 @@ for m in $list; do
 	if [ ! -f "$src" ]; then
 		echo "BROKEN   $name: no file $file"; broken=$((broken + 1)); bad="$bad $name"; continue
 	fi
-	# Fixed-string replacement; ENVIRON keeps backslashes as they are.
-	n=$(FROM=$from TO=$to awk '
-		BEGIN { from = ENVIRON["FROM"]; to = ENVIRON["TO"]; n = 0 }
-		{ line = $0; out = ""
-		  while ((i = index(line, from)) > 0) {
-			n++; out = out substr(line, 1, i - 1) to; line = substr(line, i + length(from))
-		  }
-		  print out line > (FILENAME ".mutant") }
-		END { print n }' "$src")
-	if [ "$n" != 1 ]; then
-		echo "BROKEN   $name: '$from' found $n times in $file (exactly once needed)"
-		broken=$((broken + 1)); bad="$bad $name"; continue
-	fi
+	# Fixed-string replacement; ENVIRON keeps backslashes as they are. With
+	# after:, only the 20 lines from that (unique) anchor are searched.
+	n=$(FROM=$from TO=$to AFTER=$after awk '
+		BEGIN { from = ENVIRON["FROM"]; to = ENVIRON["TO"]; after = ENVIRON["AFTER"] }
+		{ text[NR] = $0; if (after != "" && index($0, after)) { anchors++; at = NR } }
+		END {
+			if (after != "" && anchors != 1) { print "anchor:" anchors + 0; exit }
+			lo = after == "" ? 1 : at; hi = after == "" ? NR : at + 20
+			n = 0
+			for (k = 1; k <= NR; k++) {
+				line = text[k]; out = ""
+				while (k >= lo && k <= hi && (i = index(line, from)) > 0) {
+					n++; out = out substr(line, 1, i - 1) to; line = substr(line, i + length(from))
+				}
+				print out line > (FILENAME ".mutant")
+			}
+			print n
+		}' "$src")
+	case $n in
+	anchor:*)
+		echo "BROKEN   $name: after: '$after' found ${n#anchor:} times in $file (exactly once needed)"
+		broken=$((broken + 1)); bad="$bad $name"; continue ;;
+	1) ;;
+	*)
+		echo "BROKEN   $name: '$from' found $n times in $file${after:+ after '$after'} (exactly once needed)"
+		broken=$((broken + 1)); bad="$bad $name"; continue ;;
+	esac
 	mv "$src.mutant" "$src"
 	touch "$src"
 	if ! build_tree "$work/mut" "$(units_of "$tests")"; then
