@@ -123,7 +123,8 @@ for m in $list; do
 		broken=$((broken + 1)); bad="$bad $name"; continue ;;
 	1) ;;
 	*)
-		echo "BROKEN   $name: '$from' found $n times in $file${after:+ after '$after'} (exactly once needed)"
+		printf "BROKEN   %s: '%s' found %s times in %s%s (exactly once needed)\n" \
+			"$name" "$from" "$n" "$file" "${after:+ after '$after'}"
 		broken=$((broken + 1)); bad="$bad $name"; continue ;;
 	esac
 	mv "$src.mutant" "$src"
@@ -140,7 +141,7 @@ for m in $list; do
 		killed=$((killed + 1)); echo "killed   $name ($file)"
 	else
 		survived=$((survived + 1)); bad="$bad $name"
-		echo "SURVIVED $name ($file: '$from' -> '$to'; still green:$green)"
+		printf "SURVIVED %s (%s: '%s' -> '%s'; still green:%s)\n" "$name" "$file" "$from" "$to" "$green"
 	fi
 done
 rm -rf "$work/mut"
