@@ -5,6 +5,7 @@
 #                   the demo data is kept in build/demo-data; make demo-reset starts over)
 #   make check      unit tests, the same under ASan+UBSan, end-to-end tests (installs missing deps)
 #   make bench      benchmarks (prints figures, asserts nothing about time)
+#   make mutants    break the source one line at a time; the tests must notice
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Sources are discovered by folder, so adding a module never needs an edit here.
@@ -130,7 +131,7 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_DIR)/%)
-.PHONY: fuzz-regress
+.PHONY: fuzz-regress mutants
 
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -148,6 +149,12 @@ fuzz: $(FUZZ_BIN)
 
 fuzz-regress: $(FUZZ_REG)
 	@sh tests/fuzz/run.sh --regress $(FUZZ_DIR)
+
+# Each tests/mutants/*.mut applied alone to a copy of the tree in
+# $(BUILD)/mutants, built there, and followed by the tests it names, which
+# must fail (tests/README.md). MUTANTS="name ..." runs only those.
+mutants:
+	@sh tests/mutants/run.sh $(BUILD)/mutants $(MUTANTS)
 
 install: $(BIN)
 	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

@@ -11,8 +11,11 @@ e2e_expect "item 1 Adoption" ":item 1 did not take up the item"
 e2e_type ":"
 e2e_type "floor XX"
 e2e_keys Enter
-e2e_expect "XX" "no refusal"
-e2e_screen | grep -qi "unknown delegation\|XX" || e2e_fail "the refusal does not name the problem"
+# The reason is drawn on the message line, above the : line; only the refusal
+# puts it there (the typed "XX" is on the : line itself).
+e2e_wait_for "unknown delegation 'XX'" || e2e_fail "the refusal does not give its reason"
+e2e_screen | grep -v "^:" | grep -qF "unknown delegation 'XX'" ||
+	e2e_fail "the reason is not on the message line"
 e2e_screen | grep -q "^:floor XX" || e2e_fail "the refused line is not kept on the : line"
 # Fix it in place: erase XX, complete a code with Tab.
 e2e_keys BSpace BSpace

@@ -247,6 +247,9 @@ static inline void Fx_run_undo_redo(Fx *f, const char *line) {
    char *before = Fx_dump(f->s);
    Fx_run(f, line);
    char *after = Fx_dump(f->s);
+   /* A command that changed nothing would pass every check below. */
+   if (strcmp(before, after) == 0)
+      fail_msg("'%s' did not change the session", line);
    Fx_run(f, "undo");
    char *undone = Fx_dump(f->s);
    assert_string_equal(before, undone);
