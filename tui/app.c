@@ -269,12 +269,10 @@ static unsigned App_cmdlineKey(App *app, int key) {
          app->overlay = OV_HELP;
          return RD_ALL;
       }
-      if (App_run(app, p) == 0) {
-         app->cmdOpen = 0;
-      } else {
-         /* Refused: keep the line so that it can be fixed; the reason shows above. */
-         Cmdline_open(&app->cmd, p);
-      }
+      /* Run or refused, the line closes as in vim: a refusal shows in the
+       * message line, `:` opens an empty line and Up brings this one back. */
+      app->cmdOpen = 0;
+      App_run(app, p);
       return RD_ALL;
    }
    return RD_STATUS;
