@@ -236,6 +236,10 @@ static unsigned Act_quit(App *app) {
    return App_quit(app, 1);
 }
 
+static unsigned Act_suspend(App *app) {
+   return App_suspend(app);
+}
+
 static unsigned Act_refresh(App *app) {
    return RD_ALL | RD_CLEAR;
 }
@@ -270,6 +274,7 @@ const TuiAction Actions[] = {
    { "focus_prev", "S-Tab", "previous pane", Act_focusPrev, 0, "Screen" },
    { "help", "? F1", "this help", Act_help, 0, "Screen" },
    { "refresh", "C-l", "repaint the screen", Act_refresh, 0, "Screen" },
+   { "suspend", "C-z", "suspend gavel to the shell (fg brings it back)", Act_suspend, 0, "Screen" },
    { "quit", "q F10 C-c", "leave gavel (asks while someone has the floor)", Act_quit, 0, "Screen" },
 };
 

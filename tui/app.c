@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "model/session.h"
 #include "model/words.h"
@@ -801,7 +802,33 @@ static void App_initCurses(App *app) {
                 !(cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
 }
 
+/* Ctrl-Z: give the terminal back as it was, stop like every terminal
+ * program, and repaint when the shell continues us (raw mode delivers the
+ * key instead of the signal, and curses only restores on a refresh). */
+unsigned App_suspend(App *app) {
+   App_flushDraft(app);
+   App_bracketedPaste(0);
+   endwin();
+   struct sigaction dfl, old;
+   memset(&dfl, 0, sizeof dfl);
+   dfl.sa_handler = SIG_DFL;
+   sigemptyset(&dfl.sa_mask);
+   sigaction(SIGTSTP, &dfl, &old);
+   raise(SIGTSTP); /* returns on SIGCONT */
+   sigaction(SIGTSTP, &old, NULL);
+   refresh();
+   App_bracketedPaste(1);
+   return RD_ALL | RD_CLEAR;
+}
+
 int App_main(App *app, const char *path, int readOnly) {
+   /* Without a terminal, curses would read end-of-file forever. */
+   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+      fprintf(stderr, "gavel: the live screen needs a terminal (standard %s is not one); "
+                      "'gavel exec' and 'gavel show' work without one\n",
+              !isatty(STDIN_FILENO) ? "input" : "output");
+      return 1;
+   }
    SessionFileOptions opts = { .io = NULL, .readOnly = readOnly || app->follow,
                                .datadir = app->datadir };
    char err[1024];

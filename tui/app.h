@@ -142,6 +142,9 @@ unsigned App_openCmdline(App *app, const char *text);
 /* Leaves the program, asking first while someone has the floor. */
 unsigned App_quit(App *app, int ask);
 
+/* Ctrl-Z: restores the terminal, stops the process, redraws on SIGCONT. */
+unsigned App_suspend(App *app);
+
 /* Asks the terminal to mark pasted text (on), or stop (before leaving). */
 void App_bracketedPaste(int on);
 
