@@ -5,6 +5,7 @@
 
 #include "model/session.h"
 #include "tui/external_editor.h"
+#include "tui/form.h"
 #include "tui/picker.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
@@ -79,7 +80,7 @@ static unsigned Act_itemStep(App *app, int dir) {
    size_t n = Agenda_count(&s->agenda);
    if (n == 0) {
       App_message(app, ROLE_ERROR, "the agenda is empty: add an item with %s",
-                  "A or :item add TITLE");
+                  "A");
       return RD_STATUS;
    }
    size_t cur = Session_current_index(s);
@@ -108,42 +109,43 @@ static unsigned Act_itemPrev(App *app) {
 }
 
 static unsigned Act_itemAdd(App *app) {
-   return App_openCmdline(app, "item add ");
+   return Form_open(app, FORM_ITEM_ADD);
 }
 
 static unsigned Act_deadline(App *app) {
-   return App_openCmdline(app, "deadline ");
+   return Form_open(app, FORM_DEADLINE);
 }
 
-/* The code of who has the floor, to start a command about them; or NULL. */
-static const char *Actions_speakerCode(App *app) {
-   const Intervention *iv = Session_speaker(App_session(app));
-   const Delegation *d = iv ? Session_delegation(App_session(app), iv->delegation) : NULL;
-   return d ? d->code : NULL;
+static unsigned Act_reserve(App *app) {
+   return Form_open(app, FORM_RESERVE);
+}
+
+static unsigned Act_presents(App *app) {
+   return Form_open(app, FORM_PRESENTS);
+}
+
+/* Asks first: closing ends the speaker and the current item. */
+static unsigned Act_close(App *app) {
+   Session *s = App_session(app);
+   char ask[256], hm[9];
+   Time_format_hm(Session_clock(s, App_now()), false, hm);
+   const Intervention *sp = Session_speaker(s);
+   const Delegation *d = sp ? Session_delegation(s, sp->delegation) : NULL;
+   snprintf(ask, sizeof ask, "Close the meeting at %s%s%s? (y/n)", hm,
+            d ? ", ending " : "", d ? d->code : "");
+   return App_confirm(app, ask, "close");
 }
 
 static unsigned Act_action(App *app) {
-   const char *code = Actions_speakerCode(app);
-   if (code) {
-      char pre[64];
-      snprintf(pre, sizeof pre, "action %s ", code);
-      return App_openCmdline(app, pre);
-   }
-   return App_openCmdline(app, "action ");
+   return Form_open(app, FORM_ACTION);
 }
 
 static unsigned Act_outcome(App *app) {
-   return App_openCmdline(app, "outcome ");
+   return Form_open(app, FORM_OUTCOME);
 }
 
 static unsigned Act_position(App *app) {
-   const char *code = Actions_speakerCode(app);
-   if (code) {
-      char pre[64];
-      snprintf(pre, sizeof pre, "pos %s ", code);
-      return App_openCmdline(app, pre);
-   }
-   return Picker_open(app, PICK_POSITION);
+   return Form_open(app, FORM_POSITION);
 }
 
 static unsigned Act_undo(App *app) {
@@ -256,15 +258,18 @@ const TuiAction Actions[] = {
    { "editor", "C-e", "edit the note in $VISUAL or $EDITOR", Act_editor, 1, "Floor" },
    { "item_next", "]", "take up the next agenda item", Act_itemNext, 1, "Agenda" },
    { "item_prev", "[", "take up the previous agenda item", Act_itemPrev, 1, "Agenda" },
-   { "item_add", "A", "add an agenda item (:item add TITLE)", Act_itemAdd, 1, "Agenda" },
+   { "item_add", "A", "add an agenda item: title, then parent, kind, requested by, documents", Act_itemAdd, 1, "Agenda" },
    { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it", Act_select, 1, "Agenda" },
    { "up", "k Up", "move the selection up", Act_up, 0, "Agenda" },
    { "down", "j Down", "move the selection down", Act_down, 0, "Agenda" },
    { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
-   { "position", "p F7", "record a position (:pos CODE STANCE [TEXT])", Act_position, 1, "Record" },
-   { "outcome", "o", "record the outcome of the item (:outcome STATUS TEXT)", Act_outcome, 1, "Record" },
-   { "deadline", "d", "set a deadline (:deadline DATE TEXT [by CODE])", Act_deadline, 1, "Record" },
-   { "action", "c", "record an action point (:action CODE DATE TEXT)", Act_action, 1, "Record" },
+   { "position", "p F7", "position: the stance of the speaker (or a delegation), then a text", Act_position, 1, "Record" },
+   { "reservation", "x", "reservation: delegation, type, entered/maintained/lifted", Act_reserve, 1, "Record" },
+   { "presents", "D", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
+   { "outcome", "o", "outcome of the item: the status from a list, then the text", Act_outcome, 1, "Record" },
+   { "deadline", "d", "deadline: the date (31 May, 31/05), what, and who set it", Act_deadline, 1, "Record" },
+   { "action", "c", "action point: for whom, due when, what", Act_action, 1, "Record" },
+   { "close", "C", "close the meeting: ends the speaker and the item, records the end time (asks first)", Act_close, 1, "Record" },
    { "undo", "u", "undo the last command", Act_undo, 1, "Record" },
    { "redo", "r", "redo what was undone", Act_redo, 1, "Record" },
    { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },

@@ -107,7 +107,13 @@ void AgendaPane_draw(App *app, Rect r) {
       char l[256], t[9] = "", d[16] = "";
       Draw_rule(r, y, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->ascii);
       Draw_text(y, x + 2, w - 2, app->attr[ROLE_TITLE], " Meeting ");
-      if (start != GV_NO_TIME) {
+      if (start != GV_NO_TIME && s->meta.end != GV_NO_TIME) {
+         char e[9];
+         Time_format_hm(start, false, t);
+         Time_format_hm(s->meta.end, false, e);
+         Draw_duration((long)(s->meta.end - start), d, sizeof d);
+         snprintf(l, sizeof l, "started %s, ended %s (%s)", t, e, d);
+      } else if (start != GV_NO_TIME) {
          Time_format_hm(start, false, t);
          Draw_duration((long)(clk - start), d, sizeof d);
          snprintf(l, sizeof l, "started %s, running %s", t, d);

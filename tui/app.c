@@ -172,6 +172,13 @@ unsigned App_openCmdline(App *app, const char *text) {
    return RD_STATUS;
 }
 
+unsigned App_confirm(App *app, const char *ask, const char *line) {
+   snprintf(app->confirmAsk, sizeof app->confirmAsk, "%s", ask);
+   snprintf(app->confirmLine, sizeof app->confirmLine, "%s", line);
+   app->overlay = OV_CONFIRM;
+   return RD_ALL;
+}
+
 unsigned App_quit(App *app, int ask) {
    if (ask && !app->follow && !app->readOnly && Session_speaker(App_session(app))) {
       app->overlay = OV_CONFIRM_QUIT;
@@ -306,6 +313,11 @@ static unsigned App_paste(App *app) {
          if (*p == '\n' || *p == '\t')
             *p = ' ';
       Editor_insert(&app->cmd.ed, buf, n);
+   } else if (app->overlay == OV_FORM) {
+      for (char *p = buf; *p; p++)
+         if (*p == '\n' || *p == '\t')
+            *p = ' ';
+      Editor_insert(&app->form.ed, buf, n);
    } else if (app->overlay == OV_PICKER) {
       for (const char *p = buf; *p;) {
          uint32_t cp;
@@ -365,6 +377,16 @@ static unsigned App_key(App *app, int key) {
       App_message(app, ROLE_NORMAL, "still here");
       return RD_ALL | RD_CLEAR;
    }
+   if (app->overlay == OV_CONFIRM) {
+      app->overlay = OV_NONE;
+      if (key == 'y' || key == 'Y' || key == KEY_FN(KEY_ENTER))
+         App_run(app, app->confirmLine);
+      else
+         App_message(app, ROLE_NORMAL, "not done: %s", app->confirmLine);
+      return RD_ALL | RD_CLEAR;
+   }
+   if (app->overlay == OV_FORM)
+      return Form_key(app, key);
    if (app->overlay == OV_PICKER)
       return Picker_key(app, key);
    if (app->overlay != OV_NONE)
@@ -624,6 +646,9 @@ static void App_draw(App *app) {
    if (app->overlay == OV_PICKER) {
       Picker_draw(app);
       cursor = 1;
+   } else if (app->overlay == OV_FORM) {
+      Form_draw(app);
+      cursor = 1;
    } else if (app->overlay != OV_NONE) {
       Overlays_draw(app);
    } else if (app->cmdOpen) {
@@ -859,6 +884,7 @@ int App_main(App *app, const char *path, int readOnly) {
    }
    app->lastSaved = 1;
    Editor_init(&app->notes);
+   Editor_init(&app->form.ed);
    Cmdline_init(&app->cmd, &app->history);
    App_loadConfig(app);
    if (app->readOnly && !app->follow)
@@ -883,6 +909,7 @@ int App_main(App *app, const char *path, int readOnly) {
 
    App_flushDraft(app);
    Editor_free(&app->notes);
+   Editor_free(&app->form.ed);
    Cmdline_free(&app->cmd);
    History_free(&app->history);
    SessionFile_close(app->sf);

@@ -13,6 +13,7 @@
 #include "tui/cmdline.h"
 #include "tui/draw.h"
 #include "tui/editor.h"
+#include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/theme.h"
 
@@ -41,6 +42,8 @@ typedef enum Overlay {
    OV_STATS,
    OV_CONFIRM_QUIT,
    OV_DETAIL,     /* read-only review of the selected item */
+   OV_FORM,       /* a record form (tui/form.h) */
+   OV_CONFIRM,    /* y/n before running app->confirmLine */
 } Overlay;
 
 /* What the picker does with the chosen delegation. */
@@ -87,6 +90,9 @@ typedef struct App {
    History history;
 
    Picker picker;
+   Form form;
+   char confirmAsk[256];       /* OV_CONFIRM: the question */
+   char confirmLine[256];      /* OV_CONFIRM: the command a yes runs */
 
    Editor notes;
    char notesFor[37];          /* uuid of the intervention the editor holds */
@@ -138,6 +144,9 @@ void App_syncNotes(App *app);
 
 /* Opens the `:` line with text already typed. */
 unsigned App_openCmdline(App *app, const char *text);
+
+/* Asks a yes/no question; yes runs line through App_run. */
+unsigned App_confirm(App *app, const char *ask, const char *line);
 
 /* Leaves the program, asking first while someone has the floor. */
 unsigned App_quit(App *app, int ask);

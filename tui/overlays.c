@@ -380,6 +380,17 @@ static Rect Overlays_rect(App *app) {
 }
 
 void Overlays_draw(App *app) {
+   if (app->overlay == OV_CONFIRM) {
+      int w = Text_width(app->confirmAsk, strlen(app->confirmAsk)) + 6;
+      if (w > app->cols)
+         w = app->cols;
+      Rect r = { app->rows / 2 - 2, (app->cols - w) / 2, 5, w };
+      Draw_clear(r, A_NORMAL);
+      Draw_frame(r, "Confirm", app->attr[ROLE_WARN], app->attr[ROLE_WARN], app->ascii);
+      Draw_text(r.y + 2, r.x + 3, r.w - 6, A_BOLD, app->confirmAsk);
+      move(r.y + 2, r.x + 3);
+      return;
+   }
    if (app->overlay == OV_CONFIRM_QUIT) {
       Session *s = App_session(app);
       const Intervention *sp = Session_speaker(s);
