@@ -113,6 +113,8 @@ void AgendaPane_draw(App *app, Rect r) {
          Time_format_hm(s->meta.end, false, e);
          Draw_duration((long)(s->meta.end - start), d, sizeof d);
          snprintf(l, sizeof l, "started %s, ended %s (%s)", t, e, d);
+         if (Text_width(l, strlen(l)) > w - 1)
+            snprintf(l, sizeof l, "started %s, ended %s", t, e);
       } else if (start != GV_NO_TIME) {
          Time_format_hm(start, false, t);
          Draw_duration((long)(clk - start), d, sizeof d);

@@ -108,8 +108,17 @@ void FloorPane_draw(App *app, Rect r) {
       Draw_text(y, x, w, app->attr[ROLE_DIM], info);
       y++;
    } else {
-      Draw_text(y, x, w, app->attr[ROLE_DIM],
-                cur ? "Nobody has the floor" : "Nobody has the floor; take up an item first");
+      char idle[128];
+      if (!cur && s->meta.end != GV_NO_TIME) {
+         char hm[9];
+         Time_format_hm(s->meta.end, false, hm);
+         snprintf(idle, sizeof idle, "The meeting was closed at %s", hm);
+      } else {
+         /* A reader cannot take an item up: offer only what works. */
+         snprintf(idle, sizeof idle, "%s", cur || app->readOnly ? "Nobody has the floor"
+                                                                : "Nobody has the floor; take up an item first");
+      }
+      Draw_text(y, x, w, app->attr[ROLE_DIM], idle);
       y++;
       y++;
    }
@@ -133,7 +142,21 @@ void FloorPane_draw(App *app, Rect r) {
       app->queueSel = nq ? (int)nq - 1 : 0;
    int rows = r.y + r.h - 1 - y;
    int top = app->queueSel >= rows ? app->queueSel - rows + 1 : 0;
-   for (int i = 0; i < rows && top + i < (int)nq; i++) {
+   /* A cut queue says so: the row under the last shown counts the rest. */
+   int shown = rows, below = 0;
+   if (rows >= 2 && (int)nq - top > rows) {
+      shown = rows - 1;
+      if (app->queueSel >= top + shown)
+         top = app->queueSel - shown + 1;
+      below = (int)nq - top - shown;
+   }
+   if (below > 0) {
+      char more[96];
+      snprintf(more, sizeof more, "   %s %d more (%s)", app->ascii ? "..." : "â¦", below,
+               focus ? "j/Down" : "Tab, then j/Down");
+      Draw_textCut(y + shown, x, w, app->attr[ROLE_DIM], more, app->ascii);
+   }
+   for (int i = 0; i < shown && top + i < (int)nq; i++) {
       int k = top + i;
       const QueueEntry *e = &q[k];
       const Delegation *d = Session_delegation(s, e->delegation);
