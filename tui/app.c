@@ -825,6 +825,7 @@ static void App_initCurses(App *app) {
    const char *cs = setlocale(LC_CTYPE, NULL);
    app->ascii = (term && strcmp(term, "linux") == 0) ||
                 !(cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+   app->cmd.ascii = app->ascii;
 }
 
 /* Ctrl-Z: give the terminal back as it was, stop like every terminal

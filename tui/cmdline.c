@@ -174,11 +174,30 @@ void Cmdline_draw(Cmdline *c, int y, int x, int w) {
       before -= Text_width(t + from, n - from);
       from = n;
    }
+   /* A line scrolled or cut says so: an ellipsis where text is hidden,
+    * which takes a cell of its own. */
+   int lead = from > 0;
+   while (lead && before > room - 1 && from < c->ed.len) {
+      size_t n = Text_next(t, c->ed.len, from);
+      before -= Text_width(t + from, n - from);
+      from = n;
+   }
    mvaddch(y, x, ':');
+   const char *mark = c->ascii ? "<" : "\xe2\x80\xa6";
+   if (lead)
+      addstr(mark);
    int used;
-   size_t bytes = Text_fit(t + from, room + 1, &used);
+   int cells = w - 1 - lead;
+   size_t bytes = Text_fit(t + from, cells, &used);
+   int cut = from + bytes < c->ed.len;
+   if (cut)
+      bytes = Text_fit(t + from, cells - 1, &used);
    addnstr(t + from, (int)bytes);
-   for (int i = 1 + used; i < w; i++)
+   if (cut) {
+      addstr(c->ascii ? ">" : mark);
+      used++;
+   }
+   for (int i = 1 + lead + used; i < w; i++)
       addch(' ');
-   move(y, x + 1 + before);
+   move(y, x + 1 + lead + before);
 }

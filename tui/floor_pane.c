@@ -152,7 +152,7 @@ void FloorPane_draw(App *app, Rect r) {
    }
    if (below > 0) {
       char more[96];
-      snprintf(more, sizeof more, "   %s %d more (%s)", app->ascii ? "..." : "â¦", below,
+      snprintf(more, sizeof more, "   %s %d more (%s)", app->ascii ? "..." : "\xe2\x80\xa6", below,
                focus ? "j/Down" : "Tab, then j/Down");
       Draw_textCut(y + shown, x, w, app->attr[ROLE_DIM], more, app->ascii);
    }

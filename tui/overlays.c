@@ -59,7 +59,11 @@ static void Ov_wrap(OverlayLines *l, int role, const char *indent, const char *t
             if (sp > 0)
                b = sp + 1;
          }
-         Ov_add(l, role, "%s%.*s", indent, (int)b, q);
+         /* The blank a row was broken at is not part of it. */
+         size_t e = b;
+         while (e > 0 && q[e - 1] == ' ')
+            e--;
+         Ov_add(l, role, "%s%.*s", indent, (int)e, q);
          q += b;
       } while (*q);
       free(para);
@@ -215,7 +219,9 @@ static void Overlays_stats(App *app, OverlayLines *out) {
       return;
    }
    SpeakStat *st = calloc(n, sizeof *st);
-   Session_speaking_stats(s, meeting ? GV_NONE : cur, Session_clock(s, App_now()), true, st);
+   /* An item's figures name who spoke (COM/HOME); the meeting's add a
+    * unit's time to its institution. */
+   Session_speaking_stats(s, meeting ? GV_NONE : cur, Session_clock(s, App_now()), meeting, st);
    /* Sort by time spoken, most first; only those who spoke. */
    size_t *idx = calloc(n, sizeof *idx);
    size_t m = 0;
@@ -245,7 +251,7 @@ static void Overlays_stats(App *app, OverlayLines *out) {
       size_t i = idx[k];
       char dur[16];
       Draw_duration((long)st[i].seconds, dur, sizeof dur);
-      OverlayLine *o = Ov_add(out, ROLE_NORMAL, "%-9s", Ov_code(s, i));
+      OverlayLine *o = Ov_add(out, ROLE_NORMAL, "%s", Ov_code(s, i));
       o->bar = max > 0 ? (double)st[i].seconds / (double)max : 0;
       snprintf(o->right, sizeof o->right, "%7s  %zux", dur, st[i].interventions);
    }
@@ -416,20 +422,32 @@ void Overlays_draw(App *app) {
    if (app->overlayScroll < 0)
       app->overlayScroll = 0;
    int labelw = 10, rightw = 14;
+   for (int i = 0; i < l.n; i++)
+      if (l.line[i].bar >= 0 && Text_width(l.line[i].text, strlen(l.line[i].text)) + 1 > labelw)
+         labelw = Text_width(l.line[i].text, strlen(l.line[i].text)) + 1;
+   if (labelw > w / 3)
+      labelw = w / 3;
    for (int i = 0; i < rows && app->overlayScroll + i < l.n; i++) {
       OverlayLine *o = &l.line[app->overlayScroll + i];
       int y = r.y + 1 + i;
       if (o->bar >= 0) {
-         Draw_text(y, x, labelw, A_BOLD, o->text);
+         Draw_textCut(y, x, labelw - 1, A_BOLD, o->text, app->ascii);
          int bw = w - labelw - rightw - 1;
          Draw_bar(y, x + labelw, bw, o->bar, app->attr[ROLE_BAR], app->ascii);
          Draw_text(y, x + labelw + bw + 1, rightw, A_NORMAL, o->right);
       } else {
-         Draw_text(y, x, w, app->attr[o->role], o->text);
+         /* A line cut at the edge ends in an ellipsis. */
+         Draw_textCut(y, x, w, app->attr[o->role], o->text, app->ascii);
       }
    }
-   /* "more" at the right keeps its place when the legend is cut short. */
-   const char *more = l.n > app->overlayScroll + rows ? "   (more: PgDn, End)" : "";
+   /* "more" at the right keeps its place when the legend is cut short; it
+    * says how much follows and the key that fits. */
+   char more[64] = "";
+   int after = l.n - (app->overlayScroll + rows);
+   if (after == 1)
+      snprintf(more, sizeof more, "   (1 more line: Down)");
+   else if (after > 1)
+      snprintf(more, sizeof more, "   (%d more lines: PgDn, End)", after);
    int mw = (int)strlen(more);
    int used = Draw_textCut(r.y + r.h - 2, x, w - mw, app->attr[ROLE_DIM], l.foot, app->ascii);
    Draw_text(r.y + r.h - 2, x + used, w - used, app->attr[ROLE_DIM], more);
