@@ -43,7 +43,7 @@ void AgendaPane_draw(App *app, Rect r) {
    int legend = inner >= 8 && n + 2 <= inner;
    int rows = legend ? inner - 1 : inner;
    if (n == 0) {
-      Draw_text(r.y + 1, x + 1, w - 1, app->attr[ROLE_DIM], "No items yet: A adds one");
+      Draw_text(r.y + 1, x + 1, w - 1, app->attr[ROLE_DIM], app->readOnly ? "No items" : "No items yet: A adds one");
       return;
    }
    if (app->agendaSel >= n)
@@ -120,7 +120,7 @@ void AgendaPane_draw(App *app, Rect r) {
          Draw_duration((long)(clk - start), d, sizeof d);
          snprintf(l, sizeof l, "started %s, running %s", t, d);
       } else {
-         snprintf(l, sizeof l, "not started: ] takes up the first item");
+         snprintf(l, sizeof l, "%s", app->readOnly ? "not started" : "not started: ] takes up the first item");
       }
       Draw_textCut(y + 1, x + 1, w - 1, 0, l, app->ascii);
       snprintf(l, sizeof l, "%zu of %d items done, %zu intervention%s", done, n, s->floor.count,

@@ -75,7 +75,17 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
    snprintf(out->title, sizeof out->title, "Keys");
    snprintf(out->foot, sizeof out->foot, "Esc or q closes  Up/Down/PgUp/PgDn/Home/End scroll");
    const char *group = "";
+   /* A reader is offered only the keys that work for a reader. */
+   if (app->readOnly) {
+      Ov_add(out, ROLE_DIM, "read-only: %s", app->roReason);
+      Ov_add(out, ROLE_NORMAL, "%s", "");
+   }
    for (int i = 0; i < ActionCount; i++) {
+      int selectRo = app->readOnly && strcmp(Actions[i].name, "select") == 0;
+      if (app->readOnly && !selectRo &&
+          (Actions[i].writes || strcmp(Actions[i].name, "command") == 0 ||
+           strcmp(Actions[i].name, "suspend") == 0))
+         continue;
       if (strcmp(group, Actions[i].group) != 0) {
          group = Actions[i].group;
          if (i)
@@ -88,10 +98,16 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
       /* The help wraps under itself on a narrow screen. */
       int hw = Text_width(head, strlen(head));
       OverlayLines tmp = { 0 };
-      Ov_wrap(&tmp, ROLE_NORMAL, "", Actions[i].help, width - hw);
+      Ov_wrap(&tmp, ROLE_NORMAL, "", selectRo ? "read the record of the selected item" : Actions[i].help,
+              width - hw);
       for (int j = 0; j < tmp.n; j++)
          Ov_add(out, ROLE_NORMAL, "%-*s%s", hw, j == 0 ? head : "", tmp.line[j].text);
       OverlayLines_free(&tmp);
+   }
+   if (app->readOnly) {
+      Ov_add(out, ROLE_NORMAL, "%s", "");
+      Ov_add(out, ROLE_NORMAL, "%s", "Keys can be changed in the [keys] section of config.ini: review = v");
+      return;
    }
    Ov_add(out, ROLE_NORMAL, "%s", "");
    Ov_add(out, ROLE_TITLE, "%s", "Typing notes (i, or after n / give)");
