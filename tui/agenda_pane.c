@@ -70,9 +70,13 @@ void AgendaPane_draw(App *app, Rect r) {
       if (it->state == GV_STATE_CURRENT && !selected)
          base |= A_BOLD;
       Draw_line(y, x, w, selected ? base : 0, "");
+      if (selected && focus) {
+         app->cursorY = y;
+         app->cursorX = x;
+      }
       char clock[16] = "";
       if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
-         Draw_duration((long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
+         App_duration(app, (long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
       int cw = clock[0] ? (int)strlen(clock) + 1 : 0;
       char line[512];
       char tag[48] = "";
@@ -117,8 +121,11 @@ void AgendaPane_draw(App *app, Rect r) {
             snprintf(l, sizeof l, "started %s, ended %s", t, e);
       } else if (start != GV_NO_TIME) {
          Time_format_hm(start, false, t);
-         Draw_duration((long)(clk - start), d, sizeof d);
-         snprintf(l, sizeof l, "started %s, running %s", t, d);
+         App_duration(app, (long)(clk - start), d, sizeof d);
+         if (d[0])
+            snprintf(l, sizeof l, "started %s, running %s", t, d);
+         else
+            snprintf(l, sizeof l, "started %s, running", t);
       } else {
          snprintf(l, sizeof l, "%s", app->readOnly ? "not started" : "not started: ] takes up the first item");
       }

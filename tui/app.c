@@ -58,6 +58,15 @@ int64_t App_now(void) {
           tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
 }
 
+void App_duration(const App *app, long secs, char *buf, unsigned n) {
+   if (app->clockMode == CONFIG_CLOCK_OFF)
+      snprintf(buf, n, "%s", "");
+   else if (app->clockMode == CONFIG_CLOCK_MINUTES)
+      snprintf(buf, n, "%ld min", secs / 60);
+   else
+      Draw_duration(secs, buf, n);
+}
+
 static long App_msSince(const struct timespec *t) {
    struct timespec now;
    clock_gettime(CLOCK_MONOTONIC, &now);
@@ -449,8 +458,8 @@ static void App_drawStatus(App *app) {
    /* Right side first: the clock and whether the last command is on disk. */
    char right[256], clock[9];
    /* The meeting's clock: the `at` time while a meeting is written up later. */
-   Time_format_hm(Session_clock(s, App_now()), true, clock);
-   if (strlen(clock) == 5)
+   Time_format_hm(Session_clock(s, App_now()), app->clockMode == CONFIG_CLOCK_SECONDS, clock);
+   if (strlen(clock) == 5 && app->clockMode == CONFIG_CLOCK_SECONDS)
       snprintf(clock + 5, 4, ":00");
    const char *state;
    int role = ROLE_STATUS;
@@ -467,6 +476,8 @@ static void App_drawStatus(App *app) {
    int rw = Text_width(right, strlen(right));
    char ck[32];
    snprintf(ck, sizeof ck, " %s%s ", s->clock != GV_NO_TIME ? "at " : "", clock);
+   if (app->clockMode == CONFIG_CLOCK_OFF && s->clock == GV_NO_TIME)
+      ck[0] = '\0'; /* a quiet terminal: no clock (the `at` clock still shows) */
    int cw = (int)strlen(ck);
    if (rw + cw + 10 < w) {
       Draw_text(0, w - rw, rw, app->attr[role], right);
@@ -634,6 +645,9 @@ static void App_draw(App *app) {
       r |= RD_ALL;
    if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR | RD_NOTES))
       App_drawStatus(app);
+   /* The panes put the focused list's selected row here as they draw it. */
+   if (r & (app->focus == FOCUS_AGENDA ? RD_AGENDA : app->focus == FOCUS_FLOOR ? RD_FLOOR : 0))
+      app->cursorY = -1;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    if (r & RD_FLOOR)
@@ -657,6 +671,9 @@ static void App_draw(App *app) {
    } else if (app->focus == FOCUS_NOTES) {
       NotesPane_placeCursor(app, app->rNotes);
       cursor = 1;
+   } else if (app->cursorY >= 0) {
+      /* Hidden, but on the selected row: screen readers follow the cursor. */
+      move(app->cursorY, app->cursorX);
    }
    curs_set(cursor);
    refresh();
@@ -705,8 +722,12 @@ static void App_loop(App *app) {
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();
-         if (now != lastSecond) {
-            lastSecond = now;
+         /* The clocks repaint as often as they show a change. */
+         int64_t unit = app->clockMode == CONFIG_CLOCK_SECONDS ? now
+                        : app->clockMode == CONFIG_CLOCK_MINUTES ? now / 60
+                                                                 : 0;
+         if (unit != lastSecond) {
+            lastSecond = unit;
             app->redraw |= RD_STATUS | RD_FLOOR | RD_AGENDA;
          }
          if (App_draftDue(app)) {
@@ -754,6 +775,7 @@ static void App_problems(App *app, const char *text) {
 
 static void App_loadConfig(App *app) {
    char *errors = NULL;
+   app->mouse = 1;
    Config *cfg = Config_load(NULL, &errors);
    Actions_keyDefs(app->keydefs);
    KeyMap_init(&app->keys, app->keydefs, ActionCount);
@@ -762,6 +784,8 @@ static void App_loadConfig(App *app) {
    free(errors);
    if (cfg) {
       app->speakingLimit = cfg->speakingTime;
+      app->clockMode = cfg->clock;
+      app->mouse = cfg->mouse;
       if (cfg->editor)
          snprintf(app->editorCmd, sizeof app->editorCmd, "%s", cfg->editor);
       for (int i = 0; i < cfg->nkeys; i++) {
@@ -811,7 +835,9 @@ static void App_initCurses(App *app) {
    keypad(stdscr, TRUE);
    intrflush(stdscr, FALSE);
    meta(stdscr, TRUE);
-   mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED, NULL);
+   /* mouse = no: the terminal keeps its own selection (copy a note). */
+   if (app->mouse)
+      mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED, NULL);
    mouseinterval(0);
    App_findExtKeys(app);
    /* Bracketed paste, so that pasted text is never taken for keys. */

@@ -111,6 +111,9 @@ typedef struct App {
    int agendaTop;
    int queueSel;               /* row in the queue */
    int speakingLimit;          /* seconds; 0 = off */
+   int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */
+   int mouse;                  /* config mouse = yes (1) or no (0) */
+   int cursorY, cursorX;       /* the focused list's selected row, -1: none */
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;
@@ -125,6 +128,9 @@ void App_layoutFor(App *app, int rows, int cols);
 
 /* Seconds of the meeting clock now: naive local time, as the model counts. */
 int64_t App_now(void);
+
+/* A running clock as the config's clock = asks: "1:05", "1 min", or "" (off). */
+void App_duration(const App *app, long secs, char *buf, unsigned n);
 
 /* Runs one command line through the model and the journal. On refusal the
  * message is shown and -1 returned; on success 0 (msg shown if any). */

@@ -65,14 +65,14 @@ void FloorPane_draw(App *app, Rect r) {
       const char *word;
       int crole = FloorPane_clockRole(secs, app->speakingLimit, &word);
       char clock[16], names[256], line[512];
-      Draw_duration(secs, clock, sizeof clock);
+      App_duration(app, secs, clock, sizeof clock);
       FloorPane_names(d, names, sizeof names);
       big = d && FloorPane_bigFits(r, d->code);
       if (big) {
          int bw = Draw_big(y + 1, x, w, app->attr[ROLE_SPEAKER], d->code);
          /* The clock big too, when there is room beside the code. */
          int cwid = Draw_bigWidth(clock);
-         if (bw + 6 + cwid <= w)
+         if (clock[0] && bw + 6 + cwid <= w)
             Draw_big(y + 1, x + w - cwid, cwid, app->attr[crole], clock);
          y += 7;
          /* The clock keeps its place at the right; a long name gives way. */
@@ -171,15 +171,20 @@ void FloorPane_draw(App *app, Rect r) {
       /* On a wide pane, how long each has been waiting. */
       if (w >= 70 && e->asked != GV_NO_TIME) {
          char wait[16];
-         Draw_duration((long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
+         App_duration(app, (long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
          size_t tl = strlen(tag);
-         snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
+         if (wait[0])
+            snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
       }
       int selected = focus && k == app->queueSel;
       int role = e->point_of_order ? ROLE_POINT : k == 0 ? ROLE_NEXT : ROLE_NORMAL;
       int a = selected ? app->attr[ROLE_SELECTED] : app->attr[role];
       int yy = y + i;
       Draw_line(yy, x - 1, w + 2, selected ? a : 0, "");
+      if (selected) {
+         app->cursorY = yy;
+         app->cursorX = x;
+      }
       int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
       Draw_textCut(yy, x, w - tw, a, line, app->ascii);
       if (tag[0])
