@@ -7,6 +7,7 @@
 #include "tui/external_editor.h"
 #include "tui/form.h"
 #include "tui/picker.h"
+#include "tui/records_pane.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
 
@@ -198,26 +199,43 @@ static unsigned Act_editor(App *app) {
    return ExternalEditor_edit(app);
 }
 
-static unsigned Act_focusNext(App *app) {
-   app->focus = (Focus)((app->focus + 1) % FOCUS_COUNT);
-   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
-      app->focus = FOCUS_AGENDA;
+/* Whether a pane can take the focus now: the notes while someone speaks,
+ * the item's record while there is an item. */
+static int Actions_canFocus(App *app, Focus f) {
+   if (f == FOCUS_NOTES)
+      return !app->readOnly && Session_speaker(App_session(app)) != NULL;
+   if (f == FOCUS_RECORDS)
+      return !app->follow && RecordsPane_item(app) != GV_NONE;
+   return 1;
+}
+
+static unsigned Actions_focusStep(App *app, int dir) {
+   Focus f = app->focus;
+   do
+      f = (Focus)((f + FOCUS_COUNT + dir) % FOCUS_COUNT);
+   while (!Actions_canFocus(app, f));
+   app->focus = f;
    return RD_ALL;
+}
+
+static unsigned Act_focusNext(App *app) {
+   return Actions_focusStep(app, 1);
 }
 
 static unsigned Act_focusPrev(App *app) {
-   app->focus = (Focus)((app->focus + FOCUS_COUNT - 1) % FOCUS_COUNT);
-   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
-      app->focus = FOCUS_FLOOR;
-   return RD_ALL;
+   return Actions_focusStep(app, -1);
 }
 
 static unsigned Act_up(App *app) {
-   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, -1) : FloorPane_move(app, -1);
+   return app->focus == FOCUS_AGENDA    ? AgendaPane_move(app, -1)
+          : app->focus == FOCUS_RECORDS ? RecordsPane_move(app, -1)
+                                        : FloorPane_move(app, -1);
 }
 
 static unsigned Act_down(App *app) {
-   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, 1) : FloorPane_move(app, 1);
+   return app->focus == FOCUS_AGENDA    ? AgendaPane_move(app, 1)
+          : app->focus == FOCUS_RECORDS ? RecordsPane_move(app, 1)
+                                        : FloorPane_move(app, 1);
 }
 
 static unsigned Act_select(App *app) {
@@ -225,6 +243,8 @@ static unsigned Act_select(App *app) {
       return Act_review(app);
    if (app->focus == FOCUS_AGENDA)
       return AgendaPane_takeUp(app);
+   if (app->focus == FOCUS_RECORDS)
+      return RecordsPane_edit(app);
    const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
    if (code) {
       if (App_runf(app, "give %s", code) == 0)
@@ -259,7 +279,7 @@ const TuiAction Actions[] = {
    { "item_next", "]", "take up the next agenda item", Act_itemNext, 1, "Agenda" },
    { "item_prev", "[", "take up the previous agenda item", Act_itemPrev, 1, "Agenda" },
    { "item_add", "A", "add an agenda item: title, then parent, kind, requested by, documents", Act_itemAdd, 1, "Agenda" },
-   { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it", Act_select, 1, "Agenda" },
+   { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it; record: edit it", Act_select, 1, "Agenda" },
    { "up", "k Up", "move the selection up", Act_up, 0, "Agenda" },
    { "down", "j Down", "move the selection down", Act_down, 0, "Agenda" },
    { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
@@ -275,7 +295,7 @@ const TuiAction Actions[] = {
    { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },
    { "roster", "R", "every delegation: spoken, queued, has the floor, absent", Act_roster, 0, "Screen" },
    { "stats", "s", "speaking time and interventions per delegation", Act_stats, 0, "Screen" },
-   { "focus_next", "Tab", "next pane", Act_focusNext, 0, "Screen" },
+   { "focus_next", "Tab", "next pane: agenda, floor, notes, the item's record", Act_focusNext, 0, "Screen" },
    { "focus_prev", "S-Tab", "previous pane", Act_focusPrev, 0, "Screen" },
    { "help", "? F1", "this help", Act_help, 0, "Screen" },
    { "refresh", "C-l", "repaint the screen", Act_refresh, 0, "Screen" },

@@ -23,6 +23,7 @@
 #include "tui/notes_pane.h"
 #include "tui/overlays.h"
 #include "tui/picker.h"
+#include "tui/records_pane.h"
 #include "tui/text.h"
 
 #define TICK_MS 200
@@ -443,6 +444,13 @@ void App_layoutFor(App *app, int rows, int cols) {
       fh = body;
    app->rFloor = (Rect){ 1, aw, fh, rw };
    app->rNotes = (Rect){ 1 + fh, aw, body - fh, rw };
+   app->rRecords = (Rect){ 0, 0, 0, 0 };
+   /* Room enough: the item's record stays in view beside the notes. */
+   if (!app->follow && cols >= 120 && rows >= 40) {
+      int nw = rw * 11 / 20;
+      app->rRecords = (Rect){ 1 + fh, aw + nw, body - fh, rw - nw };
+      app->rNotes.w = nw;
+   }
 }
 
 static void App_layout(App *app) {
@@ -508,6 +516,7 @@ static void App_drawHints(App *app) {
                                            "point", "tour", "withdraw", "undo", "command", NULL };
    static const char *const notes[] = { "next", "end", "ask", "editor", NULL };
    static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
+   static const char *const records[] = { "help", "quit", "down", "up", "select", "focus_next", "undo", NULL };
    static const char *const HintWords[] = {
       "select", "take up", "item_next", "next item", "item_add", "add item", "outcome", "outcome",
       "review", "review", "focus_next", "pane", "command", "command", "help", "help", "quit",
@@ -515,7 +524,8 @@ static void App_drawHints(App *app) {
       "point of order", "tour", "tour", "withdraw", "withdraw", "notes", "notes", "undo", "undo",
       "editor", "$EDITOR", "stats", "stats", "roster", "roster", NULL,
    };
-   const char *const *list = app->readOnly ? ro
+   const char *const *list = app->focus == FOCUS_RECORDS ? records
+                             : app->readOnly ? ro
                              : app->focus == FOCUS_AGENDA ? agenda
                              : app->focus == FOCUS_NOTES  ? notes
                              : Session_speaker(App_session(app)) ? speaking
@@ -553,6 +563,10 @@ static void App_drawHints(App *app) {
       for (int j = 0; HintWords[j]; j += 2)
          if (strcmp(HintWords[j], list[i]) == 0)
             word = HintWords[j + 1];
+      if (app->focus == FOCUS_RECORDS && strcmp(list[i], "select") == 0)
+         word = "edit";
+      if (app->readOnly && list == records && Actions[a].writes && strcmp(list[i], "select") != 0)
+         continue;
       snprintf(item, sizeof item, " %s ", word);
       int need = Text_width(Keys_name(k, kn, sizeof kn), strlen(kn)) + 1 +
                  Text_width(item, strlen(item));
@@ -646,14 +660,25 @@ static void App_draw(App *app) {
    if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR | RD_NOTES))
       App_drawStatus(app);
    /* The panes put the focused list's selected row here as they draw it. */
-   if (r & (app->focus == FOCUS_AGENDA ? RD_AGENDA : app->focus == FOCUS_FLOOR ? RD_FLOOR : 0))
+   if (r & (app->focus == FOCUS_AGENDA    ? RD_AGENDA
+            : app->focus == FOCUS_FLOOR   ? RD_FLOOR
+            : app->focus == FOCUS_RECORDS ? RD_NOTES
+                                          : 0))
       app->cursorY = -1;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    if (r & RD_FLOOR)
       FloorPane_draw(app, app->rFloor);
-   if (!app->follow && (r & RD_NOTES))
-      NotesPane_draw(app, app->rNotes);
+   if (!app->follow && (r & RD_NOTES)) {
+      if (app->rRecords.h > 0) {
+         NotesPane_draw(app, app->rNotes);
+         RecordsPane_draw(app, app->rRecords);
+      } else if (app->focus == FOCUS_RECORDS) {
+         RecordsPane_draw(app, app->rNotes);
+      } else {
+         NotesPane_draw(app, app->rNotes);
+      }
+   }
    App_drawMessage(app);
    App_drawHints(app);
    int cursor = 0;

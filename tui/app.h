@@ -32,7 +32,7 @@ enum {
    RD_QUIT = 1 << 9,
 };
 
-typedef enum Focus { FOCUS_AGENDA, FOCUS_FLOOR, FOCUS_NOTES, FOCUS_COUNT } Focus;
+typedef enum Focus { FOCUS_AGENDA, FOCUS_FLOOR, FOCUS_NOTES, FOCUS_RECORDS, FOCUS_COUNT } Focus;
 
 typedef enum Overlay {
    OV_NONE,
@@ -79,6 +79,7 @@ typedef struct App {
 
    int rows, cols;
    Rect rAgenda, rFloor, rNotes;
+   Rect rRecords;              /* beside the notes from 120x40; else h = 0 (drawn over the notes) */
    int tooSmall;
    Focus focus;
    Overlay overlay;
@@ -110,6 +111,7 @@ typedef struct App {
    int agendaSel;              /* row in Agenda_count order */
    int agendaTop;
    int queueSel;               /* row in the queue */
+   int recordSel, recordTop;   /* row in the item's record list (tui/records_pane.h) */
    int speakingLimit;          /* seconds; 0 = off */
    int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */
    int mouse;                  /* config mouse = yes (1) or no (0) */

@@ -490,7 +490,7 @@ static void Form_resolved(App *app, int i, char *out, size_t n) {
       if (v[0] && Date_parse(v, strlen(v), ref, &day, NULL, 0) == GV_OK) {
          char lng[24];
          Date_format_long(day, lng);
-         snprintf(out, n, "= %s (%s)", lng, v);
+         snprintf(out, n, "= %s (%.10s)", lng, v);
       } else if (*t) {
          snprintf(out, n, "? not a date yet");
       } else if (ff->optional) {
@@ -561,7 +561,7 @@ void Form_draw(App *app) {
       char lab[64];
       snprintf(lab, sizeof lab, "%s %-*s ", here ? (app->ascii ? ">" : "\xe2\x96\xb8") : " ", lw, ff->label);
       int used = Draw_text(y, x, iw, here ? (int)(app->attr[ROLE_TITLE] | A_BOLD) : app->attr[ROLE_DIM], lab);
-      char shown[600], res[300];
+      char shown[600], res[600];
       if (ff->kind == FIELD_CHOICE) {
          if (here || i < f->at)
             snprintf(shown, sizeof shown, "%s", ff->choices[ff->sel]);
