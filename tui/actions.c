@@ -269,7 +269,7 @@ static unsigned Act_refresh(App *app) {
 const TuiAction Actions[] = {
    { "ask", "a F2", "ask for the floor: type a code or a name; Enter queues it, Tab queues it and waits for the next", Act_ask, 1, "Floor" },
    { "next", "n F5", "the next speaker in the queue takes the floor", Act_next, 1, "Floor" },
-   { "give", "g", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
+   { "give", "g F4", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
    { "end", "e F6", "end the running intervention", Act_end, 1, "Floor" },
    { "point", "! F3", "point of order: a delegation goes first in the queue", Act_point, 1, "Floor" },
    { "tour", "t", "tour de table: queue every present Member State in protocol order", Act_tour, 1, "Floor" },

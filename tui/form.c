@@ -38,6 +38,22 @@ static const char *Form_speakerCode(App *app) {
    return d ? d->code : NULL;
 }
 
+/* Whom a position, a reservation or an action is most likely about: the
+ * speaker, else who spoke last on the current item (the note-taker records
+ * it as the intervention ends). */
+static const char *Form_recentCode(App *app) {
+   const char *code = Form_speakerCode(app);
+   Session *s = App_session(app);
+   size_t cur = Session_current_index(s), n = 0;
+   if (code || cur == GV_NONE)
+      return code;
+   const size_t *ivs = Session_item_interventions(s, cur, &n);
+   if (n == 0)
+      return NULL;
+   const Delegation *d = Session_delegation(s, Session_intervention(s, ivs[n - 1])->delegation);
+   return d ? d->code : NULL;
+}
+
 /* The item a record goes to: the agenda's selection when the agenda has the
  * focus and it is not the current item (then "on NUM " runs the command
  * there without taking it up), else the current item. */
@@ -77,7 +93,7 @@ unsigned Form_open(App *app, FormKind kind) {
    char num[32] = "";
    if (item != GV_NONE)
       Agenda_path(&s->agenda, item, num, sizeof num);
-   const char *speaker = Form_speakerCode(app);
+   const char *speaker = Form_speakerCode(app), *recent = Form_recentCode(app);
    int itemBound = kind == FORM_OUTCOME || kind == FORM_POSITION || kind == FORM_RESERVE;
    if (itemBound && item == GV_NONE) {
       App_message(app, ROLE_ERROR, "no item is taken up: ] takes up the next, Enter on the agenda the selected one");
@@ -109,8 +125,8 @@ unsigned Form_open(App *app, FormKind kind) {
    case FORM_POSITION:
       snprintf(f->title, sizeof f->title, "Position on item %s", num);
       ff = Form_add(f, FIELD_DELEGATION, "delegation", 0);
-      if (speaker && !prefix[0]) {
-         snprintf(ff->def, sizeof ff->def, "%s", speaker);
+      if (recent && !prefix[0]) {
+         snprintf(ff->def, sizeof ff->def, "%s", recent);
          f->at = 1; /* the speaker's: straight to the stance (S-Tab goes back) */
       }
       Form_add(f, FIELD_CHOICE, "stance", 0)->choices = Stances;
@@ -119,8 +135,8 @@ unsigned Form_open(App *app, FormKind kind) {
    case FORM_RESERVE:
       snprintf(f->title, sizeof f->title, "Reservation on item %s", num);
       ff = Form_add(f, FIELD_DELEGATION, "delegation", 0);
-      if (speaker && !prefix[0]) {
-         snprintf(ff->def, sizeof ff->def, "%s", speaker);
+      if (recent && !prefix[0]) {
+         snprintf(ff->def, sizeof ff->def, "%s", recent);
          f->at = 1;
       }
       Form_add(f, FIELD_CHOICE, "type", 0)->choices = ReserveTypes;
@@ -144,8 +160,8 @@ unsigned Form_open(App *app, FormKind kind) {
    case FORM_ACTION:
       snprintf(f->title, sizeof f->title, "Action point%s%s", num[0] ? " on item " : "", num);
       ff = Form_add(f, FIELD_DELEGATION, "for", 0);
-      if (speaker)
-         snprintf(ff->def, sizeof ff->def, "%s", speaker);
+      if (recent && !prefix[0])
+         snprintf(ff->def, sizeof ff->def, "%s", recent);
       Form_add(f, FIELD_DATE, "due", 1);
       Form_add(f, FIELD_TEXT, "what", 0);
       break;
