@@ -514,7 +514,7 @@ static void App_drawHints(App *app) {
    /* While someone speaks, the way back into their notes comes first. */
    static const char *const speaking[] = { "help", "quit", "notes", "next", "end", "ask", "give",
                                            "point", "tour", "withdraw", "undo", "command", NULL };
-   static const char *const notes[] = { "next", "end", "ask", "editor", NULL };
+   static const char *const notes[] = { "next", "end", "ask", "give", "position", "editor", NULL };
    static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
    static const char *const records[] = { "help", "quit", "down", "up", "select", "focus_next", "undo", NULL };
    static const char *const HintWords[] = {
@@ -522,7 +522,7 @@ static void App_drawHints(App *app) {
       "review", "review", "focus_next", "pane", "command", "command", "help", "help", "quit",
       "quit", "ask", "ask floor", "next", "next", "end", "end", "give", "give", "point",
       "point of order", "tour", "tour", "withdraw", "withdraw", "notes", "notes", "undo", "undo",
-      "editor", "$EDITOR", "stats", "stats", "roster", "roster", NULL,
+      "editor", "$EDITOR", "position", "position", "stats", "stats", "roster", "roster", NULL,
    };
    const char *const *list = app->focus == FOCUS_RECORDS ? records
                              : app->readOnly ? ro

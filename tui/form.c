@@ -519,7 +519,7 @@ static void Form_resolved(App *app, int i, char *out, size_t n) {
       const Delegation *dl = d != GV_NONE ? Session_delegation(s, d) : NULL;
       if (dl)
          snprintf(out, n, "= %s %s%s", dl->code, dl->name ? dl->name : "",
-                  !*t && ff->def[0] ? " (Enter)" : "");
+                  !*t && ff->def[0] && i == f->at ? " (Enter)" : "");
       else if (*t)
          snprintf(out, n, "? no delegation matches");
       else if (ff->optional)

@@ -228,9 +228,9 @@ void Picker_draw(App *app) {
    if (p->mode == PICK_FLOOR && p->queued[0])
       snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, next  Esc done   queued: %s", p->queued);
    else if (p->mode == PICK_FLOOR)
-      snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, then another  Up/Down choose  Esc close");
+      snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, then another  Esc close");
    else
       snprintf(foot, sizeof foot, "Enter %s  Up/Down choose  Esc close", verb);
-   Draw_text(r.y + r.h - 2, x, iw, app->attr[ROLE_HINT], foot);
+   Draw_textCut(r.y + r.h - 2, x, iw, app->attr[ROLE_HINT], foot, app->ascii);
    move(r.y + 1, x + qw);
 }
