@@ -565,7 +565,7 @@ static void App_drawHints(App *app) {
             word = HintWords[j + 1];
       if (app->focus == FOCUS_RECORDS && strcmp(list[i], "select") == 0)
          word = "edit";
-      if (app->readOnly && list == records && Actions[a].writes && strcmp(list[i], "select") != 0)
+      if (app->readOnly && list == records && Actions[a].writes)
          continue;
       snprintf(item, sizeof item, " %s ", word);
       int need = Text_width(Keys_name(k, kn, sizeof kn), strlen(kn)) + 1 +

@@ -83,8 +83,7 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
    for (int i = 0; i < ActionCount; i++) {
       int selectRo = app->readOnly && strcmp(Actions[i].name, "select") == 0;
       if (app->readOnly && !selectRo &&
-          (Actions[i].writes || strcmp(Actions[i].name, "command") == 0 ||
-           strcmp(Actions[i].name, "suspend") == 0))
+          (Actions[i].writes || strcmp(Actions[i].name, "command") == 0))
          continue;
       if (strcmp(group, Actions[i].group) != 0) {
          group = Actions[i].group;
@@ -115,6 +114,11 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
    Ov_add(out, ROLE_NORMAL, "%s", "  arrows, Home/End, PgUp/PgDn, C-Left/C-Right by word, C-Home/C-End");
    Ov_add(out, ROLE_NORMAL, "%s", "  Backspace, Delete, C-w deletes a word, C-k to the end of the line");
    Ov_add(out, ROLE_NORMAL, "%s", "  the note is saved as a draft when you pause, and every few seconds");
+   Ov_add(out, ROLE_NORMAL, "%s", "");
+   Ov_add(out, ROLE_TITLE, "%s", "Forms (p x D o d c A)");
+   Ov_add(out, ROLE_NORMAL, "%s", "  a digit or a first letter picks from a list; Enter takes a field, the last one records");
+   Ov_add(out, ROLE_NORMAL, "%s", "  S-Tab (or Backspace on an empty field) goes back; Esc cancels; the line built shows below");
+   Ov_add(out, ROLE_NORMAL, "%s", "  with the agenda's focus on another item, the record goes there (on NUM)");
    Ov_add(out, ROLE_NORMAL, "%s", "");
    Ov_add(out, ROLE_TITLE, "%s", "The : line");
    Ov_add(out, ROLE_NORMAL, "%s", "  any command of gavel(1): floor FR DE, give EL, pos FR supports, outcome agreed ...");
@@ -467,6 +471,8 @@ void Overlays_draw(App *app) {
    int mw = (int)strlen(more);
    int used = Draw_textCut(r.y + r.h - 2, x, w - mw, app->attr[ROLE_DIM], l.foot, app->ascii);
    Draw_text(r.y + r.h - 2, x + used, w - used, app->attr[ROLE_DIM], more);
+   /* The cursor on the first line shown: where a screen reader starts. */
+   move(r.y + 1, x);
    OverlayLines_free(&l);
 }
 

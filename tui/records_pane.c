@@ -168,6 +168,10 @@ unsigned RecordsPane_move(App *app, int dir) {
 }
 
 unsigned RecordsPane_edit(App *app) {
+   if (app->readOnly) {
+      App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
+      return RD_STATUS;
+   }
    size_t item = RecordsPane_item(app);
    size_t n = RecordsPane_list(app, item, NULL, 0);
    if (n == 0 || app->recordSel < 0 || app->recordSel >= (int)n) {
