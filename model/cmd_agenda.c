@@ -158,6 +158,26 @@ static GvStatus item_add(Exec *e, Words *w) {
    return GV_OK;
 }
 
+/* close: the meeting ends now. The speaker's intervention ends, the current
+ * item is done, and the end time is the event's. */
+GvStatus Cmd_close(Exec *e, Words *w) {
+   if (w->count > 1)
+      return Cmd_fail(e, GV_USAGE, "close takes no arguments (it closes the meeting now)");
+   Session *s = e->s;
+   if (s->meta.end != GV_NO_TIME && s->agenda.current == GV_NONE && s->floor.speaking == GV_NONE) {
+      char hm[9];
+      Time_format_hm(s->meta.end, false, hm);
+      return Cmd_fail(e, GV_STATE, "the meeting was closed at %s", hm);
+   }
+   Cmd_end_speaker(e);
+   Agenda *a = &s->agenda;
+   if (a->current != GV_NONE && a->items[a->current].state == GV_STATE_CURRENT)
+      a->items[a->current].state = GV_STATE_DONE;
+   a->current = GV_NONE;
+   s->meta.end = e->time;
+   return GV_OK;
+}
+
 /* item NUM: take it up. */
 static GvStatus item_take_up(Exec *e, Words *w) {
    size_t idx;

@@ -81,5 +81,6 @@ GvStatus Cmd_outcome(Exec *e, Words *w);
 GvStatus Cmd_deadline(Exec *e, Words *w);
 GvStatus Cmd_action(Exec *e, Words *w);
 GvStatus Cmd_done(Exec *e, Words *w);
+GvStatus Cmd_close(Exec *e, Words *w);
 
 #endif

@@ -75,6 +75,8 @@ run_script() { # suite script
 	rc=$?
 	if [ $rc -eq 0 ]; then
 		passed=$((passed + 1)); echo "ok   $name"
+		# A measure a test prints (not a timing) shows with its result.
+		sed -n 's/^figure: /     /p' "$out"
 	else
 		failed=$((failed + 1)); failures="$failures $name"
 		echo "FAIL $name (exit $rc)"; sed 's/^/    /' "$out" | tail -n 60

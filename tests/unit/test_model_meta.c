@@ -325,7 +325,7 @@ static void command_names_cover_the_language(void **state) {
       GvStatus st = Session_run(f->s, name, strlen(name), &f->ctx, &f->out, f->msg, sizeof f->msg);
       assert_int_not_equal(st, GV_UNKNOWN_CMD);
    }
-   assert_int_equal(n, 24);
+   assert_int_equal(n, 26);
    Fx_free(f);
 }
 
