@@ -85,6 +85,7 @@ void Agenda_clear(Agenda *a) {
       free(it->outcome_text);
       free(it->notes);
       free(it->interventions);
+      free(it->said);
    }
    free(a->items);
    free(a->top);
@@ -166,6 +167,8 @@ size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title)
    it->requested_by = GV_NONE;
    it->parent = parent;
    it->outcome = GV_OUTCOME_NONE;
+   it->added_during = GV_NONE;
+   it->joined = GV_NONE;
    size_t pos = parent == GV_NONE ? a->ntop : a->items[parent].nchildren;
    if (!list_insert(a, parent, pos, idx)) {
       free(t);

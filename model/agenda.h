@@ -17,7 +17,8 @@
 #define GV_ITEM_KIND_LIST(X) \
    X(ITEM, "item", "item") \
    X(INFO, "info", "information point") \
-   X(AOB,  "aob",  "any other business")
+   X(AOB,  "aob",  "any other business") \
+   X(HEADING, "heading", "heading")
 
 typedef enum GvItemKind {
 #define GV_ITEM_KIND_ENUM(e, word, label) GV_ITEM_##e,
@@ -66,6 +67,18 @@ typedef struct QueueEntry {
    int64_t asked;         /* time of the request */
 } QueueEntry;
 
+/* What is said on an item, in reading order: interventions and paragraphs
+ * (record.h's Para). `move REF before|after REF` reorders this list. */
+typedef enum GvSaidKind {
+   GV_SAID_INTERVENTION,   /* index into Floor.list */
+   GV_SAID_PARA,           /* index into Records.paras */
+} GvSaidKind;
+
+typedef struct Said {
+   GvSaidKind kind;
+   size_t index;
+} Said;
+
 typedef struct Item {
    char uuid[37];          /* the uuid of the `item add` event */
    char *title;
@@ -89,6 +102,10 @@ typedef struct Item {
    char *notes;            /* notes on the item itself (no intervention), or NULL */
    size_t *interventions;  /* indexes into Floor.list, speaking order */
    size_t ninterventions, interventions_cap;
+   Said *said;             /* interventions and paragraphs in reading order */
+   size_t nsaid, said_cap;
+   size_t added_during;    /* the item current when it was added, or GV_NONE */
+   size_t joined;          /* `item join`: the item whose text this one shares, or GV_NONE */
 } Item;
 
 typedef struct Agenda {
