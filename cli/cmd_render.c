@@ -19,13 +19,15 @@
 #include "render/outcome.h"
 #include "storage/fileio.h"
 #include "storage/sessionfile.h"
+#include "storage/style_file.h"
 
 static const char CmdRender_usage[] =
-   "usage: gavel render SESSION [--format md|html|txt] [-o FILE] [--annex LIST] [--date DATE]\n"
+   "usage: gavel render SESSION [--format md|html|txt] [-o FILE] [--annex LIST] [--date DATE] [--style NAME]\n"
    "  --format F     md (default), html or txt (default from -o's extension)\n"
    "  -o FILE        write FILE atomically instead of standard output\n"
    "  --annex LIST   attendance,speakers,actions (or all)\n"
-   "  --date DATE    the document's date (YYYY-MM-DD); default today\n";
+   "  --date DATE    the document's date (YYYY-MM-DD); default set doc-date, else today\n"
+   "  --style NAME   the house style (styles/NAME.ini); default set style, else council\n";
 
 /* Today's date as YYYY-MM-DD: SOURCE_DATE_EPOCH when set, else the clock. */
 static void CmdRender_today(char out[11]) {
@@ -52,13 +54,15 @@ static const char *CmdRender_ext(const char *path) {
 }
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
-   const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL;
+   const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL,
+              *style = NULL;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
       const char **opt = strcmp(a, "--format") == 0 || strcmp(a, "-t") == 0 ? &format
                          : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &outPath
                          : strcmp(a, "--annex") == 0 ? &annex
                          : strcmp(a, "--date") == 0 ? &date
+                         : strcmp(a, "--style") == 0 ? &style
                          : NULL;
       if (opt) {
          if (i + 1 >= argc)
@@ -94,14 +98,8 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    if (annex && Outcome_parseAnnexes(annex, &o.annexes, err, sizeof err) != 0)
       return Cli_usage(env, "render: %s", err);
    char today[11];
-   if (date) {
-      if (!CmdRender_isoDate(date))
-         return Cli_usage(env, "render: --date wants YYYY-MM-DD, not '%s'", date);
-      o.docDate = date;
-   } else {
-      CmdRender_today(today);
-      o.docDate = today;
-   }
+   if (date && !CmdRender_isoDate(date))
+      return Cli_usage(env, "render: --date wants YYYY-MM-DD, not '%s'", date);
 
    SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = env->datadir };
    SessionFile *sf = SessionFile_openNamed(env->datadir, session, &opts, err, sizeof err);
@@ -111,6 +109,24 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
       fprintf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
    const Session *s = SessionFile_session(sf);
+   if (date) {
+      o.docDate = date;
+   } else if (s->meta.doc_date == GV_NO_DAY) {
+      CmdRender_today(today);
+      o.docDate = today;
+   }
+   /* the house style: --style, else the session's `set style`, else council */
+   Style st;
+   char *styleErr = NULL;
+   const char *styleName = style ? style : s->meta.style && *s->meta.style ? s->meta.style : "council";
+   PathsHint hint = { .argv0 = NULL, .datadir = env->datadir };
+   if (StyleFile_load(styleName, &hint, &st, &styleErr) != 0) {
+      fputs(styleErr ? styleErr : "style: cannot be read\n", stderr);
+      free(styleErr);
+      SessionFile_close(sf);
+      return Cli_fail(env, "render: the style '%s' has errors (nothing written)", styleName);
+   }
+   o.style = &st;
 
    int rc = CLI_OK;
    if (!outPath || strcmp(outPath, "-") == 0) {

@@ -11,6 +11,7 @@ void Style_default(Style *st) {
    st->also_order = STYLE_ORDER_PROTOCOL;
    st->deadline_year = true;
    st->item_documents = true;
+   st->deadline_joins = true;
    snprintf(st->heading_mark, sizeof st->heading_mark, "%s", "\xE2\x80\x93");   /* – */
 }
 
