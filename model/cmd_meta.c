@@ -227,7 +227,7 @@ GvStatus Cmd_set(Exec *e, Words *w) {
          Date_format_iso(day, iso);
          GvBuf_printf(e->canon, " %s", iso);
       }
-      m->date = day;
+      *(int64_t *)(void *)(field_base + mk->offset) = day;
       return GV_OK;
    }
    case META_TIME: {
