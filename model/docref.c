@@ -239,7 +239,7 @@ GvStatus DocRef_parse(const char *s, size_t n, DocRef *ref, char *msg, size_t ms
       return st;
    /* Not one reference: try a list. Separators: " + ", ", ", " and ". */
    bool list = false;
-   for (size_t i = 0; i + 1 < n; i++)
+   for (size_t i = 0; i < n; i++)
       if ((s[i] == '+' && (i == 0 || s[i - 1] == ' ')) || s[i] == ',' ||
           (i + 5 <= n && memcmp(s + i, " and ", 5) == 0))
          list = true;

@@ -447,7 +447,7 @@ static void Outcome_adoption(Ctx *c, const Item *it) {
 
 /* "Two delegations (EE and SE) were also connected by videoconference.":
  * Member States only (institutions and agencies are no delegations), without
- * "also" when nobody was in the room. */
+ * "also" when no Member State was in the room (each one connected or absent). */
 static void Outcome_attendance(Ctx *c) {
    const Roster *r = &c->s->roster;
    size_t *idx = calloc(r->count + 1, sizeof *idx);
@@ -456,7 +456,7 @@ static void Outcome_attendance(Ctx *c) {
    size_t present = 0;
    for (size_t i = 0; i < r->count; i++)
       present += r->list[i].kind == GV_KIND_MS && r->list[i].parent == GV_NONE && !r->list[i].retired &&
-                 r->list[i].attendance == GV_ATTEND_PRESENT;
+                 (r->list[i].attendance == GV_ATTEND_PRESENT || r->list[i].attendance == GV_ATTEND_UNKNOWN);
    const char *video = c->st->video_in ? (present ? "also participated in videoconference" : "participated in videoconference")
                                        : (present ? "also connected by videoconference" : "connected by videoconference");
    static const GvAttendance kinds[] = { GV_ATTEND_VIDEO, GV_ATTEND_ABSENT };
@@ -1042,7 +1042,8 @@ static void Outcome_items(Ctx *c) {
       if (it->kind == GV_ITEM_HEADING) {
          /* "– Discussion on ...": a heading that is not an agenda item */
          Doc_heading(c->d, (int)it->depth + 1, c->st->heading_mark, it->title ? it->title : "");
-      } else if (Outcome_isInfoPoint(it) && !c->st->info_headings) {
+      } else if (Outcome_isInfoPoint(it) && !c->st->info_headings &&
+                 (it->nsaid > 0 || (it->notes && *it->notes))) {
          /* "Under this point the HU delegation informed ...": no heading */
          c->underPoint = !prevInfo;
       } else {
@@ -1058,7 +1059,7 @@ static void Outcome_items(Ctx *c) {
             Buf_free(&b);
          }
       }
-      prevInfo = Outcome_isInfoPoint(it);
+      prevInfo = Outcome_isInfoPoint(it) && !c->st->info_headings && it->nsaid > 0;
       /* `item join`: the next heading follows at once, one text after both */
       size_t next = Agenda_index_at(a, k + 1);
       if (next != GV_NONE && a->items[next].joined == idx && !a->items[next].dropped) {
