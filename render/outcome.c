@@ -1173,9 +1173,11 @@ static void Outcome_annexSpeakers(Ctx *c, const char *num) {
    cells[1] = "Interventions";
    cells[2] = "Speaking time";
    size_t rows = 1;
+   /* delegations in protocol order, then the Chair apart */
+   for (size_t pass = 0; pass < 2; pass++)
    for (size_t i = 0; i < r->count; i++) {
       size_t di = c->order[i];
-      if (st[di].interventions == 0)
+      if (st[di].interventions == 0 || (r->list[di].kind == GV_KIND_CHAIR) != (pass == 1))
          continue;
       Buf b = BUF_INIT;
       Outcome_short(&b, Outcome_del(c, di));

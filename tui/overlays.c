@@ -158,6 +158,8 @@ static void Overlays_roster(App *app, OverlayLines *out, int width) {
    for (size_t k = 0; k < n; k++) {
       size_t i = order[k];
       const Delegation *d = &s->roster.list[i];
+      if (d->retired)
+         continue;   /* a later roster left it out */
       int spoken = 0;
       for (size_t j = 0; j < niv; j++)
          if (Session_intervention(s, ivs[j])->delegation == i)
@@ -230,7 +232,13 @@ static void Overlays_stats(App *app, OverlayLines *out) {
          count += st[i].interventions;
       }
    for (size_t a = 1; a < m; a++)
-      for (size_t b = a; b > 0 && st[idx[b]].seconds > st[idx[b - 1]].seconds; b--) {
+      /* the Chair apart, after the delegations */
+      for (size_t b = a; b > 0 && ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) >
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) ||
+                                   ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) ==
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) &&
+                                    st[idx[b]].seconds > st[idx[b - 1]].seconds));
+           b--) {
          size_t t = idx[b];
          idx[b] = idx[b - 1];
          idx[b - 1] = t;

@@ -390,6 +390,13 @@ static void attendance_annex(void **state) {
    has(md, "| FR | France | Present |", "md");   /* spoke: never "Not recorded" */
    has(md, "| DK | Denmark | Not recorded |", "md");
    free(md);
+   /* in the statistics the Chair comes apart, after the delegations */
+   md = render(f, OUTCOME_MD, NULL, OUTCOME_ANNEX_SPEAKERS);
+   const char *fr = strstr(md, "| FR | 1 |"), *chair = strstr(md, "| Chair | 1 |");
+   assert_non_null(fr);
+   assert_non_null(chair);
+   assert_true(chair > fr);
+   free(md);
    Style st;
    Style_default(&st);
    char msg[256];
