@@ -95,6 +95,8 @@ typedef struct Item {
    bool dropped;           /* removed from the agenda; kept for stable indexes */
    unsigned depth;         /* 0 for top-level items */
    unsigned number;        /* 1-based position among its siblings */
+   unsigned shown;         /* the number documents print: headings do not
+                            * count (0 for a heading itself) */
    QueueEntry *queue;      /* the floor queue, next speaker first */
    size_t nqueue, queue_cap;
    GvOutcome outcome;
@@ -126,7 +128,8 @@ const Item *Agenda_item(const Agenda *a, size_t idx);
 /* "3.1" (numeric path, whatever the house style); "" for a dropped item. */
 void Agenda_path(const Agenda *a, size_t idx, char *buf, size_t n);
 /* The number as documents print it: numeric "3.1", or with letters "3",
- * "a)", "i)" by depth. */
+ * "a)", "i)" by depth; headings (kind heading) are not counted, and have
+ * none (""). */
 void Agenda_label(const Agenda *a, size_t idx, GvNumbering style, char *buf, size_t n);
 /* An item by numeric path "3.1", full uuid or unique uuid prefix (8+ hex);
  * GV_NONE when none. */

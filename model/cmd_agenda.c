@@ -134,6 +134,8 @@ static GvStatus item_add(Exec *e, Words *w) {
    }
    Item *it = &e->s->agenda.items[idx];
    it->kind = kind;
+   if (kind == GV_ITEM_HEADING)
+      Agenda_renumber(&e->s->agenda);   /* a heading takes no number: room is there already */
    it->docs = docs;
    it->ndocs = ndocs;
    it->docs_cap = docs_cap;
@@ -259,6 +261,7 @@ static GvStatus item_kind(Exec *e, Words *w) {
    if (w->count != 4 || !GvItemKind_parse(w->word[3], &kind))
       return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob|heading");
    e->s->agenda.items[idx].kind = kind;
+   Agenda_renumber(&e->s->agenda);   /* headings take no number; no allocation here */
    GvBuf_puts(e->canon, " kind");
    Cmd_put_item(e, idx);
    GvBuf_printf(e->canon, " %s", GvItemKind_word(kind));

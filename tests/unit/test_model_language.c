@@ -248,6 +248,19 @@ static void headings_and_joins(void **state) {
    /* added while item 1 was current */
    assert_int_equal(Agenda_item(&f->s->agenda, h)->added_during, Fx_item(f, "1"));
    Fx_refuse(f, "item add X kind chapter", GV_BAD_VALUE, "kind is item, info, aob or heading");
+   /* a heading takes no number in documents: the item after it is 1.1 */
+   Fx_run(f, "item add \"After the heading\" under 1");
+   char label[32];
+   Agenda_label(&f->s->agenda, h, GV_NUMBERING_NUMERIC, label, sizeof label);
+   assert_string_equal(label, "");
+   Agenda_label(&f->s->agenda, Fx_item(f, "1.2"), GV_NUMBERING_NUMERIC, label, sizeof label);
+   assert_string_equal(label, "1.1");
+   Agenda_label(&f->s->agenda, Fx_item(f, "1.2"), GV_NUMBERING_LETTERS, label, sizeof label);
+   assert_string_equal(label, "a)");
+   Fx_run_undo_redo(f, "item kind 1.1 item");
+   Agenda_label(&f->s->agenda, Fx_item(f, "1.2"), GV_NUMBERING_NUMERIC, label, sizeof label);
+   assert_string_equal(label, "1.2");
+   Fx_run(f, "item kind 1.1 heading");
    Fx_run_undo_redo(f, "item join 2 3");
    assert_int_equal(Agenda_item(&f->s->agenda, Fx_item(f, "3"))->joined, Fx_item(f, "2"));
    Fx_refuse(f, "item join 2 3", GV_STATE, "already joined");
