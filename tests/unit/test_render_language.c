@@ -365,6 +365,12 @@ static void attendance_sentences(void **state) {
    assert_int_equal(Style_set(&st, "attendance", "names", msg, sizeof msg), 0);
    assert_int_equal(Style_set(&st, "videoconference", "in", msg, sizeof msg), 0);
    all_have(f, &st, "(Belgium, Czechia, Germany, Estonia, France, Hungary and Sweden) participated in videoconference.");
+   /* the sentence stays with the adoption of the agenda wherever it sits */
+   run(f, "item move 1 after 2");
+   char *md = render(f, OUTCOME_MD, NULL, 0);
+   has(md, "### **1. Cyber toolbox** *Doc. 8946/17* ### **2. Adoption of the agenda** The agenda as set out in doc. "
+           "CM 2622/1/17 REV 1 was adopted. Seven delegations", "md");
+   free(md);
    fix_free(f);
 }
 
