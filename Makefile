@@ -159,7 +159,8 @@ mutants:
 install: $(BIN)
 	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/gavel/themes \
-		$(DESTDIR)$(PREFIX)/share/gavel/rosters $(DESTDIR)$(PREFIX)/share/gavel/agendas
+		$(DESTDIR)$(PREFIX)/share/gavel/rosters $(DESTDIR)$(PREFIX)/share/gavel/agendas \
+		$(DESTDIR)$(PREFIX)/share/gavel/styles
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gavel
 	for f in $(wildcard doc/*.1); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man1/; done
 	for f in $(wildcard doc/*.5); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man5/; done
@@ -170,6 +171,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 644 completion/gavel.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel
 	install -m 644 completion/_gavel $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
+	for f in $(wildcard styles/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/styles/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gavel $(DESTDIR)$(PREFIX)/share/man/man1/gavel.1 \

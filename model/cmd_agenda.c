@@ -86,7 +86,7 @@ static GvStatus item_add(Exec *e, Words *w) {
             i += 2;
       } else if (Words_is(w, i, "kind")) {
          if (i + 1 >= w->count || !GvItemKind_parse(w->word[i + 1], &kind))
-            st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info or aob%s%.40s%s",
+            st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info, aob or heading%s%.40s%s",
                           i + 1 < w->count ? ", not '" : "", i + 1 < w->count ? w->word[i + 1] : "",
                           i + 1 < w->count ? "'" : "");
          i += 2;
@@ -125,6 +125,7 @@ static GvStatus item_add(Exec *e, Words *w) {
       return st;
    }
    bool added = meeting_started(e->s);
+   size_t during = e->s->agenda.current;
    size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
    free(title);
    if (idx == GV_NONE) {
@@ -133,10 +134,13 @@ static GvStatus item_add(Exec *e, Words *w) {
    }
    Item *it = &e->s->agenda.items[idx];
    it->kind = kind;
+   if (kind == GV_ITEM_HEADING)
+      Agenda_renumber(&e->s->agenda);   /* a heading takes no number: room is there already */
    it->docs = docs;
    it->ndocs = ndocs;
    it->docs_cap = docs_cap;
    it->added = added;
+   it->added_during = added ? during : GV_NONE;
    it->requested_by = requested;
    GvBuf *c = e->canon;
    GvBuf_puts(c, " add ");
@@ -275,8 +279,9 @@ static GvStatus item_kind(Exec *e, Words *w) {
    if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
       return st;
    if (w->count != 4 || !GvItemKind_parse(w->word[3], &kind))
-      return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob");
+      return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob|heading");
    e->s->agenda.items[idx].kind = kind;
+   Agenda_renumber(&e->s->agenda);   /* headings take no number; no allocation here */
    GvBuf_puts(e->canon, " kind");
    Cmd_put_item(e, idx);
    GvBuf_printf(e->canon, " %s", GvItemKind_word(kind));
@@ -394,9 +399,39 @@ static GvStatus item_close(Exec *e, Words *w, GvItemState state) {
    return GV_OK;
 }
 
+/* item join NUM NUM: the second item's heading follows the first's and one
+ * text, theirs together, comes after both ("a) and b) discussed together"). */
+static GvStatus item_join(Exec *e, Words *w) {
+   size_t a, b;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &a)) != GV_OK || (st = Cmd_item(e, w, 3, &b)) != GV_OK)
+      return st;
+   if (w->count != 4)
+      return Cmd_fail(e, GV_USAGE, "item join needs NUM NUM (the second right after the first)");
+   Agenda *ag = &e->s->agenda;
+   char na[64], nb[64];
+   Cmd_item_name(e, a, na, sizeof na);
+   Cmd_item_name(e, b, nb, sizeof nb);
+   size_t ka = GV_NONE;
+   for (size_t k = 0; k < Agenda_count(ag); k++)
+      if (Agenda_index_at(ag, k) == a)
+         ka = k;
+   if (a == b)
+      return Cmd_fail(e, GV_STATE, "cannot join item %s with itself", na);
+   if (ka == GV_NONE || Agenda_index_at(ag, ka + 1) != b)
+      return Cmd_fail(e, GV_STATE, "item %s does not come right after item %s (join takes neighbours)", nb, na);
+   if (ag->items[b].joined == a)
+      return Cmd_fail(e, GV_STATE, "items %s and %s are already joined", na, nb);
+   ag->items[b].joined = a;
+   GvBuf_puts(e->canon, " join");
+   Cmd_put_item(e, a);
+   Cmd_put_item(e, b);
+   return GV_OK;
+}
+
 GvStatus Cmd_item_cmd(Exec *e, Words *w) {
    if (w->count < 2)
-      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|title|kind|move|drop|postpone|done");
+      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|title|kind|move|drop|postpone|done|join");
    if (Words_is(w, 1, "add"))
       return item_add(e, w);
    if (Words_is(w, 1, "doc"))
@@ -413,5 +448,7 @@ GvStatus Cmd_item_cmd(Exec *e, Words *w) {
       return item_close(e, w, GV_STATE_POSTPONED);
    if (Words_is(w, 1, "done"))
       return item_close(e, w, GV_STATE_DONE);
+   if (Words_is(w, 1, "join"))
+      return item_join(e, w);
    return item_take_up(e, w);
 }

@@ -24,6 +24,8 @@ static const Command Commands[] = {
    { "pos", Cmd_pos },           { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
    { "outcome", Cmd_outcome },   { "deadline", Cmd_deadline }, { "action", Cmd_action },
    { "done", Cmd_done },         { "close", Cmd_close },
+   { "paragraph", Cmd_paragraph }, { "group", Cmd_group }, { "edit", Cmd_edit },
+   { "speaker", Cmd_speaker },   { "delete", Cmd_delete },   { "move", Cmd_move },
 };
 
 /* What `on NUM` may run on an item that is not the current one: records
@@ -36,14 +38,15 @@ static const char *const On_commands[] = {
 /* Aliases people reach for. */
 static const struct { const char *alias, *name; } Aliases[] = {
    { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
-   { "agenda", "item" },
+   { "agenda", "item" },       { "para", "paragraph" },
 };
 
 /* Alphabetical, with undo and redo, for completion and help. */
 static const char *const Names[] = {
-   "action", "at", "attend", "close", "deadline", "delegation", "done", "draft", "end", "floor",
-   "give", "item", "lift", "next", "note", "on", "outcome", "pos", "presents", "redo", "reserve",
-   "roster", "set", "tour", "undo", "withdraw",
+   "action", "at", "attend", "close", "deadline", "delegation", "delete", "done", "draft", "edit",
+   "end", "floor", "give", "group", "item", "lift", "move", "next", "note", "on", "outcome", "para",
+   "paragraph", "pos", "presents", "redo", "reserve", "roster", "set", "speaker", "tour", "undo",
+   "withdraw",
 };
 
 const char *Session_command_name(size_t i) {

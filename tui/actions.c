@@ -90,6 +90,9 @@ static unsigned Act_itemStep(App *app, int dir) {
       if (Agenda_index_at(&s->agenda, i) == cur)
          k = (long)i;
    long to = k < 0 ? (dir > 0 ? 0 : (long)n - 1) : k + dir;
+   /* headings are not items to take up: step over them */
+   while (to >= 0 && to < (long)n && Agenda_at(&s->agenda, (size_t)to)->kind == GV_ITEM_HEADING)
+      to += dir;
    if (to < 0 || to >= (long)n) {
       App_message(app, ROLE_ERROR, "no %s item", dir > 0 ? "next" : "previous");
       return RD_STATUS;
@@ -184,7 +187,7 @@ static unsigned Act_notes(App *app) {
    }
    if (!Session_speaker(App_session(app))) {
       App_message(app, ROLE_ERROR,
-                  "nobody has the floor: give it first (n, g), or note the item with :note TEXT");
+                  "nobody has the floor: give it first (n, g), or write the item's own words with :paragraph TEXT");
       return RD_STATUS;
    }
    app->focus = FOCUS_NOTES;

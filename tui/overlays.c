@@ -182,6 +182,8 @@ static void Overlays_roster(App *app, OverlayLines *out, int width) {
    for (size_t k = 0; k < n; k++) {
       size_t i = order[k];
       const Delegation *d = &s->roster.list[i];
+      if (d->retired)
+         continue;   /* a later roster left it out */
       int spoken = 0;
       for (size_t j = 0; j < niv; j++)
          if (Session_intervention(s, ivs[j])->delegation == i)
@@ -256,7 +258,13 @@ static void Overlays_stats(App *app, OverlayLines *out) {
          count += st[i].interventions;
       }
    for (size_t a = 1; a < m; a++)
-      for (size_t b = a; b > 0 && st[idx[b]].seconds > st[idx[b - 1]].seconds; b--) {
+      /* the Chair apart, after the delegations */
+      for (size_t b = a; b > 0 && ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) >
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) ||
+                                   ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) ==
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) &&
+                                    st[idx[b]].seconds > st[idx[b - 1]].seconds));
+           b--) {
          size_t t = idx[b];
          idx[b] = idx[b - 1];
          idx[b - 1] = t;
@@ -305,16 +313,26 @@ static void Overlays_detail(App *app, OverlayLines *out, int width) {
       Ov_wrap(out, ROLE_NORMAL, "  ", it->notes, width - 2);
    }
    size_t niv = 0;
-   const size_t *ivs = Session_item_interventions(s, idx, &niv);
+   Session_item_interventions(s, idx, &niv);
+   size_t rl = Session_ref_len(s);
    Ov_add(out, ROLE_NORMAL, "%s", "");
-   Ov_add(out, ROLE_TITLE, "Interventions (%zu)", niv);
-   for (size_t k = 0; k < niv; k++) {
-      const Intervention *iv = Session_intervention(s, ivs[k]);
+   Ov_add(out, ROLE_TITLE, "Interventions (%zu) and paragraphs, in reading order", niv);
+   /* each with its short reference, for :edit, :speaker, :delete and :move */
+   for (size_t k = 0; k < it->nsaid; k++) {
+      if (it->said[k].kind == GV_SAID_PARA) {
+         const Para *pa = &s->rec.paras[it->said[k].index];
+         Ov_add(out, ROLE_NEXT, "[%.*s] %s%s", (int)rl, pa->uuid,
+                pa->kind == GV_PARA_GROUP ? "group: " : "paragraph",
+                pa->kind == GV_PARA_GROUP && pa->phrase ? pa->phrase : "");
+         Ov_wrap(out, ROLE_NORMAL, "      ", pa->text, width - 6);
+         continue;
+      }
+      const Intervention *iv = Session_intervention(s, it->said[k].index);
       char t[9], dur[16];
       Time_format_hm(iv->start, false, t);
       Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
-      Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "%s  %-9s %6s%s%s%s", t,
-             Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
+      Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "[%.*s] %s  %-9s %6s%s%s%s", (int)rl,
+             iv->uuid, t, Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
              iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc.text : "");
       if (iv->notes[0])
          Ov_wrap(out, ROLE_NORMAL, "      ", iv->notes, width - 6);

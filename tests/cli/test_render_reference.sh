@@ -87,7 +87,7 @@ gaps() {
 # aob-requests: gavel writes who asked for an AOB point as a paragraph; the reference folds it into the adoption.
 +1 actor: HU delegation
 +1 actor: EE delegation
-# group-paragraphs: the reference sums up several speakers in one paragraph ("Delegations welcomed...", "A number of delegations..."); gavel writes one paragraph per intervention and cannot record a collective speaker yet.
+# group-paragraphs: the reference sums up several speakers in one paragraph ("Delegations welcomed...", "A number of delegations..."); this recording keeps one intervention per speaker (tests/data/reference-exact.gvs records them as group paragraphs, and test_reference_exact.sh finds no difference).
 +3 actor: FR delegation
 +3 actor: DE delegation
 +3 actor: NL delegation
@@ -119,10 +119,9 @@ gaps() {
 +5 actor: DE delegation
 +5 actor: FR delegation
 +5 actor: PT delegation
-# heading-in-item: the heading under 3.1 is not an agenda item; the language has no heading inside an item yet.
+# heading-in-item: the heading under 3.1 is not an agenda item; this recording does not add it (reference-exact.gvs does, with kind heading).
 -3.1 heading: – Discussion on CFSP and CSDP related cyber issues in the revised EU Cyber Security Strategy
 # deadline: gavel writes the deadline as a paragraph of its own, with the year and the document; the reference ends the Presidency's paragraph with "31 May".
-+3.2 actor: Presidency
 -3.2 deadline: The Presidency set 31 May as the deadline for written comments.
 +3.2 deadline: The Presidency set 31 May 2017 as the deadline for written comments on the questions in WK 4977/17.
 # outcomes: gavel closes an item with the outcome the meeting recorded; the reference states none where nothing was decided.
@@ -132,8 +131,8 @@ gaps() {
 +4.1 sentence
 +4.2 actor: delegations
 +5 sentence
-+6.1 sentence
-+6.2 sentence
++6 sentence
++6 sentence
 # documents: gavel names an item's documents under its heading; the reference cites them in its sentences.
 +3.2 documents: Doc. WK 4977/17
 +4.1 documents: Doc. 8946/17
@@ -148,13 +147,6 @@ gaps() {
 +3 action
 +4.2 action
 +5 action
-# aob-points: the meeting adds each AOB point as a sub-item; the reference writes them as paragraphs of item 6 (item paragraphs are not in the language yet).
--6 actor: HU delegation
--6 actor: EE delegation
-+6.1 item: OSCE informal group on cybersecurity - outcome of the first meeting
-+6.1 actor: HU delegation
-+6.2 item: Tallinn Manual 2.0 and cyber events in June and September
-+6.2 actor: EE delegation
 GAPS
 }
 
