@@ -7,13 +7,13 @@
  * that delegation's actions and the deadlines that concern it. */
 #include "cli/cmd_actions.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "cli/archive_scan.h"
 #include "model/session.h"
 #include "render/actions.h"
 #include "render/actions_csv.h"
@@ -57,10 +57,6 @@ static void CmdActions_stamp(char out[17]) {
    strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
 }
 
-static int CmdActions_cmp(const void *a, const void *b) {
-   return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Opens one session and adds its rows; 0, or -1 after saying why. */
 static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    char err[1024];
@@ -77,49 +73,19 @@ static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    return 0;
 }
 
-/* Every *.gavel file of the sessions folder, in name (so date) order. */
+static void CmdActions_visit(void *ud, const ArchiveEntry *e, const Session *s) {
+   ActionList_addSession(ud, s);
+}
+
+/* Every session of the archive (storage/archive.h); a file that does not
+ * open is reported and the others still listed. */
 static int CmdActions_addAll(const CliEnv *env, ActionList *l) {
-   char dir[4096], err[1024];
-   if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0) {
-      fprintf(stderr, "%s: %s\n", env->progname, err);
+   Archive a;
+   ArchiveScan how = { .today = ArchiveCli_today(), .visit = CmdActions_visit, .ud = l };
+   if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;
-   }
-   DIR *d = opendir(dir);
-   if (!d) {
-      if (errno == ENOENT)
-         return 0;  /* no session recorded yet: an empty list */
-      fprintf(stderr, "%s: %s: %s\n", env->progname, dir, strerror(errno));
-      return -1;
-   }
-   char **names = NULL;
-   size_t n = 0, cap = 0;
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      size_t len = strlen(e->d_name);
-      if (e->d_name[0] == '.' || len < 7 || strcmp(e->d_name + len - 6, ".gavel") != 0)
-         continue;
-      if (n == cap) {
-         cap = cap ? cap * 2 : 16;
-         char **nn = realloc(names, cap * sizeof *nn);
-         if (!nn)
-            abort();
-         names = nn;
-      }
-      size_t pl = strlen(dir) + len + 2;
-      names[n] = malloc(pl);
-      if (!names[n])
-         abort();
-      snprintf(names[n++], pl, "%s/%s", dir, e->d_name);
-   }
-   closedir(d);
-   if (n > 1)
-      qsort(names, n, sizeof *names, CmdActions_cmp);
-   int bad = 0;
-   for (size_t i = 0; i < n; i++) {
-      bad |= CmdActions_add(env, l, names[i]) != 0;
-      free(names[i]);
-   }
-   free(names);
+   size_t bad = ArchiveCli_reportProblems(env, &a);
+   Archive_free(&a);
    return bad ? -1 : 0;
 }
 
