@@ -226,6 +226,8 @@ typedef struct FindAction {
    char *path;         /* the first session that has it */
    char uuid[37];
    size_t found;       /* actions matched, across sessions */
+   bool same;          /* every match is the same uuid (copies of a session) */
+   char *other;        /* the second session that has it */
 } FindAction;
 
 static bool find_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
@@ -242,6 +244,11 @@ static void find_visit(void *ud, const ArchiveEntry *e, const Session *s) {
       if (f->found++ == 0) {
          f->path = strdup(e->path);
          memcpy(f->uuid, act->uuid, sizeof f->uuid);
+         f->same = true;
+      } else {
+         f->same = f->same && strcmp(f->uuid, act->uuid) == 0;
+         if (!f->other)
+            f->other = strdup(e->path);
       }
    }
 }
@@ -264,18 +271,24 @@ int Archive_findAction(const char *datadir, const char *id, char *path, size_t p
    Archive_free(&a);
    if (r != 0) {
       free(f.path);
+      free(f.other);
       return -1;
    }
    if (f.found == 0)
       snprintf(msg, msglen, "no action '%s' in the archive", id);
+   else if (f.found > 1 && f.same)
+      snprintf(msg, msglen, "action %.8s is in %zu sessions (copies?): %s and %s", f.uuid, f.found,
+               f.path ? f.path : "", f.other ? f.other : "");
    else if (f.found > 1)
       snprintf(msg, msglen, "'%s' is the start of %zu actions; give more of the id", id, f.found);
    else if ((size_t)snprintf(path, pathlen, "%s", f.path) >= pathlen)
       snprintf(msg, msglen, "path too long");
    else {
       free(f.path);
+      free(f.other);
       return 0;
    }
    free(f.path);
+   free(f.other);
    return -1;
 }
