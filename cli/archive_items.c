@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "model/util.h"
 #include "model/visible.h"
@@ -29,71 +30,67 @@ static void add_record(ArchiveItems *ai, ArchRecord **arr, size_t *n, size_t *ca
 
 static void make_labels(ArchiveItems *ai);
 
-static void visit(void *ud, const ArchiveEntry *e, const Session *s) {
+/* One session's digest (cli/archive_digest.h): its items, positions and
+ * reservations, whether it came from the cache or from a replay. */
+static void visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *dg) {
    ArchiveItems *ai = ud;
-   const Agenda *ag = &s->agenda;
-   /* Agenda index -> our index, for the records of this session. */
-   size_t *map = malloc((ag->count + 1) * sizeof *map);
-   if (!map) {
-      ai->nomem = true;
-      return;
-   }
-   for (size_t i = 0; i < ag->count; i++)
-      map[i] = GV_NONE;
-   for (size_t k = 0; k < Agenda_count(ag); k++) {
-      size_t idx = Agenda_index_at(ag, k);
-      const Item *it = &ag->items[idx];
-      ArchItem *g = Util_grow(ai->items, &ai->items_cap, ai->nitems, sizeof *g);
-      size_t member = Dossiers_add(&ai->d);
-      if (!g || member == GV_NONE || !Dossiers_addItem(&ai->d, member, it)) {
-         ai->nomem = true;
-         break;
+   size_t base = ai->nitems, nitems = 0;
+   for (size_t i = 0; i < dg->count; i++) {
+      const ArchiveRecord *r = &dg->recs[i];
+      char *const *f = r->fields;
+      if (r->type == 'I' && r->nfields == 6) {
+         ArchItem *g = Util_grow(ai->items, &ai->items_cap, ai->nitems, sizeof *g);
+         size_t member = Dossiers_add(&ai->d);
+         if (!g || member == GV_NONE) {
+            ai->nomem = true;
+            return;
+         }
+         ai->items = g;
+         /* The dossier keys, \x1f-separated. */
+         for (char *k = f[5]; *k;) {
+            char *end = strchr(k, '\x1f');
+            size_t len = end ? (size_t)(end - k) : strlen(k);
+            char key[512];
+            if (len < sizeof key) {
+               memcpy(key, k, len);
+               key[len] = '\0';
+               if (!Dossiers_key(&ai->d, member, key))
+                  ai->nomem = true;
+            }
+            k += len + (end ? 1 : 0);
+         }
+         ArchItem *a = &ai->items[ai->nitems++];
+         memset(a, 0, sizeof *a);
+         a->day = e->day;
+         a->seq = ai->nitems - 1;
+         a->path = vis(ai, e->path);
+         a->body = vis(ai, e->body);
+         a->num = vis(ai, f[0]);
+         a->title = vis(ai, f[1]);
+         a->tag = f[2][0] ? vis(ai, f[2]) : NULL;
+         a->outcome = vis(ai, f[3]);
+         a->docs = vis(ai, f[4]);
+         nitems++;
+      } else if ((r->type == 'P' && r->nfields == 4) || (r->type == 'R' && r->nfields == 5)) {
+         size_t k = (size_t)strtoull(f[0], NULL, 10);
+         if (k >= nitems)
+            continue;
+         if (r->type == 'P')
+            add_record(ai, &ai->pos, &ai->npos, &ai->pos_cap, base + k, f[1], atoi(f[2]),
+                       GV_RESERVE_ENTERED, f[3]);
+         else
+            add_record(ai, &ai->res, &ai->nres, &ai->res_cap, base + k, f[1], atoi(f[2]),
+                       (GvReserveStatus)atoi(f[3]), f[4]);
       }
-      ai->items = g;
-      ArchItem *a = &ai->items[ai->nitems];
-      memset(a, 0, sizeof *a);
-      char num[32];
-      Agenda_path(ag, idx, num, sizeof num);
-      GvBuf docs = GV_BUF_INIT, outcome = GV_BUF_INIT;
-      for (size_t d = 0; d < it->ndocs; d++)
-         GvBuf_printf(&docs, "%s%s", d ? ", " : "", it->docs[d].text);
-      if (it->outcome != GV_OUTCOME_NONE)
-         GvBuf_printf(&outcome, "%s%s%s", GvOutcome_word(it->outcome),
-                      it->outcome_text ? ": " : "", it->outcome_text ? it->outcome_text : "");
-      a->day = e->day;
-      a->seq = ai->nitems;
-      a->path = vis(ai, e->path);
-      a->body = vis(ai, s->meta.body);
-      a->num = vis(ai, num);
-      a->title = vis(ai, it->title);
-      a->docs = vis(ai, GvBuf_str(&docs));
-      a->outcome = vis(ai, GvBuf_str(&outcome));
-      a->tag = it->dossier ? vis(ai, it->dossier) : NULL;
-      GvBuf_free(&docs);
-      GvBuf_free(&outcome);
-      map[idx] = ai->nitems++;
    }
-   for (size_t p = 0; p < s->rec.npos; p++) {
-      const Position *pos = &s->rec.pos[p];
-      if (pos->item < ag->count && map[pos->item] != GV_NONE)
-         add_record(ai, &ai->pos, &ai->npos, &ai->pos_cap, map[pos->item],
-                    s->roster.list[pos->delegation].code, (int)pos->stance, GV_RESERVE_ENTERED,
-                    pos->text);
-   }
-   for (size_t r = 0; r < s->rec.nres; r++) {
-      const Reservation *res = &s->rec.res[r];
-      if (res->item < ag->count && map[res->item] != GV_NONE)
-         add_record(ai, &ai->res, &ai->nres, &ai->res_cap, map[res->item],
-                    s->roster.list[res->delegation].code, (int)res->type, res->status, res->text);
-   }
-   free(map);
 }
 
 int ArchiveItems_collect(const CliEnv *env, ArchiveItems *ai) {
    memset(ai, 0, sizeof *ai);
    Dossiers_init(&ai->d);
    Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .visit = visit, .ud = ai };
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+                       .visitDigest = visit, .digest_version = ARCHIVE_DIGEST_VERSION, .ud = ai };
    if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;
    ArchiveCli_reportProblems(env, &a);

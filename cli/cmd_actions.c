@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cli/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "model/session.h"
 #include "render/actions.h"
@@ -73,15 +74,24 @@ static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    return 0;
 }
 
-static void CmdActions_visit(void *ud, const ArchiveEntry *e, const Session *s) {
-   ActionList_addSession(ud, s);
+typedef struct CmdActionsScan {
+   ActionList *l;
+   int openOnly;
+} CmdActionsScan;
+
+static void CmdActions_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
+   const CmdActionsScan *c = ud;
+   ArchiveDigestCli_actions(d, c->l, c->openOnly);
 }
 
 /* Every session of the archive (storage/archive.h); a file that does not
  * open is reported and the others still listed. */
-static int CmdActions_addAll(const CliEnv *env, ActionList *l) {
+static int CmdActions_addAll(const CliEnv *env, ActionList *l, int openOnly) {
    Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .visit = CmdActions_visit, .ud = l };
+   CmdActionsScan c = { l, openOnly };
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+                       .visitDigest = CmdActions_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
+                       .ud = &c };
    if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;
    size_t bad = ArchiveCli_reportProblems(env, &a);
@@ -155,7 +165,7 @@ int CmdActions_run(const CliEnv *env, int argc, char **argv) {
    ActionList_init(&l);
    int bad = 0;
    if (nsessions == 0)
-      bad = CmdActions_addAll(env, &l) != 0;
+      bad = CmdActions_addAll(env, &l, openOnly) != 0;
    for (size_t i = 0; i < nsessions; i++)
       bad |= CmdActions_add(env, &l, sessions[i]) != 0;
    free(sessions);

@@ -140,6 +140,342 @@ static int list_folder(Archive *a, char *err, size_t errlen) {
    return 0;
 }
 
+/* ---- digests and the cache ------------------------------------------ */
+
+bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields) {
+   if (d->count == d->cap) {
+      size_t cap = d->cap ? d->cap * 2 : 16;
+      ArchiveRecord *r = realloc(d->recs, cap * sizeof *r);
+      if (!r)
+         return false;
+      d->recs = r;
+      d->cap = cap;
+   }
+   ArchiveRecord *r = &d->recs[d->count];
+   r->type = type;
+   r->nfields = n;
+   r->fields = calloc(n + 1, sizeof *r->fields);
+   if (!r->fields)
+      return false;
+   for (size_t k = 0; k < n; k++)
+      if (!(r->fields[k] = strdup(fields[k] ? fields[k] : ""))) {
+         while (k-- > 0)
+            free(r->fields[k]);
+         free(r->fields);
+         return false;
+      }
+   d->count++;
+   return true;
+}
+
+void ArchiveDigest_free(ArchiveDigest *d) {
+   for (size_t i = 0; i < d->count; i++) {
+      for (size_t k = 0; k < d->recs[i].nfields; k++)
+         free(d->recs[i].fields[k]);
+      free(d->recs[i].fields);
+   }
+   free(d->recs);
+   memset(d, 0, sizeof *d);
+}
+
+int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
+   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+   char base[PATH_MAX];
+   if (xdg && xdg[0] == '/')
+      snprintf(base, sizeof base, "%s/gavel", xdg);
+   else if (home && *home)
+      snprintf(base, sizeof base, "%s/.cache/gavel", home);
+   else
+      return -1;
+   /* One cache per sessions folder: FNV-1a of its path names it. */
+   uint64_t h = 1469598103934665603ULL;
+   for (const char *c = sessionsDir; *c; c++)
+      h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+   int w = snprintf(buf, n, "%s/archive-%016llx.cache", base, (unsigned long long)h);
+   return w >= 0 && (size_t)w < n ? 0 : -1;
+}
+
+/* A field of the cache: \ t and newline escaped so that a record is a line. */
+static void cache_put(GvBuf *b, const char *s) {
+   for (; *s; s++) {
+      if (*s == '\\')
+         GvBuf_puts(b, "\\\\");
+      else if (*s == '\t')
+         GvBuf_puts(b, "\\t");
+      else if (*s == '\n')
+         GvBuf_puts(b, "\\n");
+      else
+         GvBuf_putc(b, *s);
+   }
+}
+
+static void cache_record(GvBuf *b, char type, size_t n, const char *const *fields) {
+   GvBuf_putc(b, type);
+   for (size_t k = 0; k < n; k++) {
+      GvBuf_putc(b, '\t');
+      cache_put(b, fields[k] ? fields[k] : "");
+   }
+   GvBuf_putc(b, '\n');
+}
+
+/* Splits one cache line (without '\n') into fields, unescaped. */
+static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
+   if (len == 0)
+      return false;
+   size_t n = 0;
+   for (size_t i = 1; i < len; i++)
+      n += line[i] == '\t';
+   char **f = calloc(n + 1, sizeof *f);
+   char *store = malloc(len + 1);
+   if (!f || !store) {
+      free(f);
+      free(store);
+      return false;
+   }
+   size_t k = 0, o = 0;
+   for (size_t i = 1; i < len; i++) {
+      char c = line[i];
+      if (c == '\t') {
+         store[o++] = '\0';
+         f[k++] = store + o;
+      } else if (c == '\\' && i + 1 < len) {
+         c = line[++i];
+         store[o++] = c == 't' ? '\t' : c == 'n' ? '\n' : c;
+      } else {
+         store[o++] = c;
+      }
+   }
+   store[o] = '\0';
+   /* f[k] point into store after each tab; the first field starts after the type's tab. */
+   ArchiveRecord rec = { line[0], n, NULL };
+   const char **fields = calloc(n + 1, sizeof *fields);
+   bool ok = fields != NULL;
+   if (ok) {
+      /* store begins with "" (before the first tab): field j is f[j]. */
+      for (size_t j = 0; j < n; j++)
+         fields[j] = f[j];
+      ok = ArchiveDigest_add(d, rec.type, n, fields);
+   }
+   free(fields);
+   free(f);
+   free(store);
+   return ok;
+}
+
+typedef struct CacheEntry {
+   const char *name;      /* into the buffer (not NUL-terminated) */
+   size_t namelen;
+   int64_t size, mtime_ns;
+   size_t from, to;       /* its record lines in the buffer */
+} CacheEntry;
+
+typedef struct Cache {
+   char path[PATH_MAX];
+   char *buf;
+   size_t len;
+   CacheEntry *e;
+   size_t count;
+   bool usable;
+} Cache;
+
+static const char Cache_magic[] = "gavel-archive-cache 1 ";
+
+/* Loads the cache; anything wrong with it makes it empty (a miss for all). */
+static void cache_load(Cache *c, const char *dir, const char *version) {
+   memset(c, 0, sizeof *c);
+   if (Archive_cachePath(dir, c->path, sizeof c->path) != 0)
+      return;
+   c->usable = true;
+   int fd = open(c->path, O_RDONLY | O_CLOEXEC);
+   if (fd < 0)
+      return;
+   int r = FileIO_readFd(fd, &c->buf, &c->len);
+   close(fd);
+   if (r != 0) {
+      c->buf = NULL;
+      return;
+   }
+   size_t ml = strlen(Cache_magic), vl = strlen(version);
+   char *nl = memchr(c->buf, '\n', c->len);
+   if (!nl || (size_t)(nl - c->buf) != ml + vl || memcmp(c->buf, Cache_magic, ml) != 0 ||
+       memcmp(c->buf + ml, version, vl) != 0)
+      return;
+   size_t cap = 0;
+   for (size_t at = (size_t)(nl - c->buf) + 1; at < c->len;) {
+      char *end = memchr(c->buf + at, '\n', c->len - at);
+      if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
+         break;
+      /* F \t name \t size \t mtime \t nrecs */
+      char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
+      if (!t1)
+         break;
+      char *p = t1 + 1, *q;
+      long long size = strtoll(p, &q, 10), mt = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      long long nrecs = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      if (q != end || nrecs < 0 || mt < 0)
+         break;
+      size_t from = (size_t)(end - c->buf) + 1, to = from;
+      for (long long k = 0; k < nrecs && to < c->len; k++) {
+         char *e2 = memchr(c->buf + to, '\n', c->len - to);
+         if (!e2) {
+            to = c->len + 1;
+            break;
+         }
+         to = (size_t)(e2 - c->buf) + 1;
+      }
+      if (to > c->len)
+         break;
+      if (c->count == cap) {
+         cap = cap ? cap * 2 : 256;
+         CacheEntry *n = realloc(c->e, cap * sizeof *n);
+         if (!n)
+            break;
+         c->e = n;
+      }
+      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), size, mt, from, to };
+      at = to;
+   }
+}
+
+static const CacheEntry *cache_find(const Cache *c, const char *name) {
+   size_t lo = 0, hi = c->count;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      size_t nl = strlen(name), ml = c->e[mid].namelen;
+      int r = memcmp(c->e[mid].name, name, ml < nl ? ml : nl);
+      if (r == 0)
+         r = ml < nl ? -1 : ml > nl ? 1 : 0;
+      if (r == 0)
+         return &c->e[mid];
+      if (r < 0)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   return NULL;
+}
+
+static void cache_free(Cache *c) {
+   free(c->buf);
+   free(c->e);
+}
+
+/* The digest of a cached entry; false when the lines do not parse. */
+static bool cache_digest(const Cache *c, const CacheEntry *ce, ArchiveDigest *d) {
+   for (size_t at = ce->from; at < ce->to;) {
+      const char *end = memchr(c->buf + at, '\n', ce->to - at);
+      size_t len = (size_t)(end - (c->buf + at));
+      if (!cache_parse(c->buf + at, len, d))
+         return false;
+      at += len + 1;
+   }
+   return true;
+}
+
+/* The summary record 'S' first in every cached digest. */
+static void summary_record(GvBuf *b, const ArchiveEntry *e, const Session *s) {
+   char num[10][32];
+   snprintf(num[0], 32, "%lld", (long long)e->day);
+   snprintf(num[1], 32, "%zu", e->items);
+   snprintf(num[2], 32, "%zu", e->interventions);
+   snprintf(num[3], 32, "%zu", e->actions);
+   snprintf(num[4], 32, "%zu", e->reservations);
+   snprintf(num[5], 32, "%zu", e->standing_reservations);
+   /* The due days of the open actions: overdue depends on the day of the scan. */
+   GvBuf due = GV_BUF_INIT;
+   for (size_t i = 0; i < s->rec.nactions; i++)
+      if (!s->rec.actions[i].done)
+         GvBuf_printf(&due, "%s%lld", due.len ? "," : "", (long long)s->rec.actions[i].due);
+   const char *f[10] = { num[0], num[1], num[2], num[3], num[4], num[5], GvBuf_str(&due),
+                         e->body ? e->body : "\x01", e->docno ? e->docno : "\x01", e->uuid };
+   cache_record(b, 'S', 10, f);
+   GvBuf_free(&due);
+}
+
+static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today) {
+   if (r->type != 'S' || r->nfields != 10)
+      return false;
+   e->day = (int64_t)strtoll(r->fields[0], NULL, 10);
+   e->items = (size_t)strtoull(r->fields[1], NULL, 10);
+   e->interventions = (size_t)strtoull(r->fields[2], NULL, 10);
+   e->actions = (size_t)strtoull(r->fields[3], NULL, 10);
+   e->reservations = (size_t)strtoull(r->fields[4], NULL, 10);
+   e->standing_reservations = (size_t)strtoull(r->fields[5], NULL, 10);
+   e->open_actions = e->overdue_actions = 0;
+   for (const char *p = r->fields[6]; *p;) {
+      char *q;
+      long long due = strtoll(p, &q, 10);
+      e->open_actions++;
+      if (today != GV_NO_DAY && due != GV_NO_DAY && due < today)
+         e->overdue_actions++;
+      p = *q == ',' ? q + 1 : q;
+      if (q == p && *p)
+         break;
+   }
+   e->body = strcmp(r->fields[7], "\x01") ? strdup(r->fields[7]) : NULL;
+   e->docno = strcmp(r->fields[8], "\x01") ? strdup(r->fields[8]) : NULL;
+   e->uuid = strdup(r->fields[9]);
+   e->cached = true;
+   return true;
+}
+
+/* A cache hit: the entry filled in and visitDigest called, without reading
+ * the file. false: a miss (the caller replays). */
+static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c) {
+   const CacheEntry *ce = c ? cache_find(c, e->name) : NULL;
+   if (!ce)
+      return false;
+   int fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+   if (fd < 0)
+      return false;
+   struct stat st;
+   bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
+             (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
+   if (ok) {
+      e->size = ce->size;
+      e->mtime_ns = ce->mtime_ns;
+      e->locked = Lock_heldByOther(fd) != 0;
+   }
+   close(fd);
+   if (!ok)
+      return false;
+   ArchiveDigest d = { 0 };
+   /* The summary line alone unless the caller wants the records too. */
+   CacheEntry first = *ce;
+   const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
+   if (!how->visitDigest && nl)
+      first.to = (size_t)(nl - c->buf) + 1;
+   if (!cache_digest(c, &first, &d) || d.count == 0 || !summary_from(e, &d.recs[0], how->today)) {
+      ArchiveDigest_free(&d);
+      return false;
+   }
+   if (how->visitDigest) {
+      /* The caller's records, without the summary. */
+      ArchiveDigest mine = { d.recs + 1, d.count - 1, d.count - 1 };
+      how->visitDigest(how->ud, e, &mine);
+   }
+   ArchiveDigest_free(&d);
+   return true;
+}
+
+static void cache_write(const Cache *c, const char *version, const Archive *a, char **texts,
+                        size_t *lens) {
+   GvBuf b = GV_BUF_INIT;
+   GvBuf_printf(&b, "%s%s\n", Cache_magic, version);
+   for (size_t i = 0; i < a->count; i++)
+      if (texts[i])
+         GvBuf_append(&b, texts[i], lens[i]);
+   char dir[PATH_MAX], err[PATH_MAX + 256];
+   snprintf(dir, sizeof dir, "%s", c->path);
+   char *slash = strrchr(dir, '/');
+   if (!b.failed && slash) {
+      *slash = '\0';
+      if (FileIO_mkdirs(dir, err, sizeof err) == 0)
+         FileIO_replace(FileIO_system(), c->path, b.data, b.len, err, sizeof err);
+   }
+   GvBuf_free(&b);
+}
+
 /* Reads one file whole, without a lock; notes whether a writer holds it. */
 static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    char msg[PATH_MAX + 128];
@@ -170,7 +506,7 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    return 0;
 }
 
-static void scan_one(ArchiveEntry *e, const ArchiveScan *how) {
+static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
    char *buf = NULL;
    size_t len = 0;
    if (read_file(e, &buf, &len) != 0)
@@ -194,6 +530,23 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how) {
    Archive_summarise(e, s, how->today);
    if (how->visit)
       how->visit(how->ud, e, s);
+   if (how->digest) {
+      ArchiveDigest d = { 0 };
+      how->digest(how->ud, e, s, &d);
+      if (how->visitDigest)
+         how->visitDigest(how->ud, e, &d);
+      if (cacheText && e->state == ARCHIVE_OK) {
+         GvBuf_printf(cacheText, "F\t");
+         cache_put(cacheText, e->name);
+         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\n", (long long)e->size,
+                      (long long)e->mtime_ns, d.count + 1);
+         summary_record(cacheText, e, s);
+         for (size_t k = 0; k < d.count; k++)
+            cache_record(cacheText, d.recs[k].type, d.recs[k].nfields,
+                         (const char *const *)d.recs[k].fields);
+      }
+      ArchiveDigest_free(&d);
+   }
    SessionFile_close(sf);
 }
 
@@ -208,11 +561,56 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    }
    if (list_folder(a, err, errlen) != 0)
       return -1;
+   const char *nc = getenv("GAVEL_NO_CACHE");
+   bool useCache = how->digest && how->digest_version && !how->no_cache && !(nc && *nc && *nc != '0');
+   Cache cache;
+   memset(&cache, 0, sizeof cache);
+   char **texts = NULL;
+   size_t *lens = NULL;
+   bool dirty = false;
+   if (useCache) {
+      cache_load(&cache, a->dir, how->digest_version);
+      texts = calloc(a->count + 1, sizeof *texts);
+      lens = calloc(a->count + 1, sizeof *lens);
+      useCache = cache.usable && texts && lens;
+      dirty = cache.count != a->count;
+   }
    for (size_t i = 0; i < a->count; i++) {
-      scan_one(&a->entries[i], how);
+      ArchiveEntry *e = &a->entries[i];
+      const CacheEntry *ce = useCache && !how->want ? cache_find(&cache, e->name) : NULL;
+      if (ce && scan_cached(e, how, &cache)) {
+         /* Copied as it is, from its F line (just before its records) on. */
+         size_t f = ce->from - 1;
+         while (f > 0 && cache.buf[f - 1] != '\n')
+            f--;
+         texts[i] = cache.buf + f;
+         lens[i] = ce->to - f;
+      } else {
+         GvBuf t = GV_BUF_INIT;
+         scan_one(e, how, useCache ? &t : NULL);
+         if (useCache && t.len && !t.failed) {
+            texts[i] = t.data;
+            lens[i] = t.len;
+            dirty = true;
+            /* Owned: freed below (marked by being outside the cache buffer). */
+         } else {
+            GvBuf_free(&t);
+            dirty = dirty || (useCache && ce != NULL);
+         }
+      }
       if (how->progress)
          how->progress(how->ud, i + 1, a->count);
    }
+   if (useCache) {
+      if (dirty)
+         cache_write(&cache, how->digest_version, a, texts, lens);
+      for (size_t i = 0; i < a->count; i++)
+         if (texts[i] && !(cache.buf && texts[i] >= cache.buf && texts[i] < cache.buf + cache.len))
+            free(texts[i]);
+   }
+   free(texts);
+   free(lens);
+   cache_free(&cache);
    if (a->count > 1)
       qsort(a->entries, a->count, sizeof *a->entries, newest_first);
    return 0;

@@ -47,7 +47,26 @@ typedef struct ArchiveEntry {
    size_t interventions;
    size_t actions, open_actions, overdue_actions; /* overdue: open and due before today */
    size_t reservations, standing_reservations;    /* standing: not lifted */
+   bool cached;           /* filled in from the cache, the file not replayed */
 } ArchiveEntry;
+
+/* What a command keeps of a session so that the next scan need not replay
+ * it: records of strings, whose meaning is the caller's (cli/archive_digest.c).
+ * Cached under $XDG_CACHE_HOME/gavel beside the file's size and mtime. */
+typedef struct ArchiveRecord {
+   char type;             /* the caller's record kind: 'I', 'A', ... */
+   size_t nfields;
+   char **fields;
+} ArchiveRecord;
+
+typedef struct ArchiveDigest {
+   ArchiveRecord *recs;
+   size_t count, cap;
+} ArchiveDigest;
+
+/* Appends a record of n fields (NULL reads as ""). false on ENOMEM. */
+bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields);
+void ArchiveDigest_free(ArchiveDigest *d);
 
 typedef struct Archive {
    char *dir;             /* the sessions folder scanned */
@@ -67,17 +86,34 @@ typedef struct ArchiveScan {
    void (*visit)(void *ud, const ArchiveEntry *e, const Session *s);
    /* After each file: done of total. NULL: none. */
    void (*progress)(void *ud, size_t done, size_t total);
+   /* The cache: with digest set, a session that opened cleanly is digested
+    * once and the digest kept in the cache (digest_version names its
+    * format: another version is a miss). The next scan takes a file whose
+    * size and mtime are unchanged from the cache: its entry is filled in
+    * and visitDigest gets the digest, without reading the file. visit is
+    * then not called for it; a file replayed gets visit and visitDigest.
+    * A damaged or unreadable file is never cached. NULL digest: no cache. */
+   void (*digest)(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out);
+   void (*visitDigest)(void *ud, const ArchiveEntry *e, const ArchiveDigest *d);
+   const char *digest_version;
+   bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
    void *ud;
 } ArchiveScan;
 
 /* Scans the sessions folder. 0; -1 with err only when the folder cannot be
- * named or listed (a missing folder is an empty archive). */
+ * named or listed (a missing folder is an empty archive). A cache that
+ * cannot be read or written is ignored: it is never the only copy of
+ * anything, and deleting it any time only costs the next scan a replay. */
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen);
 void Archive_free(Archive *a);
 
 /* Summarises one session already open (the TUI's current one, say) into e:
  * day, body, counts. e's path, problems and state are left alone. */
 void Archive_summarise(ArchiveEntry *e, const Session *s, int64_t today);
+
+/* The cache file for a sessions folder into buf:
+ * $XDG_CACHE_HOME/gavel/archive-HASH.cache (~/.cache when unset). 0 or -1. */
+int Archive_cachePath(const char *sessionsDir, char *buf, size_t n);
 
 /* The day a file name starts with (YYYY-MM-DD-...), or GV_NO_DAY. */
 int64_t Archive_nameDay(const char *name);

@@ -1,0 +1,95 @@
+#include "cli/archive_digest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/dossier.h"
+
+enum { ROW_FIELDS = 14 };
+
+void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out) {
+   (void)ud;
+   (void)e;
+   const Agenda *ag = &s->agenda;
+   size_t *ord = malloc((ag->count + 1) * sizeof *ord);
+   if (!ord)
+      return;
+   for (size_t i = 0; i < ag->count; i++)
+      ord[i] = GV_NONE;
+   for (size_t k = 0; k < Agenda_count(ag); k++) {
+      size_t idx = Agenda_index_at(ag, k);
+      const Item *it = &ag->items[idx];
+      char num[32], key[512];
+      Agenda_path(ag, idx, num, sizeof num);
+      GvBuf docs = GV_BUF_INIT, keys = GV_BUF_INIT, outcome = GV_BUF_INIT;
+      for (size_t d = 0; d < it->ndocs; d++) {
+         GvBuf_printf(&docs, "%s%s", d ? ", " : "", it->docs[d].text);
+         if (Dossier_docKey(&it->docs[d], key, sizeof key))
+            GvBuf_printf(&keys, "%s%s", keys.len ? "\x1f" : "", key);
+      }
+      if (it->dossier && Dossier_tagKey(it->dossier, key, sizeof key))
+         GvBuf_printf(&keys, "%s%s", keys.len ? "\x1f" : "", key);
+      if (it->outcome != GV_OUTCOME_NONE)
+         GvBuf_printf(&outcome, "%s%s%s", GvOutcome_word(it->outcome),
+                      it->outcome_text ? ": " : "", it->outcome_text ? it->outcome_text : "");
+      const char *f[6] = { num, it->title, it->dossier ? it->dossier : "", GvBuf_str(&outcome),
+                           GvBuf_str(&docs), GvBuf_str(&keys) };
+      ArchiveDigest_add(out, 'I', 6, f);
+      GvBuf_free(&docs);
+      GvBuf_free(&keys);
+      GvBuf_free(&outcome);
+      ord[idx] = k;
+   }
+   char n1[24], n2[24], n3[24];
+   for (size_t p = 0; p < s->rec.npos; p++) {
+      const Position *pos = &s->rec.pos[p];
+      if (pos->item >= ag->count || ord[pos->item] == GV_NONE)
+         continue;
+      snprintf(n1, sizeof n1, "%zu", ord[pos->item]);
+      snprintf(n2, sizeof n2, "%d", (int)pos->stance);
+      const char *f[4] = { n1, s->roster.list[pos->delegation].code, n2, pos->text };
+      ArchiveDigest_add(out, 'P', 4, f);
+   }
+   for (size_t r = 0; r < s->rec.nres; r++) {
+      const Reservation *res = &s->rec.res[r];
+      if (res->item >= ag->count || ord[res->item] == GV_NONE)
+         continue;
+      snprintf(n1, sizeof n1, "%zu", ord[res->item]);
+      snprintf(n2, sizeof n2, "%d", (int)res->type);
+      snprintf(n3, sizeof n3, "%d", (int)res->status);
+      const char *f[5] = { n1, s->roster.list[res->delegation].code, n2, n3, res->text };
+      ArchiveDigest_add(out, 'R', 5, f);
+   }
+   free(ord);
+   ActionList l;
+   ActionList_init(&l);
+   ActionList_addSession(&l, s);
+   for (size_t i = 0; i < l.count; i++) {
+      const ActionRow *r = &l.rows[i];
+      const char *f[ROW_FIELDS] = { r->kind == ACTION_DEADLINE ? "D" : "A", r->uid, r->owner,
+                                    r->ownerName, r->what, r->due, r->done ? "1" : "0", r->setBy,
+                                    r->item, r->itemTitle, r->meeting, r->meetingDate, r->session,
+                                    r->created };
+      ArchiveDigest_add(out, 'A', ROW_FIELDS, f);
+   }
+   ActionList_free(&l);
+}
+
+void ArchiveDigestCli_actions(const ArchiveDigest *d, ActionList *l, int openOnly) {
+   for (size_t i = 0; i < d->count; i++) {
+      const ArchiveRecord *rec = &d->recs[i];
+      if (rec->type != 'A' || rec->nfields != ROW_FIELDS)
+         continue;
+      char *const *f = rec->fields;
+      if (openOnly && f[6][0] == '1')
+         continue;
+      ActionRow r = {
+         .kind = f[0][0] == 'D' ? ACTION_DEADLINE : ACTION_TODO, .uid = f[1], .owner = f[2],
+         .ownerName = f[3], .what = f[4], .due = f[5], .done = f[6][0] == '1', .setBy = f[7],
+         .item = f[8], .itemTitle = f[9], .meeting = f[10], .meetingDate = f[11],
+         .session = f[12], .created = f[13],
+      };
+      ActionList_add(l, &r);
+   }
+}
