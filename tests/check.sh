@@ -13,6 +13,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 passed=0 failed=0 failures=""
 log=$(mktemp -d "${TMPDIR:-/tmp}/gavel-check.XXXXXX")
 trap 'rm -rf "$log"' EXIT INT TERM
+# The archive commands keep a cache: never in the home of whoever runs this.
+export XDG_CACHE_HOME="$log/cache"
 
 run_cmocka() { # suite binary
 	name="$1/$(basename "$2")"

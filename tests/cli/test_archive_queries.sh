@@ -8,7 +8,7 @@ GAVEL_BIN=${GAVEL_BIN:-$(pwd)/gavel}
 T=$(mktemp -d "${TMPDIR:-/tmp}/gavel-archq.XXXXXX")
 holder=
 trap '[ -n "$holder" ] && kill $holder 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" LC_ALL=C.UTF-8
+export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" LC_ALL=C.UTF-8
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 fail() { echo "FAIL: $*"; exit 1; }
 . "$(dirname "$0")/archive_gen.sh"
@@ -120,4 +120,28 @@ grep -q "no action '0000'" "$T/nf" || fail "unknown id: $(cat "$T/nf")"
 gen_unlock
 holder=
 "$GAVEL_BIN" done "$(echo "$se" | cut -c1-8)" > /dev/null || fail "done after the writer left"
+
+# --- the cache: under XDG_CACHE_HOME, checked against size and mtime ---------
+"$GAVEL_BIN" list > "$T/l1" 2> /dev/null || fail "list for the cache"
+cache=$(ls "$T/cache/gavel/"archive-*.cache) || fail "no cache written"
+[ "$(stat -c %a "$cache")" = 600 ] && [ "$(stat -c %a "$T/cache/gavel")" = 700 ] || fail "cache modes"
+"$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "list from the cache differs"
+"$GAVEL_BIN" reservations > "$T/r1" && "$GAVEL_BIN" reservations | cmp -s - "$T/r1" || fail "reservations from the cache differ"
+GAVEL_NO_CACHE=1 "$GAVEL_BIN" reservations | cmp -s - "$T/r1" || fail "reservations without the cache differ"
+# Same size and mtime: the cache answers without reading the file (so a
+# cached dossier name outlives an edit that keeps both); a new mtime: re-read.
+cp -p "$S4" "$T/s4.orig"
+sed 's/dossier "E-evidence"/dossier "X-evidence"/' "$T/s4.orig" > "$S4"
+touch -r "$T/s4.orig" "$S4"
+"$GAVEL_BIN" dossier E-evidence > /dev/null 2>&1 || fail "the cache was not used for an unchanged size and mtime"
+touch -d '2030-01-01' "$S4"
+"$GAVEL_BIN" dossier E-evidence > /dev/null 2>&1 && fail "a changed mtime did not invalidate the cache"
+"$GAVEL_BIN" dossier X-evidence > /dev/null 2>&1 || fail "the changed file was not re-read"
+# A damaged or deleted cache is only a slower scan.
+cat "$T/s4.orig" > "$S4"
+"$GAVEL_BIN" list > "$T/l1" 2> /dev/null
+printf 'gavel-archive-cache 1 gavel-digest-1\nF\tgarbage\n\x01\n' > "$cache"
+"$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "a damaged cache changed the list"
+rm -rf "$T/cache"
+"$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "a deleted cache changed the list"
 exit 0
