@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/date.h"
 #include "model/dossier.h"
 
-enum { ROW_FIELDS = 14 };
 
 void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out) {
    (void)ud;
@@ -33,15 +33,28 @@ void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, A
       if (it->outcome != GV_OUTCOME_NONE)
          GvBuf_printf(&outcome, "%s%s%s", GvOutcome_word(it->outcome),
                       it->outcome_text ? ": " : "", it->outcome_text ? it->outcome_text : "");
-      const char *f[6] = { num, it->title, it->dossier ? it->dossier : "", GvBuf_str(&outcome),
-                           GvBuf_str(&docs), GvBuf_str(&keys) };
-      ArchiveDigest_add(out, 'I', 6, f);
+      const char *f[DIGEST_ITEM_FIELDS] = {
+         num, it->title, it->dossier ? it->dossier : "", GvBuf_str(&outcome), GvBuf_str(&docs),
+         GvBuf_str(&keys), it->notes ? it->notes : "",
+         it->requested_by != GV_NONE ? s->roster.list[it->requested_by].code : "" };
+      ArchiveDigest_add(out, 'I', DIGEST_ITEM_FIELDS, f);
       GvBuf_free(&docs);
       GvBuf_free(&keys);
       GvBuf_free(&outcome);
       ord[idx] = k;
    }
    char n1[24], n2[24], n3[24];
+   for (size_t k = 0; k < Agenda_count(ag); k++) {
+      const Item *it = &ag->items[Agenda_index_at(ag, k)];
+      for (size_t v = 0; v < it->ninterventions; v++) {
+         const Intervention *iv = &s->floor.list[it->interventions[v]];
+         char t[9];
+         Time_format_hm(iv->start, false, t);
+         snprintf(n1, sizeof n1, "%zu", k);
+         const char *f[4] = { n1, s->roster.list[iv->delegation].code, t, iv->notes };
+         ArchiveDigest_add(out, 'V', 4, f);
+      }
+   }
    for (size_t p = 0; p < s->rec.npos; p++) {
       const Position *pos = &s->rec.pos[p];
       if (pos->item >= ag->count || ord[pos->item] == GV_NONE)
@@ -67,11 +80,11 @@ void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, A
    ActionList_addSession(&l, s);
    for (size_t i = 0; i < l.count; i++) {
       const ActionRow *r = &l.rows[i];
-      const char *f[ROW_FIELDS] = { r->kind == ACTION_DEADLINE ? "D" : "A", r->uid, r->owner,
+      const char *f[DIGEST_ROW_FIELDS] = { r->kind == ACTION_DEADLINE ? "D" : "A", r->uid, r->owner,
                                     r->ownerName, r->what, r->due, r->done ? "1" : "0", r->setBy,
                                     r->item, r->itemTitle, r->meeting, r->meetingDate, r->session,
                                     r->created };
-      ArchiveDigest_add(out, 'A', ROW_FIELDS, f);
+      ArchiveDigest_add(out, 'A', DIGEST_ROW_FIELDS, f);
    }
    ActionList_free(&l);
 }
@@ -79,7 +92,7 @@ void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, A
 void ArchiveDigestCli_actions(const ArchiveDigest *d, ActionList *l, int openOnly) {
    for (size_t i = 0; i < d->count; i++) {
       const ArchiveRecord *rec = &d->recs[i];
-      if (rec->type != 'A' || rec->nfields != ROW_FIELDS)
+      if (rec->type != 'A' || rec->nfields != DIGEST_ROW_FIELDS)
          continue;
       char *const *f = rec->fields;
       if (openOnly && f[6][0] == '1')

@@ -38,7 +38,7 @@ static void visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *dg) {
    for (size_t i = 0; i < dg->count; i++) {
       const ArchiveRecord *r = &dg->recs[i];
       char *const *f = r->fields;
-      if (r->type == 'I' && r->nfields == 6) {
+      if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS) {
          ArchItem *g = Util_grow(ai->items, &ai->items_cap, ai->nitems, sizeof *g);
          size_t member = Dossiers_add(&ai->d);
          if (!g || member == GV_NONE) {
@@ -90,7 +90,8 @@ int ArchiveItems_collect(const CliEnv *env, ArchiveItems *ai) {
    Dossiers_init(&ai->d);
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
-                       .visitDigest = visit, .digest_version = ARCHIVE_DIGEST_VERSION, .ud = ai };
+                       .visitDigest = visit, .digest_version = ARCHIVE_DIGEST_VERSION,
+                       .digest_types = "IPR", .ud = ai };
    if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;
    ArchiveCli_reportProblems(env, &a);

@@ -91,6 +91,7 @@ static int CmdActions_addAll(const CliEnv *env, ActionList *l, int openOnly) {
    CmdActionsScan c = { l, openOnly };
    ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
                        .visitDigest = CmdActions_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
+                       .digest_types = "A",
                        .ud = &c };
    if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;

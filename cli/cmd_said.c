@@ -8,8 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "model/date.h"
+#include "model/record.h"
 #include "model/visible.h"
 
 typedef struct Said {
@@ -39,82 +41,96 @@ static void Said_text(GvBuf *b, const char *label, const char *s, size_t n) {
    GvBuf_putc(b, '\n');
 }
 
-static bool Said_mine(const Session *s, size_t deleg, const char *code) {
-   /* A unit (COM/HOME) speaks for its parent too. */
-   for (size_t d = deleg; d != GV_NONE; d = s->roster.list[d].parent)
-      if (strcasecmp(s->roster.list[d].code, code) == 0)
-         return true;
-   return false;
+/* A unit (COM/HOME) speaks for its parent (COM) too. */
+static bool Said_mine(const char *deleg, const char *code) {
+   size_t n = strlen(code);
+   return strcasecmp(deleg, code) == 0 || (strncasecmp(deleg, code, n) == 0 && deleg[n] == '/');
 }
 
-static void Said_visit(void *ud, const ArchiveEntry *e, const Session *s) {
+typedef struct SaidRec {
+   size_t item, kind, seq;   /* kind: 0 intervention, 1 position, 2 reservation */
+   const ArchiveRecord *r;
+} SaidRec;
+
+static int Said_order(const void *x, const void *y) {
+   const SaidRec *a = x, *b = y;
+   if (a->item != b->item)
+      return a->item < b->item ? -1 : 1;
+   if (a->kind != b->kind)
+      return a->kind < b->kind ? -1 : 1;
+   return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* One session's digest (cli/archive_digest.h): this delegation's records,
+ * item by item, under a header for the meeting. */
+static void Said_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
    Said *w = ud;
    if (!ArchiveCli_inRange(&w->range, e->day))
       return;
-   size_t from = w->out.len;
-   bool header = false;
-   const Agenda *ag = &s->agenda;
-   for (size_t k = 0; k < Agenda_count(ag); k++) {
-      size_t idx = Agenda_index_at(ag, k);
-      const Item *it = &ag->items[idx];
-      bool itemHeader = false;
-#define SAID_HEADERS()                                                                  \
-      do {                                                                              \
-         if (!header) {                                                                 \
-            char date[11] = "(no date)";                                                \
-            if (e->day != GV_NO_DAY)                                                    \
-               Date_format_iso(e->day, date);                                           \
-            GvBuf_printf(&w->out, "%s  ", date);                                       \
-            Visible_append(&w->out, s->meta.body ? s->meta.body : "(no body)",          \
-                           strlen(s->meta.body ? s->meta.body : "(no body)"), 0);       \
-            GvBuf_puts(&w->out, "  ");                                                  \
-            Visible_append(&w->out, e->path, strlen(e->path), 0);                       \
-            GvBuf_putc(&w->out, '\n');                                                  \
-            header = true;                                                              \
-         }                                                                              \
-         if (!itemHeader) {                                                             \
-            char num[32];                                                               \
-            Agenda_path(ag, idx, num, sizeof num);                                      \
-            GvBuf_printf(&w->out, "  %s ", num);                                       \
-            Visible_append(&w->out, it->title ? it->title : "", it->title ? strlen(it->title) : 0, 0); \
-            GvBuf_putc(&w->out, '\n');                                                  \
-            itemHeader = true;                                                          \
-         }                                                                              \
-      } while (0)
-      for (size_t v = 0; v < it->ninterventions; v++) {
-         const Intervention *iv = &s->floor.list[it->interventions[v]];
-         if (!Said_mine(s, iv->delegation, w->code))
-            continue;
-         SAID_HEADERS();
-         char t[9], label[64];
-         Time_format_hm(iv->start, false, t);
-         snprintf(label, sizeof label, "%s %s", t, s->roster.list[iv->delegation].code);
-         Said_text(&w->out, label, iv->notes, iv->notes_len);
-         w->found++;
-      }
-      for (size_t p = 0; p < s->rec.npos; p++) {
-         const Position *pos = &s->rec.pos[p];
-         if (pos->item != idx || !Said_mine(s, pos->delegation, w->code))
-            continue;
-         SAID_HEADERS();
-         char label[64];
-         snprintf(label, sizeof label, "position: %s", GvStance_word(pos->stance));
-         Said_text(&w->out, label, pos->text, strlen(pos->text));
-         w->found++;
-      }
-      for (size_t r = 0; r < s->rec.nres; r++) {
-         const Reservation *res = &s->rec.res[r];
-         if (res->item != idx || !Said_mine(s, res->delegation, w->code))
-            continue;
-         SAID_HEADERS();
-         char label[96];
-         snprintf(label, sizeof label, "reservation: %s (%s)", GvReserveType_word(res->type),
-                  GvReserveStatus_word(res->status));
-         Said_text(&w->out, label, res->text, strlen(res->text));
-         w->found++;
-      }
-#undef SAID_HEADERS
+   const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
+   SaidRec *mine = malloc((d->count + 1) * sizeof *mine);
+   size_t nitems = 0, n = 0;
+   if (!items || !mine) {
+      free(items);
+      free(mine);
+      return;
    }
+   for (size_t i = 0; i < d->count; i++) {
+      const ArchiveRecord *r = &d->recs[i];
+      if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS)
+         items[nitems++] = r;
+      else if (((r->type == 'V' || r->type == 'P') && r->nfields == 4) ||
+               (r->type == 'R' && r->nfields == 5))
+         if (Said_mine(r->fields[1], w->code))
+            mine[n++] = (SaidRec){ (size_t)strtoull(r->fields[0], NULL, 10),
+                                   r->type == 'V' ? 0u : r->type == 'P' ? 1u : 2u, i, r };
+   }
+   if (n > 1)
+      qsort(mine, n, sizeof *mine, Said_order);
+   size_t from = w->out.len;
+   char date[11] = "(no date)";
+   if (n) {
+      if (e->day != GV_NO_DAY)
+         Date_format_iso(e->day, date);
+      GvBuf_printf(&w->out, "%s  ", date);
+      const char *body = e->body ? e->body : "(no body)";
+      Visible_append(&w->out, body, strlen(body), 0);
+      GvBuf_puts(&w->out, "  ");
+      Visible_append(&w->out, e->path, strlen(e->path), 0);
+      GvBuf_putc(&w->out, '\n');
+   }
+   for (size_t i = 0; i < n; i++) {
+      const SaidRec *m = &mine[i];
+      if (m->item >= nitems)
+         continue;
+      if (i == 0 || mine[i - 1].item != m->item) {
+         char *const *it = items[m->item]->fields;
+         GvBuf_puts(&w->out, "  ");
+         Visible_append(&w->out, it[0], strlen(it[0]), 0);
+         GvBuf_putc(&w->out, ' ');
+         Visible_append(&w->out, it[1], strlen(it[1]), 0);
+         GvBuf_putc(&w->out, '\n');
+      }
+      char *const *f = m->r->fields;
+      char label[128];
+      const char *text;
+      if (m->kind == 0) {
+         snprintf(label, sizeof label, "%s %s", f[2], f[1]);
+         text = f[3];
+      } else if (m->kind == 1) {
+         snprintf(label, sizeof label, "position: %s", GvStance_word((GvStance)atoi(f[2])));
+         text = f[3];
+      } else {
+         snprintf(label, sizeof label, "reservation: %s (%s)",
+                  GvReserveType_word((GvReserveType)atoi(f[2])),
+                  GvReserveStatus_word((GvReserveStatus)atoi(f[3])));
+         text = f[4];
+      }
+      Said_text(&w->out, label, text, strlen(text));
+      w->found++;
+   }
+   free(items);
+   free(mine);
    if (w->out.len == from)
       return;
    if (w->nparts == w->cap) {
@@ -156,7 +172,10 @@ int CmdSaid_run(const CliEnv *env, int argc, char **argv) {
    if (!w.code)
       return Cli_usage(env, "said needs a delegation CODE (gavel said FR)");
    Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .visit = Said_visit, .ud = &w };
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+                       .visitDigest = Said_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
+                       .digest_types = "IVPR",
+                       .ud = &w };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);

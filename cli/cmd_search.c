@@ -13,10 +13,12 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cli/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "cli/table.h"
 #include "model/date.h"
 #include "model/dossier.h"
+#include "model/record.h"
 #include "model/match.h"
 #include "model/visible.h"
 
@@ -99,40 +101,38 @@ static char *Search_context(Search *s, const char *text, size_t n, const MatchSp
    return out.data;
 }
 
-static bool Search_itemOk(Search *s, const Session *ses, size_t idx) {
-   if (s->item) {
-      if (idx == GV_NONE)
-         return false;
-      char num[32];
-      Agenda_path(&ses->agenda, idx, num, sizeof num);
-      const char *t = ses->agenda.items[idx].title;
-      if (strcmp(num, s->item) != 0 &&
-          !(t && Match_text(&s->itemq, t, strlen(t), &s->scratch, NULL, 0, NULL)))
-         return false;
-   }
+/* Does the item record (cli/archive_digest.h 'I') pass --item and --doc? */
+static bool Search_itemOk(Search *s, const ArchiveRecord *item) {
+   if (!s->item && !s->dockey[0])
+      return true;
+   if (!item)
+      return false;
+   char *const *f = item->fields;
+   if (s->item && strcmp(f[0], s->item) != 0 &&
+       !Match_text(&s->itemq, f[1], strlen(f[1]), &s->scratch, NULL, 0, NULL))
+      return false;
    if (s->dockey[0]) {
-      if (idx == GV_NONE)
-         return false;
-      const Item *it = &ses->agenda.items[idx];
-      char key[256];
-      bool found = false;
-      for (size_t k = 0; k < it->ndocs && !found; k++)
-         found = Dossier_docKey(&it->docs[k], key, sizeof key) && strcmp(key, s->dockey) == 0;
-      if (!found)
-         return false;
+      size_t kl = strlen(s->dockey);
+      for (const char *k = f[5]; *k;) {
+         const char *end = strchr(k, '\x1f');
+         size_t len = end ? (size_t)(end - k) : strlen(k);
+         if (len == kl && memcmp(k, s->dockey, kl) == 0)
+            return true;
+         k += len + (end ? 1 : 0);
+      }
+      return false;
    }
    return true;
 }
 
-static void Search_try(Search *s, const ArchiveEntry *e, const Session *ses, size_t item,
-                       size_t deleg, const char *what, const char *text, size_t n) {
-   if (!text || !n)
+static void Search_try(Search *s, const ArchiveEntry *e, const ArchiveRecord *item,
+                       const char *deleg, const char *what, const char *text) {
+   size_t n = text ? strlen(text) : 0;
+   if (!n)
       return;
-   if (s->delegation) {
-      if (deleg == GV_NONE || strcasecmp(ses->roster.list[deleg].code, s->delegation) != 0)
-         return;
-   }
-   if (!Search_itemOk(s, ses, item))
+   if (s->delegation && strcasecmp(deleg, s->delegation) != 0)
+      return;
+   if (!Search_itemOk(s, item))
       return;
    MatchSpan sp[SEARCH_SPANS];
    size_t nsp;
@@ -152,16 +152,14 @@ static void Search_try(Search *s, const ArchiveEntry *e, const Session *ses, siz
    memset(h, 0, sizeof *h);
    h->day = e->day;
    h->seq = s->nhits;
-   char date[11] = "", num[32] = "";
+   char date[11] = "";
    if (e->day != GV_NO_DAY)
       Date_format_iso(e->day, date);
-   if (item != GV_NONE)
-      Agenda_path(&ses->agenda, item, num, sizeof num);
    h->date = strdup(date);
-   h->body = Visible_dup(ses->meta.body, 0);
-   h->item = strdup(num);
-   h->title = Visible_dup(item != GV_NONE ? ses->agenda.items[item].title : "", 0);
-   h->delegation = Visible_dup(deleg != GV_NONE ? ses->roster.list[deleg].code : "", 0);
+   h->body = Visible_dup(e->body, 0);
+   h->item = Visible_dup(item ? item->fields[0] : "", 0);
+   h->title = Visible_dup(item ? item->fields[1] : "", 0);
+   h->delegation = Visible_dup(deleg, 0);
    h->what = strdup(what);
    h->text = Search_context(s, text, n, sp, nsp);
    h->path = Visible_dup(e->path, 0);
@@ -171,37 +169,43 @@ static void Search_try(Search *s, const ArchiveEntry *e, const Session *ses, siz
    s->nhits++;
 }
 
-static void Search_visit(void *ud, const ArchiveEntry *e, const Session *ses) {
+/* One session's digest (cli/archive_digest.h), from the cache or a replay. */
+static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
    Search *s = ud;
-   const Agenda *ag = &ses->agenda;
-   for (size_t k = 0; k < Agenda_count(ag); k++) {
-      size_t idx = Agenda_index_at(ag, k);
-      const Item *it = &ag->items[idx];
-      Search_try(s, e, ses, idx, it->requested_by, "title", it->title, it->title ? strlen(it->title) : 0);
-      Search_try(s, e, ses, idx, GV_NONE, "item note", it->notes, it->notes ? strlen(it->notes) : 0);
-      Search_try(s, e, ses, idx, GV_NONE, GvOutcome_word(it->outcome), it->outcome_text,
-                 it->outcome_text ? strlen(it->outcome_text) : 0);
-      for (size_t v = 0; v < it->ninterventions; v++) {
-         const Intervention *iv = &ses->floor.list[it->interventions[v]];
-         Search_try(s, e, ses, idx, iv->delegation, "said", iv->notes, iv->notes_len);
+   const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
+   size_t nitems = 0;
+   if (!items) {
+      s->nomem = true;
+      return;
+   }
+   for (size_t i = 0; i < d->count; i++)
+      if (d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS)
+         items[nitems++] = &d->recs[i];
+   for (size_t i = 0; i < d->count; i++) {
+      const ArchiveRecord *r = &d->recs[i];
+      char *const *f = r->fields;
+      size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
+      const ArchiveRecord *it = k < nitems ? items[k] : NULL;
+      if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS) {
+         Search_try(s, e, r, f[7], "title", f[1]);
+         Search_try(s, e, r, "", "item note", f[6]);
+         Search_try(s, e, r, "", "outcome", f[3]);
+      } else if (r->type == 'V' && r->nfields == 4) {
+         Search_try(s, e, it, f[1], "said", f[3]);
+      } else if (r->type == 'P' && r->nfields == 4) {
+         Search_try(s, e, it, f[1], GvStance_word((GvStance)atoi(f[2])), f[3]);
+      } else if (r->type == 'R' && r->nfields == 5) {
+         Search_try(s, e, it, f[1], "reservation", f[4]);
+      } else if (r->type == 'A' && r->nfields == DIGEST_ROW_FIELDS) {
+         /* An action row names its item by number. */
+         const ArchiveRecord *ai = NULL;
+         for (size_t j = 0; j < nitems && !ai && f[8][0]; j++)
+            if (strcmp(items[j]->fields[0], f[8]) == 0)
+               ai = items[j];
+         Search_try(s, e, ai, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4]);
       }
    }
-   for (size_t i = 0; i < ses->rec.npos; i++) {
-      const Position *p = &ses->rec.pos[i];
-      Search_try(s, e, ses, p->item, p->delegation, GvStance_word(p->stance), p->text, strlen(p->text));
-   }
-   for (size_t i = 0; i < ses->rec.nres; i++) {
-      const Reservation *r = &ses->rec.res[i];
-      Search_try(s, e, ses, r->item, r->delegation, "reservation", r->text, strlen(r->text));
-   }
-   for (size_t i = 0; i < ses->rec.ndeadlines; i++) {
-      const Deadline *d = &ses->rec.deadlines[i];
-      Search_try(s, e, ses, d->item, d->for_whom, "deadline", d->what, strlen(d->what));
-   }
-   for (size_t i = 0; i < ses->rec.nactions; i++) {
-      const Action *a = &ses->rec.actions[i];
-      Search_try(s, e, ses, a->item, a->owner, "action", a->what, strlen(a->what));
-   }
+   free(items);
 }
 
 static int Search_newest(const void *x, const void *y) {
@@ -296,8 +300,9 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    s.tty = f == TABLE_TEXT && isatty(1);
 
    Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want, .visit = Search_visit,
-                       .ud = &s };
+   ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
+                       .digest = ArchiveDigestCli_build, .visitDigest = Search_visit,
+                       .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);

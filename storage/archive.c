@@ -142,38 +142,46 @@ static int list_folder(Archive *a, char *err, size_t errlen) {
 
 /* ---- digests and the cache ------------------------------------------ */
 
-bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields) {
+/* A record in one allocation: the field pointers, then the strings. */
+static ArchiveRecord *digest_grow(ArchiveDigest *d) {
    if (d->count == d->cap) {
       size_t cap = d->cap ? d->cap * 2 : 16;
       ArchiveRecord *r = realloc(d->recs, cap * sizeof *r);
       if (!r)
-         return false;
+         return NULL;
       d->recs = r;
       d->cap = cap;
    }
-   ArchiveRecord *r = &d->recs[d->count];
-   r->type = type;
-   r->nfields = n;
-   r->fields = calloc(n + 1, sizeof *r->fields);
-   if (!r->fields)
+   return &d->recs[d->count];
+}
+
+bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields) {
+   ArchiveRecord *r = digest_grow(d);
+   if (!r)
       return false;
+   size_t bytes = 0;
    for (size_t k = 0; k < n; k++)
-      if (!(r->fields[k] = strdup(fields[k] ? fields[k] : ""))) {
-         while (k-- > 0)
-            free(r->fields[k]);
-         free(r->fields);
-         return false;
-      }
+      bytes += strlen(fields[k] ? fields[k] : "") + 1;
+   char **f = malloc((n + 1) * sizeof *f + bytes);
+   if (!f)
+      return false;
+   char *p = (char *)(f + n + 1);
+   for (size_t k = 0; k < n; k++) {
+      const char *src = fields[k] ? fields[k] : "";
+      size_t l = strlen(src) + 1;
+      memcpy(p, src, l);
+      f[k] = p;
+      p += l;
+   }
+   f[n] = NULL;
+   *r = (ArchiveRecord){ type, n, f };
    d->count++;
    return true;
 }
 
 void ArchiveDigest_free(ArchiveDigest *d) {
-   for (size_t i = 0; i < d->count; i++) {
-      for (size_t k = 0; k < d->recs[i].nfields; k++)
-         free(d->recs[i].fields[k]);
+   for (size_t i = 0; i < d->count; i++)
       free(d->recs[i].fields);
-   }
    free(d->recs);
    memset(d, 0, sizeof *d);
 }
@@ -218,25 +226,25 @@ static void cache_record(GvBuf *b, char type, size_t n, const char *const *field
    GvBuf_putc(b, '\n');
 }
 
-/* Splits one cache line (without '\n') into fields, unescaped. */
+/* Splits one cache line (without '\n') into a record, unescaped, in one
+ * allocation like ArchiveDigest_add. */
 static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
-   if (len == 0)
+   if (len < 1)
       return false;
    size_t n = 0;
    for (size_t i = 1; i < len; i++)
       n += line[i] == '\t';
-   char **f = calloc(n + 1, sizeof *f);
-   char *store = malloc(len + 1);
-   if (!f || !store) {
-      free(f);
-      free(store);
+   ArchiveRecord *r = digest_grow(d);
+   char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
+   if (!f)
       return false;
-   }
+   char *store = (char *)(f + n + 1);
    size_t k = 0, o = 0;
    for (size_t i = 1; i < len; i++) {
       char c = line[i];
       if (c == '\t') {
-         store[o++] = '\0';
+         if (k > 0)
+            store[o++] = '\0';
          f[k++] = store + o;
       } else if (c == '\\' && i + 1 < len) {
          c = line[++i];
@@ -246,20 +254,10 @@ static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
       }
    }
    store[o] = '\0';
-   /* f[k] point into store after each tab; the first field starts after the type's tab. */
-   ArchiveRecord rec = { line[0], n, NULL };
-   const char **fields = calloc(n + 1, sizeof *fields);
-   bool ok = fields != NULL;
-   if (ok) {
-      /* store begins with "" (before the first tab): field j is f[j]. */
-      for (size_t j = 0; j < n; j++)
-         fields[j] = f[j];
-      ok = ArchiveDigest_add(d, rec.type, n, fields);
-   }
-   free(fields);
-   free(f);
-   free(store);
-   return ok;
+   f[n] = NULL;
+   *r = (ArchiveRecord){ line[0], n, f };
+   d->count++;
+   return true;
 }
 
 typedef struct CacheEntry {
@@ -278,7 +276,7 @@ typedef struct Cache {
    bool usable;
 } Cache;
 
-static const char Cache_magic[] = "gavel-archive-cache 1 ";
+static const char Cache_magic[] = "gavel-archive-cache 2 ";
 
 /* Loads the cache; anything wrong with it makes it empty (a miss for all). */
 static void cache_load(Cache *c, const char *dir, const char *version) {
@@ -305,26 +303,18 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
       char *end = memchr(c->buf + at, '\n', c->len - at);
       if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
          break;
-      /* F \t name \t size \t mtime \t nrecs */
+      /* F \t name \t size \t mtime \t bytes */
       char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
       if (!t1)
          break;
       char *p = t1 + 1, *q;
       long long size = strtoll(p, &q, 10), mt = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
-      long long nrecs = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
-      if (q != end || nrecs < 0 || mt < 0)
+      long long bytes = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      size_t from = (size_t)(end - c->buf) + 1;
+      if (q != end || bytes <= 0 || mt < 0 || (size_t)bytes > c->len - from ||
+          c->buf[from + (size_t)bytes - 1] != '\n')
          break;
-      size_t from = (size_t)(end - c->buf) + 1, to = from;
-      for (long long k = 0; k < nrecs && to < c->len; k++) {
-         char *e2 = memchr(c->buf + to, '\n', c->len - to);
-         if (!e2) {
-            to = c->len + 1;
-            break;
-         }
-         to = (size_t)(e2 - c->buf) + 1;
-      }
-      if (to > c->len)
-         break;
+      size_t to = from + (size_t)bytes;
       if (c->count == cap) {
          cap = cap ? cap * 2 : 256;
          CacheEntry *n = realloc(c->e, cap * sizeof *n);
@@ -360,12 +350,13 @@ static void cache_free(Cache *c) {
    free(c->e);
 }
 
-/* The digest of a cached entry; false when the lines do not parse. */
-static bool cache_digest(const Cache *c, const CacheEntry *ce, ArchiveDigest *d) {
+/* The digest of a cached entry, only the record types in `types` (NULL:
+ * all); false when the lines do not parse. */
+static bool cache_digest(const Cache *c, const CacheEntry *ce, ArchiveDigest *d, const char *types) {
    for (size_t at = ce->from; at < ce->to;) {
       const char *end = memchr(c->buf + at, '\n', ce->to - at);
       size_t len = (size_t)(end - (c->buf + at));
-      if (!cache_parse(c->buf + at, len, d))
+      if ((!types || (len && strchr(types, c->buf[at]))) && !cache_parse(c->buf + at, len, d))
          return false;
       at += len + 1;
    }
@@ -440,20 +431,31 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c)
    if (!ok)
       return false;
    ArchiveDigest d = { 0 };
-   /* The summary line alone unless the caller wants the records too. */
+   /* The summary line first: the entry is listed whatever follows. */
    CacheEntry first = *ce;
    const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
-   if (!how->visitDigest && nl)
-      first.to = (size_t)(nl - c->buf) + 1;
-   if (!cache_digest(c, &first, &d) || d.count == 0 || !summary_from(e, &d.recs[0], how->today)) {
+   if (!nl)
+      return false;
+   first.to = (size_t)(nl - c->buf) + 1;
+   if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
       ArchiveDigest_free(&d);
       return false;
    }
-   if (how->visitDigest) {
-      /* The caller's records, without the summary. */
-      ArchiveDigest mine = { d.recs + 1, d.count - 1, d.count - 1 };
-      how->visitDigest(how->ud, e, &mine);
+   ArchiveDigest_free(&d);
+   if (!how->visitDigest)
+      return true;
+   /* The quick look of a search runs on the cached records as on a file. */
+   CacheEntry rest = *ce;
+   rest.from = first.to;
+   if (how->want && !how->want(how->ud, e, c->buf + rest.from, rest.to - rest.from)) {
+      e->state = ARCHIVE_SKIPPED;
+      return true;
    }
+   if (!cache_digest(c, &rest, &d, how->digest_types)) {
+      ArchiveDigest_free(&d);
+      return true;  /* listed; its records unreadable: as if it had none */
+   }
+   how->visitDigest(how->ud, e, &d);
    ArchiveDigest_free(&d);
    return true;
 }
@@ -536,14 +538,21 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
       if (how->visitDigest)
          how->visitDigest(how->ud, e, &d);
       if (cacheText && e->state == ARCHIVE_OK) {
+         /* F NAME SIZE MTIME BYTES: BYTES of records follow, so that a load
+          * steps from entry to entry without reading their lines. */
+         GvBuf recs = GV_BUF_INIT;
+         summary_record(&recs, e, s);
+         for (size_t k = 0; k < d.count; k++)
+            cache_record(&recs, d.recs[k].type, d.recs[k].nfields,
+                         (const char *const *)d.recs[k].fields);
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
          GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\n", (long long)e->size,
-                      (long long)e->mtime_ns, d.count + 1);
-         summary_record(cacheText, e, s);
-         for (size_t k = 0; k < d.count; k++)
-            cache_record(cacheText, d.recs[k].type, d.recs[k].nfields,
-                         (const char *const *)d.recs[k].fields);
+                      (long long)e->mtime_ns, recs.len);
+         GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
+         if (recs.failed)
+            cacheText->failed = true;
+         GvBuf_free(&recs);
       }
       ArchiveDigest_free(&d);
    }
@@ -577,7 +586,7 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    }
    for (size_t i = 0; i < a->count; i++) {
       ArchiveEntry *e = &a->entries[i];
-      const CacheEntry *ce = useCache && !how->want ? cache_find(&cache, e->name) : NULL;
+      const CacheEntry *ce = useCache ? cache_find(&cache, e->name) : NULL;
       if (ce && scan_cached(e, how, &cache)) {
          /* Copied as it is, from its F line (just before its records) on. */
          size_t f = ce->from - 1;

@@ -77,8 +77,9 @@ typedef struct Archive {
 typedef struct ArchiveScan {
    const char *datadir;   /* the -D override, or NULL for $XDG_DATA_HOME/gavel */
    int64_t today;         /* day number, for overdue counts (GV_NO_DAY: none are) */
-   /* Before a file is replayed, with its raw bytes: false leaves it
-    * ARCHIVE_SKIPPED (a search that cannot match it). NULL: replay all. */
+   /* Before a file is replayed, with its raw bytes (or, for a cache hit,
+    * with its cached records, where \t, \n and \\ are escaped): false leaves
+    * it ARCHIVE_SKIPPED (a search that cannot match it). NULL: take all. */
    bool (*want)(void *ud, const ArchiveEntry *e, const char *raw, size_t len);
    /* Each session that opened, in file-name order (oldest first for the
     * usual YYYY-MM-DD names), with its entry filled in. The session is freed
@@ -96,6 +97,7 @@ typedef struct ArchiveScan {
    void (*digest)(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out);
    void (*visitDigest)(void *ud, const ArchiveEntry *e, const ArchiveDigest *d);
    const char *digest_version;
+   const char *digest_types;  /* from the cache, only these record types ("IPR"); NULL: all */
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
    void *ud;
 } ArchiveScan;

@@ -92,7 +92,7 @@ static const char *const CODES[] = { "FR", "DE", "IT", "ES", "PL", "NL", "EL", "
 #define NDOSSIERS 40
 
 static void note(Gen *g, char *out, size_t cap) {
-   size_t target = 200 + pick(g, 250), len = 0;
+   size_t target = 100 + pick(g, 150), len = 0;
    while (len < target && len + 40 < cap) {
       const char *w = WORDS[pick(g, sizeof WORDS / sizeof *WORDS)];
       len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? " " : "", w);
@@ -131,7 +131,8 @@ static void session(Gen *g, size_t k, const char *dir) {
          run(g, "floor %s", CODES[pick(g, NCODES)]);
          run(g, "next");
          note(g, text, sizeof text);
-         run(g, "note %s", text);
+         /* A rare word, in one session of fifty: what a search for a name finds. */
+         run(g, "note %s%s", text, k % 50 == 7 && v == 0 ? " Schengen." : "");
       }
       const char *who = CODES[pick(g, NCODES)];
       run(g, "pos %s %s %s", who, pick(g, 2) ? "supports" : "concerns", "the text as it stands");

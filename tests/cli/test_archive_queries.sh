@@ -128,6 +128,11 @@ cache=$(ls "$T/cache/gavel/"archive-*.cache) || fail "no cache written"
 "$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "list from the cache differs"
 "$GAVEL_BIN" reservations > "$T/r1" && "$GAVEL_BIN" reservations | cmp -s - "$T/r1" || fail "reservations from the cache differ"
 GAVEL_NO_CACHE=1 "$GAVEL_BIN" reservations | cmp -s - "$T/r1" || fail "reservations without the cache differ"
+for q in "search securite" "search ελλαδα --delegation EL" "said DE" "dossier 7923/17" "actions --open"; do
+	"$GAVEL_BIN" $q > "$T/c1" 2> /dev/null
+	GAVEL_NO_CACHE=1 "$GAVEL_BIN" $q 2> /dev/null | cmp -s - "$T/c1" || fail "$q: the cache and the files disagree"
+	[ -s "$T/c1" ] || fail "$q: nothing"
+done
 # Same size and mtime: the cache answers without reading the file (so a
 # cached dossier name outlives an edit that keeps both); a new mtime: re-read.
 cp -p "$S4" "$T/s4.orig"
@@ -140,7 +145,7 @@ touch -d '2030-01-01' "$S4"
 # A damaged or deleted cache is only a slower scan.
 cat "$T/s4.orig" > "$S4"
 "$GAVEL_BIN" list > "$T/l1" 2> /dev/null
-printf 'gavel-archive-cache 1 gavel-digest-1\nF\tgarbage\n\x01\n' > "$cache"
+printf 'gavel-archive-cache 2 gavel-digest-2\nF\tgarbage\n\x01\n' > "$cache"
 "$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "a damaged cache changed the list"
 rm -rf "$T/cache"
 "$GAVEL_BIN" list 2> /dev/null | cmp -s - "$T/l1" || fail "a deleted cache changed the list"
