@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/archive_digest.h"
+#include "render/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "model/session.h"
 #include "render/actions.h"
@@ -81,7 +81,7 @@ typedef struct CmdActionsScan {
 
 static void CmdActions_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
    const CmdActionsScan *c = ud;
-   ArchiveDigestCli_actions(d, c->l, c->openOnly);
+   ArchiveDigest_actions(d, c->l, c->openOnly);
 }
 
 /* Every session of the archive (storage/archive.h); a file that does not
@@ -89,7 +89,7 @@ static void CmdActions_visit(void *ud, const ArchiveEntry *e, const ArchiveDiges
 static int CmdActions_addAll(const CliEnv *env, ActionList *l, int openOnly) {
    Archive a;
    CmdActionsScan c = { l, openOnly };
-   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigest_build,
                        .visitDigest = CmdActions_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
                        .digest_types = "A",
                        .ud = &c };

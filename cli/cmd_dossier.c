@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/archive_items.h"
+#include "cli/archive_collect.h"
 #include "model/date.h"
 #include "model/visible.h"
 
@@ -36,7 +36,7 @@ int CmdDossier_run(const CliEnv *env, int argc, char **argv) {
    if (argc != 2 || argv[1][0] == '-')
       return Cli_usage(env, "usage: gavel dossier NAME|REF");
    ArchiveItems ai;
-   if (ArchiveItems_collect(env, &ai) != 0) {
+   if (ArchiveCollect_items(env, &ai) != 0) {
       ArchiveItems_free(&ai);
       return CLI_FAIL;
    }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/archive_digest.h"
+#include "render/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "cli/table.h"
 #include "model/date.h"
@@ -47,7 +47,7 @@ int CmdList_run(const CliEnv *env, int argc, char **argv) {
 
    Archive a;
    /* The digest fills the cache that the next list reads instead of the files. */
-   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigest_build,
                        .digest_version = ARCHIVE_DIGEST_VERSION };
    if (ArchiveCli_scan(env, &a, &how) != 0) {
       MatchQuery_free(&q);

@@ -11,7 +11,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli/archive_items.h"
+#include "cli/archive_collect.h"
 #include "cli/table.h"
 #include "model/date.h"
 
@@ -44,7 +44,7 @@ int CmdReservations_run(const CliEnv *env, int argc, char **argv) {
    if (Table_parseFormat(format, &f) != 0)
       return Cli_usage(env, "reservations: unknown format '%s' (text, csv, json)", format);
    ArchiveItems ai;
-   if (ArchiveItems_collect(env, &ai) != 0) {
+   if (ArchiveCollect_items(env, &ai) != 0) {
       ArchiveItems_free(&ai);
       return CLI_FAIL;
    }

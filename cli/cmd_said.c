@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/archive_digest.h"
+#include "render/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "model/date.h"
 #include "model/record.h"
@@ -61,7 +61,7 @@ static int Said_order(const void *x, const void *y) {
    return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-/* One session's digest (cli/archive_digest.h): this delegation's records,
+/* One session's digest (render/archive_digest.h): this delegation's records,
  * item by item, under a header for the meeting. */
 static void Said_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
    Said *w = ud;
@@ -172,7 +172,7 @@ int CmdSaid_run(const CliEnv *env, int argc, char **argv) {
    if (!w.code)
       return Cli_usage(env, "said needs a delegation CODE (gavel said FR)");
    Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigest_build,
                        .visitDigest = Said_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
                        .digest_types = "IVPR",
                        .ud = &w };

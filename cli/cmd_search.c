@@ -13,7 +13,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli/archive_digest.h"
+#include "render/archive_digest.h"
 #include "cli/archive_scan.h"
 #include "cli/table.h"
 #include "model/date.h"
@@ -101,7 +101,7 @@ static char *Search_context(Search *s, const char *text, size_t n, const MatchSp
    return out.data;
 }
 
-/* Does the item record (cli/archive_digest.h 'I') pass --item and --doc? */
+/* Does the item record (render/archive_digest.h 'I') pass --item and --doc? */
 static bool Search_itemOk(Search *s, const ArchiveRecord *item) {
    if (!s->item && !s->dockey[0])
       return true;
@@ -169,7 +169,7 @@ static void Search_try(Search *s, const ArchiveEntry *e, const ArchiveRecord *it
    s->nhits++;
 }
 
-/* One session's digest (cli/archive_digest.h), from the cache or a replay. */
+/* One session's digest (render/archive_digest.h), from the cache or a replay. */
 static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
    Search *s = ud;
    const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
@@ -301,7 +301,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
 
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
-                       .digest = ArchiveDigestCli_build, .visitDigest = Search_visit,
+                       .digest = ArchiveDigest_build, .visitDigest = Search_visit,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {

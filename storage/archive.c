@@ -142,50 +142,6 @@ static int list_folder(Archive *a, char *err, size_t errlen) {
 
 /* ---- digests and the cache ------------------------------------------ */
 
-/* A record in one allocation: the field pointers, then the strings. */
-static ArchiveRecord *digest_grow(ArchiveDigest *d) {
-   if (d->count == d->cap) {
-      size_t cap = d->cap ? d->cap * 2 : 16;
-      ArchiveRecord *r = realloc(d->recs, cap * sizeof *r);
-      if (!r)
-         return NULL;
-      d->recs = r;
-      d->cap = cap;
-   }
-   return &d->recs[d->count];
-}
-
-bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields) {
-   ArchiveRecord *r = digest_grow(d);
-   if (!r)
-      return false;
-   size_t bytes = 0;
-   for (size_t k = 0; k < n; k++)
-      bytes += strlen(fields[k] ? fields[k] : "") + 1;
-   char **f = malloc((n + 1) * sizeof *f + bytes);
-   if (!f)
-      return false;
-   char *p = (char *)(f + n + 1);
-   for (size_t k = 0; k < n; k++) {
-      const char *src = fields[k] ? fields[k] : "";
-      size_t l = strlen(src) + 1;
-      memcpy(p, src, l);
-      f[k] = p;
-      p += l;
-   }
-   f[n] = NULL;
-   *r = (ArchiveRecord){ type, n, f };
-   d->count++;
-   return true;
-}
-
-void ArchiveDigest_free(ArchiveDigest *d) {
-   for (size_t i = 0; i < d->count; i++)
-      free(d->recs[i].fields);
-   free(d->recs);
-   memset(d, 0, sizeof *d);
-}
-
 int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
    char base[PATH_MAX];
@@ -234,7 +190,7 @@ static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
    size_t n = 0;
    for (size_t i = 1; i < len; i++)
       n += line[i] == '\t';
-   ArchiveRecord *r = digest_grow(d);
+   ArchiveRecord *r = ArchiveDigest_grow(d);
    char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
    if (!f)
       return false;
@@ -534,7 +490,7 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
       how->visit(how->ud, e, s);
    if (how->digest) {
       ArchiveDigest d = { 0 };
-      how->digest(how->ud, e, s, &d);
+      how->digest(s, &d);
       if (how->visitDigest)
          how->visitDigest(how->ud, e, &d);
       if (cacheText && e->state == ARCHIVE_OK) {

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/digest.h"
 #include "model/session.h"
 
 typedef enum ArchiveState {
@@ -50,24 +51,6 @@ typedef struct ArchiveEntry {
    bool cached;           /* filled in from the cache, the file not replayed */
 } ArchiveEntry;
 
-/* What a command keeps of a session so that the next scan need not replay
- * it: records of strings, whose meaning is the caller's (cli/archive_digest.c).
- * Cached under $XDG_CACHE_HOME/gavel beside the file's size and mtime. */
-typedef struct ArchiveRecord {
-   char type;             /* the caller's record kind: 'I', 'A', ... */
-   size_t nfields;
-   char **fields;
-} ArchiveRecord;
-
-typedef struct ArchiveDigest {
-   ArchiveRecord *recs;
-   size_t count, cap;
-} ArchiveDigest;
-
-/* Appends a record of n fields (NULL reads as ""). false on ENOMEM. */
-bool ArchiveDigest_add(ArchiveDigest *d, char type, size_t n, const char *const *fields);
-void ArchiveDigest_free(ArchiveDigest *d);
-
 typedef struct Archive {
    char *dir;             /* the sessions folder scanned */
    ArchiveEntry *entries; /* newest first: day, then file name, descending */
@@ -87,14 +70,16 @@ typedef struct ArchiveScan {
    void (*visit)(void *ud, const ArchiveEntry *e, const Session *s);
    /* After each file: done of total. NULL: none. */
    void (*progress)(void *ud, size_t done, size_t total);
-   /* The cache: with digest set, a session that opened cleanly is digested
+   /* The cache: with digest set (render/archive_digest.h's
+    * ArchiveDigest_build for the commands of gavel), a session that opened
+    * cleanly is digested
     * once and the digest kept in the cache (digest_version names its
     * format: another version is a miss). The next scan takes a file whose
     * size and mtime are unchanged from the cache: its entry is filled in
     * and visitDigest gets the digest, without reading the file. visit is
     * then not called for it; a file replayed gets visit and visitDigest.
     * A damaged or unreadable file is never cached. NULL digest: no cache. */
-   void (*digest)(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out);
+   void (*digest)(const Session *s, ArchiveDigest *out);  /* ArchiveDigest_build */
    void (*visitDigest)(void *ud, const ArchiveEntry *e, const ArchiveDigest *d);
    const char *digest_version;
    const char *digest_types;  /* from the cache, only these record types ("IPR"); NULL: all */

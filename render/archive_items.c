@@ -1,11 +1,10 @@
-#include "cli/archive_items.h"
+#include "render/archive_items.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/archive_digest.h"
-#include "cli/archive_scan.h"
+#include "render/archive_digest.h"
 #include "model/util.h"
 #include "model/visible.h"
 
@@ -30,10 +29,10 @@ static void add_record(ArchiveItems *ai, ArchRecord **arr, size_t *n, size_t *ca
 
 static void make_labels(ArchiveItems *ai);
 
-/* One session's digest (cli/archive_digest.h): its items, positions and
+/* One session's digest (render/archive_digest.h): its items, positions and
  * reservations, whether it came from the cache or from a replay. */
-static void visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *dg) {
-   ArchiveItems *ai = ud;
+void ArchiveItems_addDigest(ArchiveItems *ai, int64_t day, const char *path, const char *body,
+                            const ArchiveDigest *dg) {
    size_t base = ai->nitems, nitems = 0;
    for (size_t i = 0; i < dg->count; i++) {
       const ArchiveRecord *r = &dg->recs[i];
@@ -61,10 +60,10 @@ static void visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *dg) {
          }
          ArchItem *a = &ai->items[ai->nitems++];
          memset(a, 0, sizeof *a);
-         a->day = e->day;
+         a->day = day;
          a->seq = ai->nitems - 1;
-         a->path = vis(ai, e->path);
-         a->body = vis(ai, e->body);
+         a->path = vis(ai, path);
+         a->body = vis(ai, body);
          a->num = vis(ai, f[0]);
          a->title = vis(ai, f[1]);
          a->tag = f[2][0] ? vis(ai, f[2]) : NULL;
@@ -85,26 +84,17 @@ static void visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *dg) {
    }
 }
 
-int ArchiveItems_collect(const CliEnv *env, ArchiveItems *ai) {
+void ArchiveItems_init(ArchiveItems *ai) {
    memset(ai, 0, sizeof *ai);
    Dossiers_init(&ai->d);
-   Archive a;
-   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigestCli_build,
-                       .visitDigest = visit, .digest_version = ARCHIVE_DIGEST_VERSION,
-                       .digest_types = "IPR", .ud = ai };
-   if (ArchiveCli_scan(env, &a, &how) != 0)
-      return -1;
-   ArchiveCli_reportProblems(env, &a);
-   Archive_free(&a);
+}
+
+bool ArchiveItems_finish(ArchiveItems *ai) {
    Dossiers_finish(&ai->d);
    for (size_t i = 0; i < ai->nitems; i++)
       ai->items[i].group = Dossiers_group(&ai->d, i);
    make_labels(ai);
-   if (ai->nomem) {
-      Cli_fail(env, "out of memory");
-      return -1;
-   }
-   return 0;
+   return !ai->nomem;
 }
 
 void ArchiveItems_free(ArchiveItems *ai) {

@@ -1,4 +1,4 @@
-#include "cli/archive_digest.h"
+#include "render/archive_digest.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,9 +8,7 @@
 #include "model/dossier.h"
 
 
-void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, ArchiveDigest *out) {
-   (void)ud;
-   (void)e;
+void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
    const Agenda *ag = &s->agenda;
    size_t *ord = malloc((ag->count + 1) * sizeof *ord);
    if (!ord)
@@ -89,7 +87,7 @@ void ArchiveDigestCli_build(void *ud, const ArchiveEntry *e, const Session *s, A
    ActionList_free(&l);
 }
 
-void ArchiveDigestCli_actions(const ArchiveDigest *d, ActionList *l, int openOnly) {
+void ArchiveDigest_actions(const ArchiveDigest *d, ActionList *l, int openOnly) {
    for (size_t i = 0; i < d->count; i++) {
       const ArchiveRecord *rec = &d->recs[i];
       if (rec->type != 'A' || rec->nfields != DIGEST_ROW_FIELDS)

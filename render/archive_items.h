@@ -1,17 +1,24 @@
 /* Every item of the archive with its outcome, positions and reservations,
  * grouped into dossiers (model/dossier.h): what `gavel dossier` and `gavel
- * reservations` read. One scan, then sorts: O(n log n). */
-#ifndef GAVEL_CLI_ARCHIVE_ITEMS_H
-#define GAVEL_CLI_ARCHIVE_ITEMS_H
+ * reservations` (and a dossier view or reservations board) read.
+ *
+ *   ArchiveItems ai;  ArchiveItems_init(&ai);
+ *   ... for each session's digest (ArchiveScan.visitDigest, digest_types "IPR"):
+ *       ArchiveItems_addDigest(&ai, e->day, e->path, e->body, d);
+ *   ArchiveItems_finish(&ai);   then ArchiveItems_group / _sorted / _chainEnd
+ *
+ * One pass over the digests, then sorts: O(n log n). Every string is made
+ * visible (Visible_dup) as it is taken in. */
+#ifndef GAVEL_RENDER_ARCHIVE_ITEMS_H
+#define GAVEL_RENDER_ARCHIVE_ITEMS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cli/cli.h"
+#include "model/digest.h"
 #include "model/dossier.h"
 #include "model/record.h"
-#include "storage/archive.h"
 
 typedef struct ArchItem {
    int64_t day;
@@ -38,9 +45,12 @@ typedef struct ArchiveItems {
    bool nomem;
 } ArchiveItems;
 
-/* Scans the archive (problems reported on stderr) and groups the items.
- * 0, or -1 after a message. */
-int ArchiveItems_collect(const CliEnv *env, ArchiveItems *ai);
+void ArchiveItems_init(ArchiveItems *ai);
+/* Takes in one session's digest (render/archive_digest.h). */
+void ArchiveItems_addDigest(ArchiveItems *ai, int64_t day, const char *path, const char *body,
+                            const ArchiveDigest *d);
+/* Groups the items into dossiers; false when memory ran out on the way. */
+bool ArchiveItems_finish(ArchiveItems *ai);
 void ArchiveItems_free(ArchiveItems *ai);
 /* The group a NAME (a tag) or a REF (a document) names; GV_NONE if none. */
 size_t ArchiveItems_group(ArchiveItems *ai, const char *nameOrRef);
