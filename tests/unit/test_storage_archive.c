@@ -250,12 +250,107 @@ static void dossiers_join_by_tag_and_document(void **state) {
    DocRef_free(&r3);
 }
 
+/* A digest of the item titles, for the cache tests. */
+static void titles(const Session *s, ArchiveDigest *out) {
+   for (size_t k = 0; k < Agenda_count(&s->agenda); k++) {
+      const char *f[2] = { Agenda_at(&s->agenda, k)->title, "tab\there\nnewline \\ end" };
+      assert_true(ArchiveDigest_add(out, 'T', 2, f));
+   }
+}
+
+typedef struct Digests {
+   size_t visits, records, cached;
+   char first[8][64];
+} Digests;
+
+static void got_digest(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
+   Digests *g = ud;
+   g->cached += e->cached;
+   for (size_t i = 0; i < d->count; i++) {
+      assert_int_equal(d->recs[i].type, 'T');
+      assert_int_equal(d->recs[i].nfields, 2);
+      assert_string_equal(d->recs[i].fields[1], "tab\there\nnewline \\ end");
+      assert_null(d->recs[i].fields[2]);
+   }
+   if (g->visits < 8)
+      snprintf(g->first[g->visits], 64, "%s", d->count ? d->recs[0].fields[0] : "-");
+   g->visits++;
+   g->records += d->count;
+}
+
+static Digests scan_digests(Archive *a) {
+   Digests g;
+   memset(&g, 0, sizeof g);
+   char err[512];
+   ArchiveScan how = { .today = GV_NO_DAY, .digest = titles, .visitDigest = got_digest,
+                       .digest_version = "test-1", .ud = &g };
+   assert_int_equal(Archive_scan(a, &how, err, sizeof err), 0);
+   return g;
+}
+
+static void cache_answers_until_a_file_changes(void **state) {
+   Fx *fx = *state;
+   char cache[PATH_MAX];
+   snprintf(cache, sizeof cache, "%s/cache", fx->tmp);
+   setenv("XDG_CACHE_HOME", cache, 1);
+   Archive a;
+   Digests cold = scan_digests(&a);
+   assert_int_equal(cold.cached, 0);
+   assert_int_equal(cold.visits, 5);
+   Archive_free(&a);
+
+   Digests warm = scan_digests(&a);
+   /* The damaged file is never cached; the four sound sessions are. */
+   assert_int_equal(warm.cached, 4);
+   assert_int_equal(warm.visits, 5);
+   assert_int_equal(warm.records, cold.records);
+   for (int i = 0; i < 5; i++)
+      assert_string_equal(warm.first[i], cold.first[i]);
+   const ArchiveEntry *s2 = by_name(&a, "2017-05-12-hwp.gavel");
+   assert_true(s2->cached);
+   assert_int_equal(s2->items, 2);
+   assert_int_equal(s2->open_actions, 2);
+   assert_string_equal(s2->body, "Horizontal Working Party on Cyber Issues");
+   /* The live writer's hold is looked at afresh, not cached. */
+   assert_true(by_name(&a, "2018-01-12-tele.gavel")->locked);
+   Archive_free(&a);
+
+   /* A new mtime: that file is read again, the others still cached. */
+   char path[PATH_MAX];
+   snprintf(path, sizeof path, "%s/2016-11-20-tele.gavel", fx->dir);
+   struct timespec later[2] = { { 0, UTIME_OMIT }, { 2000000000, 0 } };
+   assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+   Digests again = scan_digests(&a);
+   assert_int_equal(again.cached, 3);
+   assert_false(by_name(&a, "2016-11-20-tele.gavel")->cached);
+   Archive_free(&a);
+
+   /* A cache that is garbage is a miss for all, then rewritten. */
+   char file[PATH_MAX];
+   char dir[PATH_MAX];
+   snprintf(dir, sizeof dir, "%s/data/gavel/sessions", fx->tmp);
+   assert_int_equal(Archive_cachePath(dir, file, sizeof file), 0);
+   FILE *f = fopen(file, "w");
+   assert_non_null(f);
+   fputs("gavel-archive-cache 2 test-1\nF\tx\t1\t2\t999999\n\x01\x02", f);
+   fclose(f);
+   Digests junk = scan_digests(&a);
+   assert_int_equal(junk.cached, 0);
+   assert_int_equal(junk.records, cold.records);
+   Archive_free(&a);
+   Digests after = scan_digests(&a);
+   assert_int_equal(after.cached, 4);
+   Archive_free(&a);
+   unsetenv("XDG_CACHE_HOME");
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(scan_lists_every_session_newest_first),
       cmocka_unit_test(want_skips_the_replay),
       cmocka_unit_test(find_action_by_prefix),
       cmocka_unit_test(dossiers_join_by_tag_and_document),
+      cmocka_unit_test(cache_answers_until_a_file_changes),
    };
    return cmocka_run_group_tests(tests, setup, teardown);
 }
