@@ -28,7 +28,9 @@ int CmdDone_run(const CliEnv *env, int argc, char **argv) {
    if (!id)
       return Cli_fail(env, "done: out of memory");
    if (Archive_findAction(env->datadir, argv[1], path, sizeof path, msg, sizeof msg) != 0) {
-      Cli_fail(env, "done: %s", msg);
+      char *vm = Visible_dup(msg, 0);
+      Cli_fail(env, "done: %s", vm ? vm : "");
+      free(vm);
       free(id);
       return CLI_FAIL;
    }
@@ -36,18 +38,26 @@ int CmdDone_run(const CliEnv *env, int argc, char **argv) {
    SessionFile *sf = SessionFile_open(path, &opts, msg, sizeof msg);
    int rc = CLI_FAIL;
    if (!sf) {
-      Cli_fail(env, "done: %s", msg);
+      char *vm = Visible_dup(msg, 0);
+      Cli_fail(env, "done: %s", vm ? vm : "");
+      free(vm);
    } else if (SessionFile_readOnly(sf)) {
-      Cli_fail(env, "done: action %s not marked: %s", id, SessionFile_readOnlyReason(sf));
+      char *vm = Visible_dup(SessionFile_readOnlyReason(sf), 0);
+      Cli_fail(env, "done: action %s not marked: %s", id, vm ? vm : "");
+      free(vm);
    } else {
       char line[64];
       snprintf(line, sizeof line, "done %s", argv[1]);
       SessionFileRun r = SessionFile_run(sf, line, msg, sizeof msg);
       if (r == SESSIONFILE_DONE) {
-         printf("action %s done in %s\n", id, path);
+         char *vp = Visible_dup(path, 0);
+         printf("action %s done in %s\n", id, vp ? vp : "");
+         free(vp);
          rc = CLI_OK;
       } else {
-         Cli_fail(env, "done: %s", msg);
+         char *vm = Visible_dup(msg, 0);
+         Cli_fail(env, "done: %s", vm ? vm : "");
+         free(vm);
       }
    }
    SessionFile_close(sf);

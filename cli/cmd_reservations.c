@@ -14,6 +14,7 @@
 #include "cli/archive_collect.h"
 #include "cli/table.h"
 #include "model/date.h"
+#include "model/visible.h"
 
 static const char CmdReservations_usage[] =
    "usage: gavel reservations [--open] [--delegation CODE] [--dossier NAME|REF] [--format text|csv|json]\n";
@@ -51,7 +52,10 @@ int CmdReservations_run(const CliEnv *env, int argc, char **argv) {
    size_t group = GV_NONE;
    if (dossier && (group = ArchiveItems_group(&ai, dossier)) == GV_NONE) {
       ArchiveItems_free(&ai);
-      return Cli_fail(env, "reservations: no dossier or document '%s' in the archive", dossier), CLI_FAIL;
+      char *v = Visible_dup(dossier, 0);
+      Cli_fail(env, "reservations: no dossier or document '%s' in the archive", v ? v : "");
+      free(v);
+      return CLI_FAIL;
    }
    size_t *idx = ArchiveItems_sorted(&ai, true);
    static const char *const head[] = { "delegation", "reservation", "dossier", "entered",
