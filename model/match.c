@@ -29,28 +29,27 @@ static size_t fold_step(const char *s, size_t n, size_t i, char enc[4], size_t *
 }
 
 bool Match_fold(GvBuf *out, const char *s, size_t n) {
-   size_t i = 0;
+   /* The folded text is never longer than its source (Utf8_fold_cp): take
+    * room for n bytes at once, then fold into it in one pass. */
+   size_t at = out->len;
+   if (!GvBuf_append(out, s, n))
+      return false;
+   char *o = out->data + at;
+   size_t i = 0, w = 0;
    while (i < n) {
-      /* ASCII runs are the common case: copy them lower-cased. */
-      size_t j = i;
-      while (j < n && (unsigned char)s[j] < 0x80)
-         j++;
-      if (j > i) {
-         size_t at = out->len;
-         if (!GvBuf_append(out, s + i, j - i))
-            return false;
-         for (size_t k = at; k < out->len; k++)
-            if (out->data[k] >= 'A' && out->data[k] <= 'Z')
-               out->data[k] = (char)(out->data[k] + 32);
-         i = j;
+      unsigned char c = (unsigned char)s[i];
+      if (c < 0x80) {
+         o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+         i++;
          continue;
       }
       char enc[4];
       size_t el;
       i += fold_step(s, n, i, enc, &el);
-      if (!GvBuf_append(out, enc, el))
-         return false;
+      for (size_t k = 0; k < el; k++)
+         o[w++] = enc[k];
    }
+   GvBuf_truncate(out, at + w);
    return true;
 }
 
