@@ -87,6 +87,12 @@ static bool is_blank(char c) {
 
 GvStatus MatchQuery_parse(MatchQuery *q, const char *s, size_t n, char *msg, size_t msglen) {
    memset(q, 0, sizeof *q);
+   /* A stray byte would match inside a character of the text: a query is
+    * UTF-8, and then every match starts and ends between characters. */
+   if (!Utf8_valid(s, n)) {
+      snprintf(msg, msglen, "the query is not valid UTF-8");
+      return GV_BAD_UTF8;
+   }
    q->raw_ok = true;
    size_t cap = 0, i = 0;
    GvStatus st = GV_OK;

@@ -26,7 +26,8 @@ typedef struct MatchSpan {
 } MatchSpan;
 
 /* Splits s[0..n) into terms (blanks separate, "..." keeps a phrase, an
- * unclosed quote runs to the end). GV_USAGE with msg when there is no term. */
+ * unclosed quote runs to the end). GV_USAGE with msg when there is no term,
+ * GV_BAD_UTF8 when s is not UTF-8. */
 GvStatus MatchQuery_parse(MatchQuery *q, const char *s, size_t n, char *msg, size_t msglen);
 void MatchQuery_free(MatchQuery *q);
 

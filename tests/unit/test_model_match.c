@@ -76,6 +76,10 @@ static void nothing_to_search_is_refused(void **state) {
    assert_int_equal(MatchQuery_parse(&q, "  \"\" ", 5, msg, sizeof msg), GV_USAGE);
    assert_string_equal(msg, "nothing to search for");
    assert_int_equal(q.count, 0);
+   /* A stray byte would match inside a character ("\xb1" in the "α" of
+    * "Ελλάδα", found by the fuzzer): refused. */
+   assert_int_equal(MatchQuery_parse(&q, "\xb1", 1, msg, sizeof msg), GV_BAD_UTF8);
+   assert_int_equal(q.count, 0);
 }
 
 static void raw_prefilter(void **state) {
