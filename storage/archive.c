@@ -538,12 +538,13 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
       useCache = cache.usable && texts && lens;
-      dirty = cache.count != a->count;
    }
+   size_t hits = 0;
    for (size_t i = 0; i < a->count; i++) {
       ArchiveEntry *e = &a->entries[i];
       const CacheEntry *ce = useCache ? cache_find(&cache, e->name) : NULL;
       if (ce && scan_cached(e, how, &cache)) {
+         hits++;
          /* Copied as it is, from its F line (just before its records) on. */
          size_t f = ce->from - 1;
          while (f > 0 && cache.buf[f - 1] != '\n')
@@ -560,14 +561,16 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
             /* Owned: freed below (marked by being outside the cache buffer). */
          } else {
             GvBuf_free(&t);
-            dirty = dirty || (useCache && ce != NULL);
          }
       }
       if (how->progress)
          how->progress(how->ud, i + 1, a->count);
    }
    if (useCache) {
-      if (dirty)
+      /* Rewritten when something new was digested or an entry went stale
+       * (its file changed or is gone); a damaged file, never cached, does
+       * not make every scan rewrite it. */
+      if (dirty || hits != cache.count)
          cache_write(&cache, how->digest_version, a, texts, lens);
       for (size_t i = 0; i < a->count; i++)
          if (texts[i] && !(cache.buf && texts[i] >= cache.buf && texts[i] < cache.buf + cache.len))

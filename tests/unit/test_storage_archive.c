@@ -298,6 +298,12 @@ static void cache_answers_until_a_file_changes(void **state) {
    assert_int_equal(cold.cached, 0);
    assert_int_equal(cold.visits, 5);
    Archive_free(&a);
+   char file[PATH_MAX];
+   char dir[PATH_MAX];
+   snprintf(dir, sizeof dir, "%s/data/gavel/sessions", fx->tmp);
+   assert_int_equal(Archive_cachePath(dir, file, sizeof file), 0);
+   struct stat before, after;
+   assert_int_equal(stat(file, &before), 0);
 
    Digests warm = scan_digests(&a);
    /* The damaged file is never cached; the four sound sessions are. */
@@ -314,6 +320,10 @@ static void cache_answers_until_a_file_changes(void **state) {
    /* The live writer's hold is looked at afresh, not cached. */
    assert_true(by_name(&a, "2018-01-12-tele.gavel")->locked);
    Archive_free(&a);
+   /* Nothing new: the cache is not rewritten (the damaged file is never in it). */
+   assert_int_equal(stat(file, &after), 0);
+   assert_int_equal(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+   assert_int_equal(after.st_ino, before.st_ino);
 
    /* A new mtime: that file is read again, the others still cached. */
    char path[PATH_MAX];
@@ -326,10 +336,6 @@ static void cache_answers_until_a_file_changes(void **state) {
    Archive_free(&a);
 
    /* A cache that is garbage is a miss for all, then rewritten. */
-   char file[PATH_MAX];
-   char dir[PATH_MAX];
-   snprintf(dir, sizeof dir, "%s/data/gavel/sessions", fx->tmp);
-   assert_int_equal(Archive_cachePath(dir, file, sizeof file), 0);
    FILE *f = fopen(file, "w");
    assert_non_null(f);
    fputs("gavel-archive-cache 2 test-1\nF\tx\t1\t2\t999999\n\x01\x02", f);
