@@ -302,7 +302,7 @@ static void cache_answers_until_a_file_changes(void **state) {
    char dir[PATH_MAX];
    snprintf(dir, sizeof dir, "%s/data/gavel/sessions", fx->tmp);
    assert_int_equal(Archive_cachePath(dir, file, sizeof file), 0);
-   struct stat before, after;
+   struct stat before, then;
    assert_int_equal(stat(file, &before), 0);
 
    Digests warm = scan_digests(&a);
@@ -321,9 +321,9 @@ static void cache_answers_until_a_file_changes(void **state) {
    assert_true(by_name(&a, "2018-01-12-tele.gavel")->locked);
    Archive_free(&a);
    /* Nothing new: the cache is not rewritten (the damaged file is never in it). */
-   assert_int_equal(stat(file, &after), 0);
-   assert_int_equal(after.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
-   assert_int_equal(after.st_ino, before.st_ino);
+   assert_int_equal(stat(file, &then), 0);
+   assert_int_equal(then.st_mtim.tv_nsec, before.st_mtim.tv_nsec);
+   assert_int_equal(then.st_ino, before.st_ino);
 
    /* A new mtime: that file is read again, the others still cached. */
    char path[PATH_MAX];
