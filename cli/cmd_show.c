@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "model/visible.h"
 #include "storage/sessionfile.h"
 
 static void CmdShow_time(int64_t t, char out[9]) {
@@ -126,6 +127,11 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
       fprintf(out, ", %s", GvItemKind_label(it->kind));
    fputs("]\n", out);
    int in = indent + 4;
+   if (it->dossier) {
+      char *v = Visible_dup(it->dossier, 0);
+      fprintf(out, "%*sdossier: %s\n", in, "", v ? v : "");
+      free(v);
+   }
    if (it->ndocs) {
       fprintf(out, "%*sdocuments:", in, "");
       for (size_t d = 0; d < it->ndocs; d++)

@@ -83,6 +83,7 @@ void Agenda_clear(Agenda *a) {
       free(it->children);
       free(it->queue);
       free(it->outcome_text);
+      free(it->dossier);
       free(it->notes);
       free(it->interventions);
       free(it->said);

@@ -86,6 +86,7 @@ typedef struct Item {
    GvItemState state;
    DocRef *docs;           /* document references, in the order given */
    size_t ndocs, docs_cap;
+   char *dossier;          /* the dossier it is tagged with, or NULL (model/dossier.h) */
    int64_t taken_up;       /* when it last became current, or GV_NO_TIME */
    bool added;             /* added during the meeting (after an item was taken up) */
    size_t requested_by;    /* roster index, or GV_NONE */

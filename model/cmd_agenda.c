@@ -8,7 +8,7 @@
 
 static bool is_add_keyword(const Words *w, size_t i) {
    return Words_is(w, i, "under") || Words_is(w, i, "doc") || Words_is(w, i, "kind") ||
-          Words_is(w, i, "requested");
+          Words_is(w, i, "requested") || Words_is(w, i, "dossier");
 }
 
 /* Words i..j-1 joined by single blanks. */
@@ -44,7 +44,28 @@ static bool meeting_started(const Session *s) {
    return false;
 }
 
-/* item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] */
+/* A dossier NAME from word i: one quoted word, or the words up to the next
+ * keyword of `item add` (stop_at_keywords) or to the end. NULL with msg set. */
+static char *dossier_name(Exec *e, const Words *w, size_t i, bool stop_at_keywords, size_t *next) {
+   size_t end = i + 1;
+   if (!w->quoted[i])
+      while (end < w->count && !(stop_at_keywords && is_add_keyword(w, end)))
+         end++;
+   char *name = join_words(w, i, end);
+   if (!name) {
+      Cmd_fail(e, GV_NOMEM, "out of memory");
+      return NULL;
+   }
+   if (Util_blank(name, strlen(name)) || strlen(name) > 200) {
+      free(name);
+      Cmd_fail(e, GV_USAGE, "a dossier NAME is 1 to 200 characters, not blank");
+      return NULL;
+   }
+   *next = end;
+   return name;
+}
+
+/* item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] [dossier NAME] */
 static GvStatus item_add(Exec *e, Words *w) {
    GvStatus st = Cmd_check_quotes(e, w, w->count);
    if (st != GV_OK)
@@ -68,12 +89,14 @@ static GvStatus item_add(Exec *e, Words *w) {
    GvItemKind kind = GV_ITEM_ITEM;
    DocRef *docs = NULL;
    size_t ndocs = 0, docs_cap = 0;
-   bool has_under = false, has_kind = false, has_requested = false;
+   char *dossier = NULL;
+   bool has_under = false, has_kind = false, has_requested = false, has_dossier = false;
    for (i = j; i < w->count && st == GV_OK;) {
       /* A second under, kind or requested would silently replace the first. */
       bool *once = Words_is(w, i, "under")       ? &has_under
                    : Words_is(w, i, "kind")      ? &has_kind
                    : Words_is(w, i, "requested") ? &has_requested
+                   : Words_is(w, i, "dossier")   ? &has_dossier
                                                  : NULL;
       if (once && *once) {
          st = Cmd_fail(e, GV_USAGE, "'%.20s' given twice", w->word[i]);
@@ -93,6 +116,16 @@ static GvStatus item_add(Exec *e, Words *w) {
       } else if (Words_is(w, i, "requested")) {
          if ((st = Cmd_delegation(e, w, i + 1, &requested)) == GV_OK)
             i += 2;
+      } else if (Words_is(w, i, "dossier")) {
+         if (i + 1 >= w->count || is_add_keyword(w, i + 1)) {
+            st = Cmd_fail(e, GV_USAGE, "dossier needs a NAME");
+            break;
+         }
+         size_t next;
+         if (!(dossier = dossier_name(e, w, i + 1, true, &next)))
+            st = GV_USAGE;
+         else
+            i = next;
       } else if (Words_is(w, i, "doc")) {
          size_t k = i + 1;
          if (k >= w->count || is_add_keyword(w, k)) {
@@ -116,10 +149,11 @@ static GvStatus item_add(Exec *e, Words *w) {
          free(ref);
          i = end;
       } else {
-         st = Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE])", w->word[i]);
+         st = Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] [dossier NAME])", w->word[i]);
       }
    }
    if (st != GV_OK) {
+      free(dossier);
       free(title);
       free_docs(docs, ndocs);
       return st;
@@ -129,10 +163,12 @@ static GvStatus item_add(Exec *e, Words *w) {
    size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
    free(title);
    if (idx == GV_NONE) {
+      free(dossier);
       free_docs(docs, ndocs);
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    }
    Item *it = &e->s->agenda.items[idx];
+   it->dossier = dossier;
    it->kind = kind;
    if (kind == GV_ITEM_HEADING)
       Agenda_renumber(&e->s->agenda);   /* a heading takes no number: room is there already */
@@ -158,6 +194,10 @@ static GvStatus item_add(Exec *e, Words *w) {
    if (requested != GV_NONE) {
       GvBuf_puts(c, " requested");
       Cmd_put_code(e, requested);
+   }
+   if (dossier) {
+      GvBuf_puts(c, " dossier ");
+      Words_put_quoted(c, dossier, strlen(dossier));
    }
    return GV_OK;
 }
@@ -248,6 +288,29 @@ static GvStatus item_doc(Exec *e, Words *w) {
    Cmd_put_item(e, idx);
    GvBuf_putc(e->canon, ' ');
    Words_put_quoted(e->canon, d.text, strlen(d.text));
+   return GV_OK;
+}
+
+/* item dossier NUM NAME: tags an item with the file it belongs to. */
+static GvStatus item_dossier(Exec *e, Words *w) {
+   size_t idx, next;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   if (w->count < 4)
+      return Cmd_fail(e, GV_USAGE, "item dossier needs NUM NAME");
+   char *name = dossier_name(e, w, 3, false, &next);
+   if (!name)
+      return GV_USAGE;
+   if (next < w->count) {
+      free(name);
+      return Cmd_fail(e, GV_USAGE, "unexpected '%.40s' after the quoted dossier NAME", w->word[next]);
+   }
+   Cmd_replace(&e->s->agenda.items[idx].dossier, name);
+   GvBuf_puts(e->canon, " dossier");
+   Cmd_put_item(e, idx);
+   GvBuf_putc(e->canon, ' ');
+   Words_put_quoted(e->canon, name, strlen(name));
    return GV_OK;
 }
 
@@ -431,13 +494,15 @@ static GvStatus item_join(Exec *e, Words *w) {
 
 GvStatus Cmd_item_cmd(Exec *e, Words *w) {
    if (w->count < 2)
-      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|title|kind|move|drop|postpone|done|join");
+      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|dossier|title|kind|move|drop|postpone|done|join");
    if (Words_is(w, 1, "add"))
       return item_add(e, w);
    if (Words_is(w, 1, "doc"))
       return item_doc(e, w);
    if (Words_is(w, 1, "title"))
       return item_title(e, w);
+   if (Words_is(w, 1, "dossier"))
+      return item_dossier(e, w);
    if (Words_is(w, 1, "kind"))
       return item_kind(e, w);
    if (Words_is(w, 1, "move"))

@@ -29,6 +29,8 @@ nothing() { # suite where
 	failed=$((failed + 1)); failures="$failures $1"
 	echo "FAIL $1: nothing to run in $2 (wrong BUILD, or not built?)"
 }
+# The archive commands keep a cache: never in the home of whoever runs this.
+export XDG_CACHE_HOME="$log/cache"
 
 run_cmocka() { # suite binary
 	name="$1/$(basename "$2")"

@@ -6,8 +6,10 @@
 #   3. the gavel binary, whole commands: show, render, actions, check, exec
 #   4. reference figures from cat, grep, pandoc and nano where installed
 # Everything is written under BUILD/bench-data; XDG_* and HOME point there.
+#   5. an archive of BENCH_ARCHIVE sessions: list, actions, reservations,
+#      search beside cat and grep -rFi on the same files
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
-#        BENCH_APPENDS (1000).
+#        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000).
 # Usage: run.sh BUILD   (GAVEL_BIN: the gavel to time)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,6 +22,7 @@ RUNS=${BENCH_RUNS:-3}
 CLI_RUNS=${BENCH_CLI_RUNS:-2}
 N=${BENCH_INTERVENTIONS:-10000}
 APPENDS=${BENCH_APPENDS:-1000}
+ARCHIVE=${BENCH_ARCHIVE:-1000}
 
 data=$build/bench-data
 rm -rf "$data"
@@ -118,6 +121,34 @@ elif have nano; then
 	echo "  nano: installed, but script(1) is missing to give it a terminal; skipped"
 else
 	echo "  nano: not installed, skipped"
+fi
+echo
+
+echo "== 5. the archive: $ARCHIVE generated sessions, each command beside its peer on the same files"
+adata=$data/archive
+if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; then
+	echo "  $(ls "$adata/sessions" | wc -l) files, $(cat "$adata/sessions"/* | wc -c) bytes"
+	export XDG_CACHE_HOME="$data/cache"
+	G="$GAVEL_BIN -D $adata"
+	timeit "cat every session file > /dev/null" /dev/null "$RUNS" sh -c 'cat "$1"/* > /dev/null' sh "$adata/sessions"
+	timeit "gavel list, no cache (every file replayed)" "$data/list0.txt" 1 \
+		env GAVEL_NO_CACHE=1 $G list
+	timeit "gavel list (fills the cache)" "$data/list.txt" 1 $G list
+	echo "  cache: $(cat "$XDG_CACHE_HOME"/gavel/* | wc -c) bytes"
+	timeit "gavel list (cached; target 100 ms)" "$data/list.txt" "$RUNS" $G list
+	timeit "gavel actions --open (cached; target 300 ms)" "$data/actions-open.txt" "$RUNS" \
+		$G actions --open --format txt
+	timeit "gavel reservations --open (cached; target 300 ms)" "$data/res-open.txt" "$RUNS" \
+		$G reservations --open
+	timeit "gavel search toolbox (in every session)" "$data/search1.txt" "$RUNS" $G search toolbox
+	timeit "  grep -rFi toolbox" "$data/grep1.txt" "$RUNS" grep -rFi toolbox "$adata/sessions"
+	timeit "gavel search schengen (in 1 session of 50)" "$data/search2.txt" "$RUNS" $G search schengen
+	timeit "  grep -rFi schengen" "$data/grep2.txt" "$RUNS" grep -rFi schengen "$adata/sessions"
+	timeit "gavel search zzqxj (nowhere)" /dev/null "$RUNS" $G search zzqxj
+	timeit "  grep -rFi zzqxj" /dev/null "$RUNS" grep -rFi zzqxj "$adata/sessions"
+	echo "  hits: gavel $(grep -c '^ ' "$data/search2.txt") for schengen, grep $(wc -l < "$data/grep2.txt") lines"
+else
+	echo "  bench_archive_gen failed; skipped"
 fi
 echo
 echo "bench done in $(( $(date +%s) - started )) s; data in $data"
