@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "storage/lock.h"
 #include "storage/roster_file.h"
 #include "storage/sessionscan.h"
+#include "storage/tornfile.h"
 
 struct SessionFile {
    char *path;
@@ -31,7 +33,8 @@ struct SessionFile {
    int locked;           /* this fd holds the write lock */
    off_t length;         /* bytes of the file that are acknowledged */
    long fileLines;       /* lines in those bytes, the header included */
-   long version;
+   long version;         /* of the file: appends keep it (format 1 lines have no seal) */
+   int crlf;             /* its lines end in CRLF (saved on Windows) */
    char *datadir;        /* -D DIR, for finding rosters; or NULL */
    PathsHint hint;       /* points at datadir */
 };
@@ -113,7 +116,7 @@ int SessionFile_create(const char *path, const char *journal, size_t len,
    char *slash = strrchr(dir, '/');
    if (slash && slash != dir) {
       *slash = '\0';
-      if (FileIO_mkdirs(dir, err, errlen) != 0)
+      if (FileIO_mkdirsWith(io, dir, err, errlen) != 0)
          return -1;
    }
    char why[512];
@@ -122,19 +125,19 @@ int SessionFile_create(const char *path, const char *journal, size_t len,
       errno = EINVAL;
       return -1;
    }
-   const char *header = SessionScan_header();
-   size_t hlen = strlen(header);
-   char *text = malloc(hlen + len + 1);
-   if (!text) {
+   GvBuf text = GV_BUF_INIT;
+   GvBuf_puts(&text, SessionScan_header());
+   if (len)
+      SessionScan_seal(&text, journal, len, GV_JOURNAL_VERSION);
+   if (text.failed) {
+      GvBuf_free(&text);
       snprintf(err, errlen, "%s: out of memory", path);
+      errno = ENOMEM;
       return -1;
    }
-   memcpy(text, header, hlen);
-   if (len)
-      memcpy(text + hlen, journal, len);
-   int r = FileIO_createNew(io, path, text, hlen + len, err, errlen);
+   int r = FileIO_createNew(io, path, text.data, text.len, err, errlen);
    int saved = errno;
-   free(text);
+   GvBuf_free(&text);
    errno = saved;
    return r;
 }
@@ -144,27 +147,75 @@ static int SessionFile_startsWith(const char *s, size_t n, const char *prefix) {
    return n >= m && memcmp(s, prefix, m) == 0;
 }
 
-/* Appends the torn bytes to PATH.torn (synced), then cuts the session file
- * back to cut, so that the next append starts on a line of its own. */
+/* The meeting clock as text, for the .torn marks. */
+static void SessionFile_stamp(char *out, size_t n) {
+   time_t t = time(NULL);
+   struct tm tm;
+   if (!localtime_r(&t, &tm) || strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+      snprintf(out, n, "?");
+}
+
+/* Adds the torn bytes to the .torn file beside the real session file
+ * (synced, and its folder), then cuts the session file back to cut, so
+ * that the next append starts on a line of its own. */
 static int SessionFile_setAside(SessionFile *sf, const char *buf, size_t from, size_t to,
-                                char *where, size_t wherelen) {
-   snprintf(where, wherelen, "%s.torn", sf->path);
-   int fd = open(where, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-   if (fd < 0)
+                                long lineno, char *where, size_t wherelen, char *why,
+                                size_t whylen) {
+   if (TornFile_path(sf->path, where, wherelen) != 0) {
+      snprintf(why, whylen, "%s.torn: path too long", sf->path);
       return -1;
-   int r = FileIO_writeAll(sf->io, fd, buf + from, to - from);
-   if (r == 0 && (to == from || buf[to - 1] != '\n'))
-      r = FileIO_writeAll(sf->io, fd, "\n", 1);
-   if (r == 0)
-      r = FileIO_fdatasync(sf->io, fd);
-   int saved = errno;
-   close(fd);
-   errno = saved;
-   if (r != 0)
+   }
+   char at[32];
+   SessionFile_stamp(at, sizeof at);
+   if (TornFile_add(sf->io, where, buf + from, to - from, lineno, at, why, whylen) != 0)
       return -1;
-   if (FileIO_ftruncate(sf->io, sf->fd, (off_t)from) != 0 || FileIO_fdatasync(sf->io, sf->fd) != 0)
+   if (FileIO_ftruncate(sf->io, sf->fd, (off_t)from) != 0 || FileIO_fdatasync(sf->io, sf->fd) != 0) {
+      snprintf(why, whylen, "%s: cannot cut the file back (%s)", sf->path, strerror(errno));
       return -1;
+   }
    return 0;
+}
+
+/* Removes the temporaries of this session that a killed writer left (a
+ * compaction, a .torn rewrite, an accepted edit): only with the session's
+ * lock held, and only those whose own lock is free (FileIO_tempFile locks
+ * every temporary for as long as its writer lives). */
+static void SessionFile_sweep(SessionFile *sf) {
+   char real[PATH_MAX];
+   if (!realpath(sf->path, real))
+      return;
+   char *slash = strrchr(real, '/');
+   if (!slash)
+      return;
+   *slash = '\0';
+   const char *dir = slash == real ? "/" : real, *base = slash + 1;
+   size_t blen = strlen(base);
+   DIR *d = opendir(dir);
+   if (!d)
+      return;
+   struct dirent *e;
+   while ((e = readdir(d))) {
+      const char *n = e->d_name;
+      if (strncmp(n, base, blen) != 0)
+         continue;
+      const char *rest = n + blen;
+      if (strncmp(rest, ".torn", 5) == 0)
+         rest += 5;
+      if (strncmp(rest, ".tmp-", 5) != 0 || strlen(rest + 5) != 6)
+         continue;
+      char p[PATH_MAX * 2];
+      snprintf(p, sizeof p, "%s/%s", dir, n);
+      int fd = open(p, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+         continue;
+      struct stat st;
+      char why[16];
+      if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+          Lock_tryWrite(fd, p, why, sizeof why) == LOCK_TAKEN)
+         unlink(p);
+      close(fd);
+   }
+   closedir(d);
 }
 
 static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const SessionScan *scan) {
@@ -193,7 +244,10 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    for (size_t i = 0; i < count; i++) {
       const ScanLine *l = &scan->lines[i];
       const char *line = buf + l->start;
-      if (SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
+         snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
+          SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
           Session_replay(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
@@ -245,7 +299,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    /* Only a writable, otherwise sound session has its torn tail moved aside;
     * a read-only one is never touched. */
    long first = count < scan->count ? scan->lines[count].lineno : t->lineno;
-   char where[PATH_MAX + 8];
+   char where[PATH_MAX + 8], why[PATH_MAX + 256];
    if (!sf->locked && Lock_heldByOther(sf->fd)) {
       /* A writer is at work: the line is most likely being written now, not
        * torn. Leave it for the next look (SessionFile_refresh reads it). */
@@ -254,14 +308,14 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    if (sf->readOnly) {
       SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
                            sf->path, first);
-   } else if (SessionFile_setAside(sf, buf, cut, len, where, sizeof where) == 0) {
+   } else if (SessionFile_setAside(sf, buf, cut, len, first, where, sizeof where, why,
+                                   sizeof why) == 0) {
       SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside in %s",
                            sf->path, first, where);
    } else {
-      SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
-                           sf->path, first);
-      SessionFile_setReadOnly(sf, "%s: cannot set the incomplete last line aside (%s); opened "
-                              "read-only", sf->path, strerror(errno));
+      /* One message, and a true one: it is still in the file, read-only. */
+      SessionFile_setReadOnly(sf, "%s:%ld: incomplete last line (crash during a write?) left in "
+                              "place: %s; opened read-only", sf->path, first, why);
    }
 }
 
@@ -353,6 +407,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       return NULL;
    }
    sf->version = scan.version;
+   sf->crlf = scan.crlf;
    if (scan.version > GV_JOURNAL_VERSION) {
       SessionFile_problemf(sf, "%s:1: format version %ld is newer than this gavel knows (%d)", path,
                            scan.version, GV_JOURNAL_VERSION);
@@ -362,6 +417,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    SessionFile_load(sf, buf, len, &scan);
    SessionScan_free(&scan);
    free(buf);
+   if (!sf->readOnly && sf->locked)
+      SessionFile_sweep(sf);
    if (sf->readOnly && sf->locked) {
       /* A session that cannot be written here need not keep others out. */
       Lock_release(sf->fd);
@@ -478,6 +535,18 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
       GvBuf_free(&out);
       return SESSIONFILE_FAILED;
    }
+   /* The file's own format: a format 1 file gets format 1 lines until it
+    * is compacted, so that it never mixes sealed and unsealed lines. */
+   GvBuf sealed = GV_BUF_INIT;
+   if (!SessionScan_seal(&sealed, out.data, out.len, sf->version)) {
+      Session_rollback(sf->session);
+      snprintf(msg, msglen, "out of memory; the command was not recorded");
+      GvBuf_free(&sealed);
+      GvBuf_free(&out);
+      return SESSIONFILE_FAILED;
+   }
+   GvBuf_free(&out);
+   out = sealed;
    /* One write of the whole unit, then fdatasync: only then is it acknowledged. */
    int r = lseek(sf->fd, sf->length, SEEK_SET) < 0 ? -1 : 0;
    if (r == 0)
@@ -531,10 +600,17 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
    long lineno = sf->fileLines;
    char msg[1024];
    for (const char *nl; at < got && (nl = memchr(buf + at, '\n', got - at)); ) {
-      size_t n = (size_t)(nl - (buf + at));
+      size_t n = (size_t)(nl - (buf + at)), body = n;
       lineno++;
-      if (SessionScan_checkLine(buf + at, n, msg, sizeof msg) != 0 ||
-          Session_replay(sf->session, buf + at, n, msg, sizeof msg) != GV_OK)
+      if (sf->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      ScanSeal seal = SCAN_SEAL_NONE;
+      if (sf->version >= SESSIONSCAN_SEALED_VERSION)
+         seal = SessionScan_unseal(buf + at, body, &body);
+      if (seal == SCAN_SEAL_MISSING || seal == SCAN_SEAL_BAD)
+         SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, SessionScan_sealMessage(seal));
+      else if (SessionScan_checkLine(buf + at, body, msg, sizeof msg) != 0 ||
+               Session_replay(sf->session, buf + at, body, msg, sizeof msg) != GV_OK)
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, msg);
       changed = 1;
       at += n + 1;
@@ -550,13 +626,17 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       snprintf(err, errlen, "%s", SessionFile_readOnlyReason(sf));
       return -1;
    }
-   GvBuf text = GV_BUF_INIT;
+   /* Compaction writes the newest format: it is how a format 1 file gets sealed. */
+   GvBuf plain = GV_BUF_INIT, text = GV_BUF_INIT;
    GvBuf_puts(&text, SessionScan_header());
-   if (Session_compact(sf->session, &text) != GV_OK || text.failed) {
+   if (Session_compact(sf->session, &plain) != GV_OK || plain.failed ||
+       !SessionScan_seal(&text, plain.data ? plain.data : "", plain.len, GV_JOURNAL_VERSION)) {
       snprintf(err, errlen, "%s: out of memory", sf->path);
+      GvBuf_free(&plain);
       GvBuf_free(&text);
       return -1;
    }
+   GvBuf_free(&plain);
    /* Check the new journal before it replaces the old one: it must replay. */
    Session *fresh = Session_new();
    SessionScan scan;
@@ -568,7 +648,10 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       return -1;
    }
    for (size_t i = 0; i < scan.count; i++) {
-      if (Session_replay(fresh, text.data + scan.lines[i].start, scan.lines[i].len, msg,
+      if (scan.lines[i].seal != SCAN_SEAL_OK)
+         snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(scan.lines[i].seal));
+      if (scan.lines[i].seal != SCAN_SEAL_OK ||
+          Session_replay(fresh, text.data + scan.lines[i].start, scan.lines[i].len, msg,
                          sizeof msg) != GV_OK) {
          snprintf(err, errlen, "%s: not compacted: the compacted journal does not replay (line %ld: %s)",
                   sf->path, scan.lines[i].lineno, msg);
@@ -591,6 +674,10 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    char why[PATH_MAX + 256];
    if (!step && Lock_tryWrite(fd, tmp, why, sizeof why) != LOCK_TAKEN)
       step = "lock the new copy";
+   /* Same mode, owner and group as the session it replaces. */
+   struct stat old;
+   if (!step && (fstat(sf->fd, &old) != 0 || FileIO_keepOwner(fd, &old) != 0))
+      step = "give the new copy the session's mode";
    if (!step && FileIO_writeAll(sf->io, fd, text.data, text.len) != 0)
       step = "write the new copy";
    if (!step && FileIO_fsync(sf->io, fd) != 0)
@@ -613,11 +700,118 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    sf->fd = fd;
    sf->length = (off_t)text.len;
    sf->fileLines = 1 + (long)Session_line_count(fresh);
+   sf->version = GV_JOURNAL_VERSION;
+   sf->crlf = 0;
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
    if (FileIO_syncParent(sf->io, target) != 0) {
       snprintf(err, errlen, "%s: compacted, but the folder could not be synced (%s)", sf->path,
+               strerror(errno));
+      return -1;
+   }
+   return 0;
+}
+
+int SessionFile_tornPieces(const char *path, void (*report)(void *ud, const char *line), void *ud,
+                           char *err, size_t errlen) {
+   char torn[PATH_MAX + 8];
+   if (TornFile_path(path, torn, sizeof torn) != 0) {
+      snprintf(err, errlen, "%s: path too long", path);
+      return -1;
+   }
+   return TornFile_list(torn, report, ud, err, errlen);
+}
+
+int SessionFile_accept(const char *path, const FileIO *io, size_t *resealed, char *err,
+                       size_t errlen) {
+   io = io ? io : FileIO_system();
+   *resealed = 0;
+   char real[PATH_MAX];
+   const char *target = realpath(path, real) ? real : path;
+   int fd = open(target, O_RDWR | O_CLOEXEC | O_NONBLOCK);
+   struct stat st;
+   if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      snprintf(err, errlen, "%s: %s", path, fd < 0 ? strerror(errno) : "not a regular file");
+      if (fd >= 0)
+         close(fd);
+      return -1;
+   }
+   char why[PATH_MAX + 256];
+   if (Lock_tryWrite(fd, path, why, sizeof why) != LOCK_TAKEN) {
+      snprintf(err, errlen, "%s; not sealed", why);
+      close(fd);
+      return -1;
+   }
+   char *buf = NULL;
+   size_t len = 0;
+   SessionScan scan;
+   char msg[512];
+   if (FileIO_readFd(fd, &buf, &len) != 0) {
+      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+      close(fd);
+      return -1;
+   }
+   if (SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0 || scan.version > GV_JOURNAL_VERSION) {
+      if (scan.version > GV_JOURNAL_VERSION)
+         snprintf(msg, sizeof msg, "format version %ld is newer than this gavel knows", scan.version);
+      snprintf(err, errlen, "%s:1: %s; not sealed", path, msg);
+      SessionScan_free(&scan);
+      free(buf);
+      close(fd);
+      return -1;
+   }
+   GvBuf text = GV_BUF_INIT, out = GV_BUF_INIT;
+   for (size_t i = 0; i < scan.count; i++) {
+      const ScanLine *l = &scan.lines[i];
+      size_t n = l->len;
+      if (l->seal != SCAN_SEAL_OK)
+         (*resealed)++;
+      /* A seal that an edit left behind (now wrong) is replaced, not kept as text. */
+      if (l->seal == SCAN_SEAL_BAD)
+         n -= SESSIONSCAN_SEAL_LEN;
+      GvBuf_append(&text, buf + l->start, n);
+      GvBuf_putc(&text, '\n');
+   }
+   GvBuf_puts(&out, SessionScan_header());
+   SessionScan_seal(&out, text.data ? text.data : "", text.len, GV_JOURNAL_VERSION);
+   if (scan.torn)
+      GvBuf_append(&out, buf + scan.tornLine.start, scan.tornLine.len);
+   GvBuf_free(&text);
+   SessionScan_free(&scan);
+   free(buf);
+   if (out.failed) {
+      GvBuf_free(&out);
+      close(fd);
+      snprintf(err, errlen, "%s: out of memory; not sealed", path);
+      return -1;
+   }
+   char tmp[PATH_MAX];
+   int nfd = FileIO_tempFile(target, tmp, sizeof tmp);
+   const char *step = nfd < 0 ? "create a temporary file" : NULL;
+   if (!step && FileIO_keepOwner(nfd, &st) != 0)
+      step = "give the new copy the session's mode";
+   if (!step && FileIO_writeAll(io, nfd, out.data, out.len) != 0)
+      step = "write the new copy";
+   if (!step && FileIO_fsync(io, nfd) != 0)
+      step = "sync the new copy";
+   if (!step && FileIO_rename(io, tmp, target) != 0)
+      step = "rename the new copy into place";
+   int saved = errno;
+   GvBuf_free(&out);
+   if (step) {
+      if (nfd >= 0) {
+         close(nfd);
+         unlink(tmp);
+      }
+      close(fd);
+      snprintf(err, errlen, "%s: cannot %s (%s); not sealed", path, step, strerror(saved));
+      return -1;
+   }
+   close(nfd);
+   close(fd);
+   if (FileIO_syncParent(io, target) != 0) {
+      snprintf(err, errlen, "%s: sealed, but the folder could not be synced (%s)", path,
                strerror(errno));
       return -1;
    }

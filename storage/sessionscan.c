@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "model/utf8.h"
 
 const char *SessionScan_header(void) {
@@ -11,6 +13,68 @@ const char *SessionScan_header(void) {
 #define SESSIONSCAN_STR(x) #x
 #define SESSIONSCAN_XSTR(x) SESSIONSCAN_STR(x)
    return GV_JOURNAL_MAGIC " " SESSIONSCAN_XSTR(GV_JOURNAL_VERSION) "\n";
+}
+
+const char *SessionScan_headerFor(long version) {
+   return version < SESSIONSCAN_SEALED_VERSION ? GV_JOURNAL_MAGIC " 1\n" : SessionScan_header();
+}
+
+unsigned long SessionScan_crc(const char *line, size_t len) {
+   uLong c = crc32(0L, Z_NULL, 0);
+   /* crc32() takes a uInt length: feed a giant line in pieces. */
+   while (len > 0) {
+      uInt n = len > 0x40000000u ? 0x40000000u : (uInt)len;
+      c = crc32(c, (const Bytef *)line, n);
+      line += n;
+      len -= n;
+   }
+   return (unsigned long)c;
+}
+
+ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
+   *content = len;
+   if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
+      return SCAN_SEAL_MISSING;
+   unsigned long want = 0;
+   for (size_t i = len - 8; i < len; i++) {
+      char c = line[i];
+      /* Lower case only: 'a' and 'A' differ by one bit, and that bit counts. */
+      if (c >= '0' && c <= '9')
+         want = want << 4 | (unsigned long)(c - '0');
+      else if (c >= 'a' && c <= 'f')
+         want = want << 4 | (unsigned long)(c - 'a' + 10);
+      else
+         return SCAN_SEAL_MISSING;
+   }
+   size_t n = len - SESSIONSCAN_SEAL_LEN;
+   if (SessionScan_crc(line, n) != want)
+      return SCAN_SEAL_BAD;
+   *content = n;
+   return SCAN_SEAL_OK;
+}
+
+const char *SessionScan_sealMessage(ScanSeal seal) {
+   return seal == SCAN_SEAL_BAD
+             ? "checksum mismatch: the line was changed after gavel wrote it (damage, or an edit: "
+               "'gavel check --accept' seals a deliberate one)"
+             : "no checksum at the end of the line (format 2 seals every line; 'gavel check "
+               "--accept' seals a deliberate edit)";
+}
+
+bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
+   if (version < SESSIONSCAN_SEALED_VERSION)
+      return GvBuf_append(out, buf, len);
+   size_t at = 0;
+   while (at < len) {
+      const char *nl = memchr(buf + at, '\n', len - at);
+      size_t n = nl ? (size_t)(nl - (buf + at)) : len - at;
+      char seal[16];
+      snprintf(seal, sizeof seal, " %08lx\n", SessionScan_crc(buf + at, n) & 0xffffffffUL);
+      if (!GvBuf_append(out, buf + at, n) || !GvBuf_puts(out, seal))
+         return false;
+      at += n + 1;
+   }
+   return !out->failed;
 }
 
 static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, size_t len, long lineno) {
@@ -22,7 +86,8 @@ static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, siz
       scan->lines = nl;
       *cap = ncap;
    }
-   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno };
+   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
+                                            .seal = SCAN_SEAL_NONE };
    return 0;
 }
 
@@ -65,6 +130,9 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
    }
+   /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
+   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+      at = scan->bom = 3;
    while (at < len) {
       const char *nl = memchr(buf + at, '\n', len - at);
       lineno++;
@@ -74,13 +142,22 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
          break;
       }
       size_t llen = (size_t)(nl - (buf + at));
+      size_t body = llen;
+      if (header && body > 0 && buf[at + body - 1] == '\r')
+         scan->crlf = 1;
+      if (scan->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
       if (header) {
          header = 0;
-         if (SessionScan_parseHeader(buf + at, llen, &scan->version, err, errlen) != 0)
+         if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
             rc = -1;
-      } else if (SessionScan_addLine(scan, &cap, at, llen, lineno) != 0) {
+      } else if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
          snprintf(err, errlen, "out of memory");
          return -1;
+      } else if (scan->version >= SESSIONSCAN_SEALED_VERSION) {
+         /* One CRC per line, computed here and nowhere else on the way in. */
+         ScanLine *l = &scan->lines[scan->count - 1];
+         l->seal = SessionScan_unseal(buf + at, body, &l->len);
       }
       at += llen + 1;
       scan->goodLength = at;
