@@ -218,6 +218,58 @@ static void SessionFile_sweep(SessionFile *sf) {
    closedir(d);
 }
 
+typedef struct CrossReport {
+   SessionFile *sf;
+   long first;
+} CrossReport;
+
+static void SessionFile_crossReport(void *ud, long lineno, const char *msg) {
+   CrossReport *r = ud;
+   SessionFile_problemf(r->sf, "%s:%ld: %s", r->sf->path, lineno, msg);
+   if (!r->first || lineno < r->first)
+      r->first = lineno;
+}
+
+typedef struct Ranked {
+   char *text;
+   long lineno;
+   size_t order;
+} Ranked;
+
+static int SessionFile_byLine(const void *a, const void *b) {
+   const Ranked *x = a, *y = b;
+   if (x->lineno != y->lineno)
+      return x->lineno < y->lineno ? -1 : 1;
+   return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Puts the problems back in file order (the checks across lines come last). */
+static void SessionFile_sortProblems(SessionFile *sf) {
+   Ranked *r = malloc(sf->nproblems * sizeof *r);
+   if (!r)
+      return;
+   size_t plen = strlen(sf->path);
+   for (size_t i = 0; i < sf->nproblems; i++) {
+      const char *p = sf->problems[i];
+      long n = strncmp(p, sf->path, plen) == 0 && p[plen] == ':' ? strtol(p + plen + 1, NULL, 10) : 0;
+      r[i] = (Ranked){ sf->problems[i], n, i };
+   }
+   qsort(r, sf->nproblems, sizeof *r, SessionFile_byLine);
+   for (size_t i = 0; i < sf->nproblems; i++)
+      sf->problems[i] = r[i].text;
+   free(r);
+}
+
+static void SessionFile_crossCheck(SessionFile *sf, const char *buf, const SessionScan *scan,
+                                   size_t count, long *firstBad) {
+   CrossReport r = { sf, 0 };
+   if (SessionScan_crossCheck(buf, scan, count, SessionFile_crossReport, &r) > 0) {
+      if (!*firstBad || r.first < *firstBad)
+         *firstBad = r.first;
+      SessionFile_sortProblems(sf);
+   }
+}
+
 static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const SessionScan *scan) {
    size_t count = scan->count;
    size_t cut = scan->goodLength;
@@ -254,6 +306,9 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
             firstBad = l->lineno;
       }
    }
+   /* What each line alone hides: copied lines, drafts for nobody, units
+    * missing lines in the middle. */
+   SessionFile_crossCheck(sf, buf, scan, count, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */

@@ -269,3 +269,118 @@ int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen
    }
    return 0;
 }
+
+/* ---- damage across lines ------------------------------------------------ */
+
+/* The event uuid of a line with a sound frame (TYPE SP TIME SP UUID), or NULL. */
+static const char *SessionScan_uuidOf(const char *line, size_t len) {
+   const char *sp1 = memchr(line, ' ', len);
+   if (!sp1 || (size_t)(sp1 - line) + 1 + 19 + 1 + 36 > len || sp1[20] != ' ')
+      return NULL;
+   const char *u = sp1 + 21;
+   return SessionScan_isUuid(u, 36) && (u + 36 == line + len || u[36] == ' ') ? u : NULL;
+}
+
+static size_t SessionScan_hash(const char *u) {
+   size_t h = 1469598103934665603u;
+   for (int i = 0; i < 36; i++)
+      h = (h ^ (unsigned char)u[i]) * 1099511628211u;
+   return h;
+}
+
+typedef struct UuidSet {
+   const char **keys;   /* into the buffer */
+   long *lineno;
+   size_t mask;
+} UuidSet;
+
+/* Adds u; the line that already had it, 0 when new, -1 when out of memory. */
+static long UuidSet_add(UuidSet *set, const char *u, long lineno) {
+   if (!set->keys)
+      return -1;
+   for (size_t i = SessionScan_hash(u) & set->mask;; i = (i + 1) & set->mask) {
+      if (!set->keys[i]) {
+         set->keys[i] = u;
+         set->lineno[i] = lineno;
+         return 0;
+      }
+      if (memcmp(set->keys[i], u, 36) == 0)
+         return set->lineno[i];
+   }
+}
+
+static int UuidSet_has(const UuidSet *set, const char *u) {
+   if (!set->keys)
+      return 1;   /* out of memory: accuse nobody */
+   for (size_t i = SessionScan_hash(u) & set->mask; set->keys[i]; i = (i + 1) & set->mask)
+      if (memcmp(set->keys[i], u, 36) == 0)
+         return 1;
+   return 0;
+}
+
+static int SessionScan_has(const char *s, size_t n, const char *prefix) {
+   size_t m = strlen(prefix);
+   return n >= m && memcmp(s, prefix, m) == 0;
+}
+
+size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
+                              void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   size_t size = 16;
+   while (size < count * 2 + 2)
+      size *= 2;
+   UuidSet set = { calloc(size, sizeof *set.keys), calloc(size, sizeof *set.lineno), size - 1 };
+   if (!set.lineno) {
+      free(set.keys);
+      set.keys = NULL;
+   }
+   size_t found = 0;
+   char msg[160];
+   long unitLine = 0, want = 0, got = 0;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = &scan->lines[i];
+      const char *line = buf + l->start;
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
+         continue;
+      /* A cmd:N unit cut short by something other than the end of the file. */
+      int cont = SessionScan_has(line, l->len, "cmd+ ");
+      if (want > got && !cont) {
+         snprintf(msg, sizeof msg, "cmd:%ld announces %ld cmd+ line%s, %ld follow%s (lines lost from "
+                  "the middle of the file?)", want, want, want == 1 ? "" : "s", got,
+                  got == 1 ? "s" : "");
+         report(ud, unitLine, msg);
+         found++;
+      }
+      if (cont) {
+         got++;
+      } else if (SessionScan_has(line, l->len, "cmd:")) {
+         unitLine = l->lineno;
+         want = strtol(line + 4, NULL, 10);
+         got = 0;
+      } else {
+         want = got = 0;
+      }
+      const char *u = SessionScan_uuidOf(line, l->len);
+      if (!u)
+         continue;
+      /* A draft names its intervention by the uuid of the line that made it. */
+      const char *payload = u + 36 < line + l->len ? u + 37 : NULL;
+      if (payload && SessionScan_has(line, l->len, "cmd ") &&
+          SessionScan_has(payload, (size_t)(line + l->len - payload), "draft #") &&
+          (size_t)(line + l->len - payload) >= 7 + 36 && SessionScan_isUuid(payload + 7, 36) &&
+          !UuidSet_has(&set, payload + 7)) {
+         snprintf(msg, sizeof msg, "draft for an intervention that does not exist (#%.36s)",
+                  payload + 7);
+         report(ud, l->lineno, msg);
+         found++;
+      }
+      long first = UuidSet_add(&set, u, l->lineno);
+      if (first > 0) {
+         snprintf(msg, sizeof msg, "uuid %.36s already used on line %ld (a copied line?)", u, first);
+         report(ud, l->lineno, msg);
+         found++;
+      }
+   }
+   free(set.keys);
+   free(set.lineno);
+   return found;
+}

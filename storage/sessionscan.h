@@ -68,6 +68,15 @@ void SessionScan_free(SessionScan *scan);
  * with SessionScan_checkLine. 0, or -1 with "line N: message" in err. */
 int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen);
 
+/* Damage that every line alone hides, across the first count lines of scan
+ * (buf is what was scanned): two lines with the same uuid (a copied line),
+ * a `draft` for an intervention that no earlier line created, a `cmd:N`
+ * followed by fewer than N `cmd+` lines in the middle of the file (a crash
+ * only ever cuts the end). Calls report for each, in no particular order;
+ * returns how many. O(count). */
+size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
+                              void (*report)(void *ud, long lineno, const char *msg), void *ud);
+
 /* Checks the frame of one record line (TYPE SP TIME SP UUID [SP PAYLOAD]) and
  * that it is valid UTF-8 without control characters (a tab is allowed). 0,
  * or -1 with a message in err. The model checks the rest. Used on what is
