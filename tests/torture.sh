@@ -7,6 +7,9 @@ build=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp -d "${TMPDIR:-/tmp}/gavel-torture.XXXXXX")
 trap 'rm -rf "$log"' EXIT INT TERM
+# Copies of the binaries: a rebuild during a long run must not change them.
+cp "$GAVEL_BIN" "$log/gavel" && cp "$build/tests/test_storage_integrity" "$log/integrity" || exit 1
+export GAVEL_BIN="$log/gavel"
 rc=0
 start=$(date +%s)
 echo "storage harness: ${TORTURE_KILLS:-10000} kills, ${TORTURE_RACERS:-100} racers (several minutes)"
@@ -14,7 +17,7 @@ echo "storage harness: ${TORTURE_KILLS:-10000} kills, ${TORTURE_RACERS:-100} rac
 	sh tests/cli/test_storage_harness.sh) > "$log/harness" 2>&1 || rc=1
 mid=$(date +%s)
 echo "every bit flip and every cut of a real session"
-(cd "$top" && GAVEL_FLIP_ALL=1 "$build/tests/test_storage_integrity") > "$log/flips" 2>&1 || rc=1
+(cd "$top" && GAVEL_FLIP_ALL=1 "$log/integrity") > "$log/flips" 2>&1 || rc=1
 end=$(date +%s)
 row() { printf '| %-9s | %-92s |\n' "$1" "$2"; }
 echo
