@@ -8,13 +8,18 @@
 #include "cli/cmd_check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "model/visible.h"
 
 #include "storage/sessionfile.h"
 
 static void CmdCheck_print(void *ud, const char *line) {
    (void)ud;
-   printf("%s\n", line);
+   char *shown = Visible_dup(line, 0);
+   printf("%s\n", shown ? shown : "");
+   free(shown);
 }
 
 int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
@@ -40,8 +45,12 @@ int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
          /* Seal the file the name stands for: find it through a read-only open. */
          SessionFile *found = SessionFile_openNamed(env->datadir, argv[i], &opts, err, sizeof err);
          size_t resealed = 0;
-         if (found && SessionFile_accept(SessionFile_path(found), NULL, &resealed, err,
-                                         sizeof err) == 0)
+         if (!found) {
+            fprintf(stderr, "%s\n", err);
+            bad++;
+            continue;
+         }
+         if (SessionFile_accept(SessionFile_path(found), NULL, &resealed, err, sizeof err) == 0)
             printf("%s: %zu line%s sealed\n", SessionFile_path(found), resealed,
                    resealed == 1 ? "" : "s");
          else
