@@ -13,6 +13,7 @@
 
 #include "model/visible.h"
 
+#include "storage/session_accept.h"
 #include "storage/sessionfile.h"
 
 static void CmdCheck_print(void *ud, const char *line) {
@@ -50,7 +51,7 @@ int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
             bad++;
             continue;
          }
-         if (SessionFile_accept(SessionFile_path(found), NULL, &resealed, err, sizeof err) == 0)
+         if (SessionAccept_seal(SessionFile_path(found), NULL, &resealed, err, sizeof err) == 0)
             printf("%s: %zu line%s sealed\n", SessionFile_path(found), resealed,
                    resealed == 1 ? "" : "s");
          else

@@ -114,16 +114,6 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen);
  * the name. Refused when read-only. 0, or -1 with err (the file unchanged). */
 int SessionFile_compact(SessionFile *sf, char *err, size_t errlen);
 
-/* gavel check --accept: seals every line of the session at path again
- * (a deliberate edit by hand), in format 2: a line's last field is taken as
- * its old seal when it has the shape of one (a space and 8 lower-case hex
- * digits). Takes the write lock (refused while another gavel writes), keeps
- * a torn last line as it is, and replaces the file atomically with the same
- * mode, owner and group. *resealed gets the number of lines whose seal was
- * missing or wrong. 0, or -1 with err (the file unchanged). */
-int SessionFile_accept(const char *path, const FileIO *io, size_t *resealed, char *err,
-                       size_t errlen);
-
 /* Lists the pieces kept in the session's .torn file, one "TORN:LINE: set
  * aside from line N at TIME (B bytes)" each, through report. Their number,
  * or -1 with err. */

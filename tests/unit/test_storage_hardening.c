@@ -8,6 +8,7 @@
 
 #include "storage/fileio.h"
 #include "storage/lock.h"
+#include "storage/session_accept.h"
 #include "storage/sessionfile.h"
 #include "storage/sessionscan.h"
 #include "storage/tornfile.h"
@@ -301,7 +302,7 @@ static void rewrites_keep_mode_and_group(void **state) {
    assert_int_equal(after.st_gid, before.st_gid);
    /* check --accept too. */
    size_t n = 0;
-   assert_int_equal(SessionFile_accept(fx->path, NULL, &n, err, sizeof err), 0);
+   assert_int_equal(SessionAccept_seal(fx->path, NULL, &n, err, sizeof err), 0);
    assert_int_equal(stat(fx->path, &after), 0);
    assert_int_equal(after.st_mode & 07777, 0640);
    assert_int_equal(after.st_gid, before.st_gid);
@@ -334,7 +335,7 @@ static void accept_seals_a_hand_edit(void **state) {
    SessionFile_close(sf);
    char err[512];
    size_t n = 0;
-   assert_int_equal(SessionFile_accept(fx->path, NULL, &n, err, sizeof err), 0);
+   assert_int_equal(SessionAccept_seal(fx->path, NULL, &n, err, sizeof err), 0);
    assert_int_equal(n, 1);
    sf = openWith(fx->path, NULL, 1);
    assert_int_equal(SessionFile_problemCount(sf), 0);
@@ -342,7 +343,7 @@ static void accept_seals_a_hand_edit(void **state) {
    SessionFile_close(sf);
    /* Refused while another gavel writes. */
    sf = openWith(fx->path, NULL, 0);
-   assert_int_equal(SessionFile_accept(fx->path, NULL, &n, err, sizeof err), -1);
+   assert_int_equal(SessionAccept_seal(fx->path, NULL, &n, err, sizeof err), -1);
    assert_non_null(strstr(err, "another gavel"));
    SessionFile_close(sf);
 }
