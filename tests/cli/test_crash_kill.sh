@@ -76,7 +76,7 @@ while read -r us; do
 		compactions=$((compactions + 1))
 	fi
 	# Every acknowledged roster load is there (a broken unit would fail check).
-	have=$(grep -c "^cmd:[0-9]* [^ ]* [^ ]* roster $roster\$" "$S")
+	have=$(grep -c "^cmd:[0-9]* [^ ]* [^ ]* roster $roster\( [0-9a-f]\{8\}\)\{0,1\}\$" "$S")
 	[ "$have" -ge $((rosters_acked + 1)) ] ||
 		fail "round $round: $rosters_acked roster loads acknowledged, $((have - 1)) in the file"
 	out=$("$GAVEL_BIN" check "$S" 2>&1)
