@@ -151,7 +151,7 @@ PY
 pandoc --verbose -f docx -t plain --wrap=none "$T/out.docx" -o "$T/pandoc.txt" 2> "$T/pandoc.err" || fail "pandoc -f docx failed"
 ! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned"; }
 for want in '1. Adoption of the agenda' '3.1. Foreign and security policy cyber issues - exchange of views' \
-	'The Presidency set 31 May 2017 as the deadline for written comments on the questions in WK 4977/17.' \
+	'The Presidency set 31 May as the deadline for written comments on the questions in WK 4977/17.' \
 	'ANNEX II' 'Speaking time'
 do
 	grep -qF -- "$want" "$T/pandoc.txt" || fail "pandoc text lacks: $want"
