@@ -14,6 +14,7 @@ static const char *Picker_title(PickMode m) {
    case PICK_GIVE: return "Give the floor to";
    case PICK_WITHDRAW: return "Withdraw from the queue";
    case PICK_POSITION: return "Position of";
+   case PICK_SPEAKER: return "Who it was";
    }
    return "";
 }
@@ -100,6 +101,9 @@ static unsigned Picker_choose(App *app, int stay) {
       break;
    case PICK_WITHDRAW:
       App_runf(app, "withdraw %s", code);
+      break;
+   case PICK_SPEAKER:
+      App_runf(app, "speaker %s %s", p->ref, code);
       break;
    case PICK_POSITION: {
       char pre[80];
