@@ -320,7 +320,7 @@ const TuiAction Actions[] = {
    { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
    { "position", "p F7", "position: the stance of the speaker (or a delegation), then a text", Act_position, 1, "Record" },
    { "reservation", "x", "reservation: delegation, type, entered/maintained/lifted", Act_reserve, 1, "Record" },
-   { "presents", "D", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
+   { "presents", "D F8", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
    { "outcome", "o", "outcome of the item: the status from a list, then the text", Act_outcome, 1, "Record" },
    { "deadline", "d", "deadline: the date (31 May, 31/05), what, and who set it", Act_deadline, 1, "Record" },
    { "action", "c", "action point: for whom, due when, what", Act_action, 1, "Record" },

@@ -8,6 +8,7 @@
 #include "model/session.h"
 #include "model/words.h"
 #include "tui/app.h"
+#include "tui/picker.h"
 #include "tui/text.h"
 
 /* The words of the language, in the order people reach for them. */
@@ -16,7 +17,7 @@ static const char *const Stances[] = { "supports", "accepts", "flexible", "conce
 static const char *const ReserveTypes[] = { "scrutiny", "parliamentary", "linguistic", "substantive",
                                             "general", "waiting", NULL };
 static const char *const ReserveStates[] = { "entered", "maintained", "lifted", NULL };
-static const char *const ItemKinds[] = { "item", "info", "aob", NULL };
+static const char *const ItemKinds[] = { "item", "info", "aob", "heading", NULL };
 /* The subjects real outcome documents give collective speakers; the last
  * asks for one typed. */
 static const char *const GroupPhrases[] = { "several delegations", "a number of delegations", "most delegations",
@@ -192,7 +193,9 @@ unsigned Form_open(App *app, FormKind kind) {
 static size_t Form_matches(App *app, const FormField *ff, const char *text, RosterMatch *m, size_t max) {
    Session *s = App_session(app);
    (void)ff;
-   return Roster_match(&s->roster, text, strlen(text), m, max);
+   size_t n = Roster_match(&s->roster, text, strlen(text), m, max);
+   Picker_rank(app, m, n);
+   return n;
 }
 
 static const char *Form_textOf(App *app, int i) {
@@ -279,6 +282,14 @@ static void Form_putDocs(GvBuf *b, const char *list) {
    }
 }
 
+/* Whether field i is left out as the fields before it stand: the typed
+ * subject of a group is asked only for "other". */
+static int Form_skipped(const Form *f, int i) {
+   if (f->kind == FORM_ITEM_ADD)   /* a heading is asked for by nobody, has no documents */
+      return i >= 3 && strcmp(f->f[2].choices[f->f[2].sel], "heading") == 0;
+   return f->kind == FORM_GROUP && i == 1 && f->f[0].sel != GROUP_OTHER;
+}
+
 void Form_line(App *app, char *out, size_t n) {
    Form *f = Form_of(app);
    char v[FORM_FIELDS][512];
@@ -327,9 +338,10 @@ void Form_line(App *app, char *out, size_t n) {
          GvBuf_printf(&b, " under %s", v[1]);
       if (strcmp(v[2], "item") != 0)
          GvBuf_printf(&b, " kind %s", v[2]);
-      if (v[3][0])
+      if (v[3][0] && !Form_skipped(f, 3))
          GvBuf_printf(&b, " requested %s", v[3]);
-      Form_putDocs(&b, v[4]);
+      if (!Form_skipped(f, 4))
+         Form_putDocs(&b, v[4]);
       break;
    case FORM_PRESENTS:
       GvBuf_puts(&b, "presents ");
@@ -369,12 +381,6 @@ static void Form_go(Form *f, int to) {
    f->at = to;
    f->note[0] = '\0';
    Form_loadField(f);
-}
-
-/* Whether field i is left out as the fields before it stand: the typed
- * subject of a group is asked only for "other". */
-static int Form_skipped(const Form *f, int i) {
-   return f->kind == FORM_GROUP && i == 1 && f->f[0].sel != GROUP_OTHER;
 }
 
 /* The field dir steps from the current one, past those left out; -1 or
