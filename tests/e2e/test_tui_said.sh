@@ -4,11 +4,15 @@
 # typed), members added one by one (Tab, as in the picker), then the text
 # (group PHRASE CODE...: TEXT). With the agenda's selection on another item
 # they go there without taking it up (on NUM paragraph|group). The notes
-# pane lists paragraphs and group paragraphs among the interventions.
+# pane lists paragraphs and group paragraphs among the interventions. The
+# picker puts who has spoken first among equal matches: "P" finds the
+# Presidency, which spoke, before Poland and Portugal.
 . tests/e2e/lib.sh
 SESSION=$("$GAVEL_BIN" new --agenda demo 2>"$E2E_DIR/new.err") || e2e_fail "new: $(cat "$E2E_DIR/new.err")"
 "$GAVEL_BIN" exec "$SESSION" >/dev/null 2>"$E2E_DIR/exec.err" <<EOF2 || e2e_fail "exec: $(cat "$E2E_DIR/exec.err")"
 item 1
+give PRES
+note opened the meeting
 give FR
 note presented the agenda
 end
@@ -24,6 +28,14 @@ show_has() {
 }
 e2e_start 80 24 "$SESSION"
 e2e_expect "Adoption of the agenda"
+
+e2e_keys g
+e2e_expect "Give the floor to"
+e2e_type "P"
+e2e_expect "│ > P " "the picker did not show the query"
+e2e_screen | awk 'index($0, "│ > P ") { row = NR + 2 } NR == row { found = index($0, "│ PRES ") > 0 } END { exit !found }' \
+	|| { e2e_screen; e2e_fail "the Presidency, which spoke, is not the first match for P"; }
+e2e_keys Escape
 
 # P: the item's own words, whoever spoke last.
 e2e_keys P
