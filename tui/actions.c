@@ -218,7 +218,7 @@ static unsigned Act_notes(App *app) {
    }
    if (!Session_speaker(App_session(app))) {
       App_message(app, ROLE_ERROR,
-                  "nobody has the floor: give it first (n, g), or write the item's own words with :paragraph TEXT");
+                  "nobody has the floor: give it first (n, g), or write the item's own words with P");
       return RD_STATUS;
    }
    app->focus = FOCUS_NOTES;
