@@ -38,6 +38,10 @@
  * but static storage, hence this one process-wide flag. */
 static volatile sig_atomic_t App_stopSignal;
 
+int App_stopped(void) {
+   return App_stopSignal != 0;
+}
+
 static void App_onStop(int sig) {
    App_stopSignal = sig;
 }
@@ -983,6 +987,21 @@ int App_main(App *app, const char *path, int readOnly) {
    /* A writer starts on the floor; a reader on the agenda, to browse it. */
    app->focus = app->readOnly && !app->follow ? FOCUS_AGENDA : FOCUS_FLOOR;
    AgendaPane_selectCurrent(app);
+   if (app->startItem[0]) {
+      /* A search hit: its item selected, its record open. */
+      Session *s = App_session(app);
+      size_t n = Agenda_count(&s->agenda);
+      for (size_t k = 0; k < n; k++) {
+         char num[32];
+         Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, k), num, sizeof num);
+         if (strcmp(num, app->startItem) == 0) {
+            app->agendaSel = (int)k;
+            app->focus = FOCUS_AGENDA;
+            app->overlay = OV_DETAIL;
+            app->overlayScroll = 0;
+         }
+      }
+   }
 
    App_initCurses(app);
    App_loop(app);

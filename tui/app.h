@@ -119,6 +119,7 @@ typedef struct App {
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;
+   char startItem[32];         /* open at this item's record (a search hit), "" none */
 } App;
 
 /* Below this size the screen asks to be enlarged. */
@@ -164,6 +165,10 @@ unsigned App_suspend(App *app);
 
 /* Asks the terminal to mark pasted text (on), or stop (before leaving). */
 void App_bracketedPaste(int on);
+
+/* Whether a hang-up or a termination request ended the last screen: then
+ * nothing more is shown (no home screen after the meeting). */
+int App_stopped(void);
 
 /* Entry points (from main.c through cli/cmd_live.h). */
 int App_main(App *app, const char *path, int readOnly);

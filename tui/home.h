@@ -7,6 +7,7 @@
 #ifndef GAVEL_TUI_HOME_H
 #define GAVEL_TUI_HOME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef enum HomeChoice {
