@@ -91,57 +91,6 @@ static int CmdLive_create(const CliEnv *env, const char *agenda, const char *fro
    return ok ? 0 : -1;
 }
 
-/* `gavel` alone: the home screen, and back to it after each session, until
- * the user quits there. */
-static int CmdLive_home(const CliEnv *env) {
-   HomeResult hr;
-   memset(&hr, 0, sizeof hr);
-   /* Without a terminal, curses would read end-of-file forever. */
-   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-      return Cli_fail(env, "the live screen needs a terminal (standard %s is not one); "
-                           "'gavel list' and 'gavel search' work without one",
-                      !isatty(STDIN_FILENO) ? "input" : "output");
-   for (;;) {
-      char err[1024];
-      if (Home_run(env->datadir, &hr, err, sizeof err) != 0)
-         return Cli_fail(env, "%s", err);
-      if (hr.what == HOME_QUIT)
-         return CLI_OK;
-      char path[PATH_MAX + 600];
-      int readOnly = hr.readOnly || env->read_only;
-      if (hr.what == HOME_NEW) {
-         if (env->read_only) {
-            snprintf(hr.message, sizeof hr.message, "--read-only: no new session");
-            continue;
-         }
-         char out[PATH_MAX + 512];
-         if (CmdLive_create(env, hr.agenda[0] ? hr.agenda : NULL, hr.from[0] ? hr.from : NULL, out,
-                            sizeof out) != 0) {
-            char *v = Visible_dup(out, 0);
-            snprintf(hr.message, sizeof hr.message, "no session made: %s", v ? v : "");
-            free(v);
-            continue;
-         }
-         snprintf(path, sizeof path, "%s", out);
-         readOnly = 0;
-      } else {
-         snprintf(path, sizeof path, "%s", hr.path);
-      }
-      App *app = calloc(1, sizeof *app);
-      if (!app)
-         return Cli_fail(env, "out of memory");
-      app->datadir = env->datadir;
-      snprintf(app->startItem, sizeof app->startItem, "%s", hr.item);
-      int rc = App_main(app, path, readOnly);
-      free(app);
-      if (App_stopped())
-         return rc;
-      char *v = Visible_dup(strrchr(path, '/') ? strrchr(path, '/') + 1 : path, 0);
-      snprintf(hr.message, sizeof hr.message, rc == 0 ? "back from %s" : "could not open %s", v ? v : "");
-      free(v);
-   }
-}
-
 static int CmdLive_resolve(const CliEnv *env, const char *arg, char *path, size_t n) {
    char dir[PATH_MAX], err[512];
    if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0)
@@ -151,29 +100,94 @@ static int CmdLive_resolve(const CliEnv *env, const char *arg, char *path, size_
    return 0;
 }
 
+/* The screens one after the other: `gavel` alone starts on the home
+ * screen and comes back to it after each session; `gavel SESSION` starts on
+ * that session. A search from a meeting (`/`) shows its hits on the home
+ * screen, whose Esc goes back to the meeting. Until the user quits. */
+static int CmdLive_screens(const CliEnv *env, const char *first) {
+   HomeResult hr;
+   memset(&hr, 0, sizeof hr);
+   /* Without a terminal, curses would read end-of-file forever. */
+   if (!first && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
+      return Cli_fail(env, "the live screen needs a terminal (standard %s is not one); "
+                           "'gavel list' and 'gavel search' work without one",
+                      !isatty(STDIN_FILENO) ? "input" : "output");
+   int fromHome = !first;
+   char path[PATH_MAX + 600];
+   int readOnly = env->read_only;
+   if (first)
+      snprintf(path, sizeof path, "%s", first);
+   for (int home = !first;; home = 1) {
+      if (home) {
+         char err[1024];
+         if (Home_run(env->datadir, &hr, err, sizeof err) != 0)
+            return Cli_fail(env, "%s", err);
+         memset(hr.query, 0, sizeof hr.query);
+         memset(hr.backPath, 0, sizeof hr.backPath);
+         if (hr.what == HOME_QUIT)
+            return CLI_OK;
+         readOnly = hr.readOnly || env->read_only;
+         if (hr.what == HOME_NEW) {
+            if (env->read_only) {
+               snprintf(hr.message, sizeof hr.message, "--read-only: no new session");
+               continue;
+            }
+            char out[PATH_MAX + 512];
+            if (CmdLive_create(env, hr.agenda[0] ? hr.agenda : NULL, hr.from[0] ? hr.from : NULL,
+                               out, sizeof out) != 0) {
+               char *v = Visible_dup(out, 0);
+               snprintf(hr.message, sizeof hr.message, "no session made: %s", v ? v : "");
+               free(v);
+               continue;
+            }
+            snprintf(path, sizeof path, "%s", out);
+            readOnly = 0;
+         } else {
+            snprintf(path, sizeof path, "%s", hr.path);
+         }
+      }
+      App *app = calloc(1, sizeof *app);
+      if (!app)
+         return Cli_fail(env, "out of memory");
+      app->datadir = env->datadir;
+      snprintf(app->startItem, sizeof app->startItem, "%s", home ? hr.item : "");
+      if (home && hr.readOnly && !env->read_only)
+         snprintf(app->roAsked, sizeof app->roAsked, "%s",
+                  hr.item[0] ? "a search hit opens read-only" : "a past meeting opens read-only (w on the home screen writes)");
+      int rc = App_main(app, path, readOnly);
+      char query[256];
+      snprintf(query, sizeof query, "%s", app->searchQuery);
+      free(app);
+      if (App_stopped())
+         return rc;
+      memset(hr.item, 0, sizeof hr.item);
+      if (query[0] && rc == 0) {
+         /* The hits on the home screen; Esc comes back here. */
+         snprintf(hr.query, sizeof hr.query, "%s", query);
+         snprintf(hr.backPath, sizeof hr.backPath, "%s", path);
+         hr.backReadOnly = readOnly;
+         hr.message[0] = '\0';
+         continue;
+      }
+      if (!fromHome)
+         return rc;
+      char *v = Visible_dup(strrchr(path, '/') ? strrchr(path, '/') + 1 : path, 0);
+      snprintf(hr.message, sizeof hr.message, rc == 0 ? "back from %s" : "could not open %s", v ? v : "");
+      free(v);
+   }
+}
+
 int CmdLive_run(const CliEnv *env, int argc, char **argv) {
    setlocale(LC_ALL, "");
-   App *app = calloc(1, sizeof *app);
-   if (!app)
-      return Cli_fail(env, "out of memory");
-   app->datadir = env->datadir;
-   char path[PATH_MAX];
-   int rc;
-   if (argc > 1) {
-      free(app);
+   if (argc > 1)
       return Cli_usage(env, "one session at a time (try 'gavel --help')");
-   }
-   if (argc == 0) {
-      free(app);
-      return CmdLive_home(env);
-   }
-   if ((rc = CmdLive_resolve(env, argv[0], path, sizeof path)) != 0) {
-      free(app);
+   if (argc == 0)
+      return CmdLive_screens(env, NULL);
+   char path[PATH_MAX];
+   int rc = CmdLive_resolve(env, argv[0], path, sizeof path);
+   if (rc != 0)
       return rc;
-   }
-   rc = App_main(app, path, env->read_only);
-   free(app);
-   return rc;
+   return CmdLive_screens(env, path);
 }
 
 int CmdLive_follow(const CliEnv *env, int argc, char **argv) {

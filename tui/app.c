@@ -288,6 +288,19 @@ static unsigned App_cmdlineKey(App *app, int key) {
          app->cmdOpen = 0;
          return App_quit(app, 0);
       }
+      if (strncmp(p, "search ", 7) == 0 || strcmp(p, "search") == 0) {
+         app->cmdOpen = 0;
+         const char *q = p + 6;
+         while (*q == ' ')
+            q++;
+         if (!*q) {
+            App_message(app, ROLE_ERROR, "search needs words: / cyber toolbox");
+            return RD_ALL;
+         }
+         App_flushDraft(app);
+         snprintf(app->searchQuery, sizeof app->searchQuery, "%s", q);
+         return RD_QUIT;
+      }
       if (strcmp(p, "help") == 0) {
          app->cmdOpen = 0;
          app->overlay = OV_HELP;
@@ -957,7 +970,7 @@ int App_main(App *app, const char *path, int readOnly) {
    if (app->readOnly) {
       const char *why = SessionFile_readOnlyReason(app->sf);
       snprintf(app->roReason, sizeof app->roReason, "%s",
-               app->follow ? "following the writer" : why && *why ? why : "--read-only");
+               app->follow ? "following the writer" : app->roAsked[0] && why && strstr(why, "as asked") ? app->roAsked : why && *why ? why : "--read-only");
       /* The reason starts with the file's path, which the screen shows
        * already: keep what follows "PATH: " (a FILE:LINE stays whole). */
       size_t pl = strlen(app->path);
@@ -1015,6 +1028,7 @@ int App_main(App *app, const char *path, int readOnly) {
    App_flushDraft(app);
    Editor_free(&app->notes);
    Editor_free(&app->form.ed);
+   GvBuf_free(&app->delegText);
    Cmdline_free(&app->cmd);
    History_free(&app->history);
    SessionFile_close(app->sf);

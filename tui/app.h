@@ -44,10 +44,11 @@ typedef enum Overlay {
    OV_DETAIL,     /* read-only review of the selected item */
    OV_FORM,       /* a record form (tui/form.h) */
    OV_CONFIRM,    /* y/n before running app->confirmLine */
+   OV_DELEG,      /* one delegation's records: this meeting, or (Tab) the archive */
 } Overlay;
 
 /* What the picker does with the chosen delegation. */
-typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION } PickMode;
+typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION, PICK_VIEW } PickMode;
 
 #define PICKER_MAX 64
 
@@ -119,6 +120,11 @@ typedef struct App {
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;
+   char delegCode[64];         /* OV_DELEG: whose records */
+   int delegArchive;           /* OV_DELEG: across the archive, not this meeting */
+   GvBuf delegText;            /* OV_DELEG: the report (tui/deleg_view.h) */
+   char roAsked[128];          /* why read-only, when the home screen asked it */
+   char searchQuery[256];      /* `/`: the screen ends, the hits show (cli/cmd_live.c) */
    char startItem[32];         /* open at this item's record (a search hit), "" none */
 } App;
 

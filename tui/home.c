@@ -273,8 +273,11 @@ int Home_run(const char *datadir, HomeResult *out, char *err, size_t errlen) {
    }
    h->datadir = datadir;
    h->out = out;
-   char keepMsg[512];
+   char keepMsg[800], query[256];
    snprintf(keepMsg, sizeof keepMsg, "%s", out->message);
+   snprintf(query, sizeof query, "%s", out->query);
+   snprintf(h->backPath, sizeof h->backPath, "%s", out->backPath);
+   h->backReadOnly = out->backReadOnly;
    memset(out, 0, sizeof *out);
    if (Home_scan(h, err, errlen) != 0) {
       Home_freeArchive(h);
@@ -287,9 +290,21 @@ int Home_run(const char *datadir, HomeResult *out, char *err, size_t errlen) {
       Home_message(h, ROLE_NORMAL, "the archive is empty: n starts a session (Enter takes the demo agenda)");
    else
       Home_message(h, ROLE_NORMAL, "Enter opens;  / searches;  f filters;  ? shows every key");
+   if (query[0]) {
+      HomeReports_search(h, query);
+      if (h->backPath[0] && h->view != HV_HITS) {
+         /* Nothing found: straight back to the meeting, saying so. */
+         out->what = HOME_OPEN;
+         snprintf(out->path, sizeof out->path, "%s", h->backPath);
+         out->readOnly = h->backReadOnly;
+         snprintf(out->message, sizeof out->message, "%s", h->message);
+         goto done;
+      }
+   }
    Home_initCurses(h);
    HomeView_loop(h);
    endwin();
+done:
    ArchiveSearch_free(&h->search);
    GvBuf_free(&h->text);
    free(h->lines);

@@ -8,6 +8,7 @@
 #define GAVEL_TUI_HOME_H
 
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 
 typedef enum HomeChoice {
@@ -18,12 +19,17 @@ typedef enum HomeChoice {
 
 typedef struct HomeResult {
    HomeChoice what;
-   char path[4096];
+   char path[PATH_MAX + 600];
    int readOnly;
    char item[32];         /* an item number to show, "" none */
    char agenda[1024];
-   char from[4096];
-   char message[512];     /* for the home screen when it comes back */
+   char from[PATH_MAX + 600];
+   char message[800];     /* for the home screen when it comes back */
+   /* In: a search to show at once (from a meeting's `/`), and the meeting
+    * that Esc goes back to from its hits. */
+   char query[256];
+   char backPath[PATH_MAX + 600];
+   int backReadOnly;
 } HomeResult;
 
 /* Runs the home screen until the user opens, starts or quits. 0, or -1 when

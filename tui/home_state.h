@@ -53,6 +53,8 @@ typedef struct Home {
    HomeAsk ask;
    char answer[512];
 
+   char backPath[PATH_MAX + 600];         /* the meeting a search came from: Esc goes back */
+   int backReadOnly;
    ArchiveSearch search;        /* HV_HITS */
    bool searched;
    int hsel, htop;

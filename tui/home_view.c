@@ -200,14 +200,11 @@ static void HomeView_drawHits(Home *h, Rect r) {
       const SearchHit *t = &h->search.hits[h->htop + i];
       int y = r.y + 1 + 2 * i, sel = h->htop + i == h->hsel;
       int attr = sel ? h->attr[ROLE_SELECTED] : 0;
+      /* The short, telling parts first: a long body is what gets cut. */
       char line[2400];
-      snprintf(line, sizeof line, "%s  %s%s%s%s%s%s  (%s)", t->date[0] ? t->date : "(no date)",
-               t->body[0] ? t->body : "(no body)", t->item[0] ? "  " : "", t->item,
-               t->item[0] ? " " : "", t->title, t->delegation[0] ? "" : "", t->what);
-      if (t->delegation[0])
-         snprintf(line, sizeof line, "%s  %s  %s%s%s  %s  (%s)", t->date[0] ? t->date : "(no date)",
-                  t->body[0] ? t->body : "(no body)", t->item, t->item[0] ? " " : "", t->title,
-                  t->delegation, t->what);
+      snprintf(line, sizeof line, "%s  %s%s(%s)  %s%s%s  %s", t->date[0] ? t->date : "(no date)",
+               t->delegation, t->delegation[0] ? " " : "", t->what, t->item, t->item[0] ? " " : "",
+               t->title, t->body[0] ? t->body : "(no body)");
       HomeView_row(h, y, x, w, attr | A_BOLD, line);
       Draw_line(y + 1, x, w, 0, "");
       Draw_text(y + 1, x, 4, 0, "    ");
@@ -557,6 +554,12 @@ static int HomeView_hitsKey(Home *h, int key) {
       h->out->readOnly = 1;
       snprintf(h->out->path, sizeof h->out->path, "%s", t->path);
       snprintf(h->out->item, sizeof h->out->item, "%s", t->item);
+      return 1;
+   }
+   if ((key == TK_ESC || key == 'q') && h->backPath[0]) {
+      h->out->what = HOME_OPEN;
+      snprintf(h->out->path, sizeof h->out->path, "%s", h->backPath);
+      h->out->readOnly = h->backReadOnly;
       return 1;
    }
    if (key == TK_ESC || key == 'q') {
