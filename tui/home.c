@@ -208,10 +208,18 @@ void Home_markDone(Home *h) {
    }
    char path[4096], msg[4608], id[40];
    snprintf(id, sizeof id, "%.36s", r->uid);
+   path[0] = '\0';
    if (ArchiveDone_mark(h->datadir, id, path, sizeof path, msg, sizeof msg) != 0) {
-      char *v = Visible_dup(msg, 0);
-      Home_message(h, ROLE_ERROR, "not done: %s", v ? v : "");
+      /* The action is on screen already: say why, without its id and path. */
+      const char *why = strstr(msg, "not marked: ");
+      why = why ? why + strlen("not marked: ") : msg;
+      size_t pl = strlen(path);
+      if (pl && strncmp(why, path, pl) == 0 && why[pl] == ':')
+         why += pl + 1 + (why[pl + 1] == ' ');
+      char *v = Visible_dup(why, 0), *what = Visible_dup(r->what, 0);
+      Home_message(h, ROLE_ERROR, "not done: %s %s: %s", r->owner, what ? what : "", v ? v : "");
       free(v);
+      free(what);
       return;
    }
    char *what = Visible_dup(r->what, 0), *vp = Visible_dup(path, 0);

@@ -161,9 +161,8 @@ static void HomeReports_boardRow(void *ud, const char *const c[9]) {
       snprintf(b->last, sizeof b->last, "%s", c[2]);
       GvBuf_printf(b->out, "%s%s\n", b->n ? "\n" : "", c[2]);
    }
-   GvBuf_printf(b->out, "  %-8s %-14s %-8s entered %s%s%s  %s\n", c[0], c[1], c[5], c[3],
-                c[4][0] ? ", " : "", c[4], c[6]);
-   GvBuf_printf(b->out, "           %s\n", c[7]);
+   GvBuf_printf(b->out, "  %-8s %-14s %-8s %s\n", c[0], c[1], c[5], c[6]);
+   GvBuf_printf(b->out, "           entered %s%s%s  (%s)\n", c[3], c[4][0] ? ", " : "", c[4], c[7]);
    b->n++;
 }
 
