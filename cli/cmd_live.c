@@ -151,6 +151,10 @@ static int CmdLive_screens(const CliEnv *env, const char *first) {
          return Cli_fail(env, "out of memory");
       app->datadir = env->datadir;
       snprintf(app->startItem, sizeof app->startItem, "%s", home ? hr.item : "");
+      if (home && hr.what == HOME_OPEN && hr.message[0]) {
+         snprintf(app->startMessage, sizeof app->startMessage, "%s", hr.message);
+         hr.message[0] = '\0';
+      }
       if (home && hr.readOnly && !env->read_only)
          snprintf(app->roAsked, sizeof app->roAsked, "%s",
                   hr.item[0] ? "a search hit opens read-only" : "a past meeting opens read-only (w on the home screen writes)");

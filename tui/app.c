@@ -996,6 +996,8 @@ int App_main(App *app, const char *path, int readOnly) {
       App_message(app, ROLE_ERROR, "%s", SessionFile_problem(app->sf, 0));
    else if (!app->message[0] && !app->follow)
       App_message(app, ROLE_NORMAL, "? shows every key;  a asks for the floor;  : runs a command");
+   if (app->startMessage[0])
+      App_message(app, ROLE_ERROR, "%s", app->startMessage);
    App_syncNotes(app);
    /* A writer starts on the floor; a reader on the agenda, to browse it. */
    app->focus = app->readOnly && !app->follow ? FOCUS_AGENDA : FOCUS_FLOOR;
