@@ -105,10 +105,10 @@ static void HomeView_drawList(Home *h, Rect r) {
          GvBuf_free(&pb);
       }
       const char *mark = e->state == ARCHIVE_UNREADABLE ? "!! " : e->problem ? "! " : "";
-      snprintf(line, sizeof line, "%-10s  %s%s%s%s%s", date, mark,
+      /* Today's marker first: a long body is what gets cut. */
+      snprintf(line, sizeof line, "%-10s  %s%s%s%s", date, e->day == h->today ? "today: " : "", mark,
                e->state == ARCHIVE_UNREADABLE && problem ? problem : body ? body : "",
-               e->locked ? "  (open in a live gavel)" : "", e->day == h->today ? "  (today)" : "",
-               "");
+               e->locked ? "  (open in a live gavel)" : "");
       free(body);
       free(problem);
       int tw = w > nw + 20 ? w - nw - 1 : w;
