@@ -40,6 +40,7 @@ void HomeReports_setText(Home *h, const char *title) {
       p = nl + 1;
    }
    h->view = HV_TEXT;
+   h->textIsHelp = 0;
 }
 
 /* --- search ------------------------------------------------------------------ */

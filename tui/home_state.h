@@ -27,7 +27,7 @@ typedef struct HomeKey {
 extern const HomeKey HomeKeys[];
 extern const int HomeKeyCount;
 
-typedef enum HomeViewKind { HV_LIST, HV_HITS, HV_TEXT, HV_HELP } HomeViewKind;
+typedef enum HomeViewKind { HV_LIST, HV_HITS, HV_TEXT } HomeViewKind;
 
 /* What a question at the bottom line is for. */
 typedef enum HomeAsk { ASK_NONE, ASK_FILTER, ASK_SEARCH, ASK_NEW, ASK_DOSSIER, ASK_SAID } HomeAsk;
@@ -49,7 +49,7 @@ typedef struct Home {
    int focusActions;            /* Tab: the actions side has the keys */
    char filter[256];
 
-   HomeViewKind view, back;     /* back: where Esc returns from help */
+   HomeViewKind view, back;     /* back: where Esc returns from the help */
    HomeAsk ask;
    char answer[512];
 
@@ -66,6 +66,7 @@ typedef struct Home {
    char textTitle[256];
    int boardAll;                /* the reservations board shows lifted ones too */
    int textIsBoard;
+   int textIsHelp;
 
    char message[768];
    int messageRole;

@@ -241,27 +241,48 @@ static void HomeView_drawText(Home *h, Rect r) {
    move(r.y + 1, x);
 }
 
-static void HomeView_drawHelp(Home *h, Rect r) {
-   Draw_clear(r, 0);
-   Draw_frame(r, "Keys of the home screen", h->attr[ROLE_BORDER], h->attr[ROLE_TITLE], h->ascii);
+/* The help: generated from the key table, each view's keys under its
+ * name, long lines wrapped under their own column; a text view, so that it
+ * scrolls on a small terminal. */
+static void HomeView_help(Home *h) {
    static const struct { int view; const char *name; } groups[] = {
       { HOME_IN_LIST, "Sessions and open actions" },
       { HOME_IN_HITS, "Search hits" },
       { HOME_IN_TEXT, "Dossier, reservations and delegation views" },
    };
-   int y = r.y + 1, x = r.x + 2, w = r.w - 4, last = r.y + r.h - 2;
-   for (size_t g = 0; g < sizeof groups / sizeof groups[0] && y < last; g++) {
-      Draw_text(y++, x, w, h->attr[ROLE_TITLE], groups[g].name);
-      for (int i = 0; i < HomeKeyCount && y < last; i++) {
+   int width = h->cols - 4 - 17;
+   if (width < 20)
+      width = 20;
+   h->text.len = 0;
+   for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+      GvBuf_printf(&h->text, "%s%s\n", g ? "\n" : "", groups[g].name);
+      for (int i = 0; i < HomeKeyCount; i++) {
          if (!(HomeKeys[i].views & groups[g].view))
             continue;
-         char line[512];
-         snprintf(line, sizeof line, "  %-12s %s", HomeKeys[i].keys, HomeKeys[i].help);
-         Draw_textCut(y++, x, w, 0, line, h->ascii);
+         const char *t = HomeKeys[i].help;
+         int first = 1;
+         while (*t) {
+            int used;
+            size_t n = Text_fit(t, width, &used);
+            if (t[n]) {
+               size_t sp = n;
+               while (sp > 0 && t[sp] != ' ')
+                  sp--;
+               if (sp > 0)
+                  n = sp;
+            }
+            GvBuf_printf(&h->text, "  %-14s %.*s\n", first ? HomeKeys[i].keys : "", (int)n, t);
+            first = 0;
+            t += n;
+            while (*t == ' ')
+               t++;
+         }
       }
    }
-   if (y < last)
-      Draw_text(last, x, w, h->attr[ROLE_DIM], "any key goes back");
+   h->back = h->view == HV_TEXT ? HV_LIST : h->view;
+   HomeReports_setText(h, "Keys of the home screen");
+   h->textIsBoard = 0;
+   h->textIsHelp = 1;
 }
 
 static void HomeView_drawStatus(Home *h) {
@@ -312,11 +333,12 @@ static void HomeView_drawBottom(Home *h) {
         " ? help  q quit " },
       { " Enter open at the item  n next  N previous  / search again", " Esc back " },
       { " Up/Down PgUp/PgDn scroll  / search", " Esc back " },
-      { " any key goes back", "" },
    };
-   int v = h->view == HV_LIST ? 0 : h->view == HV_HITS ? 1 : h->view == HV_TEXT ? 2 : 3;
+   int v = h->view == HV_LIST ? 0 : h->view == HV_HITS ? 1 : 2;
    const char *left = hints[v][0], *right = hints[v][1];
-   if (h->view == HV_TEXT && h->textIsBoard)
+   if (h->view == HV_TEXT && h->textIsHelp)
+      left = " Up/Down PgUp/PgDn scroll";
+   else if (h->view == HV_TEXT && h->textIsBoard)
       left = h->boardAll ? " a standing only  Up/Down PgUp/PgDn scroll  / search"
                          : " a lifted too  Up/Down PgUp/PgDn scroll  / search";
    int rw = Text_width(right, strlen(right));
@@ -345,7 +367,6 @@ static void HomeView_draw(Home *h) {
       break;
    case HV_HITS: HomeView_drawHits(h, whole); break;
    case HV_TEXT: HomeView_drawText(h, whole); break;
-   case HV_HELP: HomeView_drawHelp(h, whole); break;
    }
    int cy, cx;
    getyx(stdscr, cy, cx);
@@ -482,8 +503,7 @@ static int HomeView_listKey(Home *h, int key) {
       h->out->what = HOME_QUIT;
       return 1;
    case '?': case KEY_FN(KEY_F(1)):
-      h->back = h->view;
-      h->view = HV_HELP;
+      HomeView_help(h);
       return 0;
    case TK_TAB: case KEY_FN(KEY_BTAB):
       h->focusActions = !h->focusActions;
@@ -566,8 +586,7 @@ static int HomeView_hitsKey(Home *h, int key) {
       h->view = HV_LIST;
       h->message[0] = '\0';
    } else if (key == '?') {
-      h->back = h->view;
-      h->view = HV_HELP;
+      HomeView_help(h);
    }
    return 0;
 }
@@ -587,9 +606,10 @@ static int HomeView_textKey(Home *h, int key) {
          HomeReports_board(h);
       }
       break;
-   case '?': h->back = h->view; h->view = HV_HELP; break;
+   case '?': HomeView_help(h); break;
    case TK_ESC: case 'q':
-      h->view = HV_LIST;
+      h->view = h->textIsHelp ? h->back : HV_LIST;
+      h->textIsHelp = 0;
       h->message[0] = '\0';
       break;
    default: break;
@@ -611,10 +631,8 @@ void HomeView_loop(Home *h) {
       int done = 0;
       if (h->ask != ASK_NONE)
          done = HomeView_askKey(h, key);
-      else if (key == '/' && h->view != HV_HELP)
+      else if (key == '/')
          HomeView_ask(h, ASK_SEARCH, "");
-      else if (h->view == HV_HELP)
-         h->view = h->back == HV_HELP ? HV_LIST : h->back;
       else if (h->view == HV_HITS)
          done = HomeView_hitsKey(h, key);
       else if (h->view == HV_TEXT)

@@ -76,10 +76,18 @@ e2e_keys Escape
 e2e_keys "?"
 e2e_expect "Keys of the home screen"
 e2e_screen > "$T/help"
+e2e_keys PgDn
+sleep 0.2
+e2e_screen >> "$T/help"
+e2e_keys End
+sleep 0.2
+e2e_screen >> "$T/help"
 for k in "mark the selected action done" "filter the sessions as you type" "next and previous hit" \
-	"reservations board" "dossier view" "delegation view"; do
+	"reservations board" "dossier view" "delegation view" "the whole board: lifted" "Esc q  *back to the sessions"; do
 	grep -q "$k" "$T/help" || e2e_fail "the help lacks '$k'"
 done
-e2e_keys q q
+e2e_keys Escape
+e2e_expect "Sessions (7)" "Esc did not leave the help"
+e2e_keys q
 e2e_wait_exit 0 || e2e_fail "q did not leave"
 exit 0
