@@ -73,6 +73,7 @@ typedef struct Home {
    int attr[ROLE_COUNT];
    int ascii;
    int rows, cols;
+   int readErrors;              /* failed reads in a row: the terminal is gone */
 } Home;
 
 int Home_scan(Home *h, char *err, size_t errlen);

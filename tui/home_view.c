@@ -622,8 +622,14 @@ void HomeView_loop(Home *h) {
       HomeView_draw(h);
       timeout(-1);
       int key = Home_readKey();
+      /* A blocking read fails only when the terminal is gone. */
+      if (key == 0 && ++h->readErrors >= 3) {
+         h->out->what = HOME_QUIT;
+         return;
+      }
       if (key == 0 || key == KEY_FN(KEY_RESIZE))
          continue;
+      h->readErrors = 0;
       if (key == KEY_CTRL('l')) {
          clear();
          continue;
