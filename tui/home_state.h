@@ -47,7 +47,7 @@ typedef struct Home {
    size_t *shown, nshown;       /* entries passing the filter, today's first */
    int sel, top, asel, atop;
    int focusActions;            /* Tab: the actions side has the keys */
-   char filter[256];
+   char filter[512];
 
    HomeViewKind view, back;     /* back: where Esc returns from the help */
    HomeAsk ask;

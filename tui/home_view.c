@@ -59,11 +59,13 @@ static void HomeView_scroll(int sel, int *top, int rows) {
 }
 
 static void HomeView_drawList(Home *h, Rect r) {
-   char title[400];
+   char title[700];
    int focus = !h->focusActions;
-   if (h->filter[0] || h->ask == ASK_FILTER)
-      snprintf(title, sizeof title, "Sessions %zu of %zu  filter: %s", h->nshown, h->a.count, h->filter);
-   else
+   if (h->filter[0] || h->ask == ASK_FILTER) {
+      char *v = Visible_dup(h->filter, 0);
+      snprintf(title, sizeof title, "Sessions %zu of %zu  filter: %s", h->nshown, h->a.count, v ? v : "");
+      free(v);
+   } else
       snprintf(title, sizeof title, "Sessions (%zu), newest first", h->a.count);
    Draw_clear(r, 0);
    Draw_frame(r, title, h->attr[ROLE_BORDER], h->attr[focus ? ROLE_TITLE : ROLE_DIM], h->ascii);
