@@ -124,7 +124,7 @@ static int CmdLive_screens(const CliEnv *env, const char *first) {
             return Cli_fail(env, "%s", err);
          memset(hr.query, 0, sizeof hr.query);
          memset(hr.backPath, 0, sizeof hr.backPath);
-         if (hr.what == HOME_QUIT)
+         if (hr.what == HOME_QUIT || App_stopped())
             return CLI_OK;
          readOnly = hr.readOnly || env->read_only;
          if (hr.what == HOME_NEW) {

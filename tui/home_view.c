@@ -11,6 +11,7 @@
 
 #include "model/date.h"
 #include "model/visible.h"
+#include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/text.h"
@@ -624,8 +625,10 @@ void HomeView_loop(Home *h) {
       HomeView_draw(h);
       timeout(-1);
       int key = Home_readKey();
-      /* A blocking read fails only when the terminal is gone. */
-      if (key == 0 && ++h->readErrors >= 3) {
+      /* A blocking read fails only when the terminal is gone; a hang-up
+       * or a termination request (caught since a meeting was open) ends
+       * the screen as well. */
+      if ((key == 0 && ++h->readErrors >= 3) || App_stopped()) {
          h->out->what = HOME_QUIT;
          return;
       }
