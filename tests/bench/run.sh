@@ -7,7 +7,8 @@
 #   4. reference figures from cat, grep, pandoc and nano where installed
 # Everything is written under BUILD/bench-data; XDG_* and HOME point there.
 #   5. an archive of BENCH_ARCHIVE sessions: list, actions, reservations,
-#      search beside cat and grep -rFi on the same files
+#      search beside cat and grep -rFi on the same files, and the home
+#      screen's start-up through a pseudo-terminal (script(1))
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
 #        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000).
 # Usage: run.sh BUILD   (GAVEL_BIN: the gavel to time)
@@ -147,6 +148,15 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 	timeit "gavel search zzqxj (nowhere)" /dev/null "$RUNS" $G search zzqxj
 	timeit "  grep -rFi zzqxj" /dev/null "$RUNS" grep -rFi zzqxj "$adata/sessions"
 	echo "  hits: gavel $(grep -c '^ ' "$data/search2.txt") for schengen, grep $(wc -l < "$data/grep2.txt") lines"
+	if have script; then
+		# The home screen through a pseudo-terminal (script(1)): the scan from
+		# the cache, the first screen drawn, then q. Its screen is checked.
+		timeit "gavel alone: the home screen drawn, then q (cached)" "$data/home.txt" "$RUNS" \
+			sh -c 'printf q | TERM=xterm timeout 60 script -qec "$1 -D \"$2\"" /dev/null' sh "$GAVEL_BIN" "$adata"
+		grep -aq "Sessions ($ARCHIVE)" "$data/home.txt" || echo "  the home screen did not show the $ARCHIVE sessions"
+	else
+		echo "  home screen: script(1) is missing to give it a terminal; skipped"
+	fi
 else
 	echo "  bench_archive_gen failed; skipped"
 fi
