@@ -94,7 +94,8 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
       e->kind = GV_ENTRY_UNIT;
       GvBuf_puts(e->canon, cmd->name);
       st = cmd->fn(e, &w);
-      if (st == GV_OK && (e->canon->failed || (e->extra && e->extra->failed)))
+      /* On replay the canonical text is not kept (see apply_parts). */
+      if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))
          st = Cmd_fail(e, GV_NOMEM, "out of memory");
    }
    Words_free(&w);

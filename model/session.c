@@ -138,7 +138,10 @@ static bool type_is_cmd(const LineParts *p, size_t *conts) {
 /* Applies the payload of a journal line (replay mode). */
 static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec *out_e,
                             char *msg, size_t msglen) {
+   /* A replayed line is already canonical: the handlers' canonical text goes
+    * to a buffer marked failed, which drops every append at once. */
    GvBuf_clear(scratch);
+   scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
               .at_clock = false, .msg = msg, .msglen = msglen };
