@@ -2,6 +2,7 @@
 #include "model/command.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +71,14 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
       return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
    if (!Utf8_valid(payload, len))
       return Cmd_fail(e, GV_BAD_UTF8, "the line is not valid UTF-8");
+   /* note and draft read their first two words and then the rest of the
+    * line as TEXT (Cmd_note, Cmd_draft): the TEXT, most of a journal, is
+    * never split into words. */
+   char first[8];
+   Command_name(payload, len, first, sizeof first);
+   size_t max = strcmp(first, "note") == 0 || strcmp(first, "draft") == 0 ? 3 : SIZE_MAX;
    Words w;
-   GvStatus st = Words_split(&w, payload, len, e->msg, e->msglen);
+   GvStatus st = Words_split_max(&w, payload, len, max, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {

@@ -50,6 +50,11 @@ static bool is_special(char c) {
 }
 
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
+   return Words_split_max(w, line, len, SIZE_MAX, msg, msglen);
+}
+
+GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, char *msg,
+                         size_t msglen) {
    memset(w, 0, sizeof *w);
    w->open_quote = SIZE_MAX;
    w->line = line;
@@ -57,6 +62,8 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
    /* At most one word per two bytes (a word and a blank), plus one. One block
     * holds the arrays and the unquoted text: one allocation per line. */
    size_t maxw = len / 2 + 1;
+   if (maxw > max)
+      maxw = max;
    size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
    char *block = malloc(arrays + len + maxw + 1);
    if (!block) {
@@ -73,7 +80,7 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
    for (;;) {
       while (i < len && is_blank(line[i]))
          i++;
-      if (i >= len)
+      if (i >= len || w->count == maxw)
          break;
       size_t k = w->count++;
       w->word[k] = out;
