@@ -1,7 +1,8 @@
 # gavel: GNU make, no autotools.
 #
 #   make            build ./gavel
-#   make run        build and open gavel on the demo meeting (installs missing deps)
+#   make run        build and open gavel on the demo meeting (installs what running needs;
+#                   the demo data is kept in build/demo-data; make demo-reset starts over)
 #   make check      unit tests, the same under ASan+UBSan, end-to-end tests (installs missing deps)
 #   make bench      benchmarks (prints figures, asserts nothing about time)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -63,7 +64,7 @@ ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 FUZZ_REG  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/regress/%)
 
 .SECONDARY:
-.PHONY: all deps run check unit unit-asan e2e bench install uninstall clean fuzz demo-data
+.PHONY: all deps deps-run demo-reset run check unit unit-asan e2e bench install uninstall clean fuzz demo-data
 
 all: $(BIN)
 
@@ -90,12 +91,20 @@ $(BUILD)/bench/%: tests/bench/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(CORE_OBJ) $(LDLIBS)
 
-# Installs what is missing (as root), or prints the exact command.
+# Installs what is missing (as root), or prints the exact command: deps for
+# make check (the test tools too), deps-run for running only.
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh check
 
-run: deps $(BIN)
+deps-run:
+	@sh tests/deps.sh run
+
+# The demo data is kept between runs (build/demo-data); demo-reset starts over.
+run: deps-run $(BIN)
 	@sh tests/demo.sh ./$(BIN)
+
+demo-reset:
+	@sh tests/demo.sh --reset ./$(BIN)
 
 unit: $(UNIT_BIN)
 unit-asan: $(ASAN_UNIT)
@@ -150,10 +159,16 @@ install: $(BIN)
 	for f in $(wildcard themes/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/themes/; done
 	for f in $(wildcard rosters/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/rosters/; done
 	for f in $(wildcard agendas/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/agendas/; done
+	install -d -m 755 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 completion/gavel.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel
+	install -m 644 completion/_gavel $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gavel $(DESTDIR)$(PREFIX)/share/man/man1/gavel.1 \
-		$(DESTDIR)$(PREFIX)/share/man/man5/gavel-*.5
+		$(DESTDIR)$(PREFIX)/share/man/man5/gavel-*.5 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
 	rm -rf $(DESTDIR)$(PREFIX)/share/gavel
 
 clean:

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "cli/cmd_actions.h"
 #include "cli/cmd_check.h"
 #include "cli/cmd_compact.h"
@@ -40,7 +41,7 @@ static const Subcommand Subcommands[] = {
 };
 
 static void Main_help(FILE *out) {
-   fputs("usage: gavel [-D DIR] [--read-only] [SESSION]\n"
+   Out_puts(out, "usage: gavel [-D DIR] [--read-only] [SESSION]\n"
          "       gavel [-D DIR] COMMAND [ARGS...]\n"
          "\n"
          "Run and minute formal working-party meetings.\n"
@@ -49,14 +50,13 @@ static void Main_help(FILE *out) {
          "  -D DIR          keep sessions in DIR instead of $XDG_DATA_HOME/gavel\n"
          "  --read-only     open the session without changing it\n"
          "  -h, --help      show this help\n"
-         "  -V, --version   show the version\n",
-         out);
+         "  -V, --version   show the version\n");
    if (Subcommands[0].name) {
-      fputs("\ncommands:\n", out);
+      Out_puts(out, "\ncommands:\n");
       for (const Subcommand *c = Subcommands; c->name; c++)
-         fprintf(out, "  %-34s %s\n", c->synopsis, c->summary);
+         Out_printf(out, "  %-34s %s\n", c->synopsis, c->summary);
    }
-   fputs("\nSee gavel(1) for details.\n", out);
+   Out_puts(out, "\nSee gavel(1) for details.\n");
 }
 
 static const Subcommand *Main_find(const char *name) {
@@ -76,19 +76,19 @@ static int Main_isSession(const CliEnv *env, const char *name) {
 
 int main(int argc, char **argv) {
    CliEnv env = { .progname = "gavel", .datadir = NULL, .read_only = 0 };
-   int i = 1;
+   Out_init();
+   int i = 1, r;
    for (; i < argc && argv[i][0] == '-'; i++) {
       const char *a = argv[i];
       if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
          Main_help(stdout);
          return CLI_OK;
       } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-         printf("gavel %s\n", GAVEL_VERSION);
+         Out_printf(stdout, "gavel %s\n", GAVEL_VERSION);
          return CLI_OK;
-      } else if (strcmp(a, "-D") == 0) {
-         if (i + 1 >= argc)
+      } else if ((r = Cli_value(argc, argv, &i, "-D", NULL, &env.datadir)) != 0) {
+         if (r < 0)
             return Cli_usage(&env, "-D needs a folder (try 'gavel --help')");
-         env.datadir = argv[++i];
       } else if (strcmp(a, "--read-only") == 0) {
          env.read_only = 1;
       } else if (strcmp(a, "--") == 0) {

@@ -19,4 +19,14 @@ typedef int (*CliRun)(const CliEnv *env, int argc, char **argv);
 int Cli_usage(const CliEnv *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int Cli_fail(const CliEnv *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* An option that takes a value, in any of its spellings: "-o FILE",
+ * "-oFILE", "--output FILE", "--output=FILE" (either name may be NULL).
+ * 1 when argv[*i] is that option (the value in *val, *i moved past it),
+ * 0 when it is not, -1 when the value is missing. */
+int Cli_value(int argc, char **argv, int *i, const char *shortName, const char *longName,
+              const char **val);
+
+/* True when argv[i] is "-h" or "--help". */
+int Cli_isHelp(const char *arg);
+
 #endif

@@ -6,6 +6,7 @@
  * plain text. --open leaves out the actions marked done; --owner CODE keeps
  * that delegation's actions and the deadlines that concern it. */
 #include "cli/cmd_actions.h"
+#include "cli/out.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -21,7 +22,6 @@
 #include "render/actions_md.h"
 #include "render/actions_txt.h"
 #include "storage/datadir.h"
-#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 
 typedef enum ActionsFormat { FMT_MD, FMT_CSV, FMT_ICS, FMT_TXT } ActionsFormat;
@@ -32,7 +32,7 @@ static const char CmdActions_usage[] =
    "  --open         leave out the actions that are done\n"
    "  --owner CODE   only that delegation's actions (and deadlines for everyone)\n"
    "  --format F     md (default), csv, ics or txt (default from -o's extension)\n"
-   "  -o FILE        write FILE atomically instead of standard output\n";
+   "  -o FILE        write FILE (replaced atomically; '-' is standard output)\n";
 
 static int CmdActions_format(const char *s, ActionsFormat *f) {
    if (strcmp(s, "md") == 0 || strcmp(s, "markdown") == 0)
@@ -67,11 +67,11 @@ static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = env->datadir };
    SessionFile *sf = SessionFile_openNamed(env->datadir, name, &opts, err, sizeof err);
    if (!sf) {
-      fprintf(stderr, "%s: %s\n", env->progname, err);
+      Out_printf(stderr, "%s: %s\n", env->progname, err);
       return -1;
    }
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
-      fprintf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
+      Out_printf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
    ActionList_addSession(l, SessionFile_session(sf));
    SessionFile_close(sf);
    return 0;
@@ -81,14 +81,14 @@ static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
 static int CmdActions_addAll(const CliEnv *env, ActionList *l) {
    char dir[4096], err[1024];
    if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0) {
-      fprintf(stderr, "%s: %s\n", env->progname, err);
+      Out_printf(stderr, "%s: %s\n", env->progname, err);
       return -1;
    }
    DIR *d = opendir(dir);
    if (!d) {
       if (errno == ENOENT)
          return 0;  /* no session recorded yet: an empty list */
-      fprintf(stderr, "%s: %s: %s\n", env->progname, dir, strerror(errno));
+      Out_printf(stderr, "%s: %s: %s\n", env->progname, dir, strerror(errno));
       return -1;
    }
    char **names = NULL;
@@ -144,29 +144,23 @@ int CmdActions_run(const CliEnv *env, int argc, char **argv) {
    if (!sessions)
       return Cli_fail(env, "actions: out of memory");
    int rc = CLI_OK;
+   int optionsOn = 1, r = 0;
    for (int i = 1; i < argc && rc == CLI_OK; i++) {
       const char *a = argv[i];
-      if (strcmp(a, "--open") == 0) {
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows are sessions, even "-x" */
+      } else if (optionsOn && strcmp(a, "--open") == 0) {
          openOnly = 1;
-      } else if (strcmp(a, "--owner") == 0 || strcmp(a, "--format") == 0 ||
-                 strcmp(a, "-t") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-         if (i + 1 >= argc) {
+      } else if (optionsOn && ((r = Cli_value(argc, argv, &i, NULL, "--owner", &owner)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-t", "--format", &format)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-o", "--output", &outPath)) != 0)) {
+         if (r < 0)
             rc = Cli_usage(env, "actions: %s needs a value", a);
-            break;
-         }
-         const char **opt = strcmp(a, "--owner") == 0 ? &owner
-                            : a[1] == 'o' || strcmp(a, "--output") == 0 ? &outPath
-                            : &format;
-         *opt = argv[++i];
-      } else if (strncmp(a, "--format=", 9) == 0) {
-         format = a + 9;
-      } else if (strncmp(a, "--owner=", 8) == 0) {
-         owner = a + 8;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         fputs(CmdActions_usage, stdout);
+      } else if (optionsOn && Cli_isHelp(a)) {
+         Out_puts(stdout, CmdActions_usage);
          free(sessions);
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          rc = Cli_usage(env, "actions: unknown option '%s'", a);
       } else {
          sessions[nsessions++] = argv[i];
@@ -196,25 +190,19 @@ int CmdActions_run(const CliEnv *env, int argc, char **argv) {
    ActionList_filter(&l, openOnly, owner);
    ActionList_sort(&l);
 
-   if (!outPath || strcmp(outPath, "-") == 0) {
-      CmdActions_write(stdout, &l, f);
-      if (fflush(stdout) != 0 || ferror(stdout))
-         bad = Cli_fail(env, "actions: cannot write to standard output: %s", strerror(errno));
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *mem = open_memstream(&buf, &len);
+   if (!mem) {
+      bad = Cli_fail(env, "actions: out of memory");
    } else {
-      char *buf = NULL, err[1024];
-      size_t len = 0;
-      FILE *mem = open_memstream(&buf, &len);
-      if (!mem) {
+      CmdActions_write(mem, &l, f);
+      if (fclose(mem) != 0)
          bad = Cli_fail(env, "actions: out of memory");
-      } else {
-         CmdActions_write(mem, &l, f);
-         if (fclose(mem) != 0)
-            bad = Cli_fail(env, "actions: out of memory");
-         else if (FileIO_replace(FileIO_system(), outPath, buf, len, err, sizeof err) != 0)
-            bad = Cli_fail(env, "%s", err);
-      }
-      free(buf);
+      else if (Out_document(env, "actions", outPath, buf, len, f == FMT_MD || f == FMT_TXT) != 0)
+         bad = 1;
    }
+   free(buf);
    ActionList_free(&l);
    return bad ? CLI_FAIL : CLI_OK;
 }

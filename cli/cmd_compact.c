@@ -4,6 +4,7 @@
  * line that could not be read (compaction would drop it) or another gavel
  * writing it. */
 #include "cli/cmd_compact.h"
+#include "cli/out.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -13,11 +14,16 @@
 
 int CmdCompact_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL;
+   int optionsOn = 1;
    for (int i = 1; i < argc; i++) {
-      if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-         printf("usage: gavel compact SESSION\n");
+      if (optionsOn && strcmp(argv[i], "--") == 0) {
+         optionsOn = 0;  /* what follows is the session, even "-x" */
+         continue;
+      }
+      if (optionsOn && Cli_isHelp(argv[i])) {
+         Out_printf(stdout, "usage: gavel compact SESSION\n");
          return CLI_OK;
-      } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      } else if (optionsOn && argv[i][0] == '-' && argv[i][1] != '\0') {
          return Cli_usage(env, "compact: unknown option '%s'", argv[i]);
       } else if (session) {
          return Cli_usage(env, "compact: one session at a time ('%s' is extra)", argv[i]);
@@ -33,7 +39,7 @@ int CmdCompact_run(const CliEnv *env, int argc, char **argv) {
       return Cli_fail(env, "%s", err);
    int rc = CLI_OK;
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
-      fprintf(stderr, "%s\n", SessionFile_problem(sf, k));
+      Out_printf(stderr, "%s\n", SessionFile_problem(sf, k));
    if (SessionFile_readOnly(sf)) {
       rc = Cli_fail(env, "%s; not compacted", SessionFile_readOnlyReason(sf));
    } else {
@@ -43,7 +49,7 @@ int CmdCompact_run(const CliEnv *env, int argc, char **argv) {
       if (SessionFile_compact(sf, err, sizeof err) != 0)
          rc = Cli_fail(env, "%s", err);
       else if (had && stat(SessionFile_path(sf), &after) == 0)
-         printf("%s: %zu -> %zu lines, %lld -> %lld bytes\n", SessionFile_path(sf), lines + 1,
+         Out_printf(stdout, "%s: %zu -> %zu lines, %lld -> %lld bytes\n", SessionFile_path(sf), lines + 1,
                 SessionFile_lineCount(sf) + 1, (long long)before.st_size, (long long)after.st_size);
    }
    SessionFile_close(sf);

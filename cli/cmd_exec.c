@@ -6,8 +6,11 @@
  * A refused command is reported as SCRIPT:LINE: message; without
  * --keep-going it stops there (everything before it is kept). --progress
  * prints "SCRIPT:LINE: ok" on standard output as soon as each command is
- * durable, so that a front end (or the crash test) knows what is safe. */
+ * durable, so that a front end (or the crash test) knows what is safe.
+ * A line may hold at most 1 MiB (GV_LINE_MAX); a longer one stops the run
+ * with SCRIPT:LINE:, even with --keep-going. */
 #include "cli/cmd_exec.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +18,36 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "model/session.h"
 #include "storage/sessionfile.h"
+
+/* Reads one line of at most GV_LINE_MAX bytes (plus its CR LF) into *line.
+ * Its length, -1 at the end of the input or on a read error, -2 when the
+ * line goes on past the limit: then reading stops there, since the rest of
+ * the input (/dev/zero, a binary file) cannot be trusted to be lines. */
+static ssize_t CmdExec_readLine(FILE *in, char **line, size_t *cap) {
+   size_t n = 0, max = GV_LINE_MAX + 2;
+   int c;
+   while ((c = getc_unlocked(in)) != EOF) {
+      if (n + 2 > *cap) {
+         size_t nc = *cap ? *cap * 2 : 4096;
+         char *nl = realloc(*line, nc);
+         if (!nl)
+            return -1;
+         *line = nl;
+         *cap = nc;
+      }
+      (*line)[n++] = (char)c;
+      if (c == '\n')
+         break;
+      if (n >= max)
+         return -2;
+   }
+   if (n == 0)
+      return -1;
+   (*line)[n] = '\0';
+   return (ssize_t)n;
+}
 
 static int CmdExec_skip(const char *s, size_t n) {
    size_t i = 0;
@@ -27,20 +59,22 @@ static int CmdExec_skip(const char *s, size_t n) {
 int CmdExec_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL, *script = NULL;
    int keepGoing = 0, progress = 0;
+   int optionsOn = 1, r;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
-      if (strcmp(a, "-f") == 0 || strcmp(a, "--file") == 0) {
-         if (i + 1 >= argc)
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows is the session, even "-x" */
+      } else if (optionsOn && (r = Cli_value(argc, argv, &i, "-f", "--file", &script)) != 0) {
+         if (r < 0)
             return Cli_usage(env, "exec: -f needs a script file");
-         script = argv[++i];
-      } else if (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0) {
+      } else if (optionsOn && (strcmp(a, "--keep-going") == 0 || strcmp(a, "-k") == 0)) {
          keepGoing = 1;
-      } else if (strcmp(a, "--progress") == 0) {
+      } else if (optionsOn && strcmp(a, "--progress") == 0) {
          progress = 1;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         printf("usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
+      } else if (optionsOn && Cli_isHelp(a)) {
+         Out_printf(stdout, "usage: gavel exec SESSION [-f SCRIPT] [--keep-going] [--progress]\n");
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "exec: unknown option '%s'", a);
       } else if (!session) {
          session = a;
@@ -71,7 +105,7 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       return Cli_fail(env, "%s", err);
    }
    for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
-      fprintf(stderr, "%s\n", SessionFile_problem(sf, i));
+      Out_printf(stderr, "%s\n", SessionFile_problem(sf, i));
    if (SessionFile_readOnly(sf)) {
       int rc = Cli_fail(env, "%s", SessionFile_readOnlyReason(sf));
       SessionFile_close(sf);
@@ -86,9 +120,15 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
    size_t cap = 0;
    ssize_t got;
    char msg[1024];
-   while (!stop && (got = getline(&line, &cap, in)) >= 0) {
-      size_t n = (size_t)got;
+   while (!stop && (got = CmdExec_readLine(in, &line, &cap)) != -1) {
       lineno++;
+      if (got == -2) {
+         Out_printf(stderr, "%s:%ld: the line is longer than 1 MiB (%zu bytes); stopped there\n",
+                    name, lineno, GV_LINE_MAX);
+         refused++;
+         break;
+      }
+      size_t n = (size_t)got;
       if (n > 0 && line[n - 1] == '\n')
          line[--n] = '\0';
       if (n > 0 && line[n - 1] == '\r')
@@ -103,7 +143,7 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       if (CmdExec_skip(text, n))
          continue;
       if (strlen(text) != n) {
-         fprintf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
+         Out_printf(stderr, "%s:%ld: a NUL byte in the line\n", name, lineno);
          refused++;
          stop = !keepGoing;
          continue;
@@ -112,25 +152,25 @@ int CmdExec_run(const CliEnv *env, int argc, char **argv) {
       switch (SessionFile_run(sf, text, msg, sizeof msg)) {
       case SESSIONFILE_DONE:
          if (progress) {
-            printf("%s:%ld: ok\n", name, lineno);
+            Out_printf(stdout, "%s:%ld: ok\n", name, lineno);
             fflush(stdout);
          }
          break;
       case SESSIONFILE_REFUSED:
-         fprintf(stderr, "%s:%ld: %s\n", name, lineno, msg);
+         Out_printf(stderr, "%s:%ld: %s\n", name, lineno, msg);
          refused++;
          stop = !keepGoing;
          break;
       case SESSIONFILE_FAILED:
          /* The disk said no: what follows could not be kept either. */
-         fprintf(stderr, "%s:%ld: not saved: %s\n", name, lineno, msg);
+         Out_printf(stderr, "%s:%ld: not saved: %s\n", name, lineno, msg);
          refused++;
          stop = 1;
          break;
       }
    }
    if (ferror(in)) {
-      fprintf(stderr, "%s:%ld: read error: %s\n", name, lineno, strerror(errno));
+      Out_printf(stderr, "%s:%ld: read error: %s\n", name, lineno, strerror(errno));
       refused++;
    }
    free(line);

@@ -1,5 +1,6 @@
 /* Opening the live screen: which session, read-only or not, follow mode. */
 #include "cli/cmd_live.h"
+#include "cli/out.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -130,12 +131,12 @@ int CmdLive_run(const CliEnv *env, int argc, char **argv) {
             free(app);
             return Cli_fail(env, "no session of today in %s", dir);
          }
-         printf("No session of today in %s.\nCreate one from the demo agenda? [Y/n] ", dir);
+         Out_printf(stdout, "No session of today in %s.\nCreate one from the demo agenda? [Y/n] ", dir);
          fflush(stdout);
          char ans[32] = "";
          if (!fgets(ans, sizeof ans, stdin) || (ans[0] != '\n' && ans[0] != 'y' && ans[0] != 'Y')) {
             free(app);
-            printf("\n'gavel new --agenda FILE' creates a session; 'gavel --help' shows more.\n");
+            Out_printf(stdout, "\n'gavel new --agenda FILE' creates a session; 'gavel --help' shows more.\n");
             return CLI_OK;
          }
          if (CmdLive_createDemo(env, path, sizeof path) != 0) {
@@ -150,11 +151,31 @@ int CmdLive_run(const CliEnv *env, int argc, char **argv) {
 }
 
 int CmdLive_follow(const CliEnv *env, int argc, char **argv) {
-   if (argc != 2)
+   static const char usage[] = "usage: gavel follow SESSION\n"
+                               "  a read-only live display of SESSION for a second screen;\n"
+                               "  it follows what the writer records (q quits)\n";
+   const char *session = NULL;
+   int optionsOn = 1;
+   for (int i = 1; i < argc; i++) {
+      const char *a = argv[i];
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;
+      } else if (optionsOn && Cli_isHelp(a)) {
+         Out_puts(stdout, usage);
+         return CLI_OK;
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
+         return Cli_usage(env, "follow: unknown option '%s'", a);
+      } else if (session) {
+         return Cli_usage(env, "follow: one session at a time ('%s' is extra)", a);
+      } else {
+         session = a;
+      }
+   }
+   if (!session)
       return Cli_usage(env, "usage: gavel follow SESSION");
    setlocale(LC_ALL, "");
    char path[PATH_MAX];
-   int rc = CmdLive_resolve(env, argv[1], path, sizeof path);
+   int rc = CmdLive_resolve(env, session, path, sizeof path);
    if (rc != 0)
       return rc;
    App *app = calloc(1, sizeof *app);

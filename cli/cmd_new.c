@@ -6,6 +6,7 @@
  * The file is then created whole, named DATE-SLUG.gavel from the meeting's
  * date (today if none) and body. */
 #include "cli/cmd_new.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -31,23 +32,19 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
    const char *agenda = NULL, *roster = NULL, *title = NULL, *date = NULL;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
-      const char **slot = NULL;
-      if (strcmp(a, "--agenda") == 0 || strcmp(a, "-a") == 0)
-         slot = &agenda;
-      else if (strcmp(a, "--roster") == 0 || strcmp(a, "-r") == 0)
-         slot = &roster;
-      else if (strcmp(a, "--title") == 0 || strcmp(a, "-t") == 0)
-         slot = &title;
-      else if (strcmp(a, "--date") == 0 || strcmp(a, "-d") == 0)
-         slot = &date;
-      else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         printf("usage: gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]\n");
+      int r;
+      if ((r = Cli_value(argc, argv, &i, "-a", "--agenda", &agenda)) != 0 ||
+          (r = Cli_value(argc, argv, &i, "-r", "--roster", &roster)) != 0 ||
+          (r = Cli_value(argc, argv, &i, "-t", "--title", &title)) != 0 ||
+          (r = Cli_value(argc, argv, &i, "-d", "--date", &date)) != 0) {
+         if (r < 0)
+            return Cli_usage(env, "new: %s needs a value", a);
+      } else if (Cli_isHelp(a)) {
+         Out_printf(stdout, "usage: gavel new [--agenda FILE] [--roster NAME] [--title TEXT] [--date DATE]\n");
          return CLI_OK;
-      } else
+      } else if (strcmp(a, "--") != 0) {
          return Cli_usage(env, "new: unexpected '%s' (try 'gavel new --help')", a);
-      if (i + 1 >= argc)
-         return Cli_usage(env, "new: %s needs a value", a);
-      *slot = argv[++i];
+      }
    }
 
    PathsHint hint = { .argv0 = NULL, .datadir = env->datadir };
@@ -55,7 +52,7 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
    if (agenda) {
       char *errors = NULL;
       if (AgendaFile_load(agenda, &hint, roster, &cmds, &errors) != 0) {
-         fputs(errors ? errors : "", stderr);
+         Out_puts(stderr, errors);
          free(errors);
          IniCommands_clear(&cmds);
          return Cli_fail(env, "new: the agenda '%s' has problems; no session made", agenda);
@@ -120,7 +117,7 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
          goto done;
       }
       if (SessionFile_create(path, journal.data, journal.len, &opts, err, sizeof err) == 0) {
-         printf("%s\n", path);
+         Out_printf(stdout, "%s\n", path);
          rc = CLI_OK;
          goto done;
       }

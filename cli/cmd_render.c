@@ -9,6 +9,7 @@
  * SOURCE_DATE_EPOCH when set, for reproducible output. A .docx is binary:
  * it is refused on a terminal, where it would only garble the screen. */
 #include "cli/cmd_render.h"
+#include "cli/out.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -19,13 +20,12 @@
 
 #include "model/session.h"
 #include "render/outcome.h"
-#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 
 static const char CmdRender_usage[] =
    "usage: gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]\n"
    "  --format F     md (default), html, txt or docx (default from -o's extension)\n"
-   "  -o FILE        write FILE atomically instead of standard output\n"
+   "  -o FILE        write FILE (replaced atomically; '-' is standard output)\n"
    "  --annex LIST   attendance,speakers,actions (or all)\n"
    "  --date DATE    the document's date (YYYY-MM-DD); default today\n";
 
@@ -55,25 +55,21 @@ static const char *CmdRender_ext(const char *path) {
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL;
+   int optionsOn = 1, r = 0;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
-      const char **opt = strcmp(a, "--format") == 0 || strcmp(a, "-t") == 0 ? &format
-                         : strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ? &outPath
-                         : strcmp(a, "--annex") == 0 ? &annex
-                         : strcmp(a, "--date") == 0 ? &date
-                         : NULL;
-      if (opt) {
-         if (i + 1 >= argc)
+      if (optionsOn && strcmp(a, "--") == 0) {
+         optionsOn = 0;  /* what follows is a session, even "-x" */
+      } else if (optionsOn && ((r = Cli_value(argc, argv, &i, "-t", "--format", &format)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, "-o", "--output", &outPath)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, NULL, "--annex", &annex)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, NULL, "--date", &date)) != 0)) {
+         if (r < 0)
             return Cli_usage(env, "render: %s needs a value", a);
-         *opt = argv[++i];
-      } else if (strncmp(a, "--format=", 9) == 0) {
-         format = a + 9;
-      } else if (strncmp(a, "--annex=", 8) == 0) {
-         annex = a + 8;
-      } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-         fputs(CmdRender_usage, stdout);
+      } else if (optionsOn && Cli_isHelp(a)) {
+         Out_puts(stdout, CmdRender_usage);
          return CLI_OK;
-      } else if (a[0] == '-' && a[1] != '\0') {
+      } else if (optionsOn && a[0] == '-' && a[1] != '\0') {
          return Cli_usage(env, "render: unknown option '%s'", a);
       } else if (!session) {
          session = a;
@@ -115,32 +111,26 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       return Cli_fail(env, "%s", err);
    /* a damaged session still renders what could be read; say what is missing */
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
-      fprintf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
+      Out_printf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
    const Session *s = SessionFile_session(sf);
 
+   /* Composed in memory first: a file is replaced only by a complete one. */
    int rc = CLI_OK;
-   if (toStdout) {
-      if (Outcome_write(stdout, s, f, &o) != 0)
-         rc = Cli_fail(env, "render: the document is too large for a .docx");
-      else if (fflush(stdout) != 0 || ferror(stdout))
-         rc = Cli_fail(env, "render: cannot write to standard output: %s", strerror(errno));
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *mem = open_memstream(&buf, &len);
+   if (!mem) {
+      rc = Cli_fail(env, "render: out of memory");
    } else {
-      char *buf = NULL;
-      size_t len = 0;
-      FILE *mem = open_memstream(&buf, &len);
-      if (!mem) {
+      int composed = Outcome_write(mem, s, f, &o);
+      if (fclose(mem) != 0)
          rc = Cli_fail(env, "render: out of memory");
-      } else {
-         int composed = Outcome_write(mem, s, f, &o);
-         if (fclose(mem) != 0)
-            rc = Cli_fail(env, "render: out of memory");
-         else if (composed != 0)
-            rc = Cli_fail(env, "render: the document is too large for a .docx");
-         else if (FileIO_replace(FileIO_system(), outPath, buf, len, err, sizeof err) != 0)
-            rc = Cli_fail(env, "%s", err);
-      }
-      free(buf);
+      else if (composed != 0)
+         rc = Cli_fail(env, "render: the document is too large for a .docx");
+      else  /* Markdown and text reach a terminal as they are: controls made visible */
+         rc = Out_document(env, "render", outPath, buf, len, f == OUTCOME_MD || f == OUTCOME_TXT);
    }
+   free(buf);
    SessionFile_close(sf);
    return rc;
 }

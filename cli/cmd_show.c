@@ -5,8 +5,11 @@
  * Problems found while opening go to stderr; exit 1 only when the file could
  * not be opened at all. */
 #include "cli/cmd_show.h"
+#include "cli/out.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/session.h"
@@ -242,11 +245,16 @@ void CmdShow_print(FILE *out, const Session *s) {
 
 int CmdShow_run(const CliEnv *env, int argc, char **argv) {
    const char *session = NULL;
+   int optionsOn = 1;
    for (int i = 1; i < argc; i++) {
-      if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-         printf("usage: gavel show SESSION\n");
+      if (optionsOn && strcmp(argv[i], "--") == 0) {
+         optionsOn = 0;  /* what follows is the session, even "-x" */
+         continue;
+      }
+      if (optionsOn && Cli_isHelp(argv[i])) {
+         Out_printf(stdout, "usage: gavel show SESSION\n");
          return CLI_OK;
-      } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+      } else if (optionsOn && argv[i][0] == '-' && argv[i][1] != '\0') {
          return Cli_usage(env, "show: unknown option '%s'", argv[i]);
       } else if (session) {
          return Cli_usage(env, "show: one session at a time ('%s' is extra)", argv[i]);
@@ -261,8 +269,22 @@ int CmdShow_run(const CliEnv *env, int argc, char **argv) {
    if (!sf)
       return Cli_fail(env, "%s", err);
    for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
-      fprintf(stderr, "%s\n", SessionFile_problem(sf, i));
-   CmdShow_print(stdout, SessionFile_session(sf));
+      Out_printf(stderr, "%s\n", SessionFile_problem(sf, i));
+   /* Composed whole, then printed through Out: notes and names are hostile. */
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *mem = open_memstream(&buf, &len);
+   int rc = CLI_OK;
+   if (!mem) {
+      rc = Cli_fail(env, "show: out of memory");
+   } else {
+      CmdShow_print(mem, SessionFile_session(sf));
+      if (fclose(mem) != 0)
+         rc = Cli_fail(env, "show: out of memory");
+      else if (Out_write(stdout, buf, len) != 0 || fflush(stdout) != 0)
+         rc = Cli_fail(env, "show: cannot write to standard output: %s", strerror(errno));
+   }
+   free(buf);
    SessionFile_close(sf);
-   return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+   return rc;
 }

@@ -327,6 +327,8 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
       return fail(msg, msglen, GV_USAGE, "no clock or uuid source to run commands with");
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
+   if (len > GV_LINE_MAX)
+      return fail(msg, msglen, GV_BAD_VALUE, "the line is longer than 1 MiB (%zu bytes)", len);
    if (memchr(line, '\n', len))
       return fail(msg, msglen, GV_BAD_VALUE, "one command per line (write a newline in TEXT as \\n)");
    char name[16];

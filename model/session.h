@@ -70,7 +70,12 @@ typedef struct RunContext {
 Session *Session_new(void);
 void Session_free(Session *s);
 
-/* Runs one typed line. On success applies it, appends its canonical journal
+/* The longest command line Session_run() takes, in bytes, without its line
+ * end: 1 MiB. The same bound holds for a line of `gavel exec`, the : line
+ * and a paste in the live screen (gavel(1), LIMITS). */
+#define GV_LINE_MAX ((size_t)1 << 20)
+
+/* Runs one typed line (at most GV_LINE_MAX bytes). On success applies it, appends its canonical journal
  * line(s) to `out` (each ending in '\n', ready to be written and fdatasync'ed)
  * and returns GV_OK; msg may carry a short note ("undid 'floor FR'") or "".
  * On refusal nothing changes and msg holds one line naming what is wrong. */

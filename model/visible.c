@@ -6,10 +6,65 @@
 #include <string.h>
 
 #include "model/utf8.h"
+#include "model/width.h"
 
 bool Visible_isBidi(uint32_t cp) {
    return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* True when the code point cp must be shown by its visible form. */
+static bool Visible_isControl(uint32_t cp) {
+   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || Visible_isBidi(cp) || cp == 0x2028 ||
+          cp == 0x2029;
+}
+
+size_t Visible_form(uint32_t cp, char out[12]) {
+   out[0] = '\0';
+   if (cp < 0x20 || cp == 0x7F) {
+      out[0] = '^';
+      out[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+      out[2] = '\0';
+      return 2;
+   }
+   if (cp >= 0x80 && cp <= 0x9F)
+      return (size_t)snprintf(out, 12, "\\x%02x", (unsigned)cp);
+   if (Visible_isControl(cp))
+      return (size_t)snprintf(out, 12, "<U+%04X>", (unsigned)cp);
+   return 0;
+}
+
+/* Upper case letters of Latin-1 and Latin Extended-A, whose fold is lower. */
+static bool Visible_isUpper(uint32_t cp) {
+   if (cp >= 0xC0 && cp <= 0xDE)
+      return cp != 0xD7;
+   if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+      return cp % 2 == 0;
+   if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+      return cp % 2 == 1;
+   return cp == 0x178 || cp == 0x218 || cp == 0x21A;
+}
+
+char Visible_ascii(uint32_t cp) {
+   if (cp < 0x80)
+      return (char)cp;
+   switch (cp) {
+   case 0xA0: case 0x2002: case 0x2003: case 0x2009: case 0x202F: return ' ';
+   case 0x2018: case 0x2019: case 0x201A: return '\'';
+   case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB: return '"';
+   case 0x2010: case 0x2011: case 0x2013: case 0x2014: case 0x2212: return '-';
+   case 0x2026: case 0xB7: case 0x2022: return '.';
+   case 0xDF: return 's';
+   case 0xC6: return 'A';
+   case 0xE6: return 'a';
+   default: break;
+   }
+   if ((cp >= 0xC0 && cp <= 0x17F) || (cp >= 0x218 && cp <= 0x21B)) {
+      uint32_t f = Utf8_fold_cp(cp);
+      if (f >= 'a' && f <= 'z')
+         return (char)(Visible_isUpper(cp) ? f - 32 : f);
+   }
+   return '?';
 }
 
 /* Length of the clean run at s (bytes that pass unchanged). */
@@ -29,12 +84,11 @@ static size_t Visible_cleanRun(const char *s, size_t n, int flags) {
          i++;
          continue;
       }
-      if (c < 0x80)
+      if (c < 0x80 || (flags & VISIBLE_ASCII))
          break;
       uint32_t cp;
       size_t l = Utf8_decode(s + i, n - i, &cp);
-      if ((cp == 0xFFFD && l == 1) || (cp >= 0x80 && cp <= 0x9F) ||
-          Visible_isBidi(cp) || cp == 0x2028 || cp == 0x2029)
+      if ((cp == 0xFFFD && l == 1) || Visible_isControl(cp))
          break;
       i += l;
    }
@@ -54,24 +108,18 @@ bool Visible_append(GvBuf *out, const char *s, size_t n, int flags) {
       i += run;
       if (i >= n)
          break;
-      unsigned char c = (unsigned char)s[i];
-      char tmp[16];
-      if (c < 0x20 || c == 0x7F) {
-         tmp[0] = '^';
-         tmp[1] = c == 0x7F ? '?' : (char)(c + 0x40);
-         tmp[2] = '\0';
-         i++;
-      } else {
-         uint32_t cp;
-         size_t l = Utf8_decode(s + i, n - i, &cp);
-         if (cp == 0xFFFD && l == 1)
-            snprintf(tmp, sizeof tmp, "\\x%02x", c);
-         else if (cp <= 0x9F)
-            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned)cp);
-         else
-            snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
-         i += l;
+      char tmp[12];
+      uint32_t cp;
+      size_t l = Utf8_decode(s + i, n - i, &cp);
+      if (cp == 0xFFFD && l == 1 && (unsigned char)s[i] >= 0x80) {
+         snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned char)s[i]);
+      } else if (Visible_form(cp, tmp) == 0) {
+         /* a character the terminal cannot show (VISIBLE_ASCII); a
+          * combining accent goes with the letter it was on */
+         tmp[0] = Width_cp(cp) == 0 ? '\0' : Visible_ascii(cp);
+         tmp[1] = '\0';
       }
+      i += l;
       if (!GvBuf_puts(out, tmp))
          return false;
    }

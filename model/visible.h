@@ -11,7 +11,11 @@
  *   line and paragraph separators         <U+2028>, <U+2029>
  *
  * Tab and newline are kept only when the flags say so. Everything else,
- * including right-to-left letters, passes unchanged. */
+ * including right-to-left letters, passes unchanged, except with
+ * VISIBLE_ASCII (a terminal whose character set is not UTF-8, such as
+ * LANG=C or a Latin-1 locale): then every other character becomes one ASCII
+ * character, its base letter ("España" -> "Espana") or '?', so that no
+ * broken bytes reach the terminal. */
 #ifndef GAVEL_MODEL_VISIBLE_H
 #define GAVEL_MODEL_VISIBLE_H
 
@@ -24,7 +28,15 @@
 enum {
    VISIBLE_NEWLINE = 1,  /* keep \n as it is (multi-line output) */
    VISIBLE_TAB = 2,      /* keep \t as it is */
+   VISIBLE_ASCII = 4,    /* transliterate what is not ASCII (see above) */
 };
+
+/* The visible form of the code point cp into out (NUL-terminated), its
+ * length; 0 when cp shows as itself. The live screen measures with it. */
+size_t Visible_form(uint32_t cp, char out[12]);
+
+/* The one ASCII character that stands for cp under VISIBLE_ASCII. */
+char Visible_ascii(uint32_t cp);
 
 /* True when cp is a bidirectional formatting control. */
 bool Visible_isBidi(uint32_t cp);

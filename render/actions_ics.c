@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "model/date.h"
 #include "render/buf.h"
 #include "render/escape.h"
 #include "render/phrase.h"
@@ -22,17 +23,16 @@ static void ActionsIcs_date(FILE *out, Buf *b, const char *name, const char *iso
    int y = 0, m = 0, d = 0;
    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
       return;
+   if (!Date_valid(y, (unsigned)m, (unsigned)d))
+      return;
    if (plusDay) {
-      static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-      int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-      int last = m == 2 && leap ? 29 : mdays[(m - 1) % 12];
-      if (++d > last) {
-         d = 1;
-         if (++m > 12) {
-            m = 1;
-            y++;
-         }
-      }
+      /* The day after, by the model's calendar (model/date.c). */
+      int64_t yy;
+      unsigned mm, dd;
+      Date_civil_from_days(Date_days_from_civil(y, (unsigned)m, (unsigned)d) + 1, &yy, &mm, &dd);
+      y = (int)yy;
+      m = (int)mm;
+      d = (int)dd;
    }
    Buf_clear(b);
    Buf_addf(b, "%s;VALUE=DATE:%04d%02d%02d", name, y, m, d);

@@ -1,6 +1,7 @@
 #include "render/chars.h"
 
 #include "model/utf8.h"
+#include "model/width.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,62 +21,13 @@ void Chars_encode(Buf *out, uint32_t cp) {
    Buf_addn(out, b, Utf8_encode(cp, b));
 }
 
-typedef struct Range {
-   uint32_t lo, hi;
-} Range;
-
-/* Enough of Unicode's zero-width and wide classes for names and notes in
- * the languages of the Union and its partners; not a full wcwidth. */
-static const Range Chars_zero[] = {
-   { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x05BF, 0x05BF },
-   { 0x05C1, 0x05C2 }, { 0x05C4, 0x05C5 }, { 0x05C7, 0x05C7 }, { 0x0610, 0x061A },
-   { 0x064B, 0x065F }, { 0x0670, 0x0670 }, { 0x06D6, 0x06DC }, { 0x06DF, 0x06E4 },
-   { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x0E47, 0x0E4E }, { 0x1AB0, 0x1AFF },
-   { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2069 },
-   { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
-};
-
-static const Range Chars_wide[] = {
-   { 0x1100, 0x115F }, { 0x2E80, 0x303E }, { 0x3041, 0x33FF }, { 0x3400, 0x4DBF },
-   { 0x4E00, 0x9FFF }, { 0xA000, 0xA4CF }, { 0xAC00, 0xD7A3 }, { 0xF900, 0xFAFF },
-   { 0xFE30, 0xFE4F }, { 0xFF00, 0xFF60 }, { 0xFFE0, 0xFFE6 }, { 0x1F300, 0x1F64F },
-   { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
-};
-
-static int Chars_inranges(uint32_t cp, const Range *r, size_t n) {
-   size_t lo = 0, hi = n;
-   while (lo < hi) {
-      size_t mid = (lo + hi) / 2;
-      if (cp < r[mid].lo)
-         hi = mid;
-      else if (cp > r[mid].hi)
-         lo = mid + 1;
-      else
-         return 1;
-   }
-   return 0;
-}
-
+/* The same width table as the live screen (model/width.c). */
 int Chars_cpwidth(uint32_t cp) {
-   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-      return 0;
-   if (Chars_inranges(cp, Chars_zero, sizeof Chars_zero / sizeof *Chars_zero))
-      return 0;
-   if (Chars_inranges(cp, Chars_wide, sizeof Chars_wide / sizeof *Chars_wide))
-      return 2;
-   return 1;
+   return Width_cp(cp);
 }
 
 size_t Chars_columns(const char *s, size_t n) {
-   size_t cols = 0;
-   while (n > 0) {
-      uint32_t cp;
-      size_t l = Chars_decode(s, n, &cp);
-      cols += (size_t)Chars_cpwidth(cp);
-      s += l;
-      n -= l;
-   }
-   return cols;
+   return Width_columns(s, n);
 }
 
 /* Closes what a line opened: PDI for each isolate, PDF for each embedding. */

@@ -53,7 +53,11 @@ void Escape_mdInline(Buf *out, const char *s) {
 }
 
 void Escape_csv(Buf *out, const char *s) {
-   int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+   /* A spreadsheet takes a cell for a formula by its first character, after
+    * any blanks and line ends; a tab or a carriage return first is
+    * neutralised too (OWASP's list). */
+   size_t lead = strspn(s, " \t\r\n");
+   int formula = (s[lead] != '\0' && strchr("=+-@", s[lead]) != NULL) || *s == '\t' || *s == '\r';
    size_t n = strlen(s);
    int quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
                (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));

@@ -53,16 +53,23 @@ static const Delegation *Outcome_del(const Ctx *c, size_t idx) {
    return idx == GV_NONE ? NULL : Roster_get(&c->s->roster, idx);
 }
 
+/* Recorded text inside a sentence of ours: cleaned on its own, so that a
+ * bidirectional override it opens is closed before our words go on
+ * ("Brussels, 14 July 2017" is never reversed by the place before it). */
+static void Outcome_user(Buf *b, const char *s) {
+   Chars_clean(b, s, 0);
+}
+
 /* "the FR delegation", "the Commission (DG Home)": the roster's phrase. */
 static void Outcome_phrase(Buf *b, const Delegation *del) {
    if (!del) {
       Buf_add(b, "the Presidency");
    } else if (del->phrase && *del->phrase) {
-      Buf_add(b, del->phrase);
+      Outcome_user(b, del->phrase);
    } else if (del->kind == GV_KIND_MS) {
       Buf_addf(b, "the %s delegation", del->code);
    } else {
-      Buf_add(b, del->name && *del->name ? del->name : del->code);
+      Outcome_user(b, del->name && *del->name ? del->name : del->code);
    }
 }
 
@@ -78,7 +85,7 @@ static void Outcome_short(Buf *b, const Delegation *del) {
    const char *p = del->phrase;
    if (strncmp(p, "the ", 4) == 0 || strncmp(p, "The ", 4) == 0)
       p += 4;
-   Buf_add(b, p);
+   Outcome_user(b, p);
 }
 
 /* Is the note a predicate ("presented their non-paper") rather than a
@@ -155,7 +162,7 @@ static void Outcome_header(Ctx *c, const OutcomeOptions *o) {
    const SessionMeta *m = &c->s->meta;
    DocHeader *h = &c->d->header;
    Buf b = BUF_INIT;
-   Buf_add(&b, m->place && *m->place ? m->place : "Brussels");
+   Outcome_user(&b, m->place && *m->place ? m->place : "Brussels");
    if (o && o->docDate && *o->docDate) {
       Buf_add(&b, ", ");
       Phrase_date(&b, o->docDate);
@@ -208,7 +215,7 @@ static void Outcome_docList(Buf *b, const Item *it) {
    for (size_t i = 0; i < it->ndocs; i++) {
       if (i > 0)
          Buf_add(b, i + 1 == it->ndocs ? " and " : ", ");
-      Buf_add(b, it->docs[i].text);
+      Outcome_user(b, it->docs[i].text);
    }
 }
 
@@ -765,9 +772,12 @@ static void Outcome_annexAttendance(Ctx *c, const char *num) {
       if (del->parent != GV_NONE)
          continue;
       Buf b = BUF_INIT;
-      Buf_add(&b, del->name ? del->name : del->code);
-      if (del->native && *del->native && del->name && strcmp(del->native, del->name) != 0)
-         Buf_addf(&b, " (%s)", del->native);
+      Outcome_user(&b, del->name ? del->name : del->code);
+      if (del->native && *del->native && del->name && strcmp(del->native, del->name) != 0) {
+         Buf_add(&b, " (");
+         Outcome_user(&b, del->native);
+         Buf_addc(&b, ')');
+      }
       owned[rows] = Buf_take(&b);
       cells[rows * 3] = del->code;
       cells[rows * 3 + 1] = owned[rows];

@@ -9,6 +9,7 @@
 
 #include <iniparser/iniparser.h>
 
+#include "model/utf8.h"
 #include "storage/fileio.h"
 
 /* Past this many problems the rest of a file is noise. */
@@ -86,36 +87,6 @@ void Ini_report(Ini *ini, int line, const char *fmt, ...) {
    va_start(ap, fmt);
    Ini_vreport(ini, line, fmt, ap);
    va_end(ap);
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid:
- * overlong forms, surrogates and code points past U+10FFFF are refused. */
-static size_t Ini_utf8Len(const unsigned char *s, size_t n) {
-   unsigned c = s[0];
-   if (c < 0x80)
-      return 1;
-   size_t len;
-   unsigned cp;
-   if (c >= 0xc2 && c <= 0xdf) {
-      len = 2, cp = c & 0x1f;
-   } else if (c >= 0xe0 && c <= 0xef) {
-      len = 3, cp = c & 0x0f;
-   } else if (c >= 0xf0 && c <= 0xf4) {
-      len = 4, cp = c & 0x07;
-   } else {
-      return 0;
-   }
-   if (n < len)
-      return 0;
-   for (size_t i = 1; i < len; i++) {
-      if ((s[i] & 0xc0) != 0x80)
-         return 0;
-      cp = (cp << 6) | (s[i] & 0x3f);
-   }
-   if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-       (cp >= 0xd800 && cp <= 0xdfff))
-      return 0;
-   return len;
 }
 
 static int Ini_isBlank(char c) {
@@ -232,8 +203,9 @@ static void Ini_lexLine(Ini *ini, int line, const char *p, size_t n, int *cur) {
          Ini_report(ini, line, "NUL byte in the line");
          return;
       }
-      size_t u = Ini_utf8Len((const unsigned char *)p + i, n - i);
-      if (u == 0) {
+      uint32_t cp;
+      size_t u = Utf8_decode(p + i, n - i, &cp);
+      if (cp == 0xFFFD && u == 1) {
          Ini_report(ini, line, "not valid UTF-8 (byte %zu)", i + 1);
          return;
       }

@@ -1,6 +1,12 @@
 #!/bin/sh
 # Checks for what gavel needs to build and test; installs the Debian packages
 # that are missing when run as root, or prints the exact command otherwise.
+#   deps.sh [run|check]   run: what building and running gavel needs (make
+#                         run); check (the default): that and the test tools
+#                         (cmocka, tmux, and the export parsers tidy, pandoc,
+#                         python3-icalendar, python3-docx) for make check
+mode=${1:-check}
+case $mode in run|check) ;; *) echo "usage: deps.sh [run|check]" >&2; exit 2 ;; esac
 missing=""
 need() { # header-or-command package
 	case "$1" in
@@ -11,17 +17,19 @@ need() { # header-or-command package
 need /usr/include/ncursesw/curses.h libncurses-dev
 need /usr/include/uuid/uuid.h uuid-dev
 need /usr/include/iniparser/iniparser.h libiniparser-dev
-need /usr/include/cmocka.h libcmocka-dev
 need /usr/include/zlib.h zlib1g-dev
 need pkg-config pkg-config
-need tmux tmux
 need cc gcc
 need make make
-# The exports are checked by real parsers.
-need tidy tidy
-need pandoc pandoc
-/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
-/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing="$missing python3-docx"
+if [ "$mode" = check ]; then
+	need /usr/include/cmocka.h libcmocka-dev
+	need tmux tmux
+	# The exports are checked by real parsers.
+	need tidy tidy
+	need pandoc pandoc
+	/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
+	/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing="$missing python3-docx"
+fi
 [ -n "$missing" ] || exit 0
 cmd="apt-get install -y$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include <time.h>
 
 #include "model/session.h"
+#include "model/visible.h"
 #include "model/words.h"
 #include "storage/config.h"
 #include "storage/sessionfile.h"
@@ -286,6 +288,7 @@ static unsigned App_cmdlineKey(App *app, int key) {
 static unsigned App_paste(App *app) {
    size_t cap = 4096, n = 0;
    char *buf = malloc(cap);
+   int tooLong = !buf;
    timeout(500);
    for (;;) {
       int k = App_readKey(app);
@@ -293,15 +296,32 @@ static unsigned App_paste(App *app) {
          break;
       if (k == KEY_FN(KEY_ENTER))
          k = '\n';
-      if (KEY_ISFN(k) || (k < 0x20 && k != '\n' && k != '\t'))
+      if (KEY_ISFN(k) || (k < 0x20 && k != '\n' && k != '\t') || tooLong)
          continue;
-      if (n + 5 >= cap)
-         buf = realloc(buf, cap *= 2);
+      /* Read to its end, but keep no more than one command line can hold. */
+      if (n + 5 > GV_LINE_MAX) {
+         tooLong = 1;
+         continue;
+      }
+      if (n + 5 >= cap) {
+         char *nb = realloc(buf, cap * 2);
+         if (!nb) {
+            tooLong = 1;
+            continue;
+         }
+         buf = nb;
+         cap *= 2;
+      }
       n += Text_encode((uint32_t)k, buf + n);
    }
    timeout(TICK_MS);
-   buf[n] = '\0';
    unsigned r = RD_ALL;
+   if (tooLong) {
+      App_message(app, ROLE_ERROR, "pasted text ignored: longer than 1 MiB");
+      free(buf);
+      return RD_STATUS;
+   }
+   buf[n] = '\0';
    if (app->cmdOpen) {
       for (char *p = buf; *p; p++)
          if (*p == '\n' || *p == '\t')
@@ -799,8 +819,21 @@ static void App_initCurses(App *app) {
    TuiTheme_apply(app->theme, app->colour, app->attr);
    const char *term = getenv("TERM");
    const char *cs = setlocale(LC_CTYPE, NULL);
-   app->ascii = (term && strcmp(term, "linux") == 0) ||
-                !(cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+   const char *set = nl_langinfo(CODESET);
+   int utf8 = (set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0)) ||
+              (cs && (strstr(cs, "UTF-8") || strstr(cs, "utf8") || strstr(cs, "UTF8")));
+   /* LANG=C or Latin-1: names are transliterated, never broken bytes. */
+   Text_setAscii(!utf8);
+   app->ascii = (term && strcmp(term, "linux") == 0) || !utf8;
+}
+
+/* A message for the terminal after (or before) the screen: through
+ * Visible_append like every other output, since it may quote a path or a
+ * line of the config. */
+static void App_printErr(const char *prefix, const char *text) {
+   char *v = Visible_dup(text, VISIBLE_NEWLINE | VISIBLE_TAB | (Text_isAscii() ? VISIBLE_ASCII : 0));
+   fprintf(stderr, "%s%s", prefix, v ? v : "(out of memory)\n");
+   free(v);
 }
 
 int App_main(App *app, const char *path, int readOnly) {
@@ -809,7 +842,8 @@ int App_main(App *app, const char *path, int readOnly) {
    char err[1024];
    app->sf = SessionFile_open(path, &opts, err, sizeof err);
    if (!app->sf) {
-      fprintf(stderr, "gavel: %s\n", err);
+      App_printErr("gavel: ", err);
+      fputc('\n', stderr);
       return 1;
    }
    snprintf(app->path, sizeof app->path, "%s", SessionFile_path(app->sf));
@@ -853,7 +887,7 @@ int App_main(App *app, const char *path, int readOnly) {
    endwin();
    /* What was wrong in the config, where the terminal keeps it. */
    if (app->nproblems > 0)
-      fputs(GvBuf_str(&app->problems), stderr);
+      App_printErr("", GvBuf_str(&app->problems));
    GvBuf_free(&app->problems);
 
    App_flushDraft(app);

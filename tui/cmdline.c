@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui/draw.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 
@@ -175,9 +176,8 @@ void Cmdline_draw(Cmdline *c, int y, int x, int w) {
       from = n;
    }
    mvaddch(y, x, ':');
-   int used;
-   size_t bytes = Text_fit(t + from, room + 1, &used);
-   addnstr(t + from, (int)bytes);
+   int used = Draw_text(y, x + 1, room + 1, A_NORMAL, t + from);
+   move(y, x + 1 + used);
    for (int i = 1 + used; i < w; i++)
       addch(' ');
    move(y, x + 1 + before);

@@ -2,32 +2,35 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "model/visible.h"
 
 #include "tui/text.h"
 
 int Draw_text(int y, int x, int w, int attr, const char *s) {
    if (w <= 0 || !s)
       return 0;
+   /* Recorded text is hostile: its controls are drawn in their visible form
+    * (^[, \x9b, <U+202E>), the same as in every batch output, and measured
+    * so (Text_cpWidth). */
+   int flags = Text_isAscii() ? VISIBLE_ASCII : 0;
+   char *shown = NULL;
+   if (!Visible_isClean(s, strlen(s), flags)) {
+      shown = Visible_dup(s, flags);
+      if (!shown)
+         return 0;
+      s = shown;
+   }
    int used = 0;
    size_t bytes = Text_fit(s, w, &used);
-   /* Control characters would move the cursor: print them as spaces. */
    attrset(attr);
    move(y, x);
-   size_t i = 0;
-   while (i < bytes) {
-      size_t j = i;
-      while (j < bytes && (unsigned char)s[j] >= 0x20 && s[j] != 0x7F)
-         j++;
-      if (j > i)
-         addnstr(s + i, (int)(j - i));
-      if (j < bytes) {
-         addch(' ');
-         j++;
-      }
-      i = j;
-   }
+   if (bytes)
+      addnstr(s, (int)bytes);
    attrset(A_NORMAL);
+   free(shown);
    return used;
 }
 

@@ -35,11 +35,13 @@ static void Editor_changed(Editor *ed) {
    ed->width = 0; /* layout is stale */
 }
 
+static void Editor_insertText(Editor *ed, const char *s, size_t n, int keep);
+
 void Editor_set(Editor *ed, const char *text) {
    ed->len = 0;
    ed->text[0] = '\0';
    ed->cursor = 0;
-   Editor_insert(ed, text, strlen(text));
+   Editor_insertText(ed, text, strlen(text), 1);
    ed->cursor = ed->len;
    ed->goal = -1;
    ed->top = 0;
@@ -62,7 +64,9 @@ static void Editor_splice(Editor *ed, size_t at, size_t del, const char *s, size
    ed->len = ed->len - del + n;
 }
 
-void Editor_insert(Editor *ed, const char *s, size_t n) {
+/* keep: a control character stays (text already recorded, shown in its
+ * visible form) instead of being dropped (typed or pasted). */
+static void Editor_insertText(Editor *ed, const char *s, size_t n, int keep) {
    /* Clean into a scratch buffer first: one splice for a whole paste. */
    char *clean = malloc(n * 3 + 1);
    size_t m = 0;
@@ -77,7 +81,7 @@ void Editor_insert(Editor *ed, const char *s, size_t n) {
          clean[m++] = ' ';
       } else if (cp == '\n') {
          clean[m++] = '\n';
-      } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+      } else if (!keep && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
          /* dropped */
       } else {
          m += Text_encode(cp, clean + m);
@@ -91,6 +95,10 @@ void Editor_insert(Editor *ed, const char *s, size_t n) {
    }
    free(clean);
    ed->goal = -1;
+}
+
+void Editor_insert(Editor *ed, const char *s, size_t n) {
+   Editor_insertText(ed, s, n, 0);
 }
 
 void Editor_insertCodepoint(Editor *ed, unsigned cp) {

@@ -4,72 +4,31 @@
 #include <wchar.h>
 #include <wctype.h>
 
-size_t Text_decode(const char *str, size_t n, uint32_t *cp) {
-   const unsigned char *s = (const unsigned char *)str;
+#include "model/utf8.h"
+#include "model/visible.h"
+#include "model/width.h"
+
+/* The model's decoder and encoder: one definition of UTF-8. */
+size_t Text_decode(const char *s, size_t n, uint32_t *cp) {
    if (n == 0) {
       *cp = 0;
       return 0;
    }
-   unsigned char c = s[0];
-   size_t len;
-   uint32_t v;
-   if (c < 0x80) {
-      *cp = c;
-      return 1;
-   } else if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      v = c & 0x1F;
-   } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      v = c & 0x0F;
-   } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      v = c & 0x07;
-   } else {
-      *cp = 0xFFFD;
-      return 1;
-   }
-   if (len > n) {
-      *cp = 0xFFFD;
-      return 1;
-   }
-   for (size_t i = 1; i < len; i++) {
-      if ((s[i] & 0xC0) != 0x80) {
-         *cp = 0xFFFD;
-         return 1;
-      }
-      v = (v << 6) | (s[i] & 0x3F);
-   }
-   /* Overlong forms and surrogates are not characters. */
-   if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-       (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) {
-      *cp = 0xFFFD;
-      return 1;
-   }
-   *cp = v;
-   return len;
+   return Utf8_decode(s, n, cp);
 }
 
 size_t Text_encode(uint32_t cp, char *out) {
-   unsigned char *o = (unsigned char *)out;
-   if (cp < 0x80) {
-      o[0] = (unsigned char)cp;
-      return 1;
-   } else if (cp < 0x800) {
-      o[0] = (unsigned char)(0xC0 | (cp >> 6));
-      o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-      return 2;
-   } else if (cp < 0x10000) {
-      o[0] = (unsigned char)(0xE0 | (cp >> 12));
-      o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-      o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-      return 3;
-   }
-   o[0] = (unsigned char)(0xF0 | (cp >> 18));
-   o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-   o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-   o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-   return 4;
+   return Utf8_encode(cp, out);
+}
+
+static int Text_ascii = 0;
+
+void Text_setAscii(int on) {
+   Text_ascii = on;
+}
+
+int Text_isAscii(void) {
+   return Text_ascii;
 }
 
 size_t Text_next(const char *s, size_t len, size_t i) {
@@ -93,20 +52,14 @@ size_t Text_prev(const char *s, size_t i) {
 }
 
 int Text_cpWidth(uint32_t cp) {
-   if (cp < 0x20 || cp == 0x7F)
-      return 0;
-   if (cp < 0x7F)
-      return 1;
-   int w = wcwidth((wchar_t)cp);
-   if (w >= 0)
-      return w;
-   /* Unknown to the locale: assume East Asian ranges are wide, else narrow. */
-   if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-       (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-       (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-       (cp >= 0x20000 && cp <= 0x3FFFD))
-      return 2;
-   return 1;
+   /* A control shows as its visible form (model/visible.h), so it takes
+    * the columns of that form. */
+   char form[12];
+   size_t n = Visible_form(cp, form);
+   if (n)
+      return (int)n;
+   int w = Width_cp(cp);
+   return Text_ascii && w > 1 ? 1 : w;
 }
 
 int Text_width(const char *s, size_t n) {

@@ -17,7 +17,14 @@ size_t Text_encode(uint32_t cp, char *out);
 size_t Text_next(const char *s, size_t len, size_t i);
 size_t Text_prev(const char *s, size_t i);
 
-/* Columns a code point takes on a terminal: 0 (combining), 1 or 2 (wide). */
+/* ASCII mode: the terminal's character set is not UTF-8, so text is drawn
+ * transliterated (Visible_append's VISIBLE_ASCII): one column a character. */
+void Text_setAscii(int on);
+int Text_isAscii(void);
+
+/* Columns a code point takes on the screen: 0 (combining), 1 or 2 (wide,
+ * from model/width.c); a control or a bidirectional override takes the
+ * columns of its visible form (^[, \x9b, <U+202E>). */
 int Text_cpWidth(uint32_t cp);
 
 /* Columns taken by the n bytes at s. */

@@ -27,4 +27,11 @@ printf 'item add Opening\nitem 1\nfloor CHAIR\n' | "$g" exec "$s2" ||
 	fail "the user's roster is not the one loaded"
 echo "floor FR" | "$g" exec "$s2" 2>"$tmp/err" && fail "FR should be unknown in the user's roster"
 grep -q "FR" "$tmp/err" || fail "no message naming FR: $(cat "$tmp/err")"
+
+# make install puts the manual pages and the bash and zsh completion in place.
+make -s install BIN="$bin" PREFIX=/usr DESTDIR="$tmp/stage" > /dev/null || fail "make install"
+for f in share/bash-completion/completions/gavel share/zsh/site-functions/_gavel \
+	share/man/man1/gavel.1 share/man/man5/gavel-config.5; do
+	[ -s "$tmp/stage/usr/$f" ] || fail "make install did not install $f"
+done
 exit 0

@@ -92,10 +92,34 @@ static void random_journal_lines(void **state) {
    Session_free(s);
 }
 
+/* One command line holds at most GV_LINE_MAX bytes: the : line, a paste and
+ * gavel exec share the bound; a note one byte longer is refused whole. */
+static void a_line_longer_than_the_limit_is_refused(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR");
+   Fx_run(f, "next");
+   size_t n = GV_LINE_MAX + 1;
+   char *line = malloc(n + 1);
+   assert_non_null(line);
+   memcpy(line, "note ", 5);
+   memset(line + 5, 'a', n - 5);
+   line[n] = '\0';
+   size_t out = f->out.len;
+   assert_int_equal(Session_run(f->s, line, n, &f->ctx, &f->out, f->msg, sizeof f->msg), GV_BAD_VALUE);
+   assert_non_null(strstr(f->msg, "longer than 1 MiB"));
+   assert_int_equal(f->out.len, out);
+   /* A line of exactly the limit is taken. */
+   assert_int_equal(Session_run(f->s, line, n - 1, &f->ctx, &f->out, f->msg, sizeof f->msg), GV_OK);
+   free(line);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(random_lines_never_half_apply),
       cmocka_unit_test(random_journal_lines),
+      cmocka_unit_test(a_line_longer_than_the_limit_is_refused),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

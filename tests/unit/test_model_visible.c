@@ -45,12 +45,41 @@ static void letters_of_every_script_pass(void **state) {
    free(e);
 }
 
+/* LANG=C or Latin-1: one ASCII character per character, never broken bytes. */
+static void ascii_terminal_transliterates(void **state) {
+   (void)state;
+   expect("Espa\xc3\xb1" "a \xc3\x96sterreich \xc5\xa0koda \xc4\x8c" "esko", VISIBLE_ASCII,
+          "Espana Osterreich Skoda Cesko");
+   expect("\xce\x95\xce\xbb\xce\xbb \xe2\x80\x9c" "q\xe2\x80\x9d", VISIBLE_ASCII, "??? \"q\"");
+   expect("\x1b[2J\xe2\x80\xae\xc2\x9b\n", VISIBLE_ASCII | VISIBLE_NEWLINE,
+          "^[[2J<U+202E>\\x9b\n");
+   char *got = Visible_dup("\xc3\xa9t\xc3\xa9 \xe6\x97\xa5", VISIBLE_ASCII);
+   for (const char *p = got; *p; p++)
+      assert_true((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f);
+   assert_string_equal(got, "ete ?");
+   free(got);
+}
+
+/* The live screen measures a control by the form it shows. */
+static void forms_of_single_code_points(void **state) {
+   (void)state;
+   char f[12];
+   assert_int_equal(Visible_form(0x1b, f), 2);
+   assert_string_equal(f, "^[");
+   assert_int_equal(Visible_form(0x9b, f), 4);
+   assert_string_equal(f, "\\x9b");
+   assert_int_equal(Visible_form(0x202E, f), 8);
+   assert_int_equal(Visible_form(0xE9, f), 0);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(c0_and_del_as_caret),
       cmocka_unit_test(c1_and_bad_bytes_as_hex),
       cmocka_unit_test(bidi_controls_named),
       cmocka_unit_test(letters_of_every_script_pass),
+      cmocka_unit_test(ascii_terminal_transliterates),
+      cmocka_unit_test(forms_of_single_code_points),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,6 +173,14 @@ static void csv_escape_quotes_and_neutralises_formulas(void **state) {
    assert_escaped(Escape_csv, "-1", "\"'-1\"");
    assert_escaped(Escape_csv, "@SUM(A1)", "\"'@SUM(A1)\"");
    assert_escaped(Escape_csv, "", "");
+   /* A spreadsheet skips leading blanks and line ends before a formula. */
+   assert_escaped(Escape_csv, "\n=cmd|' /C calc'!A0", "\"'\n=cmd|' /C calc'!A0\"");
+   assert_escaped(Escape_csv, "\r=1+1", "\"'\r=1+1\"");
+   assert_escaped(Escape_csv, "\t+1", "\"'\t+1\"");
+   assert_escaped(Escape_csv, " -1", "\"' -1\"");
+   assert_escaped(Escape_csv, " \n\t @SUM(A1)", "\"' \n\t @SUM(A1)\"");
+   assert_escaped(Escape_csv, "\tplain", "\"'\tplain\"");
+   assert_escaped(Escape_csv, " plain", "\" plain\"");
 }
 
 static void ical_escape_and_fold(void **state) {
