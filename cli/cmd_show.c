@@ -29,9 +29,13 @@ static const char *CmdShow_code(const Session *s, size_t idx) {
 
 /* Text that may hold newlines, each following line indented like the first. */
 static void CmdShow_text(FILE *out, const char *text, size_t len, int indent) {
-   for (size_t i = 0; i < len; i++) {
-      fputc(text[i], out);
-      if (text[i] == '\n' && i + 1 < len)
+   /* Line by line: one fwrite per line, not one call per byte. */
+   for (size_t i = 0; i < len;) {
+      const char *nl = memchr(text + i, '\n', len - i);
+      size_t end = nl ? (size_t)(nl - text) + 1 : len;
+      fwrite(text + i, 1, end - i, out);
+      i = end;
+      if (nl && i < len)
          fprintf(out, "%*s", indent, "");
    }
 }

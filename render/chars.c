@@ -45,6 +45,29 @@ void Chars_clean(Buf *out, const char *str, int flags) {
    const char *s = str;
    int isolates = 0, embeds = 0;
    while (n > 0) {
+      /* The run of characters that pass unchanged, copied in one piece. */
+      size_t r = 0;
+      while (r < n) {
+         unsigned char c = (unsigned char)s[r];
+         if (c >= 0x20 && c < 0x7F) {
+            r++;
+            continue;
+         }
+         if (c < 0x80)
+            break;
+         uint32_t rc;
+         size_t rl = Chars_decode(s + r, n - r, &rc);
+         if ((rc == 0xFFFD && rl == 1) || rc < 0xA0 || (rc >= 0x2028 && rc <= 0x202E) ||
+             (rc >= 0x2066 && rc <= 0x2069))
+            break;
+         r += rl;
+      }
+      if (r) {
+         Buf_addn(out, s, r);
+         s += r;
+         n -= r;
+         continue;
+      }
       uint32_t cp;
       size_t l = Chars_decode(s, n, &cp);
       s += l;
