@@ -67,9 +67,9 @@ GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) {
 }
 
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
-   if (memchr(payload, '\0', len))
+   if (!e->checked && memchr(payload, '\0', len))
       return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
-   if (!Utf8_valid(payload, len))
+   if (!e->checked && !Utf8_valid(payload, len))
       return Cmd_fail(e, GV_BAD_UTF8, "the line is not valid UTF-8");
    /* note and draft read their first two words and then the rest of the
     * line as TEXT (Cmd_note, Cmd_draft): the TEXT, most of a journal, is
@@ -90,8 +90,9 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
       if (Util_word_eq(name, Aliases[i].alias))
          name = Aliases[i].name;
    const Command *cmd = NULL;
+   char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
    for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
-      if (Util_word_eq(name, Commands[i].name))
+      if (Commands[i].name[0] == c0 && Util_word_eq(name, Commands[i].name))
          cmd = &Commands[i];
    if (!cmd) {
       /* `"item add X` is a quote left open, not a command of that name. */

@@ -194,7 +194,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
       const ScanLine *l = &scan->lines[i];
       const char *line = buf + l->start;
       if (SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
-          Session_replay(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
+          Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
             firstBad = l->lineno;
@@ -534,7 +534,7 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
       size_t n = (size_t)(nl - (buf + at));
       lineno++;
       if (SessionScan_checkLine(buf + at, n, msg, sizeof msg) != 0 ||
-          Session_replay(sf->session, buf + at, n, msg, sizeof msg) != GV_OK)
+          Session_replay_checked(sf->session, buf + at, n, msg, sizeof msg) != GV_OK)
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, msg);
       changed = 1;
       at += n + 1;
