@@ -6,6 +6,7 @@
 #   make check      unit tests, the same under ASan+UBSan, end-to-end tests (installs missing deps)
 #   make bench      benchmarks (prints figures, asserts nothing about time)
 #   make bench-instr  callgrind instruction counts of open, replay, render, a key
+#   make mutants    break the source one line at a time; the tests must notice
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Sources are discovered by folder, so adding a module never needs an edit here.
@@ -138,7 +139,7 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_CORE    := $(CORE_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_DIR)/%)
-.PHONY: fuzz-regress
+.PHONY: fuzz-regress mutants
 
 $(FUZZ_DIR)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -157,10 +158,17 @@ fuzz: $(FUZZ_BIN)
 fuzz-regress: $(FUZZ_REG)
 	@sh tests/fuzz/run.sh --regress $(FUZZ_DIR)
 
+# Each tests/mutants/*.mut applied alone to a copy of the tree in
+# $(BUILD)/mutants, built there, and followed by the tests it names, which
+# must fail (tests/README.md). MUTANTS="name ..." runs only those.
+mutants:
+	@sh tests/mutants/run.sh $(BUILD)/mutants $(MUTANTS)
+
 install: $(BIN)
 	install -d -m 755 $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/gavel/themes \
-		$(DESTDIR)$(PREFIX)/share/gavel/rosters $(DESTDIR)$(PREFIX)/share/gavel/agendas
+		$(DESTDIR)$(PREFIX)/share/gavel/rosters $(DESTDIR)$(PREFIX)/share/gavel/agendas \
+		$(DESTDIR)$(PREFIX)/share/gavel/styles
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/gavel
 	for f in $(wildcard doc/*.1); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man1/; done
 	for f in $(wildcard doc/*.5); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man5/; done
@@ -171,6 +179,7 @@ install: $(BIN)
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 644 completion/gavel.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/gavel
 	install -m 644 completion/_gavel $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_gavel
+	for f in $(wildcard styles/*.ini); do install -m 644 $$f $(DESTDIR)$(PREFIX)/share/gavel/styles/; done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/gavel $(DESTDIR)$(PREFIX)/share/man/man1/gavel.1 \

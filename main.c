@@ -19,6 +19,12 @@
 #include "cli/cmd_render.h"
 #include "storage/datadir.h"
 #include "cli/cmd_live.h"
+#include "cli/cmd_list.h"
+#include "cli/cmd_search.h"
+#include "cli/cmd_said.h"
+#include "cli/cmd_dossier.h"
+#include "cli/cmd_reservations.h"
+#include "cli/cmd_done.h"
 
 typedef struct Subcommand {
    const char *name;
@@ -36,6 +42,12 @@ static const Subcommand Subcommands[] = {
    { "show", CmdShow_run, "show SESSION", "print a session's state as text" },
    { "check", CmdCheck_run, "check SESSION...", "verify session files" },
    { "compact", CmdCompact_run, "compact SESSION", "rewrite a session file atomically" },
+   { "list", CmdList_run, "list [--since D] [--until D] [--body T]", "the sessions of the archive, newest first" },
+   { "search", CmdSearch_run, "search QUERY [--delegation C] ...", "search every session of the archive" },
+   { "said", CmdSaid_run, "said CODE [--since DATE]", "what one delegation said, meeting by meeting" },
+   { "dossier", CmdDossier_run, "dossier NAME|REF", "one file across meetings" },
+   { "reservations", CmdReservations_run, "reservations [--open] ...", "reservations across the archive" },
+   { "done", CmdDone_run, "done ACTION-ID", "mark an action of the archive done" },
    { "follow", CmdLive_follow, "follow SESSION", "a read-only live display for a second screen" },
    { NULL, NULL, NULL, NULL },
 };

@@ -8,13 +8,14 @@
 #include "cli/cmd_actions.h"
 #include "cli/out.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "render/archive_digest.h"
+#include "cli/archive_scan.h"
 #include "model/session.h"
 #include "render/actions.h"
 #include "render/actions_csv.h"
@@ -57,10 +58,6 @@ static void CmdActions_stamp(char out[17]) {
    strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
 }
 
-static int CmdActions_cmp(const void *a, const void *b) {
-   return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Opens one session and adds its rows; 0, or -1 after saying why. */
 static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    char err[1024];
@@ -77,49 +74,29 @@ static int CmdActions_add(const CliEnv *env, ActionList *l, const char *name) {
    return 0;
 }
 
-/* Every *.gavel file of the sessions folder, in name (so date) order. */
-static int CmdActions_addAll(const CliEnv *env, ActionList *l) {
-   char dir[4096], err[1024];
-   if (DataDir_sessions(env->datadir, dir, sizeof dir, err, sizeof err) != 0) {
-      Out_printf(stderr, "%s: %s\n", env->progname, err);
+typedef struct CmdActionsScan {
+   ActionList *l;
+   int openOnly;
+} CmdActionsScan;
+
+static void CmdActions_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
+   const CmdActionsScan *c = ud;
+   ArchiveDigest_actions(d, c->l, c->openOnly);
+}
+
+/* Every session of the archive (storage/archive.h); a file that does not
+ * open is reported and the others still listed. */
+static int CmdActions_addAll(const CliEnv *env, ActionList *l, int openOnly) {
+   Archive a;
+   CmdActionsScan c = { l, openOnly };
+   ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigest_build,
+                       .visitDigest = CmdActions_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
+                       .digest_types = "A",
+                       .ud = &c };
+   if (ArchiveCli_scan(env, &a, &how) != 0)
       return -1;
-   }
-   DIR *d = opendir(dir);
-   if (!d) {
-      if (errno == ENOENT)
-         return 0;  /* no session recorded yet: an empty list */
-      Out_printf(stderr, "%s: %s: %s\n", env->progname, dir, strerror(errno));
-      return -1;
-   }
-   char **names = NULL;
-   size_t n = 0, cap = 0;
-   struct dirent *e;
-   while ((e = readdir(d))) {
-      size_t len = strlen(e->d_name);
-      if (e->d_name[0] == '.' || len < 7 || strcmp(e->d_name + len - 6, ".gavel") != 0)
-         continue;
-      if (n == cap) {
-         cap = cap ? cap * 2 : 16;
-         char **nn = realloc(names, cap * sizeof *nn);
-         if (!nn)
-            abort();
-         names = nn;
-      }
-      size_t pl = strlen(dir) + len + 2;
-      names[n] = malloc(pl);
-      if (!names[n])
-         abort();
-      snprintf(names[n++], pl, "%s/%s", dir, e->d_name);
-   }
-   closedir(d);
-   if (n > 1)
-      qsort(names, n, sizeof *names, CmdActions_cmp);
-   int bad = 0;
-   for (size_t i = 0; i < n; i++) {
-      bad |= CmdActions_add(env, l, names[i]) != 0;
-      free(names[i]);
-   }
-   free(names);
+   size_t bad = ArchiveCli_reportProblems(env, &a);
+   Archive_free(&a);
    return bad ? -1 : 0;
 }
 
@@ -183,7 +160,7 @@ int CmdActions_run(const CliEnv *env, int argc, char **argv) {
    ActionList_init(&l);
    int bad = 0;
    if (nsessions == 0)
-      bad = CmdActions_addAll(env, &l) != 0;
+      bad = CmdActions_addAll(env, &l, openOnly) != 0;
    for (size_t i = 0; i < nsessions; i++)
       bad |= CmdActions_add(env, &l, sessions[i]) != 0;
    free(sessions);

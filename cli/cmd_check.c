@@ -6,9 +6,47 @@
 #include "cli/out.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "model/session.h"
+#include "model/visible.h"
+#include "render/outcome.h"
 #include "storage/sessionfile.h"
+
+/* Notes that open in lower case without a verb: the renderer keeps them as
+ * written ("the Presidency's text was acceptable to it") rather than glue a
+ * subject in front; the note-taker may want to reword them. Warnings only. */
+static void CmdCheck_lowerCase(const char *path, const Session *s) {
+   size_t rl = Session_ref_len(s);
+   for (size_t i = 0; i < s->floor.count; i++) {
+      const Intervention *iv = &s->floor.list[i];
+      if (iv->deleted)
+         continue;
+      for (const char *p = iv->notes ? iv->notes : ""; *p;) {
+         size_t n = strcspn(p, "\n");
+         const char *t = p;
+         while (*t == ' ')
+            t++;
+         if (t[0] == '+' && t[1] == ' ')
+            t += 2;
+         if (*t >= 'a' && *t <= 'z' && !Outcome_isPredicateText(t, NULL)) {
+            GvBuf b = GV_BUF_INIT;
+            size_t len = (size_t)(p + n - t), cut = len > 60 ? 60 : len;
+            while (cut < len && cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
+               cut--;   /* never half a character */
+            Visible_append(&b, t, cut, 0);
+            const Delegation *d = Session_delegation(s, iv->delegation);
+            printf("%s: warning: [%.*s] %s: '%s%s' opens in lower case without a verb: kept as written\n", path,
+                   (int)rl, iv->uuid, d ? d->code : "?", GvBuf_str(&b), len > 60 ? "..." : "");
+            GvBuf_free(&b);
+         }
+         p += n;
+         if (*p)
+            p++;
+      }
+   }
+}
 
 int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
    int files = 0, bad = 0, quiet = 0, end = argc;  /* argv[end]: "--", what follows are sessions */
@@ -39,6 +77,7 @@ int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
       size_t n = SessionFile_problemCount(sf);
       for (size_t k = 0; k < n; k++)
          Out_printf(stdout, "%s\n", SessionFile_problem(sf, k));
+      CmdCheck_lowerCase(SessionFile_path(sf), SessionFile_session(sf));
       if (n > 0)
          bad++;
       else if (!quiet)

@@ -21,13 +21,15 @@
 #include "model/session.h"
 #include "render/outcome.h"
 #include "storage/sessionfile.h"
+#include "storage/style_file.h"
 
 static const char CmdRender_usage[] =
-   "usage: gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]\n"
+   "usage: gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE] [--style NAME]\n"
    "  --format F     md (default), html, txt or docx (default from -o's extension)\n"
    "  -o FILE        write FILE (replaced atomically; '-' is standard output)\n"
    "  --annex LIST   attendance,speakers,actions (or all)\n"
-   "  --date DATE    the document's date (YYYY-MM-DD); default today\n";
+   "  --date DATE    the document's date (YYYY-MM-DD); default set doc-date, else today\n"
+   "  --style NAME   the house style (styles/NAME.ini); default set style, else council\n";
 
 /* Today's date as YYYY-MM-DD: SOURCE_DATE_EPOCH when set, else the clock. */
 static void CmdRender_today(char out[11]) {
@@ -54,7 +56,8 @@ static const char *CmdRender_ext(const char *path) {
 }
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
-   const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL;
+   const char *session = NULL, *outPath = NULL, *format = NULL, *annex = NULL, *date = NULL,
+              *style = NULL;
    int optionsOn = 1, r = 0;
    for (int i = 1; i < argc; i++) {
       const char *a = argv[i];
@@ -63,7 +66,8 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
       } else if (optionsOn && ((r = Cli_value(argc, argv, &i, "-t", "--format", &format)) != 0 ||
                           (r = Cli_value(argc, argv, &i, "-o", "--output", &outPath)) != 0 ||
                           (r = Cli_value(argc, argv, &i, NULL, "--annex", &annex)) != 0 ||
-                          (r = Cli_value(argc, argv, &i, NULL, "--date", &date)) != 0)) {
+                          (r = Cli_value(argc, argv, &i, NULL, "--date", &date)) != 0 ||
+                          (r = Cli_value(argc, argv, &i, NULL, "--style", &style)) != 0)) {
          if (r < 0)
             return Cli_usage(env, "render: %s needs a value", a);
       } else if (optionsOn && Cli_isHelp(a)) {
@@ -96,14 +100,8 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    if (annex && Outcome_parseAnnexes(annex, &o.annexes, err, sizeof err) != 0)
       return Cli_usage(env, "render: %s", err);
    char today[11];
-   if (date) {
-      if (!CmdRender_isoDate(date))
-         return Cli_usage(env, "render: --date wants YYYY-MM-DD, not '%s'", date);
-      o.docDate = date;
-   } else {
-      CmdRender_today(today);
-      o.docDate = today;
-   }
+   if (date && !CmdRender_isoDate(date))
+      return Cli_usage(env, "render: --date wants YYYY-MM-DD, not '%s'", date);
 
    SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = env->datadir };
    SessionFile *sf = SessionFile_openNamed(env->datadir, session, &opts, err, sizeof err);
@@ -113,6 +111,24 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
       Out_printf(stderr, "%s: warning: %s\n", env->progname, SessionFile_problem(sf, k));
    const Session *s = SessionFile_session(sf);
+   if (date) {
+      o.docDate = date;
+   } else if (s->meta.doc_date == GV_NO_DAY) {
+      CmdRender_today(today);
+      o.docDate = today;
+   }
+   /* the house style: --style, else the session's `set style`, else council */
+   Style st;
+   char *styleErr = NULL;
+   const char *styleName = style ? style : s->meta.style && *s->meta.style ? s->meta.style : "council";
+   PathsHint hint = { .argv0 = NULL, .datadir = env->datadir };
+   if (StyleFile_load(styleName, &hint, &st, &styleErr) != 0) {
+      fputs(styleErr ? styleErr : "style: cannot be read\n", stderr);
+      free(styleErr);
+      SessionFile_close(sf);
+      return Cli_fail(env, "render: the style '%s' has errors (nothing written)", styleName);
+   }
+   o.style = &st;
 
    /* Composed in memory first: a file is replaced only by a complete one. */
    int rc = CLI_OK;

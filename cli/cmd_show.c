@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "model/visible.h"
 #include "storage/sessionfile.h"
 
 static void CmdShow_time(int64_t t, char out[9]) {
@@ -40,6 +41,11 @@ static void CmdShow_text(FILE *out, const char *text, size_t len, int indent) {
    }
 }
 
+/* The short reference of a record, as edit/speaker/delete/move take it. */
+static void CmdShow_ref(FILE *out, const char *uuid, size_t len) {
+   fprintf(out, "[%.*s] ", (int)len, uuid);
+}
+
 static void CmdShow_field(FILE *out, const char *label, const char *value) {
    if (value && *value)
       fprintf(out, "%-10s %s\n", label, value);
@@ -51,7 +57,14 @@ static void CmdShow_meta(FILE *out, const Session *s) {
    char day[24] = "", from[9], to[9], line[64];
    if (m->date != GV_NO_DAY)
       Date_format_long(m->date, day);
-   CmdShow_field(out, "Date:", day);
+   if (m->date_end != GV_NO_DAY) {
+      char last[24];
+      Date_format_long(m->date_end, last);
+      snprintf(line, sizeof line, "%s to %s", day, last);
+      CmdShow_field(out, "Date:", line);
+   } else {
+      CmdShow_field(out, "Date:", day);
+   }
    int64_t start = Session_start_time(s), end = Session_end_time(s);
    if (start != GV_NO_TIME || end != GV_NO_TIME) {
       CmdShow_time(start, from);
@@ -68,6 +81,16 @@ static void CmdShow_meta(FILE *out, const Session *s) {
    CmdShow_field(out, "From:", m->from);
    CmdShow_field(out, "To:", m->to);
    CmdShow_field(out, "Subject:", m->subject);
+   CmdShow_field(out, "Type:", m->type);
+   if (m->on_set)
+      CmdShow_field(out, "On:", m->on ? m->on : "(left out)");
+   if (m->doc_date != GV_NO_DAY) {
+      Date_format_long(m->doc_date, day);
+      CmdShow_field(out, "Doc date:", day);
+   }
+   CmdShow_field(out, "Header:", m->headers);
+   CmdShow_field(out, "Access:", m->access);
+   CmdShow_field(out, "Style:", m->style);
    CmdShow_field(out, "Roster:", s->roster_name);
    CmdShow_field(out, "Session:", s->uuid[0] ? s->uuid : NULL);
 }
@@ -86,7 +109,7 @@ static void CmdShow_attendance(FILE *out, const Session *s) {
       size_t n = 0;
       for (size_t i = 0; i < r->count; i++) {
          const Delegation *d = &r->list[order[i]];
-         if (d->parent != GV_NONE || d->attendance != kinds[k])
+         if (d->parent != GV_NONE || d->attendance != kinds[k] || d->retired || d->kind == GV_KIND_CHAIR)
             continue;
          if (n++ == 0)
             fprintf(out, "  %-13s", labels[k]);
@@ -97,7 +120,7 @@ static void CmdShow_attendance(FILE *out, const Session *s) {
    }
 }
 
-static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
+static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, size_t rl) {
    const Item *it = Agenda_item(&s->agenda, idx);
    char num[32], t[9];
    Agenda_path(&s->agenda, idx, num, sizeof num);
@@ -108,6 +131,11 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
       fprintf(out, ", %s", GvItemKind_label(it->kind));
    fputs("]\n", out);
    int in = indent + 4;
+   if (it->dossier) {
+      char *v = Visible_dup(it->dossier, 0);
+      fprintf(out, "%*sdossier: %s\n", in, "", v ? v : "");
+      free(v);
+   }
    if (it->ndocs) {
       fprintf(out, "%*sdocuments:", in, "");
       for (size_t d = 0; d < it->ndocs; d++)
@@ -129,17 +157,33 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
       CmdShow_text(out, it->notes, strlen(it->notes), in + 7);
       fputc('\n', out);
    }
-   size_t niv = 0;
-   const size_t *ivs = Session_item_interventions(s, idx, &niv);
-   for (size_t k = 0; k < niv; k++) {
-      const Intervention *iv = Session_intervention(s, ivs[k]);
+   for (size_t k = 0; k < it->nsaid; k++) {
+      if (it->said[k].kind == GV_SAID_PARA) {
+         const Para *pa = &s->rec.paras[it->said[k].index];
+         fprintf(out, "%*s", in, "");
+         CmdShow_ref(out, pa->uuid, rl);
+         if (pa->kind == GV_PARA_GROUP) {
+            fprintf(out, "group %s", pa->phrase ? pa->phrase : "");
+            for (size_t m = 0; m < pa->nmembers; m++)
+               fprintf(out, " %s", CmdShow_code(s, pa->members[m]));
+            fputs(": ", out);
+         } else {
+            fputs("paragraph: ", out);
+         }
+         CmdShow_text(out, pa->text, strlen(pa->text), in + 4);
+         fputc('\n', out);
+         continue;
+      }
+      const Intervention *iv = Session_intervention(s, it->said[k].index);
       if (!iv)
          continue;
       char a[9], b[9];
       CmdShow_time(iv->start, a);
       CmdShow_time(iv->end, b);
       int64_t secs = Intervention_duration(iv, now);
-      fprintf(out, "%*s%s-%s %3lldm%02llds %s%s", in, "", a, iv->end == GV_NO_TIME ? "now  " : b,
+      fprintf(out, "%*s", in, "");
+      CmdShow_ref(out, iv->uuid, rl);
+      fprintf(out, "%s-%s %3lldm%02llds %s%s", a, iv->end == GV_NO_TIME ? "now  " : b,
               (long long)(secs / 60), (long long)(secs % 60), CmdShow_code(s, iv->delegation),
               iv->point_of_order ? " (point of order)" : "");
       if (iv->has_doc && iv->doc.text)
@@ -154,7 +198,9 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
    }
    const Position *p;
    for (size_t k = 0; (p = Session_position(s, idx, k)); k++) {
-      fprintf(out, "%*sposition: %s %s", in, "", CmdShow_code(s, p->delegation),
+      fprintf(out, "%*s", in, "");
+      CmdShow_ref(out, p->uuid, rl);
+      fprintf(out, "position: %s %s", CmdShow_code(s, p->delegation),
               GvStance_word(p->stance));
       if (p->text && *p->text) {
          fputs(": ", out);
@@ -164,8 +210,12 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
    }
    const Reservation *rv;
    for (size_t k = 0; (rv = Session_reservation(s, idx, k)); k++)
-      fprintf(out, "%*sreservation: %s %s (%s)\n", in, "", CmdShow_code(s, rv->delegation),
+   {
+      fprintf(out, "%*s", in, "");
+      CmdShow_ref(out, rv->uuid, rl);
+      fprintf(out, "reservation: %s %s (%s)\n", CmdShow_code(s, rv->delegation),
               GvReserveType_word(rv->type), GvReserveStatus_word(rv->status));
+   }
    if (it->outcome != GV_OUTCOME_NONE) {
       fprintf(out, "%*soutcome: %s", in, "", GvOutcome_word(it->outcome));
       if (it->outcome_text && *it->outcome_text) {
@@ -183,7 +233,7 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now) {
    }
 }
 
-static void CmdShow_records(FILE *out, const Session *s) {
+static void CmdShow_records(FILE *out, const Session *s, size_t rl) {
    const Records *r = &s->rec;
    char day[11], num[32];
    if (r->ndeadlines) {
@@ -194,7 +244,9 @@ static void CmdShow_records(FILE *out, const Session *s) {
             Date_format_iso(d->day, day);
          else
             snprintf(day, sizeof day, "no date");
-         fprintf(out, "  %s  %s", day, d->what ? d->what : "");
+         fputs("  ", out);
+         CmdShow_ref(out, d->uuid, rl);
+         fprintf(out, "%s  %s", day, d->what ? d->what : "");
          if (d->set_by != GV_NONE)
             fprintf(out, " (set by %s", CmdShow_code(s, d->set_by));
          else
@@ -217,7 +269,9 @@ static void CmdShow_records(FILE *out, const Session *s) {
             Date_format_iso(a->due, day);
          else
             snprintf(day, sizeof day, "no date");
-         fprintf(out, "  [%s] %.8s %s by %s: %s", a->done ? "done" : "open", a->uuid,
+         fputs("  ", out);
+         CmdShow_ref(out, a->uuid, rl);
+         fprintf(out, "%s %s by %s: %s", a->done ? "done" : "open",
                  CmdShow_code(s, a->owner), day, a->what ? a->what : "");
          if (a->item != GV_NONE) {
             Agenda_path(&s->agenda, a->item, num, sizeof num);
@@ -230,14 +284,15 @@ static void CmdShow_records(FILE *out, const Session *s) {
 }
 
 void CmdShow_print(FILE *out, const Session *s) {
+   size_t rl = Session_ref_len(s);
    CmdShow_meta(out, s);
    CmdShow_attendance(out, s);
    size_t n = Agenda_count(&s->agenda);
    int64_t now = s->last_time;
    fprintf(out, "\nAgenda%s\n", n ? "" : " (empty)");
    for (size_t k = 0; k < n; k++)
-      CmdShow_item(out, s, Agenda_index_at(&s->agenda, k), now);
-   CmdShow_records(out, s);
+      CmdShow_item(out, s, Agenda_index_at(&s->agenda, k), now, rl);
+   CmdShow_records(out, s, rl);
    size_t other = 0;
    for (size_t i = 0; i < Session_entry_count(s); i++)
       if (Session_entry(s, i)->kind == GV_ENTRY_OTHER)

@@ -83,8 +83,10 @@ void Agenda_clear(Agenda *a) {
       free(it->children);
       free(it->queue);
       free(it->outcome_text);
+      free(it->dossier);
       free(it->notes);
       free(it->interventions);
+      free(it->said);
    }
    free(a->items);
    free(a->top);
@@ -203,6 +205,8 @@ size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title)
    it->requested_by = GV_NONE;
    it->parent = parent;
    it->outcome = GV_OUTCOME_NONE;
+   it->added_during = GV_NONE;
+   it->joined = GV_NONE;
    size_t pos = parent == GV_NONE ? a->ntop : a->items[parent].nchildren;
    if (!list_insert(a, parent, pos, idx)) {
       free(t);
@@ -282,10 +286,12 @@ bool Agenda_renumber(Agenda *a) {
       a->order = o;
       a->order_cap = a->count;
    }
+   unsigned shown = 0;
    for (size_t i = 0; i < a->ntop; i++) {
       size_t idx = a->top[i];
       a->items[idx].depth = 0;
       a->items[idx].number = (unsigned)(i + 1);
+      a->items[idx].shown = a->items[idx].kind == GV_ITEM_HEADING ? 0 : ++shown;
    }
    /* Preorder without a stack: go down to the first child, else to the next
     * sibling, else up until an ancestor has a next sibling. */
@@ -295,10 +301,12 @@ bool Agenda_renumber(Agenda *a) {
    while (cur != GV_NONE) {
       Item *it = &a->items[cur];
       a->order[a->norder++] = cur;
+      unsigned cshown = 0;
       for (size_t i = 0; i < it->nchildren; i++) {
          Item *c = &a->items[it->children[i]];
          c->depth = it->depth + 1;
          c->number = (unsigned)(i + 1);
+         c->shown = c->kind == GV_ITEM_HEADING ? 0 : ++cshown;
       }
       if (it->nchildren) {
          cur = it->children[0];
@@ -372,19 +380,37 @@ static void roman(unsigned v, char *buf, size_t n) {
       }
 }
 
+/* "3.1" from the printed numbers (headings not counted). */
+static void shown_path(const Agenda *a, size_t idx, char *buf, size_t n) {
+   unsigned depth = a->items[idx].depth;
+   size_t len = 0;
+   buf[0] = '\0';
+   for (unsigned d = 0; d <= depth; d++) {
+      size_t cur = idx;
+      for (unsigned k = d; k < depth; k++)
+         cur = a->items[cur].parent;
+      int w = snprintf(buf + len, n - len, d ? ".%u" : "%u", a->items[cur].shown);
+      if (w < 0 || (size_t)w >= n - len)
+         return;
+      len += (size_t)w;
+   }
+}
+
 void Agenda_label(const Agenda *a, size_t idx, GvNumbering style, char *buf, size_t n) {
    if (!n)
       return;
-   if (style == GV_NUMBERING_NUMERIC || idx >= a->count || a->items[idx].dropped ||
-       a->items[idx].depth == 0) {
-      Agenda_path(a, idx, buf, n);
+   buf[0] = '\0';
+   if (idx >= a->count || a->items[idx].dropped || a->items[idx].kind == GV_ITEM_HEADING)
+      return;
+   if (style == GV_NUMBERING_NUMERIC || a->items[idx].depth == 0) {
+      shown_path(a, idx, buf, n);
       return;
    }
    const Item *it = &a->items[idx];
    if (it->depth == 1) {
       /* a) .. z), then aa), ab) ... */
       char l[8];
-      unsigned v = it->number;
+      unsigned v = it->shown;
       size_t len = 0;
       char tmp[8];
       while (v > 0 && len < sizeof tmp) {
@@ -398,7 +424,7 @@ void Agenda_label(const Agenda *a, size_t idx, GvNumbering style, char *buf, siz
       snprintf(buf, n, "%s)", l);
    } else {
       char r[32];
-      roman(it->number, r, sizeof r);
+      roman(it->shown, r, sizeof r);
       snprintf(buf, n, "%s)", r);
    }
 }

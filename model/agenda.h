@@ -17,7 +17,8 @@
 #define GV_ITEM_KIND_LIST(X) \
    X(ITEM, "item", "item") \
    X(INFO, "info", "information point") \
-   X(AOB,  "aob",  "any other business")
+   X(AOB,  "aob",  "any other business") \
+   X(HEADING, "heading", "heading")
 
 typedef enum GvItemKind {
 #define GV_ITEM_KIND_ENUM(e, word, label) GV_ITEM_##e,
@@ -66,6 +67,18 @@ typedef struct QueueEntry {
    int64_t asked;         /* time of the request */
 } QueueEntry;
 
+/* What is said on an item, in reading order: interventions and paragraphs
+ * (record.h's Para). `move REF before|after REF` reorders this list. */
+typedef enum GvSaidKind {
+   GV_SAID_INTERVENTION,   /* index into Floor.list */
+   GV_SAID_PARA,           /* index into Records.paras */
+} GvSaidKind;
+
+typedef struct Said {
+   GvSaidKind kind;
+   size_t index;
+} Said;
+
 typedef struct Item {
    char uuid[37];          /* the uuid of the `item add` event */
    char *title;
@@ -73,6 +86,7 @@ typedef struct Item {
    GvItemState state;
    DocRef *docs;           /* document references, in the order given */
    size_t ndocs, docs_cap;
+   char *dossier;          /* the dossier it is tagged with, or NULL (model/dossier.h) */
    int64_t taken_up;       /* when it last became current, or GV_NO_TIME */
    bool added;             /* added during the meeting (after an item was taken up) */
    size_t requested_by;    /* roster index, or GV_NONE */
@@ -82,6 +96,8 @@ typedef struct Item {
    bool dropped;           /* removed from the agenda; kept for stable indexes */
    unsigned depth;         /* 0 for top-level items */
    unsigned number;        /* 1-based position among its siblings */
+   unsigned shown;         /* the number documents print: headings do not
+                            * count (0 for a heading itself) */
    QueueEntry *queue;      /* the floor queue, next speaker first */
    size_t nqueue, queue_cap;
    GvOutcome outcome;
@@ -89,6 +105,10 @@ typedef struct Item {
    char *notes;            /* notes on the item itself (no intervention), or NULL */
    size_t *interventions;  /* indexes into Floor.list, speaking order */
    size_t ninterventions, interventions_cap;
+   Said *said;             /* interventions and paragraphs in reading order */
+   size_t nsaid, said_cap;
+   size_t added_during;    /* the item current when it was added, or GV_NONE */
+   size_t joined;          /* `item join`: the item whose text this one shares, or GV_NONE */
 } Item;
 
 typedef struct Agenda {
@@ -111,7 +131,8 @@ const Item *Agenda_item(const Agenda *a, size_t idx);
 /* "3.1" (numeric path, whatever the house style); "" for a dropped item. */
 void Agenda_path(const Agenda *a, size_t idx, char *buf, size_t n);
 /* The number as documents print it: numeric "3.1", or with letters "3",
- * "a)", "i)" by depth. */
+ * "a)", "i)" by depth; headings (kind heading) are not counted, and have
+ * none (""). */
 void Agenda_label(const Agenda *a, size_t idx, GvNumbering style, char *buf, size_t n);
 /* An item by numeric path "3.1", full uuid or unique uuid prefix (8+ hex);
  * GV_NONE when none. */

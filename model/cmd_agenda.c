@@ -8,7 +8,7 @@
 
 static bool is_add_keyword(const Words *w, size_t i) {
    return Words_is(w, i, "under") || Words_is(w, i, "doc") || Words_is(w, i, "kind") ||
-          Words_is(w, i, "requested");
+          Words_is(w, i, "requested") || Words_is(w, i, "dossier");
 }
 
 /* Words i..j-1 joined by single blanks. */
@@ -44,7 +44,28 @@ static bool meeting_started(const Session *s) {
    return false;
 }
 
-/* item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] */
+/* A dossier NAME from word i: one quoted word, or the words up to the next
+ * keyword of `item add` (stop_at_keywords) or to the end. NULL with msg set. */
+static char *dossier_name(Exec *e, const Words *w, size_t i, bool stop_at_keywords, size_t *next) {
+   size_t end = i + 1;
+   if (!w->quoted[i])
+      while (end < w->count && !(stop_at_keywords && is_add_keyword(w, end)))
+         end++;
+   char *name = join_words(w, i, end);
+   if (!name) {
+      Cmd_fail(e, GV_NOMEM, "out of memory");
+      return NULL;
+   }
+   if (Util_blank(name, strlen(name)) || strlen(name) > 200) {
+      free(name);
+      Cmd_fail(e, GV_USAGE, "a dossier NAME is 1 to 200 characters, not blank");
+      return NULL;
+   }
+   *next = end;
+   return name;
+}
+
+/* item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] [dossier NAME] */
 static GvStatus item_add(Exec *e, Words *w) {
    GvStatus st = Cmd_check_quotes(e, w, w->count);
    if (st != GV_OK)
@@ -68,12 +89,14 @@ static GvStatus item_add(Exec *e, Words *w) {
    GvItemKind kind = GV_ITEM_ITEM;
    DocRef *docs = NULL;
    size_t ndocs = 0, docs_cap = 0;
-   bool has_under = false, has_kind = false, has_requested = false;
+   char *dossier = NULL;
+   bool has_under = false, has_kind = false, has_requested = false, has_dossier = false;
    for (i = j; i < w->count && st == GV_OK;) {
       /* A second under, kind or requested would silently replace the first. */
       bool *once = Words_is(w, i, "under")       ? &has_under
                    : Words_is(w, i, "kind")      ? &has_kind
                    : Words_is(w, i, "requested") ? &has_requested
+                   : Words_is(w, i, "dossier")   ? &has_dossier
                                                  : NULL;
       if (once && *once) {
          st = Cmd_fail(e, GV_USAGE, "'%.20s' given twice", w->word[i]);
@@ -86,13 +109,23 @@ static GvStatus item_add(Exec *e, Words *w) {
             i += 2;
       } else if (Words_is(w, i, "kind")) {
          if (i + 1 >= w->count || !GvItemKind_parse(w->word[i + 1], &kind))
-            st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info or aob%s%.40s%s",
+            st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info, aob or heading%s%.40s%s",
                           i + 1 < w->count ? ", not '" : "", i + 1 < w->count ? w->word[i + 1] : "",
                           i + 1 < w->count ? "'" : "");
          i += 2;
       } else if (Words_is(w, i, "requested")) {
          if ((st = Cmd_delegation(e, w, i + 1, &requested)) == GV_OK)
             i += 2;
+      } else if (Words_is(w, i, "dossier")) {
+         if (i + 1 >= w->count || is_add_keyword(w, i + 1)) {
+            st = Cmd_fail(e, GV_USAGE, "dossier needs a NAME");
+            break;
+         }
+         size_t next;
+         if (!(dossier = dossier_name(e, w, i + 1, true, &next)))
+            st = GV_USAGE;
+         else
+            i = next;
       } else if (Words_is(w, i, "doc")) {
          size_t k = i + 1;
          if (k >= w->count || is_add_keyword(w, k)) {
@@ -116,27 +149,34 @@ static GvStatus item_add(Exec *e, Words *w) {
          free(ref);
          i = end;
       } else {
-         st = Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE])", w->word[i]);
+         st = Cmd_fail(e, GV_USAGE, "unexpected '%.40s' (item add TITLE [under NUM] [doc REF]... [kind info|aob] [requested CODE] [dossier NAME])", w->word[i]);
       }
    }
    if (st != GV_OK) {
+      free(dossier);
       free(title);
       free_docs(docs, ndocs);
       return st;
    }
    bool added = meeting_started(e->s);
+   size_t during = e->s->agenda.current;
    size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
    free(title);
    if (idx == GV_NONE) {
+      free(dossier);
       free_docs(docs, ndocs);
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    }
    Item *it = &e->s->agenda.items[idx];
+   it->dossier = dossier;
    it->kind = kind;
+   if (kind == GV_ITEM_HEADING)
+      Agenda_renumber(&e->s->agenda);   /* a heading takes no number: room is there already */
    it->docs = docs;
    it->ndocs = ndocs;
    it->docs_cap = docs_cap;
    it->added = added;
+   it->added_during = added ? during : GV_NONE;
    it->requested_by = requested;
    GvBuf *c = e->canon;
    GvBuf_puts(c, " add ");
@@ -155,6 +195,30 @@ static GvStatus item_add(Exec *e, Words *w) {
       GvBuf_puts(c, " requested");
       Cmd_put_code(e, requested);
    }
+   if (dossier) {
+      GvBuf_puts(c, " dossier ");
+      Words_put_quoted(c, dossier, strlen(dossier));
+   }
+   return GV_OK;
+}
+
+/* close: the meeting ends now. The speaker's intervention ends, the current
+ * item is done, and the end time is the event's. */
+GvStatus Cmd_close(Exec *e, Words *w) {
+   if (w->count > 1)
+      return Cmd_fail(e, GV_USAGE, "close takes no arguments (it closes the meeting now)");
+   Session *s = e->s;
+   if (s->meta.end != GV_NO_TIME && s->agenda.current == GV_NONE && s->floor.speaking == GV_NONE) {
+      char hm[9];
+      Time_format_hm(s->meta.end, false, hm);
+      return Cmd_fail(e, GV_STATE, "the meeting was closed at %s", hm);
+   }
+   Cmd_end_speaker(e);
+   Agenda *a = &s->agenda;
+   if (a->current != GV_NONE && a->items[a->current].state == GV_STATE_CURRENT)
+      a->items[a->current].state = GV_STATE_DONE;
+   a->current = GV_NONE;
+   s->meta.end = e->time;
    return GV_OK;
 }
 
@@ -227,6 +291,29 @@ static GvStatus item_doc(Exec *e, Words *w) {
    return GV_OK;
 }
 
+/* item dossier NUM NAME: tags an item with the file it belongs to. */
+static GvStatus item_dossier(Exec *e, Words *w) {
+   size_t idx, next;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
+      return st;
+   if (w->count < 4)
+      return Cmd_fail(e, GV_USAGE, "item dossier needs NUM NAME");
+   char *name = dossier_name(e, w, 3, false, &next);
+   if (!name)
+      return GV_USAGE;
+   if (next < w->count) {
+      free(name);
+      return Cmd_fail(e, GV_USAGE, "unexpected '%.40s' after the quoted dossier NAME", w->word[next]);
+   }
+   Cmd_replace(&e->s->agenda.items[idx].dossier, name);
+   GvBuf_puts(e->canon, " dossier");
+   Cmd_put_item(e, idx);
+   GvBuf_putc(e->canon, ' ');
+   Words_put_quoted(e->canon, name, strlen(name));
+   return GV_OK;
+}
+
 static GvStatus item_title(Exec *e, Words *w) {
    size_t idx;
    GvStatus st = Cmd_check_quotes(e, w, 3);
@@ -255,8 +342,9 @@ static GvStatus item_kind(Exec *e, Words *w) {
    if (st != GV_OK || (st = Cmd_item(e, w, 2, &idx)) != GV_OK)
       return st;
    if (w->count != 4 || !GvItemKind_parse(w->word[3], &kind))
-      return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob");
+      return Cmd_fail(e, GV_USAGE, "item kind needs NUM item|info|aob|heading");
    e->s->agenda.items[idx].kind = kind;
+   Agenda_renumber(&e->s->agenda);   /* headings take no number; no allocation here */
    GvBuf_puts(e->canon, " kind");
    Cmd_put_item(e, idx);
    GvBuf_printf(e->canon, " %s", GvItemKind_word(kind));
@@ -374,15 +462,47 @@ static GvStatus item_close(Exec *e, Words *w, GvItemState state) {
    return GV_OK;
 }
 
+/* item join NUM NUM: the second item's heading follows the first's and one
+ * text, theirs together, comes after both ("a) and b) discussed together"). */
+static GvStatus item_join(Exec *e, Words *w) {
+   size_t a, b;
+   GvStatus st = Cmd_check_quotes(e, w, w->count);
+   if (st != GV_OK || (st = Cmd_item(e, w, 2, &a)) != GV_OK || (st = Cmd_item(e, w, 3, &b)) != GV_OK)
+      return st;
+   if (w->count != 4)
+      return Cmd_fail(e, GV_USAGE, "item join needs NUM NUM (the second right after the first)");
+   Agenda *ag = &e->s->agenda;
+   char na[64], nb[64];
+   Cmd_item_name(e, a, na, sizeof na);
+   Cmd_item_name(e, b, nb, sizeof nb);
+   size_t ka = GV_NONE;
+   for (size_t k = 0; k < Agenda_count(ag); k++)
+      if (Agenda_index_at(ag, k) == a)
+         ka = k;
+   if (a == b)
+      return Cmd_fail(e, GV_STATE, "cannot join item %s with itself", na);
+   if (ka == GV_NONE || Agenda_index_at(ag, ka + 1) != b)
+      return Cmd_fail(e, GV_STATE, "item %s does not come right after item %s (join takes neighbours)", nb, na);
+   if (ag->items[b].joined == a)
+      return Cmd_fail(e, GV_STATE, "items %s and %s are already joined", na, nb);
+   ag->items[b].joined = a;
+   GvBuf_puts(e->canon, " join");
+   Cmd_put_item(e, a);
+   Cmd_put_item(e, b);
+   return GV_OK;
+}
+
 GvStatus Cmd_item_cmd(Exec *e, Words *w) {
    if (w->count < 2)
-      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|title|kind|move|drop|postpone|done");
+      return Cmd_fail(e, GV_USAGE, "item needs NUM, or add|doc|dossier|title|kind|move|drop|postpone|done|join");
    if (Words_is(w, 1, "add"))
       return item_add(e, w);
    if (Words_is(w, 1, "doc"))
       return item_doc(e, w);
    if (Words_is(w, 1, "title"))
       return item_title(e, w);
+   if (Words_is(w, 1, "dossier"))
+      return item_dossier(e, w);
    if (Words_is(w, 1, "kind"))
       return item_kind(e, w);
    if (Words_is(w, 1, "move"))
@@ -393,5 +513,7 @@ GvStatus Cmd_item_cmd(Exec *e, Words *w) {
       return item_close(e, w, GV_STATE_POSTPONED);
    if (Words_is(w, 1, "done"))
       return item_close(e, w, GV_STATE_DONE);
+   if (Words_is(w, 1, "join"))
+      return item_join(e, w);
    return item_take_up(e, w);
 }

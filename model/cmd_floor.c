@@ -71,7 +71,9 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
       if ((st = Cmd_delegation(e, w, i, &d)) != GV_OK)
          break;
       const char *code = s->roster.list[d].code;
-      if (Roster_attendance(&s->roster, d) == GV_ATTEND_ABSENT)
+      if (s->roster.list[d].retired)
+         st = Cmd_fail(e, GV_STATE, "%s is not in the roster loaded last", code);
+      else if (Roster_attendance(&s->roster, d) == GV_ATTEND_ABSENT)
          st = Cmd_fail(e, GV_STATE, "%s is absent (attend %s present)", code, code);
       else if (queue_find(it, d) != GV_NONE)
          st = Cmd_fail(e, GV_DUPLICATE, "%s is already in the queue", code);
@@ -122,7 +124,7 @@ GvStatus Cmd_tour(Exec *e, Words *w) {
    for (size_t k = 0; k < r->count; k++) {
       size_t d = order[k];
       const Delegation *del = &r->list[d];
-      if (del->kind != GV_KIND_MS || del->parent != GV_NONE)
+      if (del->kind != GV_KIND_MS || del->parent != GV_NONE || del->retired)
          continue;
       members++;
       if (del->attendance == GV_ATTEND_ABSENT || queue_find(it, d) != GV_NONE || is_speaking(s, d))
@@ -167,9 +169,13 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    if (!ivs)
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    it->interventions = ivs;
-   char *notes = strdup("");
-   if (!notes)
+   if (!Cmd_said_append(it, GV_SAID_INTERVENTION, f->count))
       return Cmd_fail(e, GV_NOMEM, "out of memory");
+   char *notes = strdup("");
+   if (!notes) {
+      it->nsaid--;
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
    Cmd_end_speaker(e);
    Intervention *iv = &f->list[f->count];
    memset(iv, 0, sizeof *iv);
@@ -214,6 +220,8 @@ GvStatus Cmd_give(Exec *e, Words *w) {
    const char *code = s->roster.list[d].code;
    if (is_speaking(s, d))
       return Cmd_fail(e, GV_STATE, "%s already has the floor", code);
+   if (s->roster.list[d].retired)
+      return Cmd_fail(e, GV_STATE, "%s is not in the roster loaded last", code);
    if (Roster_attendance(&s->roster, d) == GV_ATTEND_ABSENT)
       return Cmd_fail(e, GV_STATE, "%s is absent (attend %s present)", code, code);
    Item *it = &s->agenda.items[item];

@@ -6,7 +6,9 @@
 #include "model/command.h"
 #include "model/util.h"
 
-typedef enum MetaKind { META_TEXT, META_DATE, META_TIME, META_NUMBERING } MetaKind;
+typedef enum MetaKind {
+   META_TEXT, META_DATE, META_TIME, META_NUMBERING, META_DAYS, META_ON, META_LINES, META_HEADER,
+} MetaKind;
 
 typedef struct MetaKey {
    const char *key;
@@ -17,7 +19,7 @@ typedef struct MetaKey {
 #define TEXT_KEY(k, f) { k, META_TEXT, offsetof(SessionMeta, f) }
 static const MetaKey Keys[] = {
    TEXT_KEY("body", body),
-   { "date", META_DATE, offsetof(SessionMeta, date) },
+   { "date", META_DAYS, offsetof(SessionMeta, date) },
    { "start", META_TIME, offsetof(SessionMeta, start) },
    { "end", META_TIME, offsetof(SessionMeta, end) },
    TEXT_KEY("place", place),
@@ -27,14 +29,113 @@ static const MetaKey Keys[] = {
    TEXT_KEY("marking", marking),
    TEXT_KEY("language", language),
    TEXT_KEY("from", from),
-   TEXT_KEY("to", to),
+   { "to", META_LINES, offsetof(SessionMeta, to) },
    TEXT_KEY("subject", subject),
    { "numbering", META_NUMBERING, 0 },
+   TEXT_KEY("type", type),
+   { "on", META_ON, 0 },
+   { "doc-date", META_DATE, offsetof(SessionMeta, doc_date) },
+   { "header", META_HEADER, 0 },
+   TEXT_KEY("access", access),
+   TEXT_KEY("style", style),
 };
 #undef TEXT_KEY
 
 static const char *const Key_list =
-   "body, date, start, end, place, chair, docno, codes, marking, language, from, to, subject, numbering";
+   "body, date, start, end, place, chair, docno, codes, marking, language, from, to, subject, numbering, "
+   "type, on, doc-date, header, access, style";
+
+/* Words i.. each quoted: several values ("set to \"A\" \"B\""). */
+static bool all_quoted(const Words *w, size_t i) {
+   if (i + 1 >= w->count)
+      return false;
+   for (; i < w->count; i++)
+      if (!w->quoted[i])
+         return false;
+   return true;
+}
+
+/* set to "A" "B": one addressee a line (stored joined by newlines). */
+static GvStatus set_lines(Exec *e, Words *w, char **field) {
+   GvBuf v = GV_BUF_INIT;
+   if (all_quoted(w, 2)) {
+      for (size_t i = 2; i < w->count; i++) {
+         if (i > 2)
+            GvBuf_putc(&v, '\n');
+         GvBuf_puts(&v, w->word[i]);
+         GvBuf_putc(e->canon, ' ');
+         Words_put_quoted(e->canon, w->word[i], strlen(w->word[i]));
+      }
+   } else {
+      size_t n;
+      char *t = Words_rest(w, 2, &n);
+      if (!t)
+         return Cmd_fail(e, GV_NOMEM, "out of memory");
+      GvBuf_append(&v, t, n);
+      if (n) {
+         GvBuf_putc(e->canon, ' ');
+         Words_put_text(e->canon, t, n);
+      }
+      free(t);
+   }
+   if (v.failed) {
+      GvBuf_free(&v);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
+   char *val = v.len ? Util_strndup(GvBuf_str(&v), v.len) : NULL;
+   GvBuf_free(&v);
+   Cmd_replace(field, val);
+   return GV_OK;
+}
+
+/* set header LABEL VALUE adds or replaces a line; set header LABEL drops
+ * it; set header clears them all. */
+static GvStatus set_header(Exec *e, Words *w) {
+   SessionMeta *m = &e->s->meta;
+   if (w->count > 4)
+      return Cmd_fail(e, GV_USAGE, "set header needs \"LABEL\" \"VALUE\" (quote each)");
+   if (w->count == 2) {
+      Cmd_replace(&m->headers, NULL);
+      return GV_OK;
+   }
+   const char *label = w->word[2], *value = w->count == 4 ? w->word[3] : NULL;
+   if (!*label || strchr(label, '\t') || strchr(label, '\n') || (value && (strchr(value, '\t') || strchr(value, '\n'))))
+      return Cmd_fail(e, GV_BAD_VALUE, "a header LABEL and VALUE are one line each, and LABEL is not empty");
+   GvBuf nb = GV_BUF_INIT;
+   bool replaced = false;
+   for (const char *p = m->headers; p && *p;) {
+      size_t n = strcspn(p, "\n");
+      size_t ln = strcspn(p, "\t");
+      bool same = ln < n && ln == strlen(label) && strncmp(p, label, ln) == 0;
+      if (same && value && !replaced) {
+         GvBuf_printf(&nb, "%s%s\t%s", nb.len ? "\n" : "", label, value);
+         replaced = true;
+      } else if (!same) {
+         if (nb.len)
+            GvBuf_putc(&nb, '\n');
+         GvBuf_append(&nb, p, n);
+      }
+      p += n;
+      if (*p)
+         p++;
+   }
+   if (value && !replaced)
+      GvBuf_printf(&nb, "%s%s\t%s", nb.len ? "\n" : "", label, value);
+   if (nb.failed) {
+      GvBuf_free(&nb);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
+   char *val = nb.len ? Util_strndup(GvBuf_str(&nb), nb.len) : NULL;
+   GvBuf_free(&nb);
+   Cmd_replace(&m->headers, val);
+   GvBuf_putc(e->canon, ' ');
+   Words_put_quoted(e->canon, label, strlen(label));
+   if (value) {
+      GvBuf_putc(e->canon, ' ');
+      Words_put_quoted(e->canon, value, strlen(value));
+   }
+   return GV_OK;
+}
 
 GvStatus Cmd_set(Exec *e, Words *w) {
    GvStatus st = Cmd_check_quotes(e, w, 2);
@@ -51,14 +152,61 @@ GvStatus Cmd_set(Exec *e, Words *w) {
          mk = &Keys[i];
    if (!mk)
       return Cmd_fail(e, GV_BAD_VALUE, "unknown key '%.40s' (keys: %s)", w->word[1], Key_list);
+   SessionMeta *m = &e->s->meta;
+   char *field_base = (char *)m;
+   GvBuf_printf(e->canon, " %s", mk->key);
+   if (mk->kind == META_LINES)
+      return set_lines(e, w, (char **)(void *)(field_base + mk->offset));
+   if (mk->kind == META_HEADER)
+      return set_header(e, w);
    char *value;
    size_t n;
    if ((st = Cmd_text(e, w, 2, &value, &n)) != GV_OK)
       return st;
-   SessionMeta *m = &e->s->meta;
-   char *field_base = (char *)m;
-   GvBuf_printf(e->canon, " %s", mk->key);
    switch (mk->kind) {
+   case META_LINES:
+   case META_HEADER:
+      break;
+   case META_ON:
+      /* `set on` with nothing leaves the On: line out */
+      m->on_set = true;
+      if (n) {
+         GvBuf_putc(e->canon, ' ');
+         Words_put_text(e->canon, value, n);
+      }
+      Cmd_replace(&m->on, n ? value : NULL);
+      if (!n)
+         free(value);
+      return GV_OK;
+   case META_DAYS: {
+      /* DATE or FIRST..LAST: a meeting over several days */
+      int64_t day = GV_NO_DAY, last = GV_NO_DAY;
+      const char *dots = n ? strstr(value, "..") : NULL;
+      size_t n1 = dots ? (size_t)(dots - value) : n;
+      if (n1 && (st = Date_parse(value, n1, Cmd_ref_day(e), &day, e->msg, e->msglen)) != GV_OK) {
+         free(value);
+         return st;
+      }
+      if (dots && (st = Date_parse(dots + 2, n - n1 - 2, day, &last, e->msg, e->msglen)) != GV_OK) {
+         free(value);
+         return st;
+      }
+      free(value);
+      if (dots && (day == GV_NO_DAY || last <= day))
+         return Cmd_fail(e, GV_BAD_DATE, "a meeting over days runs FIRST..LAST, LAST after FIRST");
+      char iso[11];
+      if (day != GV_NO_DAY) {
+         Date_format_iso(day, iso);
+         GvBuf_printf(e->canon, " %s", iso);
+      }
+      if (last != GV_NO_DAY) {
+         Date_format_iso(last, iso);
+         GvBuf_printf(e->canon, "..%s", iso);
+      }
+      m->date = day;
+      m->date_end = last;
+      return GV_OK;
+   }
    case META_TEXT:
       if (n)
          GvBuf_putc(e->canon, ' ');
@@ -79,7 +227,7 @@ GvStatus Cmd_set(Exec *e, Words *w) {
          Date_format_iso(day, iso);
          GvBuf_printf(e->canon, " %s", iso);
       }
-      m->date = day;
+      *(int64_t *)(void *)(field_base + mk->offset) = day;
       return GV_OK;
    }
    case META_TIME: {
@@ -113,6 +261,7 @@ GvStatus Cmd_set(Exec *e, Words *w) {
       }
       free(value);
       m->numbering = style;
+      m->numbering_set = true;
       GvBuf_puts(e->canon, style == GV_NUMBERING_LETTERS ? " letters" : " numeric");
       return GV_OK;
    }
@@ -160,7 +309,7 @@ GvStatus Cmd_delegation_def(Exec *e, Words *w) {
       const char *v = eq + 1;
       if (kl == 4 && strncmp(kv, "kind", 4) == 0) {
          if (!GvKind_parse(v, &kind))
-            return Cmd_fail(e, GV_BAD_VALUE, "unknown kind '%.40s' (ms, institution, agency, observer)", v);
+            return Cmd_fail(e, GV_BAD_VALUE, "unknown kind '%.40s' (ms, institution, agency, observer, chair)", v);
          have_kind = true;
       } else if (kl == 5 && strncmp(kv, "order", 5) == 0) {
          char *end;
@@ -228,6 +377,7 @@ GvStatus Cmd_delegation_def(Exec *e, Words *w) {
       Cmd_replace(&d->native, nnative);
    if (nphrase)
       Cmd_replace(&d->phrase, nphrase);
+   d->retired = false;
    if (have_kind)
       d->kind = kind;
    if (have_order)
@@ -259,6 +409,10 @@ GvStatus Cmd_roster(Exec *e, Words *w) {
    const char *name = w->word[1];
    GvBuf_putc(e->canon, ' ');
    Words_put_word(e->canon, name, strlen(name));
+   /* A later roster replaces the earlier one: what it does not define again
+    * leaves the picker and the attendance (it stays where it spoke). */
+   for (size_t i = 0; i < e->s->roster.count; i++)
+      e->s->roster.list[i].retired = true;
    if (!e->live) {
       char *n = strdup(name);
       if (!n)
@@ -308,6 +462,25 @@ GvStatus Cmd_roster(Exec *e, Words *w) {
          }
       }
       p += n + 1;
+   }
+   if (st == GV_OK && count > 0) {
+      size_t ch = Roster_find(&e->s->roster, GV_CHAIR_CODE, strlen(GV_CHAIR_CODE));
+      if (ch == GV_NONE || e->s->roster.list[ch].retired) {
+         static const char chair[] = "delegation " GV_CHAIR_CODE " kind=chair order=0 name=Chair native=Chair phrase=\"the Chair\"";
+         Exec sub = *e;
+         GvBuf_clear(&canon);
+         sub.canon = &canon;
+         sub.extra = NULL;
+         char sub_msg[256] = "";
+         sub.msg = sub_msg;
+         sub.msglen = sizeof sub_msg;
+         if ((st = Command_exec(&sub, chair, strlen(chair))) != GV_OK)
+            st = Cmd_fail(e, st, "roster '%.60s': the Chair: %s", name, sub_msg);
+         else {
+            GvBuf_append(e->extra, GvBuf_str(&canon), canon.len);
+            GvBuf_putc(e->extra, '\n');
+         }
+      }
    }
    GvBuf_free(&canon);
    GvBuf_free(&lines);

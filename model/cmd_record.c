@@ -40,6 +40,7 @@ GvStatus Cmd_pos(Exec *e, Words *w) {
       r->pos = list;
       p = &r->pos[r->npos++];
       memset(p, 0, sizeof *p);
+      snprintf(p->uuid, sizeof p->uuid, "%s", e->uuid);
       p->item = item;
       p->delegation = d;
    }
@@ -99,6 +100,7 @@ GvStatus Cmd_reserve(Exec *e, Words *w) {
       r->res = list;
       res = &r->res[r->nres++];
       memset(res, 0, sizeof *res);
+      snprintf(res->uuid, sizeof res->uuid, "%s", e->uuid);
       res->item = item;
       res->delegation = d;
       res->type = t;

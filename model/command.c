@@ -24,20 +24,30 @@ static const Command Commands[] = {
    { "note", Cmd_note },         { "draft", Cmd_draft },     { "presents", Cmd_presents },
    { "pos", Cmd_pos },           { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
    { "outcome", Cmd_outcome },   { "deadline", Cmd_deadline }, { "action", Cmd_action },
-   { "done", Cmd_done },
+   { "done", Cmd_done },         { "close", Cmd_close },
+   { "paragraph", Cmd_paragraph }, { "group", Cmd_group }, { "edit", Cmd_edit },
+   { "speaker", Cmd_speaker },   { "delete", Cmd_delete },   { "move", Cmd_move },
+};
+
+/* What `on NUM` may run on an item that is not the current one: records
+ * about the item, never the floor (whose queue and speaker are the
+ * current item's) nor a note (it goes to whoever has the floor). */
+static const char *const On_commands[] = {
+   "outcome", "pos", "reserve", "lift", "deadline", "action",
 };
 
 /* Aliases people reach for. */
 static const struct { const char *alias, *name; } Aliases[] = {
    { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
-   { "agenda", "item" },
+   { "agenda", "item" },       { "para", "paragraph" },
 };
 
 /* Alphabetical, with undo and redo, for completion and help. */
 static const char *const Names[] = {
-   "action", "at", "attend", "deadline", "delegation", "done", "draft", "end", "floor", "give",
-   "item", "lift", "next", "note", "outcome", "pos", "presents", "redo", "reserve", "roster",
-   "set", "tour", "undo", "withdraw",
+   "action", "at", "attend", "close", "deadline", "delegation", "delete", "done", "draft", "edit",
+   "end", "floor", "give", "group", "item", "lift", "move", "next", "note", "on", "outcome", "para",
+   "paragraph", "pos", "presents", "redo", "reserve", "roster", "set", "speaker", "tour", "undo",
+   "withdraw",
 };
 
 const char *Session_command_name(size_t i) {
@@ -66,7 +76,42 @@ GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) {
    return st;
 }
 
+static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool nested);
+
+/* on NUM COMMAND...: runs a record command on item NUM as if it were current,
+ * without taking it up: its take-up time, the current item and the floor stay
+ * as they are. Canonical: on ITEM-UUID COMMAND... */
+static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
+   size_t idx;
+   GvStatus st = Cmd_check_quotes(e, w, 3);
+   if (st != GV_OK || (st = Cmd_item(e, w, 1, &idx)) != GV_OK)
+      return st;
+   if (w->count < 3)
+      return Cmd_fail(e, GV_USAGE, "on needs NUM COMMAND (outcome, pos, reserve, lift, deadline, action)");
+   const char *name = w->word[2];
+   for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
+      if (Util_word_eq(name, Aliases[i].alias))
+         name = Aliases[i].name;
+   bool allowed = false;
+   for (size_t i = 0; i < sizeof On_commands / sizeof *On_commands; i++)
+      allowed = allowed || Util_word_eq(name, On_commands[i]);
+   if (!allowed)
+      return Cmd_fail(e, GV_USAGE, "'on NUM' runs outcome, pos, reserve, lift, deadline or action, not '%.40s'", w->word[2]);
+   GvBuf_puts(e->canon, "on");
+   Cmd_put_item(e, idx);
+   GvBuf_putc(e->canon, ' ');
+   size_t keep = e->s->agenda.current;
+   e->s->agenda.current = idx;
+   st = Command_run(e, payload + w->start[2], len - w->start[2], true);
+   e->s->agenda.current = keep;
+   return st;
+}
+
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
+   return Command_run(e, payload, len, false);
+}
+
+static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool nested) {
    if (!e->checked && memchr(payload, '\0', len))
       return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
    if (!e->checked && !Utf8_valid(payload, len))
@@ -89,6 +134,12 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
    for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
       if (Util_word_eq(name, Aliases[i].alias))
          name = Aliases[i].name;
+   if (!nested && Util_word_eq(name, "on")) {
+      e->kind = GV_ENTRY_UNIT;
+      st = Command_on(e, &w, payload, len);
+      Words_free(&w);
+      return st;
+   }
    const Command *cmd = NULL;
    char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
    for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)

@@ -59,6 +59,9 @@ size_t Cmd_note_target(const Exec *e);
 /* Moves a string into a field, freeing the old one. */
 void Cmd_replace(char **field, char *value);
 
+/* Appends to what is said on an item (cmd_said.c); false on ENOMEM. */
+bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index);
+
 /* Handlers. */
 GvStatus Cmd_set(Exec *e, Words *w);
 GvStatus Cmd_roster(Exec *e, Words *w);
@@ -82,5 +85,12 @@ GvStatus Cmd_outcome(Exec *e, Words *w);
 GvStatus Cmd_deadline(Exec *e, Words *w);
 GvStatus Cmd_action(Exec *e, Words *w);
 GvStatus Cmd_done(Exec *e, Words *w);
+GvStatus Cmd_close(Exec *e, Words *w);
+GvStatus Cmd_paragraph(Exec *e, Words *w);
+GvStatus Cmd_group(Exec *e, Words *w);
+GvStatus Cmd_edit(Exec *e, Words *w);
+GvStatus Cmd_speaker(Exec *e, Words *w);
+GvStatus Cmd_delete(Exec *e, Words *w);
+GvStatus Cmd_move(Exec *e, Words *w);
 
 #endif

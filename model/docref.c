@@ -111,7 +111,7 @@ static bool parse_number(Token t, DocRef *ref) {
    return true;
 }
 
-GvStatus DocRef_parse(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
+static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
    memset(ref, 0, sizeof *ref);
    while (n && (*s == ' ' || *s == '\t'))
       s++, n--;
@@ -215,6 +215,102 @@ GvStatus DocRef_parse(const char *s, size_t n, DocRef *ref, char *msg, size_t ms
       ref->text = NULL;
    }
    return st;
+}
+
+/* "REV 1", "COR 2", "ADD 1": the part after a "+". */
+static bool is_suffix_part(const char *s, size_t n) {
+   Token tok[3];
+   size_t nt = tokenize(s, n, tok, 3);
+   unsigned long v;
+   return nt == 2 && (tok_is(tok[0], "REV") || tok_is(tok[0], "COR") || tok_is(tok[0], "ADD")) &&
+          tok_number(tok[1], 3, &v) && v > 0;
+}
+
+/* A reference, or a list of them: "10279/02 + REV 1", "7923/17 + COR 1",
+ * "8946/17, 8947/17 and WK 4977/17". The fields are the first document's;
+ * the text is the whole list in canonical form. */
+GvStatus DocRef_parse(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
+   while (n && (*s == ' ' || *s == '\t'))
+      s++, n--;
+   while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+      n--;
+   GvStatus st = parse_one(s, n, ref, msg, msglen);
+   if (st == GV_OK || st == GV_NOMEM)
+      return st;
+   /* Not one reference: try a list. Separators: " + ", ", ", " and ". */
+   bool list = false;
+   for (size_t i = 0; i < n; i++)
+      if ((s[i] == '+' && (i == 0 || s[i - 1] == ' ')) || s[i] == ',' ||
+          (i + 5 <= n && memcmp(s + i, " and ", 5) == 0))
+         list = true;
+   if (!list)
+      return st;
+   GvBuf text = GV_BUF_INIT;
+   DocRef first;
+   bool have_first = false;
+   const char *sep = NULL;
+   size_t i = 0;
+   st = GV_OK;
+   while (i < n && st == GV_OK) {
+      /* the part up to the next separator */
+      size_t j = i, next = n;
+      const char *nsep = NULL;
+      for (; j < n; j++) {
+         if (s[j] == ',') { next = j + 1; nsep = ", "; break; }
+         if (s[j] == '+' && j > i && s[j - 1] == ' ') { next = j + 1; nsep = " + "; break; }
+         if (j + 5 <= n && memcmp(s + j, " and ", 5) == 0) { next = j + 5; nsep = " and "; break; }
+      }
+      size_t a = i, b = j;
+      while (a < b && (s[a] == ' ' || s[a] == '\t'))
+         a++;
+      while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+         b--;
+      if (a == b) {
+         st = fail(msg, msglen, s, n, "an empty part in a list of documents");
+         break;
+      }
+      if (sep)
+         GvBuf_puts(&text, sep);
+      if (sep && strcmp(sep, " + ") == 0 && is_suffix_part(s + a, b - a)) {
+         Token tok[2];
+         tokenize(s + a, b - a, tok, 2);
+         unsigned long v = 0;
+         tok_number(tok[1], 3, &v);
+         GvBuf_printf(&text, "%.3s %lu", tok_is(tok[0], "REV") ? "REV" : tok_is(tok[0], "COR") ? "COR" : "ADD", v);
+      } else {
+         DocRef one;
+         if ((st = parse_one(s + a, b - a, &one, msg, msglen)) != GV_OK)
+            break;
+         if (one.kind != GV_DOCREF_COUNCIL) {
+            DocRef_free(&one);
+            st = fail(msg, msglen, s, n, "'%.*s' in a list is not a Council document number", (int)(b - a), s + a);
+            break;
+         }
+         GvBuf_puts(&text, one.text);
+         if (!have_first) {
+            first = one;
+            have_first = true;
+         } else {
+            DocRef_free(&one);
+         }
+      }
+      sep = nsep;
+      i = next;
+      if (nsep && i >= n)
+         st = fail(msg, msglen, s, n, "a list of documents ends with '%s'", nsep);
+   }
+   if (st == GV_OK && (!have_first || text.failed))
+      st = have_first ? GV_NOMEM : fail(msg, msglen, s, n, "a list needs a document number first");
+   if (st != GV_OK) {
+      if (have_first)
+         DocRef_free(&first);
+      GvBuf_free(&text);
+      return st;
+   }
+   *ref = first;
+   free(ref->text);
+   ref->text = text.data;
+   return GV_OK;
 }
 
 void DocRef_free(DocRef *ref) {

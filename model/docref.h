@@ -3,7 +3,9 @@
  *   WK 10837/2020 INIT   12104/18 ADD 2   7923/1/17 REV 1 COR 1
  * Anything that does not start with a series (ST CM WK SN DS) or a digit, or
  * that holds a parenthesis, is a free reference, kept verbatim:
- * "JOIN(2017) 450 final", "2017/0225(COD)", "non-paper". */
+ * "JOIN(2017) 450 final", "2017/0225(COD)", "non-paper". A list of Council
+ * numbers is one reference too: "10279/02 + REV 1", "7923/17 + COR 1",
+ * "8946/17, 8947/17 and WK 4977/17" (the fields are the first one's). */
 #ifndef GAVEL_MODEL_DOCREF_H
 #define GAVEL_MODEL_DOCREF_H
 

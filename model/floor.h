@@ -21,6 +21,7 @@ typedef struct Intervention {
    size_t notes_len;
    bool has_doc;
    DocRef doc;             /* the document presented, when has_doc */
+   bool deleted;           /* `delete REF`: off the record and the statistics */
 } Intervention;
 
 typedef struct Floor {

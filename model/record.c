@@ -44,6 +44,12 @@ void Records_clear(Records *r) {
       free(r->deadlines[i].what);
    for (size_t i = 0; i < r->nactions; i++)
       free(r->actions[i].what);
+   for (size_t i = 0; i < r->nparas; i++) {
+      free(r->paras[i].phrase);
+      free(r->paras[i].members);
+      free(r->paras[i].text);
+   }
+   free(r->paras);
    free(r->pos);
    free(r->res);
    free(r->deadlines);

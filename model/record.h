@@ -47,6 +47,7 @@ typedef enum GvReserveStatus {
 
 /* One per item and delegation: a later `pos` replaces the stance and text. */
 typedef struct Position {
+   char uuid[37];         /* the event that first recorded it (its reference) */
    size_t item, delegation;
    GvStance stance;
    char *text;            /* "" when none */
@@ -55,6 +56,7 @@ typedef struct Position {
 
 /* One per item, delegation and type. */
 typedef struct Reservation {
+   char uuid[37];         /* the event that first recorded it (its reference) */
    size_t item, delegation;
    GvReserveType type;
    GvReserveStatus status;
@@ -82,11 +84,33 @@ typedef struct Action {
    int64_t created, done_at;
 } Action;
 
+/* A paragraph that is no intervention: `paragraph TEXT` (the item's own
+ * words: "Delegations were invited to send written comments.") or `group
+ * PHRASE [CODE...]: TEXT` (a collective subject: "Several delegations (BE,
+ * CZ and DK) supported ..."). No clock, no statistics, no attendance. */
+typedef enum GvParaKind {
+   GV_PARA_TEXT,
+   GV_PARA_GROUP,
+} GvParaKind;
+
+typedef struct Para {
+   char uuid[37];
+   size_t item;
+   GvParaKind kind;
+   char *phrase;          /* GROUP: "several delegations" as typed; else NULL */
+   size_t *members;       /* GROUP: roster indexes named in brackets */
+   size_t nmembers;
+   char *text;            /* never NULL */
+   bool deleted;          /* `delete REF` */
+   int64_t time;
+} Para;
+
 typedef struct Records {
    Position *pos;       size_t npos, pos_cap;
    Reservation *res;    size_t nres, res_cap;
    Deadline *deadlines; size_t ndeadlines, deadlines_cap;
    Action *actions;     size_t nactions, actions_cap;
+   Para *paras;         size_t nparas, paras_cap;
 } Records;
 
 /* An action by full uuid or unique prefix (at least 4 characters). On

@@ -241,6 +241,8 @@ size_t Roster_match(const Roster *r, const char *query, size_t n, RosterMatch *o
    for (size_t k = 0; k < r->count; k++) {
       const Delegation *d = &r->list[order[k]];
       int best = 0, s;
+      if (d->retired)
+         continue;
       bool ms = d->kind == GV_KIND_MS;
       char *code = Utf8_fold(d->code, strlen(d->code));
       if (code) {

@@ -14,7 +14,8 @@
    X(MS,          "ms",          "Member State") \
    X(INSTITUTION, "institution", "institution") \
    X(AGENCY,      "agency",      "agency") \
-   X(OBSERVER,    "observer",    "observer")
+   X(OBSERVER,    "observer",    "observer") \
+   X(CHAIR,       "chair",       "chair")
 
 typedef enum GvKind {
 #define GV_KIND_ENUM(e, word, label) GV_KIND_##e,
@@ -45,6 +46,7 @@ typedef struct Delegation {
    int order;        /* protocol order (units share their parent's) */
    size_t parent;    /* COM for COM/HOME, else GV_NONE */
    GvAttendance attendance;  /* of a unit: its parent's counts */
+   bool retired;     /* not in the roster loaded last: kept only where it spoke */
 } Delegation;
 
 typedef struct Roster {
@@ -54,6 +56,9 @@ typedef struct Roster {
 
 /* Index of CODE (case-insensitive, exact), or GV_NONE. */
 size_t Roster_find(const Roster *r, const char *code, size_t n);
+/* Every roster gets CHAIR, "the Chair": takes the floor like anyone, is no
+ * delegation in attendance sentences or annexes. */
+#define GV_CHAIR_CODE "CHAIR"
 const Delegation *Roster_get(const Roster *r, size_t idx);
 /* A delegation code: letters, digits, - and _, at most GV_CODE_PART_MAX of
  * them, and at most one /UNIT of the same kind (FR, COM, COM/HOME). The one

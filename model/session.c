@@ -15,11 +15,13 @@ static void meta_init(SessionMeta *m) {
    m->date = GV_NO_DAY;
    m->start = m->end = GV_NO_TIME;
    m->numbering = GV_NUMBERING_NUMERIC;
+   m->date_end = m->doc_date = GV_NO_DAY;
 }
 
 static void meta_clear(SessionMeta *m) {
    char **text[] = { &m->body, &m->place, &m->chair, &m->docno, &m->codes, &m->marking,
-                     &m->language, &m->from, &m->to, &m->subject };
+                     &m->language, &m->from, &m->to, &m->subject, &m->type, &m->on,
+                     &m->headers, &m->access, &m->style };
    for (size_t i = 0; i < sizeof text / sizeof *text; i++)
       free(*text[i]);
    meta_init(m);

@@ -36,6 +36,15 @@ typedef struct SessionMeta {
    char *to;         /* "Horizontal Working Party on Cyber Issues" */
    char *subject;    /* "Summary of discussions" */
    GvNumbering numbering;
+   bool numbering_set; /* `set numbering` overrides the house style's */
+   int64_t date_end; /* `set date A..B`: the last day of a meeting over days, or GV_NO_DAY */
+   int64_t doc_date; /* `set doc-date`: the document's own date, or GV_NO_DAY */
+   char *type;       /* `set type`: "NOTE"; NULL: "OUTCOME OF PROCEEDINGS" */
+   char *on;         /* `set on TEXT`; with on_set and NULL the On: line is left out */
+   bool on_set;
+   char *headers;    /* `set header LABEL VALUE`: lines "LABEL\tVALUE", or NULL */
+   char *access;     /* `set access`: "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC" */
+   char *style;      /* `set style NAME`: the house style, or NULL (council) */
 } SessionMeta;
 
 typedef struct Session {
@@ -150,6 +159,29 @@ int64_t Session_end_time(const Session *s);
 int64_t Session_clock(const Session *s, int64_t now);
 /* An action by full uuid or unique prefix: its index, or GV_NONE (msg says why). */
 size_t Session_find_action(const Session *s, const char *id, size_t n, char *msg, size_t msglen);
+
+/* Short references: every intervention, paragraph, position, reservation,
+ * deadline and action is named by the first characters of its uuid, as
+ * git names commits. */
+typedef enum GvRefKind {
+   GV_REF_INTERVENTION,
+   GV_REF_PARA,
+   GV_REF_POSITION,
+   GV_REF_RESERVATION,
+   GV_REF_DEADLINE,
+   GV_REF_ACTION,
+} GvRefKind;
+/* The length of the short references of this session: the shortest prefix
+ * that tells every record apart, at least 7. O(n log n). */
+size_t Session_ref_len(const Session *s);
+/* A record by reference (a unique prefix of 4 or more characters, or the full
+ * uuid). On GV_NOT_FOUND or GV_AMBIGUOUS msg says so. */
+GvStatus Session_find_ref(const Session *s, const char *ref, size_t n, GvRefKind *kind, size_t *idx,
+                          char *msg, size_t msglen);
+/* The full uuid of a record. */
+const char *Session_ref_uuid(const Session *s, GvRefKind kind, size_t idx);
+/* "intervention", "paragraph", ... */
+const char *GvRefKind_word(GvRefKind kind);
 
 /* Speaking time per roster entry, for one item or (item == GV_NONE) the
  * whole meeting. out has s->roster.count entries; a running intervention

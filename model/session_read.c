@@ -104,7 +104,7 @@ void Session_speaking_stats(const Session *s, size_t item, int64_t now, bool fol
       const Intervention *iv = &s->floor.list[i];
       if (item != GV_NONE && iv->item != item)
          continue;
-      if (s->agenda.items[iv->item].dropped || iv->delegation >= s->roster.count)
+      if (iv->deleted || s->agenda.items[iv->item].dropped || iv->delegation >= s->roster.count)
          continue;
       size_t d = iv->delegation;
       if (fold_units && s->roster.list[d].parent != GV_NONE)

@@ -127,6 +127,25 @@ static uint32_t Greek_fold(uint32_t cp) {
    return cp;
 }
 
+/* Cyrillic U+0400..U+045F: capitals to lower case, and the letters with a
+ * diacritic to their base (ё to е, й to и, ї to і, ў to у, ѓ to г, ќ to к),
+ * so that a name typed without them still matches. */
+static uint32_t Cyrillic_fold(uint32_t cp) {
+   if (cp >= 0x0410 && cp <= 0x042F)
+      cp += 0x20;
+   else if (cp >= 0x0400 && cp <= 0x040F)
+      cp += 0x50;
+   switch (cp) {
+   case 0x0450: case 0x0451: return 0x0435;  /* ѐ ё -> е */
+   case 0x0439: case 0x045D: return 0x0438;  /* й ѝ -> и */
+   case 0x0457: return 0x0456;               /* ї -> і */
+   case 0x045E: return 0x0443;               /* ў -> у */
+   case 0x0453: return 0x0433;               /* ѓ -> г */
+   case 0x045C: return 0x043A;               /* ќ -> к */
+   default: return cp;
+   }
+}
+
 uint32_t Utf8_fold_cp(uint32_t cp) {
    if (cp < 0x80)
       return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
@@ -142,11 +161,16 @@ uint32_t Utf8_fold_cp(uint32_t cp) {
       return cp < 0x21A ? 's' : 't';
    if (cp >= 0x0386 && cp <= 0x03CE)
       return Greek_fold(cp);
-   if (cp >= 0x0410 && cp <= 0x042F)  /* Cyrillic capitals */
-      return cp + 0x20;
-   if (cp >= 0x0400 && cp <= 0x040F)
-      return cp + 0x50;
-   return cp;
+   if (cp >= 0x0400 && cp <= 0x045F)
+      return Cyrillic_fold(cp);
+   switch (cp) {
+   case 0x00A0: case 0x2007: case 0x202F: return ' ';   /* no-break spaces */
+   case 0x2018: case 0x2019: case 0x201B: return '\''; /* typographic apostrophes */
+   case 0x201C: case 0x201D: case 0x201E: return '"';
+   case 0x2010: case 0x2011: return '-';                /* hyphens */
+   case 0x1E9E: return 0xDF;                            /* capital sharp s */
+   default: return cp;
+   }
 }
 
 char *Utf8_fold(const char *s, size_t n) {

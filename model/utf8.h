@@ -15,7 +15,10 @@ bool Utf8_valid(const char *s, size_t n);
 size_t Utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* Writes cp as UTF-8 into out (4 bytes are enough); returns the length. */
 size_t Utf8_encode(uint32_t cp, char out[4]);
-/* Lower case without diacritics: Latin-1, Latin Extended-A, Greek, Cyrillic. */
+/* Lower case without diacritics: Latin-1, Latin Extended-A, Greek, Cyrillic;
+ * no-break spaces to a space, typographic quotes and hyphens to ASCII. The
+ * result is never longer in UTF-8 than cp (Utf8_fold and model/match.c rely
+ * on it). */
 uint32_t Utf8_fold_cp(uint32_t cp);
 /* The folded form of s[0..n) as a new NUL-terminated string; NULL on ENOMEM. */
 char *Utf8_fold(const char *s, size_t n);

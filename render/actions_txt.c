@@ -8,7 +8,7 @@
 
 /* One entry per row:
  *   [ ] 2017-05-31  FR      send written comments on WK 4977/17
- *                           item 3.2 Prevention ...; Horizontal Working Party ..., 12 May 2017 */
+ *                           item 3.2 Prevention ...; Horizontal Working Party ..., 12 May 2017; id 1b4e28ba */
 void ActionsTxt_write(FILE *out, const ActionList *l) {
    Buf b = BUF_INIT, first = BUF_INIT, t = BUF_INIT;
    const char *indent = "                            ";   /* 28 columns */
@@ -56,6 +56,12 @@ void ActionsTxt_write(FILE *out, const ActionList *l) {
       if (r->kind == ACTION_DEADLINE && *r->setBy) {
          Buf_add(&t, "; set by ");
          Buf_add(&t, r->setBy);
+      }
+      /* What `gavel done ID` takes: the first 8 characters are enough. */
+      if (r->kind == ACTION_TODO && strlen(r->uid) >= 8) {
+         Buf_add(&t, "; id ");
+         for (int k = 0; k < 8; k++)
+            Buf_addc(&t, r->uid[k]);
       }
       Wrap_text(&b, Buf_str(&t), 80, indent, indent);
       fputs(Buf_str(&b), out);

@@ -22,6 +22,16 @@ static void Doc_freeHeader(DocHeader *h) {
    free(h->on);
    free(h->to);
    free(h->subject);
+   for (size_t i = 0; i < h->nto_lines; i++)
+      free(h->to_lines[i]);
+   free(h->to_lines);
+   for (size_t i = 0; i < h->nextra; i++) {
+      free(h->extra_labels[i]);
+      free(h->extra_values[i]);
+   }
+   free(h->extra_labels);
+   free(h->extra_values);
+   free(h->access);
 }
 
 void Doc_free(Doc *d) {
@@ -71,6 +81,55 @@ void Doc_docs(Doc *d, const char *text) {
 
 void Doc_para(Doc *d, const char *text) {
    Doc_push(d, DOC_PARA)->text = Doc_clean(text);
+}
+
+void Doc_paraMore(Doc *d, const char *text) {
+   DocBlock *last = d->count ? &d->blocks[d->count - 1] : NULL;
+   if (!last || last->kind != DOC_PARA) {
+      Doc_para(d, text);
+      return;
+   }
+   char *t = Doc_clean(text);
+   size_t a = strlen(last->text), b = strlen(t);
+   char *n = realloc(last->text, a + b + 2);
+   if (!n)
+      abort();
+   n[a] = ' ';
+   memcpy(n + a + 1, t, b + 1);
+   last->text = n;
+   free(t);
+}
+
+void Doc_list(Doc *d, const char *const *entries, size_t n) {
+   DocBlock *b = Doc_push(d, DOC_LIST);
+   b->rows = n;
+   b->cols = 1;
+   b->cells = calloc(n ? n : 1, sizeof *b->cells);
+   if (!b->cells)
+      abort();
+   for (size_t i = 0; i < n; i++)
+      b->cells[i] = Doc_clean(entries[i] ? entries[i] : "");
+}
+
+static void Doc_grow(char ***arr, size_t n) {
+   char **a = realloc(*arr, (n + 1) * sizeof *a);
+   if (!a)
+      abort();
+   *arr = a;
+}
+
+void Doc_addTo(Doc *d, const char *addressee) {
+   DocHeader *h = &d->header;
+   Doc_grow(&h->to_lines, h->nto_lines);
+   h->to_lines[h->nto_lines++] = Doc_clean(addressee);
+}
+
+void Doc_addExtra(Doc *d, const char *label, const char *value) {
+   DocHeader *h = &d->header;
+   Doc_grow(&h->extra_labels, h->nextra);
+   Doc_grow(&h->extra_values, h->nextra);
+   h->extra_labels[h->nextra] = Doc_clean(label);
+   h->extra_values[h->nextra++] = Doc_clean(value);
 }
 
 void Doc_annex(Doc *d, const char *number, const char *title) {

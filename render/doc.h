@@ -15,11 +15,20 @@ typedef struct DocHeader {
    char *marking;     /* "LIMITE" or NULL */
    char **codes;      /* "CYBER 105", "COPEN 220", ... */
    size_t ncodes;
-   char *title;       /* "OUTCOME OF PROCEEDINGS" */
+   char *title;       /* the document type: "OUTCOME OF PROCEEDINGS", "NOTE" */
    char *from;        /* "General Secretariat of the Council" */
-   char *on;          /* "12 May 2017" */
+   char *on;          /* "12 May 2017"; NULL or "": the On: line is left out */
    char *to;          /* "Horizontal Working Party on Cyber Issues" */
    char *subject;     /* "Summary of discussions" */
+   /* Added for documents other than the reference (each may be empty): */
+   char **to_lines;   /* every addressee of To:, one a line ("Delegations",
+                       * "Coreper"); to is the first; ntoLines 0 or >= 2 */
+   size_t nto_lines;
+   char **extra_labels; /* header lines under the codes, as pairs: */
+   char **extra_values; /* "Interinstitutional File" / "2018/0108 (COD)" */
+   size_t nextra;
+   char *access;      /* "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (12.02.2019)",
+                       * printed above the header block; or NULL */
 } DocHeader;
 
 typedef enum DocKind {
@@ -29,12 +38,15 @@ typedef enum DocKind {
    DOC_ANNEX,     /* an annex title: "ANNEX I: Attendance" */
    DOC_TABLE,     /* rows x cols cells, the first row the header */
    DOC_CHART,     /* a bar per label (cells: rows x 1) and value; HTML only */
+   DOC_LIST,      /* a bulleted list: cells[0..rows) the entries (cols 1) */
 } DocKind;
 
 typedef struct DocBlock {
    DocKind kind;
    int level;        /* DOC_HEADING */
-   char *number;     /* DOC_HEADING: "3.1." or "a)"; DOC_ANNEX: "I" */
+   char *number;     /* DOC_HEADING: "3.1." or "a)", or the house style's mark
+                      * ("–") for a heading that is not an agenda item;
+                      * DOC_ANNEX: "I" */
    char *text;       /* heading title, paragraph, annex title */
    char **cells;     /* DOC_TABLE: rows * cols strings */
    size_t rows, cols;
@@ -56,6 +68,11 @@ void Doc_free(Doc *d);
 void Doc_heading(Doc *d, int level, const char *number, const char *title);
 void Doc_docs(Doc *d, const char *text);
 void Doc_para(Doc *d, const char *text);
+/* Continues the last block when it is a paragraph (a blank, then text),
+ * else starts one: one paragraph with several speakers' sentences. */
+void Doc_paraMore(Doc *d, const char *text);
+/* A bulleted list of n entries. */
+void Doc_list(Doc *d, const char *const *entries, size_t n);
 void Doc_annex(Doc *d, const char *number, const char *title);
 /* A table of rows x cols; cells are copied. numeric and nowrap are column
  * bit masks (numbers are kept whole too). */
@@ -68,5 +85,7 @@ void Doc_chart(Doc *d, const char *title, const char *const *labels, const char 
 /* Sets a header field: frees the old value, stores a cleaned copy (NULL clears). */
 void Doc_set(char **field, const char *value);
 void Doc_addCode(Doc *d, const char *code);
+void Doc_addTo(Doc *d, const char *addressee);
+void Doc_addExtra(Doc *d, const char *label, const char *value);
 
 #endif

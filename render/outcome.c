@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "model/style.h"
 #include "render/buf.h"
 #include "render/chars.h"
 #include "render/outcome_docx.h"
@@ -16,9 +17,12 @@
  * of each roster entry (for "FR, DE, NL" in the Council's order). */
 typedef struct Ctx {
    const Session *s;
+   const Style *st;   /* the house style */
    size_t *rank;      /* rank[roster index] = position in protocol order */
    size_t *order;     /* roster indexes in protocol order */
    Doc *d;
+   int underPoint;    /* the next subject opens "Under this point ..." */
+   size_t item;       /* the item being written */
 } Ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -88,21 +92,80 @@ static void Outcome_short(Buf *b, const Delegation *del) {
    Outcome_user(b, p);
 }
 
-/* Is the note a predicate ("presented their non-paper") rather than a
- * sentence ("Delegations welcomed ...")? It is when it opens with a
- * lower-case letter; a capital, a digit, a quote or a script without case
- * reads as a sentence of its own. */
-static int Outcome_isPredicate(const char *text) {
-   uint32_t cp;
-   Chars_decode(text, strlen(text), &cp);
-   if (cp >= 'a' && cp <= 'z')
-      return 1;
-   if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3AC && cp <= 0x3CE) ||
-       (cp >= 0x430 && cp <= 0x45F))
-      return 1;
-   if (cp >= 0x100 && cp <= 0x17F && (cp & 1) && cp != 0x130 && cp != 0x138)
-      return 1;
+/* Words that may come before the verb of a predicate. */
+static const char *const Outcome_adverbs[] = {
+   "also", "then", "further", "briefly", "again", "finally", "furthermore", "moreover",
+   "generally", "broadly", "strongly", "fully", "nevertheless", "subsequently", "later", "still",
+   "in", "particular", "general", "addition", "turn", "its", "their", "view", NULL,
+};
+
+/* Verbs that open a predicate without ending in -ed. */
+static const char *const Outcome_verbs[] = {
+   "said", "gave", "made", "took", "felt", "held", "set", "sent", "saw", "thought", "put",
+   "found", "brought", "told", "spoke", "wrote", "read", "led", "sought", "meant", "knew",
+   "could", "would", "should", "might", "may", "can", "will", "shall", "must", "was", "were",
+   "is", "are", "has", "had", "have", "did", "does", "do", "drew", "chose", "understood", "won",
+   "supports", "asks", "presents", "welcomes", "considers", "thinks", "wants", "says", "proposes",
+   "suggests", "notes", "stresses", "underlines", "explains", "informs", "agrees", "opposes",
+   "prefers", "requests", "needs", "calls", "recalls", "reminds", "expresses", "raises",
+   "questions", "highlights", "insists", "shares", "reserves", "enters", "maintains", "lifts",
+   "accepts", "objects", "favours", "indicates", "points", "refers", "joins", "echoes",
+   "announces", "emphasises", "emphasizes", "invites", "believes", "sees", "finds", "hopes",
+   "regrets", "expects", "intends", "plans", "wishes", "remains", "went", "became", "began",
+   "put", "let", "left", "kept", "meant", "paid", "rang", "spent", "stood", NULL,
+};
+
+static int Outcome_wordIn(const char *w, size_t n, const char *const *list) {
+   for (size_t i = 0; list[i]; i++)
+      if (strlen(list[i]) == n && strncmp(list[i], w, n) == 0)
+         return 1;
    return 0;
+}
+
+/* A blank-separated list of words (the style's verbs). */
+static int Outcome_wordInText(const char *w, size_t n, const char *text) {
+   while (text && *text) {
+      text += strspn(text, " \t,");
+      size_t l = strcspn(text, " \t,");
+      if (l == n && l > 0 && strncmp(text, w, n) == 0)
+         return 1;
+      text += l;
+   }
+   return 0;
+}
+
+/* Is the note a predicate ("presented their non-paper") rather than a
+ * sentence ("Delegations welcomed ...", "the Presidency's text was
+ * acceptable to it")? Only on clear evidence: it opens lower-case with a
+ * verb (a past form in -ed, or one of the lists above or of the style),
+ * perhaps after an adverb ("also underlined"). Otherwise the text is kept as
+ * written (and `gavel check` warns). */
+int Outcome_isPredicateText(const char *text, const Style *st) {
+   while (*text == ' ')
+      text++;
+   if (!(*text >= 'a' && *text <= 'z'))
+      return 0;
+   const char *p = text;
+   for (int k = 0; k < 4 && *p; k++) {
+      size_t n = 0;
+      while ((p[n] >= 'a' && p[n] <= 'z') || p[n] == '-')
+         n++;
+      if (n == 0)
+         return 0;
+      if ((n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd') || Outcome_wordIn(p, n, Outcome_verbs) ||
+          (st && Outcome_wordInText(p, n, st->verbs)))
+         return 1;
+      if (!Outcome_wordIn(p, n, Outcome_adverbs))
+         return 0;
+      p += n;
+      while (*p == ' ' || *p == ',')
+         p++;
+   }
+   return 0;
+}
+
+static int Outcome_isPredicate(const Ctx *c, const char *text) {
+   return Outcome_isPredicateText(text, c->st);
 }
 
 /* Ends the text with a full stop unless it already ends a sentence. */
@@ -158,6 +221,27 @@ static void Outcome_joinShort(const Ctx *c, Buf *b, const size_t *idx, size_t n,
 
 /* ---- the header ------------------------------------------------------- */
 
+/* "8 April 2003", or "8-9 April 2003", "30 April-1 May 2003" and
+ * "30 December 2002-2 January 2003" for a meeting over days. */
+static void Outcome_days(Buf *b, int64_t first, int64_t last) {
+   if (last == GV_NO_DAY || last <= first) {
+      Outcome_date(b, first);
+      return;
+   }
+   int64_t y1, y2;
+   unsigned m1, d1, m2, d2;
+   Date_civil_from_days(first, &y1, &m1, &d1);
+   Date_civil_from_days(last, &y2, &m2, &d2);
+   if (y1 != y2)
+      Outcome_date(b, first);
+   else if (m1 != m2)
+      Buf_addf(b, "%u %s", d1, Date_month_name(m1));
+   else
+      Buf_addf(b, "%u", d1);
+   Buf_addc(b, '-');
+   Outcome_date(b, last);
+}
+
 static void Outcome_header(Ctx *c, const OutcomeOptions *o) {
    const SessionMeta *m = &c->s->meta;
    DocHeader *h = &c->d->header;
@@ -166,6 +250,9 @@ static void Outcome_header(Ctx *c, const OutcomeOptions *o) {
    if (o && o->docDate && *o->docDate) {
       Buf_add(&b, ", ");
       Phrase_date(&b, o->docDate);
+   } else if (m->doc_date != GV_NO_DAY) {
+      Buf_add(&b, ", ");
+      Outcome_date(&b, m->doc_date);
    } else if (m->date != GV_NO_DAY) {
       Buf_add(&b, ", ");
       Outcome_date(&b, m->date);
@@ -174,6 +261,7 @@ static void Outcome_header(Ctx *c, const OutcomeOptions *o) {
    Doc_set(&h->language, m->language && *m->language ? m->language : "en");
    Doc_set(&h->docno, m->docno);
    Doc_set(&h->marking, m->marking && *m->marking ? m->marking : NULL);
+   Doc_set(&h->access, m->access && *m->access ? m->access : NULL);
    if (m->codes) {
       /* "CYBER 105, COPEN 220": one code a line, as the reference has them */
       const char *p = m->codes;
@@ -194,13 +282,45 @@ static void Outcome_header(Ctx *c, const OutcomeOptions *o) {
             p++;
       }
    }
-   Doc_set(&h->title, "OUTCOME OF PROCEEDINGS");
+   for (const char *p = m->headers; p && *p;) {
+      /* "LABEL\tVALUE" lines */
+      size_t n = strcspn(p, "\n"), l = strcspn(p, "\t");
+      if (l < n) {
+         Buf_clear(&b);
+         Buf_addn(&b, p, l);
+         char *label = Buf_take(&b);
+         Buf_addn(&b, p + l + 1, n - l - 1);
+         Doc_addExtra(c->d, label, Buf_str(&b));
+         free(label);
+      }
+      p += n;
+      if (*p)
+         p++;
+   }
+   Doc_set(&h->title, m->type && *m->type ? m->type : "OUTCOME OF PROCEEDINGS");
    Doc_set(&h->from, m->from && *m->from ? m->from : "General Secretariat of the Council");
    Buf_clear(&b);
-   if (m->date != GV_NO_DAY)
-      Outcome_date(&b, m->date);
-   Doc_set(&h->on, Buf_str(&b));
-   Doc_set(&h->to, m->to && *m->to ? m->to : m->body ? m->body : "");
+   if (m->on_set)
+      Buf_add(&b, m->on ? m->on : "");
+   else if (m->date != GV_NO_DAY)
+      Outcome_days(&b, m->date, m->date_end);
+   Doc_set(&h->on, b.len ? Buf_str(&b) : NULL);
+   const char *to = m->to && *m->to ? m->to : m->body ? m->body : "";
+   if (strchr(to, '\n')) {
+      for (const char *p = to; *p;) {
+         size_t n = strcspn(p, "\n");
+         Buf_clear(&b);
+         Buf_addn(&b, p, n);
+         if (h->nto_lines == 0)
+            Doc_set(&h->to, Buf_str(&b));
+         Doc_addTo(c->d, Buf_str(&b));
+         p += n;
+         if (*p)
+            p++;
+      }
+   } else {
+      Doc_set(&h->to, to);
+   }
    Doc_set(&h->subject, m->subject && *m->subject ? m->subject : "Summary of discussions");
    Buf_free(&b);
 }
@@ -219,19 +339,42 @@ static void Outcome_docList(Buf *b, const Item *it) {
    }
 }
 
-/* "with the addition of information points by the HU and EE delegations" */
+/* An information point as the reference has them: added at the adoption
+ * of the agenda at someone's request, written under AOB without a heading. */
+static int Outcome_isInfoPoint(const Item *it) {
+   return it->kind == GV_ITEM_INFO && (it->added || it->requested_by != GV_NONE);
+}
+
+/* The adoption item's index, or GV_NONE. */
+static size_t Outcome_adoptionIndex(const Ctx *c) {
+   const Agenda *a = &c->s->agenda;
+   for (size_t k = 0; k < Agenda_count(a); k++)
+      if (Outcome_isAdoption(Agenda_at(a, k)))
+         return Agenda_index_at(a, k);
+   return GV_NONE;
+}
+
+/* "with the addition of information points by the HU and the EE
+ * delegations", "with the addition of an AOB item (IPCR activation -
+ * Coronavirus)": only what was added while the agenda was adopted (or at
+ * someone's request), never headings added later. */
 static void Outcome_additions(Ctx *c, Buf *b) {
    const Agenda *a = &c->s->agenda;
+   size_t adoption = Outcome_adoptionIndex(c);
    size_t n = 0, kinds[GV_ITEM_KIND_COUNT] = { 0 };
+   const Item *only = NULL;
    size_t *req = calloc(c->s->roster.count + 1, sizeof *req);
    size_t nreq = 0;
    if (!req)
       abort();
    for (size_t k = 0; k < Agenda_count(a); k++) {
       const Item *it = Agenda_at(a, k);
-      if (!it->added && it->requested_by == GV_NONE)
+      if (it->kind == GV_ITEM_HEADING)
+         continue;
+      if (!(it->added && it->added_during == adoption && adoption != GV_NONE) && it->requested_by == GV_NONE)
          continue;
       n++;
+      only = it;
       kinds[it->kind]++;
       size_t r = it->requested_by;
       if (r == GV_NONE)
@@ -246,40 +389,45 @@ static void Outcome_additions(Ctx *c, Buf *b) {
       free(req);
       return;
    }
-   const char *what = kinds[GV_ITEM_INFO] == n ? "information point"
-                      : kinds[GV_ITEM_AOB] == n ? "point under any other business"
-                      : kinds[GV_ITEM_ITEM] == n ? "item" : "point";
    Buf_add(b, " with the addition of ");
+   if (n == 1 && nreq == 0 && only->kind != GV_ITEM_INFO) {
+      /* one item: named in brackets */
+      Buf_add(b, only->kind == GV_ITEM_AOB ? "an AOB item (" : "an item (");
+      Buf_add(b, only->title ? only->title : "");
+      Buf_addc(b, ')');
+      free(req);
+      return;
+   }
+   const char *what = kinds[GV_ITEM_INFO] == n ? "information point"
+                      : kinds[GV_ITEM_AOB] == n ? "AOB item"
+                      : kinds[GV_ITEM_ITEM] == n ? "item" : "point";
    if (n == 1)
-      Buf_add(b, strchr("aeiou", what[0]) ? "an " : "a ");
+      Buf_add(b, strchr("aeiouAEIOU", what[0]) ? "an " : "a ");
    else if (nreq == 0) {
       Phrase_count(b, n, 0);
       Buf_addc(b, ' ');
    }
-   if (n > 1 && strncmp(what, "point under", 11) == 0)
-      Buf_add(b, "points under any other business");
-   else {
-      Buf_add(b, what);
-      if (n > 1)
-         Buf_addc(b, 's');
-   }
+   Buf_add(b, what);
+   if (n > 1)
+      Buf_addc(b, 's');
    if (nreq > 0) {
-      /* in the order they asked, as the reference has it: "the HU and EE" */
+      /* in the order they asked, as the reference has it: "the HU and the EE" */
       int allMs = 1;
       for (size_t i = 0; i < nreq; i++)
          allMs &= Outcome_del(c, req[i])->kind == GV_KIND_MS;
       Buf_add(b, " by ");
-      if (allMs) {
-         Buf_add(b, "the ");
-         Outcome_joinShort(c, b, req, nreq, " and ");
-         Buf_add(b, nreq > 1 ? " delegations" : " delegation");
-      } else {
-         for (size_t i = 0; i < nreq; i++) {
-            if (i > 0)
-               Buf_add(b, i + 1 == nreq ? " and " : ", ");
+      for (size_t i = 0; i < nreq; i++) {
+         if (i > 0)
+            Buf_add(b, i + 1 == nreq ? " and " : ", ");
+         if (allMs) {
+            Buf_add(b, "the ");
+            Outcome_short(b, Outcome_del(c, req[i]));
+         } else {
             Outcome_phrase(b, Outcome_del(c, req[i]));
          }
       }
+      if (allMs)
+         Buf_add(b, nreq > 1 ? " delegations" : " delegation");
    }
    free(req);
 }
@@ -305,26 +453,28 @@ static void Outcome_adoption(Ctx *c, const Item *it) {
    Buf_free(&b);
 }
 
-/* "Two delegations (EE and SE) were also connected by videoconference." */
+/* "Two delegations (EE and SE) were also connected by videoconference.":
+ * Member States only (institutions and agencies are no delegations), without
+ * "also" when no Member State was in the room (each one connected or absent). */
 static void Outcome_attendance(Ctx *c) {
    const Roster *r = &c->s->roster;
    size_t *idx = calloc(r->count + 1, sizeof *idx);
    if (!idx)
       abort();
-   static const struct {
-      GvAttendance a;
-      const char *one, *many;
-   } kinds[] = {
-      { GV_ATTEND_VIDEO, "was also connected by videoconference", "were also connected by videoconference" },
-      { GV_ATTEND_ABSENT, "did not attend the meeting", "did not attend the meeting" },
-   };
+   size_t present = 0;
+   for (size_t i = 0; i < r->count; i++)
+      present += r->list[i].kind == GV_KIND_MS && r->list[i].parent == GV_NONE && !r->list[i].retired &&
+                 (r->list[i].attendance == GV_ATTEND_PRESENT || r->list[i].attendance == GV_ATTEND_UNKNOWN);
+   const char *video = c->st->video_in ? (present ? "also participated in videoconference" : "participated in videoconference")
+                                       : (present ? "also connected by videoconference" : "connected by videoconference");
+   static const GvAttendance kinds[] = { GV_ATTEND_VIDEO, GV_ATTEND_ABSENT };
    Buf b = BUF_INIT;
    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
       size_t n = 0;
       for (size_t i = 0; i < r->count; i++) {
          size_t di = c->order[i];
          const Delegation *del = Outcome_del(c, di);
-         if (del->parent == GV_NONE && del->attendance == kinds[k].a)
+         if (del->parent == GV_NONE && del->kind == GV_KIND_MS && !del->retired && del->attendance == kinds[k])
             idx[n++] = di;
       }
       if (n == 0)
@@ -333,9 +483,22 @@ static void Outcome_attendance(Ctx *c) {
          Buf_addc(&b, ' ');
       Phrase_count(&b, n, 1);
       Buf_add(&b, n == 1 ? " delegation (" : " delegations (");
-      Outcome_joinShort(c, &b, idx, n, " and ");
+      for (size_t i = 0; i < n; i++) {
+         if (i > 0)
+            Buf_add(&b, i + 1 == n ? " and " : ", ");
+         const Delegation *del = Outcome_del(c, idx[i]);
+         if (c->st->attendance_names && del->name && *del->name)
+            Buf_add(&b, del->name);
+         else
+            Outcome_short(&b, del);
+      }
       Buf_add(&b, ") ");
-      Buf_add(&b, n == 1 ? kinds[k].one : kinds[k].many);
+      if (kinds[k] == GV_ATTEND_VIDEO) {
+         Buf_add(&b, n == 1 ? (c->st->video_in ? "" : "was ") : (c->st->video_in ? "" : "were "));
+         Buf_add(&b, video);
+      } else {
+         Buf_add(&b, "did not attend the meeting");
+      }
       Buf_addc(&b, '.');
    }
    if (b.len > 0)
@@ -346,75 +509,188 @@ static void Outcome_attendance(Ctx *c) {
 
 /* ---- what was said ----------------------------------------------------- */
 
-/* The subject for a second predicate in the same intervention: the
- * reference repeats "The ES delegation ..." but shortens "The Commission
- * (DG Home) ..." to "The Commission ...". */
-static void Outcome_again(const Ctx *c, Buf *b, const Delegation *del) {
-   if (del && del->parent != GV_NONE)
+/* Who a record's predicates are about: a delegation (an intervention), a
+ * group of delegations (a group paragraph), or nobody (the item's own
+ * paragraph, written as it stands). */
+typedef struct Subject {
+   const Delegation *del;
+   const Para *group;
+} Subject;
+
+/* "Several delegations (BE, CZ and DK)" the first time; the phrase alone
+ * (or "They"/"It" when the style says pronoun) after. The reference
+ * repeats "The ES delegation ..." but shortens "The Commission (DG Home)
+ * ..." to "The Commission ...". */
+static void Outcome_subject(const Ctx *c, Buf *b, const Subject *sj, int again) {
+   if (again && c->st->subject_pronoun) {
+      Buf_add(b, sj->group ? "they" : "it");
+      return;
+   }
+   if (sj->group) {
+      Buf_add(b, sj->group->phrase ? sj->group->phrase : "delegations");
+      if (!again && sj->group->nmembers > 0) {
+         Buf_add(b, " (");
+         Outcome_joinShort(c, b, sj->group->members, sj->group->nmembers, " and ");
+         Buf_addc(b, ')');
+      }
+      return;
+   }
+   const Delegation *del = sj->del;
+   if (again && del && del->parent != GV_NONE)
       del = Outcome_del(c, del->parent);
+   if (del && del->kind == GV_KIND_CHAIR && c->st->chair_name && c->s->meta.chair && *c->s->meta.chair) {
+      Buf_addf(b, "the Chair (%s)", c->s->meta.chair);
+      return;
+   }
    Outcome_phrase(b, del);
 }
 
-/* A note is pieces, one per `note` command, one a line: they read as the
- * sentences of one paragraph; an empty line starts a new paragraph. Each
- * piece written as a predicate gets the speaker as its subject. */
-static void Outcome_intervention(Ctx *c, const Intervention *iv) {
-   const Delegation *del = Outcome_del(c, iv->delegation);
-   const char *docText = iv->has_doc && iv->doc.text ? iv->doc.text : NULL;
-   const char *p = iv->notes ? iv->notes : "";
+/* "- entry" or "• entry": a list line; *skip gets the marker's length. */
+static int Outcome_listLine(const char *t, size_t *skip) {
+   if (t[0] == '-' && t[1] == ' ') {
+      *skip = 2;
+      return 1;
+   }
+   if (strncmp(t, "\xE2\x80\xA2 ", 4) == 0) {   /* • */
+      *skip = 4;
+      return 1;
+   }
+   return 0;
+}
+
+/* Writes the text of one record as paragraphs and lists. The pieces are
+ * its lines (one per `note`): they read as the sentences of one paragraph;
+ * a blank line starts a new paragraph; "- " or "• " lines are a list; a
+ * first line opening "+ " continues the paragraph before (one paragraph,
+ * several speakers, as the Secretariat often writes). Each piece written as
+ * a predicate gets the subject. docText: a document to cite at the end
+ * unless the text or the item's title line names it. */
+static void Outcome_text(Ctx *c, const char *text, const Subject *sj, const char *docText) {
+   const char *p = text ? text : "";
    int docSaid = !docText || strstr(p, docText) != NULL;
-   int subjects = 0;
+   int subjects = 0, runOn = 0, first = 1;
    Buf para = BUF_INIT, piece = BUF_INIT;
+   const char **entries = NULL;
+   size_t nentries = 0;
    for (;;) {
       size_t n = strcspn(p, "\n");
       Buf_clear(&piece);
       Buf_addn(&piece, p, n);
-      char *text = Chars_cleandup(Buf_str(&piece), 0);
-      const char *t = text;
+      char *clean = Chars_cleandup(Buf_str(&piece), 0);
+      const char *t = clean;
       while (*t == ' ')
          t++;
+      if (first && t[0] == '+' && t[1] == ' ') {
+         runOn = 1;
+         t += 2;
+         while (*t == ' ')
+            t++;
+      }
+      size_t skip = 0;
+      if (*t && Outcome_listLine(t, &skip)) {
+         /* a list entry: the paragraph before it ends here */
+         if (para.len > 0) {
+            (runOn ? Doc_paraMore : Doc_para)(c->d, Buf_str(&para));
+            runOn = 0;
+            Buf_clear(&para);
+         }
+         Buf e = BUF_INIT;
+         Buf_add(&e, t + skip);
+         while (e.len > 0 && strchr(" ;,.", e.data[e.len - 1]))
+            e.data[--e.len] = '\0';
+         if (e.len >= 4 && strcmp(e.data + e.len - 4, " and") == 0)
+            e.data[e.len -= 4] = '\0';
+         const char **ne = realloc(entries, (nentries + 1) * sizeof *ne);
+         if (!ne)
+            abort();
+         entries = ne;
+         entries[nentries++] = Buf_take(&e);
+         t = "";
+      } else if (*t && nentries > 0) {
+         Doc_list(c->d, entries, nentries);
+         for (size_t i = 0; i < nentries; i++)
+            free((char *)entries[i]);
+         nentries = 0;
+      }
       if (*t) {
          if (para.len > 0)
             Buf_addc(&para, ' ');
          size_t at = para.len;
-         if (Outcome_isPredicate(t)) {
-            if (subjects++ == 0)
-               Outcome_phrase(&para, del);
-            else
-               Outcome_again(c, &para, del);
+         if ((sj->del || sj->group) && Outcome_isPredicate(c, t)) {
+            if (c->underPoint && subjects == 0) {
+               Buf_add(&para, "Under this point ");
+               Outcome_subject(c, &para, sj, 0);
+               c->underPoint = 0;
+            } else {
+               Outcome_subject(c, &para, sj, subjects > 0);
+            }
+            subjects++;
             Phrase_capitalise(&para, at);
             Buf_addc(&para, ' ');
+         } else if (!sj->del && !sj->group) {
+            c->underPoint = 0;
          }
          Buf_add(&para, t);
+         /* a line that introduces a list keeps its colon */
          Outcome_fullStop(&para);
       }
-      free(text);
+      free(clean);
+      first = 0;
       p += n;
       int blank = *p == '\n' && p[1 + strspn(p + 1, " ")] == '\n';
       if ((blank || !*p) && para.len > 0) {
-         /* the document presented, when the note does not name it */
          if (!docSaid && strspn(p, " \n") == strlen(p)) {
             while (para.len > 0 && (para.data[para.len - 1] == '.' || para.data[para.len - 1] == ' '))
                para.data[--para.len] = '\0';
             Buf_addf(&para, " (doc. %s).", docText);
             docSaid = 1;
          }
-         Doc_para(c->d, Buf_str(&para));
+         (runOn ? Doc_paraMore : Doc_para)(c->d, Buf_str(&para));
+         runOn = 0;
          Buf_clear(&para);
+      }
+      if ((blank || !*p) && nentries > 0) {
+         Doc_list(c->d, entries, nentries);
+         for (size_t i = 0; i < nentries; i++)
+            free((char *)entries[i]);
+         nentries = 0;
       }
       if (!*p)
          break;
       p++;
    }
-   if (!docSaid) {
+   if (!docSaid && sj->del) {
       /* no note, a document: "The ES delegation presented doc. WK 5192/17." */
-      Outcome_phrase(&para, del);
+      Outcome_subject(c, &para, sj, 0);
       Phrase_capitalise(&para, 0);
       Buf_addf(&para, " presented doc. %s.", docText);
-      Doc_para(c->d, Buf_str(&para));
+      (runOn ? Doc_paraMore : Doc_para)(c->d, Buf_str(&para));
    }
+   free(entries);
    Buf_free(&para);
    Buf_free(&piece);
+}
+
+/* Is the document one of the item's own (already under its title)? */
+static int Outcome_itemHasDoc(const Ctx *c, const char *docText) {
+   const Item *it = Agenda_item(&c->s->agenda, c->item);
+   for (size_t i = 0; it && c->st->item_documents && i < it->ndocs; i++)
+      if (it->docs[i].text && strcmp(it->docs[i].text, docText) == 0)
+         return 1;
+   return 0;
+}
+
+static void Outcome_intervention(Ctx *c, const Intervention *iv) {
+   Subject sj = { Outcome_del(c, iv->delegation), NULL };
+   const char *docText = iv->has_doc && iv->doc.text ? iv->doc.text : NULL;
+   if (docText && Outcome_itemHasDoc(c, docText))
+      docText = NULL;
+   Outcome_text(c, iv->notes, &sj, docText);
+}
+
+static void Outcome_para(Ctx *c, const Para *pa) {
+   Subject sj = { NULL, pa->kind == GV_PARA_GROUP ? pa : NULL };
+   Outcome_text(c, pa->text, &sj, NULL);
 }
 
 static int Outcome_hasWords(const Intervention *iv) {
@@ -426,46 +702,56 @@ static int Outcome_hasWords(const Intervention *iv) {
    return 0;
 }
 
-/* Item notes and interventions in speaking order, then "The following
- * delegations also took the floor: DE, ES, HU." for those without notes. */
-static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
-   if (it->notes && *it->notes) {
-      /* notes on the item itself: sentences as written, one paragraph */
-      char *t = Chars_cleandup(it->notes, 0);
-      Buf b = BUF_INIT;
-      const char *q = t;
-      while (*q == ' ')
-         q++;
-      Buf_add(&b, q);
-      Outcome_fullStop(&b);
-      if (b.len > 0)
-         Doc_para(c->d, Buf_str(&b));
-      free(t);
-      Buf_free(&b);
+/* Sorts roster indexes by code (insertion sort: the lists are short). */
+static void Outcome_sortCodes(const Ctx *c, size_t *idx, size_t n) {
+   for (size_t i = 1; i < n; i++) {
+      size_t v = idx[i], j = i;
+      for (; j > 0 && strcmp(Outcome_del(c, idx[j - 1])->code, Outcome_del(c, v)->code) > 0; j--)
+         idx[j] = idx[j - 1];
+      idx[j] = v;
    }
-   size_t n = 0;
-   const size_t *list = Session_item_interventions(c->s, idx, &n);
+}
+
+/* Item notes, then interventions and paragraphs in reading order, then
+ * "The following delegations also took the floor: DE, ES and HU." for those
+ * without words (never one named in a group paragraph). */
+static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
+   c->item = idx;
+   if (it->notes && *it->notes) {
+      Subject none = { NULL, NULL };
+      Outcome_text(c, it->notes, &none, NULL);
+   }
    size_t roster = c->s->roster.count;
-   char *spoke = calloc(roster + 1, 1);   /* 1: has a paragraph; 2: only took the floor */
-   if (!spoke)
+   char *spoke = calloc(roster + 1, 1);   /* 1: has words or a group; 2: only took the floor */
+   size_t *seq = calloc(roster + 1, sizeof *seq), nseq = 0;   /* speaking order */
+   if (!spoke || !seq)
       abort();
-   for (size_t i = 0; i < n; i++) {
-      const Intervention *iv = Session_intervention(c->s, list[i]);
-      if (!iv || iv->delegation >= roster)
+   for (size_t i = 0; i < it->nsaid; i++) {
+      if (it->said[i].kind == GV_SAID_PARA) {
+         const Para *pa = &c->s->rec.paras[it->said[i].index];
+         Outcome_para(c, pa);
+         for (size_t m = 0; m < pa->nmembers; m++)
+            if (pa->members[m] < roster)
+               spoke[pa->members[m]] = 1;
+         continue;
+      }
+      const Intervention *iv = Session_intervention(c->s, it->said[i].index);
+      if (!iv || iv->deleted || iv->delegation >= roster)
          continue;
       if (Outcome_hasWords(iv)) {
          Outcome_intervention(c, iv);
          spoke[iv->delegation] = 1;
       } else if (!spoke[iv->delegation]) {
          spoke[iv->delegation] = 2;
+         seq[nseq++] = iv->delegation;
       }
    }
    size_t *ms = calloc(roster + 1, sizeof *ms), *other = calloc(roster + 1, sizeof *other);
    if (!ms || !other)
       abort();
    size_t nms = 0, nother = 0;
-   for (size_t i = 0; i < roster; i++) {
-      size_t di = c->order[i];
+   for (size_t i = 0; i < (c->st->also_order == STYLE_ORDER_SPEAKING ? nseq : roster); i++) {
+      size_t di = c->st->also_order == STYLE_ORDER_SPEAKING ? seq[i] : c->order[i];
       if (spoke[di] != 2)
          continue;
       if (Outcome_del(c, di)->kind == GV_KIND_MS)
@@ -473,12 +759,15 @@ static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
       else
          other[nother++] = di;
    }
+   if (c->st->also_order == STYLE_ORDER_ALPHABETICAL)
+      Outcome_sortCodes(c, ms, nms);
    Buf b = BUF_INIT;
    if (nother > 0) {
       for (size_t i = 0; i < nother; i++) {
          if (i > 0)
             Buf_add(&b, i + 1 == nother ? " and " : ", ");
-         Outcome_phrase(&b, Outcome_del(c, other[i]));
+         Subject sj = { Outcome_del(c, other[i]), NULL };
+         Outcome_subject(c, &b, &sj, 0);
       }
       Phrase_capitalise(&b, 0);
       Buf_add(&b, " also took the floor.");
@@ -494,7 +783,7 @@ static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
       if (b.len > 0)
          Buf_addc(&b, ' ');
       Buf_add(&b, "The following delegations also took the floor: ");
-      Outcome_joinShort(c, &b, ms, nms, ", ");
+      Outcome_joinShort(c, &b, ms, nms, " and ");
       Buf_addc(&b, '.');
    }
    if (b.len > 0)
@@ -503,6 +792,7 @@ static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
    free(ms);
    free(other);
    free(spoke);
+   free(seq);
 }
 
 /* ---- positions and reservations --------------------------------------- */
@@ -609,26 +899,40 @@ static void Outcome_deadline(Ctx *c, const Deadline *dl) {
    Buf w = BUF_INIT;
    Outcome_bare(&w, what);
    Outcome_lowerFirst(&w);
+   /* "31 May" without the year of the meeting, when the style says so */
+   Buf day = BUF_INIT;
+   Outcome_date(&day, dl->day);
+   if (!c->st->deadline_year && c->s->meta.date != GV_NO_DAY) {
+      int64_t y1, y2;
+      unsigned m, d;
+      Date_civil_from_days(dl->day, &y1, &m, &d);
+      Date_civil_from_days(c->s->meta.date, &y2, &m, &d);
+      char *sp = strrchr(day.data, ' ');
+      if (y1 == y2 && sp)
+         *sp = '\0';
+   }
    if (dl->set_by != GV_NONE) {
       Outcome_phrase(&b, Outcome_del(c, dl->set_by));
       Phrase_capitalise(&b, 0);
       Buf_add(&b, " set ");
-      Outcome_date(&b, dl->day);
+      Buf_add(&b, Buf_str(&day));
       Buf_add(&b, " as the deadline for ");
       Buf_add(&b, Buf_str(&w));
    } else {
       Buf_add(&b, "The deadline for ");
       Buf_add(&b, Buf_str(&w));
       Buf_add(&b, " was set at ");
-      Outcome_date(&b, dl->day);
+      Buf_add(&b, Buf_str(&day));
    }
+   Buf_free(&day);
    if (dl->for_whom != GV_NONE) {
       Buf_add(&b, " (for ");
       Outcome_phrase(&b, Outcome_del(c, dl->for_whom));
       Buf_addc(&b, ')');
    }
    Buf_addc(&b, '.');
-   Doc_para(c->d, Buf_str(&b));
+   /* the reference ends the item's last paragraph with it */
+   (c->st->deadline_joins && dl->item != GV_NONE ? Doc_paraMore : Doc_para)(c->d, Buf_str(&b));
    Buf_free(&b);
    Buf_free(&w);
 }
@@ -660,7 +964,7 @@ static void Outcome_outcomeText(Ctx *c, const Item *it) {
    const char *q = t;
    while (*q == ' ')
       q++;
-   if (Outcome_isPredicate(q))
+   if (Outcome_isPredicate(c, q))
       Buf_add(&b, "The Working Party ");
    Buf_add(&b, q);
    Outcome_fullStop(&b);
@@ -701,45 +1005,81 @@ static void Outcome_closing(Ctx *c, size_t idx, const Item *it) {
 
 /* ---- items -------------------------------------------------------------- */
 
+/* The numbering: `set numbering` of the session, else the house style's. */
+static GvNumbering Outcome_numbering(const Ctx *c) {
+   return c->s->meta.numbering_set ? c->s->meta.numbering : c->st->numbering;
+}
+
 /* "3.1." for numeric style, "a)" as it is for letters. */
 static void Outcome_number(const Ctx *c, size_t idx, Buf *b) {
    char label[64];
-   Agenda_label(&c->s->agenda, idx, c->s->meta.numbering, label, sizeof label);
+   Agenda_label(&c->s->agenda, idx, Outcome_numbering(c), label, sizeof label);
    Buf_add(b, label);
    if (b->len > 0 && b->data[b->len - 1] != ')' && b->data[b->len - 1] != '.')
       Buf_addc(b, '.');
 }
 
+/* What an item says under its heading. */
+static void Outcome_body(Ctx *c, size_t idx, const Item *it, int *attendanceDone) {
+   int adoption = Outcome_isAdoption(it);
+   c->item = idx;
+   if (adoption)
+      Outcome_adoption(c, it);
+   if (!*attendanceDone && (adoption || Outcome_adoptionIndex(c) == GV_NONE)) {
+      Outcome_attendance(c);
+      *attendanceDone = 1;
+   }
+   Outcome_said(c, idx, it);
+   Outcome_positions(c, idx);
+   Outcome_closing(c, idx, it);
+}
+
 static void Outcome_items(Ctx *c) {
    const Agenda *a = &c->s->agenda;
    int attendanceDone = 0;
+   size_t *joined = calloc(Agenda_count(a) + 1, sizeof *joined), njoined = 0;
+   if (!joined)
+      abort();
+   int prevInfo = 0;
    for (size_t k = 0; k < Agenda_count(a); k++) {
       size_t idx = Agenda_index_at(a, k);
       const Item *it = Agenda_at(a, k);
       if (it->dropped)
          continue;
-      Buf num = BUF_INIT;
-      Outcome_number(c, idx, &num);
-      Doc_heading(c->d, (int)it->depth + 1, Buf_str(&num), it->title ? it->title : "");
-      Buf_free(&num);
-      int adoption = Outcome_isAdoption(it);
-      if (it->ndocs > 0 && !adoption) {
-         Buf b = BUF_INIT;
-         Buf_add(&b, it->ndocs == 1 ? "Doc. " : "Docs. ");
-         Outcome_docList(&b, it);
-         Doc_docs(c->d, Buf_str(&b));
-         Buf_free(&b);
+      c->underPoint = 0;
+      if (it->kind == GV_ITEM_HEADING) {
+         /* "– Discussion on ...": a heading that is not an agenda item */
+         Doc_heading(c->d, (int)it->depth + 1, c->st->heading_mark, it->title ? it->title : "");
+      } else if (Outcome_isInfoPoint(it) && !c->st->info_headings &&
+                 (it->nsaid > 0 || (it->notes && *it->notes))) {
+         /* "Under this point the HU delegation informed ...": no heading */
+         c->underPoint = !prevInfo;
+      } else {
+         Buf num = BUF_INIT;
+         Outcome_number(c, idx, &num);
+         Doc_heading(c->d, (int)it->depth + 1, Buf_str(&num), it->title ? it->title : "");
+         Buf_free(&num);
+         if (it->ndocs > 0 && !Outcome_isAdoption(it) && c->st->item_documents) {
+            Buf b = BUF_INIT;
+            Buf_add(&b, it->ndocs == 1 ? "Doc. " : "Docs. ");
+            Outcome_docList(&b, it);
+            Doc_docs(c->d, Buf_str(&b));
+            Buf_free(&b);
+         }
       }
-      if (adoption)
-         Outcome_adoption(c, it);
-      if (!attendanceDone && (adoption || k == 0)) {
-         Outcome_attendance(c);
-         attendanceDone = 1;
+      prevInfo = Outcome_isInfoPoint(it) && !c->st->info_headings && it->nsaid > 0;
+      /* `item join`: the next heading follows at once, one text after both */
+      size_t next = Agenda_index_at(a, k + 1);
+      if (next != GV_NONE && a->items[next].joined == idx && !a->items[next].dropped) {
+         joined[njoined++] = idx;
+         continue;
       }
-      Outcome_said(c, idx, it);
-      Outcome_positions(c, idx);
-      Outcome_closing(c, idx, it);
+      for (size_t j = 0; j < njoined; j++)
+         Outcome_body(c, joined[j], Agenda_item(a, joined[j]), &attendanceDone);
+      njoined = 0;
+      Outcome_body(c, idx, it, &attendanceDone);
    }
+   free(joined);
    if (!attendanceDone)
       Outcome_attendance(c);
    /* deadlines and actions set outside any item close the document */
@@ -767,9 +1107,27 @@ static void Outcome_annexAttendance(Ctx *c, const char *num) {
    cells[0] = "Code";
    cells[1] = "Delegation";
    cells[2] = "Attendance";
+   /* who spoke counts as present when nobody recorded otherwise */
+   char *spoke = calloc(r->count + 1, 1);
+   if (!spoke)
+      abort();
+   for (size_t i = 0; i < c->s->floor.count; i++) {
+      const Intervention *iv = &c->s->floor.list[i];
+      if (!iv->deleted && iv->delegation < r->count) {
+         size_t d = iv->delegation;
+         spoke[r->list[d].parent != GV_NONE ? r->list[d].parent : d] = 1;
+      }
+   }
+   for (size_t i = 0; i < c->s->rec.nparas; i++)
+      for (size_t m = 0; !c->s->rec.paras[i].deleted && m < c->s->rec.paras[i].nmembers; m++)
+         spoke[c->s->rec.paras[i].members[m]] = 1;
+   int chairSpoke = 0;
    for (size_t i = 0; i < r->count; i++) {
       const Delegation *del = Outcome_del(c, c->order[i]);
-      if (del->parent != GV_NONE)
+      if (del->kind == GV_KIND_CHAIR)
+         chairSpoke |= spoke[c->order[i]];
+      /* delegations only: no units, no Chair, not those a later roster left out */
+      if (del->parent != GV_NONE || del->kind == GV_KIND_CHAIR || (del->retired && !spoke[c->order[i]]))
          continue;
       Buf b = BUF_INIT;
       Outcome_user(&b, del->name ? del->name : del->code);
@@ -784,6 +1142,7 @@ static void Outcome_annexAttendance(Ctx *c, const char *num) {
       cells[rows * 3 + 2] = del->attendance == GV_ATTEND_PRESENT ? "Present"
                             : del->attendance == GV_ATTEND_VIDEO  ? "Videoconference"
                             : del->attendance == GV_ATTEND_ABSENT ? "Absent"
+                            : spoke[c->order[i]]                  ? "Present"
                                                                   : "Not recorded";
       rows++;
    }
@@ -791,6 +1150,17 @@ static void Outcome_annexAttendance(Ctx *c, const char *num) {
       Doc_table(c->d, cells, rows, 3, 0, 1u << 0 | 1u << 2);
    else
       Doc_para(c->d, "None.");
+   /* the Chair apart, never a delegation */
+   const char *chair = c->s->meta.chair && *c->s->meta.chair ? c->s->meta.chair : NULL;
+   if (chair || chairSpoke) {
+      Buf b = BUF_INIT;
+      Buf_add(&b, "Chair: ");
+      Buf_add(&b, chair ? chair : "the Chair");
+      Buf_addc(&b, '.');
+      Doc_para(c->d, Buf_str(&b));
+      Buf_free(&b);
+   }
+   free(spoke);
    for (size_t i = 0; i < rows; i++)
       free(owned[i]);
    free(owned);
@@ -814,9 +1184,11 @@ static void Outcome_annexSpeakers(Ctx *c, const char *num) {
    cells[1] = "Interventions";
    cells[2] = "Speaking time";
    size_t rows = 1;
+   /* delegations in protocol order, then the Chair apart */
+   for (size_t pass = 0; pass < 2; pass++)
    for (size_t i = 0; i < r->count; i++) {
       size_t di = c->order[i];
-      if (st[di].interventions == 0)
+      if (st[di].interventions == 0 || (r->list[di].kind == GV_KIND_CHAIR) != (pass == 1))
          continue;
       Buf b = BUF_INIT;
       Outcome_short(&b, Outcome_del(c, di));
@@ -889,7 +1261,7 @@ static void Outcome_annexActions(Ctx *c, const char *num) {
       size_t item = isAction ? ac->item : dl->item;
       if (item != GV_NONE) {
          char label[64];
-         Agenda_label(&c->s->agenda, item, c->s->meta.numbering, label, sizeof label);
+         Agenda_label(&c->s->agenda, item, Outcome_numbering(c), label, sizeof label);
          Buf_add(&b, label);
       }
       owned[rows * 5 + 3] = Buf_take(&b);
@@ -966,7 +1338,9 @@ int Outcome_parseAnnexes(const char *s, int *annexes, char *err, size_t errlen) 
 }
 
 void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
-   Ctx c = { .s = s, .d = d };
+   Style builtin;
+   Style_default(&builtin);
+   Ctx c = { .s = s, .d = d, .st = o && o->style ? o->style : &builtin };
    size_t n = s->roster.count;
    c.order = calloc(n + 1, sizeof *c.order);
    c.rank = calloc(n + 1, sizeof *c.rank);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/style.h"
 #include "render/doc.h"
 
 struct Session;
@@ -28,8 +29,16 @@ enum {
 
 typedef struct OutcomeOptions {
    int annexes;          /* OUTCOME_ANNEX_* in the order attendance, speakers, actions */
-   const char *docDate;  /* the date of the document, ISO; NULL: the meeting date */
+   const char *docDate;  /* the date of the document, ISO; NULL: `set doc-date`, else
+                          * the meeting date */
+   const Style *style;   /* the house style; NULL: the built-in council style */
 } OutcomeOptions;
+
+/* Does a note read as a predicate that needs its speaker as subject
+ * ("presented the text"), rather than a sentence of its own? Only on clear
+ * evidence: a lower-case verb (past in -ed, or a known verb, or one of the
+ * style's verbs), perhaps after an adverb. st may be NULL. */
+int Outcome_isPredicateText(const char *text, const Style *st);
 
 /* "md", "markdown", "html", "txt", "text", "docx". 0, or -1 when unknown. */
 int Outcome_parseFormat(const char *s, OutcomeFormat *f);

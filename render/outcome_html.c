@@ -42,7 +42,11 @@ static const char OutcomeHtml_css[] =
    "svg.chart { display: block; margin: 0 0 1em; max-width: 100%; height: auto; }\n"
    "svg.chart text { font: 9pt sans-serif; }\n"
    "footer.screen { margin-top: 2em; font: 9pt sans-serif; color: #555; }\n"
+   ".access { font-weight: bold; text-align: center; }\n"
+   ".extra { margin: .6em 0 0; }\n"
+   ".running { display: none; }\n"
    "@media print {\n"
+   "  .running { display: block; position: fixed; top: 0; right: 0; font: 9pt sans-serif; }\n"
    "  html { background: none; }\n"
    "  body { max-width: none; margin: 0; padding: 0; }\n"
    "  footer.screen { display: none; }\n"
@@ -75,6 +79,11 @@ static void OutcomeHtml_cssString(FILE *out, const char *s) {
 }
 
 static void OutcomeHtml_header(FILE *out, Buf *b, const DocHeader *h) {
+   if (h->access && *h->access) {
+      fputs("<p class=\"access\">", out);
+      OutcomeHtml_put(out, b, h->access);
+      fputs("</p>\n", out);
+   }
    fputs("<header class=\"head\">\n<div class=\"left\">Council of the<br>European Union</div>\n"
          "<div class=\"right\">\n",
          out);
@@ -107,14 +116,30 @@ static void OutcomeHtml_header(FILE *out, Buf *b, const DocHeader *h) {
       }
       fputs("</ul>\n", out);
    }
+   for (size_t i = 0; i < h->nextra; i++) {
+      fputs("<div class=\"extra\">", out);
+      OutcomeHtml_put(out, b, h->extra_labels[i]);
+      fputs(":<br>", out);
+      OutcomeHtml_put(out, b, h->extra_values[i]);
+      fputs("</div>\n", out);
+   }
    fputs("</div>\n</header>\n<h1>", out);
    OutcomeHtml_put(out, b, h->title);
    fputs("</h1>\n<table class=\"meta\">\n", out);
    const char *labels[] = { "From:", "On:", "To:", "Subject:" };
    const char *values[] = { h->from, h->on, h->to, h->subject };
    for (int i = 0; i < 4; i++) {
+      if (i == 1 && !(h->on && *h->on))
+         continue;
       fprintf(out, "<tr><th scope=\"row\">%s</th><td dir=\"auto\">", labels[i]);
-      OutcomeHtml_put(out, b, values[i]);
+      if (i == 2 && h->nto_lines > 1)
+         for (size_t t = 0; t < h->nto_lines; t++) {
+            if (t)
+               fputs("<br>", out);
+            OutcomeHtml_put(out, b, h->to_lines[t]);
+         }
+      else
+         OutcomeHtml_put(out, b, values[i]);
       fputs("</td></tr>\n", out);
    }
    fputs("</table>\n<hr>\n", out);
@@ -204,8 +229,22 @@ void OutcomeHtml_write(FILE *out, const Doc *d) {
          "  @bottom-left { content: ", out);
    OutcomeHtml_cssString(out, h->docno ? h->docno : "");
    fputs("; font: 9pt sans-serif; }\n", out);
+   if (h->marking && *h->marking) {
+      /* the marking and the number on every printed page, not only the first */
+      fputs("  @top-right { content: ", out);
+      OutcomeHtml_cssString(out, h->marking);
+      fputs("; font: bold 9pt sans-serif; letter-spacing: .1em; }\n", out);
+   }
    fputs(OutcomeHtml_css, out);
    fputs("</style>\n</head>\n<body>\n", out);
+   if (h->marking && *h->marking) {
+      /* printed on every page by browsers that have no @page margin boxes */
+      fputs("<div class=\"running\" aria-hidden=\"true\">", out);
+      OutcomeHtml_put(out, &b, h->docno);
+      fputs(" <span class=\"marking\">", out);
+      OutcomeHtml_put(out, &b, h->marking);
+      fputs("</span></div>\n", out);
+   }
    OutcomeHtml_header(out, &b, h);
    fputs("<main>\n", out);
    int inAnnex = 0;
@@ -249,6 +288,15 @@ void OutcomeHtml_write(FILE *out, const Doc *d) {
          break;
       case DOC_CHART:
          OutcomeHtml_chart(out, &b, k);
+         break;
+      case DOC_LIST:
+         fputs("<ul>\n", out);
+         for (size_t r = 0; r < k->rows; r++) {
+            fputs("<li dir=\"auto\">", out);
+            OutcomeHtml_put(out, &b, k->cells[r]);
+            fputs("</li>\n", out);
+         }
+         fputs("</ul>\n", out);
          break;
       }
    }

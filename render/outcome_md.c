@@ -30,6 +30,10 @@ static void OutcomeMd_field(FILE *out, Buf *b, const char *label, const char *va
 }
 
 static void OutcomeMd_header(FILE *out, Buf *b, const DocHeader *h) {
+   if (h->access && *h->access) {
+      fputs("**", out);
+      OutcomeMd_in(out, b, h->access, "**\n\n");
+   }
    if (h->placeDate && *h->placeDate)
       OutcomeMd_put(out, b, h->placeDate, "  \n");
    if (h->language && *h->language) {
@@ -45,11 +49,20 @@ static void OutcomeMd_header(FILE *out, Buf *b, const DocHeader *h) {
    }
    for (size_t i = 0; i < h->ncodes; i++)
       OutcomeMd_put(out, b, h->codes[i], i + 1 < h->ncodes ? "  \n" : "\n\n");
+   for (size_t i = 0; i < h->nextra; i++) {
+      OutcomeMd_put(out, b, h->extra_labels[i], ":  \n");
+      OutcomeMd_in(out, b, h->extra_values[i], "\n\n");
+   }
    fputs("## ", out);
    OutcomeMd_in(out, b, h->title, "\n\n---\n\n");
    OutcomeMd_field(out, b, "From: ", h->from, "  \n");
-   OutcomeMd_field(out, b, "On: ", h->on, "  \n");
-   OutcomeMd_field(out, b, "To: ", h->to, "  \n");
+   if (h->on && *h->on)
+      OutcomeMd_field(out, b, "On: ", h->on, "  \n");
+   if (h->nto_lines > 1)
+      for (size_t i = 0; i < h->nto_lines; i++)
+         OutcomeMd_field(out, b, i ? "    " : "To: ", h->to_lines[i], "  \n");
+   else
+      OutcomeMd_field(out, b, "To: ", h->to, "  \n");
    OutcomeMd_field(out, b, "Subject: ", h->subject, "\n\n---\n\n");
 }
 
@@ -105,6 +118,13 @@ void OutcomeMd_write(FILE *out, const Doc *d) {
          break;
       case DOC_CHART:
          break;  /* the table beside it says the same in words */
+      case DOC_LIST:
+         for (size_t r = 0; r < k->rows; r++) {
+            fputs("- ", out);
+            OutcomeMd_in(out, &b, k->cells[r], "\n");
+         }
+         fputs("\n", out);
+         break;
       case DOC_TABLE:
          OutcomeMd_table(out, &b, k);
          break;

@@ -47,6 +47,10 @@ static void OutcomeTxt_field(Buf *b, const char *label, const char *value) {
 }
 
 static void OutcomeTxt_header(Buf *b, const DocHeader *h) {
+   if (h->access && *h->access) {
+      OutcomeTxt_centre(b, h->access);
+      Buf_addc(b, '\n');
+   }
    if (h->placeDate && *h->placeDate)
       OutcomeTxt_right(b, h->placeDate);
    if (h->language && *h->language) {
@@ -64,11 +68,24 @@ static void OutcomeTxt_header(Buf *b, const DocHeader *h) {
    for (size_t i = 0; i < h->ncodes; i++)
       Wrap_text(b, h->codes[i], W, "", "");
    Buf_addc(b, '\n');
+   for (size_t i = 0; i < h->nextra; i++) {
+      Buf l = BUF_INIT;
+      Buf_addf(&l, "%s:", h->extra_labels[i]);
+      Wrap_text(b, Buf_str(&l), W, "", "");
+      Wrap_text(b, h->extra_values[i], W, "", "");
+      Buf_addc(b, '\n');
+      Buf_free(&l);
+   }
    OutcomeTxt_centre(b, h->title ? h->title : "");
    Buf_addc(b, '\n');
    OutcomeTxt_field(b, "From:     ", h->from);
-   OutcomeTxt_field(b, "On:       ", h->on);
-   OutcomeTxt_field(b, "To:       ", h->to);
+   if (h->on && *h->on)
+      OutcomeTxt_field(b, "On:       ", h->on);
+   if (h->nto_lines > 1)
+      for (size_t i = 0; i < h->nto_lines; i++)
+         OutcomeTxt_field(b, i ? "          " : "To:       ", h->to_lines[i]);
+   else
+      OutcomeTxt_field(b, "To:       ", h->to);
    OutcomeTxt_field(b, "Subject:  ", h->subject);
    Buf_addc(b, '\n');
    for (int i = 0; i < W; i++)
@@ -214,6 +231,11 @@ void OutcomeTxt_write(FILE *out, const Doc *d) {
       }
       case DOC_CHART:
          break;  /* the table beside it says the same in words */
+      case DOC_LIST:
+         for (size_t r = 0; r < k->rows; r++)
+            Wrap_text(&b, k->cells[r], W, "  - ", "    ");
+         Buf_addc(&b, '\n');
+         break;
       case DOC_TABLE:
          OutcomeTxt_table(&b, k);
          break;

@@ -67,7 +67,7 @@ static void AgendaFile_meeting(Ini *ini, int s, const char *roster, IniCommands 
 static int AgendaFile_item(Ini *ini, int s, AgendaItem *items, int n, int *top,
                            IniCommands *out) {
    static const char *const allowed[] = {"title", "kind", "docs", "under", "parent",
-                                         "requested", NULL};
+                                         "requested", "dossier", NULL};
    Ini_checkKeys(ini, s, allowed);
    const char *sec = Ini_sectionName(ini, s);
    int line = Ini_sectionLine(ini, s);
@@ -173,6 +173,13 @@ static int AgendaFile_item(Ini *ini, int s, AgendaItem *items, int n, int *top,
       else
          Ini_report(ini, Ini_line(ini, sec, "requested"),
                     "item [%s]: requested '%s' is not a delegation code", sec, req);
+   }
+   const char *dossier = Ini_get(ini, sec, "dossier");
+   if (dossier && *dossier) {
+      char *qd = IniCommands_quote(dossier);
+      if (qd)
+         AGENDA_APPEND(" dossier %s", qd);
+      free(qd);
    }
 #undef AGENDA_APPEND
    IniCommands_add(out, "%s", cmd);

@@ -65,7 +65,7 @@ static int Config_seconds(const char *s) {
 }
 
 static void Config_general(Ini *ini, int s, Config *c) {
-   static const char *const allowed[] = {"theme", "speaking_time", "editor", NULL};
+   static const char *const allowed[] = {"theme", "speaking_time", "editor", "clock", "mouse", NULL};
    Ini_checkKeys(ini, s, allowed);
    const char *sec = Ini_sectionName(ini, s);
    const char *theme = Ini_get(ini, sec, "theme");
@@ -90,6 +90,28 @@ static void Config_general(Ini *ini, int s, Config *c) {
    const char *editor = Ini_get(ini, sec, "editor");
    if (editor && *editor)
       c->editor = Config_strdup(editor);
+   const char *clock = Ini_get(ini, sec, "clock");
+   if (clock) {
+      if (strcasecmp(clock, "seconds") == 0)
+         c->clock = CONFIG_CLOCK_SECONDS;
+      else if (strcasecmp(clock, "minutes") == 0)
+         c->clock = CONFIG_CLOCK_MINUTES;
+      else if (strcasecmp(clock, "off") == 0)
+         c->clock = CONFIG_CLOCK_OFF;
+      else
+         Ini_report(ini, Ini_line(ini, sec, "clock"), "clock '%s': expected seconds, minutes or off",
+                    clock);
+   }
+   const char *mouse = Ini_get(ini, sec, "mouse");
+   if (mouse) {
+      if (strcasecmp(mouse, "yes") == 0 || strcasecmp(mouse, "on") == 0 || strcasecmp(mouse, "true") == 0)
+         c->mouse = 1;
+      else if (strcasecmp(mouse, "no") == 0 || strcasecmp(mouse, "off") == 0 ||
+               strcasecmp(mouse, "false") == 0)
+         c->mouse = 0;
+      else
+         Ini_report(ini, Ini_line(ini, sec, "mouse"), "mouse '%s': expected yes or no", mouse);
+   }
 }
 
 static void Config_keys(Ini *ini, int s, Config *c) {
@@ -116,6 +138,7 @@ static Config *Config_fromIni(Ini *ini, char **errors) {
       abort();
    c->path = Config_strdup(Ini_name(ini));
    c->theme = Config_strdup("default");
+   c->mouse = 1;
    for (int s = 0; s < Ini_sectionCount(ini); s++) {
       const char *sec = Ini_sectionName(ini, s);
       if (strcasecmp(sec, "general") == 0)

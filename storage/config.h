@@ -5,6 +5,8 @@
  *   theme = default          ; a theme name (themes/NAME.ini) or a path
  *   speaking_time = 180      ; seconds (or 3m, 90s); 0 = no limit
  *   editor = vim             ; for Ctrl-E; empty: $VISUAL, then $EDITOR
+ *   clock = seconds          ; seconds, minutes (repaint once a minute) or off
+ *   mouse = yes              ; no: the terminal keeps its own selection
  *
  *   [keys]
  *   next = n                 ; action = key, checked by the TUI
@@ -29,9 +31,13 @@ typedef struct Config {
    char *theme;       /* "default" unless set */
    int speakingTime;  /* seconds; 0 = off (the default) */
    char *editor;      /* NULL: $VISUAL, then $EDITOR */
+   int clock;         /* CONFIG_CLOCK_SECONDS (the default), _MINUTES, _OFF */
+   int mouse;         /* 1 (the default): clicks select; 0: no mouse capture */
    ConfigKey *keys;   /* [keys] in file order */
    int nkeys;
 } Config;
+
+enum { CONFIG_CLOCK_SECONDS, CONFIG_CLOCK_MINUTES, CONFIG_CLOCK_OFF };
 
 /* The config file's path into buf: 0, or -1 (no XDG_CONFIG_HOME, no HOME). */
 int Config_path(char *buf, size_t n);

@@ -30,6 +30,7 @@ struct SessionFile {
    const FileIO *io;
    int locked;           /* this fd holds the write lock */
    off_t length;         /* bytes of the file that are acknowledged */
+   struct timespec mtime;/* the file's modification time after our last look or write */
    long fileLines;       /* lines in those bytes, the header included */
    long version;
    char *datadir;        /* -D DIR, for finding rosters; or NULL */
@@ -265,6 +266,14 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    }
 }
 
+/* Notes the file's modification time: a later change by anyone else (a git
+ * pull, an editor, a sync tool) shows as a different one. */
+static void SessionFile_noteMtime(SessionFile *sf) {
+   struct stat st;
+   if (sf->fd >= 0 && fstat(sf->fd, &st) == 0)
+      sf->mtime = st.st_mtim;
+}
+
 /* Does path still name the file open on sf->fd? */
 static int SessionFile_samePath(const SessionFile *sf, const char *path) {
    struct stat a, b;
@@ -362,6 +371,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    SessionFile_load(sf, buf, len, &scan);
    SessionScan_free(&scan);
    free(buf);
+   SessionFile_noteMtime(sf);
    if (sf->readOnly && sf->locked) {
       /* A session that cannot be written here need not keep others out. */
       Lock_release(sf->fd);
@@ -468,12 +478,15 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
       return SESSIONFILE_REFUSED;
    }
    /* Another program may have changed the file behind the lock (an editor
-    * saving over it): appending then could lose its work or ours. */
+    * saving over it, a git pull or checkout in a shared archive): appending
+    * to a stale view then could lose its work or ours. Size, identity and
+    * modification time must all be as we left them. */
    struct stat fst;
-   if (fstat(sf->fd, &fst) != 0 || fst.st_size != sf->length || !SessionFile_samePath(sf, sf->path)) {
+   if (fstat(sf->fd, &fst) != 0 || fst.st_size != sf->length || !SessionFile_samePath(sf, sf->path) ||
+       fst.st_mtim.tv_sec != sf->mtime.tv_sec || fst.st_mtim.tv_nsec != sf->mtime.tv_nsec) {
       Session_rollback(sf->session);
-      SessionFile_setReadOnly(sf, "%s was changed by another program while open; read-only until "
-                              "reopened", sf->path);
+      SessionFile_setReadOnly(sf, "%s was changed by another program while open (a git pull? an "
+                              "editor?); read-only until reopened", sf->path);
       snprintf(msg, msglen, "%s; the command was not recorded", SessionFile_readOnlyReason(sf));
       GvBuf_free(&out);
       return SESSIONFILE_FAILED;
@@ -492,12 +505,15 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
           FileIO_fdatasync(sf->io, sf->fd) != 0)
          SessionFile_setReadOnly(sf, "%s: a failed write could not be cut back (%s); read-only until "
                                  "reopened", sf->path, strerror(errno));
+      else
+         SessionFile_noteMtime(sf);  /* our own cut, not someone else's change */
       snprintf(msg, msglen, "cannot write %s (%s); the command was not recorded", sf->path,
                strerror(saved));
       GvBuf_free(&out);
       return SESSIONFILE_FAILED;
    }
    sf->length += (off_t)out.len;
+   SessionFile_noteMtime(sf);
    for (size_t i = 0; i < out.len; i++)
       sf->fileLines += out.data[i] == '\n';
    GvBuf_free(&out);
@@ -540,6 +556,7 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
       at += n + 1;
    }
    sf->length += (off_t)at;
+   SessionFile_noteMtime(sf);
    sf->fileLines = lineno;
    free(buf);
    return changed;
@@ -612,6 +629,7 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    close(sf->fd);
    sf->fd = fd;
    sf->length = (off_t)text.len;
+   SessionFile_noteMtime(sf);
    sf->fileLines = 1 + (long)Session_line_count(fresh);
    Session_free(sf->session);
    sf->session = fresh;

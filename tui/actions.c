@@ -5,7 +5,9 @@
 
 #include "model/session.h"
 #include "tui/external_editor.h"
+#include "tui/form.h"
 #include "tui/picker.h"
+#include "tui/records_pane.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
 
@@ -79,7 +81,7 @@ static unsigned Act_itemStep(App *app, int dir) {
    size_t n = Agenda_count(&s->agenda);
    if (n == 0) {
       App_message(app, ROLE_ERROR, "the agenda is empty: add an item with %s",
-                  "A or :item add TITLE");
+                  "A");
       return RD_STATUS;
    }
    size_t cur = Session_current_index(s);
@@ -88,6 +90,9 @@ static unsigned Act_itemStep(App *app, int dir) {
       if (Agenda_index_at(&s->agenda, i) == cur)
          k = (long)i;
    long to = k < 0 ? (dir > 0 ? 0 : (long)n - 1) : k + dir;
+   /* headings are not items to take up: step over them */
+   while (to >= 0 && to < (long)n && Agenda_at(&s->agenda, (size_t)to)->kind == GV_ITEM_HEADING)
+      to += dir;
    if (to < 0 || to >= (long)n) {
       App_message(app, ROLE_ERROR, "no %s item", dir > 0 ? "next" : "previous");
       return RD_STATUS;
@@ -108,42 +113,43 @@ static unsigned Act_itemPrev(App *app) {
 }
 
 static unsigned Act_itemAdd(App *app) {
-   return App_openCmdline(app, "item add ");
+   return Form_open(app, FORM_ITEM_ADD);
 }
 
 static unsigned Act_deadline(App *app) {
-   return App_openCmdline(app, "deadline ");
+   return Form_open(app, FORM_DEADLINE);
 }
 
-/* The code of who has the floor, to start a command about them; or NULL. */
-static const char *Actions_speakerCode(App *app) {
-   const Intervention *iv = Session_speaker(App_session(app));
-   const Delegation *d = iv ? Session_delegation(App_session(app), iv->delegation) : NULL;
-   return d ? d->code : NULL;
+static unsigned Act_reserve(App *app) {
+   return Form_open(app, FORM_RESERVE);
+}
+
+static unsigned Act_presents(App *app) {
+   return Form_open(app, FORM_PRESENTS);
+}
+
+/* Asks first: closing ends the speaker and the current item. */
+static unsigned Act_close(App *app) {
+   Session *s = App_session(app);
+   char ask[256], hm[9];
+   Time_format_hm(Session_clock(s, App_now()), false, hm);
+   const Intervention *sp = Session_speaker(s);
+   const Delegation *d = sp ? Session_delegation(s, sp->delegation) : NULL;
+   snprintf(ask, sizeof ask, "Close the meeting at %s%s%s? (y/n)", hm,
+            d ? ", ending " : "", d ? d->code : "");
+   return App_confirm(app, ask, "close");
 }
 
 static unsigned Act_action(App *app) {
-   const char *code = Actions_speakerCode(app);
-   if (code) {
-      char pre[64];
-      snprintf(pre, sizeof pre, "action %s ", code);
-      return App_openCmdline(app, pre);
-   }
-   return App_openCmdline(app, "action ");
+   return Form_open(app, FORM_ACTION);
 }
 
 static unsigned Act_outcome(App *app) {
-   return App_openCmdline(app, "outcome ");
+   return Form_open(app, FORM_OUTCOME);
 }
 
 static unsigned Act_position(App *app) {
-   const char *code = Actions_speakerCode(app);
-   if (code) {
-      char pre[64];
-      snprintf(pre, sizeof pre, "pos %s ", code);
-      return App_openCmdline(app, pre);
-   }
-   return Picker_open(app, PICK_POSITION);
+   return Form_open(app, FORM_POSITION);
 }
 
 static unsigned Act_undo(App *app) {
@@ -181,7 +187,7 @@ static unsigned Act_notes(App *app) {
    }
    if (!Session_speaker(App_session(app))) {
       App_message(app, ROLE_ERROR,
-                  "nobody has the floor: give it first (n, g), or note the item with :note TEXT");
+                  "nobody has the floor: give it first (n, g), or write the item's own words with :paragraph TEXT");
       return RD_STATUS;
    }
    app->focus = FOCUS_NOTES;
@@ -196,26 +202,43 @@ static unsigned Act_editor(App *app) {
    return ExternalEditor_edit(app);
 }
 
-static unsigned Act_focusNext(App *app) {
-   app->focus = (Focus)((app->focus + 1) % FOCUS_COUNT);
-   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
-      app->focus = FOCUS_AGENDA;
+/* Whether a pane can take the focus now: the notes while someone speaks,
+ * the item's record while there is an item. */
+static int Actions_canFocus(App *app, Focus f) {
+   if (f == FOCUS_NOTES)
+      return !app->readOnly && Session_speaker(App_session(app)) != NULL;
+   if (f == FOCUS_RECORDS)
+      return !app->follow && RecordsPane_item(app) != GV_NONE;
+   return 1;
+}
+
+static unsigned Actions_focusStep(App *app, int dir) {
+   Focus f = app->focus;
+   do
+      f = (Focus)((f + FOCUS_COUNT + dir) % FOCUS_COUNT);
+   while (!Actions_canFocus(app, f));
+   app->focus = f;
    return RD_ALL;
+}
+
+static unsigned Act_focusNext(App *app) {
+   return Actions_focusStep(app, 1);
 }
 
 static unsigned Act_focusPrev(App *app) {
-   app->focus = (Focus)((app->focus + FOCUS_COUNT - 1) % FOCUS_COUNT);
-   if (app->focus == FOCUS_NOTES && (app->readOnly || !Session_speaker(App_session(app))))
-      app->focus = FOCUS_FLOOR;
-   return RD_ALL;
+   return Actions_focusStep(app, -1);
 }
 
 static unsigned Act_up(App *app) {
-   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, -1) : FloorPane_move(app, -1);
+   return app->focus == FOCUS_AGENDA    ? AgendaPane_move(app, -1)
+          : app->focus == FOCUS_RECORDS ? RecordsPane_move(app, -1)
+                                        : FloorPane_move(app, -1);
 }
 
 static unsigned Act_down(App *app) {
-   return app->focus == FOCUS_AGENDA ? AgendaPane_move(app, 1) : FloorPane_move(app, 1);
+   return app->focus == FOCUS_AGENDA    ? AgendaPane_move(app, 1)
+          : app->focus == FOCUS_RECORDS ? RecordsPane_move(app, 1)
+                                        : FloorPane_move(app, 1);
 }
 
 static unsigned Act_select(App *app) {
@@ -223,6 +246,8 @@ static unsigned Act_select(App *app) {
       return Act_review(app);
    if (app->focus == FOCUS_AGENDA)
       return AgendaPane_takeUp(app);
+   if (app->focus == FOCUS_RECORDS)
+      return RecordsPane_edit(app);
    const char *code = app->focus == FOCUS_FLOOR ? FloorPane_selectedCode(app) : NULL;
    if (code) {
       if (App_runf(app, "give %s", code) == 0)
@@ -236,14 +261,18 @@ static unsigned Act_quit(App *app) {
    return App_quit(app, 1);
 }
 
+static unsigned Act_suspend(App *app) {
+   return App_suspend(app);
+}
+
 static unsigned Act_refresh(App *app) {
    return RD_ALL | RD_CLEAR;
 }
 
 const TuiAction Actions[] = {
-   { "ask", "a F2", "ask for the floor: pick delegations by code or name, Enter queues each", Act_ask, 1, "Floor" },
+   { "ask", "a F2", "ask for the floor: type a code or a name; Enter queues it, Tab queues it and waits for the next", Act_ask, 1, "Floor" },
    { "next", "n F5", "the next speaker in the queue takes the floor", Act_next, 1, "Floor" },
-   { "give", "g", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
+   { "give", "g F4", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
    { "end", "e F6", "end the running intervention", Act_end, 1, "Floor" },
    { "point", "! F3", "point of order: a delegation goes first in the queue", Act_point, 1, "Floor" },
    { "tour", "t", "tour de table: queue every present Member State in protocol order", Act_tour, 1, "Floor" },
@@ -252,24 +281,28 @@ const TuiAction Actions[] = {
    { "editor", "C-e", "edit the note in $VISUAL or $EDITOR", Act_editor, 1, "Floor" },
    { "item_next", "]", "take up the next agenda item", Act_itemNext, 1, "Agenda" },
    { "item_prev", "[", "take up the previous agenda item", Act_itemPrev, 1, "Agenda" },
-   { "item_add", "A", "add an agenda item (:item add TITLE)", Act_itemAdd, 1, "Agenda" },
-   { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it", Act_select, 1, "Agenda" },
+   { "item_add", "A", "add an agenda item: title, then parent, kind, requested by, documents", Act_itemAdd, 1, "Agenda" },
+   { "select", "Enter", "agenda: take up the selected item; floor: give the floor to it; record: edit it", Act_select, 1, "Agenda" },
    { "up", "k Up", "move the selection up", Act_up, 0, "Agenda" },
    { "down", "j Down", "move the selection down", Act_down, 0, "Agenda" },
    { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
-   { "position", "p F7", "record a position (:pos CODE STANCE [TEXT])", Act_position, 1, "Record" },
-   { "outcome", "o", "record the outcome of the item (:outcome STATUS TEXT)", Act_outcome, 1, "Record" },
-   { "deadline", "d", "set a deadline (:deadline DATE TEXT [by CODE])", Act_deadline, 1, "Record" },
-   { "action", "c", "record an action point (:action CODE DATE TEXT)", Act_action, 1, "Record" },
+   { "position", "p F7", "position: the stance of the speaker (or a delegation), then a text", Act_position, 1, "Record" },
+   { "reservation", "x", "reservation: delegation, type, entered/maintained/lifted", Act_reserve, 1, "Record" },
+   { "presents", "D", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
+   { "outcome", "o", "outcome of the item: the status from a list, then the text", Act_outcome, 1, "Record" },
+   { "deadline", "d", "deadline: the date (31 May, 31/05), what, and who set it", Act_deadline, 1, "Record" },
+   { "action", "c", "action point: for whom, due when, what", Act_action, 1, "Record" },
+   { "close", "C", "close the meeting: ends the speaker and the item, records the end time (asks first)", Act_close, 1, "Record" },
    { "undo", "u", "undo the last command", Act_undo, 1, "Record" },
    { "redo", "r", "redo what was undone", Act_redo, 1, "Record" },
    { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },
    { "roster", "R", "every delegation: spoken, queued, has the floor, absent", Act_roster, 0, "Screen" },
    { "stats", "s", "speaking time and interventions per delegation", Act_stats, 0, "Screen" },
-   { "focus_next", "Tab", "next pane", Act_focusNext, 0, "Screen" },
+   { "focus_next", "Tab", "next pane: agenda, floor, notes, the item's record", Act_focusNext, 0, "Screen" },
    { "focus_prev", "S-Tab", "previous pane", Act_focusPrev, 0, "Screen" },
    { "help", "? F1", "this help", Act_help, 0, "Screen" },
    { "refresh", "C-l", "repaint the screen", Act_refresh, 0, "Screen" },
+   { "suspend", "C-z", "suspend gavel to the shell (fg brings it back)", Act_suspend, 0, "Screen" },
    { "quit", "q F10 C-c", "leave gavel (asks while someone has the floor)", Act_quit, 0, "Screen" },
 };
 

@@ -43,7 +43,7 @@ void AgendaPane_draw(App *app, Rect r) {
    int legend = inner >= 8 && n + 2 <= inner;
    int rows = legend ? inner - 1 : inner;
    if (n == 0) {
-      Draw_text(r.y + 1, x + 1, w - 1, app->attr[ROLE_DIM], "No items yet: A adds one");
+      Draw_text(r.y + 1, x + 1, w - 1, app->attr[ROLE_DIM], app->readOnly ? "No items" : "No items yet: A adds one");
       return;
    }
    if (app->agendaSel >= n)
@@ -70,9 +70,13 @@ void AgendaPane_draw(App *app, Rect r) {
       if (it->state == GV_STATE_CURRENT && !selected)
          base |= A_BOLD;
       Draw_line(y, x, w, selected ? base : 0, "");
+      if (selected && focus) {
+         app->cursorY = y;
+         app->cursorX = x;
+      }
       char clock[16] = "";
       if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
-         Draw_duration((long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
+         App_duration(app, (long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
       int cw = clock[0] ? (int)strlen(clock) + 1 : 0;
       char line[512];
       char tag[48] = "";
@@ -107,12 +111,23 @@ void AgendaPane_draw(App *app, Rect r) {
       char l[256], t[9] = "", d[16] = "";
       Draw_rule(r, y, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->ascii);
       Draw_text(y, x + 2, w - 2, app->attr[ROLE_TITLE], " Meeting ");
-      if (start != GV_NO_TIME) {
+      if (start != GV_NO_TIME && s->meta.end != GV_NO_TIME) {
+         char e[9];
          Time_format_hm(start, false, t);
-         Draw_duration((long)(clk - start), d, sizeof d);
-         snprintf(l, sizeof l, "started %s, running %s", t, d);
+         Time_format_hm(s->meta.end, false, e);
+         Draw_duration((long)(s->meta.end - start), d, sizeof d);
+         snprintf(l, sizeof l, "started %s, ended %s (%s)", t, e, d);
+         if (Text_width(l, strlen(l)) > w - 1)
+            snprintf(l, sizeof l, "started %s, ended %s", t, e);
+      } else if (start != GV_NO_TIME) {
+         Time_format_hm(start, false, t);
+         App_duration(app, (long)(clk - start), d, sizeof d);
+         if (d[0])
+            snprintf(l, sizeof l, "started %s, running %s", t, d);
+         else
+            snprintf(l, sizeof l, "started %s, running", t);
       } else {
-         snprintf(l, sizeof l, "not started: ] takes up the first item");
+         snprintf(l, sizeof l, "%s", app->readOnly ? "not started" : "not started: ] takes up the first item");
       }
       Draw_textCut(y + 1, x + 1, w - 1, 0, l, app->ascii);
       snprintf(l, sizeof l, "%zu of %d items done, %zu intervention%s", done, n, s->floor.count,

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "model/session.h"
 #include "model/visible.h"
@@ -24,6 +25,7 @@
 #include "tui/notes_pane.h"
 #include "tui/overlays.h"
 #include "tui/picker.h"
+#include "tui/records_pane.h"
 #include "tui/text.h"
 
 #define TICK_MS 200
@@ -57,6 +59,15 @@ int64_t App_now(void) {
    return Date_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1, (unsigned)tm.tm_mday) *
              GV_DAY_SECONDS +
           tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+}
+
+void App_duration(const App *app, long secs, char *buf, unsigned n) {
+   if (app->clockMode == CONFIG_CLOCK_OFF)
+      snprintf(buf, n, "%s", "");
+   else if (app->clockMode == CONFIG_CLOCK_MINUTES)
+      snprintf(buf, n, "%ld min", secs / 60);
+   else
+      Draw_duration(secs, buf, n);
 }
 
 static long App_msSince(const struct timespec *t) {
@@ -173,6 +184,13 @@ unsigned App_openCmdline(App *app, const char *text) {
    return RD_STATUS;
 }
 
+unsigned App_confirm(App *app, const char *ask, const char *line) {
+   snprintf(app->confirmAsk, sizeof app->confirmAsk, "%s", ask);
+   snprintf(app->confirmLine, sizeof app->confirmLine, "%s", line);
+   app->overlay = OV_CONFIRM;
+   return RD_ALL;
+}
+
 unsigned App_quit(App *app, int ask) {
    if (ask && !app->follow && !app->readOnly && Session_speaker(App_session(app))) {
       app->overlay = OV_CONFIRM_QUIT;
@@ -271,12 +289,10 @@ static unsigned App_cmdlineKey(App *app, int key) {
          app->overlay = OV_HELP;
          return RD_ALL;
       }
-      if (App_run(app, p) == 0) {
-         app->cmdOpen = 0;
-      } else {
-         /* Refused: keep the line so that it can be fixed; the reason shows above. */
-         Cmdline_open(&app->cmd, p);
-      }
+      /* Run or refused, the line closes as in vim: a refusal shows in the
+       * message line, `:` opens an empty line and Up brings this one back. */
+      app->cmdOpen = 0;
+      App_run(app, p);
       return RD_ALL;
    }
    return RD_STATUS;
@@ -327,6 +343,11 @@ static unsigned App_paste(App *app) {
          if (*p == '\n' || *p == '\t')
             *p = ' ';
       Editor_insert(&app->cmd.ed, buf, n);
+   } else if (app->overlay == OV_FORM) {
+      for (char *p = buf; *p; p++)
+         if (*p == '\n' || *p == '\t')
+            *p = ' ';
+      Editor_insert(&app->form.ed, buf, n);
    } else if (app->overlay == OV_PICKER) {
       for (const char *p = buf; *p;) {
          uint32_t cp;
@@ -386,6 +407,16 @@ static unsigned App_key(App *app, int key) {
       App_message(app, ROLE_NORMAL, "still here");
       return RD_ALL | RD_CLEAR;
    }
+   if (app->overlay == OV_CONFIRM) {
+      app->overlay = OV_NONE;
+      if (key == 'y' || key == 'Y' || key == KEY_FN(KEY_ENTER))
+         App_run(app, app->confirmLine);
+      else
+         App_message(app, ROLE_NORMAL, "not done: %s", app->confirmLine);
+      return RD_ALL | RD_CLEAR;
+   }
+   if (app->overlay == OV_FORM)
+      return Form_key(app, key);
    if (app->overlay == OV_PICKER)
       return Picker_key(app, key);
    if (app->overlay != OV_NONE)
@@ -433,6 +464,13 @@ void App_layoutFor(App *app, int rows, int cols) {
       fh = body;
    app->rFloor = (Rect){ 1, aw, fh, rw };
    app->rNotes = (Rect){ 1 + fh, aw, body - fh, rw };
+   app->rRecords = (Rect){ 0, 0, 0, 0 };
+   /* Room enough: the item's record stays in view beside the notes. */
+   if (!app->follow && cols >= 120 && rows >= 40) {
+      int nw = rw * 11 / 20;
+      app->rRecords = (Rect){ 1 + fh, aw + nw, body - fh, rw - nw };
+      app->rNotes.w = nw;
+   }
 }
 
 static void App_layout(App *app) {
@@ -448,8 +486,8 @@ static void App_drawStatus(App *app) {
    /* Right side first: the clock and whether the last command is on disk. */
    char right[256], clock[9];
    /* The meeting's clock: the `at` time while a meeting is written up later. */
-   Time_format_hm(Session_clock(s, App_now()), true, clock);
-   if (strlen(clock) == 5)
+   Time_format_hm(Session_clock(s, App_now()), app->clockMode == CONFIG_CLOCK_SECONDS, clock);
+   if (strlen(clock) == 5 && app->clockMode == CONFIG_CLOCK_SECONDS)
       snprintf(clock + 5, 4, ":00");
    const char *state;
    int role = ROLE_STATUS;
@@ -466,6 +504,8 @@ static void App_drawStatus(App *app) {
    int rw = Text_width(right, strlen(right));
    char ck[32];
    snprintf(ck, sizeof ck, " %s%s ", s->clock != GV_NO_TIME ? "at " : "", clock);
+   if (app->clockMode == CONFIG_CLOCK_OFF && s->clock == GV_NO_TIME)
+      ck[0] = '\0'; /* a quiet terminal: no clock (the `at` clock still shows) */
    int cw = (int)strlen(ck);
    if (rw + cw + 10 < w) {
       Draw_text(0, w - rw, rw, app->attr[role], right);
@@ -494,16 +534,18 @@ static void App_drawHints(App *app) {
    /* While someone speaks, the way back into their notes comes first. */
    static const char *const speaking[] = { "help", "quit", "notes", "next", "end", "ask", "give",
                                            "point", "tour", "withdraw", "undo", "command", NULL };
-   static const char *const notes[] = { "next", "end", "ask", "editor", NULL };
+   static const char *const notes[] = { "next", "end", "ask", "give", "position", "editor", NULL };
    static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
+   static const char *const records[] = { "help", "quit", "down", "up", "select", "focus_next", "undo", NULL };
    static const char *const HintWords[] = {
       "select", "take up", "item_next", "next item", "item_add", "add item", "outcome", "outcome",
       "review", "review", "focus_next", "pane", "command", "command", "help", "help", "quit",
       "quit", "ask", "ask floor", "next", "next", "end", "end", "give", "give", "point",
       "point of order", "tour", "tour", "withdraw", "withdraw", "notes", "notes", "undo", "undo",
-      "editor", "$EDITOR", "stats", "stats", "roster", "roster", NULL,
+      "editor", "$EDITOR", "position", "position", "stats", "stats", "roster", "roster", NULL,
    };
-   const char *const *list = app->readOnly ? ro
+   const char *const *list = app->focus == FOCUS_RECORDS ? records
+                             : app->readOnly ? ro
                              : app->focus == FOCUS_AGENDA ? agenda
                              : app->focus == FOCUS_NOTES  ? notes
                              : Session_speaker(App_session(app)) ? speaking
@@ -541,6 +583,10 @@ static void App_drawHints(App *app) {
       for (int j = 0; HintWords[j]; j += 2)
          if (strcmp(HintWords[j], list[i]) == 0)
             word = HintWords[j + 1];
+      if (app->focus == FOCUS_RECORDS && strcmp(list[i], "select") == 0)
+         word = "edit";
+      if (app->readOnly && list == records && Actions[a].writes)
+         continue;
       snprintf(item, sizeof item, " %s ", word);
       int need = Text_width(Keys_name(k, kn, sizeof kn), strlen(kn)) + 1 +
                  Text_width(item, strlen(item));
@@ -633,17 +679,34 @@ static void App_draw(App *app) {
       r |= RD_ALL;
    if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR | RD_NOTES))
       App_drawStatus(app);
+   /* The panes put the focused list's selected row here as they draw it. */
+   if (r & (app->focus == FOCUS_AGENDA    ? RD_AGENDA
+            : app->focus == FOCUS_FLOOR   ? RD_FLOOR
+            : app->focus == FOCUS_RECORDS ? RD_NOTES
+                                          : 0))
+      app->cursorY = -1;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    if (r & RD_FLOOR)
       FloorPane_draw(app, app->rFloor);
-   if (!app->follow && (r & RD_NOTES))
-      NotesPane_draw(app, app->rNotes);
+   if (!app->follow && (r & RD_NOTES)) {
+      if (app->rRecords.h > 0) {
+         NotesPane_draw(app, app->rNotes);
+         RecordsPane_draw(app, app->rRecords);
+      } else if (app->focus == FOCUS_RECORDS) {
+         RecordsPane_draw(app, app->rNotes);
+      } else {
+         NotesPane_draw(app, app->rNotes);
+      }
+   }
    App_drawMessage(app);
    App_drawHints(app);
    int cursor = 0;
    if (app->overlay == OV_PICKER) {
       Picker_draw(app);
+      cursor = 1;
+   } else if (app->overlay == OV_FORM) {
+      Form_draw(app);
       cursor = 1;
    } else if (app->overlay != OV_NONE) {
       Overlays_draw(app);
@@ -653,6 +716,9 @@ static void App_draw(App *app) {
    } else if (app->focus == FOCUS_NOTES) {
       NotesPane_placeCursor(app, app->rNotes);
       cursor = 1;
+   } else if (app->cursorY >= 0) {
+      /* Hidden, but on the selected row: screen readers follow the cursor. */
+      move(app->cursorY, app->cursorX);
    }
    curs_set(cursor);
    refresh();
@@ -707,8 +773,12 @@ static void App_loop(App *app) {
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();
-         if (now != lastSecond) {
-            lastSecond = now;
+         /* The clocks repaint as often as they show a change. */
+         int64_t unit = app->clockMode == CONFIG_CLOCK_SECONDS ? now
+                        : app->clockMode == CONFIG_CLOCK_MINUTES ? now / 60
+                                                                 : 0;
+         if (unit != lastSecond) {
+            lastSecond = unit;
             app->redraw |= RD_STATUS | RD_FLOOR | RD_AGENDA;
          }
          if (App_draftDue(app)) {
@@ -756,6 +826,7 @@ static void App_problems(App *app, const char *text) {
 
 static void App_loadConfig(App *app) {
    char *errors = NULL;
+   app->mouse = 1;
    Config *cfg = Config_load(NULL, &errors);
    Actions_keyDefs(app->keydefs);
    KeyMap_init(&app->keys, app->keydefs, ActionCount);
@@ -764,6 +835,8 @@ static void App_loadConfig(App *app) {
    free(errors);
    if (cfg) {
       app->speakingLimit = cfg->speakingTime;
+      app->clockMode = cfg->clock;
+      app->mouse = cfg->mouse;
       if (cfg->editor)
          snprintf(app->editorCmd, sizeof app->editorCmd, "%s", cfg->editor);
       for (int i = 0; i < cfg->nkeys; i++) {
@@ -813,7 +886,9 @@ static void App_initCurses(App *app) {
    keypad(stdscr, TRUE);
    intrflush(stdscr, FALSE);
    meta(stdscr, TRUE);
-   mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED, NULL);
+   /* mouse = no: the terminal keeps its own selection (copy a note). */
+   if (app->mouse)
+      mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_DOUBLE_CLICKED, NULL);
    mouseinterval(0);
    App_findExtKeys(app);
    /* Bracketed paste, so that pasted text is never taken for keys. */
@@ -831,6 +906,7 @@ static void App_initCurses(App *app) {
    /* LANG=C or Latin-1: names are transliterated, never broken bytes. */
    Text_setAscii(!utf8);
    app->ascii = (term && strcmp(term, "linux") == 0) || !utf8;
+   app->cmd.ascii = app->ascii;
 }
 
 /* A message for the terminal after (or before) the screen: through
@@ -842,7 +918,33 @@ static void App_printErr(const char *prefix, const char *text) {
    free(v);
 }
 
+/* Ctrl-Z: give the terminal back as it was, stop like every terminal
+ * program, and repaint when the shell continues us (raw mode delivers the
+ * key instead of the signal, and curses only restores on a refresh). */
+unsigned App_suspend(App *app) {
+   App_flushDraft(app);
+   App_bracketedPaste(0);
+   endwin();
+   struct sigaction dfl, old;
+   memset(&dfl, 0, sizeof dfl);
+   dfl.sa_handler = SIG_DFL;
+   sigemptyset(&dfl.sa_mask);
+   sigaction(SIGTSTP, &dfl, &old);
+   raise(SIGTSTP); /* returns on SIGCONT */
+   sigaction(SIGTSTP, &old, NULL);
+   refresh();
+   App_bracketedPaste(1);
+   return RD_ALL | RD_CLEAR;
+}
+
 int App_main(App *app, const char *path, int readOnly) {
+   /* Without a terminal, curses would read end-of-file forever. */
+   if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+      fprintf(stderr, "gavel: the live screen needs a terminal (standard %s is not one); "
+                      "'gavel exec' and 'gavel show' work without one\n",
+              !isatty(STDIN_FILENO) ? "input" : "output");
+      return 1;
+   }
    SessionFileOptions opts = { .io = NULL, .readOnly = readOnly || app->follow,
                                .datadir = app->datadir };
    char err[1024];
@@ -874,6 +976,7 @@ int App_main(App *app, const char *path, int readOnly) {
    }
    app->lastSaved = 1;
    Editor_init(&app->notes);
+   Editor_init(&app->form.ed);
    Cmdline_init(&app->cmd, &app->history);
    App_loadConfig(app);
    if (app->readOnly && !app->follow)
@@ -898,6 +1001,7 @@ int App_main(App *app, const char *path, int readOnly) {
 
    App_flushDraft(app);
    Editor_free(&app->notes);
+   Editor_free(&app->form.ed);
    Cmdline_free(&app->cmd);
    History_free(&app->history);
    SessionFile_close(app->sf);

@@ -13,6 +13,7 @@
 #include "tui/cmdline.h"
 #include "tui/draw.h"
 #include "tui/editor.h"
+#include "tui/form.h"
 #include "tui/keys.h"
 #include "tui/theme.h"
 
@@ -31,7 +32,7 @@ enum {
    RD_QUIT = 1 << 9,
 };
 
-typedef enum Focus { FOCUS_AGENDA, FOCUS_FLOOR, FOCUS_NOTES, FOCUS_COUNT } Focus;
+typedef enum Focus { FOCUS_AGENDA, FOCUS_FLOOR, FOCUS_NOTES, FOCUS_RECORDS, FOCUS_COUNT } Focus;
 
 typedef enum Overlay {
    OV_NONE,
@@ -41,6 +42,8 @@ typedef enum Overlay {
    OV_STATS,
    OV_CONFIRM_QUIT,
    OV_DETAIL,     /* read-only review of the selected item */
+   OV_FORM,       /* a record form (tui/form.h) */
+   OV_CONFIRM,    /* y/n before running app->confirmLine */
 } Overlay;
 
 /* What the picker does with the chosen delegation. */
@@ -76,6 +79,7 @@ typedef struct App {
 
    int rows, cols;
    Rect rAgenda, rFloor, rNotes;
+   Rect rRecords;              /* beside the notes from 120x40; else h = 0 (drawn over the notes) */
    int tooSmall;
    Focus focus;
    Overlay overlay;
@@ -87,6 +91,9 @@ typedef struct App {
    History history;
 
    Picker picker;
+   Form form;
+   char confirmAsk[256];       /* OV_CONFIRM: the question */
+   char confirmLine[256];      /* OV_CONFIRM: the command a yes runs */
 
    Editor notes;
    char notesFor[37];          /* uuid of the intervention the editor holds */
@@ -104,7 +111,11 @@ typedef struct App {
    int agendaSel;              /* row in Agenda_count order */
    int agendaTop;
    int queueSel;               /* row in the queue */
+   int recordSel, recordTop;   /* row in the item's record list (tui/records_pane.h) */
    int speakingLimit;          /* seconds; 0 = off */
+   int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */
+   int mouse;                  /* config mouse = yes (1) or no (0) */
+   int cursorY, cursorX;       /* the focused list's selected row, -1: none */
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;
@@ -119,6 +130,9 @@ void App_layoutFor(App *app, int rows, int cols);
 
 /* Seconds of the meeting clock now: naive local time, as the model counts. */
 int64_t App_now(void);
+
+/* A running clock as the config's clock = asks: "1:05", "1 min", or "" (off). */
+void App_duration(const App *app, long secs, char *buf, unsigned n);
 
 /* Runs one command line through the model and the journal. On refusal the
  * message is shown and -1 returned; on success 0 (msg shown if any). */
@@ -139,8 +153,14 @@ void App_syncNotes(App *app);
 /* Opens the `:` line with text already typed. */
 unsigned App_openCmdline(App *app, const char *text);
 
+/* Asks a yes/no question; yes runs line through App_run. */
+unsigned App_confirm(App *app, const char *ask, const char *line);
+
 /* Leaves the program, asking first while someone has the floor. */
 unsigned App_quit(App *app, int ask);
+
+/* Ctrl-Z: restores the terminal, stops the process, redraws on SIGCONT. */
+unsigned App_suspend(App *app);
 
 /* Asks the terminal to mark pasted text (on), or stop (before leaving). */
 void App_bracketedPaste(int on);

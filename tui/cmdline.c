@@ -175,10 +175,28 @@ void Cmdline_draw(Cmdline *c, int y, int x, int w) {
       before -= Text_width(t + from, n - from);
       from = n;
    }
+   /* A line scrolled or cut says so: an ellipsis where text is hidden,
+    * which takes a cell of its own. */
+   int lead = from > 0;
+   while (lead && before > room - 1 && from < c->ed.len) {
+      size_t n = Text_next(t, c->ed.len, from);
+      before -= Text_width(t + from, n - from);
+      from = n;
+   }
    mvaddch(y, x, ':');
-   int used = Draw_text(y, x + 1, room + 1, A_NORMAL, t + from);
-   move(y, x + 1 + used);
-   for (int i = 1 + used; i < w; i++)
+   const char *mark = c->ascii ? "<" : "\xe2\x80\xa6";
+   if (lead)
+      addstr(mark);
+   int cells = w - 1 - lead;
+   int cut = Text_width(t + from, c->ed.len - from) > cells;
+   /* Draw_text shows controls in their visible form, measured so. */
+   int used = Draw_text(y, x + 1 + lead, cells - cut, A_NORMAL, t + from);
+   move(y, x + 1 + lead + used);
+   if (cut) {
+      addstr(c->ascii ? ">" : mark);
+      used++;
+   }
+   for (int i = 1 + lead + used; i < w; i++)
       addch(' ');
-   move(y, x + 1 + before);
+   move(y, x + 1 + lead + before);
 }

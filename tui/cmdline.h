@@ -28,6 +28,7 @@ typedef struct Cmdline {
    int hpos;          /* history index while browsing; history->n = the line being typed */
    char *stash;       /* the line being typed, kept while browsing */
    char hint[256];    /* completions offered, shown above the line */
+   int ascii;         /* marks of a cut line: "<" ">" instead of an ellipsis */
 } Cmdline;
 
 void Cmdline_init(Cmdline *c, History *h);

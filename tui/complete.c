@@ -5,12 +5,13 @@
 #include <strings.h>
 
 const char *const Complete_commands[] = {
-   "action", "at", "attend", "deadline", "done", "end", "floor", "give", "item",
-   "lift", "next", "note", "outcome", "pos", "presents", "quit", "redo", "reserve",
-   "roster", "set", "tour", "undo", "withdraw", NULL,
+   "action", "at", "attend", "deadline", "delete", "done", "edit", "end", "floor", "give",
+   "group", "item", "lift", "move", "next", "note", "outcome", "paragraph", "pos", "presents",
+   "quit", "redo", "reserve", "roster", "set", "speaker", "tour", "undo", "withdraw", NULL,
 };
 
-static const char *const ItemSub[] = { "add", "doc", "title", "move", "drop", "postpone", NULL };
+static const char *const ItemSub[] = { "add", "doc", "title", "move", "drop", "postpone", "join",
+                                       NULL };
 static const char *const Stances[] = { "supports", "accepts", "flexible", "concerns",
                                        "opposes", "asks", NULL };
 static const char *const Statuses[] = { "agreed", "noted", "welcomed", "continued", "postponed",
@@ -19,11 +20,12 @@ static const char *const Attend[] = { "present", "video", "absent", NULL };
 static const char *const ResTypes[] = { "scrutiny", "parliamentary", "linguistic", "substantive",
                                         "general", "waiting", NULL };
 static const char *const SetKeys[] = { "body", "date", "place", "chair", "docno", "codes",
-                                       "marking", "language", "from", "to", "numbering", NULL };
+                                       "marking", "language", "from", "to", "numbering", "subject",
+                                       "type", "on", "doc-date", "header", "access", "style", NULL };
 static const char *const Rosters[] = { "eu27", "eu28-2017", NULL };
 static const char *const FloorOpts[] = { "first", NULL };
 static const char *const ItemOpts[] = { "under", "doc", "kind", "requested", NULL };
-static const char *const Kinds[] = { "item", "info", "aob", NULL };
+static const char *const Kinds[] = { "item", "info", "aob", "heading", NULL };
 static const char *const MovePos[] = { "before", "after", NULL };
 
 static void Complete_add(Completion *c, const char *cand, const char *prefix) {
@@ -91,6 +93,12 @@ int Complete_line(const char *line, size_t cursor, const CompleteSource *src, Co
    } else if (IS(cmd, "give") || IS(cmd, "withdraw") || IS(cmd, "presents")) {
       if (nw == 1)
          Complete_arr(c, src->codes, src->ncodes, prefix);
+   } else if (IS(cmd, "speaker")) {
+      if (nw == 2)   /* speaker REF CODE */
+         Complete_arr(c, src->codes, src->ncodes, prefix);
+   } else if (IS(cmd, "move")) {
+      if (nw == 2)   /* move REF before|after REF */
+         Complete_list(c, MovePos, prefix);
    } else if (IS(cmd, "attend")) {
       if (nw == 1)
          Complete_arr(c, src->codes, src->ncodes, prefix);

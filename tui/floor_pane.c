@@ -65,14 +65,14 @@ void FloorPane_draw(App *app, Rect r) {
       const char *word;
       int crole = FloorPane_clockRole(secs, app->speakingLimit, &word);
       char clock[16], names[256], line[512];
-      Draw_duration(secs, clock, sizeof clock);
+      App_duration(app, secs, clock, sizeof clock);
       FloorPane_names(d, names, sizeof names);
       big = d && FloorPane_bigFits(r, d->code);
       if (big) {
          int bw = Draw_big(y + 1, x, w, app->attr[ROLE_SPEAKER], d->code);
          /* The clock big too, when there is room beside the code. */
          int cwid = Draw_bigWidth(clock);
-         if (bw + 6 + cwid <= w)
+         if (clock[0] && bw + 6 + cwid <= w)
             Draw_big(y + 1, x + w - cwid, cwid, app->attr[crole], clock);
          y += 7;
          /* The clock keeps its place at the right; a long name gives way. */
@@ -108,8 +108,17 @@ void FloorPane_draw(App *app, Rect r) {
       Draw_text(y, x, w, app->attr[ROLE_DIM], info);
       y++;
    } else {
-      Draw_text(y, x, w, app->attr[ROLE_DIM],
-                cur ? "Nobody has the floor" : "Nobody has the floor; take up an item first");
+      char idle[128];
+      if (!cur && s->meta.end != GV_NO_TIME) {
+         char hm[9];
+         Time_format_hm(s->meta.end, false, hm);
+         snprintf(idle, sizeof idle, "The meeting was closed at %s", hm);
+      } else {
+         /* A reader cannot take an item up: offer only what works. */
+         snprintf(idle, sizeof idle, "%s", cur || app->readOnly ? "Nobody has the floor"
+                                                                : "Nobody has the floor; take up an item first");
+      }
+      Draw_text(y, x, w, app->attr[ROLE_DIM], idle);
       y++;
       y++;
    }
@@ -133,7 +142,21 @@ void FloorPane_draw(App *app, Rect r) {
       app->queueSel = nq ? (int)nq - 1 : 0;
    int rows = r.y + r.h - 1 - y;
    int top = app->queueSel >= rows ? app->queueSel - rows + 1 : 0;
-   for (int i = 0; i < rows && top + i < (int)nq; i++) {
+   /* A cut queue says so: the row under the last shown counts the rest. */
+   int shown = rows, below = 0;
+   if (rows >= 2 && (int)nq - top > rows) {
+      shown = rows - 1;
+      if (app->queueSel >= top + shown)
+         top = app->queueSel - shown + 1;
+      below = (int)nq - top - shown;
+   }
+   if (below > 0) {
+      char more[96];
+      snprintf(more, sizeof more, "   %s %d more (%s)", app->ascii ? "..." : "\xe2\x80\xa6", below,
+               focus ? "j/Down" : "Tab, then j/Down");
+      Draw_textCut(y + shown, x, w, app->attr[ROLE_DIM], more, app->ascii);
+   }
+   for (int i = 0; i < shown && top + i < (int)nq; i++) {
       int k = top + i;
       const QueueEntry *e = &q[k];
       const Delegation *d = Session_delegation(s, e->delegation);
@@ -148,15 +171,20 @@ void FloorPane_draw(App *app, Rect r) {
       /* On a wide pane, how long each has been waiting. */
       if (w >= 70 && e->asked != GV_NO_TIME) {
          char wait[16];
-         Draw_duration((long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
+         App_duration(app, (long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
          size_t tl = strlen(tag);
-         snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
+         if (wait[0])
+            snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
       }
       int selected = focus && k == app->queueSel;
       int role = e->point_of_order ? ROLE_POINT : k == 0 ? ROLE_NEXT : ROLE_NORMAL;
       int a = selected ? app->attr[ROLE_SELECTED] : app->attr[role];
       int yy = y + i;
       Draw_line(yy, x - 1, w + 2, selected ? a : 0, "");
+      if (selected) {
+         app->cursorY = yy;
+         app->cursorX = x;
+      }
       int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
       Draw_textCut(yy, x, w - tw, a, line, app->ascii);
       if (tag[0])

@@ -13,7 +13,8 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
    size_t cur = Session_current_index(s);
    int x = r.x + 2, w = r.w - 4;
    if (cur == GV_NONE) {
-      Draw_text(y, x, w, app->attr[ROLE_DIM], "Take up an item: Enter on the agenda, or ]");
+      Draw_text(y, x, w, app->attr[ROLE_DIM],
+                app->readOnly ? "No item is taken up" : "Take up an item: Enter on the agenda, or ]");
       return;
    }
    size_t n = 0;
@@ -86,7 +87,8 @@ void NotesPane_draw(App *app, Rect r) {
       h -= 1;
    }
    if (Editor_isEmpty(&app->notes) && !focus) {
-      Draw_text(r.y + 1, r.x + 2, w, app->attr[ROLE_DIM], "i types the notes of this intervention");
+      Draw_text(r.y + 1, r.x + 2, w, app->attr[ROLE_DIM],
+                app->readOnly ? "No notes yet" : "i types the notes of this intervention");
       return;
    }
    Editor_scrollTo(&app->notes, w, h);

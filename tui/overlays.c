@@ -59,7 +59,11 @@ static void Ov_wrap(OverlayLines *l, int role, const char *indent, const char *t
             if (sp > 0)
                b = sp + 1;
          }
-         Ov_add(l, role, "%s%.*s", indent, (int)b, q);
+         /* The blank a row was broken at is not part of it. */
+         size_t e = b;
+         while (e > 0 && q[e - 1] == ' ')
+            e--;
+         Ov_add(l, role, "%s%.*s", indent, (int)e, q);
          q += b;
       } while (*q);
       free(para);
@@ -71,7 +75,16 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
    snprintf(out->title, sizeof out->title, "Keys");
    snprintf(out->foot, sizeof out->foot, "Esc or q closes  Up/Down/PgUp/PgDn/Home/End scroll");
    const char *group = "";
+   /* A reader is offered only the keys that work for a reader. */
+   if (app->readOnly) {
+      Ov_add(out, ROLE_DIM, "read-only: %s", app->roReason);
+      Ov_add(out, ROLE_NORMAL, "%s", "");
+   }
    for (int i = 0; i < ActionCount; i++) {
+      int selectRo = app->readOnly && strcmp(Actions[i].name, "select") == 0;
+      if (app->readOnly && !selectRo &&
+          (Actions[i].writes || strcmp(Actions[i].name, "command") == 0))
+         continue;
       if (strcmp(group, Actions[i].group) != 0) {
          group = Actions[i].group;
          if (i)
@@ -84,10 +97,16 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
       /* The help wraps under itself on a narrow screen. */
       int hw = Text_width(head, strlen(head));
       OverlayLines tmp = { 0 };
-      Ov_wrap(&tmp, ROLE_NORMAL, "", Actions[i].help, width - hw);
+      Ov_wrap(&tmp, ROLE_NORMAL, "", selectRo ? "read the record of the selected item" : Actions[i].help,
+              width - hw);
       for (int j = 0; j < tmp.n; j++)
          Ov_add(out, ROLE_NORMAL, "%-*s%s", hw, j == 0 ? head : "", tmp.line[j].text);
       OverlayLines_free(&tmp);
+   }
+   if (app->readOnly) {
+      Ov_add(out, ROLE_NORMAL, "%s", "");
+      Ov_add(out, ROLE_NORMAL, "%s", "Keys can be changed in the [keys] section of config.ini: review = v");
+      return;
    }
    Ov_add(out, ROLE_NORMAL, "%s", "");
    Ov_add(out, ROLE_TITLE, "%s", "Typing notes (i, or after n / give)");
@@ -95,6 +114,11 @@ void Overlays_help(App *app, OverlayLines *out, int width) {
    Ov_add(out, ROLE_NORMAL, "%s", "  arrows, Home/End, PgUp/PgDn, C-Left/C-Right by word, C-Home/C-End");
    Ov_add(out, ROLE_NORMAL, "%s", "  Backspace, Delete, C-w deletes a word, C-k to the end of the line");
    Ov_add(out, ROLE_NORMAL, "%s", "  the note is saved as a draft when you pause, and every few seconds");
+   Ov_add(out, ROLE_NORMAL, "%s", "");
+   Ov_add(out, ROLE_TITLE, "%s", "Forms (p x D o d c A)");
+   Ov_add(out, ROLE_NORMAL, "%s", "  a digit or a first letter picks from a list; Enter takes a field, the last one records");
+   Ov_add(out, ROLE_NORMAL, "%s", "  S-Tab (or Backspace on an empty field) goes back; Esc cancels; the line built shows below");
+   Ov_add(out, ROLE_NORMAL, "%s", "  with the agenda's focus on another item, the record goes there (on NUM)");
    Ov_add(out, ROLE_NORMAL, "%s", "");
    Ov_add(out, ROLE_TITLE, "%s", "The : line");
    Ov_add(out, ROLE_NORMAL, "%s", "  any command of gavel(1): floor FR DE, give EL, pos FR supports, outcome agreed ...");
@@ -158,6 +182,8 @@ static void Overlays_roster(App *app, OverlayLines *out, int width) {
    for (size_t k = 0; k < n; k++) {
       size_t i = order[k];
       const Delegation *d = &s->roster.list[i];
+      if (d->retired)
+         continue;   /* a later roster left it out */
       int spoken = 0;
       for (size_t j = 0; j < niv; j++)
          if (Session_intervention(s, ivs[j])->delegation == i)
@@ -215,7 +241,9 @@ static void Overlays_stats(App *app, OverlayLines *out) {
       return;
    }
    SpeakStat *st = calloc(n, sizeof *st);
-   Session_speaking_stats(s, meeting ? GV_NONE : cur, Session_clock(s, App_now()), true, st);
+   /* An item's figures name who spoke (COM/HOME); the meeting's add a
+    * unit's time to its institution. */
+   Session_speaking_stats(s, meeting ? GV_NONE : cur, Session_clock(s, App_now()), meeting, st);
    /* Sort by time spoken, most first; only those who spoke. */
    size_t *idx = calloc(n, sizeof *idx);
    size_t m = 0;
@@ -230,7 +258,13 @@ static void Overlays_stats(App *app, OverlayLines *out) {
          count += st[i].interventions;
       }
    for (size_t a = 1; a < m; a++)
-      for (size_t b = a; b > 0 && st[idx[b]].seconds > st[idx[b - 1]].seconds; b--) {
+      /* the Chair apart, after the delegations */
+      for (size_t b = a; b > 0 && ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) >
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) ||
+                                   ((s->roster.list[idx[b - 1]].kind == GV_KIND_CHAIR) ==
+                                       (s->roster.list[idx[b]].kind == GV_KIND_CHAIR) &&
+                                    st[idx[b]].seconds > st[idx[b - 1]].seconds));
+           b--) {
          size_t t = idx[b];
          idx[b] = idx[b - 1];
          idx[b - 1] = t;
@@ -245,7 +279,7 @@ static void Overlays_stats(App *app, OverlayLines *out) {
       size_t i = idx[k];
       char dur[16];
       Draw_duration((long)st[i].seconds, dur, sizeof dur);
-      OverlayLine *o = Ov_add(out, ROLE_NORMAL, "%-9s", Ov_code(s, i));
+      OverlayLine *o = Ov_add(out, ROLE_NORMAL, "%s", Ov_code(s, i));
       o->bar = max > 0 ? (double)st[i].seconds / (double)max : 0;
       snprintf(o->right, sizeof o->right, "%7s  %zux", dur, st[i].interventions);
    }
@@ -279,16 +313,26 @@ static void Overlays_detail(App *app, OverlayLines *out, int width) {
       Ov_wrap(out, ROLE_NORMAL, "  ", it->notes, width - 2);
    }
    size_t niv = 0;
-   const size_t *ivs = Session_item_interventions(s, idx, &niv);
+   Session_item_interventions(s, idx, &niv);
+   size_t rl = Session_ref_len(s);
    Ov_add(out, ROLE_NORMAL, "%s", "");
-   Ov_add(out, ROLE_TITLE, "Interventions (%zu)", niv);
-   for (size_t k = 0; k < niv; k++) {
-      const Intervention *iv = Session_intervention(s, ivs[k]);
+   Ov_add(out, ROLE_TITLE, "Interventions (%zu) and paragraphs, in reading order", niv);
+   /* each with its short reference, for :edit, :speaker, :delete and :move */
+   for (size_t k = 0; k < it->nsaid; k++) {
+      if (it->said[k].kind == GV_SAID_PARA) {
+         const Para *pa = &s->rec.paras[it->said[k].index];
+         Ov_add(out, ROLE_NEXT, "[%.*s] %s%s", (int)rl, pa->uuid,
+                pa->kind == GV_PARA_GROUP ? "group: " : "paragraph",
+                pa->kind == GV_PARA_GROUP && pa->phrase ? pa->phrase : "");
+         Ov_wrap(out, ROLE_NORMAL, "      ", pa->text, width - 6);
+         continue;
+      }
+      const Intervention *iv = Session_intervention(s, it->said[k].index);
       char t[9], dur[16];
       Time_format_hm(iv->start, false, t);
       Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
-      Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "%s  %-9s %6s%s%s%s", t,
-             Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
+      Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "[%.*s] %s  %-9s %6s%s%s%s", (int)rl,
+             iv->uuid, t, Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
              iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc.text : "");
       if (iv->notes[0])
          Ov_wrap(out, ROLE_NORMAL, "      ", iv->notes, width - 6);
@@ -380,6 +424,17 @@ static Rect Overlays_rect(App *app) {
 }
 
 void Overlays_draw(App *app) {
+   if (app->overlay == OV_CONFIRM) {
+      int w = Text_width(app->confirmAsk, strlen(app->confirmAsk)) + 6;
+      if (w > app->cols)
+         w = app->cols;
+      Rect r = { app->rows / 2 - 2, (app->cols - w) / 2, 5, w };
+      Draw_clear(r, A_NORMAL);
+      Draw_frame(r, "Confirm", app->attr[ROLE_WARN], app->attr[ROLE_WARN], app->ascii);
+      Draw_text(r.y + 2, r.x + 3, r.w - 6, A_BOLD, app->confirmAsk);
+      move(r.y + 2, r.x + 3);
+      return;
+   }
    if (app->overlay == OV_CONFIRM_QUIT) {
       Session *s = App_session(app);
       const Intervention *sp = Session_speaker(s);
@@ -405,23 +460,37 @@ void Overlays_draw(App *app) {
    if (app->overlayScroll < 0)
       app->overlayScroll = 0;
    int labelw = 10, rightw = 14;
+   for (int i = 0; i < l.n; i++)
+      if (l.line[i].bar >= 0 && Text_width(l.line[i].text, strlen(l.line[i].text)) + 1 > labelw)
+         labelw = Text_width(l.line[i].text, strlen(l.line[i].text)) + 1;
+   if (labelw > w / 3)
+      labelw = w / 3;
    for (int i = 0; i < rows && app->overlayScroll + i < l.n; i++) {
       OverlayLine *o = &l.line[app->overlayScroll + i];
       int y = r.y + 1 + i;
       if (o->bar >= 0) {
-         Draw_text(y, x, labelw, A_BOLD, o->text);
+         Draw_textCut(y, x, labelw - 1, A_BOLD, o->text, app->ascii);
          int bw = w - labelw - rightw - 1;
          Draw_bar(y, x + labelw, bw, o->bar, app->attr[ROLE_BAR], app->ascii);
          Draw_text(y, x + labelw + bw + 1, rightw, A_NORMAL, o->right);
       } else {
-         Draw_text(y, x, w, app->attr[o->role], o->text);
+         /* A line cut at the edge ends in an ellipsis. */
+         Draw_textCut(y, x, w, app->attr[o->role], o->text, app->ascii);
       }
    }
-   /* "more" at the right keeps its place when the legend is cut short. */
-   const char *more = l.n > app->overlayScroll + rows ? "   (more: PgDn, End)" : "";
+   /* "more" at the right keeps its place when the legend is cut short; it
+    * says how much follows and the key that fits. */
+   char more[64] = "";
+   int after = l.n - (app->overlayScroll + rows);
+   if (after == 1)
+      snprintf(more, sizeof more, "   (1 more line: Down)");
+   else if (after > 1)
+      snprintf(more, sizeof more, "   (%d more lines: PgDn, End)", after);
    int mw = (int)strlen(more);
    int used = Draw_textCut(r.y + r.h - 2, x, w - mw, app->attr[ROLE_DIM], l.foot, app->ascii);
    Draw_text(r.y + r.h - 2, x + used, w - used, app->attr[ROLE_DIM], more);
+   /* The cursor on the first line shown: where a screen reader starts. */
+   move(r.y + 1, x);
    OverlayLines_free(&l);
 }
 

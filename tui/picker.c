@@ -59,7 +59,9 @@ unsigned Picker_open(App *app, PickMode mode) {
    return RD_ALL;
 }
 
-static unsigned Picker_choose(App *app) {
+/* Enter: act on the highlighted match and close (one delegation asking is
+ * the common case); stay: Tab while asking, queue it and wait for the next. */
+static unsigned Picker_choose(App *app, int stay) {
    Picker *p = &app->picker;
    Session *s = App_session(app);
    if (p->n == 0 && !p->query[0]) {
@@ -83,7 +85,8 @@ static unsigned Picker_choose(App *app) {
          snprintf(p->queued + l, sizeof p->queued - l, "%s%s", l ? " " : "", code);
          App_message(app, ROLE_OK, "queued %s", p->queued);
       }
-      /* Stay open for the next one. */
+      if (!stay)
+         break;
       p->query[0] = '\0';
       p->sel = 0;
       Picker_refresh(app);
@@ -118,15 +121,19 @@ unsigned Picker_key(App *app, int key) {
       app->overlay = OV_NONE;
       return RD_ALL | RD_CLEAR;
    case KEY_FN(KEY_ENTER):
-      return Picker_choose(app);
+      return Picker_choose(app, 0);
    case KEY_FN(KEY_UP):
    case KEY_FN(KEY_BTAB):
    case KEY_CTRL('p'):
       if (p->sel > 0)
          p->sel--;
       return RD_OVERLAY;
-   case KEY_FN(KEY_DOWN):
    case TK_TAB:
+      if (p->mode == PICK_FLOOR && (p->n > 0 || p->query[0]))
+         return Picker_choose(app, 1);
+      /* Elsewhere Tab moves down. */
+      /* fall through */
+   case KEY_FN(KEY_DOWN):
    case KEY_CTRL('n'):
       if (p->sel + 1 < p->n)
          p->sel++;
@@ -219,9 +226,11 @@ void Picker_draw(App *app) {
                       : p->mode == PICK_WITHDRAW ? "withdraw" : p->mode == PICK_POINT ? "put first"
                                                                                         : "choose";
    if (p->mode == PICK_FLOOR && p->queued[0])
-      snprintf(foot, sizeof foot, "Enter %s  Esc done   queued: %s", verb, p->queued);
+      snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, next  Esc done   queued: %s", p->queued);
+   else if (p->mode == PICK_FLOOR)
+      snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, then another  Esc close");
    else
       snprintf(foot, sizeof foot, "Enter %s  Up/Down choose  Esc close", verb);
-   Draw_text(r.y + r.h - 2, x, iw, app->attr[ROLE_HINT], foot);
+   Draw_textCut(r.y + r.h - 2, x, iw, app->attr[ROLE_HINT], foot, app->ascii);
    move(r.y + 1, x + qw);
 }

@@ -1,7 +1,7 @@
 /* The delegation picker: type part of a code, an English or a native name
  * ("fr", "Fran", "Ελλ", "Öster"); Enter acts on the highlighted match
- * (queues it, gives it the floor...). Asking for the floor stays open so
- * that several delegations can be queued in a row. */
+ * (queues it, gives it the floor...) and closes. Asking for the floor, Tab
+ * queues and stays open, so that several delegations can be queued in a row. */
 #ifndef GAVEL_TUI_PICKER_H
 #define GAVEL_TUI_PICKER_H
 

@@ -107,9 +107,15 @@ for size in "80 24" "200 60"; do
 	save "live-$tag.txt"
 	keys Escape; keys '?'; save "help-$tag.txt"; keys Escape
 	keys a; keys -l "Öster"; save "picker-$tag.txt"; keys Escape
+	keys p; save "form-position-$tag.txt"; keys Escape
+	keys o; keys a; keys -l "The working party held an exchange of views."; save "form-outcome-$tag.txt"; keys Escape
+	keys d; keys -l "31 May"; save "form-deadline-$tag.txt"; keys Escape
+	keys A; keys -l "Tallinn Manual 2.0"; keys Enter; keys -l "6"; save "form-item-add-$tag.txt"; keys Escape
+	keys Tab; keys Tab; save "records-$tag.txt"; keys BTab; keys BTab
+	keys C; save "close-$tag.txt"; keys n
 	keys s; keys Tab; save "stats-$tag.txt"; keys Escape
 	keys R; save "roster-$tag.txt"; keys Escape
-	keys Tab; keys Tab; keys v; save "review-$tag.txt"; keys Left; save "review-item3-$tag.txt"; keys Escape
+	keys BTab; keys v; save "review-$tag.txt"; keys Left; save "review-item3-$tag.txt"; keys Escape
 	keys :; keys -l "floor XX"; keys Enter; save "cmdline-refused-$tag.txt"; keys Escape
 	keys q; keys y
 	start "$1" "$2" follow "$s"; save "follow-$tag.txt"

@@ -117,7 +117,7 @@ static void bench_render(Session *s, const char *dir, size_t runs)
    };
    double *t = calloc(runs, sizeof *t);
    OutcomeOptions o = {OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS | OUTCOME_ANNEX_ACTIONS,
-                       "2017-07-05"};
+                       "2017-07-05", NULL};
    char path[4096], extra[64];
    for (size_t k = 0; k < sizeof FMT / sizeof *FMT; k++) {
       long size = 0;

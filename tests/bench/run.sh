@@ -6,11 +6,14 @@
 #   3. the gavel binary, whole commands: show, render, actions, check, exec
 #   4. reference figures from cat, grep, pandoc and nano where installed
 # Everything is written under BUILD/bench-data; XDG_* and HOME point there.
-#   5. gavel, nano and less side by side in a pseudo-terminal (bench_pty):
+#   5. an archive of BENCH_ARCHIVE sessions: list, actions, reservations,
+#      search beside cat and grep -rFi on the same files
+#   6. gavel, nano and less side by side in a pseudo-terminal (bench_pty):
 #      start-up, keys (first byte, settled), bytes per key, peak memory
-#   6. the growth table: 1k, 10k, 100k interventions, then agenda items
+#   7. the growth table: 1k, 10k, 100k interventions, then agenda items
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
-#        BENCH_APPENDS (1000), BENCH_PTY_ROUNDS (5), BENCH_PTY_KEYS (40).
+#        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000), BENCH_PTY_ROUNDS (5),
+#        BENCH_PTY_KEYS (40).
 # Usage: run.sh BUILD   (GAVEL_BIN: the gavel to time)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,6 +28,7 @@ N=${BENCH_INTERVENTIONS:-10000}
 APPENDS=${BENCH_APPENDS:-1000}
 PTY_ROUNDS=${BENCH_PTY_ROUNDS:-5}
 PTY_KEYS=${BENCH_PTY_KEYS:-40}
+ARCHIVE=${BENCH_ARCHIVE:-1000}
 
 data=$build/bench-data
 rm -rf "$data"
@@ -126,7 +130,34 @@ else
 fi
 echo
 
-echo "== 5. side by side in a pseudo-terminal (bench_pty): gavel, nano, less on the same file"
+echo "== 5. the archive: $ARCHIVE generated sessions, each command beside its peer on the same files"
+adata=$data/archive
+if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; then
+	echo "  $(ls "$adata/sessions" | wc -l) files, $(cat "$adata/sessions"/* | wc -c) bytes"
+	export XDG_CACHE_HOME="$data/cache"
+	G="$GAVEL_BIN -D $adata"
+	timeit "cat every session file > /dev/null" /dev/null "$RUNS" sh -c 'cat "$1"/* > /dev/null' sh "$adata/sessions"
+	timeit "gavel list, no cache (every file replayed)" "$data/list0.txt" 1 \
+		env GAVEL_NO_CACHE=1 $G list
+	timeit "gavel list (fills the cache)" "$data/list.txt" 1 $G list
+	echo "  cache: $(cat "$XDG_CACHE_HOME"/gavel/* | wc -c) bytes"
+	timeit "gavel list (cached; target 100 ms)" "$data/list.txt" "$RUNS" $G list
+	timeit "gavel actions --open (cached; target 300 ms)" "$data/actions-open.txt" "$RUNS" \
+		$G actions --open --format txt
+	timeit "gavel reservations --open (cached; target 300 ms)" "$data/res-open.txt" "$RUNS" \
+		$G reservations --open
+	timeit "gavel search toolbox (in every session)" "$data/search1.txt" "$RUNS" $G search toolbox
+	timeit "  grep -rFi toolbox" "$data/grep1.txt" "$RUNS" grep -rFi toolbox "$adata/sessions"
+	timeit "gavel search schengen (in 1 session of 50)" "$data/search2.txt" "$RUNS" $G search schengen
+	timeit "  grep -rFi schengen" "$data/grep2.txt" "$RUNS" grep -rFi schengen "$adata/sessions"
+	timeit "gavel search zzqxj (nowhere)" /dev/null "$RUNS" $G search zzqxj
+	timeit "  grep -rFi zzqxj" /dev/null "$RUNS" grep -rFi zzqxj "$adata/sessions"
+	echo "  hits: gavel $(grep -c '^ ' "$data/search2.txt") for schengen, grep $(wc -l < "$data/grep2.txt") lines"
+else
+	echo "  bench_archive_gen failed; skipped"
+fi
+echo
+echo "== 6. side by side in a pseudo-terminal (bench_pty): gavel, nano, less on the same file"
 # The same bytes for every program: the session file itself. Each case runs
 # the programs interleaved, A B C A B C, $PTY_ROUNDS rounds; see bench_pty.c.
 if have nano && have less; then
@@ -155,7 +186,7 @@ else
 fi
 echo
 
-echo "== 6. growth: the same commands on 1k, 10k and 100k interventions, then agenda items"
+echo "== 7. growth: the same commands on 1k, 10k and 100k interventions, then agenda items"
 # Whole commands, best of $CLI_RUNS wall clock; the per-unit column must stay
 # flat (or grow like log n) from one row to the next: a quadratic path shows
 # as a column that grows tenfold per row.

@@ -7,7 +7,7 @@
 GAVEL_BIN=${GAVEL_BIN:-$(pwd)/gavel}
 T=$(mktemp -d "${TMPDIR:-/tmp}/gavel-archive.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
-export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" LC_ALL=C.UTF-8
+export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" LC_ALL=C.UTF-8
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 fail() { echo "FAIL: $*"; exit 1; }
 

@@ -16,7 +16,11 @@ cp agendas/*.ini "$tmp/opt/share/gavel/agendas/"
 g="$tmp/opt/bin/gavel"
 
 s=$(cd "$tmp" && "$g" new --agenda demo --roster eu27 --title Demo) || fail "new with the installed data"
-"$g" show "$s" | grep -q "Österreich\|AT" || fail "the eu27 roster was not loaded"
+"$g" show "$s" > "$tmp/show" || fail "show"
+grep -q "^Roster: *eu27\$" "$tmp/show" || fail "the eu27 roster was not loaded: $(cat "$tmp/show")"
+# eu27 has AT and no UK (eu28-2017 has both).
+grep -q "^  not recorded .* AT " "$tmp/show" || fail "AT is not in the loaded roster"
+! grep -q "^  not recorded .* UK " "$tmp/show" || fail "UK is in the loaded roster: not eu27"
 
 # The user's own eu27 replaces the shipped one.
 mkdir -p "$XDG_DATA_HOME/gavel/rosters"

@@ -108,7 +108,8 @@ while IFS= read -r line; do
 done <"$script"
 
 # Every actor spoke, as often as the script gave them the floor.
-ivline='^ *[0-9][0-9]:[0-9][0-9]-[0-9][0-9]:[0-9][0-9] *[0-9]*m[0-9][0-9]s '
+# each record opens with its short reference: [4539ddb]
+ivline='^ *\[[0-9a-f]\{7,\}\] [0-9][0-9]:[0-9][0-9]-[0-9][0-9]:[0-9][0-9] *[0-9]*m[0-9][0-9]s '
 want=$(grep -c -E '^(give|next)( |$)' "$script")
 got=$(grep -c "$ivline" "$tmp/show")
 [ "$want" = "$got" ] || fail "$want interventions in the script, $got in gavel show"
@@ -120,7 +121,7 @@ grep -q "${ivline}FR presents non-paper" "$tmp/show" || fail "the FR non-paper"
 grep -q "${ivline}.*(speaking)" "$tmp/show" && fail "an intervention still running"
 grep -q "2017-05-31  Written comments on the questions in WK 4977/17 (set by PRES" "$tmp/show" ||
 	fail "the 31 May deadline set by the Presidency"
-[ "$(grep -c '^  \[open\] ' "$tmp/show")" = "$(grep -c '^action ' "$script")" ] ||
+[ "$(grep -c '^  \[[0-9a-f]*\] open ' "$tmp/show")" = "$(grep -c '^action ' "$script")" ] ||
 	fail "every action, open"
 
 # Compaction keeps all of it.

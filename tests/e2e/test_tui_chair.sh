@@ -22,7 +22,7 @@ e2e_type "a"
 e2e_expect "Ask for the floor"
 for d in Eesti Deut Fran; do
 	e2e_type "$d"
-	e2e_keys Enter
+	e2e_keys Tab
 done
 e2e_expect "queued EE DE FR" "not all three queued"
 e2e_keys Escape

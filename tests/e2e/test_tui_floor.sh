@@ -14,21 +14,22 @@ e2e_expect "Adoption of the agenda"
 e2e_type "]"
 e2e_expect "item 1 Adoption" "] did not take up item 1"
 
-# Three delegations by partial names, without leaving the picker.
+# Three delegations by partial names, without leaving the picker (Tab
+# queues and stays; Enter queues the last and closes).
 e2e_type "a"
 e2e_expect "Ask for the floor" "no picker"
 e2e_type "Fran"
 e2e_expect "France" "Fran does not find France"
-e2e_keys Enter
+e2e_keys Tab
 e2e_expect "queued FR" "FR not queued"
 e2e_type "Deut"
 e2e_expect "Germany" "Deut does not find Germany"
-e2e_keys Enter
+e2e_keys Tab
 e2e_type "Ελλ"
 e2e_expect "Greece" "Ελλ does not find Greece"
 e2e_keys Enter
 e2e_expect "queued FR DE EL" "not all three queued"
-e2e_keys Escape
+e2e_wait_gone "Ask for the floor" || e2e_fail "Enter did not close the picker"
 e2e_expect "Queue (3)" "the queue does not show 3"
 e2e_expect "FR  France" "FR not in the queue"
 e2e_screen | grep "FR  France" | grep -q "next" || e2e_fail "the next speaker is not marked"

@@ -14,13 +14,17 @@ e2e_start_in follower 100 30 follow "$SESSION"
 e2e_expect "FOLLOWING" "the follower does not say it follows"
 e2e_expect "Queue (2)" "the follower does not show the queue"
 e2e_expect "Nobody has the floor" "the follower shows a speaker"
+e2e_screen | grep -qF "▶ SE" && e2e_fail "SE has the floor before the writer gave it"
 
 e2e_use main
 e2e_type "n"
 e2e_expect "has the floor since"
 
 e2e_use follower
-e2e_wait_for "SE  Sweden" 2 || e2e_fail "the follower did not see SE take the floor"
+# Who has the floor: "▶ SE" heads the floor pane only once SE speaks (the
+# queue marks its next speaker with "▸", and SE was in the queue before).
+e2e_wait_for "▶ SE  Sweden" 3 || e2e_fail "the follower did not see SE take the floor"
+e2e_expect "has the floor since" "the follower does not say SE has the floor"
 e2e_expect "Queue (1)" "the follower did not see the queue shrink"
 
 # An undo in the writer: the follower replays the appended line and is back.

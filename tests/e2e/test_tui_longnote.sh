@@ -29,10 +29,10 @@ e2e_keys BTab
 e2e_expect "Agenda *"
 e2e_type "v"
 e2e_expect "Item 1"
-e2e_expect "more: PgDn" "a long review does not say there is more"
+e2e_expect "more lines: PgDn" "a long review does not say there is more"
 e2e_keys End
 e2e_expect "FIN-DU-TEXTE" "the review cuts the note short"
-e2e_wait_gone "more: PgDn" || e2e_fail "still 'more' at the bottom"
+e2e_wait_gone "more lines: PgDn" || e2e_fail "still 'more' at the bottom"
 e2e_keys Escape
 e2e_type "q"
 e2e_wait_exit 0 || e2e_fail "quit"

@@ -18,8 +18,24 @@ e2e_expect "ça va"
 e2e_start_in second 100 30 "$SESSION"
 e2e_expect "READ-ONLY" "the second instance is not read-only"
 e2e_expect "read-only:" "no reason shown"
+e2e_expect "Queue (2)" "the second instance does not show the queue"
+# The start-up message already says "read-only:": replace it first, so that
+# only the refusals below can bring it back.
+e2e_type "z"
+e2e_wait_gone "read-only:" || e2e_fail "an unbound key did not replace the message"
 e2e_type "t"
-e2e_expect "read-only" "the read-only view accepted a change"
+e2e_expect "read-only:" "t (tour) was not refused"
+e2e_expect "Queue (2)" "t changed the queue in the read-only view"
+e2e_screen | grep -q "Queue (2)" || e2e_fail "t changed the queue in the read-only view"
+# The same command typed on the : line is refused by the same guard.
+e2e_type "z"
+e2e_wait_gone "read-only:" || e2e_fail "an unbound key did not replace the message"
+e2e_type ":"
+e2e_type "tour"
+e2e_keys Enter
+e2e_expect "read-only:" ":tour was not refused"
+e2e_keys Escape
+e2e_screen | grep -q "Queue (2)" || e2e_fail ":tour changed the queue in the read-only view"
 e2e_keys q
 e2e_wait_exit 0 || e2e_fail "second quit"
 

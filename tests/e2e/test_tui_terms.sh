@@ -19,7 +19,25 @@ for t in xterm-256color screen tmux-256color linux xterm "tmux-256color NO_COLOR
 	else
 		e2e_expect "▶ 1 Adoption" "$t: no glyph for the current item"
 	fi
+	tmux -L "$E2E_SOCK" capture-pane -e -p -t "e2e:$E2E_WIN" > "$E2E_DIR/colours-$n"
 	e2e_keys Escape q
 	e2e_wait_exit 0 || e2e_fail "$t: quit"
 	[ -z "$(e2e_stderr)" ] || e2e_fail "$t: wrote to stderr"
+	# Colour attributes reaching the screen: SGR 30-38, 40-48, 90-97, 100-107
+	# (39 and 49, the default colours, are not colours).
+	colours=$(awk 'BEGIN { n = 0 }
+		{ s = $0
+		  while (match(s, /\033\[[0-9;]*m/)) {
+			k = split(substr(s, RSTART + 2, RLENGTH - 3), p, ";")
+			for (i = 1; i <= k; i++)
+				if ((p[i] >= 30 && p[i] <= 38) || (p[i] >= 40 && p[i] <= 48) ||
+				    (p[i] >= 90 && p[i] <= 97) || (p[i] >= 100 && p[i] <= 107)) n++
+			s = substr(s, RSTART + RLENGTH)
+		  } }
+		END { print n }' "$E2E_DIR/colours-$n")
+	case "$t" in
+	*NO_COLOR*) [ "$colours" -eq 0 ] || e2e_fail "$t: $colours colour attributes on screen" ;;
+	linux | xterm) ;;
+	*) [ "$colours" -gt 0 ] || e2e_fail "$t: no colour on screen (the check above would prove nothing)" ;;
+	esac
 done

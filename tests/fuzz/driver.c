@@ -1,7 +1,8 @@
 /* A stand-in for libFuzzer, so that the fuzz targets build with any C
  * compiler and replay a corpus as a regression test (make fuzz-regress):
  * each argument is a file or a folder of files, each file is one input.
- * Exit 0 when every input ran; a crash or a sanitizer report ends the run. */
+ * Exit 0 when every input ran and there was at least one; a crash or a
+ * sanitizer report ends the run. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,5 +81,9 @@ int main(int argc, char **argv)
          closedir(d);
    }
    printf("%s: %zu input(s) ran%s\n", argv[0], inputs, errors ? ", some could not be read" : "");
+   if (inputs == 0) {
+      fprintf(stderr, "%s: no input to run: an empty corpus proves nothing\n", argv[0]);
+      return 1;
+   }
    return errors ? 1 : 0;
 }

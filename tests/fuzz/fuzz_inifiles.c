@@ -1,6 +1,6 @@
 /* The INI-based file parsers on one buffer: rosters (RosterFile_parse),
- * agendas (AgendaFile_parse), the config (Config_parse) and themes
- * (ThemeFile_parse). A roster that parses gives delegation lines, and an
+ * agendas (AgendaFile_parse), the config (Config_parse), themes
+ * (ThemeFile_parse) and house styles (StyleFile_parse). A roster that parses gives delegation lines, and an
  * agenda its command lines; both are fed to the model, which must take them. */
 #include <string.h>
 
@@ -9,6 +9,7 @@
 #include "storage/config.h"
 #include "storage/ini_commands.h"
 #include "storage/roster_file.h"
+#include "storage/style_file.h"
 #include "storage/theme_file.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -68,5 +69,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
    Theme *t = ThemeFile_parse(buf, size, "theme.ini", &errors);
    free(errors);
    ThemeFile_free(t);
+
+   Style st;
+   Style_default(&st);
+   errors = NULL;
+   StyleFile_parse(buf, size, "style.ini", &st, &errors);
+   free(errors);
    return 0;
 }

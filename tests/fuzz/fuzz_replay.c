@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
    }
    if (null) {
       OutcomeOptions o = {OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS | OUTCOME_ANNEX_ACTIONS,
-                          NULL};
+                          NULL, NULL};
       Outcome_write(null, s, OUTCOME_MD, &o);
       Outcome_write(null, s, OUTCOME_HTML, &o);
       Outcome_write(null, s, OUTCOME_TXT, &o);

@@ -6,7 +6,8 @@
 #                                FUZZ_DIR/crashes/NAME-*
 #   run.sh --regress FUZZ_DIR    each FUZZ_DIR/regress/fuzz_* (no libFuzzer) once over
 #                                tests/fuzz/corpus/NAME and tests/fuzz/crashes/NAME-*
-# Exit 1 if any target crashed. FUZZ_TARGETS="command date" runs only those.
+# Exit 1 if any target crashed, or if no target ran (nothing built in
+# FUZZ_DIR, or FUZZ_TARGETS names none). FUZZ_TARGETS="command date" runs only those.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 regress=0
@@ -16,6 +17,7 @@ secs=${2:-20}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=""
+ran=0
 wanted() { [ -z "${FUZZ_TARGETS:-}" ] || case " $FUZZ_TARGETS " in *" $1 "*) true ;; *) false ;; esac; }
 
 if [ $regress -eq 1 ]; then
@@ -23,6 +25,7 @@ if [ $regress -eq 1 ]; then
 		[ -x "$t" ] || continue
 		name=$(basename "$t" | sed 's/^fuzz_//')
 		wanted "$name" || continue
+		ran=$((ran + 1))
 		set -- "$here/corpus/$name"
 		for c in "$here/crashes/$name"-*; do [ -f "$c" ] && set -- "$@" "$c"; done
 		if "$t" "$@" >"$dir/regress/$name.log" 2>&1; then
@@ -32,6 +35,7 @@ if [ $regress -eq 1 ]; then
 			failed="$failed $name"
 		fi
 	done
+	[ $ran -gt 0 ] || { echo "FAIL fuzz-regress: no target to run in $dir/regress${FUZZ_TARGETS:+ named '$FUZZ_TARGETS'}"; exit 1; }
 	[ -z "$failed" ] || { echo "failed:$failed"; exit 1; }
 	exit 0
 fi
@@ -41,6 +45,7 @@ for t in "$dir"/fuzz_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t" | sed 's/^fuzz_//')
 	wanted "$name" || continue
+	ran=$((ran + 1))
 	mkdir -p "$dir/corpus/$name"
 	dict=
 	[ -f "$here/$name.dict" ] && dict="-dict=$here/$name.dict"
@@ -61,4 +66,5 @@ for t in "$dir"/fuzz_*; do
 		failed="$failed $name"
 	fi
 done
+[ $ran -gt 0 ] || { echo "FAIL fuzz: no target to run in $dir${FUZZ_TARGETS:+ named '$FUZZ_TARGETS'}"; exit 1; }
 [ -z "$failed" ] || { echo "failed:$failed (logs in $dir)"; exit 1; }

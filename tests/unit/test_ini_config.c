@@ -237,12 +237,47 @@ static void theme_mistakes(void **state) {
    ThemeFile_free(th);
 }
 
+/* clock = seconds|minutes|off and mouse = yes|no; a wrong value is reported
+ * with its line and the default kept. */
+static void clock_and_mouse(void **state) {
+   (void)state;
+   char *err = NULL;
+   const char ok[] = "[general]\nclock = minutes\nmouse = no\n";
+   Config *c = Config_parse(ok, sizeof ok - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->clock, CONFIG_CLOCK_MINUTES);
+   assert_int_equal(c->mouse, 0);
+   Config_free(c);
+   const char off[] = "[general]\nclock = OFF\nmouse = yes\n";
+   c = Config_parse(off, sizeof off - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->clock, CONFIG_CLOCK_OFF);
+   assert_int_equal(c->mouse, 1);
+   Config_free(c);
+   const char none[] = "[general]\ntheme = default\n";
+   c = Config_parse(none, sizeof none - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->clock, CONFIG_CLOCK_SECONDS);
+   assert_int_equal(c->mouse, 1);
+   Config_free(c);
+   const char bad[] = "[general]\n\nclock = hourly\nmouse = maybe\n";
+   c = Config_parse(bad, sizeof bad - 1, "c.ini", &err);
+   assert_non_null(err);
+   assert_non_null(strstr(err, "c.ini:3: clock 'hourly': expected seconds, minutes or off"));
+   assert_non_null(strstr(err, "c.ini:4: mouse 'maybe': expected yes or no"));
+   assert_int_equal(c->clock, CONFIG_CLOCK_SECONDS);
+   assert_int_equal(c->mouse, 1);
+   free(err);
+   Config_free(c);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(config_defaults_when_missing),
       cmocka_unit_test(config_file),
       cmocka_unit_test(speaking_time_forms),
       cmocka_unit_test(config_mistakes),
+      cmocka_unit_test(clock_and_mouse),
       cmocka_unit_test(shipped_themes),
       cmocka_unit_test(theme_values),
       cmocka_unit_test(theme_mistakes),

@@ -136,7 +136,7 @@ static void item_add_options(void **state) {
    Fx_refuse(f, "item add doc 8946/17", GV_USAGE, "needs a TITLE");
    Fx_refuse(f, "item add X under 9", GV_NO_ITEM, "item 9 does not exist (items: 1-7)");
    Fx_refuse(f, "item add X doc ST 10876", GV_BAD_DOCREF, "invalid document reference");
-   Fx_refuse(f, "item add X kind big", GV_BAD_VALUE, "kind is item, info or aob");
+   Fx_refuse(f, "item add X kind big", GV_BAD_VALUE, "kind is item, info, aob or heading");
    Fx_refuse(f, "item add X requested XX", GV_NO_DELEGATION, "unknown delegation 'XX'");
    Fx_refuse(f, "item add X doc", GV_USAGE, "doc needs a document reference");
    Fx_refuse(f, "item add \"X", GV_BAD_QUOTE, "unterminated quote");

@@ -137,10 +137,15 @@ static inline char *Fx_dump(const Session *s) {
    GvBuf_puts(&b, " clock=");
    Fx_put_time(&b, s->clock);
    GvBuf_printf(&b, " roster=%s\n", s->roster_name ? s->roster_name : "-");
+   GvBuf_printf(&b, "meta2 numbering_set=%d date_end=%lld doc_date=%lld type=%s on_set=%d on=%s headers=%s access=%s style=%s\n",
+                m->numbering_set, (long long)m->date_end, (long long)m->doc_date, m->type ? m->type : "-",
+                m->on_set, m->on ? m->on : "-", m->headers ? m->headers : "-", m->access ? m->access : "-",
+                m->style ? m->style : "-");
    for (size_t i = 0; i < s->roster.count; i++) {
       const Delegation *d = &s->roster.list[i];
-      GvBuf_printf(&b, "del %s|%s|%s|%s|%s|%d|%s|%s\n", d->code, d->name, d->native, d->phrase,
-                   GvKind_word(d->kind), d->order, Fx_code(s, d->parent), GvAttendance_word(d->attendance));
+      GvBuf_printf(&b, "del %s|%s|%s|%s|%s|%d|%s|%s|%d\n", d->code, d->name, d->native, d->phrase,
+                   GvKind_word(d->kind), d->order, Fx_code(s, d->parent), GvAttendance_word(d->attendance),
+                   d->retired);
    }
    for (size_t k = 0; k < Agenda_count(&s->agenda); k++) {
       size_t idx = Agenda_index_at(&s->agenda, k);
@@ -160,6 +165,10 @@ static inline char *Fx_dump(const Session *s) {
       GvBuf_puts(&b, " ivs=");
       for (size_t q = 0; q < it->ninterventions; q++)
          GvBuf_printf(&b, "%zu,", it->interventions[q]);
+      GvBuf_puts(&b, " said=");
+      for (size_t q = 0; q < it->nsaid; q++)
+         GvBuf_printf(&b, "%c%zu,", it->said[q].kind == GV_SAID_PARA ? 'p' : 'i', it->said[q].index);
+      GvBuf_printf(&b, " during=%zu joined=%zu", it->added_during, it->joined);
       GvBuf_putc(&b, '\n');
    }
    GvBuf_printf(&b, "current=%zu speaking=%zu\n", s->agenda.current, s->floor.speaking);
@@ -169,10 +178,19 @@ static inline char *Fx_dump(const Session *s) {
       Fx_put_time(&b, iv->start);
       GvBuf_putc(&b, ' ');
       Fx_put_time(&b, iv->end);
-      GvBuf_printf(&b, " doc=%s notes=%zu:%s\n", iv->has_doc ? iv->doc.text : "-", iv->notes_len, iv->notes);
+      GvBuf_printf(&b, " doc=%s notes=%zu:%s deleted=%d\n", iv->has_doc ? iv->doc.text : "-", iv->notes_len,
+                   iv->notes, iv->deleted);
+   }
+   for (size_t i = 0; i < s->rec.nparas; i++) {
+      const Para *pa = &s->rec.paras[i];
+      GvBuf_printf(&b, "para %s item=%zu kind=%d phrase=%s deleted=%d members=", pa->uuid, pa->item, (int)pa->kind,
+                   pa->phrase ? pa->phrase : "-", pa->deleted);
+      for (size_t m2 = 0; m2 < pa->nmembers; m2++)
+         GvBuf_printf(&b, "%s,", Fx_code(s, pa->members[m2]));
+      GvBuf_printf(&b, " text=%s\n", pa->text);
    }
    for (size_t i = 0; i < s->rec.npos; i++)
-      GvBuf_printf(&b, "pos %zu %s %s %s\n", s->rec.pos[i].item, Fx_code(s, s->rec.pos[i].delegation),
+      GvBuf_printf(&b, "pos %s %zu %s %s %s\n", s->rec.pos[i].uuid, s->rec.pos[i].item, Fx_code(s, s->rec.pos[i].delegation),
                    GvStance_word(s->rec.pos[i].stance), s->rec.pos[i].text);
    for (size_t i = 0; i < s->rec.nres; i++)
       GvBuf_printf(&b, "res %zu %s %s %s %s\n", s->rec.res[i].item, Fx_code(s, s->rec.res[i].delegation),
@@ -247,6 +265,9 @@ static inline void Fx_run_undo_redo(Fx *f, const char *line) {
    char *before = Fx_dump(f->s);
    Fx_run(f, line);
    char *after = Fx_dump(f->s);
+   /* A command that changed nothing would pass every check below. */
+   if (strcmp(before, after) == 0)
+      fail_msg("'%s' did not change the session", line);
    Fx_run(f, "undo");
    char *undone = Fx_dump(f->s);
    assert_string_equal(before, undone);

@@ -77,17 +77,18 @@ static void rosters_load_as_one_unit(void **state) {
    Fx *f = Fx_new();
    Fx_run(f, "roster mini");
    assert_string_equal(f->s->roster_name, "mini");
-   assert_int_equal(f->s->roster.count, 14);
+   assert_int_equal(f->s->roster.count, 15);   /* and the Chair */
    /* one cmd line and a cmd+ line per delegation */
    size_t cmd = 0, cont = 0;
    for (const char *p = f->out.data; p && *p; p = strchr(p, '\n') + 1) {
       if (strncmp(p, "cmd+ ", 5) == 0)
          cont++;
-      else if (strncmp(p, "cmd:14 ", 7) == 0)   /* announces its 14 cmd+ lines */
+      else if (strncmp(p, "cmd:15 ", 7) == 0)   /* announces its 15 cmd+ lines */
          cmd++;
    }
    assert_int_equal(cmd, 1);
-   assert_int_equal(cont, 14);
+   assert_int_equal(cont, 15);
+   assert_non_null(strstr(f->out.data, " delegation CHAIR kind=chair order=0 name=Chair native=Chair phrase=\"the Chair\"\n"));
    assert_non_null(strstr(f->out.data, " roster mini\ncmd+ "));
    assert_non_null(strstr(f->out.data, " delegation COM/HOME kind=institution order=40 name=\"DG Home\" native=\"DG Home\" phrase=\"the Commission (DG Home)\"\n"));
    assert_non_null(strstr(f->out.data, " delegation FR kind=ms order=10 name=France native=France phrase=\"the FR delegation\"\n"));
@@ -100,14 +101,14 @@ static void rosters_load_as_one_unit(void **state) {
    assert_int_equal(f->s->roster.count, 0);
    assert_string_equal(f->msg, "undid 'roster mini'");
    Fx_run(f, "redo");
-   assert_int_equal(f->s->roster.count, 14);
+   assert_int_equal(f->s->roster.count, 15);
 
    Fx_refuse(f, "roster nowhere", GV_ROSTER, "no roster 'nowhere'");
    Fx_refuse(f, "roster broken", GV_ROSTER, "roster 'broken': line 2: unknown kind 'planet'");
    Fx_refuse(f, "roster empty", GV_ROSTER, "has no delegations");
    Fx_refuse(f, "roster", GV_USAGE, "roster needs one NAME");
    /* the refused roster left nothing behind */
-   assert_int_equal(f->s->roster.count, 14);
+   assert_int_equal(f->s->roster.count, 15);
    assert_string_equal(f->s->roster.list[Fx_del(f, "FR")].phrase, "the FR delegation");
    f->ctx.load_roster = NULL;
    Fx_refuse(f, "roster mini", GV_ROSTER, "cannot be loaded");
@@ -325,7 +326,7 @@ static void command_names_cover_the_language(void **state) {
       GvStatus st = Session_run(f->s, name, strlen(name), &f->ctx, &f->out, f->msg, sizeof f->msg);
       assert_int_not_equal(st, GV_UNKNOWN_CMD);
    }
-   assert_int_equal(n, 24);
+   assert_int_equal(n, 33);
    Fx_free(f);
 }
 

@@ -188,6 +188,80 @@ static void actions(void **state) {
    Fx_free(f);
 }
 
+/* Recording on a past item leaves the current item, its floor and the past
+ * item's take-up time as they were. */
+static void on_past_item(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   int64_t taken1 = Session_current_item(f->s)->taken_up;
+   Fx_tick(f, 300);
+   Fx_run(f, "item 2");
+   Fx_run(f, "floor FR DE");
+   Fx_run(f, "next");
+   size_t one = Fx_item(f, "1"), two = Fx_item(f, "2");
+   Fx_tick(f, 60);
+   Fx_run(f, "on 1 outcome agreed The agenda was adopted.");
+   Fx_run(f, "on 1 pos DE supports");
+   Fx_run(f, "on 1 deadline 31 May comments");
+   Fx_run(f, "on 1 action FR - send the text");
+   Fx_run(f, "on 1 reserve EL scrutiny");
+   Fx_run(f, "on 1 lift EL scrutiny");
+   const Item *it1 = Agenda_item(&f->s->agenda, one);
+   assert_int_equal(Session_current_index(f->s), two);
+   assert_int_equal(it1->taken_up, taken1);
+   assert_int_equal(it1->state, GV_STATE_DONE);
+   assert_int_equal(it1->outcome, GV_OUTCOME_AGREED);
+   assert_string_equal(it1->outcome_text, "The agenda was adopted.");
+   assert_int_equal(Agenda_item(&f->s->agenda, two)->outcome, GV_OUTCOME_NONE);
+   assert_non_null(Session_position_of(f->s, one, Fx_del(f, "DE")));
+   assert_null(Session_position_of(f->s, two, Fx_del(f, "DE")));
+   assert_int_equal(f->s->rec.deadlines[0].item, one);
+   assert_int_equal(f->s->rec.actions[0].item, one);
+   /* The speaker keeps the floor, and the queue is item 2's still. */
+   const Intervention *sp = Session_speaker(f->s);
+   assert_non_null(sp);
+   assert_int_equal(sp->item, two);
+   size_t nq = 0;
+   Session_queue(f->s, &nq);
+   assert_int_equal(nq, 1);
+   /* The journal names the item by uuid, whatever renumbering comes later. */
+   assert_non_null(strstr(GvBuf_str(&f->out), "on 00000"));
+   Fx_refuse(f, "on 1 floor FR", GV_USAGE, "not 'floor'");
+   Fx_refuse(f, "on 1 note hello", GV_USAGE, "not 'note'");
+   Fx_refuse(f, "on 1 on 2 outcome agreed", GV_USAGE, "not 'on'");
+   Fx_refuse(f, "on 9 outcome agreed", GV_NO_ITEM, "item 9");
+   Fx_refuse(f, "on 1", GV_USAGE, "on needs NUM COMMAND");
+   Fx_refuse(f, "on 1 outcome adopted", GV_BAD_VALUE, "not 'adopted'");
+   assert_int_equal(Session_current_index(f->s), two);
+   Fx_assert_roundtrip(f);
+   Fx_run_undo_redo(f, "on 1 outcome noted");
+   Fx_free(f);
+}
+
+/* close ends the speaker, the current item and the meeting, at the event's time. */
+static void close_meeting(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR");
+   Fx_run(f, "next");
+   size_t one = Fx_item(f, "1");
+   Fx_tick(f, 600);
+   Fx_run(f, "close");
+   assert_null(Session_speaker(f->s));
+   assert_int_equal(Session_current_index(f->s), GV_NONE);
+   assert_int_equal(Agenda_item(&f->s->agenda, one)->state, GV_STATE_DONE);
+   assert_int_equal(f->s->meta.end, Fx_time("2017-05-12T10:10:00"));
+   assert_int_equal(Session_end_time(f->s), Fx_time("2017-05-12T10:10:00"));
+   assert_int_equal(f->s->floor.list[0].end, Fx_time("2017-05-12T10:10:00"));
+   Fx_refuse(f, "close", GV_STATE, "closed at 10:10");
+   Fx_refuse(f, "close now", GV_USAGE, "no arguments");
+   Fx_assert_roundtrip(f);
+   Fx_run(f, "undo");
+   assert_non_null(Session_speaker(f->s));
+   assert_int_equal(f->s->meta.end, GV_NO_TIME);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(positions),
@@ -195,6 +269,8 @@ int main(void) {
       cmocka_unit_test(outcomes),
       cmocka_unit_test(deadlines),
       cmocka_unit_test(actions),
+      cmocka_unit_test(on_past_item),
+      cmocka_unit_test(close_meeting),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,7 +176,7 @@ static void items_numbered_and_sentences_made(void **state) {
    char *md = render(s, OUTCOME_MD, 0);
    assert_has(md, "### **1. Adoption of the agenda**\n\n"
                   "The agenda as set out in doc. CM 2622/1/17 REV 1 was adopted with the addition "
-                  "of information points by the HU and EE delegations.\n\n"
+                  "of information points by the HU and the EE delegations.\n\n"
                   "Two delegations (EE and SE) were also connected by videoconference. "
                   "One delegation (UK) did not attend the meeting.\n\n");
    assert_has(md, "### **2. Information from the Presidency, Commission and EEAS**\n\n"
@@ -186,12 +186,12 @@ static void items_numbered_and_sentences_made(void **state) {
    assert_has(md, "### **3. EU Cyber Security Strategy review**\n\n"
                   "The FR delegation presented their non-paper, supported by a number of other "
                   "Member States (doc. WK 5192/17).\n\n"
-                  "The following delegations also took the floor: DE, ES, HU.\n\n"
+                  "The following delegations also took the floor: DE, ES and HU.\n\n"
                   "Supported: DE, FR, NL. Concerns: PL. Scrutiny reservations: HU, PL (parliamentary).\n\n");
    assert_has(md, "#### **3.1. Foreign and security policy cyber issues**\n\n");
    assert_has(md, "#### **3.2. Prevention \\& awareness raising**\n\n*Doc. WK 4977/17*\n\n"
                   "The Presidency briefly presented the four questions set out in doc. WK 4977/17.\n\n"
-                  "The Working Party took note of the information provided.\n\n"
+                  "The Working Party took note of the information provided. "
                   "The Presidency set 31 May 2017 as the deadline for written comments.\n\n"
                   "Action: the FR delegation to circulate the revised text by 15 June 2017.\n\n");
    assert_has(md, "### **4. AOB**\n\n#### **4.1. OSCE informal group**\n\n#### **4.2. Tallinn Manual 2.0**\n");

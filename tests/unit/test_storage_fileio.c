@@ -11,6 +11,7 @@
 typedef struct Faults {
    int failWrite, failFsync, failRename;  /* 1 = fail the next such call */
    int writes;
+   int fsyncs, failFsyncAt;  /* fail the failFsyncAt-th fsync (1 = the first) */
 } Faults;
 
 static ssize_t faultyWrite(void *ctx, int fd, const void *buf, size_t len) {
@@ -30,7 +31,8 @@ static ssize_t faultyWrite(void *ctx, int fd, const void *buf, size_t len) {
 
 static int faultyFsync(void *ctx, int fd) {
    Faults *f = ctx;
-   if (f->failFsync) {
+   f->fsyncs++;
+   if (f->failFsync || f->fsyncs == f->failFsyncAt) {
       errno = EIO;
       return -1;
    }
@@ -133,6 +135,26 @@ static void replace_failure_leaves_old_file(void **state) {
       free(text);
       assert_int_equal(countEntries(dir), 3);  /* data, config, s.gavel: no temporary */
    }
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+/* The new copy is synced, renamed, and then its folder is synced, so that
+ * the rename itself survives a crash: a failing folder sync is reported. */
+static void replace_syncs_the_folder(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX], err[256] = "";
+   TestUtil_join(p, sizeof p, dir, "s.gavel");
+   TestUtil_write(p, "old content\n");
+   Faults f = { .failFsyncAt = 2 };  /* the copy's sync passes, the folder's fails */
+   FileIO io = faulty(&f);
+   assert_int_equal(FileIO_replace(&io, p, "new\n", 4, err, sizeof err), -1);
+   assert_int_equal(f.fsyncs, 2);
+   assert_non_null(strstr(err, "the folder could not be synced"));
+   char *text = TestUtil_slurp(p, NULL);
+   assert_string_equal(text, "new\n");  /* in place; only its durability is in doubt */
+   free(text);
    TestUtil_rmtree(dir);
    free(dir);
 }
@@ -280,6 +302,7 @@ int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(replace_writes_0600_and_mkdirs_0700),
       cmocka_unit_test(replace_failure_leaves_old_file),
+      cmocka_unit_test(replace_syncs_the_folder),
       cmocka_unit_test(writeall_reports_enospc),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),

@@ -3,6 +3,8 @@
  * UTF-8 note, and failed writes that must leave nothing half-done. */
 #include "tests/unit/testutil.h"
 
+#include <time.h>
+
 #include "model/session.h"
 #include "model/utf8.h"
 #include "storage/fileio.h"
@@ -440,6 +442,34 @@ static void change_behind_the_lock_stops_writes(void **state) {
    SessionFile_close(sf);
 }
 
+/* A shared archive in git: a pull or checkout may rewrite the file in place
+ * with the same size (another clone's edit of one line). Only its
+ * modification time tells; gavel must not append to the stale view. */
+static void same_size_rewrite_stops_writes(void **state) {
+   Fixture *fx = *state;
+   fill(fx->path);
+   SessionFile *sf = openRw(fx->path);
+   run(sf, "set place Brussels");
+   char *text = TestUtil_slurp(fx->path, NULL);
+   char *at = strstr(text, "Brussels");
+   assert_non_null(at);
+   memcpy(at, "Brüssel", strlen("Brussels"));   /* 8 bytes for 8 bytes */
+   int fd = open(fx->path, O_WRONLY);
+   assert_true(fd >= 0);
+   assert_int_equal(pwrite(fd, text, strlen(text), 0), (ssize_t)strlen(text));
+   struct timespec later[2] = { { 0, UTIME_OMIT }, { time(NULL) + 5, 0 } };
+   assert_int_equal(futimens(fd, later), 0);
+   close(fd);
+   char msg[512];
+   assert_int_equal(SessionFile_run(sf, "set chair \"MT Presidency\"", msg, sizeof msg), SESSIONFILE_FAILED);
+   assert_non_null(strstr(msg, "changed by another program"));
+   char *now = TestUtil_slurp(fx->path, NULL);
+   assert_string_equal(now, text);   /* nothing appended */
+   free(now);
+   free(text);
+   SessionFile_close(sf);
+}
+
 static void long_utf8_note_round_trips(void **state) {
    Fixture *fx = *state;
    fill(fx->path);
@@ -710,6 +740,7 @@ cmocka_unit_test_setup_teardown(unit_cut_at_a_line_boundary_is_set_aside, setup,
       cmocka_unit_test_setup_teardown(unknown_type_survives_compaction, setup, teardown),
       cmocka_unit_test_setup_teardown(second_writer_gets_read_only_view, setup, teardown),
       cmocka_unit_test_setup_teardown(change_behind_the_lock_stops_writes, setup, teardown),
+      cmocka_unit_test_setup_teardown(same_size_rewrite_stops_writes, setup, teardown),
       cmocka_unit_test_setup_teardown(long_utf8_note_round_trips, setup, teardown),
       cmocka_unit_test_setup_teardown(control_characters_round_trip, setup, teardown),
       cmocka_unit_test_setup_teardown(failed_write_is_refused_and_rolled_back, setup, teardown),

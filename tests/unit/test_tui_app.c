@@ -11,6 +11,7 @@
 #include "tui/agenda_pane.h"
 #include "tui/app.h"
 #include "tui/floor_pane.h"
+#include "tui/form.h"
 #include "tui/notes_pane.h"
 #include "tui/picker.h"
 #include "tui/text.h"
@@ -35,6 +36,7 @@ static int setup(void **state) {
    app->sf = SessionFile_open(f->path, &opts, err, sizeof err);
    assert_non_null(app->sf);
    Editor_init(&app->notes);
+   Editor_init(&app->form.ed);
    Cmdline_init(&app->cmd, &app->history);
    Actions_keyDefs(app->keydefs);
    KeyMap_init(&app->keys, app->keydefs, ActionCount);
@@ -54,6 +56,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
    Fixture *f = *state;
    Editor_free(&f->app.notes);
+   Editor_free(&f->app.form.ed);
    Cmdline_free(&f->app.cmd);
    History_free(&f->app.history);
    SessionFile_close(f->app.sf);
@@ -97,16 +100,21 @@ static void picker_queues_several_by_partial_names(void **state) {
    assert_int_equal(app->overlay, OV_PICKER);
    type_picker(app, "Fran");
    assert_true(app->picker.n >= 1);
-   Picker_key(app, KEY_FN(KEY_ENTER));
+   Picker_key(app, TK_TAB);
    type_picker(app, "Ελλ");
-   Picker_key(app, KEY_FN(KEY_ENTER));
+   Picker_key(app, TK_TAB);
+   assert_int_equal(app->overlay, OV_PICKER); /* Tab: still open for more */
    type_picker(app, "öster");
    Picker_key(app, KEY_FN(KEY_ENTER));
-   assert_int_equal(app->overlay, OV_PICKER); /* still open for more */
+   assert_int_equal(app->overlay, OV_NONE); /* Enter: the last one, and done */
    assert_string_equal(app->picker.queued, "FR EL AT");
-   Picker_key(app, TK_ESC);
-   assert_int_equal(app->overlay, OV_NONE);
    assert_int_equal(queue_len(app), 3);
+   /* The common case: one delegation, one Enter. */
+   press(app, "ask");
+   type_picker(app, "Deut");
+   Picker_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_NONE);
+   assert_int_equal(queue_len(app), 4);
 }
 
 static void next_notes_draft_and_end(void **state) {
@@ -253,10 +261,124 @@ static void clock_warns_then_alerts(void **state) {
    assert_int_equal(FloorPane_clockRole(48, 60, &word), ROLE_WARN); /* short limits: at 80% */
 }
 
+static void form_type(App *app, const char *s) {
+   while (*s) {
+      uint32_t cp;
+      s += Text_decode(s, strlen(s), &cp);
+      Form_key(app, (int)cp);
+   }
+}
+
+/* The record forms build one command line of the language from choices and
+ * typed fields, and run it like the : line; a refused line keeps the form. */
+static void forms_build_command_lines(void **state) {
+   Fixture *f = *state;
+   App *app = &f->app;
+   char line[1024];
+   press(app, "item_next");
+   App_run(app, "give FR");
+   /* Position: the speaker's, stance by its first letter, then the text. */
+   press(app, "position");
+   assert_int_equal(app->overlay, OV_FORM);
+   assert_int_equal(app->form.at, 1);
+   Form_key(app, 'c');
+   form_type(app, "on the \"title\"");
+   Form_line(app, line, sizeof line);
+   assert_string_equal(line, "pos FR concerns on the \"title\"");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_NONE);
+   const Position *p = Session_position(App_session(app), Session_current_index(App_session(app)), 0);
+   assert_non_null(p);
+   assert_string_equal(p->text, "on the \"title\"");
+   /* A shared first letter steps through the choices and waits for Enter. */
+   press(app, "position");
+   Form_key(app, 'a');
+   assert_string_equal(app->form.f[1].choices[app->form.f[1].sel], "accepts");
+   Form_key(app, 'a');
+   assert_string_equal(app->form.f[1].choices[app->form.f[1].sel], "asks");
+   assert_int_equal(app->form.at, 1);
+   Form_key(app, TK_ESC);
+   assert_int_equal(app->overlay, OV_NONE);
+   /* Deadline: the date resolved to ISO; a wrong one keeps the field. */
+   press(app, "deadline");
+   form_type(app, "31 Mai");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->form.at, 0);
+   assert_non_null(strstr(app->form.note, "not a date"));
+   Form_key(app, KEY_CTRL('u'));
+   form_type(app, "31/5");
+   char v[64];
+   Form_value(app, 0, v, sizeof v);
+   assert_int_equal(strlen(v), 10);
+   assert_string_equal(v + 4, "-05-31");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   form_type(app, "written comments");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   Form_line(app, line, sizeof line);
+   assert_non_null(strstr(line, "-05-31 by PRES written comments"));
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_NONE);
+   assert_int_equal(App_session(app)->rec.ndeadlines, 1);
+   /* Item add: options in the language's order, documents split on ';'. */
+   press(app, "item_add");
+   form_type(app, "Tallinn Manual");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   form_type(app, "2");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   Form_key(app, '2'); /* info */
+   form_type(app, "Eest");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   form_type(app, "WK 1/17 INIT; 8946/17");
+   Form_line(app, line, sizeof line);
+   assert_string_equal(line, "item add \"Tallinn Manual\" under 2 kind info requested EE doc \"WK 1/17 INIT\" doc \"8946/17\"");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_NONE);
+   /* A refusal keeps the form open with the reason. */
+   press(app, "action");
+   App_run(app, "end");
+   Form_key(app, KEY_FN(KEY_ENTER)); /* FR, the speaker when it opened */
+   Form_key(app, KEY_FN(KEY_ENTER)); /* no date */
+   form_type(app, "send the text");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_NONE);
+   press(app, "outcome");
+   Form_key(app, 'n');
+   app->readOnly = 1;
+   snprintf(app->roReason, sizeof app->roReason, "test");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(app->overlay, OV_FORM);
+   assert_non_null(strstr(app->form.note, "read-only"));
+   app->readOnly = 0;
+   Form_key(app, TK_ESC);
+}
+
+/* With the agenda's focus on another item than the current one, a record
+ * goes there through `on NUM` and the current item stays. */
+static void forms_record_on_the_selected_item(void **state) {
+   Fixture *f = *state;
+   App *app = &f->app;
+   press(app, "item_next");
+   press(app, "item_next");
+   size_t cur = Session_current_index(App_session(app));
+   app->focus = FOCUS_AGENDA;
+   app->agendaSel = 0;
+   press(app, "outcome");
+   assert_string_equal(app->form.prefix, "on 1 ");
+   Form_key(app, 'a');
+   char line[256];
+   Form_line(app, line, sizeof line);
+   assert_string_equal(line, "on 1 outcome agreed");
+   Form_key(app, KEY_FN(KEY_ENTER));
+   assert_int_equal(Session_current_index(App_session(app)), cur);
+   assert_int_equal(Agenda_at(&App_session(app)->agenda, 0)->outcome, GV_OUTCOME_AGREED);
+}
+
 int main(void) {
    setlocale(LC_ALL, "C.UTF-8");
    const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(picker_queues_several_by_partial_names, setup, teardown),
+      cmocka_unit_test_setup_teardown(forms_build_command_lines, setup, teardown),
+      cmocka_unit_test_setup_teardown(forms_record_on_the_selected_item, setup, teardown),
       cmocka_unit_test_setup_teardown(next_notes_draft_and_end, setup, teardown),
       cmocka_unit_test_setup_teardown(point_of_order_tour_undo, setup, teardown),
       cmocka_unit_test_setup_teardown(refusals_are_messages, setup, teardown),

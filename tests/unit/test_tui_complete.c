@@ -25,7 +25,12 @@ static void command_names(void **state) {
    assert_string_equal(complete("wi"), "withdraw ");
    assert_string_equal(complete("fl"), "floor ");
    Completion c;
-   assert_int_equal(Complete_line("d", 1, &Src, &c), 2); /* deadline, done */
+   assert_int_equal(Complete_line("d", 1, &Src, &c), 3); /* deadline, delete, done */
+   assert_string_equal(complete("par"), "paragraph ");
+   assert_string_equal(complete("speaker 4539ddb f"), "speaker 4539ddb FR ");
+   assert_string_equal(complete("move 4539ddb af"), "move 4539ddb after ");
+   assert_string_equal(complete("item add X kind he"), "item add X kind heading ");
+   assert_int_equal(Complete_line("set doc", 7, &Src, &c), 2);   /* docno, doc-date */
    assert_string_equal(complete("xyz"), "xyz");
 }
 

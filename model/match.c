@@ -1,0 +1,210 @@
+/* memmem: glibc's is linear (two-way); POSIX.1-2024 has it too. */
+#define _GNU_SOURCE
+#include "model/match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/utf8.h"
+#include "model/util.h"
+
+/* One code point of s[i..n) folded into enc; returns the bytes it took and
+ * sets *el to the folded length (never more than the bytes taken). */
+static size_t fold_step(const char *s, size_t n, size_t i, char enc[4], size_t *el) {
+   uint32_t cp;
+   size_t l = Utf8_decode(s + i, n - i, &cp);
+   if (cp == 0xFFFD && l == 1) {
+      enc[0] = s[i];
+      *el = 1;
+      return 1;
+   }
+   *el = Utf8_encode(Utf8_fold_cp(cp), enc);
+   if (*el > l) {
+      enc[0] = s[i];
+      *el = 1;
+      return 1;
+   }
+   return l;
+}
+
+bool Match_fold(GvBuf *out, const char *s, size_t n) {
+   /* The folded text is never longer than its source (Utf8_fold_cp): take
+    * room for n bytes at once, then fold into it in one pass. */
+   size_t at = out->len;
+   if (!GvBuf_append(out, s, n))
+      return false;
+   char *o = out->data + at;
+   size_t i = 0, w = 0;
+   while (i < n) {
+      unsigned char c = (unsigned char)s[i];
+      if (c < 0x80) {
+         o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+         i++;
+         continue;
+      }
+      char enc[4];
+      size_t el;
+      i += fold_step(s, n, i, enc, &el);
+      for (size_t k = 0; k < el; k++)
+         o[w++] = enc[k];
+   }
+   GvBuf_truncate(out, at + w);
+   return true;
+}
+
+static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
+   if (n == 0)
+      return GV_OK;
+   GvBuf b = GV_BUF_INIT;
+   if (!Match_fold(&b, s, n) || !GvBuf_putc(&b, '\0')) {
+      GvBuf_free(&b);
+      return GV_NOMEM;
+   }
+   char **t = Util_grow(q->terms, cap, q->count, sizeof *t);
+   if (!t) {
+      GvBuf_free(&b);
+      return GV_NOMEM;
+   }
+   q->terms = t;
+   size_t *l = realloc(q->lens, *cap * sizeof *l);
+   if (!l) {
+      GvBuf_free(&b);
+      return GV_NOMEM;
+   }
+   q->lens = l;
+   q->terms[q->count] = b.data;
+   q->lens[q->count] = b.len - 1;
+   if (memchr(b.data, '\\', b.len - 1) || memchr(b.data, '"', b.len - 1))
+      q->raw_ok = false;
+   q->count++;
+   return GV_OK;
+}
+
+static bool is_blank(char c) {
+   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+GvStatus MatchQuery_parse(MatchQuery *q, const char *s, size_t n, char *msg, size_t msglen) {
+   memset(q, 0, sizeof *q);
+   /* A stray byte would match inside a character of the text: a query is
+    * UTF-8, and then every match starts and ends between characters. */
+   if (!Utf8_valid(s, n)) {
+      snprintf(msg, msglen, "the query is not valid UTF-8");
+      return GV_BAD_UTF8;
+   }
+   q->raw_ok = true;
+   size_t cap = 0, i = 0;
+   GvStatus st = GV_OK;
+   while (i < n && st == GV_OK) {
+      if (is_blank(s[i])) {
+         i++;
+      } else if (s[i] == '"') {
+         const char *end = memchr(s + i + 1, '"', n - i - 1);
+         size_t stop = end ? (size_t)(end - s) : n;
+         /* A phrase's inner blanks count; its outer ones do not. */
+         size_t a = i + 1, b = stop;
+         while (a < b && is_blank(s[a]))
+            a++;
+         while (b > a && is_blank(s[b - 1]))
+            b--;
+         st = add_term(q, &cap, s + a, b - a);
+         i = end ? stop + 1 : n;
+      } else {
+         size_t j = i;
+         while (j < n && !is_blank(s[j]) && s[j] != '"')
+            j++;
+         st = add_term(q, &cap, s + i, j - i);
+         i = j;
+      }
+   }
+   if (st == GV_OK && q->count == 0)
+      st = GV_USAGE;
+   if (st != GV_OK) {
+      snprintf(msg, msglen, "%s", st == GV_NOMEM ? "out of memory" : "nothing to search for");
+      MatchQuery_free(q);
+   }
+   return st;
+}
+
+void MatchQuery_free(MatchQuery *q) {
+   for (size_t i = 0; i < q->count; i++)
+      free(q->terms[i]);
+   free(q->terms);
+   free(q->lens);
+   memset(q, 0, sizeof *q);
+}
+
+static int span_cmp(const void *a, const void *b) {
+   const MatchSpan *x = a, *y = b;
+   return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
+bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
+                MatchSpan *spans, size_t max, size_t *nspans) {
+   if (nspans)
+      *nspans = 0;
+   if (q->count == 0)
+      return false;
+   GvBuf_clear(scratch);
+   if (!Match_fold(scratch, text, n))
+      return false;
+   const char *f = scratch->data ? scratch->data : "";
+   size_t flen = scratch->len;
+   for (size_t t = 0; t < q->count; t++)
+      if (!memmem(f, flen, q->terms[t], q->lens[t]))
+         return false;
+   if (!spans || max == 0)
+      return true;
+   /* Collect folded spans first, then map them back in one walk each. */
+   size_t k = 0;
+   for (size_t t = 0; t < q->count && k < max; t++) {
+      size_t at = 0;
+      const char *p;
+      while (k < max && at < flen && (p = memmem(f + at, flen - at, q->terms[t], q->lens[t]))) {
+         size_t fs = (size_t)(p - f);
+         spans[k++] = (MatchSpan){ fs, fs + q->lens[t] };
+         at = fs + (q->lens[t] ? q->lens[t] : 1);
+      }
+   }
+   qsort(spans, k, sizeof *spans, span_cmp);
+   size_t m = 0;
+   for (size_t i = 0; i < k; i++) {
+      if (m > 0 && spans[i].start <= spans[m - 1].end) {
+         if (spans[i].end > spans[m - 1].end)
+            spans[m - 1].end = spans[i].end;
+      } else {
+         spans[m++] = spans[i];
+      }
+   }
+   /* Folded to original offsets: one forward walk over the sorted ends. */
+   size_t i = 0, o = 0;
+   for (size_t s = 0; s < m; s++) {
+      size_t *pts[2] = { &spans[s].start, &spans[s].end };
+      for (int e = 0; e < 2; e++) {
+         while (i < n && o < *pts[e]) {
+            char enc[4];
+            size_t el;
+            i += fold_step(text, n, i, enc, &el);
+            o += el;
+         }
+         *pts[e] = i;
+      }
+   }
+   if (nspans)
+      *nspans = m;
+   return true;
+}
+
+bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *scratch) {
+   if (!q->raw_ok)
+      return true;
+   GvBuf_clear(scratch);
+   if (!Match_fold(scratch, raw, n))
+      return true;
+   const char *f = scratch->data ? scratch->data : "";
+   for (size_t t = 0; t < q->count; t++)
+      if (!memmem(f, scratch->len, q->terms[t], q->lens[t]))
+         return false;
+   return true;
+}

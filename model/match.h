@@ -1,0 +1,50 @@
+/* Searching recorded text: a query of words and "quoted phrases", each of
+ * which must occur in the text, compared case- and accent-insensitively
+ * (Utf8_fold_cp: `ελλαδα` finds `Ελλάδα`, `securite` finds `sécurité`).
+ * A word matches anywhere, also inside a longer word, as grep -Fi does.
+ * Matches come back as byte offsets in the original text so that a caller
+ * can mark them. Pure: no I/O. */
+#ifndef GAVEL_MODEL_MATCH_H
+#define GAVEL_MODEL_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/buf.h"
+#include "model/status.h"
+
+typedef struct MatchQuery {
+   char **terms;      /* folded words and phrases, NUL-terminated */
+   size_t *lens;
+   size_t count;
+   bool raw_ok;       /* every term can be looked for in raw journal bytes */
+} MatchQuery;
+
+/* One occurrence: text[start..end) in the original (unfolded) bytes. */
+typedef struct MatchSpan {
+   size_t start, end;
+} MatchSpan;
+
+/* Splits s[0..n) into terms (blanks separate, "..." keeps a phrase, an
+ * unclosed quote runs to the end). GV_USAGE with msg when there is no term,
+ * GV_BAD_UTF8 when s is not UTF-8. */
+GvStatus MatchQuery_parse(MatchQuery *q, const char *s, size_t n, char *msg, size_t msglen);
+void MatchQuery_free(MatchQuery *q);
+
+/* Appends the folded form of s[0..n) to out (never longer than n bytes). */
+bool Match_fold(GvBuf *out, const char *s, size_t n);
+
+/* True when every term of q occurs in text[0..n). spans (may be NULL when
+ * max is 0) gets the occurrences of every term, sorted by start and merged
+ * where they overlap, at most max; *nspans their number. scratch is reused
+ * between calls to spare allocations. */
+bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
+                MatchSpan *spans, size_t max, size_t *nspans);
+
+/* A quick test on a whole session file before it is read: false only when
+ * some term cannot occur in any text the file holds (the journal keeps text
+ * as typed, with \n and \\ escapes, which no term crosses unless it has a
+ * backslash or a quote: then the answer is true). */
+bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *scratch);
+
+#endif

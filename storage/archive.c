@@ -1,0 +1,660 @@
+/* memmem for Archive_findAction's quick look at each file. */
+#define _GNU_SOURCE
+#include "storage/archive.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model/date.h"
+#include "storage/datadir.h"
+#include "storage/fileio.h"
+#include "storage/lock.h"
+#include "storage/sessionfile.h"
+
+int64_t Archive_nameDay(const char *name) {
+   for (int i = 0; i < 10; i++) {
+      bool dash = i == 4 || i == 7;
+      if (!name[i] || (dash ? name[i] != '-' : !isdigit((unsigned char)name[i])))
+         return GV_NO_DAY;
+   }
+   int64_t y = (name[0] - '0') * 1000 + (name[1] - '0') * 100 + (name[2] - '0') * 10 + (name[3] - '0');
+   unsigned m = (unsigned)((name[5] - '0') * 10 + (name[6] - '0'));
+   unsigned d = (unsigned)((name[8] - '0') * 10 + (name[9] - '0'));
+   return Date_valid(y, m, d) ? Date_days_from_civil(y, m, d) : GV_NO_DAY;
+}
+
+static char *dup_or_null(const char *s) {
+   return s ? strdup(s) : NULL;
+}
+
+void Archive_summarise(ArchiveEntry *e, const Session *s, int64_t today) {
+   if (s->meta.date != GV_NO_DAY)
+      e->day = s->meta.date;
+   free(e->body);
+   free(e->docno);
+   free(e->uuid);
+   e->body = dup_or_null(s->meta.body);
+   e->docno = dup_or_null(s->meta.docno);
+   e->uuid = strdup(s->uuid);
+   e->items = Agenda_count(&s->agenda);
+   e->interventions = s->floor.count;
+   e->actions = s->rec.nactions;
+   e->open_actions = e->overdue_actions = 0;
+   for (size_t i = 0; i < s->rec.nactions; i++) {
+      const Action *a = &s->rec.actions[i];
+      if (a->done)
+         continue;
+      e->open_actions++;
+      if (today != GV_NO_DAY && a->due != GV_NO_DAY && a->due < today)
+         e->overdue_actions++;
+   }
+   e->reservations = s->rec.nres;
+   e->standing_reservations = 0;
+   for (size_t i = 0; i < s->rec.nres; i++)
+      e->standing_reservations += s->rec.res[i].status != GV_RESERVE_LIFTED;
+}
+
+static void entry_free(ArchiveEntry *e) {
+   free(e->path);
+   free(e->problem);
+   free(e->body);
+   free(e->docno);
+   free(e->uuid);
+}
+
+void Archive_free(Archive *a) {
+   for (size_t i = 0; i < a->count; i++)
+      entry_free(&a->entries[i]);
+   free(a->entries);
+   free(a->dir);
+   memset(a, 0, sizeof *a);
+}
+
+static int by_name(const void *x, const void *y) {
+   return strcmp(((const ArchiveEntry *)x)->name, ((const ArchiveEntry *)y)->name);
+}
+
+static int newest_first(const void *x, const void *y) {
+   const ArchiveEntry *a = x, *b = y;
+   if (a->day != b->day)
+      return a->day < b->day ? 1 : -1;
+   return -strcmp(a->name, b->name);
+}
+
+static void set_problem(ArchiveEntry *e, ArchiveState st, const char *msg) {
+   e->state = st;
+   if (!e->problem)
+      e->problem = strdup(msg);
+   e->nproblems++;
+}
+
+/* Lists the *.gavel files of dir into a, sorted by name. */
+static int list_folder(Archive *a, char *err, size_t errlen) {
+   DIR *d = opendir(a->dir);
+   if (!d) {
+      if (errno == ENOENT)
+         return 0;  /* nothing recorded yet: an empty archive */
+      snprintf(err, errlen, "%s: %s", a->dir, strerror(errno));
+      return -1;
+   }
+   struct dirent *de;
+   while ((de = readdir(d))) {
+      size_t len = strlen(de->d_name);
+      if (de->d_name[0] == '.' || len < 7 || strcmp(de->d_name + len - 6, ".gavel") != 0)
+         continue;
+      if (a->count == a->cap) {
+         size_t cap = a->cap ? a->cap * 2 : 64;
+         ArchiveEntry *n = realloc(a->entries, cap * sizeof *n);
+         if (!n) {
+            closedir(d);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+         }
+         a->entries = n;
+         a->cap = cap;
+      }
+      ArchiveEntry *e = &a->entries[a->count];
+      memset(e, 0, sizeof *e);
+      size_t pl = strlen(a->dir) + len + 2;
+      if (!(e->path = malloc(pl))) {
+         closedir(d);
+         snprintf(err, errlen, "out of memory");
+         return -1;
+      }
+      snprintf(e->path, pl, "%s/%s", a->dir, de->d_name);
+      e->name = e->path + strlen(a->dir) + 1;
+      e->day = Archive_nameDay(e->name);
+      a->count++;
+   }
+   closedir(d);
+   if (a->count > 1)
+      qsort(a->entries, a->count, sizeof *a->entries, by_name);
+   return 0;
+}
+
+/* ---- digests and the cache ------------------------------------------ */
+
+int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
+   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+   char base[PATH_MAX];
+   if (xdg && xdg[0] == '/')
+      snprintf(base, sizeof base, "%s/gavel", xdg);
+   else if (home && *home)
+      snprintf(base, sizeof base, "%s/.cache/gavel", home);
+   else
+      return -1;
+   /* One cache per sessions folder: FNV-1a of its path names it. */
+   uint64_t h = 1469598103934665603ULL;
+   for (const char *c = sessionsDir; *c; c++)
+      h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+   int w = snprintf(buf, n, "%s/archive-%016llx.cache", base, (unsigned long long)h);
+   return w >= 0 && (size_t)w < n ? 0 : -1;
+}
+
+/* A field of the cache: \ t and newline escaped so that a record is a line. */
+static void cache_put(GvBuf *b, const char *s) {
+   for (; *s; s++) {
+      if (*s == '\\')
+         GvBuf_puts(b, "\\\\");
+      else if (*s == '\t')
+         GvBuf_puts(b, "\\t");
+      else if (*s == '\n')
+         GvBuf_puts(b, "\\n");
+      else
+         GvBuf_putc(b, *s);
+   }
+}
+
+static void cache_record(GvBuf *b, char type, size_t n, const char *const *fields) {
+   GvBuf_putc(b, type);
+   for (size_t k = 0; k < n; k++) {
+      GvBuf_putc(b, '\t');
+      cache_put(b, fields[k] ? fields[k] : "");
+   }
+   GvBuf_putc(b, '\n');
+}
+
+/* Splits one cache line (without '\n') into a record, unescaped, in one
+ * allocation like ArchiveDigest_add. */
+static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
+   if (len < 1)
+      return false;
+   size_t n = 0;
+   for (size_t i = 1; i < len; i++)
+      n += line[i] == '\t';
+   ArchiveRecord *r = ArchiveDigest_grow(d);
+   char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
+   if (!f)
+      return false;
+   char *store = (char *)(f + n + 1);
+   size_t k = 0, o = 0;
+   for (size_t i = 1; i < len; i++) {
+      char c = line[i];
+      if (c == '\t') {
+         if (k > 0)
+            store[o++] = '\0';
+         f[k++] = store + o;
+      } else if (c == '\\' && i + 1 < len) {
+         c = line[++i];
+         store[o++] = c == 't' ? '\t' : c == 'n' ? '\n' : c;
+      } else {
+         store[o++] = c;
+      }
+   }
+   store[o] = '\0';
+   f[n] = NULL;
+   *r = (ArchiveRecord){ line[0], n, f };
+   d->count++;
+   return true;
+}
+
+typedef struct CacheEntry {
+   const char *name;      /* into the buffer (not NUL-terminated) */
+   size_t namelen;
+   int64_t size, mtime_ns;
+   size_t from, to;       /* its record lines in the buffer */
+} CacheEntry;
+
+typedef struct Cache {
+   char path[PATH_MAX];
+   char *buf;
+   size_t len;
+   CacheEntry *e;
+   size_t count;
+   bool usable;
+} Cache;
+
+static const char Cache_magic[] = "gavel-archive-cache 2 ";
+
+/* Loads the cache; anything wrong with it makes it empty (a miss for all). */
+static void cache_load(Cache *c, const char *dir, const char *version) {
+   memset(c, 0, sizeof *c);
+   if (Archive_cachePath(dir, c->path, sizeof c->path) != 0)
+      return;
+   c->usable = true;
+   int fd = open(c->path, O_RDONLY | O_CLOEXEC);
+   if (fd < 0)
+      return;
+   int r = FileIO_readFd(fd, &c->buf, &c->len);
+   close(fd);
+   if (r != 0) {
+      c->buf = NULL;
+      return;
+   }
+   size_t ml = strlen(Cache_magic), vl = strlen(version);
+   char *nl = memchr(c->buf, '\n', c->len);
+   if (!nl || (size_t)(nl - c->buf) != ml + vl || memcmp(c->buf, Cache_magic, ml) != 0 ||
+       memcmp(c->buf + ml, version, vl) != 0)
+      return;
+   size_t cap = 0;
+   for (size_t at = (size_t)(nl - c->buf) + 1; at < c->len;) {
+      char *end = memchr(c->buf + at, '\n', c->len - at);
+      if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
+         break;
+      /* F \t name \t size \t mtime \t bytes */
+      char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
+      if (!t1)
+         break;
+      char *p = t1 + 1, *q;
+      long long size = strtoll(p, &q, 10), mt = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      long long bytes = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      size_t from = (size_t)(end - c->buf) + 1;
+      if (q != end || bytes <= 0 || mt < 0 || (size_t)bytes > c->len - from ||
+          c->buf[from + (size_t)bytes - 1] != '\n')
+         break;
+      size_t to = from + (size_t)bytes;
+      if (c->count == cap) {
+         cap = cap ? cap * 2 : 256;
+         CacheEntry *n = realloc(c->e, cap * sizeof *n);
+         if (!n)
+            break;
+         c->e = n;
+      }
+      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), size, mt, from, to };
+      at = to;
+   }
+}
+
+static const CacheEntry *cache_find(const Cache *c, const char *name) {
+   size_t lo = 0, hi = c->count;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      size_t nl = strlen(name), ml = c->e[mid].namelen;
+      int r = memcmp(c->e[mid].name, name, ml < nl ? ml : nl);
+      if (r == 0)
+         r = ml < nl ? -1 : ml > nl ? 1 : 0;
+      if (r == 0)
+         return &c->e[mid];
+      if (r < 0)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   return NULL;
+}
+
+static void cache_free(Cache *c) {
+   free(c->buf);
+   free(c->e);
+}
+
+/* The digest of a cached entry, only the record types in `types` (NULL:
+ * all); false when the lines do not parse. */
+static bool cache_digest(const Cache *c, const CacheEntry *ce, ArchiveDigest *d, const char *types) {
+   for (size_t at = ce->from; at < ce->to;) {
+      const char *end = memchr(c->buf + at, '\n', ce->to - at);
+      size_t len = (size_t)(end - (c->buf + at));
+      if ((!types || (len && strchr(types, c->buf[at]))) && !cache_parse(c->buf + at, len, d))
+         return false;
+      at += len + 1;
+   }
+   return true;
+}
+
+/* The summary record 'S' first in every cached digest. */
+static void summary_record(GvBuf *b, const ArchiveEntry *e, const Session *s) {
+   char num[10][32];
+   snprintf(num[0], 32, "%lld", (long long)e->day);
+   snprintf(num[1], 32, "%zu", e->items);
+   snprintf(num[2], 32, "%zu", e->interventions);
+   snprintf(num[3], 32, "%zu", e->actions);
+   snprintf(num[4], 32, "%zu", e->reservations);
+   snprintf(num[5], 32, "%zu", e->standing_reservations);
+   /* The due days of the open actions: overdue depends on the day of the scan. */
+   GvBuf due = GV_BUF_INIT;
+   for (size_t i = 0; i < s->rec.nactions; i++)
+      if (!s->rec.actions[i].done)
+         GvBuf_printf(&due, "%s%lld", due.len ? "," : "", (long long)s->rec.actions[i].due);
+   const char *f[10] = { num[0], num[1], num[2], num[3], num[4], num[5], GvBuf_str(&due),
+                         e->body ? e->body : "\x01", e->docno ? e->docno : "\x01", e->uuid };
+   cache_record(b, 'S', 10, f);
+   GvBuf_free(&due);
+}
+
+static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today) {
+   if (r->type != 'S' || r->nfields != 10)
+      return false;
+   e->day = (int64_t)strtoll(r->fields[0], NULL, 10);
+   e->items = (size_t)strtoull(r->fields[1], NULL, 10);
+   e->interventions = (size_t)strtoull(r->fields[2], NULL, 10);
+   e->actions = (size_t)strtoull(r->fields[3], NULL, 10);
+   e->reservations = (size_t)strtoull(r->fields[4], NULL, 10);
+   e->standing_reservations = (size_t)strtoull(r->fields[5], NULL, 10);
+   e->open_actions = e->overdue_actions = 0;
+   for (const char *p = r->fields[6]; *p;) {
+      char *q;
+      long long due = strtoll(p, &q, 10);
+      e->open_actions++;
+      if (today != GV_NO_DAY && due != GV_NO_DAY && due < today)
+         e->overdue_actions++;
+      p = *q == ',' ? q + 1 : q;
+      if (q == p && *p)
+         break;
+   }
+   e->body = strcmp(r->fields[7], "\x01") ? strdup(r->fields[7]) : NULL;
+   e->docno = strcmp(r->fields[8], "\x01") ? strdup(r->fields[8]) : NULL;
+   e->uuid = strdup(r->fields[9]);
+   e->cached = true;
+   return true;
+}
+
+/* A cache hit: the entry filled in and visitDigest called, without reading
+ * the file. false: a miss (the caller replays). */
+static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c) {
+   const CacheEntry *ce = c ? cache_find(c, e->name) : NULL;
+   if (!ce)
+      return false;
+   int fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+   if (fd < 0)
+      return false;
+   struct stat st;
+   bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
+             (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
+   if (ok) {
+      e->size = ce->size;
+      e->mtime_ns = ce->mtime_ns;
+      e->locked = Lock_heldByOther(fd) != 0;
+   }
+   close(fd);
+   if (!ok)
+      return false;
+   ArchiveDigest d = { 0 };
+   /* The summary line first: the entry is listed whatever follows. */
+   CacheEntry first = *ce;
+   const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
+   if (!nl)
+      return false;
+   first.to = (size_t)(nl - c->buf) + 1;
+   if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
+      ArchiveDigest_free(&d);
+      return false;
+   }
+   ArchiveDigest_free(&d);
+   if (!how->visitDigest)
+      return true;
+   /* The quick look of a search runs on the cached records as on a file. */
+   CacheEntry rest = *ce;
+   rest.from = first.to;
+   if (how->want && !how->want(how->ud, e, c->buf + rest.from, rest.to - rest.from)) {
+      e->state = ARCHIVE_SKIPPED;
+      return true;
+   }
+   if (!cache_digest(c, &rest, &d, how->digest_types)) {
+      ArchiveDigest_free(&d);
+      return true;  /* listed; its records unreadable: as if it had none */
+   }
+   how->visitDigest(how->ud, e, &d);
+   ArchiveDigest_free(&d);
+   return true;
+}
+
+static void cache_write(const Cache *c, const char *version, const Archive *a, char **texts,
+                        size_t *lens) {
+   GvBuf b = GV_BUF_INIT;
+   GvBuf_printf(&b, "%s%s\n", Cache_magic, version);
+   for (size_t i = 0; i < a->count; i++)
+      if (texts[i])
+         GvBuf_append(&b, texts[i], lens[i]);
+   char dir[PATH_MAX], err[PATH_MAX + 256];
+   snprintf(dir, sizeof dir, "%s", c->path);
+   char *slash = strrchr(dir, '/');
+   if (!b.failed && slash) {
+      *slash = '\0';
+      if (FileIO_mkdirs(dir, err, sizeof err) == 0)
+         FileIO_replace(FileIO_system(), c->path, b.data, b.len, err, sizeof err);
+   }
+   GvBuf_free(&b);
+}
+
+/* Reads one file whole, without a lock; notes whether a writer holds it. */
+static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
+   char msg[PATH_MAX + 128];
+   int fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+   struct stat st;
+   if (fd < 0) {
+      snprintf(msg, sizeof msg, "%s: cannot open: %s", e->path, strerror(errno));
+      set_problem(e, ARCHIVE_UNREADABLE, msg);
+      return -1;
+   }
+   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      snprintf(msg, sizeof msg, "%s: not a regular file", e->path);
+      set_problem(e, ARCHIVE_UNREADABLE, msg);
+      close(fd);
+      return -1;
+   }
+   e->size = (int64_t)st.st_size;
+   e->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+   e->locked = Lock_heldByOther(fd) != 0;
+   int r = FileIO_readFd(fd, buf, len);
+   int saved = errno;
+   close(fd);
+   if (r != 0) {
+      snprintf(msg, sizeof msg, "%s: cannot read: %s", e->path, strerror(saved));
+      set_problem(e, ARCHIVE_UNREADABLE, msg);
+      return -1;
+   }
+   return 0;
+}
+
+static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
+   char *buf = NULL;
+   size_t len = 0;
+   if (read_file(e, &buf, &len) != 0)
+      return;
+   if (how->want && !how->want(how->ud, e, buf, len)) {
+      e->state = ARCHIVE_SKIPPED;
+      free(buf);
+      return;
+   }
+   free(buf);
+   char err[PATH_MAX + 512];
+   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = how->datadir };
+   SessionFile *sf = SessionFile_open(e->path, &opts, err, sizeof err);
+   if (!sf) {
+      set_problem(e, ARCHIVE_UNREADABLE, err);
+      return;
+   }
+   for (size_t k = 0; k < SessionFile_problemCount(sf); k++)
+      set_problem(e, ARCHIVE_DAMAGED, SessionFile_problem(sf, k));
+   const Session *s = SessionFile_session(sf);
+   Archive_summarise(e, s, how->today);
+   if (how->visit)
+      how->visit(how->ud, e, s);
+   if (how->digest) {
+      ArchiveDigest d = { 0 };
+      how->digest(s, &d);
+      if (how->visitDigest)
+         how->visitDigest(how->ud, e, &d);
+      if (cacheText && e->state == ARCHIVE_OK) {
+         /* F NAME SIZE MTIME BYTES: BYTES of records follow, so that a load
+          * steps from entry to entry without reading their lines. */
+         GvBuf recs = GV_BUF_INIT;
+         summary_record(&recs, e, s);
+         for (size_t k = 0; k < d.count; k++)
+            cache_record(&recs, d.recs[k].type, d.recs[k].nfields,
+                         (const char *const *)d.recs[k].fields);
+         GvBuf_printf(cacheText, "F\t");
+         cache_put(cacheText, e->name);
+         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\n", (long long)e->size,
+                      (long long)e->mtime_ns, recs.len);
+         GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
+         if (recs.failed)
+            cacheText->failed = true;
+         GvBuf_free(&recs);
+      }
+      ArchiveDigest_free(&d);
+   }
+   SessionFile_close(sf);
+}
+
+int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
+   memset(a, 0, sizeof *a);
+   char dir[PATH_MAX];
+   if (DataDir_sessions(how->datadir, dir, sizeof dir, err, errlen) != 0)
+      return -1;
+   if (!(a->dir = strdup(dir))) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+   }
+   if (list_folder(a, err, errlen) != 0)
+      return -1;
+   const char *nc = getenv("GAVEL_NO_CACHE");
+   bool useCache = how->digest && how->digest_version && !how->no_cache && !(nc && *nc && *nc != '0');
+   Cache cache;
+   memset(&cache, 0, sizeof cache);
+   char **texts = NULL;
+   size_t *lens = NULL;
+   bool dirty = false;
+   if (useCache) {
+      cache_load(&cache, a->dir, how->digest_version);
+      texts = calloc(a->count + 1, sizeof *texts);
+      lens = calloc(a->count + 1, sizeof *lens);
+      useCache = cache.usable && texts && lens;
+   }
+   size_t hits = 0;
+   for (size_t i = 0; i < a->count; i++) {
+      ArchiveEntry *e = &a->entries[i];
+      const CacheEntry *ce = useCache ? cache_find(&cache, e->name) : NULL;
+      if (ce && scan_cached(e, how, &cache)) {
+         hits++;
+         /* Copied as it is, from its F line (just before its records) on. */
+         size_t f = ce->from - 1;
+         while (f > 0 && cache.buf[f - 1] != '\n')
+            f--;
+         texts[i] = cache.buf + f;
+         lens[i] = ce->to - f;
+      } else {
+         GvBuf t = GV_BUF_INIT;
+         scan_one(e, how, useCache ? &t : NULL);
+         if (useCache && t.len && !t.failed) {
+            texts[i] = t.data;
+            lens[i] = t.len;
+            dirty = true;
+            /* Owned: freed below (marked by being outside the cache buffer). */
+         } else {
+            GvBuf_free(&t);
+         }
+      }
+      if (how->progress)
+         how->progress(how->ud, i + 1, a->count);
+   }
+   if (useCache) {
+      /* Rewritten when something new was digested or an entry went stale
+       * (its file changed or is gone); a damaged file, never cached, does
+       * not make every scan rewrite it. */
+      if (dirty || hits != cache.count)
+         cache_write(&cache, how->digest_version, a, texts, lens);
+      for (size_t i = 0; i < a->count; i++)
+         if (texts[i] && !(cache.buf && texts[i] >= cache.buf && texts[i] < cache.buf + cache.len))
+            free(texts[i]);
+   }
+   free(texts);
+   free(lens);
+   cache_free(&cache);
+   if (a->count > 1)
+      qsort(a->entries, a->count, sizeof *a->entries, newest_first);
+   return 0;
+}
+
+/* ---- finding an action's session ----------------------------------- */
+
+typedef struct FindAction {
+   const char *id;     /* lower-cased */
+   size_t n;
+   char *path;         /* the first session that has it */
+   char uuid[37];
+   size_t found;       /* actions matched, across sessions */
+   bool same;          /* every match is the same uuid (copies of a session) */
+   char *other;        /* the second session that has it */
+} FindAction;
+
+static bool find_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
+   const FindAction *f = ud;
+   return memmem(raw, len, f->id, f->n) != NULL;
+}
+
+static void find_visit(void *ud, const ArchiveEntry *e, const Session *s) {
+   FindAction *f = ud;
+   for (size_t i = 0; i < s->rec.nactions; i++) {
+      const Action *act = &s->rec.actions[i];
+      if (strncmp(act->uuid, f->id, f->n) != 0)
+         continue;
+      if (f->found++ == 0) {
+         f->path = strdup(e->path);
+         memcpy(f->uuid, act->uuid, sizeof f->uuid);
+         f->same = true;
+      } else {
+         f->same = f->same && strcmp(f->uuid, act->uuid) == 0;
+         if (!f->other)
+            f->other = strdup(e->path);
+      }
+   }
+}
+
+int Archive_findAction(const char *datadir, const char *id, char *path, size_t pathlen, char *msg,
+                       size_t msglen) {
+   size_t n = strlen(id);
+   char low[37];
+   if (n < 4 || n > 36) {
+      snprintf(msg, msglen, "an ACTION-ID is 4 to 36 characters of its uuid");
+      return -1;
+   }
+   for (size_t i = 0; i <= n; i++)
+      low[i] = (char)tolower((unsigned char)id[i]);
+   FindAction f = { .id = low, .n = n };
+   ArchiveScan how = { .datadir = datadir, .today = GV_NO_DAY, .want = find_want,
+                       .visit = find_visit, .ud = &f };
+   Archive a;
+   int r = Archive_scan(&a, &how, msg, msglen);
+   Archive_free(&a);
+   if (r != 0) {
+      free(f.path);
+      free(f.other);
+      return -1;
+   }
+   if (f.found == 0)
+      snprintf(msg, msglen, "no action '%s' in the archive", id);
+   else if (f.found > 1 && f.same)
+      snprintf(msg, msglen, "action %.8s is in %zu sessions (copies?): %s and %s", f.uuid, f.found,
+               f.path ? f.path : "", f.other ? f.other : "");
+   else if (f.found > 1)
+      snprintf(msg, msglen, "'%s' is the start of %zu actions; give more of the id", id, f.found);
+   else if ((size_t)snprintf(path, pathlen, "%s", f.path) >= pathlen)
+      snprintf(msg, msglen, "path too long");
+   else {
+      free(f.path);
+      free(f.other);
+      return 0;
+   }
+   free(f.path);
+   free(f.other);
+   return -1;
+}

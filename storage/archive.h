@@ -1,0 +1,114 @@
+/* The archive: every session file of the data folder's sessions/ (see
+ * storage/datadir.h), for browsing and questioning past meetings.
+ *
+ *   Archive a;
+ *   ArchiveScan how = { .datadir = env->datadir, .visit = fn, .ud = &mine };
+ *   if (Archive_scan(&a, &how, err, sizeof err) != 0) ... (no sessions folder is not an error)
+ *   for (size_t i = 0; i < a.count; i++) ... a.entries[i]: newest first
+ *   Archive_free(&a);
+ *
+ * Each *.gavel file is opened read-only, never locked for writing (a live
+ * gavel may hold it); files whose name does not end in .gavel (a README, a
+ * .git folder) are not looked at. A file that does not open is an entry with
+ * its "FILE:LINE: message" problem: it never stops the scan. The scan reads
+ * each file once and replays it once (O(total size)); the entries are sorted
+ * in O(n log n). Nothing here writes a session. */
+#ifndef GAVEL_STORAGE_ARCHIVE_H
+#define GAVEL_STORAGE_ARCHIVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/digest.h"
+#include "model/session.h"
+
+typedef enum ArchiveState {
+   ARCHIVE_OK = 0,        /* opened cleanly */
+   ARCHIVE_DAMAGED = 1,   /* opened, with problems (a bad line, a torn tail): problem says */
+   ARCHIVE_UNREADABLE = 2,/* not a session or cannot be read: problem says; no summary */
+   ARCHIVE_SKIPPED = 3,   /* not replayed (the want callback said so): the summary is empty */
+} ArchiveState;
+
+/* What a list shows of one session, without keeping the session. */
+typedef struct ArchiveEntry {
+   char *path;            /* the session file */
+   const char *name;      /* its file name, inside path */
+   int64_t size;          /* bytes, and modification time in nanoseconds */
+   int64_t mtime_ns;
+   ArchiveState state;
+   char *problem;         /* the first "FILE:LINE: message", or NULL */
+   size_t nproblems;
+   bool locked;           /* a live gavel holds its write lock right now */
+   int64_t day;           /* `set date`, else YYYY-MM-DD of the file name, else GV_NO_DAY */
+   char *body;            /* NULL when not set */
+   char *docno;           /* NULL when not set */
+   char *uuid;            /* the session's uuid ("" when none) */
+   size_t items;          /* live agenda items */
+   size_t interventions;
+   size_t actions, open_actions, overdue_actions; /* overdue: open and due before today */
+   size_t reservations, standing_reservations;    /* standing: not lifted */
+   bool cached;           /* filled in from the cache, the file not replayed */
+} ArchiveEntry;
+
+typedef struct Archive {
+   char *dir;             /* the sessions folder scanned */
+   ArchiveEntry *entries; /* newest first: day, then file name, descending */
+   size_t count, cap;
+} Archive;
+
+typedef struct ArchiveScan {
+   const char *datadir;   /* the -D override, or NULL for $XDG_DATA_HOME/gavel */
+   int64_t today;         /* day number, for overdue counts (GV_NO_DAY: none are) */
+   /* Before a file is replayed, with its raw bytes (or, for a cache hit,
+    * with its cached records, where \t, \n and \\ are escaped): false leaves
+    * it ARCHIVE_SKIPPED (a search that cannot match it). NULL: take all. */
+   bool (*want)(void *ud, const ArchiveEntry *e, const char *raw, size_t len);
+   /* Each session that opened, in file-name order (oldest first for the
+    * usual YYYY-MM-DD names), with its entry filled in. The session is freed
+    * after the call: keep what you need. NULL: none. */
+   void (*visit)(void *ud, const ArchiveEntry *e, const Session *s);
+   /* After each file: done of total. NULL: none. */
+   void (*progress)(void *ud, size_t done, size_t total);
+   /* The cache: with digest set (render/archive_digest.h's
+    * ArchiveDigest_build for the commands of gavel), a session that opened
+    * cleanly is digested
+    * once and the digest kept in the cache (digest_version names its
+    * format: another version is a miss). The next scan takes a file whose
+    * size and mtime are unchanged from the cache: its entry is filled in
+    * and visitDigest gets the digest, without reading the file. visit is
+    * then not called for it; a file replayed gets visit and visitDigest.
+    * A damaged or unreadable file is never cached. NULL digest: no cache. */
+   void (*digest)(const Session *s, ArchiveDigest *out);  /* ArchiveDigest_build */
+   void (*visitDigest)(void *ud, const ArchiveEntry *e, const ArchiveDigest *d);
+   const char *digest_version;
+   const char *digest_types;  /* from the cache, only these record types ("IPR"); NULL: all */
+   bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
+   void *ud;
+} ArchiveScan;
+
+/* Scans the sessions folder. 0; -1 with err only when the folder cannot be
+ * named or listed (a missing folder is an empty archive). A cache that
+ * cannot be read or written is ignored: it is never the only copy of
+ * anything, and deleting it any time only costs the next scan a replay. */
+int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen);
+void Archive_free(Archive *a);
+
+/* Summarises one session already open (the TUI's current one, say) into e:
+ * day, body, counts. e's path, problems and state are left alone. */
+void Archive_summarise(ArchiveEntry *e, const Session *s, int64_t today);
+
+/* The cache file for a sessions folder into buf:
+ * $XDG_CACHE_HOME/gavel/archive-HASH.cache (~/.cache when unset). 0 or -1. */
+int Archive_cachePath(const char *sessionsDir, char *buf, size_t n);
+
+/* The day a file name starts with (YYYY-MM-DD-...), or GV_NO_DAY. */
+int64_t Archive_nameDay(const char *name);
+
+/* The session an action id (full uuid or unique prefix) belongs to, among
+ * the sessions of the archive: its path into path. 0; -1 with msg when no
+ * session or more than one holds such an action. Reads the archive. */
+int Archive_findAction(const char *datadir, const char *id, char *path, size_t pathlen, char *msg,
+                       size_t msglen);
+
+#endif

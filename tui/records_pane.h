@@ -1,0 +1,40 @@
+/* What is recorded on the item, as a list that takes the focus (Tab): its
+ * interventions, positions, reservations, deadlines and actions, in that
+ * order. Beside the notes from 120x40; in the notes' place when focused on a
+ * smaller screen. Enter on a row is where its text is edited. */
+#ifndef GAVEL_TUI_RECORDS_PANE_H
+#define GAVEL_TUI_RECORDS_PANE_H
+
+#include <stddef.h>
+
+#include "tui/app.h"
+
+typedef enum RecordKind {
+   REC_INTERVENTION,   /* index into s->floor.list */
+   REC_POSITION,       /* index into s->rec.pos */
+   REC_RESERVATION,    /* index into s->rec.res */
+   REC_DEADLINE,       /* index into s->rec.deadlines */
+   REC_ACTION,         /* index into s->rec.actions */
+} RecordKind;
+
+typedef struct RecordRef {
+   RecordKind kind;
+   size_t index;
+} RecordRef;
+
+/* The item the list is about: the current one, else the agenda's selection;
+ * GV_NONE when there is none. */
+size_t RecordsPane_item(App *app);
+
+/* The records of item in list order; writes at most max into out (which may
+ * be NULL) and returns how many there are. One pass over each array. */
+size_t RecordsPane_list(App *app, size_t item, RecordRef *out, size_t max);
+
+void RecordsPane_draw(App *app, Rect r);
+unsigned RecordsPane_move(App *app, int dir);
+
+/* Enter on the selected record: its text into an editor and back through
+ * the language's correction command (see the function). */
+unsigned RecordsPane_edit(App *app);
+
+#endif
