@@ -53,8 +53,9 @@ NOINLINE static Session *instr_replay(const char *buf, const SessionScan *scan) 
 }
 
 NOINLINE static void instr_render(FILE *f, const Session *s) {
-   OutcomeOptions o = {OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS | OUTCOME_ANNEX_ACTIONS,
-                       "2017-07-05"};
+   OutcomeOptions o = { .annexes = OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS |
+                                   OUTCOME_ANNEX_ACTIONS,
+                        .docDate = "2017-07-05", .style = NULL };
    Outcome_write(f, s, OUTCOME_HTML, &o);
    fflush(f);
 }

@@ -2,7 +2,10 @@
  * the same content, as a person sees them.
  *
  *   start-up  from fork to the last byte of the first full screen: the output
- *             is read until it has been quiet for QUIET ms; a trailing burst
+ *             is read until it has been quiet for QUIET ms with the program
+ *             asleep (not running, not in the disk: /proc/PID/stat), so a
+ *             "Reading..." line before a long load is not taken for the
+ *             screen; a trailing burst
  *             of fewer than SMALL bytes after a gap of GAP ms (a clock
  *             repaint that happened to fall inside the window) is not part
  *             of the screen, so a clock cannot lengthen the figure
@@ -116,11 +119,29 @@ static pid_t spawn(const char *cmd, int *master) {
    return pid;
 }
 
-/* Reads until the output has been quiet for quiet_ms (or limit_s passed).
+/* Is the program busy (running, or waiting for the disk), rather than
+ * asleep waiting for a key or a timer? A program that prints "Reading..."
+ * and then reads a big file is quiet but not done. */
+static int busy(pid_t pid) {
+   char path[64], buf[512];
+   snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+   FILE *f = fopen(path, "r");
+   if (!f)
+      return 0;
+   size_t n = fread(buf, 1, sizeof buf - 1, f);
+   fclose(f);
+   buf[n] = '\0';
+   const char *p = strrchr(buf, ')');
+   return p && p[1] == ' ' && (p[2] == 'R' || p[2] == 'D');
+}
+
+/* Reads until the output has been quiet for quiet_ms while the program is
+ * asleep (or limit_s passed).
  * Returns the time of the last byte that belongs to the answer (see the
  * rule at the top), *first the time of the first byte, *bytes their count.
  * 0 when nothing came. */
-static double drain(int m, double since, int quiet_ms, double limit_s, double *first, size_t *bytes) {
+static double drain(int m, pid_t pid, double since, int quiet_ms, double limit_s, double *first,
+                    size_t *bytes) {
    double last = 0, group_start = 0, prev_group_end = 0;
    size_t total = 0, group_bytes = 0;
    *first = 0;
@@ -130,8 +151,13 @@ static double drain(int m, double since, int quiet_ms, double limit_s, double *f
       int wait = total ? quiet_ms : (int)(limit_s * 1000);
       int r = poll(&p, 1, wait);
       double now = Bench_now();
-      if (r <= 0 || now - since > limit_s)
+      if (now - since > limit_s || r < 0)
          break;
+      if (r == 0) {
+         if (total && busy(pid))
+            continue; /* quiet, but still working towards its screen */
+         break;
+      }
       ssize_t n = read(m, buf, sizeof buf);
       if (n <= 0) {
          if (n < 0 && errno == EAGAIN)
@@ -183,18 +209,18 @@ static void one_round(Prog *p, size_t keys) {
    }
    double first;
    size_t bytes;
-   double end = drain(m, t0, QUIET_START_MS, 30, &first, &bytes);
+   double end = drain(m, pid, t0, QUIET_START_MS, 30, &first, &bytes);
    if (end > 0)
       p->startup[p->nstart++] = end - t0;
    if (p->pre[0]) {
       send_keys(m, p->pre, strlen(p->pre));
-      drain(m, Bench_now(), QUIET_KEY_MS * 3, 5, &first, &bytes);
+      drain(m, pid, Bench_now(), QUIET_KEY_MS * 3, 5, &first, &bytes);
    }
    for (size_t k = 0; k < keys && p->nkeys; k++) {
       const char *key = p->keys[k % p->nkeys];
       double a = Bench_now();
       send_keys(m, key, strlen(key));
-      double last = drain(m, a, QUIET_KEY_MS, 5, &first, &bytes);
+      double last = drain(m, pid, a, QUIET_KEY_MS, 5, &first, &bytes);
       size_t i = p->nkey++;
       p->first[i] = first > 0 ? first - a : 0;
       p->settled[i] = last > 0 ? last - a : 0;

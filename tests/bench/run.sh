@@ -171,12 +171,12 @@ if have nano && have less; then
 	export TERM=xterm-256color
 	pty "agenda keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' --read-only '$big'" \
-		nano '' '\e[B|\e[A' "nano -R '$big'" \
+		nano '' '\e[B|\e[A' "nano -v '$big'" \
 		less '' 'j|k' "less '$big'"
 	echo
 	pty "queue keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' '$live'" \
-		nano '' '\e[B|\e[A' "nano -R '$big'"
+		nano '' '\e[B|\e[A' "nano -v '$big'"
 	echo
 	pty "typing a note" -- \
 		gavel '\t' 'a|b|c|d|e|f|g|h| ' "'$GAVEL_BIN' '$live'" \
