@@ -7,6 +7,7 @@
 #   make bench      benchmarks (prints figures, asserts nothing about time)
 #   make bench-instr  callgrind instruction counts of open, replay, render, a key
 #   make mutants    break the source one line at a time; the tests must notice
+#   make torture    the storage harness long: 10,000 kills, every bit flip (a table of figures)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Sources are discovered by folder, so adding a module never needs an edit here.
@@ -66,7 +67,7 @@ ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(ASAN_DIR)/tests/%)
 FUZZ_REG  := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/regress/%)
 
 .SECONDARY:
-.PHONY: all deps deps-run demo-reset run check unit unit-asan e2e bench install uninstall clean fuzz demo-data
+.PHONY: all deps deps-run demo-reset run check unit unit-asan e2e bench install uninstall clean fuzz demo-data torture
 
 all: $(BIN)
 
@@ -117,6 +118,10 @@ check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT) $(FUZZ_REG)
 
 e2e: $(BIN)
 	@GAVEL_BIN=$(abspath $(BIN)) sh tests/check.sh --e2e-only $(BUILD)
+
+# The storage harness long (doc/reliability.md): takes several minutes.
+torture: $(BIN) $(BUILD)/tests/test_storage_integrity
+	@GAVEL_BIN=$(abspath $(BIN)) sh tests/torture.sh $(BUILD)
 
 bench: $(BIN) $(BENCH_BIN)
 	@sh tests/deps.sh bench

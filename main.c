@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include "cli/cli.h"
@@ -89,6 +90,9 @@ static int Main_isSession(const CliEnv *env, const char *name) {
 int main(int argc, char **argv) {
    CliEnv env = { .progname = "gavel", .datadir = NULL, .read_only = 0 };
    Out_init();
+   /* Past `ulimit -f` a write then fails with EFBIG and takes the rollback
+    * path (refused, file cut back) instead of killing gavel mid-write. */
+   signal(SIGXFSZ, SIG_IGN);
    int i = 1, r;
    for (; i < argc && argv[i][0] == '-'; i++) {
       const char *a = argv[i];

@@ -86,8 +86,12 @@ int CmdNew_run(const CliEnv *env, int argc, char **argv) {
       msg[0] = '\0';
       GvStatus st = Session_run(s, cmds.line[i], strlen(cmds.line[i]), &ctx, &journal, msg, sizeof msg);
       if (st != GV_OK) {
-         int rc = Cli_fail(env, "new: '%s' refused: %s; no session made", cmds.line[i],
-                           msg[0] ? msg : GvStatus_message(st));
+         /* A value from the agenda file is named by its place there. */
+         int rc = cmds.file && cmds.at[i] > 0
+                     ? Cli_fail(env, "%s:%d: '%s' refused: %s; no session made", cmds.file,
+                                cmds.at[i], cmds.line[i], msg[0] ? msg : GvStatus_message(st))
+                     : Cli_fail(env, "new: '%s' refused: %s; no session made", cmds.line[i],
+                                msg[0] ? msg : GvStatus_message(st));
          GvBuf_free(&journal);
          Session_free(s);
          IniCommands_clear(&cmds);

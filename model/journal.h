@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define GV_JOURNAL_VERSION 1
+#define GV_JOURNAL_VERSION 2
 #define GV_JOURNAL_MAGIC "gavel-session"
 
 typedef enum GvEntryKind {

@@ -52,13 +52,14 @@ static void AgendaFile_meeting(Ini *ini, int s, const char *roster, IniCommands 
       if (!v || !*v)
          continue;
       char *q = IniCommands_quote(v);
-      IniCommands_add(out, "set %s %s", AgendaFile_setKeys[i], q);
+      IniCommands_addAt(out, Ini_line(ini, sec, AgendaFile_setKeys[i]), "set %s %s",
+                        AgendaFile_setKeys[i], q);
       free(q);
    }
    const char *r = roster ? roster : Ini_get(ini, sec, "roster");
    if (r && *r) {
       char *q = IniCommands_quote(r);
-      IniCommands_add(out, "roster %s", q);
+      IniCommands_addAt(out, roster ? 0 : Ini_line(ini, sec, "roster"), "roster %s", q);
       free(q);
    }
 }
@@ -182,7 +183,7 @@ static int AgendaFile_item(Ini *ini, int s, AgendaItem *items, int n, int *top,
       free(qd);
    }
 #undef AGENDA_APPEND
-   IniCommands_add(out, "%s", cmd);
+   IniCommands_addAt(out, line, "%s", cmd);
    free(cmd);
    return 0;
 }
@@ -213,7 +214,8 @@ static int AgendaFile_fromIni(Ini *ini, const char *roster, IniCommands *out, ch
    if (meeting >= 0) {
       const char *numbering = Ini_get(ini, Ini_sectionName(ini, meeting), "numbering");
       if (numbering && *numbering)
-         IniCommands_add(&mine, "set numbering %s", numbering);
+         IniCommands_addAt(&mine, Ini_line(ini, Ini_sectionName(ini, meeting), "numbering"),
+                           "set numbering %s", numbering);
    }
    if (meeting < 0 && n == 0 && Ini_errorCount(ini) == 0)
       Ini_report(ini, 0, "neither a [meeting] section nor any item");
@@ -222,8 +224,9 @@ static int AgendaFile_fromIni(Ini *ini, const char *roster, IniCommands *out, ch
       *errors = Ini_errorText(ini);
       rc = -1;
    } else {
+      IniCommands_setFile(out, Ini_name(ini));
       for (int i = 0; i < mine.count; i++)
-         IniCommands_add(out, "%s", mine.line[i]);
+         IniCommands_addAt(out, mine.at[i], "%s", mine.line[i]);
    }
    IniCommands_clear(&mine);
    Ini_free(ini);

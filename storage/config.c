@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "storage/ini.h"
+#include "storage/paths.h"
+#include "storage/theme_file.h"
 
 /* Longest speaking time accepted: a day is a mistake, not a limit. */
 #define CONFIG_MAX_SPEAKING 86400
@@ -73,6 +75,7 @@ static void Config_general(Ini *ini, int s, Config *c) {
       if (*theme) {
          free(c->theme);
          c->theme = Config_strdup(theme);
+         c->themeLine = Ini_line(ini, sec, "theme");
       } else {
          Ini_report(ini, Ini_line(ini, sec, "theme"), "empty theme (default, light, ...)");
       }
@@ -88,7 +91,11 @@ static void Config_general(Ini *ini, int s, Config *c) {
          c->speakingTime = secs;
    }
    const char *editor = Ini_get(ini, sec, "editor");
-   if (editor && *editor)
+   if (editor && strlen(editor) > CONFIG_EDITOR_MAX)
+      Ini_report(ini, Ini_line(ini, sec, "editor"),
+                 "editor: %zu bytes, at most %d (a wrapper script can hold a longer command)",
+                 strlen(editor), CONFIG_EDITOR_MAX);
+   else if (editor && *editor)
       c->editor = Config_strdup(editor);
    const char *clock = Ini_get(ini, sec, "clock");
    if (clock) {
@@ -189,4 +196,20 @@ void Config_free(Config *c) {
    free(c->editor);
    free(c->path);
    free(c);
+}
+
+Theme *Config_loadTheme(const Config *c, const PathsHint *hint, char **errors) {
+   const char *name = c && c->theme ? c->theme : "default";
+   *errors = NULL;
+   char path[PATH_MAX], err[2048];
+   if (c && c->themeLine > 0 && !Paths_isPath(name) &&
+       Paths_findData("themes", name, hint, path, sizeof path, err, sizeof err) != 0) {
+      size_t n = strlen(c->path) + strlen(err) + 64;
+      *errors = malloc(n);
+      if (!*errors)
+         abort();
+      snprintf(*errors, n, "%s:%d: %s\n", c->path, c->themeLine, err);
+      return ThemeFile_builtin();
+   }
+   return ThemeFile_load(name, hint, errors);
 }

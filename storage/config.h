@@ -26,9 +26,14 @@ typedef struct ConfigKey {
    int line;
 } ConfigKey;
 
+/* The longest editor command accepted (a longer one is refused with its
+ * FILE:LINE, never cut). */
+#define CONFIG_EDITOR_MAX 255
+
 typedef struct Config {
    char *path;        /* the file read (or that would have been) */
    char *theme;       /* "default" unless set */
+   int themeLine;     /* where theme = was set (0: not set) */
    int speakingTime;  /* seconds; 0 = off (the default) */
    char *editor;      /* NULL: $VISUAL, then $EDITOR */
    int clock;         /* CONFIG_CLOCK_SECONDS (the default), _MINUTES, _OFF */
@@ -51,5 +56,13 @@ Config *Config_parse(const char *buf, size_t len, const char *name, char **error
 Config *Config_load(const char *path, char **errors);
 
 void Config_free(Config *c);
+
+/* Loads c's theme (storage/theme_file.h). A theme that is not found is
+ * reported at the config's "theme =" line ("FILE:LINE: theme 'x': ...");
+ * problems inside the theme file carry that file's own lines. Always a
+ * theme (the built-in one when not found); *errors as for Config_parse. */
+struct Theme;
+struct PathsHint;
+struct Theme *Config_loadTheme(const Config *c, const struct PathsHint *hint, char **errors);
 
 #endif

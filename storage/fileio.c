@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "storage/lock.h"
+
 static ssize_t FileIO_sysWrite(void *ctx, int fd, const void *buf, size_t len) {
    (void)ctx;
    return write(fd, buf, len);
@@ -120,7 +122,26 @@ int FileIO_tempFile(const char *path, char *tmp, size_t tmplen) {
    }
    if (fd >= 0)
       (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+   /* Locked while it lives: a writer that finds it later can tell a
+    * temporary whose writer died (lock free) from one being written.
+    * (Where the file system has no locks, it is never taken for dead.) */
+   char why[16];
+   if (fd >= 0)
+      (void)Lock_tryWrite(fd, tmp, why, sizeof why);
    return fd;
+}
+
+int FileIO_keepOwner(int fd, const struct stat *old) {
+   mode_t mode = old->st_mode & 07777;
+   struct stat now;
+   if (fstat(fd, &now) != 0)
+      return -1;
+   /* Root may keep the owner too; anyone may keep a group they are in. */
+   if ((now.st_uid != old->st_uid || now.st_gid != old->st_gid) &&
+       fchown(fd, old->st_uid, old->st_gid) != 0 && fchown(fd, (uid_t)-1, old->st_gid) != 0)
+      mode &= 0700;
+   /* No set-id bits on a data file. */
+   return fchmod(fd, mode & 0777);
 }
 
 /* The folder part of path ("." when there is none), in the caller's buffer. */
@@ -239,6 +260,10 @@ int FileIO_createNew(const FileIO *io, const char *path, const char *buf, size_t
 }
 
 int FileIO_mkdirs(const char *path, char *err, size_t errlen) {
+   return FileIO_mkdirsWith(FileIO_system(), path, err, errlen);
+}
+
+int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errlen) {
    char buf[PATH_MAX];
    if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf) {
       snprintf(err, errlen, "%s: path too long", path);
@@ -251,7 +276,14 @@ int FileIO_mkdirs(const char *path, char *err, size_t errlen) {
       if (*p == '/' || *p == '\0') {
          char c = *p;
          *p = '\0';
-         if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+         if (mkdir(buf, 0700) == 0) {
+            /* The new folder's name lives in its parent: sync that. */
+            if (FileIO_syncParent(io, buf) != 0) {
+               snprintf(err, errlen, "%s: created, but its parent folder could not be synced: %s",
+                        buf, strerror(errno));
+               return -1;
+            }
+         } else if (errno != EEXIST) {
             snprintf(err, errlen, "%s: cannot create folder: %s", buf, strerror(errno));
             return -1;
          }

@@ -9,6 +9,7 @@
 #define GAVEL_STORAGE_FILEIO_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 typedef struct FileIO {
@@ -35,8 +36,17 @@ int FileIO_rename(const FileIO *io, const char *from, const char *to);
 int FileIO_link(const FileIO *io, const char *from, const char *to);
 
 /* Creates a new temporary file PATH.tmp-XXXXXX (0600, read-write) beside
- * path, its name into tmp. The fd, or -1 with errno. */
+ * path, its name into tmp, and takes the write lock on it (storage/lock.h)
+ * for as long as the fd is open: a temporary nobody holds is dead. The fd,
+ * or -1 with errno. */
 int FileIO_tempFile(const char *path, char *tmp, size_t tmplen);
+
+/* Gives the new file on fd the mode, owner and group of the file it is about
+ * to replace (old, from fstat), so that a rewrite never changes who may read
+ * it: a 0640 group-shared session stays so. When the group cannot be kept,
+ * the group and others lose every right instead (never more open than
+ * before). 0, or -1 with errno. */
+int FileIO_keepOwner(int fd, const struct stat *old);
 
 /* fsyncs the folder that holds path, so that a rename or a create in it
  * survives a crash. 0, or -1 with errno. */
@@ -55,8 +65,12 @@ int FileIO_replace(const FileIO *io, const char *path, const char *buf, size_t l
 int FileIO_createNew(const FileIO *io, const char *path, const char *buf, size_t len,
                      char *err, size_t errlen);
 
-/* Creates path and every missing parent with mode 0700. 0, or -1 with err. */
+/* Creates path and every missing parent with mode 0700, and syncs the
+ * folder that holds each new one, so that a crash cannot lose a folder that
+ * a synced file was then created in. 0, or -1 with err. */
 int FileIO_mkdirs(const char *path, char *err, size_t errlen);
+/* The same, its syncs through io. */
+int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errlen);
 
 /* Reads the rest of fd (from where it is) into a new NUL-terminated buffer.
  * 0, or -1 with errno. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 #include "storage/lock.h"
 #include "storage/roster_file.h"
 #include "storage/sessionscan.h"
+#include "storage/tornfile.h"
 
 struct SessionFile {
    char *path;
@@ -32,7 +34,8 @@ struct SessionFile {
    off_t length;         /* bytes of the file that are acknowledged */
    struct timespec mtime;/* the file's modification time after our last look or write */
    long fileLines;       /* lines in those bytes, the header included */
-   long version;
+   long version;         /* of the file: appends keep it (format 1 lines have no seal) */
+   int crlf;             /* its lines end in CRLF (saved on Windows) */
    char *datadir;        /* -D DIR, for finding rosters; or NULL */
    PathsHint hint;       /* points at datadir */
 };
@@ -114,7 +117,7 @@ int SessionFile_create(const char *path, const char *journal, size_t len,
    char *slash = strrchr(dir, '/');
    if (slash && slash != dir) {
       *slash = '\0';
-      if (FileIO_mkdirs(dir, err, errlen) != 0)
+      if (FileIO_mkdirsWith(io, dir, err, errlen) != 0)
          return -1;
    }
    char why[512];
@@ -123,19 +126,19 @@ int SessionFile_create(const char *path, const char *journal, size_t len,
       errno = EINVAL;
       return -1;
    }
-   const char *header = SessionScan_header();
-   size_t hlen = strlen(header);
-   char *text = malloc(hlen + len + 1);
-   if (!text) {
+   GvBuf text = GV_BUF_INIT;
+   GvBuf_puts(&text, SessionScan_header());
+   if (len)
+      SessionScan_seal(&text, journal, len, GV_JOURNAL_VERSION);
+   if (text.failed) {
+      GvBuf_free(&text);
       snprintf(err, errlen, "%s: out of memory", path);
+      errno = ENOMEM;
       return -1;
    }
-   memcpy(text, header, hlen);
-   if (len)
-      memcpy(text + hlen, journal, len);
-   int r = FileIO_createNew(io, path, text, hlen + len, err, errlen);
+   int r = FileIO_createNew(io, path, text.data, text.len, err, errlen);
    int saved = errno;
-   free(text);
+   GvBuf_free(&text);
    errno = saved;
    return r;
 }
@@ -145,27 +148,127 @@ static int SessionFile_startsWith(const char *s, size_t n, const char *prefix) {
    return n >= m && memcmp(s, prefix, m) == 0;
 }
 
-/* Appends the torn bytes to PATH.torn (synced), then cuts the session file
- * back to cut, so that the next append starts on a line of its own. */
+/* The meeting clock as text, for the .torn marks. */
+static void SessionFile_stamp(char *out, size_t n) {
+   time_t t = time(NULL);
+   struct tm tm;
+   if (!localtime_r(&t, &tm) || strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+      snprintf(out, n, "?");
+}
+
+/* Adds the torn bytes to the .torn file beside the real session file
+ * (synced, and its folder), then cuts the session file back to cut, so
+ * that the next append starts on a line of its own. */
 static int SessionFile_setAside(SessionFile *sf, const char *buf, size_t from, size_t to,
-                                char *where, size_t wherelen) {
-   snprintf(where, wherelen, "%s.torn", sf->path);
-   int fd = open(where, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-   if (fd < 0)
+                                long lineno, char *where, size_t wherelen, char *why,
+                                size_t whylen) {
+   if (TornFile_path(sf->path, where, wherelen) != 0) {
+      snprintf(why, whylen, "%s.torn: path too long", sf->path);
       return -1;
-   int r = FileIO_writeAll(sf->io, fd, buf + from, to - from);
-   if (r == 0 && (to == from || buf[to - 1] != '\n'))
-      r = FileIO_writeAll(sf->io, fd, "\n", 1);
-   if (r == 0)
-      r = FileIO_fdatasync(sf->io, fd);
-   int saved = errno;
-   close(fd);
-   errno = saved;
-   if (r != 0)
+   }
+   char at[32];
+   SessionFile_stamp(at, sizeof at);
+   if (TornFile_add(sf->io, where, buf + from, to - from, lineno, at, why, whylen) != 0)
       return -1;
-   if (FileIO_ftruncate(sf->io, sf->fd, (off_t)from) != 0 || FileIO_fdatasync(sf->io, sf->fd) != 0)
+   if (FileIO_ftruncate(sf->io, sf->fd, (off_t)from) != 0 || FileIO_fdatasync(sf->io, sf->fd) != 0) {
+      snprintf(why, whylen, "%s: cannot cut the file back (%s)", sf->path, strerror(errno));
       return -1;
+   }
    return 0;
+}
+
+/* Removes the temporaries of this session that a killed writer left (a
+ * compaction, a .torn rewrite, an accepted edit): only with the session's
+ * lock held, and only those whose own lock is free (FileIO_tempFile locks
+ * every temporary for as long as its writer lives). */
+static void SessionFile_sweep(SessionFile *sf) {
+   char real[PATH_MAX];
+   if (!realpath(sf->path, real))
+      return;
+   char *slash = strrchr(real, '/');
+   if (!slash)
+      return;
+   *slash = '\0';
+   const char *dir = slash == real ? "/" : real, *base = slash + 1;
+   size_t blen = strlen(base);
+   DIR *d = opendir(dir);
+   if (!d)
+      return;
+   struct dirent *e;
+   while ((e = readdir(d))) {
+      const char *n = e->d_name;
+      if (strncmp(n, base, blen) != 0)
+         continue;
+      const char *rest = n + blen;
+      if (strncmp(rest, ".torn", 5) == 0)
+         rest += 5;
+      if (strncmp(rest, ".tmp-", 5) != 0 || strlen(rest + 5) != 6)
+         continue;
+      char p[PATH_MAX * 2];
+      snprintf(p, sizeof p, "%s/%s", dir, n);
+      int fd = open(p, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+         continue;
+      struct stat st;
+      char why[16];
+      if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+          Lock_tryWrite(fd, p, why, sizeof why) == LOCK_TAKEN)
+         unlink(p);
+      close(fd);
+   }
+   closedir(d);
+}
+
+typedef struct CrossReport {
+   SessionFile *sf;
+   long first;
+} CrossReport;
+
+static void SessionFile_crossReport(void *ud, long lineno, const char *msg) {
+   CrossReport *r = ud;
+   SessionFile_problemf(r->sf, "%s:%ld: %s", r->sf->path, lineno, msg);
+   if (!r->first || lineno < r->first)
+      r->first = lineno;
+}
+
+typedef struct Ranked {
+   char *text;
+   long lineno;
+   size_t order;
+} Ranked;
+
+static int SessionFile_byLine(const void *a, const void *b) {
+   const Ranked *x = a, *y = b;
+   if (x->lineno != y->lineno)
+      return x->lineno < y->lineno ? -1 : 1;
+   return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Puts the problems back in file order (the checks across lines come last). */
+static void SessionFile_sortProblems(SessionFile *sf) {
+   Ranked *r = malloc(sf->nproblems * sizeof *r);
+   if (!r)
+      return;
+   size_t plen = strlen(sf->path);
+   for (size_t i = 0; i < sf->nproblems; i++) {
+      const char *p = sf->problems[i];
+      long n = strncmp(p, sf->path, plen) == 0 && p[plen] == ':' ? strtol(p + plen + 1, NULL, 10) : 0;
+      r[i] = (Ranked){ sf->problems[i], n, i };
+   }
+   qsort(r, sf->nproblems, sizeof *r, SessionFile_byLine);
+   for (size_t i = 0; i < sf->nproblems; i++)
+      sf->problems[i] = r[i].text;
+   free(r);
+}
+
+static void SessionFile_crossCheck(SessionFile *sf, const char *buf, const SessionScan *scan,
+                                   size_t count, long *firstBad) {
+   CrossReport r = { sf, 0 };
+   if (SessionScan_crossCheck(buf, scan, count, SessionFile_crossReport, &r) > 0) {
+      if (!*firstBad || r.first < *firstBad)
+         *firstBad = r.first;
+      SessionFile_sortProblems(sf);
+   }
 }
 
 static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const SessionScan *scan) {
@@ -194,13 +297,19 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    for (size_t i = 0; i < count; i++) {
       const ScanLine *l = &scan->lines[i];
       const char *line = buf + l->start;
-      if (SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
+         snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
+          SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
           Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
             firstBad = l->lineno;
       }
    }
+   /* What each line alone hides: copied lines, drafts for nobody, units
+    * missing lines in the middle. */
+   SessionFile_crossCheck(sf, buf, scan, count, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */
@@ -246,7 +355,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    /* Only a writable, otherwise sound session has its torn tail moved aside;
     * a read-only one is never touched. */
    long first = count < scan->count ? scan->lines[count].lineno : t->lineno;
-   char where[PATH_MAX + 8];
+   char where[PATH_MAX + 8], why[PATH_MAX + 256];
    if (!sf->locked && Lock_heldByOther(sf->fd)) {
       /* A writer is at work: the line is most likely being written now, not
        * torn. Leave it for the next look (SessionFile_refresh reads it). */
@@ -255,14 +364,14 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    if (sf->readOnly) {
       SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
                            sf->path, first);
-   } else if (SessionFile_setAside(sf, buf, cut, len, where, sizeof where) == 0) {
+   } else if (SessionFile_setAside(sf, buf, cut, len, first, where, sizeof where, why,
+                                   sizeof why) == 0) {
       SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside in %s",
                            sf->path, first, where);
    } else {
-      SessionFile_problemf(sf, "%s:%ld: incomplete last line (crash during a write?) set aside",
-                           sf->path, first);
-      SessionFile_setReadOnly(sf, "%s: cannot set the incomplete last line aside (%s); opened "
-                              "read-only", sf->path, strerror(errno));
+      /* One message, and a true one: it is still in the file, read-only. */
+      SessionFile_setReadOnly(sf, "%s:%ld: incomplete last line (crash during a write?) left in "
+                              "place: %s; opened read-only", sf->path, first, why);
    }
 }
 
@@ -362,6 +471,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       return NULL;
    }
    sf->version = scan.version;
+   sf->crlf = scan.crlf;
    if (scan.version > GV_JOURNAL_VERSION) {
       SessionFile_problemf(sf, "%s:1: format version %ld is newer than this gavel knows (%d)", path,
                            scan.version, GV_JOURNAL_VERSION);
@@ -372,6 +482,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    SessionScan_free(&scan);
    free(buf);
    SessionFile_noteMtime(sf);
+   if (!sf->readOnly && sf->locked)
+      SessionFile_sweep(sf);
    if (sf->readOnly && sf->locked) {
       /* A session that cannot be written here need not keep others out. */
       Lock_release(sf->fd);
@@ -491,6 +603,18 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
       GvBuf_free(&out);
       return SESSIONFILE_FAILED;
    }
+   /* The file's own format: a format 1 file gets format 1 lines until it
+    * is compacted, so that it never mixes sealed and unsealed lines. */
+   GvBuf sealed = GV_BUF_INIT;
+   if (!SessionScan_seal(&sealed, out.data, out.len, sf->version)) {
+      Session_rollback(sf->session);
+      snprintf(msg, msglen, "out of memory; the command was not recorded");
+      GvBuf_free(&sealed);
+      GvBuf_free(&out);
+      return SESSIONFILE_FAILED;
+   }
+   GvBuf_free(&out);
+   out = sealed;
    /* One write of the whole unit, then fdatasync: only then is it acknowledged. */
    int r = lseek(sf->fd, sf->length, SEEK_SET) < 0 ? -1 : 0;
    if (r == 0)
@@ -547,10 +671,17 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
    long lineno = sf->fileLines;
    char msg[1024];
    for (const char *nl; at < got && (nl = memchr(buf + at, '\n', got - at)); ) {
-      size_t n = (size_t)(nl - (buf + at));
+      size_t n = (size_t)(nl - (buf + at)), body = n;
       lineno++;
-      if (SessionScan_checkLine(buf + at, n, msg, sizeof msg) != 0 ||
-          Session_replay_checked(sf->session, buf + at, n, msg, sizeof msg) != GV_OK)
+      if (sf->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      ScanSeal seal = SCAN_SEAL_NONE;
+      if (sf->version >= SESSIONSCAN_SEALED_VERSION)
+         seal = SessionScan_unseal(buf + at, body, &body);
+      if (seal == SCAN_SEAL_MISSING || seal == SCAN_SEAL_BAD)
+         SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, SessionScan_sealMessage(seal));
+      else if (SessionScan_checkLine(buf + at, body, msg, sizeof msg) != 0 ||
+               Session_replay_checked(sf->session, buf + at, body, msg, sizeof msg) != GV_OK)
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, msg);
       changed = 1;
       at += n + 1;
@@ -567,13 +698,17 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       snprintf(err, errlen, "%s", SessionFile_readOnlyReason(sf));
       return -1;
    }
-   GvBuf text = GV_BUF_INIT;
+   /* Compaction writes the newest format: it is how a format 1 file gets sealed. */
+   GvBuf plain = GV_BUF_INIT, text = GV_BUF_INIT;
    GvBuf_puts(&text, SessionScan_header());
-   if (Session_compact(sf->session, &text) != GV_OK || text.failed) {
+   if (Session_compact(sf->session, &plain) != GV_OK || plain.failed ||
+       !SessionScan_seal(&text, plain.data ? plain.data : "", plain.len, GV_JOURNAL_VERSION)) {
       snprintf(err, errlen, "%s: out of memory", sf->path);
+      GvBuf_free(&plain);
       GvBuf_free(&text);
       return -1;
    }
+   GvBuf_free(&plain);
    /* Check the new journal before it replaces the old one: it must replay. */
    Session *fresh = Session_new();
    SessionScan scan;
@@ -585,7 +720,10 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       return -1;
    }
    for (size_t i = 0; i < scan.count; i++) {
-      if (Session_replay(fresh, text.data + scan.lines[i].start, scan.lines[i].len, msg,
+      if (scan.lines[i].seal != SCAN_SEAL_OK)
+         snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(scan.lines[i].seal));
+      if (scan.lines[i].seal != SCAN_SEAL_OK ||
+          Session_replay(fresh, text.data + scan.lines[i].start, scan.lines[i].len, msg,
                          sizeof msg) != GV_OK) {
          snprintf(err, errlen, "%s: not compacted: the compacted journal does not replay (line %ld: %s)",
                   sf->path, scan.lines[i].lineno, msg);
@@ -608,6 +746,10 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    char why[PATH_MAX + 256];
    if (!step && Lock_tryWrite(fd, tmp, why, sizeof why) != LOCK_TAKEN)
       step = "lock the new copy";
+   /* Same mode, owner and group as the session it replaces. */
+   struct stat old;
+   if (!step && (fstat(sf->fd, &old) != 0 || FileIO_keepOwner(fd, &old) != 0))
+      step = "give the new copy the session's mode";
    if (!step && FileIO_writeAll(sf->io, fd, text.data, text.len) != 0)
       step = "write the new copy";
    if (!step && FileIO_fsync(sf->io, fd) != 0)
@@ -631,6 +773,8 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    sf->length = (off_t)text.len;
    SessionFile_noteMtime(sf);
    sf->fileLines = 1 + (long)Session_line_count(fresh);
+   sf->version = GV_JOURNAL_VERSION;
+   sf->crlf = 0;
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
@@ -640,4 +784,14 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       return -1;
    }
    return 0;
+}
+
+int SessionFile_tornPieces(const char *path, void (*report)(void *ud, const char *line), void *ud,
+                           char *err, size_t errlen) {
+   char torn[PATH_MAX + 8];
+   if (TornFile_path(path, torn, sizeof torn) != 0) {
+      snprintf(err, errlen, "%s: path too long", path);
+      return -1;
+   }
+   return TornFile_list(torn, report, ud, err, errlen);
 }

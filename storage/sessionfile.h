@@ -114,4 +114,10 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen);
  * the name. Refused when read-only. 0, or -1 with err (the file unchanged). */
 int SessionFile_compact(SessionFile *sf, char *err, size_t errlen);
 
+/* Lists the pieces kept in the session's .torn file, one "TORN:LINE: set
+ * aside from line N at TIME (B bytes)" each, through report. Their number,
+ * or -1 with err. */
+int SessionFile_tornPieces(const char *path, void (*report)(void *ud, const char *line), void *ud,
+                           char *err, size_t errlen);
+
 #endif

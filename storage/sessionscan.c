@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "model/utf8.h"
 
 const char *SessionScan_header(void) {
@@ -12,6 +14,68 @@ const char *SessionScan_header(void) {
 #define SESSIONSCAN_STR(x) #x
 #define SESSIONSCAN_XSTR(x) SESSIONSCAN_STR(x)
    return GV_JOURNAL_MAGIC " " SESSIONSCAN_XSTR(GV_JOURNAL_VERSION) "\n";
+}
+
+const char *SessionScan_headerFor(long version) {
+   return version < SESSIONSCAN_SEALED_VERSION ? GV_JOURNAL_MAGIC " 1\n" : SessionScan_header();
+}
+
+unsigned long SessionScan_crc(const char *line, size_t len) {
+   uLong c = crc32(0L, Z_NULL, 0);
+   /* crc32() takes a uInt length: feed a giant line in pieces. */
+   while (len > 0) {
+      uInt n = len > 0x40000000u ? 0x40000000u : (uInt)len;
+      c = crc32(c, (const Bytef *)line, n);
+      line += n;
+      len -= n;
+   }
+   return (unsigned long)c;
+}
+
+ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
+   *content = len;
+   if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
+      return SCAN_SEAL_MISSING;
+   unsigned long want = 0;
+   for (size_t i = len - 8; i < len; i++) {
+      char c = line[i];
+      /* Lower case only: 'a' and 'A' differ by one bit, and that bit counts. */
+      if (c >= '0' && c <= '9')
+         want = want << 4 | (unsigned long)(c - '0');
+      else if (c >= 'a' && c <= 'f')
+         want = want << 4 | (unsigned long)(c - 'a' + 10);
+      else
+         return SCAN_SEAL_MISSING;
+   }
+   size_t n = len - SESSIONSCAN_SEAL_LEN;
+   if (SessionScan_crc(line, n) != want)
+      return SCAN_SEAL_BAD;
+   *content = n;
+   return SCAN_SEAL_OK;
+}
+
+const char *SessionScan_sealMessage(ScanSeal seal) {
+   return seal == SCAN_SEAL_BAD
+             ? "checksum mismatch: the line was changed after gavel wrote it (damage, or an edit: "
+               "'gavel check --accept' seals a deliberate one)"
+             : "no checksum at the end of the line (format 2 seals every line; 'gavel check "
+               "--accept' seals a deliberate edit)";
+}
+
+bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
+   if (version < SESSIONSCAN_SEALED_VERSION)
+      return GvBuf_append(out, buf, len);
+   size_t at = 0;
+   while (at < len) {
+      const char *nl = memchr(buf + at, '\n', len - at);
+      size_t n = nl ? (size_t)(nl - (buf + at)) : len - at;
+      char seal[16];
+      snprintf(seal, sizeof seal, " %08lx\n", SessionScan_crc(buf + at, n) & 0xffffffffUL);
+      if (!GvBuf_append(out, buf + at, n) || !GvBuf_puts(out, seal))
+         return false;
+      at += n + 1;
+   }
+   return !out->failed;
 }
 
 static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, size_t len, long lineno) {
@@ -23,7 +87,8 @@ static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, siz
       scan->lines = nl;
       *cap = ncap;
    }
-   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno };
+   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
+                                            .seal = SCAN_SEAL_NONE };
    return 0;
 }
 
@@ -66,6 +131,9 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
    }
+   /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
+   if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+      at = scan->bom = 3;
    while (at < len) {
       const char *nl = memchr(buf + at, '\n', len - at);
       lineno++;
@@ -75,13 +143,22 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
          break;
       }
       size_t llen = (size_t)(nl - (buf + at));
+      size_t body = llen;
+      if (header && body > 0 && buf[at + body - 1] == '\r')
+         scan->crlf = 1;
+      if (scan->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
       if (header) {
          header = 0;
-         if (SessionScan_parseHeader(buf + at, llen, &scan->version, err, errlen) != 0)
+         if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
             rc = -1;
-      } else if (SessionScan_addLine(scan, &cap, at, llen, lineno) != 0) {
+      } else if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
          snprintf(err, errlen, "out of memory");
          return -1;
+      } else if (scan->version >= SESSIONSCAN_SEALED_VERSION) {
+         /* One CRC per line, computed here and nowhere else on the way in. */
+         ScanLine *l = &scan->lines[scan->count - 1];
+         l->seal = SessionScan_unseal(buf + at, body, &l->len);
       }
       at += llen + 1;
       scan->goodLength = at;
@@ -205,4 +282,119 @@ int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen
       at += l + 1;
    }
    return 0;
+}
+
+/* ---- damage across lines ------------------------------------------------ */
+
+/* The event uuid of a line with a sound frame (TYPE SP TIME SP UUID), or NULL. */
+static const char *SessionScan_uuidOf(const char *line, size_t len) {
+   const char *sp1 = memchr(line, ' ', len);
+   if (!sp1 || (size_t)(sp1 - line) + 1 + 19 + 1 + 36 > len || sp1[20] != ' ')
+      return NULL;
+   const char *u = sp1 + 21;
+   return SessionScan_isUuid(u, 36) && (u + 36 == line + len || u[36] == ' ') ? u : NULL;
+}
+
+static size_t SessionScan_hash(const char *u) {
+   size_t h = 1469598103934665603u;
+   for (int i = 0; i < 36; i++)
+      h = (h ^ (unsigned char)u[i]) * 1099511628211u;
+   return h;
+}
+
+typedef struct UuidSet {
+   const char **keys;   /* into the buffer */
+   long *lineno;
+   size_t mask;
+} UuidSet;
+
+/* Adds u; the line that already had it, 0 when new, -1 when out of memory. */
+static long UuidSet_add(UuidSet *set, const char *u, long lineno) {
+   if (!set->keys)
+      return -1;
+   for (size_t i = SessionScan_hash(u) & set->mask;; i = (i + 1) & set->mask) {
+      if (!set->keys[i]) {
+         set->keys[i] = u;
+         set->lineno[i] = lineno;
+         return 0;
+      }
+      if (memcmp(set->keys[i], u, 36) == 0)
+         return set->lineno[i];
+   }
+}
+
+static int UuidSet_has(const UuidSet *set, const char *u) {
+   if (!set->keys)
+      return 1;   /* out of memory: accuse nobody */
+   for (size_t i = SessionScan_hash(u) & set->mask; set->keys[i]; i = (i + 1) & set->mask)
+      if (memcmp(set->keys[i], u, 36) == 0)
+         return 1;
+   return 0;
+}
+
+static int SessionScan_has(const char *s, size_t n, const char *prefix) {
+   size_t m = strlen(prefix);
+   return n >= m && memcmp(s, prefix, m) == 0;
+}
+
+size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
+                              void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   size_t size = 16;
+   while (size < count * 2 + 2)
+      size *= 2;
+   UuidSet set = { calloc(size, sizeof *set.keys), calloc(size, sizeof *set.lineno), size - 1 };
+   if (!set.lineno) {
+      free(set.keys);
+      set.keys = NULL;
+   }
+   size_t found = 0;
+   char msg[160];
+   long unitLine = 0, want = 0, got = 0;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = &scan->lines[i];
+      const char *line = buf + l->start;
+      if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
+         continue;
+      /* A cmd:N unit cut short by something other than the end of the file. */
+      int cont = SessionScan_has(line, l->len, "cmd+ ");
+      if (want > got && !cont) {
+         snprintf(msg, sizeof msg, "cmd:%ld announces %ld cmd+ line%s, %ld follow%s (lines lost from "
+                  "the middle of the file?)", want, want, want == 1 ? "" : "s", got,
+                  got == 1 ? "s" : "");
+         report(ud, unitLine, msg);
+         found++;
+      }
+      if (cont) {
+         got++;
+      } else if (SessionScan_has(line, l->len, "cmd:")) {
+         unitLine = l->lineno;
+         want = strtol(line + 4, NULL, 10);
+         got = 0;
+      } else {
+         want = got = 0;
+      }
+      const char *u = SessionScan_uuidOf(line, l->len);
+      if (!u)
+         continue;
+      /* A draft names its intervention by the uuid of the line that made it. */
+      const char *payload = u + 36 < line + l->len ? u + 37 : NULL;
+      if (payload && SessionScan_has(line, l->len, "cmd ") &&
+          SessionScan_has(payload, (size_t)(line + l->len - payload), "draft #") &&
+          (size_t)(line + l->len - payload) >= 7 + 36 && SessionScan_isUuid(payload + 7, 36) &&
+          !UuidSet_has(&set, payload + 7)) {
+         snprintf(msg, sizeof msg, "draft for an intervention that does not exist (#%.36s)",
+                  payload + 7);
+         report(ud, l->lineno, msg);
+         found++;
+      }
+      long first = UuidSet_add(&set, u, l->lineno);
+      if (first > 0) {
+         snprintf(msg, sizeof msg, "uuid %.36s already used on line %ld (a copied line?)", u, first);
+         report(ud, l->lineno, msg);
+         found++;
+      }
+   }
+   free(set.keys);
+   free(set.lineno);
+   return found;
 }

@@ -1,25 +1,49 @@
 /* The frame of a session file, without its meaning: the header line, the
- * record lines, a torn last line. The model gives each record its meaning
- * (Session_replay); this only splits the buffer and checks each line's frame,
- * so that a problem gets its line number and a clear message.
+ * record lines, a torn last line, the checksum that seals each line. The
+ * model gives each record its meaning (Session_replay); this only splits the
+ * buffer and checks each line's frame, so that a problem gets its line number
+ * and a clear message.
  *
  *   gavel-session VERSION\n
- *   TYPE SP TIME SP UUID SP PAYLOAD\n      (one per line)
+ *   TYPE SP TIME SP UUID SP PAYLOAD SP SEAL\n      (one per line)
+ *
+ * SEAL (format 2 on) is the CRC-32 (zlib's crc32()) of the bytes of the line
+ * before " SEAL", as 8 lower-case hex digits: a single changed bit anywhere
+ * in a line is found. Format 1 lines have no seal. The model never sees a
+ * seal: lines are handed to it without one, and sealed on the way out.
+ * A file saved by a Windows editor (a byte order mark, CRLF line ends) is
+ * read as if it had neither.
  *
  * Parsers take a buffer and a length; nothing here does I/O. */
 #ifndef GAVEL_STORAGE_SESSIONSCAN_H
 #define GAVEL_STORAGE_SESSIONSCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "model/buf.h"
 
 /* GV_JOURNAL_VERSION (the newest version this gavel writes and fully
  * understands) and GV_JOURNAL_MAGIC. */
 #include "model/journal.h"
 
+/* The first format whose lines carry a seal. */
+#define SESSIONSCAN_SEALED_VERSION 2
+/* " " and 8 hex digits. */
+#define SESSIONSCAN_SEAL_LEN 9
+
+typedef enum ScanSeal {
+   SCAN_SEAL_NONE = 0,   /* format 1: nothing to check */
+   SCAN_SEAL_OK,         /* checked; len excludes it */
+   SCAN_SEAL_MISSING,    /* format 2 line without a seal (len is the whole line) */
+   SCAN_SEAL_BAD,        /* the line's bytes do not match its seal */
+} ScanSeal;
+
 typedef struct ScanLine {
    size_t start;         /* offset of the first byte in the buffer */
-   size_t len;           /* without the '\n' */
+   size_t len;           /* without the '\n' (and the '\r', the seal) */
    long lineno;          /* 1-based, as an editor counts */
+   ScanSeal seal;
 } ScanLine;
 
 typedef struct SessionScan {
@@ -29,6 +53,8 @@ typedef struct SessionScan {
    int torn;             /* the buffer ended without a final '\n' */
    ScanLine tornLine;    /* that last piece (start, len, lineno) */
    size_t goodLength;    /* bytes up to and including the last '\n' */
+   int crlf;             /* the header ended in CRLF: a '\r' before each '\n' is dropped */
+   size_t bom;           /* bytes of a UTF-8 byte order mark before the header (0 or 3) */
 } SessionScan;
 
 /* Splits buf. Fills scan (free with SessionScan_free). Returns 0, or -1 with
@@ -42,6 +68,15 @@ void SessionScan_free(SessionScan *scan);
  * with SessionScan_checkLine. 0, or -1 with "line N: message" in err. */
 int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen);
 
+/* Damage that every line alone hides, across the first count lines of scan
+ * (buf is what was scanned): two lines with the same uuid (a copied line),
+ * a `draft` for an intervention that no earlier line created, a `cmd:N`
+ * followed by fewer than N `cmd+` lines in the middle of the file (a crash
+ * only ever cuts the end). Calls report for each, in no particular order;
+ * returns how many. O(count). */
+size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
+                              void (*report)(void *ud, long lineno, const char *msg), void *ud);
+
 /* Checks the frame of one record line (TYPE SP TIME SP UUID [SP PAYLOAD]) and
  * that it is valid UTF-8 without control characters (a tab is allowed). 0,
  * or -1 with a message in err. The model checks the rest. Used on what is
@@ -51,5 +86,24 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
 
 /* The header line for a new file, with its '\n'. */
 const char *SessionScan_header(void);
+
+/* The header line for a file of format version (1 or 2), with its '\n'. */
+const char *SessionScan_headerFor(long version);
+
+/* The checksum of one line's bytes (without seal or '\n'). */
+unsigned long SessionScan_crc(const char *line, size_t len);
+
+/* Checks the seal at the end of line[0..len) (a format 2 line without its
+ * '\n'): SCAN_SEAL_OK with *content the length before it, or
+ * SCAN_SEAL_MISSING / SCAN_SEAL_BAD (and *content = len). */
+ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content);
+
+/* The message for a line whose seal is not SCAN_SEAL_OK or SCAN_SEAL_NONE. */
+const char *SessionScan_sealMessage(ScanSeal seal);
+
+/* Appends buf[0..len) (complete lines, each ending in '\n') to out, each
+ * line sealed when version >= SESSIONSCAN_SEALED_VERSION, as it is
+ * otherwise. False when out of memory. */
+bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version);
 
 #endif

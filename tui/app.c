@@ -850,7 +850,7 @@ static void App_loadConfig(App *app) {
       }
       PathsHint hint = { NULL, app->datadir };
       char *terr = NULL;
-      app->theme = ThemeFile_load(cfg->theme ? cfg->theme : "default", &hint, &terr);
+      app->theme = Config_loadTheme(cfg, &hint, &terr);
       App_problems(app, terr);
       free(terr);
       Config_free(cfg);

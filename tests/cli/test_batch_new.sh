@@ -13,7 +13,7 @@ umask 022
 
 S=$("$GAVEL_BIN" new --title "Horizontal Working Party on Cyber Issues" --date 2017-05-12) || fail "new failed"
 [ "$S" = "$T/data/gavel/sessions/2017-05-12-horizontal-working-party-on-cyber-issues.gavel" ] || fail "path: $S"
-[ "$(head -n 1 "$S")" = "gavel-session 1" ] || fail "header: $(head -n 1 "$S")"
+[ "$(head -n 1 "$S")" = "gavel-session 2" ] || fail "header: $(head -n 1 "$S")"
 [ "$(stat -c %a "$S")" = 600 ] || fail "file mode $(stat -c %a "$S")"
 [ "$(stat -c %a "$T/data/gavel/sessions")" = 700 ] || fail "folder mode"
 [ "$(stat -c %a "$T/data/gavel")" = 700 ] || fail "folder mode"

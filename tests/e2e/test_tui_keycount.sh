@@ -226,7 +226,7 @@ R=$("$GAVEL_BIN" new --title "file" --date 2017-05-12) || e2e_fail "new"
 { cat "$REF"; echo close; } | "$GAVEL_BIN" exec "$R" >/dev/null 2>"$E2E_DIR/exec2.err" || e2e_fail "exec: $(cat "$E2E_DIR/exec2.err")"
 norm() {
 	"$GAVEL_BIN" show "$1" | sed -E -e '/^(Time|Session): /d' -e '/taken up at /d' \
-		-e 's/^( *)[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[0-9hms]+ /\1/' \
+		-e 's/\[[0-9a-f]{7,}\] //' -e 's/^( *)[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[0-9hms]+ /\1/' \
 		-e 's/\[(open|done)\] [0-9a-f]{8} /[\1] /'
 }
 norm "$S" > "$E2E_DIR/keys.show"

@@ -9,6 +9,7 @@
 #include "model/utf8.h"
 #include "storage/fileio.h"
 #include "storage/sessionfile.h"
+#include "storage/sessionscan.h"
 
 #define UUID1 "6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11"
 #define UUID2 "0d8a3c4e-7a0b-4b7e-9f8e-1c2d3e4f5a6b"
@@ -117,11 +118,28 @@ static void run(SessionFile *sf, const char *line) {
       fail_msg("'%s' gave %d: %s", line, (int)r, msg);
 }
 
-static void appendRaw(const char *path, const char *text) {
+/* Appends text as it is, to a file of either format. */
+static void appendBytes(const char *path, const char *text) {
    FILE *f = fopen(path, "ab");
    assert_non_null(f);
    fputs(text, f);
    fclose(f);
+}
+
+/* Appends lines as a writer would: sealed in a format 2 file (a last piece
+ * without its newline stays as it is, like a torn write). */
+static void appendRaw(const char *path, const char *text) {
+   char *head = TestUtil_slurp(path, NULL);
+   assert_non_null(head);
+   int sealed = strncmp(head, "gavel-session 2\n", 16) == 0;
+   free(head);
+   const char *end = strrchr(text, '\n');
+   size_t whole = end ? (size_t)(end - text) + 1 : 0;
+   GvBuf b = GV_BUF_INIT;
+   assert_true(SessionScan_seal(&b, text, whole, sealed ? 2 : 1));
+   GvBuf_puts(&b, text + whole);
+   appendBytes(path, GvBuf_str(&b));
+   GvBuf_free(&b);
 }
 
 static off_t sizeOf(const char *path) {
@@ -158,7 +176,7 @@ static void create_makes_0600_file_in_0700_folders(void **state) {
    assert_int_equal(stat(dir, &st), 0);
    assert_int_equal(st.st_mode & 0777, 0700);
    char *text = TestUtil_slurp(fx->path, NULL);
-   assert_string_equal(text, "gavel-session 1\n");
+   assert_string_equal(text, "gavel-session 2\n");
    free(text);
    /* Never over an existing session. */
    char err[512];
@@ -361,8 +379,11 @@ static void unknown_type_survives_compaction(void **state) {
    run(sf, "set chair \"MT Presidency\"");
    SessionFile_close(sf);
    char *text = TestUtil_slurp(fx->path, NULL);
-   assert_memory_equal(text, "gavel-session 1\n", 16);
-   assert_non_null(strstr(text, line));  /* unchanged, on a line of its own */
+   assert_memory_equal(text, "gavel-session 2\n", 16);
+   /* unchanged, on a line of its own, sealed */
+   char sealedLine[300];
+   snprintf(sealedLine, sizeof sealedLine, "\n%s %08lx\n", future, SessionScan_crc(future, strlen(future)));
+   assert_non_null(strstr(text, sealedLine));
    assert_null(strstr(text, "Luxembourg"));  /* the undone unit is gone */
    free(text);
    sf = openRo(fx->path);
@@ -618,14 +639,22 @@ static void follower_refresh_reads_what_was_appended(void **state) {
    assert_string_equal(s->meta.place, "Brussels");
    assert_int_equal(Agenda_count(&s->agenda), 3);
    /* Half a line waits for its end. */
-   appendRaw(fx->path, "cmd 2017-05-12T10:00:00 " UUID1 " set cha");
+   GvBuf whole = GV_BUF_INIT;
+   const char *chair = "cmd 2017-05-12T10:00:00 " UUID1 " set chair \"MT Presidency\"\n";
+   assert_true(SessionScan_seal(&whole, chair, strlen(chair), 2));
+   char *cut = strstr(whole.data, " set cha") + 8;
+   char rest[128];
+   snprintf(rest, sizeof rest, "%s", cut);
+   *cut = '\0';
+   appendBytes(fx->path, whole.data);
+   GvBuf_free(&whole);
    assert_int_equal(SessionFile_refresh(r, err, sizeof err), 0);
    assert_null(s->meta.chair);
    /* While a writer holds the session, a half line is one being written: a
     * new view leaves it out without calling it a crash. */
    SessionFile *r2 = openRo(fx->path);
    assert_int_equal(SessionFile_problemCount(r2), 0);
-   appendRaw(fx->path, "ir \"MT Presidency\"\n");
+   appendBytes(fx->path, rest);
    assert_int_equal(SessionFile_refresh(r2, err, sizeof err), 1);
    assert_string_equal(SessionFile_session(r2)->meta.chair, "MT Presidency");
    SessionFile_close(r2);
