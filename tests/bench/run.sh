@@ -171,16 +171,16 @@ if have nano && have less; then
 	export TERM=xterm-256color
 	pty "agenda keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' --read-only '$big'" \
-		nano '' '\e[B|\e[A' "nano -v '$big'" \
+		nano '' '\e[B|\e[A' "nano -I -v '$big'" \
 		less '' 'j|k' "less '$big'"
 	echo
 	pty "queue keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' '$live'" \
-		nano '' '\e[B|\e[A' "nano -v '$big'"
+		nano '' '\e[B|\e[A' "nano -I -v '$big'"
 	echo
 	pty "typing a note" -- \
 		gavel '\t' 'a|b|c|d|e|f|g|h| ' "'$GAVEL_BIN' '$live'" \
-		nano '' 'a|b|c|d|e|f|g|h| ' "nano '$big'"
+		nano '' 'a|b|c|d|e|f|g|h| ' "nano -I '$big'"
 else
 	echo "  nano or less is not installed (make bench installs nano): skipped"
 fi
