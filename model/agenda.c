@@ -229,6 +229,15 @@ size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title)
       const size_t *arr = pp == GV_NONE ? a->top : a->items[pp].children;
       at_end = n > 0 && arr[n - 1] == up;
    }
+   if (at_end && a->order_cap <= a->norder) {
+      /* Room for the new one, doubling: appends stay O(1) amortized. */
+      size_t cap = a->order_cap ? a->order_cap * 2 : 16;
+      size_t *o = realloc(a->order, cap * sizeof *o);
+      if (o) {
+         a->order = o;
+         a->order_cap = cap;
+      }
+   }
    if (at_end && a->order_cap > a->norder) {
       it->depth = parent == GV_NONE ? 0 : a->items[parent].depth + 1;
       it->number = (unsigned)pos + 1;
