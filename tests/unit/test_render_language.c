@@ -276,12 +276,16 @@ static void documents_and_deadlines(void **state) {
    run(f, "deadline 2018-01-09 final comments by PRES");
    /* the document under the title is not cited again */
    all_lack(f, NULL, "(doc. 8946/17)");
-   all_have(f, NULL, "The Presidency presented the revised text. The Presidency set 31 May 2017 as the deadline for written comments.");
+   /* the default, as the reference: no year in the meeting's year */
+   all_have(f, NULL, "The Presidency presented the revised text. The Presidency set 31 May as the deadline for written comments.");
    all_have(f, NULL, "9 January 2018");
    all_lack(f, NULL, "09 January");
    Style st;
    Style_default(&st);
    char msg[256];
+   assert_int_equal(Style_set(&st, "deadline-year", "always", msg, sizeof msg), 0);
+   all_have(f, &st, "The Presidency set 31 May 2017 as the deadline for written comments.");
+   Style_default(&st);
    assert_int_equal(Style_set(&st, "deadline-year", "other-years", msg, sizeof msg), 0);
    assert_int_equal(Style_set(&st, "deadline-paragraph", "own", msg, sizeof msg), 0);
    assert_int_equal(Style_set(&st, "item-documents", "no", msg, sizeof msg), 0);
