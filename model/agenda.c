@@ -241,6 +241,15 @@ size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title)
    if (at_end && a->order_cap > a->norder) {
       it->depth = parent == GV_NONE ? 0 : a->items[parent].depth + 1;
       it->number = (unsigned)pos + 1;
+      /* The number shown skips headings: one more than the last sibling's
+       * that is not a heading (Agenda_renumber's rule). */
+      const size_t *sib = parent == GV_NONE ? a->top : a->items[parent].children;
+      it->shown = 1;
+      for (size_t k = pos; k-- > 0;)
+         if (a->items[sib[k]].kind != GV_ITEM_HEADING) {
+            it->shown = a->items[sib[k]].shown + 1;
+            break;
+         }
       a->order[a->norder++] = idx;
       return idx;
    }

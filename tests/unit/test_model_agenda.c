@@ -48,15 +48,24 @@ static void appending_keeps_the_numbering_a_renumber_gives(void **state) {
    Fx_run(f, "item drop 3.1");
    Fx_run(f, "item add E1 under 5");
    assert_outline(f, "1 A; 2 B; 2.1 B1; 3 C; 3.1 C2; 4 D; 4.1 D1; 4.1.1 D11; 4.1.2 D12; 4.2 D2; 5 E; 5.1 E1");
+   /* After a heading (no number of its own), F is shown as 6. */
+   Fx_run(f, "item add \"Part two\" kind heading");
+   Fx_run(f, "item add F");
+   Fx_run(f, "item add F1 under 7");
    Agenda *a = &f->s->agenda;
+   size_t fi = Agenda_find(a, "7", 1);
+   assert_int_not_equal(fi, GV_NONE);
+   assert_int_equal(a->items[fi].shown, 6);
    size_t n = Agenda_count(a);
    size_t *order = malloc(n * sizeof *order);
    unsigned *num = malloc(a->count * sizeof *num), *depth = malloc(a->count * sizeof *depth);
+   unsigned *shown = malloc(a->count * sizeof *shown);
    for (size_t k = 0; k < n; k++)
       order[k] = Agenda_index_at(a, k);
    for (size_t i = 0; i < a->count; i++) {
       num[i] = a->items[i].number;
       depth[i] = a->items[i].depth;
+      shown[i] = a->items[i].shown;
    }
    assert_true(Agenda_renumber(a));
    assert_int_equal(Agenda_count(a), n);
@@ -67,6 +76,7 @@ static void appending_keeps_the_numbering_a_renumber_gives(void **state) {
          continue;
       assert_int_equal(a->items[i].number, num[i]);
       assert_int_equal(a->items[i].depth, depth[i]);
+      assert_int_equal(a->items[i].shown, shown[i]);
       /* The full uuid and an 8-character prefix find the same item. */
       assert_int_equal(Agenda_find(a, a->items[i].uuid, 36), i);
       assert_int_equal(Agenda_find(a, a->items[i].uuid, 8), i);
@@ -79,6 +89,7 @@ static void appending_keeps_the_numbering_a_renumber_gives(void **state) {
    free(order);
    free(num);
    free(depth);
+   free(shown);
    Fx_free(f);
 }
 
