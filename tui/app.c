@@ -768,16 +768,22 @@ static void App_followPoll(App *app) {
       return;
    if ((long)st.st_size == app->followSize && st.st_mtime == app->followMtime)
       return;
-   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+   /* Only what was appended is read and replayed; a file that was replaced
+    * (compacted) or cut is opened again. */
    char err[512];
-   SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
-   if (!sf)
-      return;
-   SessionFile_close(app->sf);
-   app->sf = sf;
+   int r = SessionFile_refresh(app->sf, err, sizeof err);
+   if (r < 0) {
+      SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+      SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
+      if (!sf)
+         return;
+      SessionFile_close(app->sf);
+      app->sf = sf;
+   }
    app->followSize = (long)st.st_size;
    app->followMtime = st.st_mtime;
-   app->redraw |= RD_ALL;
+   if (r != 0)
+      app->redraw |= RD_ALL;
 }
 
 static void App_loop(App *app) {
