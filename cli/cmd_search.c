@@ -32,7 +32,8 @@ enum { SEARCH_SPANS = 32, SEARCH_BEFORE = 50, SEARCH_WIDTH = 200 };
 typedef struct Hit {
    int64_t day;
    size_t seq;
-   char *date, *body, *item, *title, *delegation, *what, *text, *path;
+   const char *date, *body, *path; /* the session's, shared by its hits (Search.owned) */
+   char *item, *title, *delegation, *what, *text;
 } Hit;
 
 typedef struct Search {
@@ -47,6 +48,11 @@ typedef struct Search {
    Hit *hits;
    size_t nhits, cap;
    bool nomem;
+   size_t *lines, linecap; /* Search_visitFolded's candidate lines, reused */
+   const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
+   const ArchiveEntry *shared; /* the session whose date, body and path are last in owned */
+   char **owned;          /* those strings, three a session with hits */
+   size_t nowned, capowned;
 } Search;
 
 static bool Search_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
@@ -152,17 +158,34 @@ static void Search_try(Search *s, const ArchiveEntry *e, const ArchiveRecord *it
    memset(h, 0, sizeof *h);
    h->day = e->day;
    h->seq = s->nhits;
-   char date[11] = "";
-   if (e->day != GV_NO_DAY)
-      Date_format_iso(e->day, date);
-   h->date = strdup(date);
-   h->body = Visible_dup(e->body, 0);
+   if (s->shared != e) {
+      /* A session's date, body and path once for all its hits. */
+      if (s->nowned + 3 > s->capowned) {
+         size_t cap = s->capowned ? s->capowned * 2 : 96;
+         char **o = realloc(s->owned, cap * sizeof *o);
+         if (!o) {
+            s->nomem = true;
+            return;
+         }
+         s->owned = o;
+         s->capowned = cap;
+      }
+      char date[11] = "";
+      if (e->day != GV_NO_DAY)
+         Date_format_iso(e->day, date);
+      s->owned[s->nowned++] = strdup(date);
+      s->owned[s->nowned++] = Visible_dup(e->body, 0);
+      s->owned[s->nowned++] = Visible_dup(e->path, 0);
+      s->shared = e;
+   }
+   h->date = s->owned[s->nowned - 3];
+   h->body = s->owned[s->nowned - 2];
+   h->path = s->owned[s->nowned - 1];
    h->item = Visible_dup(item ? item->fields[0] : "", 0);
    h->title = Visible_dup(item ? item->fields[1] : "", 0);
    h->delegation = Visible_dup(deleg, 0);
    h->what = strdup(what);
    h->text = Search_context(s, text, n, sp, nsp);
-   h->path = Visible_dup(e->path, 0);
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path)
       s->nomem = true;
@@ -182,6 +205,8 @@ static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d
       if (d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS)
          items[nitems++] = &d->recs[i];
    for (size_t i = 0; i < d->count; i++) {
+      if (s->only && !s->only[i])
+         continue;
       const ArchiveRecord *r = &d->recs[i];
       char *const *f = r->fields;
       size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
@@ -206,6 +231,44 @@ static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d
       }
    }
    free(items);
+}
+
+/* A cached session: the folded lines say which records can match; only
+ * those and the items (for titles and --item) are read and tried. */
+static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
+                              const char *folded, size_t flen) {
+   Search *s = ud;
+   if (!s->q.line_ok)
+      return -1;
+   if (!ArchiveCli_inRange(&s->range, e->day))
+      return 1;
+   size_t n = Match_lines(&s->q, folded, flen, &s->lines, &s->linecap);
+   if (n == SIZE_MAX)
+      return -1;
+   if (n == 0)
+      return 1;
+   ArchiveDigest d = { 0 };
+   GvBuf only = GV_BUF_INIT;
+   size_t line = 0, next = 0;
+   for (size_t at = 0; at < len; line++) {
+      const char *nl = memchr(recs + at, '\n', len - at);
+      size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
+      bool take = next < n && s->lines[next] == line;
+      next += take;
+      if (take || recs[at] == 'I') {
+         if (!Archive_parseRecord(recs + at, l, &d) || !GvBuf_putc(&only, take)) {
+            s->nomem = true;
+            break;
+         }
+      }
+      at += l + 1;
+   }
+   s->only = (const unsigned char *)only.data;
+   Search_visit(s, e, &d);
+   s->only = NULL;
+   GvBuf_free(&only);
+   ArchiveDigest_free(&d);
+   return 0;
 }
 
 static int Search_newest(const void *x, const void *y) {
@@ -233,12 +296,24 @@ static void Search_print(const Search *s, FILE *out, TableFormat f) {
    }
    for (size_t i = 0; i < s->nhits; i++) {
       const Hit *h = &s->hits[i];
-      fprintf(out, "%s  %s", h->date[0] ? h->date : "(no date)", h->body[0] ? h->body : "(no body)");
-      if (h->item[0])
-         fprintf(out, "  %s %s", h->item, h->title);
-      if (h->delegation[0])
-         fprintf(out, "  %s", h->delegation);
-      fprintf(out, "  (%s)\n    %s\n", h->what, h->text);
+      fputs(h->date[0] ? h->date : "(no date)", out);
+      fputs("  ", out);
+      fputs(h->body[0] ? h->body : "(no body)", out);
+      if (h->item[0]) {
+         fputs("  ", out);
+         fputs(h->item, out);
+         putc(' ', out);
+         fputs(h->title, out);
+      }
+      if (h->delegation[0]) {
+         fputs("  ", out);
+         fputs(h->delegation, out);
+      }
+      fputs("  (", out);
+      fputs(h->what, out);
+      fputs(")\n    ", out);
+      fputs(h->text, out);
+      putc('\n', out);
    }
 }
 
@@ -302,6 +377,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
                        .digest = ArchiveDigest_build, .visitDigest = Search_visit,
+                       .visitFolded = Search_visitFolded,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
@@ -318,10 +394,13 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    }
    for (size_t i = 0; i < s.nhits; i++) {
       Hit *h = &s.hits[i];
-      free(h->date), free(h->body), free(h->item), free(h->title);
-      free(h->delegation), free(h->what), free(h->text), free(h->path);
+      free(h->item), free(h->title), free(h->delegation), free(h->what), free(h->text);
    }
+   for (size_t i = 0; i < s.nowned; i++)
+      free(s.owned[i]);
+   free(s.owned);
    free(s.hits);
+   free(s.lines);
    GvBuf_free(&s.scratch);
    MatchQuery_free(&s.q);
    MatchQuery_free(&s.itemq);
