@@ -29,8 +29,8 @@ e2e_keys q
 e2e_expect "Quit anyway"
 e2e_keys y
 e2e_wait_exit 0 || e2e_fail "did not leave"
-n=$(grep -Ec "^cmd [^ ]+ [^ ]+ item [0-9a-f-]{36}$" "$SESSION")
+n=$(grep -Ec "^cmd [^ ]+ [^ ]+ item [0-9a-f-]{36}( [0-9a-f]{8})?$" "$SESSION")
 [ "$n" -eq 2 ] || e2e_fail "items were taken up $n times, not 2: item 1 was taken up again"
-grep -Eq " on [0-9a-f-]{36} outcome agreed The agenda was adopted\.$" "$SESSION" || e2e_fail "no 'on ITEM outcome' in the journal"
+grep -Eq " on [0-9a-f-]{36} outcome agreed The agenda was adopted\.( [0-9a-f]{8})?$" "$SESSION" || e2e_fail "no 'on ITEM outcome' in the journal"
 "$GAVEL_BIN" show "$SESSION" | grep -q "The agenda was adopted" || e2e_fail "show lacks the outcome"
 exit 0
