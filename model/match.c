@@ -87,18 +87,27 @@ bool Match_fold(GvBuf *out, const char *s, size_t n) {
    const Fold2 *t = fold2_table();
    size_t i = 0, w = 0;
    while (i < n) {
-      /* A run of ASCII in a loop simple enough to run at memory speed. */
-      size_t j = i;
-      while (j < n && (unsigned char)s[j] < 0x80)
-         j++;
-      for (size_t k = i; k < j; k++) {
-         unsigned char c = (unsigned char)s[k];
-         o[w + k - i] = (char)(c + ((unsigned)(c - 'A') < 26u ? 32 : 0));
+      /* Eight ASCII bytes at a time: a byte's 0x80 bit after adding 0x3f
+       * says >= 'A', after adding 0x25 > 'Z' (no carry crosses a byte). */
+      const uint64_t hi = 0x8080808080808080ULL;
+      while (i + 8 <= n) {
+         uint64_t v;
+         memcpy(&v, s + i, 8);
+         if (v & hi)
+            break;
+         v |= ((v + 0x3f3f3f3f3f3f3f3fULL) & ~(v + 0x2525252525252525ULL) & hi) >> 2;
+         memcpy(o + w, &v, 8);
+         i += 8;
+         w += 8;
       }
-      w += j - i;
-      i = j;
       if (i >= n)
          break;
+      unsigned char c = (unsigned char)s[i];
+      if (c < 0x80) {
+         o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+         i++;
+         continue;
+      }
       char enc[4];
       size_t el;
       i += fold_fast(t, s, n, i, enc, &el);
