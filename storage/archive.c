@@ -163,15 +163,14 @@ int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
 
 /* A field of the cache: \ t and newline escaped so that a record is a line. */
 static void cache_put(GvBuf *b, const char *s) {
-   for (; *s; s++) {
-      if (*s == '\\')
-         GvBuf_puts(b, "\\\\");
-      else if (*s == '\t')
-         GvBuf_puts(b, "\\t");
-      else if (*s == '\n')
-         GvBuf_puts(b, "\\n");
-      else
-         GvBuf_putc(b, *s);
+   for (;;) {
+      size_t run = strcspn(s, "\\\t\n");  /* copied as it is, up to a byte to escape */
+      GvBuf_append(b, s, run);
+      s += run;
+      if (!*s)
+         return;
+      GvBuf_puts(b, *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : "\\n");
+      s++;
    }
 }
 
@@ -522,6 +521,10 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    e->size = (int64_t)st.st_size;
    e->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
    e->locked = Lock_heldByOther(fd) != 0;
+   if (!buf) {
+      close(fd);  /* no quick look wanted: SessionFile_open reads it */
+      return 0;
+   }
    int r = FileIO_readFd(fd, buf, len);
    int saved = errno;
    close(fd);
@@ -536,7 +539,7 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
 static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
    char *buf = NULL;
    size_t len = 0;
-   if (read_file(e, &buf, &len) != 0)
+   if (read_file(e, how->want ? &buf : NULL, &len) != 0)
       return;
    if (how->want && !how->want(how->ud, e, buf, len)) {
       e->state = ARCHIVE_SKIPPED;
