@@ -45,6 +45,16 @@ void Chars_clean(Buf *out, const char *str, int flags) {
    const char *s = str;
    int isolates = 0, embeds = 0;
    while (n > 0) {
+      /* A run of printable ASCII is copied as it is, at once. */
+      size_t run = 0;
+      while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+         run++;
+      if (run > 0) {
+         Buf_addn(out, s, run);
+         s += run;
+         n -= run;
+         continue;
+      }
       uint32_t cp;
       size_t l = Chars_decode(s, n, &cp);
       s += l;

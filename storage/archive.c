@@ -261,7 +261,7 @@ typedef struct CacheEntry {
    size_t head;           /* its F line */
    size_t from, to;       /* its record lines in the buffer (the summary first) */
    size_t fto;            /* its folded lines: [to, fto) */
-   uint64_t hrec, hfold;  /* cache_hash of each */
+   uint64_t hsum, hrec, hfold; /* cache_hash of the summary line, the other records, the folded lines */
 } CacheEntry;
 
 typedef struct Cache {
@@ -308,14 +308,14 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
       const char *end = memchr(c->buf + at, '\n', c->len - at);
       if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
          break;
-      /* F \t name \t size \t mtime \t bytes \t folded bytes \t hash \t hash */
+      /* F \t name \t size \t mtime \t bytes \t folded bytes \t 3 hashes */
       const char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
       if (!t1)
          break;
-      unsigned long long v[6];
+      unsigned long long v[7];
       const char *p = t1;
       int k = 0;
-      for (; k < 6 && p < end && *p == '\t'; k++) {
+      for (; k < 7 && p < end && *p == '\t'; k++) {
          char *q;
          errno = 0;
          v[k] = strtoull(p + 1, &q, k < 4 ? 10 : 16);
@@ -324,7 +324,7 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
          p = q;
       }
       size_t from = (size_t)(end - c->buf) + 1;
-      if (k != 6 || p != end || v[2] == 0 || v[0] > INT64_MAX || v[1] > INT64_MAX ||
+      if (k != 7 || p != end || v[2] == 0 || v[0] > INT64_MAX || v[1] > INT64_MAX ||
           v[2] > c->len - from || v[3] > c->len - from - v[2] ||
           c->buf[from + v[2] - 1] != '\n' || (v[3] && c->buf[from + v[2] + v[3] - 1] != '\n'))
          break;
@@ -336,7 +336,7 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
          c->e = n;
       }
       c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1],
-                                       at, from, from + v[2], from + v[2] + v[3], v[4], v[5] };
+                                       at, from, from + v[2], from + v[2] + v[3], v[4], v[5], v[6] };
       at = from + v[2] + v[3];
    }
 }
@@ -440,15 +440,22 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
       e->locked = Lock_heldByOther(fd) != 0;
    }
    close(fd);
-   if (!ok || cache_hash(c->buf + ce->from, ce->to - ce->from) != ce->hrec)
+   if (!ok)
       return false;
    ArchiveDigest d = { 0 };
-   /* The summary line first: the entry is listed whatever follows. */
+   /* The summary line first: the entry is listed whatever follows. Each
+    * part is checked against its hash only when read (a list reads the
+    * summaries alone). */
    CacheEntry first = *ce;
    const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
    if (!nl)
       return false;
    first.to = (size_t)(nl - c->buf) + 1;
+   CacheEntry rest = *ce;
+   rest.from = first.to;
+   if (cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum ||
+       (how->visitDigest && cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec))
+      return false;
    if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
       ArchiveDigest_free(&d);
       return false;
@@ -456,8 +463,6 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    ArchiveDigest_free(&d);
    if (!how->visitDigest)
       return true;
-   CacheEntry rest = *ce;
-   rest.from = first.to;
    /* A search reads the folded lines kept beside the records (when they
     * are whole) and picks the few records that can match. */
    if (how->visitFolded && ce->fto > ce->to &&
@@ -580,9 +585,10 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
             fold.failed = true;
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
-         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\t%zu\t%llx\t%llx\n", (long long)e->size,
+         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\t%zu\t%llx\t%llx\t%llx\n", (long long)e->size,
                       (long long)e->mtime_ns, recs.len, fold.len,
-                      (unsigned long long)cache_hash(recs.data ? recs.data : "", recs.len),
+                      (unsigned long long)cache_hash(recs.data ? recs.data : "", first),
+                      (unsigned long long)cache_hash(recs.data ? recs.data + first : "", recs.len - first),
                       (unsigned long long)cache_hash(fold.data ? fold.data : "", fold.len));
          GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
          GvBuf_append(cacheText, fold.data ? fold.data : "", fold.len);
