@@ -40,15 +40,13 @@ static void CmdCheck_lowerCase(const char *path, const Session *s) {
          if (t[0] == '+' && t[1] == ' ')
             t += 2;
          if (*t >= 'a' && *t <= 'z' && !Outcome_isPredicateText(t, NULL)) {
-            GvBuf b = GV_BUF_INIT;
             size_t len = (size_t)(p + n - t), cut = len > 60 ? 60 : len;
             while (cut < len && cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
                cut--;   /* never half a character */
-            GvBuf_append(&b, t, cut);
             const Delegation *d = Session_delegation(s, iv->delegation);
-            Out_printf(stdout, "%s: warning: [%.*s] %s: '%s%s' opens in lower case without a verb: kept as written\n",
-                       path, (int)rl, iv->uuid, d ? d->code : "?", GvBuf_str(&b), len > 60 ? "..." : "");
-            GvBuf_free(&b);
+            /* the note, the code and the path are the user's: all made visible */
+            Out_printf(stdout, "%s: warning: [%.*s] %s: '%.*s%s' opens in lower case without a verb: kept as written\n",
+                       path, (int)rl, iv->uuid, d ? d->code : "?", (int)cut, t, len > 60 ? "..." : "");
          }
          p += n;
          if (*p)

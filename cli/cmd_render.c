@@ -123,7 +123,7 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    const char *styleName = style ? style : s->meta.style && *s->meta.style ? s->meta.style : "council";
    PathsHint hint = { .argv0 = NULL, .datadir = env->datadir };
    if (StyleFile_load(styleName, &hint, &st, &styleErr) != 0) {
-      fputs(styleErr ? styleErr : "style: cannot be read\n", stderr);
+      Out_puts(stderr, styleErr ? styleErr : "style: cannot be read\n");   /* quotes the file */
       free(styleErr);
       SessionFile_close(sf);
       return Cli_fail(env, "render: the style '%s' has errors (nothing written)", styleName);

@@ -32,7 +32,7 @@ static const Command Commands[] = {
  * about the item, never the floor (whose queue and speaker are the
  * current item's) nor a note (it goes to whoever has the floor). */
 static const char *const On_commands[] = {
-   "outcome", "pos", "reserve", "lift", "deadline", "action",
+   "outcome", "pos", "reserve", "lift", "deadline", "action", "paragraph", "group",
 };
 
 /* Aliases people reach for. */
@@ -86,7 +86,7 @@ static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
    if (st != GV_OK || (st = Cmd_item(e, w, 1, &idx)) != GV_OK)
       return st;
    if (w->count < 3)
-      return Cmd_fail(e, GV_USAGE, "on needs NUM COMMAND (outcome, pos, reserve, lift, deadline, action)");
+      return Cmd_fail(e, GV_USAGE, "on needs NUM COMMAND (outcome, pos, reserve, lift, deadline, action, paragraph, group)");
    const char *name = w->word[2];
    for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
       if (Util_word_eq(name, Aliases[i].alias))
@@ -95,7 +95,7 @@ static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
    for (size_t i = 0; i < sizeof On_commands / sizeof *On_commands; i++)
       allowed = allowed || Util_word_eq(name, On_commands[i]);
    if (!allowed)
-      return Cmd_fail(e, GV_USAGE, "'on NUM' runs outcome, pos, reserve, lift, deadline or action, not '%.40s'", w->word[2]);
+      return Cmd_fail(e, GV_USAGE, "'on NUM' runs outcome, pos, reserve, lift, deadline, action, paragraph or group, not '%.40s'", w->word[2]);
    GvBuf_puts(e->canon, "on");
    Cmd_put_item(e, idx);
    GvBuf_putc(e->canon, ' ');

@@ -9,7 +9,6 @@ void Style_default(Style *st) {
    memset(st, 0, sizeof *st);
    st->numbering = GV_NUMBERING_NUMERIC;
    st->also_order = STYLE_ORDER_PROTOCOL;
-   st->deadline_year = true;
    st->item_documents = true;
    st->deadline_joins = true;
    snprintf(st->heading_mark, sizeof st->heading_mark, "%s", "\xE2\x80\x93");   /* – */

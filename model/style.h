@@ -20,7 +20,7 @@ typedef struct Style {
    bool attendance_names;     /* attendance = codes | names */
    bool video_in;             /* videoconference = by | in */
    StyleAlsoOrder also_order; /* also-took-the-floor = protocol | speaking | alphabetical */
-   bool deadline_year;        /* deadline-year = always | other-years */
+   bool deadline_year;        /* deadline-year = always (not other-years) */
    bool subject_pronoun;      /* subject-again = repeat | pronoun */
    bool item_documents;       /* item-documents = yes | no */
    bool info_headings;        /* information-points = paragraphs | headings */

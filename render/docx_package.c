@@ -70,6 +70,14 @@ static void DocxPackage_styles(Buf *x, const char *lang) {
               "<w:name w:val=\"Documents\"/><w:basedOn w:val=\"Normal\"/>"
               "<w:next w:val=\"Normal\"/><w:pPr><w:keepNext/></w:pPr>"
               "<w:rPr><w:i/><w:iCs/></w:rPr></w:style>"
+              "<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\">"
+              "<w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>"
+              "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
+              "<w:spacing w:after=\"120\"/><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:style>"
+              "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Access\">"
+              "<w:name w:val=\"Access\"/><w:basedOn w:val=\"Normal\"/>"
+              "<w:pPr><w:spacing w:after=\"360\"/><w:jc w:val=\"center\"/></w:pPr>"
+              "<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
               "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"TableText\">"
               "<w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
               "<w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/><w:jc w:val=\"left\"/></w:pPr>"
@@ -106,6 +114,7 @@ void DocxPackage_begin(Zip *z, const char *title, const char *subject, const cha
            "<Override PartName=\"/word/styles.xml\" ContentType=\"" DOCX_CT "styles+xml\"/>"
            "<Override PartName=\"/word/settings.xml\" ContentType=\"" DOCX_CT "settings+xml\"/>"
            "<Override PartName=\"/word/footer1.xml\" ContentType=\"" DOCX_CT "footer+xml\"/>"
+           "<Override PartName=\"/word/numbering.xml\" ContentType=\"" DOCX_CT "numbering+xml\"/>"
            "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd."
            "openxmlformats-package.core-properties+xml\"/>"
            "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd."
@@ -148,11 +157,22 @@ void DocxPackage_end(Zip *z, const char *lang) {
            "<Relationship Id=\"rIdStyles\" Type=\"" DOCX_REL "styles\" Target=\"styles.xml\"/>"
            "<Relationship Id=\"rIdSettings\" Type=\"" DOCX_REL "settings\" Target=\"settings.xml\"/>"
            "<Relationship Id=\"" DOCX_FOOTER_RID "\" Type=\"" DOCX_REL "footer\" Target=\"footer1.xml\"/>"
+           "<Relationship Id=\"rIdNumbering\" Type=\"" DOCX_REL "numbering\" Target=\"numbering.xml\"/>"
            "</Relationships>");
    DocxPackage_add(z, "word/_rels/document.xml.rels", &x);
 
    DocxPackage_styles(&x, lang);
    DocxPackage_add(z, "word/styles.xml", &x);
+
+   /* one bulleted list (numId 1, List Bullet's): an en dash, as the
+    * Secretariat's lists, hanging 0.63 cm */
+   Buf_add(&x, DOCX_XML_DECL "<w:numbering xmlns:w=\"" DOCX_NS_W "\">"
+               "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"singleLevel\"/>"
+               "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/>"
+               "<w:lvlText w:val=\"\xE2\x80\x93\"/><w:lvlJc w:val=\"left\"/>"
+               "<w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum>"
+               "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>");
+   DocxPackage_add(z, "word/numbering.xml", &x);
 
    /* Word 2013 and later layout rather than compatibility mode */
    Buf_add(&x, DOCX_XML_DECL "<w:settings xmlns:w=\"" DOCX_NS_W "\">"

@@ -40,8 +40,9 @@ void DocxPackage_add(Zip *z, const char *name, Buf *x);
 void DocxPackage_begin(Zip *z, const char *title, const char *subject, const char *lang);
 
 /* The document's relationships, the styles (Normal, Heading 1 to 3,
- * Title, Header Block, Header Field, Rule, Documents, Table Text, Footer,
- * Table Grid) and the settings. */
+ * Title, Header Block, Header Field, Rule, Documents, List Bullet, Access,
+ * Table Text, Footer, Table Grid), the numbering of List Bullet and the
+ * settings. */
 void DocxPackage_end(Zip *z, const char *lang);
 
 #endif

@@ -62,11 +62,15 @@ static int Docx_has(const char *s) {
    return s && *s;
 }
 
-/* The header block as in the HTML: "Council of the European Union" on the
- * left, facing the place and date and the language on the right; then the
- * document number, the marking and the codes on the right; the title
- * centred; From/On/To/Subject with their values aligned; a rule. */
+/* The header block as in the HTML: the access marking above it, centred;
+ * "Council of the European Union" on the left, facing the place and date
+ * and the language on the right; then the document number, the marking,
+ * the codes and the extra lines ("Interinstitutional File:" and its value)
+ * on the right; the document type centred; From/On/To/Subject with their
+ * values aligned, every addressee of To: on a line of its own; a rule. */
 static void Docx_header(Buf *x, const DocHeader *h) {
+   if (Docx_has(h->access))
+      Docx_para(x, "<w:pStyle w:val=\"Access\"/>", NULL, h->access);
    const char *left[] = { "Council of the", "European Union" };
    Buf lang = BUF_INIT;
    const char *right[2] = { NULL, NULL };
@@ -105,9 +109,26 @@ static void Docx_header(Buf *x, const DocHeader *h) {
                    "<w:jc w:val=\"right\"/>",
                 NULL, Buf_str(&codes));
    Buf_free(&codes);
+   for (size_t i = 0; i < h->nextra; i++) {
+      Buf e = BUF_INIT;
+      Buf_addf(&e, "%s:\n%s", h->extra_labels[i] ? h->extra_labels[i] : "",
+               h->extra_values[i] ? h->extra_values[i] : "");
+      Docx_para(x, "<w:pStyle w:val=\"HeaderBlock\"/><w:spacing w:before=\"120\"/>"
+                   "<w:jc w:val=\"right\"/>",
+                NULL, Buf_str(&e));
+      Buf_free(&e);
+   }
    Docx_para(x, "<w:pStyle w:val=\"Title\"/>", NULL, h->title);
+   /* several addressees: one a line, under the first (the hanging indent
+    * aligns a line break with the value) */
+   Buf to = BUF_INIT;
+   for (size_t i = 0; i < h->nto_lines; i++) {
+      if (i > 0)
+         Buf_addc(&to, '\n');
+      Buf_add(&to, h->to_lines[i] ? h->to_lines[i] : "");
+   }
    const char *labels[] = { "From:", "On:", "To:", "Subject:" };
-   const char *values[] = { h->from, h->on, h->to, h->subject };
+   const char *values[] = { h->from, h->on, h->nto_lines > 1 ? Buf_str(&to) : h->to, h->subject };
    for (int i = 0; i < 4; i++) {
       if (!Docx_has(values[i]))
          continue;
@@ -117,6 +138,7 @@ static void Docx_header(Buf *x, const DocHeader *h) {
       Docx_run(x, NULL, values[i]);
       Buf_add(x, "</w:p>");
    }
+   Buf_free(&to);
    Buf_add(x, "<w:p><w:pPr><w:pStyle w:val=\"Rule\"/></w:pPr></w:p>");
 }
 
@@ -257,6 +279,11 @@ static void Docx_body(Buf *x, const Doc *d) {
          break;
       case DOC_CHART:
          break;  /* the table beside it says the same in figures */
+      case DOC_LIST:
+         /* Word's List Bullet: a real list, bulleted by numbering.xml */
+         for (size_t r = 0; r < k->rows; r++)
+            Docx_para(x, "<w:pStyle w:val=\"ListBullet\"/>", NULL, k->cells[r]);
+         break;
       default:
          /* a kind this writer does not know yet: its text as a paragraph */
          if (Docx_has(k->text))

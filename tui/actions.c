@@ -140,6 +140,37 @@ static unsigned Act_close(App *app) {
    return App_confirm(app, ask, "close");
 }
 
+/* The Chair takes the floor at once: no queue, no picker. */
+static unsigned Act_chair(App *app) {
+   if (App_run(app, "give CHAIR") == 0)
+      app->focus = FOCUS_NOTES;
+   return RD_ALL;
+}
+
+static unsigned Act_group(App *app) {
+   return Form_open(app, FORM_GROUP);
+}
+
+static unsigned Act_paragraph(App *app) {
+   return Form_open(app, FORM_PARAGRAPH);
+}
+
+static unsigned Act_recordSpeaker(App *app) {
+   return RecordsPane_speaker(app);
+}
+
+static unsigned Act_recordDelete(App *app) {
+   return RecordsPane_delete(app);
+}
+
+static unsigned Act_recordUp(App *app) {
+   return RecordsPane_reorder(app, -1);
+}
+
+static unsigned Act_recordDown(App *app) {
+   return RecordsPane_reorder(app, 1);
+}
+
 static unsigned Act_action(App *app) {
    return Form_open(app, FORM_ACTION);
 }
@@ -187,7 +218,7 @@ static unsigned Act_notes(App *app) {
    }
    if (!Session_speaker(App_session(app))) {
       App_message(app, ROLE_ERROR,
-                  "nobody has the floor: give it first (n, g), or write the item's own words with :paragraph TEXT");
+                  "nobody has the floor: give it first (n, g), or write the item's own words with P");
       return RD_STATUS;
    }
    app->focus = FOCUS_NOTES;
@@ -206,7 +237,7 @@ static unsigned Act_editor(App *app) {
  * the item's record while there is an item. */
 static int Actions_canFocus(App *app, Focus f) {
    if (f == FOCUS_NOTES)
-      return !app->readOnly && Session_speaker(App_session(app)) != NULL;
+      return !app->readOnly && (Session_speaker(App_session(app)) != NULL || app->editRef[0]);
    if (f == FOCUS_RECORDS)
       return !app->follow && RecordsPane_item(app) != GV_NONE;
    return 1;
@@ -274,6 +305,7 @@ const TuiAction Actions[] = {
    { "next", "n F5", "the next speaker in the queue takes the floor", Act_next, 1, "Floor" },
    { "give", "g F4", "give the floor: pick a queued delegation or type a name", Act_give, 1, "Floor" },
    { "end", "e F6", "end the running intervention", Act_end, 1, "Floor" },
+   { "chair", "H", "the Chair takes the floor (\"The Chair concluded ...\")", Act_chair, 1, "Floor" },
    { "point", "! F3", "point of order: a delegation goes first in the queue", Act_point, 1, "Floor" },
    { "tour", "t", "tour de table: queue every present Member State in protocol order", Act_tour, 1, "Floor" },
    { "withdraw", "w", "withdraw a delegation from the queue: pick it or type a name", Act_withdraw, 1, "Floor" },
@@ -288,13 +320,19 @@ const TuiAction Actions[] = {
    { "review", "v", "read the record of the selected item", Act_review, 0, "Agenda" },
    { "position", "p F7", "position: the stance of the speaker (or a delegation), then a text", Act_position, 1, "Record" },
    { "reservation", "x", "reservation: delegation, type, entered/maintained/lifted", Act_reserve, 1, "Record" },
-   { "presents", "D", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
+   { "presents", "D F8", "the speaker presents a document (a non-paper, a WK)", Act_presents, 1, "Record" },
    { "outcome", "o", "outcome of the item: the status from a list, then the text", Act_outcome, 1, "Record" },
    { "deadline", "d", "deadline: the date (31 May, 31/05), what, and who set it", Act_deadline, 1, "Record" },
    { "action", "c", "action point: for whom, due when, what", Act_action, 1, "Record" },
+   { "group", "G", "several speakers at once: \"several delegations\" or another subject, members (Tab adds), the text", Act_group, 1, "Record" },
+   { "paragraph", "P", "a paragraph of the item itself, whoever spoke (\"Delegations were invited to ...\")", Act_paragraph, 1, "Record" },
    { "close", "C", "close the meeting: ends the speaker and the item, records the end time (asks first)", Act_close, 1, "Record" },
    { "undo", "u", "undo the last command", Act_undo, 1, "Record" },
    { "redo", "r", "redo what was undone", Act_redo, 1, "Record" },
+   { "speaker", "S", "item's record: correct who spoke (or owns, or set) the selected one", Act_recordSpeaker, 1, "Item's record (Tab to it, Enter edits the text)" },
+   { "delete", "X", "item's record: delete the selected one (asks first; u brings it back)", Act_recordDelete, 1, "Item's record (Tab to it, Enter edits the text)" },
+   { "move_up", "K", "item's record: move the selected intervention or paragraph up", Act_recordUp, 1, "Item's record (Tab to it, Enter edits the text)" },
+   { "move_down", "J", "item's record: move the selected intervention or paragraph down", Act_recordDown, 1, "Item's record (Tab to it, Enter edits the text)" },
    { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },
    { "roster", "R", "every delegation: spoken, queued, has the floor, absent", Act_roster, 0, "Screen" },
    { "stats", "s", "speaking time and interventions per delegation", Act_stats, 0, "Screen" },

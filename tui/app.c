@@ -113,6 +113,8 @@ static int App_runRaw(App *app, const char *line, int quiet) {
 }
 
 void App_flushDraft(App *app) {
+   if (app->editRef[0])
+      return;   /* the editor holds a record being edited, not a draft */
    if (!app->notesFor[0] || app->notes.version == app->notesSaved || app->readOnly)
       return;
    const Intervention *sp = Session_speaker(App_session(app));
@@ -136,6 +138,8 @@ void App_flushDraft(App *app) {
 }
 
 void App_syncNotes(App *app) {
+   if (app->editRef[0])
+      return;   /* lent to a record's text until Esc */
    const Intervention *sp = Session_speaker(App_session(app));
    if (!sp) {
       if (app->notesFor[0]) {
@@ -355,7 +359,7 @@ static unsigned App_paste(App *app) {
          if (cp >= 0x20)
             Picker_key(app, (int)cp);
       }
-   } else if (app->overlay == OV_NONE && !app->readOnly && Session_speaker(App_session(app))) {
+   } else if (app->overlay == OV_NONE && !app->readOnly && (Session_speaker(App_session(app)) || app->editRef[0])) {
       app->focus = FOCUS_NOTES;
       Editor_insert(&app->notes, buf, n);
    } else {
@@ -536,13 +540,15 @@ static void App_drawHints(App *app) {
                                            "point", "tour", "withdraw", "undo", "command", NULL };
    static const char *const notes[] = { "next", "end", "ask", "give", "position", "editor", NULL };
    static const char *const ro[] = { "help", "quit", "review", "stats", "roster", NULL };
-   static const char *const records[] = { "help", "quit", "down", "up", "select", "focus_next", "undo", NULL };
+   static const char *const records[] = { "help", "quit", "down", "up", "select", "speaker", "delete",
+                                          "move_up", "move_down", "focus_next", "undo", NULL };
    static const char *const HintWords[] = {
       "select", "take up", "item_next", "next item", "item_add", "add item", "outcome", "outcome",
       "review", "review", "focus_next", "pane", "command", "command", "help", "help", "quit",
       "quit", "ask", "ask floor", "next", "next", "end", "end", "give", "give", "point",
       "point of order", "tour", "tour", "withdraw", "withdraw", "notes", "notes", "undo", "undo",
-      "editor", "$EDITOR", "position", "position", "stats", "stats", "roster", "roster", NULL,
+      "editor", "$EDITOR", "position", "position", "stats", "stats", "roster", "roster",
+      "speaker", "speaker", "delete", "delete", "move_up", "move up", "move_down", "move down", NULL,
    };
    const char *const *list = app->focus == FOCUS_RECORDS ? records
                              : app->readOnly ? ro
@@ -557,7 +563,12 @@ static void App_drawHints(App *app) {
                 " Enter run  Esc cancel  Tab complete  Up/Down history");
       return;
    }
-   if (app->focus == FOCUS_NOTES && !app->readOnly) {
+   if (app->focus == FOCUS_NOTES && !app->readOnly && app->editRef[0]) {
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], " Esc");
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINT], " save the record ");
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], "C-g");
+      x += Draw_text(y, x, w - x, app->attr[ROLE_HINT], " drop the change ");
+   } else if (app->focus == FOCUS_NOTES && !app->readOnly) {
       x += Draw_text(y, x, w - x, app->attr[ROLE_HINTKEY], " Esc");
       x += Draw_text(y, x, w - x, app->attr[ROLE_HINT], " leave notes ");
    }

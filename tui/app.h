@@ -47,7 +47,7 @@ typedef enum Overlay {
 } Overlay;
 
 /* What the picker does with the chosen delegation. */
-typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION } PickMode;
+typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION, PICK_SPEAKER } PickMode;
 
 #define PICKER_MAX 64
 
@@ -57,6 +57,7 @@ typedef struct Picker {
    size_t codes[PICKER_MAX];   /* roster indexes matched, best first */
    int n, sel;
    char queued[512];           /* what this picker has queued so far */
+   char ref[40];               /* PICK_SPEAKER: the record whose speaker is corrected */
 } Picker;
 
 typedef struct App {
@@ -97,6 +98,9 @@ typedef struct App {
 
    Editor notes;
    char notesFor[37];          /* uuid of the intervention the editor holds */
+   char editRef[40];           /* a record's short reference while its text is
+                                * edited in the notes editor; "" otherwise */
+   char editWhat[160];         /* that record's row, for the pane's title */
    unsigned long notesSaved;   /* editor version last journaled */
    struct timespec lastType;   /* last change of the editor */
    struct timespec firstUnsaved; /* first change not yet journaled */

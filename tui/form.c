@@ -8,6 +8,7 @@
 #include "model/session.h"
 #include "model/words.h"
 #include "tui/app.h"
+#include "tui/picker.h"
 #include "tui/text.h"
 
 /* The words of the language, in the order people reach for them. */
@@ -16,7 +17,12 @@ static const char *const Stances[] = { "supports", "accepts", "flexible", "conce
 static const char *const ReserveTypes[] = { "scrutiny", "parliamentary", "linguistic", "substantive",
                                             "general", "waiting", NULL };
 static const char *const ReserveStates[] = { "entered", "maintained", "lifted", NULL };
-static const char *const ItemKinds[] = { "item", "info", "aob", NULL };
+static const char *const ItemKinds[] = { "item", "info", "aob", "heading", NULL };
+/* The subjects real outcome documents give collective speakers; the last
+ * asks for one typed. */
+static const char *const GroupPhrases[] = { "several delegations", "a number of delegations", "most delegations",
+                                            "delegations", "some Member States", "other: type it", NULL };
+#define GROUP_OTHER 5
 
 static Form *Form_of(App *app) {
    return &app->form;
@@ -94,7 +100,8 @@ unsigned Form_open(App *app, FormKind kind) {
    if (item != GV_NONE)
       Agenda_path(&s->agenda, item, num, sizeof num);
    const char *speaker = Form_speakerCode(app), *recent = Form_recentCode(app);
-   int itemBound = kind == FORM_OUTCOME || kind == FORM_POSITION || kind == FORM_RESERVE;
+   int itemBound = kind == FORM_OUTCOME || kind == FORM_POSITION || kind == FORM_RESERVE ||
+                   kind == FORM_GROUP || kind == FORM_PARAGRAPH;
    if (itemBound && item == GV_NONE) {
       App_message(app, ROLE_ERROR, "no item is taken up: ] takes up the next, Enter on the agenda the selected one");
       return RD_STATUS;
@@ -165,6 +172,17 @@ unsigned Form_open(App *app, FormKind kind) {
       Form_add(f, FIELD_DATE, "due", 1);
       Form_add(f, FIELD_TEXT, "what", 0);
       break;
+   case FORM_GROUP:
+      snprintf(f->title, sizeof f->title, "Several speakers at once on item %s", num);
+      Form_add(f, FIELD_CHOICE, "subject", 0)->choices = GroupPhrases;
+      Form_add(f, FIELD_TEXT, "subject typed", 0);   /* only for "other" */
+      Form_add(f, FIELD_MEMBERS, "members", 1);
+      Form_add(f, FIELD_TEXT, "text", 0);
+      break;
+   case FORM_PARAGRAPH:
+      snprintf(f->title, sizeof f->title, "A paragraph of item %s (whoever spoke)", num);
+      Form_add(f, FIELD_TEXT, "text", 0);
+      break;
    }
    Form_loadField(f);
    app->overlay = OV_FORM;
@@ -175,7 +193,9 @@ unsigned Form_open(App *app, FormKind kind) {
 static size_t Form_matches(App *app, const FormField *ff, const char *text, RosterMatch *m, size_t max) {
    Session *s = App_session(app);
    (void)ff;
-   return Roster_match(&s->roster, text, strlen(text), m, max);
+   size_t n = Roster_match(&s->roster, text, strlen(text), m, max);
+   Picker_rank(app, m, n);
+   return n;
 }
 
 static const char *Form_textOf(App *app, int i) {
@@ -225,6 +245,18 @@ const char *Form_value(App *app, int i, char *buf, size_t n) {
       if (*t && Agenda_find(&s->agenda, t, strlen(t)) != GV_NONE)
          snprintf(buf, n, "%s", t);
       break;
+   case FIELD_MEMBERS: {
+      /* the codes added, and the one being typed when it matches */
+      snprintf(buf, n, "%s", ff->list);
+      RosterMatch m[PICKER_MAX];
+      size_t k = *t ? Form_matches(app, ff, t, m, PICKER_MAX) : 0;
+      const Delegation *d = k ? Session_delegation(s, m[(size_t)ff->sel < k ? (size_t)ff->sel : 0].index) : NULL;
+      if (d) {
+         size_t l = strlen(buf);
+         snprintf(buf + l, n - l, "%s%s", l ? " " : "", d->code);
+      }
+      break;
+   }
    }
    /* Trailing blanks are not part of a value. */
    size_t l = strlen(buf);
@@ -248,6 +280,14 @@ static void Form_putDocs(GvBuf *b, const char *list) {
       GvBuf_puts(b, " doc ");
       Words_put_quoted(b, p, l);
    }
+}
+
+/* Whether field i is left out as the fields before it stand: the typed
+ * subject of a group is asked only for "other". */
+static int Form_skipped(const Form *f, int i) {
+   if (f->kind == FORM_ITEM_ADD)   /* a heading is asked for by nobody, has no documents */
+      return i >= 3 && strcmp(f->f[2].choices[f->f[2].sel], "heading") == 0;
+   return f->kind == FORM_GROUP && i == 1 && f->f[0].sel != GROUP_OTHER;
 }
 
 void Form_line(App *app, char *out, size_t n) {
@@ -298,9 +338,10 @@ void Form_line(App *app, char *out, size_t n) {
          GvBuf_printf(&b, " under %s", v[1]);
       if (strcmp(v[2], "item") != 0)
          GvBuf_printf(&b, " kind %s", v[2]);
-      if (v[3][0])
+      if (v[3][0] && !Form_skipped(f, 3))
          GvBuf_printf(&b, " requested %s", v[3]);
-      Form_putDocs(&b, v[4]);
+      if (!Form_skipped(f, 4))
+         Form_putDocs(&b, v[4]);
       break;
    case FORM_PRESENTS:
       GvBuf_puts(&b, "presents ");
@@ -309,6 +350,21 @@ void Form_line(App *app, char *out, size_t n) {
    case FORM_ACTION:
       GvBuf_printf(&b, "action %s %s ", v[0][0] ? v[0] : "CODE", v[1][0] ? v[1] : "-");
       Words_put_text(&b, v[2], strlen(v[2]));
+      break;
+   case FORM_GROUP: {
+      /* the colon ends the subject: after the last code, or the phrase */
+      const char *phrase = f->f[0].sel == GROUP_OTHER ? v[1] : v[0];
+      GvBuf_puts(&b, "group ");
+      Words_put_quoted(&b, phrase[0] ? phrase : "PHRASE", phrase[0] ? strlen(phrase) : 6);
+      if (v[2][0])
+         GvBuf_printf(&b, " %s", v[2]);
+      GvBuf_puts(&b, ": ");
+      Words_put_text(&b, v[3], strlen(v[3]));
+      break;
+   }
+   case FORM_PARAGRAPH:
+      GvBuf_puts(&b, "paragraph ");
+      Words_put_text(&b, v[0], strlen(v[0]));
       break;
    }
    snprintf(out, n, "%s", b.failed ? "" : GvBuf_str(&b));
@@ -327,6 +383,44 @@ static void Form_go(Form *f, int to) {
    Form_loadField(f);
 }
 
+/* The field dir steps from the current one, past those left out; -1 or
+ * f->n when there is none. */
+static int Form_step(const Form *f, int dir) {
+   int to = f->at + dir;
+   while (to >= 0 && to < f->n && Form_skipped(f, to))
+      to += dir;
+   return to;
+}
+
+/* MEMBERS: adds the delegation the text matches to the list and empties
+ * the text. 0, or -1 with a note when nothing matches. */
+static int Form_addMember(App *app, FormField *ff) {
+   Form *f = Form_of(app);
+   Session *s = App_session(app);
+   const char *t = Editor_text(&f->ed);
+   while (*t == ' ')
+      t++;
+   RosterMatch m[PICKER_MAX];
+   size_t k = *t ? Form_matches(app, ff, t, m, PICKER_MAX) : 0;
+   const Delegation *d = k ? Session_delegation(s, m[(size_t)ff->sel < k ? (size_t)ff->sel : 0].index) : NULL;
+   if (!d) {
+      snprintf(f->note, sizeof f->note, "no delegation matches '%.60s'", t);
+      return -1;
+   }
+   /* named twice is refused by the language: keep the list clean instead */
+   char padded[260], code[72];
+   snprintf(padded, sizeof padded, " %s ", ff->list);
+   snprintf(code, sizeof code, " %s ", d->code);
+   if (!strstr(padded, code)) {
+      size_t l = strlen(ff->list);
+      snprintf(ff->list + l, sizeof ff->list - l, "%s%s", l ? " " : "", d->code);
+   }
+   Editor_set(&f->ed, "");
+   ff->sel = 0;
+   f->note[0] = '\0';
+   return 0;
+}
+
 /* Enter on the current field: checks it, then the next field or the run. */
 static unsigned Form_enter(App *app) {
    Form *f = Form_of(app);
@@ -337,6 +431,12 @@ static unsigned Form_enter(App *app) {
    while (*t == ' ')
       t++;
    int empty = ff->kind != FIELD_CHOICE && !*t;
+   if (ff->kind == FIELD_MEMBERS) {
+      if (!empty && Form_addMember(app, ff) != 0)
+         return RD_OVERLAY;
+      empty = 1;
+      v[0] = '\0';
+   }
    if (!v[0] && !(empty && ff->optional)) {
       switch (ff->kind) {
       case FIELD_DATE:
@@ -355,8 +455,8 @@ static unsigned Form_enter(App *app) {
       }
       return RD_OVERLAY;
    }
-   if (f->at + 1 < f->n) {
-      Form_go(f, f->at + 1);
+   if (Form_step(f, 1) < f->n) {
+      Form_go(f, Form_step(f, 1));
       return RD_OVERLAY;
    }
    Form_storeField(f);
@@ -423,10 +523,15 @@ unsigned Form_key(App *app, int key) {
    case KEY_FN(KEY_ENTER):
       return Form_enter(app);
    case KEY_FN(KEY_BTAB):
-      if (f->at > 0)
-         Form_go(f, f->at - 1);
+      if (Form_step(f, -1) >= 0)
+         Form_go(f, Form_step(f, -1));
       return RD_OVERLAY;
    case TK_TAB:
+      /* members: Tab adds the one typed and waits for the next, as the picker */
+      if (ff->kind == FIELD_MEMBERS && !Editor_isEmpty(&f->ed)) {
+         Form_addMember(app, ff);
+         return RD_OVERLAY;
+      }
       return Form_enter(app);
    case KEY_FN(KEY_UP):
    case KEY_CTRL('p'):
@@ -439,7 +544,7 @@ unsigned Form_key(App *app, int key) {
       if (ff->kind == FIELD_CHOICE)
          while (ff->choices[n])
             n++;
-      else if (ff->kind == FIELD_DELEGATION) {
+      else if (ff->kind == FIELD_DELEGATION || ff->kind == FIELD_MEMBERS) {
          RosterMatch m[PICKER_MAX];
          n = (int)Form_matches(app, ff, Editor_text(&f->ed), m, PICKER_MAX);
       }
@@ -453,8 +558,8 @@ unsigned Form_key(App *app, int key) {
    f->note[0] = '\0';
    if (ff->kind == FIELD_CHOICE) {
       if (key == KEY_FN(KEY_BACKSPACE)) {
-         if (f->at > 0)
-            Form_go(f, f->at - 1);
+         if (Form_step(f, -1) >= 0)
+            Form_go(f, Form_step(f, -1));
          return RD_OVERLAY;
       }
       if (!KEY_ISFN(key) && key > 0x20 && key < 0x7F)
@@ -464,9 +569,12 @@ unsigned Form_key(App *app, int key) {
    Editor *ed = &f->ed;
    switch (key) {
    case KEY_FN(KEY_BACKSPACE):
-      if (Editor_isEmpty(ed)) {
-         if (f->at > 0)
-            Form_go(f, f->at - 1);
+      if (Editor_isEmpty(ed) && ff->kind == FIELD_MEMBERS && ff->list[0]) {
+         char *sp = strrchr(ff->list, ' ');   /* takes back the last added */
+         *(sp ? sp : ff->list) = '\0';
+      } else if (Editor_isEmpty(ed)) {
+         if (Form_step(f, -1) >= 0)
+            Form_go(f, Form_step(f, -1));
       } else {
          Editor_backspace(ed);
       }
@@ -485,7 +593,7 @@ unsigned Form_key(App *app, int key) {
          Editor_insertCodepoint(ed, (unsigned)key);
       break;
    }
-   if (ff->kind == FIELD_DELEGATION)
+   if (ff->kind == FIELD_DELEGATION || ff->kind == FIELD_MEMBERS)
       ff->sel = 0;
    return RD_OVERLAY;
 }
@@ -541,6 +649,18 @@ static void Form_resolved(App *app, int i, char *out, size_t n) {
       if (!*t && ff->optional && i == f->at)
          snprintf(out, n, "(optional: Enter)");
       break;
+   case FIELD_MEMBERS: {
+      RosterMatch m[PICKER_MAX];
+      size_t k = *t ? Form_matches(app, ff, t, m, PICKER_MAX) : 0;
+      const Delegation *dl = k ? Session_delegation(s, m[(size_t)ff->sel < k ? (size_t)ff->sel : 0].index) : NULL;
+      if (dl)
+         snprintf(out, n, "= %s %s (Tab adds, Enter ends)", dl->code, dl->name ? dl->name : "");
+      else if (*t)
+         snprintf(out, n, "? no delegation matches");
+      else if (i == f->at)
+         snprintf(out, n, ff->list[0] ? "(Tab adds another, Enter ends)" : "(none: Enter; a name, Tab adds it)");
+      break;
+   }
    case FIELD_CHOICE:
       break;
    }
@@ -573,10 +693,19 @@ void Form_draw(App *app) {
    int cy = -1, cx = -1;
    for (int i = 0; i < f->n && y < r.y + r.h - 4; i++, y++) {
       FormField *ff = &f->f[i];
+      if (Form_skipped(f, i)) {
+         y--;
+         continue;
+      }
       int here = i == f->at;
       char lab[64];
       snprintf(lab, sizeof lab, "%s %-*s ", here ? (app->ascii ? ">" : "\xe2\x96\xb8") : " ", lw, ff->label);
       int used = Draw_text(y, x, iw, here ? (int)(app->attr[ROLE_TITLE] | A_BOLD) : app->attr[ROLE_DIM], lab);
+      if (ff->kind == FIELD_MEMBERS && ff->list[0] && used + 2 < iw) {
+         char added[300];
+         snprintf(added, sizeof added, "%s ", ff->list);
+         used += Draw_textCut(y, x + used, iw - used, app->attr[ROLE_OK], added, app->ascii);
+      }
       char shown[600], res[600];
       if (ff->kind == FIELD_CHOICE) {
          if (here || i < f->at)
@@ -622,7 +751,8 @@ void Form_draw(App *app) {
                 app->ascii);
    const char *foot = cur->kind == FIELD_CHOICE
                          ? "1-9 or first letter picks  Enter take  S-Tab back  Esc cancel"
-                      : f->at + 1 < f->n ? "Enter next  S-Tab back  Esc cancel"
+                      : cur->kind == FIELD_MEMBERS ? "Tab adds  Enter next  Bksp takes back  S-Tab back  Esc cancel"
+                      : Form_step(f, 1) < f->n ? "Enter next  S-Tab back  Esc cancel"
                                          : "Enter record  S-Tab back  Esc cancel";
    Draw_textCut(r.y + r.h - 2, x, iw, app->attr[ROLE_HINT], foot, app->ascii);
    if (cy >= 0)

@@ -18,6 +18,8 @@ typedef enum FormKind {
    FORM_ITEM_ADD,
    FORM_PRESENTS,
    FORM_ACTION,
+   FORM_GROUP,         /* group PHRASE [CODE...]: TEXT */
+   FORM_PARAGRAPH,     /* paragraph TEXT: the item's own words */
 } FormKind;
 
 typedef enum FieldKind {
@@ -26,6 +28,7 @@ typedef enum FieldKind {
    FIELD_DATE,         /* "31 May", "31/05", ISO: resolved with the session's year */
    FIELD_DELEGATION,   /* a code or a name, as in the picker */
    FIELD_ITEM,         /* an item number */
+   FIELD_MEMBERS,      /* delegations, one after the other: Tab adds the match */
 } FieldKind;
 
 #define FORM_FIELDS 6
@@ -38,6 +41,7 @@ typedef struct FormField {
    char def[64];                /* DELEGATION: the code an empty entry takes */
    int sel;                     /* CHOICE: highlighted; DELEGATION: which match */
    char text[512];              /* what was typed */
+   char list[256];              /* MEMBERS: the codes added so far, blank-separated */
 } FormField;
 
 typedef struct Form {

@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "tui/records_pane.h"
 #include "tui/text.h"
 
-/* The latest interventions on the item, oldest first, in rows [y, bottom). */
+/* The latest interventions and paragraphs on the item, oldest first, in
+ * rows [y, bottom). */
 static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
    Session *s = App_session(app);
    size_t cur = Session_current_index(s);
@@ -17,13 +19,13 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
                 app->readOnly ? "No item is taken up" : "Take up an item: Enter on the agenda, or ]");
       return;
    }
-   size_t n = 0;
-   const size_t *ivs = Session_item_interventions(s, cur, &n);
+   const Item *it = Agenda_item(&s->agenda, cur);
+   size_t n = it->nsaid;
    /* The running intervention is in the editor above: not again here. */
    const Intervention *sp = Session_speaker(s);
    size_t shown = 0;
    for (size_t i = 0; i < n; i++)
-      shown += Session_intervention(s, ivs[i]) != sp;
+      shown += it->said[i].kind == GV_SAID_PARA || Session_intervention(s, it->said[i].index) != sp;
    if (shown == 0) {
       Draw_text(y, x, w, app->attr[ROLE_DIM],
                 sp ? "Nobody spoke before on this item" : "No intervention on this item yet");
@@ -32,7 +34,25 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
    /* The latest ones that fit, oldest first. */
    size_t skip = shown > (size_t)(bottom - y) ? shown - (size_t)(bottom - y) : 0;
    for (size_t i = 0; i < n && y < bottom; i++) {
-      const Intervention *iv = Session_intervention(s, ivs[i]);
+      if (it->said[i].kind == GV_SAID_PARA) {
+         if (skip) {
+            skip--;
+            continue;
+         }
+         /* a paragraph of the item, or a group's: no clock */
+         const Para *pa = &s->rec.paras[it->said[i].index];
+         const char *nl = strchr(pa->text, '\n');
+         int nlen = nl ? (int)(nl - pa->text) : (int)strlen(pa->text);
+         char line[1024];
+         if (pa->kind == GV_PARA_GROUP)
+            snprintf(line, sizeof line, "      %s: %.*s%s", pa->phrase ? pa->phrase : "", nlen, pa->text,
+                     nl ? " ..." : "");
+         else
+            snprintf(line, sizeof line, "      paragraph: %.*s%s", nlen, pa->text, nl ? " ..." : "");
+         Draw_textCut(y++, x, w, app->attr[ROLE_NEXT], line, app->ascii);
+         continue;
+      }
+      const Intervention *iv = Session_intervention(s, it->said[i].index);
       if (iv == sp)
          continue;
       if (skip) {
@@ -59,7 +79,11 @@ void NotesPane_draw(App *app, Rect r) {
    int focus = app->focus == FOCUS_NOTES;
    const Intervention *sp = Session_speaker(s);
    char title[256];
-   if (sp) {
+   if (app->editRef[0]) {
+      /* a record's text lent to the editor (Enter on the item's record) */
+      snprintf(title, sizeof title, "Editing %s%s  Esc saves, C-g drops  %s", app->editRef,
+               app->notes.version != app->notesSaved ? " (changed)" : "", app->editWhat);
+   } else if (sp) {
       const Delegation *d = Session_delegation(s, sp->delegation);
       const char *state = app->notes.version != app->notesSaved ? "  (typing)" : "";
       snprintf(title, sizeof title, "Notes%s  %s %s%s", focus ? " *" : "", d ? d->code : "?",
@@ -69,7 +93,7 @@ void NotesPane_draw(App *app, Rect r) {
    }
    Draw_clear(r, A_NORMAL);
    Draw_frame(r, title, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->attr[ROLE_TITLE], app->ascii);
-   if (!sp) {
+   if (!sp && !app->editRef[0]) {
       NotesPane_recent(app, r, r.y + 1, r.y + r.h - 1);
       return;
    }
@@ -126,6 +150,13 @@ unsigned NotesPane_key(App *app, int key) {
    int h = app->rNotes.h - 2;
    if (w < 1)
       w = 1;
+   if (app->editRef[0]) {
+      /* leaving the text of a record: Esc (or Tab) saves, C-g drops */
+      if (key == TK_ESC || key == TK_TAB || key == KEY_FN(KEY_BTAB))
+         return RecordsPane_editDone(app, 1);
+      if (key == KEY_CTRL('g'))
+         return RecordsPane_editDone(app, 0);
+   }
    switch (key) {
    case TK_ESC:
       app->focus = FOCUS_FLOOR;

@@ -14,6 +14,7 @@ static const char *Picker_title(PickMode m) {
    case PICK_GIVE: return "Give the floor to";
    case PICK_WITHDRAW: return "Withdraw from the queue";
    case PICK_POSITION: return "Position of";
+   case PICK_SPEAKER: return "Who it was";
    }
    return "";
 }
@@ -25,6 +26,34 @@ static int Picker_queuePos(Session *s, size_t idx) {
       if (q[i].delegation == idx)
          return (int)i + 1;
    return 0;
+}
+
+void Picker_rank(App *app, RosterMatch *m, size_t n) {
+   Session *s = App_session(app);
+   size_t spoke[PICKER_MAX] = { 0 };
+   if (n > PICKER_MAX)
+      n = PICKER_MAX;
+   for (size_t i = 0; i < s->floor.count; i++) {
+      const Intervention *iv = &s->floor.list[i];
+      if (iv->deleted)
+         continue;
+      for (size_t k = 0; k < n; k++)
+         if (m[k].index == iv->delegation) {
+            spoke[k]++;
+            break;
+         }
+   }
+   for (size_t i = 1; i < n; i++) {
+      RosterMatch x = m[i];
+      size_t sx = spoke[i], j = i;
+      while (j > 0 && m[j - 1].score == x.score && spoke[j - 1] < sx) {
+         m[j] = m[j - 1];
+         spoke[j] = spoke[j - 1];
+         j--;
+      }
+      m[j] = x;
+      spoke[j] = sx;
+   }
 }
 
 void Picker_refresh(App *app) {
@@ -41,6 +70,7 @@ void Picker_refresh(App *app) {
    } else {
       RosterMatch m[PICKER_MAX];
       size_t n = Roster_match(&s->roster, p->query, strlen(p->query), m, PICKER_MAX);
+      Picker_rank(app, m, n);
       for (size_t i = 0; i < n; i++)
          p->codes[p->n++] = m[i].index;
    }
@@ -100,6 +130,9 @@ static unsigned Picker_choose(App *app, int stay) {
       break;
    case PICK_WITHDRAW:
       App_runf(app, "withdraw %s", code);
+      break;
+   case PICK_SPEAKER:
+      App_runf(app, "speaker %s %s", p->ref, code);
       break;
    case PICK_POSITION: {
       char pre[80];

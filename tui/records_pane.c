@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "model/words.h"
+#include "tui/picker.h"
 #include "tui/text.h"
 
 size_t RecordsPane_item(App *app) {
@@ -29,10 +31,11 @@ size_t RecordsPane_list(App *app, size_t item, RecordRef *out, size_t max) {
    Session *s = App_session(app);
    if (item == GV_NONE)
       return 0;
-   size_t k = 0, niv = 0;
-   const size_t *ivs = Session_item_interventions(s, item, &niv);
-   for (size_t i = 0; i < niv; i++)
-      k = RecordsPane_put(out, max, k, REC_INTERVENTION, ivs[i]);
+   size_t k = 0;
+   const Item *it = Agenda_item(&s->agenda, item);
+   for (size_t i = 0; it && i < it->nsaid; i++)
+      k = RecordsPane_put(out, max, k, it->said[i].kind == GV_SAID_PARA ? REC_PARA : REC_INTERVENTION,
+                          it->said[i].index);
    for (size_t i = 0; i < s->rec.npos; i++)
       if (s->rec.pos[i].item == item)
          k = RecordsPane_put(out, max, k, REC_POSITION, i);
@@ -65,6 +68,25 @@ static void RecordsPane_row(App *app, const RecordRef *ref, char *buf, size_t n)
       int len = nl ? (int)(nl - iv->notes) : (int)strlen(iv->notes);
       snprintf(buf, n, "%s %-7s %s%.*s%s", t, RecordsPane_code(s, iv->delegation),
                iv->end == GV_NO_TIME ? "(speaking) " : "", len, iv->notes, nl ? " ..." : "");
+      break;
+   }
+   case REC_PARA: {
+      const Para *pa = &s->rec.paras[ref->index];
+      const char *nl = strchr(pa->text, '\n');
+      int len = nl ? (int)(nl - pa->text) : (int)strlen(pa->text);
+      if (pa->kind == GV_PARA_GROUP) {
+         GvBuf who;
+         GvBuf_init(&who);
+         for (size_t i = 0; i < pa->nmembers; i++)
+            GvBuf_printf(&who, "%s%s", i ? " " : " (", RecordsPane_code(s, pa->members[i]));
+         if (pa->nmembers)
+            GvBuf_putc(&who, ')');
+         snprintf(buf, n, "group %s%s: %.*s%s", pa->phrase ? pa->phrase : "", who.failed ? "" : GvBuf_str(&who),
+                  len, pa->text, nl ? " ..." : "");
+         GvBuf_free(&who);
+      } else {
+         snprintf(buf, n, "para  %.*s%s", len, pa->text, nl ? " ..." : "");
+      }
       break;
    }
    case REC_POSITION: {
@@ -140,7 +162,8 @@ void RecordsPane_draw(App *app, Rect r) {
       RecordsPane_row(app, &list[k], line, sizeof line);
       int sel = focus && k == app->recordSel;
       int a = sel ? app->attr[ROLE_SELECTED]
-              : list[k].kind == REC_INTERVENTION ? app->attr[ROLE_NORMAL] : app->attr[ROLE_NEXT];
+              : list[k].kind == REC_INTERVENTION || list[k].kind == REC_PARA ? app->attr[ROLE_NORMAL]
+                                                                               : app->attr[ROLE_NEXT];
       Draw_line(y, x - 1, w + 2, sel ? a : 0, "");
       /* The last row shows that more follow, and how many. */
       int below = (int)n - (k + 1);
@@ -167,31 +190,146 @@ unsigned RecordsPane_move(App *app, int dir) {
    return RD_NOTES;
 }
 
-unsigned RecordsPane_edit(App *app) {
+/* The selected record and its short reference; -1 with a message when
+ * there is none. */
+static int RecordsPane_selected(App *app, RecordRef *ref, char *shortRef, size_t n) {
    if (app->readOnly) {
       App_message(app, ROLE_ERROR, "read-only: %s", app->roReason);
-      return RD_STATUS;
+      return -1;
+   }
+   if (app->focus != FOCUS_RECORDS) {
+      App_message(app, ROLE_ERROR, "Tab to the item's record first, then choose a row (j, k)");
+      return -1;
    }
    size_t item = RecordsPane_item(app);
-   size_t n = RecordsPane_list(app, item, NULL, 0);
-   if (n == 0 || app->recordSel < 0 || app->recordSel >= (int)n) {
-      App_message(app, ROLE_ERROR, "nothing recorded on this item to edit");
-      return RD_STATUS;
+   size_t cnt = RecordsPane_list(app, item, NULL, 0);
+   if (cnt == 0 || app->recordSel < 0 || app->recordSel >= (int)cnt) {
+      App_message(app, ROLE_ERROR, "nothing recorded on this item");
+      return -1;
    }
-   RecordRef *list = malloc(n * sizeof *list);
+   RecordRef *list = malloc(cnt * sizeof *list);
    if (!list)
-      return RD_NONE;
-   RecordsPane_list(app, item, list, n);
-   RecordRef ref = list[app->recordSel];
+      return -1;
+   RecordsPane_list(app, item, list, cnt);
+   *ref = list[app->recordSel];
    free(list);
+   Session *s = App_session(app);
+   static const GvRefKind kinds[] = { GV_REF_INTERVENTION, GV_REF_PARA, GV_REF_POSITION, GV_REF_RESERVATION,
+                                      GV_REF_DEADLINE, GV_REF_ACTION };
+   snprintf(shortRef, n, "%.*s", (int)Session_ref_len(s), Session_ref_uuid(s, kinds[ref->kind], ref->index));
+   return 0;
+}
+
+/* The words of a record, as `edit` replaces them. */
+static const char *RecordsPane_text(Session *s, const RecordRef *ref) {
+   const char *t = NULL;
+   switch (ref->kind) {
+   case REC_INTERVENTION: t = Session_intervention(s, ref->index)->notes; break;
+   case REC_PARA: t = s->rec.paras[ref->index].text; break;
+   case REC_POSITION: t = s->rec.pos[ref->index].text; break;
+   case REC_RESERVATION: t = s->rec.res[ref->index].text; break;
+   case REC_DEADLINE: t = s->rec.deadlines[ref->index].what; break;
+   case REC_ACTION: t = s->rec.actions[ref->index].what; break;
+   }
+   return t ? t : "";
+}
+
+unsigned RecordsPane_edit(App *app) {
+   RecordRef ref;
+   char sref[40];
+   if (RecordsPane_selected(app, &ref, sref, sizeof sref) != 0)
+      return RD_STATUS;
+   Session *s = App_session(app);
+   /* the speaker's note is journaled before the editor is lent */
+   App_flushDraft(app);
    char line[1024];
    RecordsPane_row(app, &ref, line, sizeof line);
-   /* Editing here needs the language's correction commands (`edit REF
-    * TEXT`, `speaker REF CODE`, `delete REF`, `move REF before|after REF`):
-    * once they exist, this loads the record's text into the notes editor
-    * and runs `edit REF TEXT` when the editor is left. Until then it says
-    * what it would edit and how to correct it today. */
-   App_message(app, ROLE_ERROR, "cannot edit a record yet (%.60s): undo (u) takes back the last command",
-               line);
-   return RD_STATUS;
+   snprintf(app->editRef, sizeof app->editRef, "%s", sref);
+   snprintf(app->editWhat, sizeof app->editWhat, "%.*s", (int)sizeof app->editWhat - 1, line);
+   Editor_set(&app->notes, RecordsPane_text(s, &ref));
+   Editor_textEnd(&app->notes);
+   app->notesSaved = app->notes.version;
+   app->focus = FOCUS_NOTES;
+   App_message(app, ROLE_NORMAL, "editing %s: Esc saves it (edit %s TEXT), C-g drops the change", sref, sref);
+   return RD_ALL;
+}
+
+unsigned RecordsPane_editDone(App *app, int save) {
+   char ref[40];
+   snprintf(ref, sizeof ref, "%s", app->editRef);
+   int changed = app->notes.version != app->notesSaved;
+   GvBuf b;
+   GvBuf_init(&b);
+   GvBuf_printf(&b, "edit %s ", ref);
+   const char *t = Editor_text(&app->notes);
+   Words_put_text(&b, t, strlen(t));
+   /* the editor goes back to the speaker's note */
+   app->editRef[0] = '\0';
+   app->notesFor[0] = '\0';
+   Editor_set(&app->notes, "");
+   app->notesSaved = app->notes.version;
+   app->focus = FOCUS_RECORDS;
+   if (save && changed && !b.failed)
+      App_run(app, GvBuf_str(&b));
+   else
+      App_message(app, ROLE_NORMAL, "%s: nothing changed", ref);
+   GvBuf_free(&b);
+   App_syncNotes(app);
+   return RD_ALL | RD_CLEAR;
+}
+
+unsigned RecordsPane_speaker(App *app) {
+   RecordRef ref;
+   char sref[40];
+   if (RecordsPane_selected(app, &ref, sref, sizeof sref) != 0)
+      return RD_STATUS;
+   if (ref.kind == REC_PARA) {
+      App_message(app, ROLE_ERROR, "a paragraph has no speaker: Enter edits its text");
+      return RD_STATUS;
+   }
+   unsigned r = Picker_open(app, PICK_SPEAKER);
+   snprintf(app->picker.ref, sizeof app->picker.ref, "%s", sref);
+   return r;
+}
+
+unsigned RecordsPane_delete(App *app) {
+   RecordRef ref;
+   char sref[40], ask[256], line[1024], cmd[64];
+   if (RecordsPane_selected(app, &ref, sref, sizeof sref) != 0)
+      return RD_STATUS;
+   RecordsPane_row(app, &ref, line, sizeof line);
+   snprintf(ask, sizeof ask, "Delete %s? (y/n)  %.60s", sref, line);
+   snprintf(cmd, sizeof cmd, "delete %s", sref);
+   return App_confirm(app, ask, cmd);
+}
+
+unsigned RecordsPane_reorder(App *app, int dir) {
+   RecordRef ref;
+   char sref[40];
+   if (RecordsPane_selected(app, &ref, sref, sizeof sref) != 0)
+      return RD_STATUS;
+   if (ref.kind != REC_INTERVENTION && ref.kind != REC_PARA) {
+      App_message(app, ROLE_ERROR, "only interventions and paragraphs have a place to move to");
+      return RD_STATUS;
+   }
+   int to = app->recordSel + dir;
+   size_t item = RecordsPane_item(app);
+   size_t cnt = RecordsPane_list(app, item, NULL, 0);
+   RecordRef *list = malloc(cnt * sizeof *list);
+   if (!list)
+      return RD_NONE;
+   RecordsPane_list(app, item, list, cnt);
+   int ok = to >= 0 && to < (int)cnt && (list[to].kind == REC_INTERVENTION || list[to].kind == REC_PARA);
+   RecordRef other = ok ? list[to] : ref;
+   free(list);
+   if (!ok) {
+      App_message(app, ROLE_ERROR, "already the %s of what is said on this item", dir < 0 ? "first" : "last");
+      return RD_STATUS;
+   }
+   Session *s = App_session(app);
+   const char *uuid = other.kind == REC_PARA ? s->rec.paras[other.index].uuid
+                                             : Session_intervention(s, other.index)->uuid;
+   if (App_runf(app, "move %s %s %.*s", sref, dir < 0 ? "before" : "after", (int)Session_ref_len(s), uuid) == 0)
+      app->recordSel = to;
+   return RD_ALL;
 }

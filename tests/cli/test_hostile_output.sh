@@ -46,6 +46,7 @@ note N $H
 pos FR supports $H
 next
 note M $H
+note zzz lower $H
 outcome agreed O $H
 deadline 31 May D $H by FR
 action FR 2017-06-01 A $H
@@ -78,6 +79,10 @@ cp "$S" "$T/damaged.gavel"
 printf 'x %s%s junk\n' "$RAW" "$H" >> "$T/damaged.gavel"
 cap text "$GAVEL_BIN" check "$T/damaged.gavel"
 cap text "$GAVEL_BIN" show "$T/damaged.gavel"
+# A house style whose file quotes hostile text in its error.
+mkdir -p "$XDG_CONFIG_HOME/gavel/styles"
+printf '[document]\nnumbering = n%s\n' "$H" > "$XDG_CONFIG_HOME/gavel/styles/bad.ini"
+cap text "$GAVEL_BIN" render "$S" --style bad
 # Help of the program and of every command.
 cap text "$GAVEL_BIN" --help
 for c in render actions new exec show check compact follow; do cap text "$GAVEL_BIN" $c --help; done
@@ -113,4 +118,8 @@ grep -qF '^[]52;c;QUJD^G' "$O/1.text.out" || fail "show does not show the escape
 grep -qF '\x9b31m' "$O/1.text.out" || fail "show does not show U+009B visibly"
 grep -qF '<U+202E>gnp.exe' "$O/1.text.out" || fail "show does not show the override visibly"
 cat "$O"/*.err | grep -qF '\x9b' || fail "no message showed the raw byte visibly"
+# gavel check's warning on a note that opens in lower case quotes the note.
+grep -l 'opens in lower case' "$O"/*.out | xargs grep -qF "zzz lower a^[]52;c;QUJD^G" \
+	|| fail "check does not warn about the lower-case note, or not visibly"
+grep -h 'numbering' "$O"/*.err | grep -qF "'na^[]52;c;QUJD^G" || fail "the style error does not quote the value visibly"
 exit 0

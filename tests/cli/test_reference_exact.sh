@@ -7,7 +7,8 @@
 # repository root): the header lines, every heading with its number, and
 # per paragraph the start of each sentence (its first three words: who acts,
 # and how the sentence opens). No difference is allowed. A missing
-# reference fails: it is what this test is about.
+# reference fails: it is what this test is about. Then the same recording
+# rendered to Word: python-docx must read the Markdown render's headings.
 # POSIX sh; exit 0 = pass. Uses $GAVEL_BIN.
 GAVEL_BIN=${GAVEL_BIN:-$(pwd)/gavel}
 REF=${GAVEL_REFERENCE:-../shared/reference/outcome-of-proceedings-10876-17.md}
@@ -79,3 +80,28 @@ structure "$T/out.md" > "$T/got.structure"
 grep -q '^heading: 3.1. ' "$T/want.structure" || fail "the structure of $REF was not read (no 3.1)"
 diff -u "$T/want.structure" "$T/got.structure" || fail "the rendered outcome differs from the reference in structure"
 echo "reference exact: $(grep -c '^heading' "$T/got.structure") headings, $(grep -c 'para:' "$T/got.structure") paragraphs as the reference"
+
+# The same recording in Word: python-docx reads the headings (style and
+# text) and they are the Markdown render's, the heading under 3.1 included.
+PY=${PYTHON:-/usr/bin/python3}
+"$PY" -c 'import docx' 2>/dev/null || fail "python3-docx is needed ('make deps' installs it)"
+"$GAVEL_BIN" render "$S" -o "$T/out.docx" || fail "render docx"
+"$PY" - "$T/out.docx" "$T/out.md" <<'PY' || fail "the Word headings differ from the Markdown's"
+import re, sys
+import docx
+d = docx.Document(sys.argv[1])
+md = open(sys.argv[2], encoding="utf-8").read()
+def plain(s):
+    s = re.sub(r"\*\*|\*", "", s.strip())
+    return re.sub(r"\\(.)", r"\1", s)
+want = []
+for line in md.split("\n"):
+    m = re.match(r"^(#{3,}) (.*)$", line)
+    if m:
+        num, _, title = plain(m.group(2)).partition(" ")
+        want.append(("Heading %d" % min(len(m.group(1)) - 2, 3), num + "\t" + title))
+got = [(p.style.name, p.text) for p in d.paragraphs if p.style.name.startswith("Heading")]
+assert got == want, "headings:\n%r\n!=\n%r" % (got, want)
+assert any(t.startswith("\u2013\tDiscussion on CFSP") for _, t in got), got
+print("reference exact in Word: %d headings as the Markdown's" % len(got))
+PY

@@ -151,12 +151,52 @@ PY
 pandoc --verbose -f docx -t plain --wrap=none "$T/out.docx" -o "$T/pandoc.txt" 2> "$T/pandoc.err" || fail "pandoc -f docx failed"
 ! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned"; }
 for want in '1. Adoption of the agenda' '3.1. Foreign and security policy cyber issues - exchange of views' \
-	'The Presidency set 31 May 2017 as the deadline for written comments on the questions in WK 4977/17.' \
+	'The Presidency set 31 May as the deadline for written comments on the questions in WK 4977/17.' \
 	'ANNEX II' 'Speaking time'
 do
 	grep -qF -- "$want" "$T/pandoc.txt" || fail "pandoc text lacks: $want"
 done
 pandoc -f docx -t markdown "$T/out.docx" 2>/dev/null | grep -q '^## 3\.1\. Foreign' || fail "pandoc does not see 3.1. as a level-2 heading"
+
+# The header of a document that is not the reference: its type, the access
+# marking above the block, an extra header line, several addressees; and a
+# note's list as a real Word list (List Bullet, numbered by numbering.xml).
+N=$("$GAVEL_BIN" new --roster eu28-2017 --title "Party" --date 2019-02-12) || fail "gavel new note"
+cat > "$T/note.gvs" <<'SCRIPT'
+set type NOTE
+set access "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (12.02.2019)"
+set header "Interinstitutional File" "2018/0108 (COD)"
+set to "Delegations" "Coreper"
+item add "Planks"
+item 1
+give FR
+note "proposed three planks:\n- explain the text\n- agree on a date"
+end
+SCRIPT
+"$GAVEL_BIN" exec "$N" -f "$T/note.gvs" > "$T/nx.out" 2>&1 || { cat "$T/nx.out"; fail "exec note"; }
+"$GAVEL_BIN" render "$N" --date 2019-02-13 -o "$T/note.docx" || fail "render note"
+"$PY" - "$T/note.docx" <<'PY' || fail "python-docx does not see the note's header fields and list"
+import sys, docx
+d = docx.Document(sys.argv[1])
+ps = [(p.style.name, p.text) for p in d.paragraphs]
+assert ps[0] == ("Access", "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (12.02.2019)"), ps[0]
+assert d.paragraphs[0].runs[0].bold or d.paragraphs[0].style.font.bold, "access marking not bold"
+for want in [("Header Block", "Interinstitutional File:\n2018/0108 (COD)"), ("Title", "NOTE"),
+             ("Header Field", "To:\tDelegations\nCoreper"), ("List Bullet", "explain the text"),
+             ("List Bullet", "agree on a date")]:
+    assert want in ps, (want, ps)
+assert not any(t == "OUTCOME OF PROCEEDINGS" for _, t in ps), ps
+# the list style is numbered, with a bullet
+ls = d.styles["List Bullet"]
+numId = ls.element.pPr.numPr.numId.val
+num = d.part.numbering_part.element
+fmts = [f.get(docx.oxml.ns.qn("w:val")) for f in num.iter(docx.oxml.ns.qn("w:numFmt"))]
+ids = [n.get(docx.oxml.ns.qn("w:numId")) for n in num.iter(docx.oxml.ns.qn("w:num"))]
+assert str(numId) in ids and fmts == ["bullet"], (numId, ids, fmts)
+PY
+pandoc -f docx -t markdown "$T/note.docx" 2> "$T/pandoc.err" > "$T/note.md" || fail "pandoc note"
+! grep -q WARNING "$T/pandoc.err" || { cat "$T/pandoc.err"; fail "pandoc warned on the note"; }
+grep -q '^- *explain the text' "$T/note.md" || { cat "$T/note.md"; fail "pandoc does not read the list as a list"; }
 
 # Hostile text comes out intact and escaped.
 H=$("$GAVEL_BIN" new --roster eu28-2017 --title "Hostile <b>&</b> Party" --date 2017-05-12) || fail "gavel new hostile"

@@ -121,9 +121,9 @@ gaps() {
 +5 actor: PT delegation
 # heading-in-item: the heading under 3.1 is not an agenda item; this recording does not add it (reference-exact.gvs does, with kind heading).
 -3.1 heading: – Discussion on CFSP and CSDP related cyber issues in the revised EU Cyber Security Strategy
-# deadline: gavel writes the deadline as a paragraph of its own, with the year and the document; the reference ends the Presidency's paragraph with "31 May".
+# deadline: this recording says what the comments are on ("on the questions in WK 4977/17"); the reference says "written comments" alone (reference-exact.gvs records it so).
 -3.2 deadline: The Presidency set 31 May as the deadline for written comments.
-+3.2 deadline: The Presidency set 31 May 2017 as the deadline for written comments on the questions in WK 4977/17.
++3.2 deadline: The Presidency set 31 May as the deadline for written comments on the questions in WK 4977/17.
 # outcomes: gavel closes an item with the outcome the meeting recorded; the reference states none where nothing was decided.
 +2 sentence
 +3.1 sentence

@@ -6,10 +6,30 @@
 # keys, Esc, Enter, Tab, picks in a list, delegation codes and dates typed.
 # It prints the bookkeeping keys per intervention, then checks that
 # `gavel show` gives the same meeting as `gavel exec` of the file (times,
-# which differ, left out).
+# which differ, and the short references left out). The file gets what the
+# reference's text has besides interventions, as tests/data/reference-exact.gvs
+# words it: two group paragraphs, a paragraph of the item itself and the
+# heading under 3.1, each recorded from its key (G, P, A). It also prints
+# where the keys go, per command.
 . tests/e2e/lib.sh
-REF=${REF:-$(pwd)/tests/data/reference-meeting.gvs}
+SRC=${REF:-$(pwd)/tests/data/reference-meeting.gvs}
 E2E_TIMEOUT=30
+REF="$E2E_DIR/reference.gvs"
+awk '
+/^outcome continued Delegations welcomed the Commission/ {
+	print "group delegations: welcomed the Commission\047s presentation and the opportunity to share their views on the review."
+}
+/^outcome noted The working party held an exchange of views on the foreign/ {
+	print "group \"some Member States\": underlined the need to address the CFSP and CSDP aspects better in the new strategy."
+}
+/^deadline 2017-05-31 / { print "paragraph Delegations were invited to send written comments." }
+{ print }
+/^item 3\.1$/ {
+	print "item add \"Discussion on CFSP and CSDP related cyber issues in the revised EU Cyber Security Strategy\" under 3.1 kind heading"
+}' "$SRC" > "$REF"
+for want in '^group delegations:' '^group "some Member States":' '^paragraph ' 'under 3.1 kind heading$'; do
+	grep -q "$want" "$REF" || e2e_fail "the recording lacks: $want"
+done
 
 # A note-taker presses `end` only where nothing that follows ends the
 # intervention by itself: next, give (to another delegation), taking up an
@@ -90,8 +110,10 @@ pick_field() {
 # Who spoke last and who is queued, to know what a form offers by default.
 last="" queue=""
 
+: > "$E2E_DIR/per-command"
 while IFS= read -r line; do
 	cmd=$(word "$line" 1)
+	before=$keys
 	case $cmd in
 	item)
 		if [ "$(word "$line" 2)" = add ]; then
@@ -102,10 +124,14 @@ while IFS= read -r line; do
 			k A; t "$title"; k Enter
 			under=$(printf '%s' "$opts" | sed -n 's/.*under \([^ ]*\).*/\1/p')
 			[ -n "$under" ] && kt "$under"; k Enter
-			case $opts in *"kind info"*) k 2 ;; *"kind aob"*) k 3 ;; *) k Enter ;; esac
-			req=$(printf '%s' "$opts" | sed -n 's/.*requested \([^ ]*\).*/\1/p')
-			[ -n "$req" ] && pick_field "$req"; k Enter
-			k Enter # no documents
+			case $opts in *"kind info"*) k 2 ;; *"kind aob"*) k 3 ;; *"kind heading"*) k 4 ;; *) k Enter ;; esac
+			# a heading is recorded at its kind: nobody asks for it, no documents
+			case $opts in *"kind heading"*) ;; *)
+				req=$(printf '%s' "$opts" | sed -n 's/.*requested \([^ ]*\).*/\1/p')
+				[ -n "$req" ] && pick_field "$req"; k Enter
+				k Enter # no documents
+			esac
+			e2e_wait_gone "Add an agenda item" || e2e_fail "the item form stayed open"
 		else
 			floor_view
 			num=$(word "$line" 2)
@@ -151,16 +177,49 @@ while IFS= read -r line; do
 		t "$(rest "$line" 2)"
 		paragraph=$((paragraph + 1)) notes=$((notes + 1))
 		;;
-	presents)
+	group)
+		# group PHRASE [CODE...]: TEXT: the subject from the list (or
+		# typed), each member found and added with Tab, then the text.
 		floor_view
-		k D; t "$(unquote "$(rest "$line" 2)")"; k Enter
+		head=${line%%: *} txt=${line#*: }
+		phrase=$(printf '%s' "$head" | sed -n 's/^group "\([^"]*\)".*/\1/p')
+		[ -n "$phrase" ] || phrase=$(word "$head" 2)
+		codes=$(printf '%s' "$head" | sed 's/^group \("[^"]*"\|[^ ]*\) *//')
+		k G
+		e2e_expect "Several speakers at once" "G did not open the group form"
+		case $phrase in
+		"several delegations") k 1 ;; "a number of delegations") k 2 ;; "most delegations") k 3 ;;
+		delegations) k 4 ;; "some Member States") k 5 ;;
+		*) k 6; t "$phrase"; k Enter ;;
+		esac
+		# Tab adds a member and waits for the next; Enter adds the last
+		set -- $codes
+		while [ $# -gt 0 ]; do
+			pick_field "$1"
+			[ $# -gt 1 ] && k Tab
+			shift
+		done
+		k Enter
+		t "$txt"; k Enter
+		e2e_wait_gone "Several speakers at once" || e2e_fail "the group form stayed open"
+		;;
+	paragraph)
+		floor_view
+		k P; t "$(rest "$line" 2)"; k Enter
+		e2e_wait_gone "A paragraph of item" || e2e_fail "the paragraph form stayed open"
+		;;
+	presents)
+		# F8 from the notes: the speaker presents it while being noted
+		if [ "$focus" = notes ]; then k F8; else k D; fi
+		t "$(unquote "$(rest "$line" 2)")"; k Enter
 		;;
 	pos)
 		# Always the speaker's in the reference: F7 works from the notes.
 		k F7
 		case $(word "$line" 3) in
+		# a letter where it is the only one, else the stance's digit
 		supports) k s ;; flexible) k f ;; concerns) k c ;; opposes) k o ;;
-		accepts) k a Enter ;; asks) k a a Enter ;;
+		accepts) k 2 ;; asks) k 6 ;;
 		esac
 		t "$(rest "$line" 4)"; k Enter
 		;;
@@ -210,6 +269,7 @@ while IFS= read -r line; do
 		e2e_fail "no key for: $line"
 		;;
 	esac
+	echo "$cmd $((keys - before)) $line" | cut -c1-70 >> "$E2E_DIR/per-command"
 done < "$E2E_DIR/meeting.gvs"
 
 e2e_expect "The meeting was closed at" "the meeting is not closed"
@@ -219,14 +279,19 @@ e2e_wait_exit 0 60 || e2e_fail "did not leave"
 [ -s "$E2E_DIR/stderr-main" ] && e2e_fail "stderr: $(cat "$E2E_DIR/stderr-main")"
 
 per=$(awk -v k=$keys -v n=$interventions 'BEGIN { printf "%.1f", k / n }')
+# where the keys go, per command of the language
+awk '{ n[$1]++; k[$1] += $2 } END { for (c in n) printf "%s %d keys for %d (%.1f each)\n", c, k[c], n[c], k[c] / n[c] }' \
+	"$E2E_DIR/per-command" | sort -k2,2nr | tr '\n' ';' | sed 's/;$/\n/; s/;/; /g; s/^/keys by command: /'
 echo "figure: reference meeting by keys: $keys bookkeeping keys for $interventions interventions: $per per intervention ($text characters of text not counted; no : command)"
 
 # The same meeting from the file: exec, then close as the keys did.
 R=$("$GAVEL_BIN" new --title "file" --date 2017-05-12) || e2e_fail "new"
 { cat "$REF"; echo close; } | "$GAVEL_BIN" exec "$R" >/dev/null 2>"$E2E_DIR/exec2.err" || e2e_fail "exec: $(cat "$E2E_DIR/exec2.err")"
 norm() {
+	# the short references differ from session to session: left out
 	"$GAVEL_BIN" show "$1" | sed -E -e '/^(Time|Session): /d' -e '/taken up at /d' \
-		-e 's/\[[0-9a-f]{7,}\] //' -e 's/^( *)[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[0-9hms]+ /\1/' \
+		-e 's/\[[0-9a-f]{7,}\] //' \
+		-e 's/^( *)[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2} +[0-9hms]+ /\1/' \
 		-e 's/\[(open|done)\] [0-9a-f]{8} /[\1] /'
 }
 norm "$S" > "$E2E_DIR/keys.show"

@@ -206,6 +206,9 @@ static void on_past_item(void **state) {
    Fx_run(f, "on 1 action FR - send the text");
    Fx_run(f, "on 1 reserve EL scrutiny");
    Fx_run(f, "on 1 lift EL scrutiny");
+   Fx_run(f, "on 1 paragraph Delegations were invited to send written comments.");
+   Fx_run(f, "on 1 para The Working Party took note.");
+   Fx_run(f, "on 1 group \"several delegations\" FR DE: supported the text");
    const Item *it1 = Agenda_item(&f->s->agenda, one);
    assert_int_equal(Session_current_index(f->s), two);
    assert_int_equal(it1->taken_up, taken1);
@@ -217,6 +220,15 @@ static void on_past_item(void **state) {
    assert_null(Session_position_of(f->s, two, Fx_del(f, "DE")));
    assert_int_equal(f->s->rec.deadlines[0].item, one);
    assert_int_equal(f->s->rec.actions[0].item, one);
+   /* paragraphs too, on item 1, without taking it up */
+   assert_int_equal(f->s->rec.nparas, 3);
+   for (size_t i = 0; i < 3; i++)
+      assert_int_equal(f->s->rec.paras[i].item, one);
+   assert_int_equal(f->s->rec.paras[0].kind, GV_PARA_TEXT);
+   assert_string_equal(f->s->rec.paras[1].text, "The Working Party took note.");
+   assert_int_equal(f->s->rec.paras[2].kind, GV_PARA_GROUP);
+   assert_string_equal(f->s->rec.paras[2].phrase, "several delegations");
+   assert_int_equal(f->s->rec.paras[2].nmembers, 2);
    /* The speaker keeps the floor, and the queue is item 2's still. */
    const Intervention *sp = Session_speaker(f->s);
    assert_non_null(sp);
@@ -235,6 +247,9 @@ static void on_past_item(void **state) {
    assert_int_equal(Session_current_index(f->s), two);
    Fx_assert_roundtrip(f);
    Fx_run_undo_redo(f, "on 1 outcome noted");
+   Fx_run_undo_redo(f, "on 1 group delegations: took note");
+   assert_int_equal(Session_current_index(f->s), two);
+   assert_int_equal(Agenda_item(&f->s->agenda, Fx_item(f, "1"))->taken_up, taken1);
    Fx_free(f);
 }
 

@@ -374,6 +374,62 @@ static void docx_table_widths(void **state) {
    Doc_free(&d);
 }
 
+/* The header fields of documents other than the reference: the type, the
+ * access marking above the block, the extra lines, several addressees;
+ * and a list as Word's List Bullet, bulleted by numbering.xml. */
+static void docx_header_fields_and_lists(void **state) {
+   (void)state;
+   Doc d;
+   Doc_init(&d);
+   DocHeader *h = &d.header;
+   Doc_set(&h->title, "NOTE");
+   Doc_set(&h->access, "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (12.02.2019)");
+   Doc_addCode(&d, "JAI 100");
+   Doc_addExtra(&d, "Interinstitutional File", "2018/0108 (COD)");
+   Doc_set(&h->from, "Presidency");
+   Doc_set(&h->to, "Delegations");
+   Doc_addTo(&d, "Delegations");
+   Doc_addTo(&d, "Coreper <&>");
+   Doc_set(&h->subject, "Summary");
+   Doc_para(&d, "The planks:");
+   const char *entries[] = { "explain the text", "agree & sign" };
+   Doc_list(&d, entries, 2);
+   size_t len = 0;
+   char *out = docx_bytes(&d, &len);
+   Archive a;
+   read_zip((const unsigned char *)out, len, &a);
+   const char *doc = member(&a, "word/document.xml")->data;
+   /* the access marking comes first, above the block */
+   const char *access = strstr(doc, "<w:pStyle w:val=\"Access\"/></w:pPr><w:r><w:t xml:space=\"preserve\">"
+                                    "DOCUMENT PARTIALLY ACCESSIBLE TO THE PUBLIC (12.02.2019)<");
+   assert_non_null(access);
+   assert_true(access < strstr(doc, ">Council of the<"));
+   assert_non_null(strstr(doc, ">Interinstitutional File:</w:t><w:br/><w:t xml:space=\"preserve\">"
+                               "2018/0108 (COD)<"));
+   assert_non_null(strstr(doc, "<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">NOTE<"));
+   assert_null(strstr(doc, "OUTCOME OF PROCEEDINGS"));
+   assert_non_null(strstr(doc, ">To:</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space=\"preserve\">"
+                               "Delegations</w:t><w:br/><w:t xml:space=\"preserve\">Coreper &lt;&amp;&gt;<"));
+   assert_null(strstr(doc, ">On:<"));   /* no On: set: the line is left out */
+   /* each entry a List Bullet paragraph, the list numbered as a bullet */
+   assert_non_null(strstr(doc, "<w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t "
+                               "xml:space=\"preserve\">explain the text<"));
+   assert_non_null(strstr(doc, "<w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t "
+                               "xml:space=\"preserve\">agree &amp; sign<"));
+   const char *styles = member(&a, "word/styles.xml")->data;
+   assert_non_null(strstr(styles, "<w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>"
+                                  "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/>"));
+   const Member *num = member(&a, "word/numbering.xml");
+   assert_non_null(num);
+   assert_non_null(strstr(num->data, "<w:numFmt w:val=\"bullet\"/>"));
+   assert_non_null(strstr(num->data, "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>"));
+   assert_non_null(strstr(member(&a, "[Content_Types].xml")->data, "PartName=\"/word/numbering.xml\""));
+   assert_non_null(strstr(member(&a, "word/_rels/document.xml.rels")->data, "Target=\"numbering.xml\""));
+   free_zip(&a);
+   free(out);
+   Doc_free(&d);
+}
+
 static void docx_format_parses(void **state) {
    (void)state;
    OutcomeFormat f = OUTCOME_MD;
@@ -392,6 +448,7 @@ int main(void) {
       cmocka_unit_test(docx_parts),
       cmocka_unit_test(docx_strips_and_degrades),
       cmocka_unit_test(docx_table_widths),
+      cmocka_unit_test(docx_header_fields_and_lists),
       cmocka_unit_test(docx_format_parses),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);

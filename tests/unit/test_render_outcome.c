@@ -192,7 +192,7 @@ static void items_numbered_and_sentences_made(void **state) {
    assert_has(md, "#### **3.2. Prevention \\& awareness raising**\n\n*Doc. WK 4977/17*\n\n"
                   "The Presidency briefly presented the four questions set out in doc. WK 4977/17.\n\n"
                   "The Working Party took note of the information provided. "
-                  "The Presidency set 31 May 2017 as the deadline for written comments.\n\n"
+                  "The Presidency set 31 May as the deadline for written comments.\n\n"
                   "Action: the FR delegation to circulate the revised text by 15 June 2017.\n\n");
    assert_has(md, "### **4. AOB**\n\n#### **4.1. OSCE informal group**\n\n#### **4.2. Tallinn Manual 2.0**\n");
    free(md);
