@@ -5,6 +5,7 @@
 #                   the demo data is kept in build/demo-data; make demo-reset starts over)
 #   make check      unit tests, the same under ASan+UBSan, end-to-end tests (installs missing deps)
 #   make bench      benchmarks (prints figures, asserts nothing about time)
+#   make bench-instr  callgrind instruction counts of open, replay, render, a key
 #   make mutants    break the source one line at a time; the tests must notice
 #   make torture    the storage harness long: 10,000 kills, every bit flip (a table of figures)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -123,7 +124,14 @@ torture: $(BIN) $(BUILD)/tests/test_storage_integrity
 	@GAVEL_BIN=$(abspath $(BIN)) sh tests/torture.sh $(BUILD)
 
 bench: $(BIN) $(BENCH_BIN)
+	@sh tests/deps.sh bench
 	@GAVEL_BIN=$(abspath $(BIN)) sh tests/bench/run.sh $(BUILD)
+
+# Instruction counts (callgrind) of open, replay, render and one key: exact
+# on a busy machine, where wall-clock figures are noise.
+bench-instr: $(BENCH_BIN)
+	@sh tests/deps.sh instr
+	@sh tests/bench/instr.sh $(BUILD)
 
 # Fuzzing (tests/README.md). fuzz: each tests/fuzz/fuzz_*.c built with clang
 # and libFuzzer, run FUZZ_SECONDS from its seeds in tests/fuzz/corpus/NAME;

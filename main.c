@@ -38,7 +38,7 @@ typedef struct Subcommand {
 static const Subcommand Subcommands[] = {
    { "render", CmdRender_run, "render SESSION [--format F]", "write the outcome of proceedings" },
    { "actions", CmdActions_run, "actions [SESSION...] [--format F]", "export actions and deadlines" },
-   { "new", CmdNew_run, "new [--agenda F] [--roster R] ...", "create a session and print its path" },
+   { "new", CmdNew_run, "new [--agenda F|--from S] [--roster R] ...", "create a session and print its path" },
    { "exec", CmdExec_run, "exec SESSION [-f SCRIPT] [-k]", "apply commands from a script or stdin" },
    { "show", CmdShow_run, "show SESSION", "print a session's state as text" },
    { "check", CmdCheck_run, "check SESSION...", "verify session files" },

@@ -11,8 +11,7 @@
 #include <string.h>
 
 #include "model/visible.h"
-#include "storage/archive.h"
-#include "storage/sessionfile.h"
+#include "storage/archive_done.h"
 
 int CmdDone_run(const CliEnv *env, int argc, char **argv) {
    if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
@@ -27,40 +26,19 @@ int CmdDone_run(const CliEnv *env, int argc, char **argv) {
    char *id = Visible_dup(argv[1], 0);
    if (!id)
       return Cli_fail(env, "done: out of memory");
-   if (Archive_findAction(env->datadir, argv[1], path, sizeof path, msg, sizeof msg) != 0) {
-      char *vm = Visible_dup(msg, 0);
-      Cli_fail(env, "done: %s", vm ? vm : "");
-      free(vm);
-      free(id);
-      return CLI_FAIL;
-   }
-   SessionFileOptions opts = { .io = NULL, .readOnly = 0, .datadir = env->datadir };
-   SessionFile *sf = SessionFile_open(path, &opts, msg, sizeof msg);
    int rc = CLI_FAIL;
-   if (!sf) {
+   if (strlen(argv[1]) > 100) {
+      Cli_fail(env, "done: '%.40s...' is not an action id", id);
+   } else if (ArchiveDone_mark(env->datadir, argv[1], path, sizeof path, msg, sizeof msg) != 0) {
       char *vm = Visible_dup(msg, 0);
       Cli_fail(env, "done: %s", vm ? vm : "");
-      free(vm);
-   } else if (SessionFile_readOnly(sf)) {
-      char *vm = Visible_dup(SessionFile_readOnlyReason(sf), 0);
-      Cli_fail(env, "done: action %s not marked: %s", id, vm ? vm : "");
       free(vm);
    } else {
-      char line[64];
-      snprintf(line, sizeof line, "done %s", argv[1]);
-      SessionFileRun r = SessionFile_run(sf, line, msg, sizeof msg);
-      if (r == SESSIONFILE_DONE) {
-         char *vp = Visible_dup(path, 0);
-         printf("action %s done in %s\n", id, vp ? vp : "");
-         free(vp);
-         rc = CLI_OK;
-      } else {
-         char *vm = Visible_dup(msg, 0);
-         Cli_fail(env, "done: %s", vm ? vm : "");
-         free(vm);
-      }
+      char *vp = Visible_dup(path, 0);
+      printf("action %s done in %s\n", id, vp ? vp : "");
+      free(vp);
+      rc = CLI_OK;
    }
-   SessionFile_close(sf);
    free(id);
    return rc;
 }

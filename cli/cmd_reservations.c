@@ -8,16 +8,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "cli/archive_collect.h"
 #include "cli/table.h"
-#include "model/date.h"
+#include "render/archive_report.h"
 #include "model/visible.h"
 
 static const char CmdReservations_usage[] =
    "usage: gavel reservations [--open] [--delegation CODE] [--dossier NAME|REF] [--format text|csv|json]\n";
+
+static void CmdReservations_row(void *ud, const char *const cells[9]) {
+   Table_add(ud, cells);
+}
 
 int CmdReservations_run(const CliEnv *env, int argc, char **argv) {
    const char *deleg = NULL, *dossier = NULL, *format = NULL;
@@ -57,41 +60,13 @@ int CmdReservations_run(const CliEnv *env, int argc, char **argv) {
       free(v);
       return CLI_FAIL;
    }
-   size_t *idx = ArchiveItems_sorted(&ai, true);
    static const char *const head[] = { "delegation", "reservation", "dossier", "entered",
                                        "last", "status", "text", "item", "path" };
    Table t;
    Table_init(&t, 9, head);
-   for (size_t at = 0; idx && at < ai.nres;) {
-      size_t end = ArchiveItems_chainEnd(&ai, idx, ai.nres, at, true);
-      const ArchRecord *first = &ai.res[idx[at]], *last = &ai.res[idx[end - 1]];
-      const ArchItem *fi = &ai.items[first->item], *li = &ai.items[last->item];
-      at = end;
-      bool standing = last->status != GV_RESERVE_LIFTED;
-      if ((openOnly && !standing) || (deleg && strcasecmp(deleg, first->code) != 0) ||
-          (group != GV_NONE && fi->group != group))
-         continue;
-      char entered[11] = "", lastDay[11] = "", lastCell[64];
-      if (fi->day != GV_NO_DAY)
-         Date_format_iso(fi->day, entered);
-      if (li->day != GV_NO_DAY)
-         Date_format_iso(li->day, lastDay);
-      /* A reservation re-entered in a later meeting reads as maintained there. */
-      const char *how = end - 1 > (size_t)0 && last != first && last->status == GV_RESERVE_ENTERED
-                           ? "maintained" : GvReserveStatus_word(last->status);
-      snprintf(lastCell, sizeof lastCell, "%s %s", how, lastDay);
-      const char *text = last->text[0] ? last->text : first->text;
-      char item[512];
-      snprintf(item, sizeof item, "%s %s", li->num, li->title);
-      const char *cells[9] = { first->code, GvReserveType_word((GvReserveType)first->kind),
-                               ArchiveItems_label(&ai, fi->group), entered,
-                               last == first && last->status == GV_RESERVE_ENTERED ? "" : lastCell,
-                               standing ? "standing" : "lifted", text, item, li->path };
-      Table_add(&t, cells);
-   }
+   ArchiveReport_reservations(&ai, openOnly, deleg, group, CmdReservations_row, &t);
    Table_print(&t, stdout, f, isatty(1));
    Table_free(&t);
-   free(idx);
    ArchiveItems_free(&ai);
    return fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
 }

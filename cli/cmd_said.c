@@ -1,160 +1,34 @@
 /* gavel said CODE [--since DATE]: everything one delegation said, meeting
  * by meeting (oldest first), item by item: its interventions, its position
- * and its reservations. What a chair reads before the next meeting. */
+ * and its reservations (render/archive_said.h). What a chair reads before
+ * the next meeting. */
 #include "cli/cmd_said.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "render/archive_digest.h"
 #include "cli/archive_scan.h"
-#include "model/date.h"
-#include "model/record.h"
 #include "model/visible.h"
+#include "render/archive_digest.h"
+#include "render/archive_said.h"
 
 typedef struct SaidReport {
-   const char *code;
+   ArchiveSaid w;
    DayRange range;
-   GvBuf out;             /* per session, in file order: sorted by day below */
-   struct SaidPart { int64_t day; size_t from, to; } *parts;
-   size_t nparts, cap;
-   size_t found;
 } SaidReport;
 
-static void Said_text(GvBuf *b, const char *label, const char *s, size_t n) {
-   GvBuf_printf(b, "    %s", label);
-   if (n) {
-      GvBuf_puts(b, ": ");
-      /* Multi-line notes keep their lines, indented under the label. */
-      size_t at = 0;
-      while (at < n) {
-         const char *nl = memchr(s + at, '\n', n - at);
-         size_t k = nl ? (size_t)(nl - (s + at)) : n - at;
-         Visible_append(b, s + at, k, 0);
-         at += k + (nl ? 1 : 0);
-         if (nl)
-            GvBuf_puts(b, "\n      ");
-      }
-   }
-   GvBuf_putc(b, '\n');
-}
-
-/* A unit (COM/HOME) speaks for its parent (COM) too. */
-static bool Said_mine(const char *deleg, const char *code) {
-   size_t n = strlen(code);
-   return strcasecmp(deleg, code) == 0 || (strncasecmp(deleg, code, n) == 0 && deleg[n] == '/');
-}
-
-typedef struct SaidRec {
-   size_t item, kind, seq;   /* kind: 0 intervention, 1 position, 2 reservation */
-   const ArchiveRecord *r;
-} SaidRec;
-
-static int Said_order(const void *x, const void *y) {
-   const SaidRec *a = x, *b = y;
-   if (a->item != b->item)
-      return a->item < b->item ? -1 : 1;
-   if (a->kind != b->kind)
-      return a->kind < b->kind ? -1 : 1;
-   return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* One session's digest (render/archive_digest.h): this delegation's records,
- * item by item, under a header for the meeting. */
 static void Said_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
-   SaidReport *w = ud;
-   if (!ArchiveCli_inRange(&w->range, e->day))
-      return;
-   const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
-   SaidRec *mine = malloc((d->count + 1) * sizeof *mine);
-   size_t nitems = 0, n = 0;
-   if (!items || !mine) {
-      free(items);
-      free(mine);
-      return;
-   }
-   for (size_t i = 0; i < d->count; i++) {
-      const ArchiveRecord *r = &d->recs[i];
-      if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS)
-         items[nitems++] = r;
-      else if (((r->type == 'V' || r->type == 'P') && r->nfields == 4) ||
-               (r->type == 'R' && r->nfields == 5))
-         if (Said_mine(r->fields[1], w->code))
-            mine[n++] = (SaidRec){ (size_t)strtoull(r->fields[0], NULL, 10),
-                                   r->type == 'V' ? 0u : r->type == 'P' ? 1u : 2u, i, r };
-   }
-   if (n > 1)
-      qsort(mine, n, sizeof *mine, Said_order);
-   size_t from = w->out.len;
-   char date[11] = "(no date)";
-   if (n) {
-      if (e->day != GV_NO_DAY)
-         Date_format_iso(e->day, date);
-      GvBuf_printf(&w->out, "%s  ", date);
-      const char *body = e->body ? e->body : "(no body)";
-      Visible_append(&w->out, body, strlen(body), 0);
-      GvBuf_puts(&w->out, "  ");
-      Visible_append(&w->out, e->path, strlen(e->path), 0);
-      GvBuf_putc(&w->out, '\n');
-   }
-   for (size_t i = 0; i < n; i++) {
-      const SaidRec *m = &mine[i];
-      if (m->item >= nitems)
-         continue;
-      if (i == 0 || mine[i - 1].item != m->item) {
-         char *const *it = items[m->item]->fields;
-         GvBuf_puts(&w->out, "  ");
-         Visible_append(&w->out, it[0], strlen(it[0]), 0);
-         GvBuf_putc(&w->out, ' ');
-         Visible_append(&w->out, it[1], strlen(it[1]), 0);
-         GvBuf_putc(&w->out, '\n');
-      }
-      char *const *f = m->r->fields;
-      char label[128];
-      const char *text;
-      if (m->kind == 0) {
-         snprintf(label, sizeof label, "%s %s", f[2], f[1]);
-         text = f[3];
-      } else if (m->kind == 1) {
-         snprintf(label, sizeof label, "position: %s", GvStance_word((GvStance)atoi(f[2])));
-         text = f[3];
-      } else {
-         snprintf(label, sizeof label, "reservation: %s (%s)",
-                  GvReserveType_word((GvReserveType)atoi(f[2])),
-                  GvReserveStatus_word((GvReserveStatus)atoi(f[3])));
-         text = f[4];
-      }
-      Said_text(&w->out, label, text, strlen(text));
-      w->found++;
-   }
-   free(items);
-   free(mine);
-   if (w->out.len == from)
-      return;
-   if (w->nparts == w->cap) {
-      size_t cap = w->cap ? w->cap * 2 : 32;
-      struct SaidPart *p = realloc(w->parts, cap * sizeof *p);
-      if (!p)
-         return;
-      w->parts = p;
-      w->cap = cap;
-   }
-   w->parts[w->nparts++] = (struct SaidPart){ e->day, from, w->out.len };
-}
-
-static int Said_oldest(const void *x, const void *y) {
-   const struct SaidPart *a = x, *b = y;
-   if (a->day != b->day)
-      return a->day < b->day ? -1 : 1;
-   return (a->from > b->from) - (a->from < b->from);
+   SaidReport *r = ud;
+   if (ArchiveCli_inRange(&r->range, e->day))
+      ArchiveSaid_digest(&r->w, e->day, e->body, e->path, d);
 }
 
 int CmdSaid_run(const CliEnv *env, int argc, char **argv) {
    SaidReport w;
    memset(&w, 0, sizeof w);
    w.range = (DayRange){ GV_NO_DAY, GV_NO_DAY };
+   const char *code = NULL;
    for (int i = 1; i < argc; i++) {
       int r = ArchiveCli_dateOption(env, argc, argv, &i, &w.range);
       if (r < 0)
@@ -165,12 +39,13 @@ int CmdSaid_run(const CliEnv *env, int argc, char **argv) {
          fputs("usage: gavel said CODE [--since DATE] [--until DATE]\n", stdout);
          return CLI_OK;
       }
-      if (argv[i][0] == '-' || w.code)
+      if (argv[i][0] == '-' || code)
          return Cli_usage(env, "said: unexpected '%s' (gavel said CODE [--since DATE])", argv[i]);
-      w.code = argv[i];
+      code = argv[i];
    }
-   if (!w.code)
+   if (!code)
       return Cli_usage(env, "said needs a delegation CODE (gavel said FR)");
+   ArchiveSaid_init(&w.w, code);
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .digest = ArchiveDigest_build,
                        .visitDigest = Said_visit, .digest_version = ARCHIVE_DIGEST_VERSION,
@@ -179,19 +54,18 @@ int CmdSaid_run(const CliEnv *env, int argc, char **argv) {
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);
-      if (w.nparts > 1)
-         qsort(w.parts, w.nparts, sizeof *w.parts, Said_oldest);
-      for (size_t i = 0; i < w.nparts; i++)
-         fwrite(w.out.data + w.parts[i].from, 1, w.parts[i].to - w.parts[i].from, stdout);
-      if (!w.found) {
-         char *v = Visible_dup(w.code, 0);
+      GvBuf text = GV_BUF_INIT;
+      ArchiveSaid_text(&w.w, &text);
+      fwrite(text.data ? text.data : "", 1, text.len, stdout);
+      GvBuf_free(&text);
+      if (!w.w.found) {
+         char *v = Visible_dup(code, 0);
          fprintf(stderr, "%s: nothing recorded for %s\n", env->progname, v ? v : "");
          free(v);
       }
-      rc = w.found && fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
+      rc = w.w.found && fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
       Archive_free(&a);
    }
-   free(w.parts);
-   GvBuf_free(&w.out);
+   ArchiveSaid_free(&w.w);
    return rc;
 }

@@ -30,9 +30,13 @@ static const char *CmdShow_code(const Session *s, size_t idx) {
 
 /* Text that may hold newlines, each following line indented like the first. */
 static void CmdShow_text(FILE *out, const char *text, size_t len, int indent) {
-   for (size_t i = 0; i < len; i++) {
-      fputc(text[i], out);
-      if (text[i] == '\n' && i + 1 < len)
+   /* Line by line: one fwrite per line, not one call per byte. */
+   for (size_t i = 0; i < len;) {
+      const char *nl = memchr(text + i, '\n', len - i);
+      size_t end = nl ? (size_t)(nl - text) + 1 : len;
+      fwrite(text + i, 1, end - i, out);
+      i = end;
+      if (nl && i < len)
          fprintf(out, "%*s", indent, "");
    }
 }
@@ -116,7 +120,14 @@ static void CmdShow_attendance(FILE *out, const Session *s) {
    }
 }
 
-static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, size_t rl) {
+/* Each item's positions and reservations chained in record order, built once
+ * for the whole agenda: showing every item reads each record once. */
+typedef struct CmdShowChains {
+   size_t *posFirst, *posNext, *resFirst, *resNext;
+} CmdShowChains;
+
+static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, size_t rl,
+                         const CmdShowChains *ch) {
    const Item *it = Agenda_item(&s->agenda, idx);
    char num[32], t[9];
    Agenda_path(&s->agenda, idx, num, sizeof num);
@@ -193,7 +204,7 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
       fputc('\n', out);
    }
    const Position *p;
-   for (size_t k = 0; (p = Session_position(s, idx, k)); k++) {
+   for (size_t k = ch->posFirst[idx]; k != GV_NONE && (p = &s->rec.pos[k]); k = ch->posNext[k]) {
       fprintf(out, "%*s", in, "");
       CmdShow_ref(out, p->uuid, rl);
       fprintf(out, "position: %s %s", CmdShow_code(s, p->delegation),
@@ -205,7 +216,7 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
       fputc('\n', out);
    }
    const Reservation *rv;
-   for (size_t k = 0; (rv = Session_reservation(s, idx, k)); k++)
+   for (size_t k = ch->resFirst[idx]; k != GV_NONE && (rv = &s->rec.res[k]); k = ch->resNext[k])
    {
       fprintf(out, "%*s", in, "");
       CmdShow_ref(out, rv->uuid, rl);
@@ -286,8 +297,31 @@ void CmdShow_print(FILE *out, const Session *s) {
    size_t n = Agenda_count(&s->agenda);
    int64_t now = s->last_time;
    fprintf(out, "\nAgenda%s\n", n ? "" : " (empty)");
+   size_t items = s->agenda.count + 1;
+   CmdShowChains ch = { malloc(items * sizeof(size_t)), malloc((s->rec.npos + 1) * sizeof(size_t)),
+                        malloc(items * sizeof(size_t)), malloc((s->rec.nres + 1) * sizeof(size_t)) };
+   if (!ch.posFirst || !ch.posNext || !ch.resFirst || !ch.resNext)
+      abort(); /* as the renderers do: half a listing is worse than none */
+   for (size_t i = 0; i < items; i++)
+      ch.posFirst[i] = ch.resFirst[i] = GV_NONE;
+   for (size_t i = s->rec.npos; i-- > 0;) {
+      size_t it = s->rec.pos[i].item;
+      ch.posNext[i] = it < s->agenda.count ? ch.posFirst[it] : GV_NONE;
+      if (it < s->agenda.count)
+         ch.posFirst[it] = i;
+   }
+   for (size_t i = s->rec.nres; i-- > 0;) {
+      size_t it = s->rec.res[i].item;
+      ch.resNext[i] = it < s->agenda.count ? ch.resFirst[it] : GV_NONE;
+      if (it < s->agenda.count)
+         ch.resFirst[it] = i;
+   }
    for (size_t k = 0; k < n; k++)
-      CmdShow_item(out, s, Agenda_index_at(&s->agenda, k), now, rl);
+      CmdShow_item(out, s, Agenda_index_at(&s->agenda, k), now, rl, &ch);
+   free(ch.posFirst);
+   free(ch.posNext);
+   free(ch.resFirst);
+   free(ch.resNext);
    CmdShow_records(out, s, rl);
    size_t other = 0;
    for (size_t i = 0; i < Session_entry_count(s); i++)

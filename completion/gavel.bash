@@ -82,7 +82,7 @@ _gavel() {
       return ;;
    render) opts="--format -o --output --annex --date --help --" ;;
    actions) opts="--open --owner --format -o --output --help --" ;;
-   new) opts="--agenda --roster --title --date --help" ;;
+   new) opts="--agenda --from --roster --title --date --help" ;;
    exec) opts="-f --file --keep-going --progress --help --" ;;
    show|compact|follow) opts="--help --" ;;
    check) opts="-q --quiet --help --" ;;

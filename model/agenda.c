@@ -91,7 +91,44 @@ void Agenda_clear(Agenda *a) {
    free(a->items);
    free(a->top);
    free(a->order);
+   free(a->byuuid);
    Agenda_init(a);
+}
+
+/* The uuid index: every command that names an item by its full uuid (the
+ * canonical form) finds it in O(1), so a meeting of 100,000 items does not
+ * scan them all at every line. */
+static size_t uuid_hash(const char *s, size_t n) {
+   uint64_t h = 1469598103934665603ULL;
+   for (size_t i = 0; i < n; i++)
+      h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+   return (size_t)(h ^ (h >> 29));
+}
+
+static void uuid_put(size_t *tab, size_t cap, const Item *items, size_t idx) {
+   size_t k = uuid_hash(items[idx].uuid, strlen(items[idx].uuid)) & (cap - 1);
+   while (tab[k])
+      k = (k + 1) & (cap - 1);
+   tab[k] = idx + 1;
+}
+
+/* Indexes item idx (just added); false on ENOMEM. */
+static bool uuid_index(Agenda *a, size_t idx) {
+   if (2 * (idx + 1) > a->byuuid_cap) {
+      size_t cap = a->byuuid_cap ? a->byuuid_cap * 2 : 64;
+      while (2 * (idx + 1) > cap)
+         cap *= 2;
+      size_t *tab = calloc(cap, sizeof *tab);
+      if (!tab)
+         return false;
+      for (size_t i = 0; i < idx; i++)
+         uuid_put(tab, cap, a->items, i);
+      free(a->byuuid);
+      a->byuuid = tab;
+      a->byuuid_cap = cap;
+   }
+   uuid_put(a->byuuid, a->byuuid_cap, a->items, idx);
+   return true;
 }
 
 /* Grows an array of size_t to hold one more. */
@@ -176,6 +213,46 @@ size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title)
       return GV_NONE;
    }
    a->count++;
+   if (!uuid_index(a, idx)) {
+      a->count--;
+      list_remove(a, idx);
+      free(t);
+      return GV_NONE;
+   }
+   /* Appended as the last child of the last subtree (the usual case: an
+    * agenda typed in order): its place in the reading order is the end, and
+    * nothing else is renumbered. Anywhere else the whole tree is. */
+   bool at_end = true;
+   for (size_t up = parent; at_end && up != GV_NONE; up = a->items[up].parent) {
+      size_t pp = a->items[up].parent;
+      size_t n = pp == GV_NONE ? a->ntop : a->items[pp].nchildren;
+      const size_t *arr = pp == GV_NONE ? a->top : a->items[pp].children;
+      at_end = n > 0 && arr[n - 1] == up;
+   }
+   if (at_end && a->order_cap <= a->norder) {
+      /* Room for the new one, doubling: appends stay O(1) amortized. */
+      size_t cap = a->order_cap ? a->order_cap * 2 : 16;
+      size_t *o = realloc(a->order, cap * sizeof *o);
+      if (o) {
+         a->order = o;
+         a->order_cap = cap;
+      }
+   }
+   if (at_end && a->order_cap > a->norder) {
+      it->depth = parent == GV_NONE ? 0 : a->items[parent].depth + 1;
+      it->number = (unsigned)pos + 1;
+      /* The number shown skips headings: one more than the last sibling's
+       * that is not a heading (Agenda_renumber's rule). */
+      const size_t *sib = parent == GV_NONE ? a->top : a->items[parent].children;
+      it->shown = 1;
+      for (size_t k = pos; k-- > 0;)
+         if (a->items[sib[k]].kind != GV_ITEM_HEADING) {
+            it->shown = a->items[sib[k]].shown + 1;
+            break;
+         }
+      a->order[a->norder++] = idx;
+      return idx;
+   }
    if (!Agenda_renumber(a))
       return GV_NONE;
    return idx;
@@ -373,6 +450,18 @@ void Agenda_label(const Agenda *a, size_t idx, GvNumbering style, char *buf, siz
 size_t Agenda_find_uuid(const Agenda *a, const char *uuid, size_t n) {
    if (n < 8)
       return GV_NONE;
+   if (n == 36 && a->byuuid_cap) {
+      /* A full uuid (the longest there is): the lowest live index with it. */
+      size_t best = GV_NONE;
+      for (size_t k = uuid_hash(uuid, n) & (a->byuuid_cap - 1); a->byuuid[k];
+           k = (k + 1) & (a->byuuid_cap - 1)) {
+         size_t i = a->byuuid[k] - 1;
+         if (i < a->count && !a->items[i].dropped && i < best &&
+             strncmp(a->items[i].uuid, uuid, n) == 0 && a->items[i].uuid[n] == '\0')
+            best = i;
+      }
+      return best;
+   }
    size_t found = GV_NONE;
    for (size_t i = 0; i < a->count; i++) {
       if (a->items[i].dropped)

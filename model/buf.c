@@ -61,11 +61,9 @@ bool GvBuf_puts(GvBuf *b, const char *s) {
    return GvBuf_append(b, s, strlen(s));
 }
 
-bool GvBuf_putc(GvBuf *b, char c) {
-   return GvBuf_append(b, &c, 1);
-}
-
 bool GvBuf_vprintf(GvBuf *b, const char *fmt, va_list ap) {
+   if (b->failed)
+      return false;
    va_list copy;
    va_copy(copy, ap);
    int n = vsnprintf(NULL, 0, fmt, copy);

@@ -22,7 +22,15 @@ void GvBuf_free(GvBuf *b);
 void GvBuf_clear(GvBuf *b);
 bool GvBuf_append(GvBuf *b, const char *s, size_t n);
 bool GvBuf_puts(GvBuf *b, const char *s);
-bool GvBuf_putc(GvBuf *b, char c);
+/* Inline: the writers call it once per byte on their slow paths. */
+static inline bool GvBuf_putc(GvBuf *b, char c) {
+   if (b->len + 1 < b->cap && !b->failed) {
+      b->data[b->len++] = c;
+      b->data[b->len] = '\0';
+      return true;
+   }
+   return GvBuf_append(b, &c, 1);
+}
 bool GvBuf_printf(GvBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool GvBuf_vprintf(GvBuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Drops everything after the first n bytes. */

@@ -2,6 +2,7 @@
 #include "model/command.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,12 +112,18 @@ GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
 }
 
 static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool nested) {
-   if (memchr(payload, '\0', len))
+   if (!e->checked && memchr(payload, '\0', len))
       return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
-   if (!Utf8_valid(payload, len))
+   if (!e->checked && !Utf8_valid(payload, len))
       return Cmd_fail(e, GV_BAD_UTF8, "the line is not valid UTF-8");
+   /* note and draft read their first two words and then the rest of the
+    * line as TEXT (Cmd_note, Cmd_draft): the TEXT, most of a journal, is
+    * never split into words. */
+   char first[8];
+   Command_name(payload, len, first, sizeof first);
+   size_t max = strcmp(first, "note") == 0 || strcmp(first, "draft") == 0 ? 3 : SIZE_MAX;
    Words w;
-   GvStatus st = Words_split(&w, payload, len, e->msg, e->msglen);
+   GvStatus st = Words_split_max(&w, payload, len, max, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {
@@ -134,8 +141,9 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       return st;
    }
    const Command *cmd = NULL;
+   char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
    for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
-      if (Util_word_eq(name, Commands[i].name))
+      if (Commands[i].name[0] == c0 && Util_word_eq(name, Commands[i].name))
          cmd = &Commands[i];
    if (!cmd) {
       /* `"item add X` is a quote left open, not a command of that name. */
@@ -145,7 +153,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       e->kind = GV_ENTRY_UNIT;
       GvBuf_puts(e->canon, cmd->name);
       st = cmd->fn(e, &w);
-      if (st == GV_OK && (e->canon->failed || (e->extra && e->extra->failed)))
+      /* On replay the canonical text is not kept (see apply_parts). */
+      if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))
          st = Cmd_fail(e, GV_NOMEM, "out of memory");
    }
    Words_free(&w);

@@ -21,6 +21,7 @@ typedef struct Exec {
    GvEntryKind kind;      /* set by the handler: UNIT unless DRAFT */
    size_t draft_target;   /* DRAFT: intervention written, or GV_NONE */
    bool at_clock;         /* `at`: the line's time is the new clock */
+   bool checked;          /* the payload is known valid UTF-8 without NUL */
    char *msg;
    size_t msglen;
 } Exec;

@@ -231,9 +231,33 @@ GvStatus Time_parse_hms(const char *s, size_t n, int64_t *secs, char *msg, size_
    return GV_OK;
 }
 
+/* Digits at s[0..n), or -1. */
+static int64_t digits(const char *s, size_t n) {
+   int64_t v = 0;
+   for (size_t i = 0; i < n; i++) {
+      if (s[i] < '0' || s[i] > '9')
+         return -1;
+      v = v * 10 + (s[i] - '0');
+   }
+   return v;
+}
+
 GvStatus Time_parse_iso(const char *s, size_t n, int64_t *t) {
    if (n != 19 || s[10] != 'T')
       return GV_BAD_TIME;
+   /* Every journal line has one: YYYY-MM-DDTHH:MM:SS read at once. Any other
+    * shape goes the general way below. */
+   if (s[4] == '-' && s[7] == '-' && s[13] == ':' && s[16] == ':') {
+      int64_t y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+      int64_t h = digits(s + 11, 2), mi = digits(s + 14, 2), se = digits(s + 17, 2);
+      if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
+         if (!Date_valid(y, (unsigned)mo, (unsigned)d) || h >= 24 || mi >= 60 || se >= 60)
+            return GV_BAD_TIME;
+         *t = Date_days_from_civil(y, (unsigned)mo, (unsigned)d) * GV_DAY_SECONDS + h * 3600 +
+              mi * 60 + se;
+         return GV_OK;
+      }
+   }
    int64_t day, secs;
    if (Date_parse(s, 10, GV_NO_DAY, &day, NULL, 0) != GV_OK || s[4] != '-')
       return GV_BAD_TIME;

@@ -139,11 +139,14 @@ static bool type_is_cmd(const LineParts *p, size_t *conts) {
 
 /* Applies the payload of a journal line (replay mode). */
 static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec *out_e,
-                            char *msg, size_t msglen) {
+                            bool checked, char *msg, size_t msglen) {
+   /* A replayed line is already canonical: the handlers' canonical text goes
+    * to a buffer marked failed, which drops every append at once. */
    GvBuf_clear(scratch);
+   scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
-              .at_clock = false, .msg = msg, .msglen = msglen };
+              .at_clock = false, .checked = checked, .msg = msg, .msglen = msglen };
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
    if (st == GV_OK)
       s->last_time = p->time;
@@ -199,7 +202,9 @@ static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
-         if (apply_parts(s, &p, &scratch, &e, msg, sizeof msg) == GV_OK) {
+         /* Lines in the journal were checked when they were first read or
+          * run, unless a load kept some aside unapplied and unchecked. */
+         if (apply_parts(s, &p, &scratch, &e, !s->unchecked, msg, sizeof msg) == GV_OK) {
             if (draft)
                en->target = e.draft_target;
          } else if (bad++ == 0) {
@@ -303,7 +308,8 @@ static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
 
 static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
                     GvBuf *out, char *msg, size_t msglen);
-static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+static GvStatus replay(Session *s, const char *line, size_t len, bool checked, char *msg,
+                       size_t msglen);
 
 GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext *ctx,
                      GvBuf *out, char *msg, size_t msglen) {
@@ -315,7 +321,11 @@ GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext 
 }
 
 GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
-   return one_line(replay(s, line ? line : "", line ? len : 0, msg, msglen), msg, msglen);
+   return one_line(replay(s, line ? line : "", line ? len : 0, false, msg, msglen), msg, msglen);
+}
+
+GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
+   return one_line(replay(s, line ? line : "", line ? len : 0, true, msg, msglen), msg, msglen);
 }
 
 static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
@@ -422,7 +432,8 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
    return GV_OK;
 }
 
-static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
+static GvStatus replay(Session *s, const char *line, size_t len, bool checked, char *msg,
+                       size_t msglen) {
    if (msg && msglen)
       msg[0] = '\0';
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -477,6 +488,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
       /* Kept as it is; Session_load_end() applies it with the rest. Only a
        * `draft` line is not an undo unit. */
       GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+      if (!checked)
+         s->unchecked = true;   /* the rebuild checks every line then */
       if (!Journal_append(j, line, len, is_cmd, kind))
          return fail(msg, msglen, GV_NOMEM, "out of memory");
       if (is_cmd)
@@ -485,7 +498,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, char *msg, size
    }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
-   st = apply_parts(s, &p, &scratch, &e, msg, msglen);
+   st = apply_parts(s, &p, &scratch, &e, checked, msg, msglen);
    GvBuf_free(&scratch);
    if (is_cmd)
       j->orphans = st != GV_OK;

@@ -60,6 +60,7 @@ typedef struct Session {
    char *roster_name;/* the last `roster NAME` loaded, or NULL */
    bool loading;     /* between Session_load_begin() and Session_load_end() */
    bool stale;       /* loading: the state lags the journal (an undo or redo came) */
+   bool unchecked;    /* a line entered the journal without its UTF-8 checked */
 } Session;
 
 /* What the caller supplies to Session_run(). */
@@ -94,6 +95,9 @@ GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext 
  * is allowed; not the header). Unknown TYPEs are kept verbatim. On failure
  * nothing is stored and msg says why. */
 GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+/* The same for a line that passed SessionScan_checkLine (no control
+ * character, valid UTF-8): the model does not check it a second time. */
+GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *msg, size_t msglen);
 /* After the last line replayed: how many cmd+ lines its unit's `cmd:N` still
  * announces. Not 0 at the end of a file means a crash cut the unit short at a
  * line boundary: it was never acknowledged, and Session_rollback() drops it. */

@@ -3,6 +3,7 @@
 #include "model/utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
    const unsigned char *u = (const unsigned char *)s;
@@ -43,11 +44,31 @@ size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
 }
 
 bool Utf8_valid(const char *s, size_t n) {
+   const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;
    while (i < n) {
+      /* Journal lines are mostly ASCII: skip it eight bytes at a time. */
+      while (i + 8 <= n) {
+         uint64_t w;
+         memcpy(&w, u + i, 8);
+         if (w & 0x8080808080808080ULL)
+            break;
+         i += 8;
+      }
+      while (i < n && u[i] < 0x80)
+         i++;
+      if (i >= n)
+         break;
+      unsigned char c = u[i];
+      if (c >= 0xC2 && c <= 0xDF) { /* two bytes: Latin, Greek, Cyrillic */
+         if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80)
+            return false;
+         i += 2;
+         continue;
+      }
       uint32_t cp;
       size_t l = Utf8_decode(s + i, n - i, &cp);
-      if (cp == 0xFFFD && l == 1 && (unsigned char)s[i] >= 0x80)
+      if (cp == 0xFFFD && l == 1)
          return false;
       i += l;
    }

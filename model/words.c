@@ -42,29 +42,45 @@ static void put_hex(GvBuf *b, unsigned char c) {
    GvBuf_append(b, e, 4);
 }
 
+/* A byte that ends a run of plain word bytes: a blank, a quote or a backslash. */
+static bool is_special(char c) {
+   static const bool special[256] = { [' '] = true, ['"'] = true, ['\\'] = true,
+                                      ['\t'] = true, ['\r'] = true, ['\n'] = true };
+   return special[(unsigned char)c];
+}
+
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
+   return Words_split_max(w, line, len, SIZE_MAX, msg, msglen);
+}
+
+GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, char *msg,
+                         size_t msglen) {
    memset(w, 0, sizeof *w);
    w->open_quote = SIZE_MAX;
    w->line = line;
    w->len = len;
-   /* At most one word per two bytes (a word and a blank), plus one. */
+   /* At most one word per two bytes (a word and a blank), plus one. One block
+    * holds the arrays and the unquoted text: one allocation per line. */
    size_t maxw = len / 2 + 1;
-   w->store = malloc(len + maxw + 1);
-   w->word = malloc(maxw * sizeof *w->word);
-   w->start = malloc(maxw * sizeof *w->start);
-   w->quoted = malloc(maxw * sizeof *w->quoted);
-   if (!w->store || !w->word || !w->start || !w->quoted) {
-      Words_free(w);
+   if (maxw > max)
+      maxw = max;
+   size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
+   char *block = malloc(arrays + len + maxw + 1);
+   if (!block) {
       if (msg && msglen)
          snprintf(msg, msglen, "out of memory");
       return GV_NOMEM;
    }
-   char *out = w->store;
+   w->word = (char **)(void *)block;
+   w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
+   w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
+   w->store = block;
+   char *out = block + arrays;
    size_t i = 0;
    for (;;) {
       while (i < len && is_blank(line[i]))
          i++;
-      if (i >= len)
+      if (i >= len || w->count == maxw)
          break;
       size_t k = w->count++;
       w->word[k] = out;
@@ -73,7 +89,14 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
       bool inq = false;
       while (i < len && (inq || !is_blank(line[i]))) {
          char c = line[i];
-         if (c == '"') {
+         if (!is_special(c)) {
+            size_t r = i + 1;
+            while (r < len && !is_special(line[r]))
+               r++;
+            memcpy(out, line + i, r - i);
+            out += r - i;
+            i = r;
+         } else if (c == '"') {
             inq = !inq;
             w->quoted[k] = true;
             i++;
@@ -97,10 +120,7 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
 }
 
 void Words_free(Words *w) {
-   free(w->store);
-   free(w->word);
-   free(w->start);
-   free(w->quoted);
+   free(w->store); /* the arrays live in the same block */
    memset(w, 0, sizeof *w);
    w->open_quote = SIZE_MAX;
 }
@@ -150,7 +170,10 @@ char *Words_rest(const Words *w, size_t i, size_t *n) {
    if (!out)
       return NULL;
    size_t o = unquote_whole(s, len, out);
-   if (o == SIZE_MAX) {
+   if (o == SIZE_MAX && !memchr(s, '\\', len)) {
+      memcpy(out, s, len); /* no escape: the text as it stands */
+      o = len;
+   } else if (o == SIZE_MAX) {
       o = 0;
       for (size_t k = 0; k < len; k++) {
          if (s[k] == '\\' && k + 1 < len && (s[k + 1] == 'n' || s[k + 1] == '\\')) {
@@ -170,19 +193,29 @@ char *Words_rest(const Words *w, size_t i, size_t *n) {
    return out;
 }
 
+/* A byte that Words_put_quoted writes as an escape. */
+static bool quoted_escape(unsigned char c) {
+   return c == '"' || c == '\\' || c == '\n' || needs_hex(c);
+}
+
 bool Words_put_quoted(GvBuf *b, const char *s, size_t n) {
    GvBuf_putc(b, '"');
-   for (size_t i = 0; i < n; i++) {
-      if (s[i] == '"')
+   for (size_t i = 0; i < n && !b->failed;) {
+      size_t r = i;
+      while (r < n && !quoted_escape((unsigned char)s[r]))
+         r++;
+      GvBuf_append(b, s + i, r - i);
+      if (r >= n)
+         break;
+      if (s[r] == '"')
          GvBuf_append(b, "\\\"", 2);
-      else if (s[i] == '\\')
+      else if (s[r] == '\\')
          GvBuf_append(b, "\\\\", 2);
-      else if (s[i] == '\n')
+      else if (s[r] == '\n')
          GvBuf_append(b, "\\n", 2);
-      else if (needs_hex((unsigned char)s[i]))
-         put_hex(b, (unsigned char)s[i]);
       else
-         GvBuf_putc(b, s[i]);
+         put_hex(b, (unsigned char)s[r]);
+      i = r + 1;
    }
    return GvBuf_putc(b, '"');
 }
@@ -200,19 +233,24 @@ bool Words_put_word(GvBuf *b, const char *s, size_t n) {
 }
 
 bool Words_put_text(GvBuf *b, const char *s, size_t n) {
-   if (n == 0)
+   if (n == 0 || b->failed)
       return !b->failed;
    if (s[0] == '"' || is_blank(s[0]) || is_blank(s[n - 1]))
       return Words_put_quoted(b, s, n);
-   for (size_t i = 0; i < n; i++) {
-      if (s[i] == '\\')
+   for (size_t i = 0; i < n && !b->failed;) {
+      size_t r = i;
+      while (r < n && s[r] != '\\' && s[r] != '\n' && !needs_hex((unsigned char)s[r]))
+         r++;
+      GvBuf_append(b, s + i, r - i);
+      if (r >= n)
+         break;
+      if (s[r] == '\\')
          GvBuf_append(b, "\\\\", 2);
-      else if (s[i] == '\n')
+      else if (s[r] == '\n')
          GvBuf_append(b, "\\n", 2);
-      else if (needs_hex((unsigned char)s[i]))
-         put_hex(b, (unsigned char)s[i]);
       else
-         GvBuf_putc(b, s[i]);
+         put_hex(b, (unsigned char)s[r]);
+      i = r + 1;
    }
    return !b->failed;
 }

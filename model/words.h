@@ -28,6 +28,11 @@ typedef struct Words {
 
 /* Only fails when out of memory (an unclosed quote is recorded, not refused). */
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen);
+/* The same, splitting at most max words: for a command whose TEXT starts at a
+ * known word, the rest of the line is read once, by Words_rest, and never
+ * split. count is then at most max. */
+GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, char *msg,
+                         size_t msglen);
 void Words_free(Words *w);
 /* The rest of the line from word i on as TEXT (escapes decoded; a rest that
  * is exactly one quoted string is unquoted). "" when i >= count. Returns a new

@@ -3,6 +3,7 @@
 #include "model/utf8.h"
 #include "model/width.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,14 +46,45 @@ void Chars_clean(Buf *out, const char *str, int flags) {
    const char *s = str;
    int isolates = 0, embeds = 0;
    while (n > 0) {
-      /* A run of printable ASCII is copied as it is, at once. */
-      size_t run = 0;
-      while (run < n && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
-         run++;
-      if (run > 0) {
-         Buf_addn(out, s, run);
-         s += run;
-         n -= run;
+      /* The run of characters that pass unchanged, copied in one piece. */
+      size_t r = 0;
+      while (r < n) {
+         /* Eight printable ASCII bytes at a time: none below 0x20, none 0x7F or above. */
+         while (r + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + r, 8);
+            uint64_t low = (w - 0x2020202020202020ULL) & ~w;
+            uint64_t high = (w + 0x0101010101010101ULL) | w; /* 0x7F and up set the top bit */
+            if ((low | high) & 0x8080808080808080ULL)
+               break;
+            r += 8;
+         }
+         if (r >= n)
+            break;
+         unsigned char c = (unsigned char)s[r];
+         if (c >= 0x20 && c < 0x7F) {
+            r++;
+            continue;
+         }
+         if (c < 0x80)
+            break;
+         /* Two bytes from U+00A0 on (Latin, Greek, Cyrillic) pass as they are. */
+         if (c >= 0xC2 && c <= 0xDF && r + 1 < n && ((unsigned char)s[r + 1] & 0xC0) == 0x80 &&
+             (c > 0xC2 || (unsigned char)s[r + 1] >= 0xA0)) {
+            r += 2;
+            continue;
+         }
+         uint32_t rc;
+         size_t rl = Chars_decode(s + r, n - r, &rc);
+         if ((rc == 0xFFFD && rl == 1) || rc < 0xA0 || (rc >= 0x2028 && rc <= 0x202E) ||
+             (rc >= 0x2066 && rc <= 0x2069))
+            break;
+         r += rl;
+      }
+      if (r) {
+         Buf_addn(out, s, r);
+         s += r;
+         n -= r;
          continue;
       }
       uint32_t cp;

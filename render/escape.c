@@ -6,6 +6,13 @@
 
 void Escape_html(Buf *out, const char *s) {
    for (; *s; s++) {
+      size_t run = strcspn(s, "&<>\"'"); /* copied as they are, in one piece */
+      if (run) {
+         Buf_addn(out, s, run);
+         s += run;
+         if (!*s)
+            break;
+      }
       switch (*s) {
       case '&': Buf_add(out, "&amp;"); break;
       case '<': Buf_add(out, "&lt;"); break;

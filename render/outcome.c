@@ -23,6 +23,9 @@ typedef struct Ctx {
    Doc *d;
    int underPoint;    /* the next subject opens "Under this point ..." */
    size_t item;       /* the item being written */
+   /* Each item's positions and reservations, chained in record order (first
+    * by item, next by record): writing every item reads each record once. */
+   size_t *posFirst, *posNext, *resFirst, *resNext;
 } Ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -838,7 +841,12 @@ static void Outcome_entries(const Ctx *c, Buf *b, const char *label, Entry *e, s
 
 /* "Supported: FR, DE, NL. Scrutiny reservations: HU, PL (parliamentary)." */
 static void Outcome_positions(Ctx *c, size_t idx) {
-   size_t total = c->s->rec.npos + c->s->rec.nres + 1;
+   const Records *rec = &c->s->rec;
+   size_t total = 1;
+   for (size_t k = c->posFirst[idx]; k != GV_NONE; k = c->posNext[k])
+      total++;
+   for (size_t k = c->resFirst[idx]; k != GV_NONE; k = c->resNext[k])
+      total++;
    Entry *e = calloc(total, sizeof *e);
    if (!e)
       abort();
@@ -846,7 +854,7 @@ static void Outcome_positions(Ctx *c, size_t idx) {
    for (int st = 0; st < GV_STANCE_COUNT; st++) {
       size_t n = 0;
       const Position *p;
-      for (size_t k = 0; (p = Session_position(c->s, idx, k)) != NULL; k++)
+      for (size_t k = c->posFirst[idx]; k != GV_NONE && (p = &rec->pos[k]); k = c->posNext[k])
          if ((int)p->stance == st && n < total)
             e[n++] = (Entry){ p->delegation, p->text, NULL };
       Outcome_entries(c, &b, GvStance_label((GvStance)st), e, n);
@@ -866,7 +874,7 @@ static void Outcome_positions(Ctx *c, size_t idx) {
    const Reservation *r;
    for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
       size_t n = 0;
-      for (size_t k = 0; (r = Session_reservation(c->s, idx, k)) != NULL; k++) {
+      for (size_t k = c->resFirst[idx]; k != GV_NONE && (r = &rec->res[k]); k = c->resNext[k]) {
          if (!(groups[g].types & (1 << r->type)) || r->status == GV_RESERVE_LIFTED || n >= total)
             continue;
          const char *extra = r->type == GV_RESERVE_PARLIAMENTARY ? "parliamentary" : NULL;
@@ -877,7 +885,7 @@ static void Outcome_positions(Ctx *c, size_t idx) {
       Outcome_entries(c, &b, n == 1 ? groups[g].one : groups[g].many, e, n);
    }
    size_t n = 0;
-   for (size_t k = 0; (r = Session_reservation(c->s, idx, k)) != NULL; k++)
+   for (size_t k = c->resFirst[idx]; k != GV_NONE && (r = &rec->res[k]); k = c->resNext[k])
       if (r->status == GV_RESERVE_LIFTED && n < total)
          e[n++] = (Entry){ r->delegation, NULL, GvReserveType_word(r->type) };
    Outcome_entries(c, &b, n == 1 ? "Reservation lifted" : "Reservations lifted", e, n);
@@ -1350,11 +1358,40 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
       Roster_protocol_order(&s->roster, c.order);
    for (size_t i = 0; i < n; i++)
       c.rank[c.order[i]] = i;
+   size_t items = s->agenda.count + 1, np = s->rec.npos + 1, nr = s->rec.nres + 1;
+   c.posFirst = malloc(items * sizeof *c.posFirst);
+   c.resFirst = malloc(items * sizeof *c.resFirst);
+   c.posNext = malloc(np * sizeof *c.posNext);
+   c.resNext = malloc(nr * sizeof *c.resNext);
+   if (!c.posFirst || !c.resFirst || !c.posNext || !c.resNext)
+      abort();
+   for (size_t i = 0; i < items; i++)
+      c.posFirst[i] = c.resFirst[i] = GV_NONE;
+   for (size_t i = s->rec.npos; i-- > 0;) {
+      size_t it = s->rec.pos[i].item;
+      c.posNext[i] = GV_NONE;
+      if (it < s->agenda.count) {
+         c.posNext[i] = c.posFirst[it];
+         c.posFirst[it] = i;
+      }
+   }
+   for (size_t i = s->rec.nres; i-- > 0;) {
+      size_t it = s->rec.res[i].item;
+      c.resNext[i] = GV_NONE;
+      if (it < s->agenda.count) {
+         c.resNext[i] = c.resFirst[it];
+         c.resFirst[it] = i;
+      }
+   }
    Outcome_header(&c, o);
    Outcome_items(&c);
    Outcome_annexes(&c, o ? o->annexes : 0);
    free(c.order);
    free(c.rank);
+   free(c.posFirst);
+   free(c.resFirst);
+   free(c.posNext);
+   free(c.resNext);
 }
 
 int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOptions *o) {

@@ -301,7 +301,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
           SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
-          Session_replay(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
+          Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
             firstBad = l->lineno;
@@ -681,7 +681,7 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
       if (seal == SCAN_SEAL_MISSING || seal == SCAN_SEAL_BAD)
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, SessionScan_sealMessage(seal));
       else if (SessionScan_checkLine(buf + at, body, msg, sizeof msg) != 0 ||
-               Session_replay(sf->session, buf + at, body, msg, sizeof msg) != GV_OK)
+               Session_replay_checked(sf->session, buf + at, body, msg, sizeof msg) != GV_OK)
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, lineno, msg);
       changed = 1;
       at += n + 1;

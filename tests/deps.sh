@@ -5,8 +5,11 @@
 #                         run); check (the default): that and the test tools
 #                         (cmocka, tmux, and the export parsers tidy, pandoc,
 #                         python3-icalendar, python3-docx) for make check
+#   deps.sh bench         what building gavel needs, and nano and less, the
+#                         peers make bench compares gavel with
+#   deps.sh instr         the same, and valgrind for make bench-instr
 mode=${1:-check}
-case $mode in run|check) ;; *) echo "usage: deps.sh [run|check]" >&2; exit 2 ;; esac
+case $mode in run|check|bench|instr) ;; *) echo "usage: deps.sh [run|check|bench|instr]" >&2; exit 2 ;; esac
 missing=""
 need() { # header-or-command package
 	case "$1" in
@@ -30,6 +33,11 @@ if [ "$mode" = check ]; then
 	/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 || missing="$missing python3-icalendar"
 	/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || missing="$missing python3-docx"
 fi
+if [ "$mode" = bench ]; then
+	need nano nano
+	need less less
+fi
+[ "$mode" = instr ] && need valgrind valgrind
 [ -n "$missing" ] || exit 0
 cmd="apt-get install -y$missing"
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

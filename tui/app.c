@@ -38,6 +38,10 @@
  * but static storage, hence this one process-wide flag. */
 static volatile sig_atomic_t App_stopSignal;
 
+int App_stopped(void) {
+   return App_stopSignal != 0;
+}
+
 static void App_onStop(int sig) {
    App_stopSignal = sig;
 }
@@ -287,6 +291,19 @@ static unsigned App_cmdlineKey(App *app, int key) {
       if (strcmp(p, "quit") == 0 || strcmp(p, "q") == 0) {
          app->cmdOpen = 0;
          return App_quit(app, 0);
+      }
+      if (strncmp(p, "search ", 7) == 0 || strcmp(p, "search") == 0) {
+         app->cmdOpen = 0;
+         const char *q = p + 6;
+         while (*q == ' ')
+            q++;
+         if (!*q) {
+            App_message(app, ROLE_ERROR, "search needs words: / cyber toolbox");
+            return RD_ALL;
+         }
+         App_flushDraft(app);
+         snprintf(app->searchQuery, sizeof app->searchQuery, "%s", q);
+         return RD_QUIT;
       }
       if (strcmp(p, "help") == 0) {
          app->cmdOpen = 0;
@@ -751,16 +768,22 @@ static void App_followPoll(App *app) {
       return;
    if ((long)st.st_size == app->followSize && st.st_mtime == app->followMtime)
       return;
-   SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+   /* Only what was appended is read and replayed; a file that was replaced
+    * (compacted) or cut is opened again. */
    char err[512];
-   SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
-   if (!sf)
-      return;
-   SessionFile_close(app->sf);
-   app->sf = sf;
+   int r = SessionFile_refresh(app->sf, err, sizeof err);
+   if (r < 0) {
+      SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+      SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
+      if (!sf)
+         return;
+      SessionFile_close(app->sf);
+      app->sf = sf;
+   }
    app->followSize = (long)st.st_size;
    app->followMtime = st.st_mtime;
-   app->redraw |= RD_ALL;
+   if (r != 0)
+      app->redraw |= RD_ALL;
 }
 
 static void App_loop(App *app) {
@@ -964,7 +987,7 @@ int App_main(App *app, const char *path, int readOnly) {
    if (app->readOnly) {
       const char *why = SessionFile_readOnlyReason(app->sf);
       snprintf(app->roReason, sizeof app->roReason, "%s",
-               app->follow ? "following the writer" : why && *why ? why : "--read-only");
+               app->follow ? "following the writer" : app->roAsked[0] && why && strstr(why, "as asked") ? app->roAsked : why && *why ? why : "--read-only");
       /* The reason starts with the file's path, which the screen shows
        * already: keep what follows "PATH: " (a FILE:LINE stays whole). */
       size_t pl = strlen(app->path);
@@ -990,10 +1013,27 @@ int App_main(App *app, const char *path, int readOnly) {
       App_message(app, ROLE_ERROR, "%s", SessionFile_problem(app->sf, 0));
    else if (!app->message[0] && !app->follow)
       App_message(app, ROLE_NORMAL, "? shows every key;  a asks for the floor;  : runs a command");
+   if (app->startMessage[0])
+      App_message(app, ROLE_ERROR, "%s", app->startMessage);
    App_syncNotes(app);
    /* A writer starts on the floor; a reader on the agenda, to browse it. */
    app->focus = app->readOnly && !app->follow ? FOCUS_AGENDA : FOCUS_FLOOR;
    AgendaPane_selectCurrent(app);
+   if (app->startItem[0]) {
+      /* A search hit: its item selected, its record open. */
+      Session *s = App_session(app);
+      size_t n = Agenda_count(&s->agenda);
+      for (size_t k = 0; k < n; k++) {
+         char num[32];
+         Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, k), num, sizeof num);
+         if (strcmp(num, app->startItem) == 0) {
+            app->agendaSel = (int)k;
+            app->focus = FOCUS_AGENDA;
+            app->overlay = OV_DETAIL;
+            app->overlayScroll = 0;
+         }
+      }
+   }
 
    App_initCurses(app);
    App_loop(app);
@@ -1007,6 +1047,7 @@ int App_main(App *app, const char *path, int readOnly) {
    App_flushDraft(app);
    Editor_free(&app->notes);
    Editor_free(&app->form.ed);
+   GvBuf_free(&app->delegText);
    Cmdline_free(&app->cmd);
    History_free(&app->history);
    SessionFile_close(app->sf);

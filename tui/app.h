@@ -44,10 +44,11 @@ typedef enum Overlay {
    OV_DETAIL,     /* read-only review of the selected item */
    OV_FORM,       /* a record form (tui/form.h) */
    OV_CONFIRM,    /* y/n before running app->confirmLine */
+   OV_DELEG,      /* one delegation's records: this meeting, or (Tab) the archive */
 } Overlay;
 
 /* What the picker does with the chosen delegation. */
-typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION, PICK_SPEAKER } PickMode;
+typedef enum PickMode { PICK_FLOOR, PICK_POINT, PICK_GIVE, PICK_WITHDRAW, PICK_POSITION, PICK_SPEAKER, PICK_VIEW } PickMode;
 
 #define PICKER_MAX 64
 
@@ -123,6 +124,13 @@ typedef struct App {
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;
+   char delegCode[64];         /* OV_DELEG: whose records */
+   int delegArchive;           /* OV_DELEG: across the archive, not this meeting */
+   GvBuf delegText;            /* OV_DELEG: the report (tui/deleg_view.h) */
+   char roAsked[128];          /* why read-only, when the home screen asked it */
+   char searchQuery[256];      /* `/`: the screen ends, the hits show (cli/cmd_live.c) */
+   char startItem[32];
+   char startMessage[800];     /* shown first (a search that found nothing) */         /* open at this item's record (a search hit), "" none */
 } App;
 
 /* Below this size the screen asks to be enlarged. */
@@ -168,6 +176,10 @@ unsigned App_suspend(App *app);
 
 /* Asks the terminal to mark pasted text (on), or stop (before leaving). */
 void App_bracketedPaste(int on);
+
+/* Whether a hang-up or a termination request ended the last screen: then
+ * nothing more is shown (no home screen after the meeting). */
+int App_stopped(void);
 
 /* Entry points (from main.c through cli/cmd_live.h). */
 int App_main(App *app, const char *path, int readOnly);

@@ -10,6 +10,8 @@
 #include "model/session.h"
 #include "tui/actions.h"
 #include "tui/agenda_pane.h"
+#include "tui/deleg_view.h"
+#include "tui/picker.h"
 #include "tui/text.h"
 
 void OverlayLines_free(OverlayLines *l) {
@@ -405,6 +407,31 @@ static void Overlays_records(App *app, OverlayLines *out, size_t idx, const char
    }
 }
 
+/* The delegation view (tui/deleg_view.h): the report's lines, long notes
+ * wrapped under their own indent. */
+static void Overlays_deleg(App *app, OverlayLines *out, int width) {
+   snprintf(out->title, sizeof out->title, "%s %s", app->delegCode,
+            app->delegArchive ? "across the archive" : "in this meeting");
+   snprintf(out->foot, sizeof out->foot, "Tab: %s  Esc closes",
+            app->delegArchive ? "this meeting" : "across the archive");
+   const char *p = GvBuf_str(&app->delegText);
+   while (*p) {
+      const char *nl = strchr(p, '\n');
+      size_t len = nl ? (size_t)(nl - p) : strlen(p);
+      char line[1024], indent[64];
+      snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line - 1 ? len : sizeof line - 1), p);
+      size_t in = strspn(line, " ");
+      if (in >= sizeof indent)
+         in = sizeof indent - 1;
+      memcpy(indent, line, in);
+      indent[in] = '\0';
+      Ov_wrap(out, in ? ROLE_NORMAL : ROLE_TITLE, indent, line + in, width - (int)in);
+      if (!*line)
+         Ov_add(out, ROLE_NORMAL, "%s", "");
+      p += len + (nl ? 1 : 0);
+   }
+}
+
 static void Overlays_build(App *app, OverlayLines *l, int width) {
    memset(l, 0, sizeof *l);
    switch (app->overlay) {
@@ -412,6 +439,7 @@ static void Overlays_build(App *app, OverlayLines *l, int width) {
    case OV_ROSTER: Overlays_roster(app, l, width); break;
    case OV_STATS: Overlays_stats(app, l); break;
    case OV_DETAIL: Overlays_detail(app, l, width); break;
+   case OV_DELEG: Overlays_deleg(app, l, width); break;
    default: break;
    }
 }
@@ -527,6 +555,8 @@ unsigned Overlays_key(App *app, int key) {
       app->overlayScroll = INT_MAX / 2;
       return RD_OVERLAY;
    case TK_TAB:
+      if (app->overlay == OV_DELEG)
+         return DelegView_toggle(app);
       if (app->overlay == OV_STATS) {
          app->statsMeeting = !app->statsMeeting;
          return RD_ALL;
@@ -548,6 +578,9 @@ unsigned Overlays_key(App *app, int key) {
    default: {
       /* The key that opened the view closes it again (? ? , s s). */
       int a = KeyMap_lookup(&app->keys, key);
+      /* From the roster: the delegation view, picked by name. */
+      if (a >= 0 && app->overlay == OV_ROSTER && strcmp(Actions[a].name, "delegation") == 0)
+         return Picker_open(app, PICK_VIEW) | RD_CLEAR;
       if (a >= 0 && ((app->overlay == OV_HELP && strcmp(Actions[a].name, "help") == 0) ||
                      (app->overlay == OV_STATS && strcmp(Actions[a].name, "stats") == 0) ||
                      (app->overlay == OV_ROSTER && strcmp(Actions[a].name, "roster") == 0) ||

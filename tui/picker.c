@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "tui/deleg_view.h"
 #include "tui/text.h"
 
 static const char *Picker_title(PickMode m) {
@@ -15,6 +16,7 @@ static const char *Picker_title(PickMode m) {
    case PICK_WITHDRAW: return "Withdraw from the queue";
    case PICK_POSITION: return "Position of";
    case PICK_SPEAKER: return "Who it was";
+   case PICK_VIEW: return "Delegation view of";
    }
    return "";
 }
@@ -134,6 +136,8 @@ static unsigned Picker_choose(App *app, int stay) {
    case PICK_SPEAKER:
       App_runf(app, "speaker %s %s", p->ref, code);
       break;
+   case PICK_VIEW:
+      return DelegView_open(app, code);
    case PICK_POSITION: {
       char pre[80];
       snprintf(pre, sizeof pre, "pos %s ", code);
@@ -257,6 +261,7 @@ void Picker_draw(App *app) {
    char foot[600];
    const char *verb = p->mode == PICK_FLOOR ? "queue" : p->mode == PICK_GIVE ? "give"
                       : p->mode == PICK_WITHDRAW ? "withdraw" : p->mode == PICK_POINT ? "put first"
+                      : p->mode == PICK_VIEW ? "view"
                                                                                         : "choose";
    if (p->mode == PICK_FLOOR && p->queued[0])
       snprintf(foot, sizeof foot, "Enter queue, close  Tab queue, next  Esc done   queued: %s", p->queued);

@@ -123,3 +123,31 @@ for size in "80 24" "200 60"; do
 	[ "$tag" = 80x24 ] && { start 60 15 "$s"; save "live-60x15.txt"; }
 	[ "$tag" = 80x24 ] && { start 20 6 "$s"; wait_for enlarge; save "enlarge-20x6.txt"; }
 done
+
+# The archive: the home screen, its search, dossier view and reservations
+# board, and a meeting's delegation view, on the archive the tests generate
+# (tests/cli/archive_gen.sh; today is 2018-01-15 there).
+(
+	GAVEL_BIN=$bin
+	T="$tmp/archive"
+	mkdir -p "$T"
+	export XDG_DATA_HOME="$T/data"
+	fail() { echo "capture: $*" >&2; exit 1; }
+	. "$out/../../tests/cli/archive_gen.sh"
+	gen_archive
+	for size in "80 24" "200 60"; do
+		set -- $size
+		tag="$1x$2"
+		start "$1" "$2"
+		wait_for "Sessions"
+		save "home-$tag.txt"
+		keys f; keys -l "cyber"; save "home-filter-$tag.txt"; keys Escape
+		keys /; keys -l "securite"; keys Enter; save "search-$tag.txt"; keys Escape
+		keys d; keys -l "7923/17"; keys Enter; save "dossier-$tag.txt"; keys Escape
+		keys r; save "reservations-$tag.txt"; keys Escape
+		keys '?'; save "home-help-$tag.txt"; keys q; keys q
+		start "$1" "$2" "$S3"
+		keys V; keys -l "EL"; keys Enter; keys Tab; save "delegation-$tag.txt"; keys Escape
+		keys q; keys y
+	done
+)

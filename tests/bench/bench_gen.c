@@ -8,7 +8,9 @@
  * `gavel exec` would pay one fdatasync per line, minutes for nothing. The
  * output is the same for the same arguments (a fixed PRNG seed).
  *
- *   bench_gen OUT.gavel [INTERVENTIONS] [ROSTER.ini]
+ *   bench_gen OUT.gavel [INTERVENTIONS] [ROSTER.ini] [TOP-ITEMS]
+ *
+ * TOP-ITEMS (10) top-level items of 3 sub-items each: 4 x TOP-ITEMS items.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -21,7 +23,7 @@
 #include "storage/roster_file.h"
 #include "storage/sessionfile.h"
 
-#define ITEMS_TOP 10
+#define ITEMS_TOP_DEFAULT 10
 #define SUBS_PER_ITEM 3 /* 10 items with 3 sub-items each: 40 items */
 
 typedef struct Gen {
@@ -36,6 +38,8 @@ typedef struct Gen {
    size_t positions, reservations, deadlines, actions;
    char open_actions[64][37];
    size_t nopen;
+   int items_top;     /* top-level items, each with SUBS_PER_ITEM sub-items */
+   size_t undo_scale; /* undos as in a 10,000-intervention meeting, whatever the size */
 } Gen;
 
 static uint64_t rnd(Gen *g)
@@ -177,7 +181,7 @@ static void speak(Gen *g, const char *code, bool ms, int64_t meeting_day)
       }
       run(g, "note %s", note);
       g->notes++;
-      if (pick(g, 500) == 0) { /* a slip: taken back and typed again */
+      if (pick(g, 500 * g->undo_scale) == 0) { /* a slip: taken back and typed again */
          run(g, "undo");
          run(g, "note %s", note);
          g->undos++;
@@ -207,7 +211,7 @@ static void speak(Gen *g, const char *code, bool ms, int64_t meeting_day)
    if (g->nopen > 0 && pick(g, 200) == 0) {
       run(g, "done %.13s", g->open_actions[--g->nopen]);
    }
-   if (pick(g, 1000) == 0) { /* undo and redo a whole command */
+   if (pick(g, 1000 * g->undo_scale) == 0) { /* undo and redo a whole command */
       run(g, "undo");
       run(g, "redo");
       g->undos++;
@@ -238,7 +242,7 @@ static void generate(Gen *g, size_t total)
    run(g, "attend EE video");
    run(g, "attend SE video");
 
-   for (int i = 1; i <= ITEMS_TOP; i++) {
+   for (int i = 1; i <= g->items_top; i++) {
       run(g, "item add \"Item %d – cyber résilience, coopération et sécurité (%d)\" doc \"WK %d/17\"", i, i,
           4000 + i);
       for (int k = 1; k <= SUBS_PER_ITEM; k++)
@@ -246,8 +250,8 @@ static void generate(Gen *g, size_t total)
              i, k, i, 7900 + i * 10 + k, k, k);
    }
 
-   size_t items = ITEMS_TOP * SUBS_PER_ITEM, per_item = total / items, done = 0;
-   for (int i = 1; i <= ITEMS_TOP; i++) {
+   size_t items = (size_t)g->items_top * SUBS_PER_ITEM, per_item = total / items, done = 0;
+   for (int i = 1; i <= g->items_top; i++) {
       for (int k = 1; k <= SUBS_PER_ITEM; k++) {
          size_t want = per_item + ((size_t)((i - 1) * SUBS_PER_ITEM + k) == items ? total - per_item * items : 0);
          size_t spoke = 0;
@@ -333,14 +337,20 @@ static double now_s(void)
 int main(int argc, char **argv)
 {
    if (argc < 2) {
-      fprintf(stderr, "usage: bench_gen OUT.gavel [INTERVENTIONS] [ROSTER.ini]\n");
+      fprintf(stderr, "usage: bench_gen OUT.gavel [INTERVENTIONS] [ROSTER.ini] [TOP-ITEMS]\n");
       return 2;
    }
    Gen g;
    memset(&g, 0, sizeof g);
    size_t total = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 10000;
-   if (total < ITEMS_TOP * SUBS_PER_ITEM)
-      total = ITEMS_TOP * SUBS_PER_ITEM;
+   g.items_top = argc > 4 ? atoi(argv[4]) : ITEMS_TOP_DEFAULT;
+   if (g.items_top < 1)
+      g.items_top = 1;
+   if (total < (size_t)g.items_top * SUBS_PER_ITEM)
+      total = (size_t)g.items_top * SUBS_PER_ITEM;
+   /* Every undo rebuilds the meeting: a bigger meeting keeps the same number
+    * of them, or generating it would take the square of its size. */
+   g.undo_scale = total > 10000 ? total / 10000 : 1;
    g.roster = argc > 3 ? argv[3] : "rosters/eu28-2017.ini";
    g.rng = 0x9e3779b97f4a7c15ULL;
    g.s = Session_new();

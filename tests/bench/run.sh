@@ -7,9 +7,14 @@
 #   4. reference figures from cat, grep, pandoc and nano where installed
 # Everything is written under BUILD/bench-data; XDG_* and HOME point there.
 #   5. an archive of BENCH_ARCHIVE sessions: list, actions, reservations,
-#      search beside cat and grep -rFi on the same files
+#      search beside cat and grep -rFi on the same files, and the home
+#      screen's start-up through a pseudo-terminal (script(1))
+#   6. gavel, nano and less side by side in a pseudo-terminal (bench_pty):
+#      start-up, keys (first byte, settled), bytes per key, peak memory
+#   7. the growth table: 1k, 10k, 100k interventions, then agenda items
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
-#        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000).
+#        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000), BENCH_PTY_ROUNDS (5),
+#        BENCH_PTY_KEYS (40).
 # Usage: run.sh BUILD   (GAVEL_BIN: the gavel to time)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,6 +27,8 @@ RUNS=${BENCH_RUNS:-3}
 CLI_RUNS=${BENCH_CLI_RUNS:-2}
 N=${BENCH_INTERVENTIONS:-10000}
 APPENDS=${BENCH_APPENDS:-1000}
+PTY_ROUNDS=${BENCH_PTY_ROUNDS:-5}
+PTY_KEYS=${BENCH_PTY_KEYS:-40}
 ARCHIVE=${BENCH_ARCHIVE:-1000}
 
 data=$build/bench-data
@@ -169,8 +176,88 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 			echo "  instructions, search $q: gavel $n, grep -rFi $m"
 		done
 	fi
+	if have script; then
+		# The home screen through a pseudo-terminal (script(1)): the scan from
+		# the cache, the first screen drawn, then q. Its screen is checked.
+		timeit "gavel alone: the home screen drawn, then q (cached)" "$data/home.txt" "$RUNS" \
+			sh -c 'printf q | TERM=xterm timeout 60 script -qec "$1 -D \"$2\"" /dev/null' sh "$GAVEL_BIN" "$adata"
+		grep -aq "Sessions ($ARCHIVE)" "$data/home.txt" || echo "  the home screen did not show the $ARCHIVE sessions"
+	else
+		echo "  home screen: script(1) is missing to give it a terminal; skipped"
+	fi
 else
 	echo "  bench_archive_gen failed; skipped"
 fi
+echo
+echo "== 6. side by side in a pseudo-terminal (bench_pty): gavel, nano, less on the same file"
+# The same bytes for every program: the session file itself. Each case runs
+# the programs interleaved, A B C A B C, $PTY_ROUNDS rounds; see bench_pty.c.
+if have nano && have less; then
+	# A writable copy where someone has the floor and three are queued: the
+	# queue moves and the notes take keys.
+	live=$data/live.gavel
+	cp "$big" "$live"
+	printf 'give FR\nfloor DE NL PL\n' | "$GAVEL_BIN" exec "$live" >/dev/null 2>&1 ||
+		echo "  (could not prepare $live)"
+	pty() { "$bin/bench_pty" -r "$PTY_ROUNDS" -k "$PTY_KEYS" -f "$big" "$@"; }
+	export TERM=xterm-256color
+	pty "agenda keys j/k" -- \
+		gavel '' 'j|k' "'$GAVEL_BIN' --read-only '$big'" \
+		nano '' '\e[B|\e[A' "nano -I -v '$big'" \
+		less '' 'j|k' "less '$big'"
+	echo
+	pty "queue keys j/k" -- \
+		gavel '' 'j|k' "'$GAVEL_BIN' '$live'" \
+		nano '' '\e[B|\e[A' "nano -I -v '$big'"
+	echo
+	pty "typing a note" -- \
+		gavel '\t' 'a|b|c|d|e|f|g|h| ' "'$GAVEL_BIN' '$live'" \
+		nano '' 'a|b|c|d|e|f|g|h| ' "nano -I '$big'"
+else
+	echo "  nano or less is not installed (make bench installs nano): skipped"
+fi
+echo
+
+echo "== 7. growth: the same commands on 1k, 10k and 100k interventions, then agenda items"
+# Whole commands, best of $CLI_RUNS wall clock; the per-unit column must stay
+# flat (or grow like log n) from one row to the next: a quadratic path shows
+# as a column that grows tenfold per row.
+growth_row() { # LABEL N FILE
+	label=$1 n=$2 f=$3
+	row="$(awk -v l="$label" -v n="$n" -v b="$(wc -c < "$f")" 'BEGIN { printf "| %-26s | %7s | %6.1f MB |", l, n, b / 1e6 }')"
+	for what in check show html; do
+		case $what in
+		check) set -- "$GAVEL_BIN" check "$f" ;;
+		show) set -- "$GAVEL_BIN" show "$f" ;;
+		html) set -- "$GAVEL_BIN" render "$f" --format html -o "$data/growth.html" ;;
+		esac
+		best=
+		i=0
+		while [ $i -lt "$CLI_RUNS" ]; do
+			t0=$(date +%s%N)
+			"$@" >/dev/null 2>&1
+			t1=$(date +%s%N)
+			t=$(( (t1 - t0) / 1000 ))
+			if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+			i=$((i + 1))
+		done
+		row="$row $(awk -v b="$best" -v n="$n" 'BEGIN { printf "%8.1f ms %6.2f us |", b / 1000, b / n }')"
+	done
+	echo "$row"
+}
+echo "| session                    |       n |   file   | gavel check (per n)    | gavel show (per n)     | render html (per n)    |"
+echo "|----------------------------|---------|----------|------------------------|------------------------|------------------------|"
+for n in 1000 10000 100000; do
+	f=$data/growth-$n.gavel
+	if [ "$n" = "$N" ]; then cp "$big" "$f"; else
+		"$bin/bench_gen" "$f" "$n" rosters/eu28-2017.ini >/dev/null || { echo "bench_gen $n failed"; continue; }
+	fi
+	growth_row "interventions (40 items)" "$n" "$f"
+done
+for n in 1000 10000 100000; do
+	f=$data/growth-items-$n.gavel
+	"$bin/bench_gen" "$f" "$n" rosters/eu28-2017.ini $((n / 4)) >/dev/null || { echo "bench_gen items $n failed"; continue; }
+	growth_row "agenda items (n interv.)" "$n" "$f"
+done
 echo
 echo "bench done in $(( $(date +%s) - started )) s; data in $data"

@@ -45,6 +45,33 @@ grep -q "no session made" "$T/err" || fail "bad date message: $(cat "$T/err")"
 "$GAVEL_BIN" new --roster no-such-roster --date 2017-05-12 2> "$T/err"; rc=$?
 [ $rc -eq 1 ] || fail "bad roster: exit $rc"
 
+# --from: a copy of a past session's agenda (numbers, parents, documents,
+# kinds, dossiers) and roster, none of its records
+[ -f rosters/eu28-2017.ini ] && export GAVEL_DATADIR="${GAVEL_DATADIR:-$(pwd)}"
+P=$("$GAVEL_BIN" new --roster eu28-2017 --title "Working Party on Copies" --date 2017-01-10) || fail "new P"
+"$GAVEL_BIN" exec "$P" > /dev/null <<'X' || fail "exec P"
+item add "Cyber toolbox" doc 7923/17 dossier "Cyber toolbox"
+item add "Implementing guidelines" under 1 doc "7923/1/17 REV 1"
+item add "Other business" kind aob
+item 1
+floor FR
+next
+note recorded words that stay behind
+X
+C=$("$GAVEL_BIN" new --from "$P" --date 2017-02-10) || fail "new --from"
+"$GAVEL_BIN" show "$C" > "$T/copy" || fail "show the copy"
+grep -q "Roster: *eu28-2017" "$T/copy" || fail "--from: roster: $(cat "$T/copy")"
+grep -q "^Working Party on Copies" "$T/copy" || fail "--from: body"
+grep -q "1.1. Implementing guidelines" "$T/copy" || fail "--from: the sub-item"
+grep -q "dossier: Cyber toolbox" "$T/copy" || fail "--from: the dossier"
+grep -q "any other business" "$T/copy" || fail "--from: the kind"
+grep -q "7923/1/17 REV 1" "$T/copy" || fail "--from: the documents"
+grep -q "recorded words" "$T/copy" && fail "--from copied the records"
+case "$C" in *2017-02-10-working-party-on-copies.gavel) ;; *) fail "--from: path $C" ;; esac
+"$GAVEL_BIN" new --from "$P" --agenda demo 2> /dev/null; [ $? -eq 2 ] || fail "--from with --agenda should exit 2"
+"$GAVEL_BIN" new --from nothing-such 2> "$T/err"; [ $? -eq 1 ] || fail "--from a missing session should fail"
+grep -q "new: --from:" "$T/err" || fail "--from: message: $(cat "$T/err")"
+
 "$GAVEL_BIN" new --bogus 2> /dev/null; [ $? -eq 2 ] || fail "unknown option should exit 2"
 "$GAVEL_BIN" new --title 2> /dev/null; [ $? -eq 2 ] || fail "missing value should exit 2"
 echo ok

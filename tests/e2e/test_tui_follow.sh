@@ -26,6 +26,19 @@ e2e_use follower
 e2e_wait_for "▶ SE  Sweden" 3 || e2e_fail "the follower did not see SE take the floor"
 e2e_expect "has the floor since" "the follower does not say SE has the floor"
 e2e_expect "Queue (1)" "the follower did not see the queue shrink"
+
+# An undo in the writer: the follower replays the appended line and is back.
+e2e_use main
+e2e_keys Escape
+e2e_type "u"
+e2e_expect "undid" "the writer did not undo"
+e2e_use follower
+e2e_wait_for "Queue (2)" 2 || e2e_fail "the follower did not see the undo"
+e2e_use main
+e2e_type "r"
+e2e_expect "redid" "the writer did not redo"
+e2e_use follower
+e2e_wait_for "Queue (1)" 2 || e2e_fail "the follower did not see the redo"
 e2e_keys q
 e2e_wait_exit 0 || e2e_fail "follower quit"
 e2e_use main

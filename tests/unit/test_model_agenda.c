@@ -32,6 +32,67 @@ static Fx *agenda(void) {
    return f;
 }
 
+/* Items appended in reading order take the quick path (no renumbering), the
+ * others renumber the tree: either way the order, numbers and depths are
+ * those a full renumbering gives, and a full uuid finds its item. */
+static void appending_keeps_the_numbering_a_renumber_gives(void **state) {
+   (void)state;
+   Fx *f = agenda();
+   Fx_run(f, "item add D1 under 4");
+   Fx_run(f, "item add D11 under 4.1");
+   Fx_run(f, "item add D12 under 4.1");
+   Fx_run(f, "item add D2 under 4");
+   Fx_run(f, "item add B1 under 2");      /* not at the end: renumbers */
+   Fx_run(f, "item add E");
+   Fx_run(f, "item 4.2");
+   Fx_run(f, "item drop 3.1");
+   Fx_run(f, "item add E1 under 5");
+   assert_outline(f, "1 A; 2 B; 2.1 B1; 3 C; 3.1 C2; 4 D; 4.1 D1; 4.1.1 D11; 4.1.2 D12; 4.2 D2; 5 E; 5.1 E1");
+   /* After a heading (no number of its own), F is shown as 6. */
+   Fx_run(f, "item add \"Part two\" kind heading");
+   Fx_run(f, "item add F");
+   Fx_run(f, "item add F1 under 7");
+   Agenda *a = &f->s->agenda;
+   size_t fi = Agenda_find(a, "7", 1);
+   assert_int_not_equal(fi, GV_NONE);
+   assert_int_equal(a->items[fi].shown, 6);
+   size_t n = Agenda_count(a);
+   size_t *order = malloc(n * sizeof *order);
+   unsigned *num = malloc(a->count * sizeof *num), *depth = malloc(a->count * sizeof *depth);
+   unsigned *shown = malloc(a->count * sizeof *shown);
+   for (size_t k = 0; k < n; k++)
+      order[k] = Agenda_index_at(a, k);
+   for (size_t i = 0; i < a->count; i++) {
+      num[i] = a->items[i].number;
+      depth[i] = a->items[i].depth;
+      shown[i] = a->items[i].shown;
+   }
+   assert_true(Agenda_renumber(a));
+   assert_int_equal(Agenda_count(a), n);
+   for (size_t k = 0; k < n; k++)
+      assert_int_equal(Agenda_index_at(a, k), order[k]);
+   for (size_t i = 0; i < a->count; i++) {
+      if (a->items[i].dropped)
+         continue;
+      assert_int_equal(a->items[i].number, num[i]);
+      assert_int_equal(a->items[i].depth, depth[i]);
+      assert_int_equal(a->items[i].shown, shown[i]);
+      /* The full uuid and an 8-character prefix find the same item. */
+      assert_int_equal(Agenda_find(a, a->items[i].uuid, 36), i);
+      assert_int_equal(Agenda_find(a, a->items[i].uuid, 8), i);
+   }
+   /* A dropped item is not found by its uuid, nor is an unknown uuid. */
+   size_t c1 = 3;
+   assert_true(a->items[c1].dropped);
+   assert_int_equal(Agenda_find(a, a->items[c1].uuid, 36), GV_NONE);
+   assert_int_equal(Agenda_find(a, "00000000-0000-4000-8000-000000000000", 36), GV_NONE);
+   free(order);
+   free(num);
+   free(depth);
+   free(shown);
+   Fx_free(f);
+}
+
 static void items_number_themselves(void **state) {
    (void)state;
    Fx *f = agenda();
@@ -249,6 +310,7 @@ int main(void) {
       cmocka_unit_test(taking_up_items),
       cmocka_unit_test(reaching_a_sub_item_deals_with_its_parent),
       cmocka_unit_test(moving_renumbers),
+      cmocka_unit_test(appending_keeps_the_numbering_a_renumber_gives),
       cmocka_unit_test(dropping_renumbers),
       cmocka_unit_test(editing_items),
       cmocka_unit_test(undo_redo_each_agenda_command),

@@ -1,0 +1,63 @@
+# `/` searches the archive from the home screen and from a meeting: hits
+# newest first with date, delegation, kind, item and body, the match marked
+# in its context; n/N move between hits; Enter opens the hit's session
+# read-only at its item; from a meeting, Esc goes back to that meeting.
+. tests/e2e/lib.sh
+T=$E2E_DIR
+fail() { e2e_fail "$*"; }
+. tests/cli/archive_gen.sh
+gen_archive
+E2E_ENV="SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH GAVEL_DATADIR=$GAVEL_DATADIR"
+e2e_start 80 24
+e2e_expect "Sessions (7)"
+e2e_type "/"
+e2e_expect "search the archive:" "/ asks nothing"
+e2e_type "securite"
+e2e_keys Enter
+e2e_expect "Search: 2 hits" "accent-insensitive search: not 2 hits"
+e2e_screen > "$T/hits"
+first=$(grep -n "2018-01-10  FR (said)  1 E-evidence  Horizontal" "$T/hits" | cut -d: -f1)
+second=$(grep -n "2016-11-20  FR (said)  1 Roaming regulation" "$T/hits" | cut -d: -f1)
+[ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] || e2e_fail "hits not newest first: $(cat "$T/hits")"
+grep -q "La France demande une étude de sécurité." "$T/hits" || e2e_fail "no context"
+# the match is marked: bold (or underlined) on the matching word only
+tmux -L "$E2E_SOCK" capture-pane -e -p -t "e2e:$E2E_WIN" > "$T/hits.sgr"
+grep "étude de" "$T/hits.sgr" | grep -q "étude de .\[[0-9;]*[14][0-9;]*msécurité" ||
+	e2e_fail "the match is not marked: $(grep 'étude' "$T/hits.sgr" | od -c | head)"
+e2e_keys n
+e2e_expect "hit 2 of 2" "n did not move to the next hit"
+e2e_keys n
+e2e_expect "the last hit"
+e2e_keys N
+e2e_expect "hit 1 of 2" "N did not move back"
+e2e_keys n Enter
+e2e_expect "READ-ONLY" "the hit did not open read-only"
+e2e_expect "Item 1" "the hit's item record is not open"
+e2e_expect "Roaming regulation"
+e2e_expect "a search hit opens read-only"
+e2e_keys Escape q
+e2e_expect "back from 2016-11-20" "no way back home"
+
+# From a meeting being written: the hits, then Esc: the same meeting again.
+e2e_start_in meeting 80 24 "$S4"
+e2e_expect "E-evidence"
+e2e_keys /
+e2e_expect ":search" "/ did not open the search line"
+e2e_type "toolbox"
+e2e_keys Enter
+e2e_expect "Search: 4 hits" "no hits from the meeting"
+e2e_screen | grep -q "DE (action)  1 Cyber toolbox" || e2e_fail "the action hit"
+e2e_keys Escape
+e2e_expect "saved" "Esc did not come back to the meeting for writing"
+e2e_screen | grep -q "READ-ONLY" && e2e_fail "the meeting came back read-only"
+e2e_expect "Question de securite juridique."
+e2e_keys /
+e2e_type "zzqxj"
+e2e_keys Enter
+e2e_expect "nothing in the archive matches zzqxj" "an empty search is not said"
+e2e_expect "E-evidence"
+e2e_keys q
+e2e_expect "Quit anyway?"
+e2e_keys y
+e2e_wait_exit 0 || e2e_fail "the meeting did not quit"
+exit 0
