@@ -40,6 +40,16 @@ static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d
    ArchiveSearch_digest(&s->as, e->day, e->body, e->path, d);
 }
 
+/* A cached session through its folded lines (render/archive_search.h). */
+static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
+                              const char *folded, size_t flen) {
+   Search *s = ud;
+   if (!ArchiveCli_inRange(&s->range, e->day))
+      return 1;
+   return ArchiveSearch_folded(&s->as, e->day, e->body, e->path, recs, len, folded, flen,
+                               Archive_parseRecord);
+}
+
 static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
@@ -126,6 +136,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
                        .digest = ArchiveDigest_build, .visitDigest = Search_visit,
+                       .visitFolded = Search_visitFolded,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {

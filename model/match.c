@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "model/match.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,54 @@ static size_t fold_step(const char *s, size_t n, size_t i, char enc[4], size_t *
    return l;
 }
 
+/* The folds of the two-byte characters (Latin, Greek, Cyrillic: most of
+ * what is not ASCII in minutes), worked out once: the same bytes as
+ * fold_step, without decoding each character again. */
+typedef struct Fold2 {
+   unsigned char len;
+   char b[2];
+} Fold2;
+
+static const Fold2 *fold2_table(void) {
+   static Fold2 t[0x800];
+   static bool ready;
+   if (!ready) {
+      for (uint32_t cp = 0x80; cp < 0x800; cp++) {
+         char src[4], enc[4];
+         Utf8_encode(cp, src);
+         size_t el;
+         size_t used = fold_step(src, 2, 0, enc, &el);
+         if (used == 2 && el <= 2) {
+            t[cp].len = (unsigned char)el;
+            memcpy(t[cp].b, enc, el);
+         } else {
+            t[cp].len = 2;  /* kept as it is (fold_step takes it byte by byte) */
+            memcpy(t[cp].b, src, 2);
+         }
+      }
+      ready = true;
+   }
+   return t;
+}
+
+/* fold_step with the common cases first: ASCII, then two-byte characters. */
+static size_t fold_fast(const Fold2 *t, const char *s, size_t n, size_t i, char enc[4], size_t *el) {
+   unsigned char c = (unsigned char)s[i];
+   if (c < 0x80) {
+      enc[0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      *el = 1;
+      return 1;
+   }
+   if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      const Fold2 *f = &t[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)s[i + 1] & 0x3F)];
+      enc[0] = f->b[0];
+      enc[1] = f->b[1];
+      *el = f->len;
+      return 2;
+   }
+   return fold_step(s, n, i, enc, el);
+}
+
 bool Match_fold(GvBuf *out, const char *s, size_t n) {
    /* The folded text is never longer than its source (Utf8_fold_cp): take
     * room for n bytes at once, then fold into it in one pass. */
@@ -35,8 +84,24 @@ bool Match_fold(GvBuf *out, const char *s, size_t n) {
    if (!GvBuf_append(out, s, n))
       return false;
    char *o = out->data + at;
+   const Fold2 *t = fold2_table();
    size_t i = 0, w = 0;
    while (i < n) {
+      /* Eight ASCII bytes at a time: a byte's 0x80 bit after adding 0x3f
+       * says >= 'A', after adding 0x25 > 'Z' (no carry crosses a byte). */
+      const uint64_t hi = 0x8080808080808080ULL;
+      while (i + 8 <= n) {
+         uint64_t v;
+         memcpy(&v, s + i, 8);
+         if (v & hi)
+            break;
+         v |= ((v + 0x3f3f3f3f3f3f3f3fULL) & ~(v + 0x2525252525252525ULL) & hi) >> 2;
+         memcpy(o + w, &v, 8);
+         i += 8;
+         w += 8;
+      }
+      if (i >= n)
+         break;
       unsigned char c = (unsigned char)s[i];
       if (c < 0x80) {
          o[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -45,7 +110,7 @@ bool Match_fold(GvBuf *out, const char *s, size_t n) {
       }
       char enc[4];
       size_t el;
-      i += fold_step(s, n, i, enc, &el);
+      i += fold_fast(t, s, n, i, enc, &el);
       for (size_t k = 0; k < el; k++)
          o[w++] = enc[k];
    }
@@ -77,6 +142,9 @@ static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
    q->lens[q->count] = b.len - 1;
    if (memchr(b.data, '\\', b.len - 1) || memchr(b.data, '"', b.len - 1))
       q->raw_ok = false;
+   if (memchr(b.data, '\\', b.len - 1) || memchr(b.data, '\t', b.len - 1) ||
+       memchr(b.data, '\n', b.len - 1))
+      q->line_ok = false;
    q->count++;
    return GV_OK;
 }
@@ -93,7 +161,7 @@ GvStatus MatchQuery_parse(MatchQuery *q, const char *s, size_t n, char *msg, siz
       snprintf(msg, msglen, "the query is not valid UTF-8");
       return GV_BAD_UTF8;
    }
-   q->raw_ok = true;
+   q->raw_ok = q->line_ok = true;
    size_t cap = 0, i = 0;
    GvStatus st = GV_OK;
    while (i < n && st == GV_OK) {
@@ -178,14 +246,19 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
       }
    }
    /* Folded to original offsets: one forward walk over the sorted ends. */
+   const Fold2 *t2 = fold2_table();
    size_t i = 0, o = 0;
    for (size_t s = 0; s < m; s++) {
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
+            if ((unsigned char)text[i] < 0x80) {
+               i++, o++;
+               continue;
+            }
             char enc[4];
             size_t el;
-            i += fold_step(text, n, i, enc, &el);
+            i += fold_fast(t2, text, n, i, enc, &el);
             o += el;
          }
          *pts[e] = i;
@@ -207,4 +280,72 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
       if (!memmem(f, scratch->len, q->terms[t], q->lens[t]))
          return false;
    return true;
+}
+
+/* How common a byte is in minutes (lower: rarer), to pick the byte of a
+ * term that memchr looks for first, as grep and ripgrep do: a rare byte
+ * makes few false starts, and memchr runs many bytes an instruction. */
+static int byte_rank(unsigned char c) {
+   static const char common[] = " etaoinsrhldcumfpgwybv,.k0123456789-x";
+   if (c >= 0x80)
+      return 30;  /* the bytes of accented letters: frequent enough in minutes */
+   const char *at = strchr(common, c);
+   return c && at ? 60 - (int)(at - common) : 0;
+}
+
+/* memmem, led by memchr on the term's rarest byte. */
+static const char *find_term(const char *h, size_t n, const char *t, size_t tl, size_t pos) {
+   const char *end = h + n;
+   for (const char *p = h + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
+      const char *start = p - pos;
+      if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
+         return start;
+   }
+   return NULL;
+}
+
+size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines, size_t *cap) {
+   if (q->count == 0 || !q->line_ok)
+      return 0;
+   /* The longest term leads: the rarest as a rule, and memmem skips more. */
+   size_t lead = 0;
+   for (size_t t = 1; t < q->count; t++)
+      if (q->lens[t] > q->lens[lead])
+         lead = t;
+   const char *lt = q->terms[lead];
+   size_t ll = q->lens[lead], rare = 0;
+   for (size_t k = 1; k < ll; k++)
+      if (byte_rank((unsigned char)lt[k]) < byte_rank((unsigned char)lt[rare]))
+         rare = k;
+   size_t found = 0, line = 0, at = 0;
+   const char *p;
+   while (at < n && (p = find_term(f + at, n - at, lt, ll, rare))) {
+      /* Count the lines passed, to the start of this one. */
+      const char *start = f + at, *nl;
+      while ((nl = memchr(start, '\n', (size_t)(p - start)))) {
+         line++;
+         start = nl + 1;
+      }
+      const char *end = memchr(p, '\n', n - (size_t)(p - f));
+      size_t len = end ? (size_t)(end - start) : n - (size_t)(start - f);
+      bool all = true;
+      for (size_t t = 0; t < q->count && all; t++)
+         all = t == lead || memmem(start, len, q->terms[t], q->lens[t]);
+      if (all) {
+         if (found == *cap) {
+            size_t nc = *cap ? *cap * 2 : 64;
+            size_t *g = realloc(*lines, nc * sizeof *g);
+            if (!g)
+               return SIZE_MAX;
+            *lines = g;
+            *cap = nc;
+         }
+         (*lines)[found++] = line;
+      }
+      if (!end)
+         break;
+      at = (size_t)(end - f) + 1;
+      line++;
+   }
+   return found;
 }

@@ -18,6 +18,7 @@ typedef struct MatchQuery {
    size_t *lens;
    size_t count;
    bool raw_ok;       /* every term can be looked for in raw journal bytes */
+   bool line_ok;      /* no term has \\, a tab or a newline: Match_lines applies */
 } MatchQuery;
 
 /* One occurrence: text[start..end) in the original (unfolded) bytes. */
@@ -46,5 +47,13 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
  * as typed, with \n and \\ escapes, which no term crosses unless it has a
  * backslash or a quote: then the answer is true). */
 bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *scratch);
+
+/* In folded (Match_fold's output, many lines each ending in '\n'), the
+ * lines that hold every term of q: their numbers (0 first, ascending) into
+ * *lines, grown as needed (*cap; reused between calls). Returns how many, or
+ * SIZE_MAX when out of memory. Only for a q with line_ok; a line found can
+ * still fail Match_text on its fields (a term across two fields), never the
+ * other way round. */
+size_t Match_lines(const MatchQuery *q, const char *folded, size_t n, size_t **lines, size_t *cap);
 
 #endif

@@ -303,6 +303,12 @@ int Width_cp(uint32_t cp) {
 size_t Width_columns(const char *s, size_t n) {
    size_t cols = 0, i = 0;
    while (i < n) {
+      /* Printable ASCII is one column: no decoding, no table. */
+      if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+         cols++;
+         i++;
+         continue;
+      }
       uint32_t cp;
       i += Utf8_decode(s + i, n - i, &cp);
       cols += (size_t)Width_cp(cp);

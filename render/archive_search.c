@@ -142,17 +142,34 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    memset(h, 0, sizeof *h);
    h->day = e->day;
    h->seq = s->nhits;
-   char date[11] = "";
-   if (e->day != GV_NO_DAY)
-      Date_format_iso(e->day, date);
-   h->date = strdup(date);
-   h->body = Visible_dup(e->body ? e->body : "", 0);
+   if (!s->shared) {
+      /* A session's date, body and path once for all its hits. */
+      if (s->nowned + 3 > s->capowned) {
+         size_t cap = s->capowned ? s->capowned * 2 : 96;
+         char **o = realloc(s->owned, cap * sizeof *o);
+         if (!o) {
+            s->nomem = true;
+            return;
+         }
+         s->owned = o;
+         s->capowned = cap;
+      }
+      char date[11] = "";
+      if (e->day != GV_NO_DAY)
+         Date_format_iso(e->day, date);
+      s->owned[s->nowned++] = strdup(date);
+      s->owned[s->nowned++] = Visible_dup(e->body ? e->body : "", 0);
+      s->owned[s->nowned++] = Visible_dup(e->path, 0);
+      s->shared = true;
+   }
+   h->date = s->owned[s->nowned - 3];
+   h->body = s->owned[s->nowned - 2];
+   h->path = s->owned[s->nowned - 1];
    h->item = Visible_dup(item ? item->fields[0] : "", 0);
    h->title = Visible_dup(item ? item->fields[1] : "", 0);
    h->delegation = Visible_dup(deleg, 0);
    h->what = strdup(what);
    h->text = Search_context(s, text, n, sp, nsp);
-   h->path = Visible_dup(e->path, 0);
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path)
       s->nomem = true;
@@ -162,6 +179,7 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
 void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                           const ArchiveDigest *d) {
    SearchAt e = { day, body, path };
+   s->shared = false;
    const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
    size_t nitems = 0;
    if (!items) {
@@ -172,6 +190,8 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
       if (d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS)
          items[nitems++] = &d->recs[i];
    for (size_t i = 0; i < d->count; i++) {
+      if (s->only && !s->only[i])
+         continue;
       const ArchiveRecord *r = &d->recs[i];
       char *const *f = r->fields;
       size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
@@ -198,6 +218,40 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    free(items);
 }
 
+int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
+                         const char *recs, size_t len, const char *folded, size_t flen,
+                         ArchiveSearchParse parse) {
+   if (!s->q.line_ok)
+      return -1;
+   size_t n = Match_lines(&s->q, folded, flen, &s->lines, &s->linecap);
+   if (n == SIZE_MAX)
+      return -1;
+   if (n == 0)
+      return 1;
+   ArchiveDigest d = { 0 };
+   GvBuf only = GV_BUF_INIT;
+   size_t line = 0, next = 0;
+   for (size_t at = 0; at < len; line++) {
+      const char *nl = memchr(recs + at, '\n', len - at);
+      size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
+      bool take = next < n && s->lines[next] == line;
+      next += take;
+      if (take || recs[at] == 'I') {
+         if (!parse(recs + at, l, &d) || !GvBuf_putc(&only, take)) {
+            s->nomem = true;
+            break;
+         }
+      }
+      at += l + 1;
+   }
+   s->only = (const unsigned char *)only.data;
+   ArchiveSearch_digest(s, day, body, path, &d);
+   s->only = NULL;
+   GvBuf_free(&only);
+   ArchiveDigest_free(&d);
+   return 0;
+}
+
 static int Search_newest(const void *x, const void *y) {
    const SearchHit *a = x, *b = y;
    if (a->day != b->day)
@@ -213,10 +267,13 @@ void ArchiveSearch_sort(ArchiveSearch *s) {
 void ArchiveSearch_free(ArchiveSearch *s) {
    for (size_t i = 0; i < s->nhits; i++) {
       SearchHit *h = &s->hits[i];
-      free(h->date), free(h->body), free(h->item), free(h->title);
-      free(h->delegation), free(h->what), free(h->text), free(h->path);
+      free(h->item), free(h->title), free(h->delegation), free(h->what), free(h->text);
    }
+   for (size_t i = 0; i < s->nowned; i++)
+      free(s->owned[i]);
+   free(s->owned);
    free(s->hits);
+   free(s->lines);
    GvBuf_free(&s->scratch);
    MatchQuery_free(&s->q);
    MatchQuery_free(&s->itemq);

@@ -9,6 +9,8 @@
  *   if (ArchiveSearch_init(&s, query, msg, sizeof msg) != GV_OK) ...
  *   ... ArchiveScan.want: ArchiveSearch_could(&s, raw, len)
  *   ... ArchiveScan.visitDigest: ArchiveSearch_digest(&s, day, body, path, d)
+ *   ... ArchiveScan.visitFolded: ArchiveSearch_folded(&s, day, body, path, recs, len,
+ *                                folded, flen, Archive_parseRecord)
  *   ArchiveSearch_sort(&s);   then s.hits[0..s.nhits), newest first
  *   ArchiveSearch_free(&s); */
 #ifndef GAVEL_RENDER_ARCHIVE_SEARCH_H
@@ -25,7 +27,8 @@
 typedef struct SearchHit {
    int64_t day;
    size_t seq;
-   char *date, *body, *item, *title, *delegation, *what, *text, *path;
+   const char *date, *body, *path; /* the session's, shared by its hits (ArchiveSearch.owned) */
+   char *item, *title, *delegation, *what, *text;
 } SearchHit;
 
 typedef struct ArchiveSearch {
@@ -39,6 +42,11 @@ typedef struct ArchiveSearch {
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
+   size_t *lines, linecap;    /* ArchiveSearch_folded's candidate lines, reused */
+   const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
+   bool shared;               /* the session visited has its date, body and path last in owned */
+   char **owned;              /* those strings, three a session with hits */
+   size_t nowned, capowned;
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
@@ -52,6 +60,17 @@ bool ArchiveSearch_could(ArchiveSearch *s, const char *raw, size_t len);
 /* Takes the hits of one session's digest. */
 void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                           const ArchiveDigest *d);
+/* Reads one cache line (a record, \t \n \\ escaped) into d; false when out
+ * of memory. storage/archive.h's Archive_parseRecord. */
+typedef bool (*ArchiveSearchParse)(const char *line, size_t len, ArchiveDigest *d);
+/* A cached session (ArchiveScan.visitFolded): recs are its cache lines and
+ * folded the same lines folded (Match_fold). The folded lines say which
+ * records can match; only those and the items (for titles, --item and
+ * --doc) are parsed and tried. 0 visited, 1 cannot match, -1 declined (the
+ * query has no line form, or out of memory: visit the digest instead). */
+int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
+                         const char *recs, size_t len, const char *folded, size_t flen,
+                         ArchiveSearchParse parse);
 /* Newest first; hits of one day in the order found. */
 void ArchiveSearch_sort(ArchiveSearch *s);
 void ArchiveSearch_free(ArchiveSearch *s);

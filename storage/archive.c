@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "model/date.h"
+#include "model/match.h"
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/lock.h"
@@ -161,15 +163,14 @@ int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
 
 /* A field of the cache: \ t and newline escaped so that a record is a line. */
 static void cache_put(GvBuf *b, const char *s) {
-   for (; *s; s++) {
-      if (*s == '\\')
-         GvBuf_puts(b, "\\\\");
-      else if (*s == '\t')
-         GvBuf_puts(b, "\\t");
-      else if (*s == '\n')
-         GvBuf_puts(b, "\\n");
-      else
-         GvBuf_putc(b, *s);
+   for (;;) {
+      size_t run = strcspn(s, "\\\t\n");  /* copied as it is, up to a byte to escape */
+      GvBuf_append(b, s, run);
+      s += run;
+      if (!*s)
+         return;
+      GvBuf_puts(b, *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : "\\n");
+      s++;
    }
 }
 
@@ -184,18 +185,31 @@ static void cache_record(GvBuf *b, char type, size_t n, const char *const *field
 
 /* Splits one cache line (without '\n') into a record, unescaped, in one
  * allocation like ArchiveDigest_add. */
-static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
+bool Archive_parseRecord(const char *line, size_t len, ArchiveDigest *d) {
    if (len < 1)
       return false;
    size_t n = 0;
-   for (size_t i = 1; i < len; i++)
-      n += line[i] == '\t';
+   for (const char *t = line + 1, *end = line + len; (t = memchr(t, '\t', (size_t)(end - t))); t++)
+      n++;
    ArchiveRecord *r = ArchiveDigest_grow(d);
    char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
    if (!f)
       return false;
    char *store = (char *)(f + n + 1);
    size_t k = 0, o = 0;
+   if (!memchr(line, '\\', len)) {
+      /* No escape (the usual line): the fields are the line cut at its tabs. */
+      memcpy(store, line + 1, len - 1);
+      store[len - 1] = '\0';
+      for (char *t = store, *end = store + len - 1; k < n && (t = memchr(t, '\t', (size_t)(end - t)));) {
+         *t++ = '\0';
+         f[k++] = t;
+      }
+      f[n] = NULL;
+      *r = (ArchiveRecord){ line[0], n, f };
+      d->count++;
+      return true;
+   }
    for (size_t i = 1; i < len; i++) {
       char c = line[i];
       if (c == '\t') {
@@ -216,25 +230,54 @@ static bool cache_parse(const char *line, size_t len, ArchiveDigest *d) {
    return true;
 }
 
+/* A checksum of an entry's bytes, so that a cache damaged on disk (a bit
+ * flipped, a block of another file) is a miss, never a wrong answer: FNV-1a
+ * style on 8-byte words in four lanes (a few GB/s, unlike a byte loop). */
+static uint64_t cache_hash(const char *p, size_t n) {
+   const uint64_t prime = 1099511628211ULL;
+   uint64_t h[4] = { 1469598103934665603ULL, 0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL,
+                     0x165667b19e3779f9ULL };
+   size_t i = 0;
+   for (; i + 32 <= n; i += 32) {
+      uint64_t w[4];
+      memcpy(w, p + i, sizeof w);
+      h[0] = (h[0] ^ w[0]) * prime;
+      h[1] = (h[1] ^ w[1]) * prime;
+      h[2] = (h[2] ^ w[2]) * prime;
+      h[3] = (h[3] ^ w[3]) * prime;
+   }
+   uint64_t r = (h[0] ^ (h[1] >> 7) ^ (h[2] << 11) ^ (h[3] >> 17)) + n;
+   for (; i < n; i++)
+      r = (r ^ (unsigned char)p[i]) * prime;
+   for (int k = 0; k < 4; k++)
+      r = (r ^ h[k]) * prime ^ (r >> 29);
+   return r;
+}
+
 typedef struct CacheEntry {
    const char *name;      /* into the buffer (not NUL-terminated) */
    size_t namelen;
    int64_t size, mtime_ns;
-   size_t from, to;       /* its record lines in the buffer */
+   size_t head;           /* its F line */
+   size_t from, to;       /* its record lines in the buffer (the summary first) */
+   size_t fto;            /* its folded lines: [to, fto) */
+   uint64_t hsum, hrec, hfold; /* cache_hash of the summary line, the other records, the folded lines */
 } CacheEntry;
 
 typedef struct Cache {
    char path[PATH_MAX];
-   char *buf;
+   const char *buf;       /* the file, mapped read-only */
    size_t len;
    CacheEntry *e;
    size_t count;
    bool usable;
 } Cache;
 
-static const char Cache_magic[] = "gavel-archive-cache 2 ";
+static const char Cache_magic[] = "gavel-archive-cache 3 ";
 
-/* Loads the cache; anything wrong with it makes it empty (a miss for all). */
+/* Loads the cache; anything wrong with it makes it empty (a miss for all)
+ * from the first entry that does not parse. Mapped, not read: a command
+ * touches only the pages of the entries it uses. */
 static void cache_load(Cache *c, const char *dir, const char *version) {
    memset(c, 0, sizeof *c);
    if (Archive_cachePath(dir, c->path, sizeof c->path) != 0)
@@ -243,34 +286,48 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
    int fd = open(c->path, O_RDONLY | O_CLOEXEC);
    if (fd < 0)
       return;
-   int r = FileIO_readFd(fd, &c->buf, &c->len);
-   close(fd);
-   if (r != 0) {
-      c->buf = NULL;
+   struct stat st;
+   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+       (uint64_t)st.st_size > SIZE_MAX) {
+      close(fd);
       return;
    }
+   void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+   close(fd);
+   if (m == MAP_FAILED)
+      return;
+   c->buf = m;
+   c->len = (size_t)st.st_size;
    size_t ml = strlen(Cache_magic), vl = strlen(version);
-   char *nl = memchr(c->buf, '\n', c->len);
+   const char *nl = memchr(c->buf, '\n', c->len);
    if (!nl || (size_t)(nl - c->buf) != ml + vl || memcmp(c->buf, Cache_magic, ml) != 0 ||
        memcmp(c->buf + ml, version, vl) != 0)
       return;
    size_t cap = 0;
-   for (size_t at = (size_t)(nl - c->buf) + 1; at < c->len;) {
-      char *end = memchr(c->buf + at, '\n', c->len - at);
+   for (size_t at = (size_t)(nl - c->buf) + 1; at + 2 < c->len;) {
+      const char *end = memchr(c->buf + at, '\n', c->len - at);
       if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
          break;
-      /* F \t name \t size \t mtime \t bytes */
-      char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
+      /* F \t name \t size \t mtime \t bytes \t folded bytes \t 3 hashes */
+      const char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
       if (!t1)
          break;
-      char *p = t1 + 1, *q;
-      long long size = strtoll(p, &q, 10), mt = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
-      long long bytes = *q == '\t' ? strtoll(q + 1, &q, 10) : -1;
+      unsigned long long v[7];
+      const char *p = t1;
+      int k = 0;
+      for (; k < 7 && p < end && *p == '\t'; k++) {
+         char *q;
+         errno = 0;
+         v[k] = strtoull(p + 1, &q, k < 4 ? 10 : 16);
+         if (q == p + 1 || errno)
+            break;
+         p = q;
+      }
       size_t from = (size_t)(end - c->buf) + 1;
-      if (q != end || bytes <= 0 || mt < 0 || (size_t)bytes > c->len - from ||
-          c->buf[from + (size_t)bytes - 1] != '\n')
+      if (k != 7 || p != end || v[2] == 0 || v[0] > INT64_MAX || v[1] > INT64_MAX ||
+          v[2] > c->len - from || v[3] > c->len - from - v[2] ||
+          c->buf[from + v[2] - 1] != '\n' || (v[3] && c->buf[from + v[2] + v[3] - 1] != '\n'))
          break;
-      size_t to = from + (size_t)bytes;
       if (c->count == cap) {
          cap = cap ? cap * 2 : 256;
          CacheEntry *n = realloc(c->e, cap * sizeof *n);
@@ -278,16 +335,17 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
             break;
          c->e = n;
       }
-      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), size, mt, from, to };
-      at = to;
+      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1],
+                                       at, from, from + v[2], from + v[2] + v[3], v[4], v[5], v[6] };
+      at = from + v[2] + v[3];
    }
 }
 
 static const CacheEntry *cache_find(const Cache *c, const char *name) {
-   size_t lo = 0, hi = c->count;
+   size_t lo = 0, hi = c->count, nl = strlen(name);
    while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
-      size_t nl = strlen(name), ml = c->e[mid].namelen;
+      size_t ml = c->e[mid].namelen;
       int r = memcmp(c->e[mid].name, name, ml < nl ? ml : nl);
       if (r == 0)
          r = ml < nl ? -1 : ml > nl ? 1 : 0;
@@ -302,7 +360,8 @@ static const CacheEntry *cache_find(const Cache *c, const char *name) {
 }
 
 static void cache_free(Cache *c) {
-   free(c->buf);
+   if (c->buf)
+      munmap((void *)c->buf, c->len);
    free(c->e);
 }
 
@@ -312,7 +371,7 @@ static bool cache_digest(const Cache *c, const CacheEntry *ce, ArchiveDigest *d,
    for (size_t at = ce->from; at < ce->to;) {
       const char *end = memchr(c->buf + at, '\n', ce->to - at);
       size_t len = (size_t)(end - (c->buf + at));
-      if ((!types || (len && strchr(types, c->buf[at]))) && !cache_parse(c->buf + at, len, d))
+      if ((!types || (len && strchr(types, c->buf[at]))) && !Archive_parseRecord(c->buf + at, len, d))
          return false;
       at += len + 1;
    }
@@ -366,12 +425,9 @@ static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today)
    return true;
 }
 
-/* A cache hit: the entry filled in and visitDigest called, without reading
+/* A cache hit: the entry filled in and the digest visited, without reading
  * the file. false: a miss (the caller replays). */
-static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c) {
-   const CacheEntry *ce = c ? cache_find(c, e->name) : NULL;
-   if (!ce)
-      return false;
+static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c, const CacheEntry *ce) {
    int fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
    if (fd < 0)
       return false;
@@ -387,12 +443,19 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c)
    if (!ok)
       return false;
    ArchiveDigest d = { 0 };
-   /* The summary line first: the entry is listed whatever follows. */
+   /* The summary line first: the entry is listed whatever follows. Each
+    * part is checked against its hash only when read (a list reads the
+    * summaries alone). */
    CacheEntry first = *ce;
    const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
    if (!nl)
       return false;
    first.to = (size_t)(nl - c->buf) + 1;
+   CacheEntry rest = *ce;
+   rest.from = first.to;
+   if (cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum ||
+       (how->visitDigest && cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec))
+      return false;
    if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
       ArchiveDigest_free(&d);
       return false;
@@ -400,9 +463,19 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c)
    ArchiveDigest_free(&d);
    if (!how->visitDigest)
       return true;
+   /* A search reads the folded lines kept beside the records (when they
+    * are whole) and picks the few records that can match. */
+   if (how->visitFolded && ce->fto > ce->to &&
+       cache_hash(c->buf + ce->to, ce->fto - ce->to) == ce->hfold) {
+      int r = how->visitFolded(how->ud, e, c->buf + rest.from, rest.to - rest.from, c->buf + ce->to,
+                               ce->fto - ce->to);
+      if (r >= 0) {
+         if (r > 0)
+            e->state = ARCHIVE_SKIPPED;
+         return true;
+      }
+   }
    /* The quick look of a search runs on the cached records as on a file. */
-   CacheEntry rest = *ce;
-   rest.from = first.to;
    if (how->want && !how->want(how->ud, e, c->buf + rest.from, rest.to - rest.from)) {
       e->state = ARCHIVE_SKIPPED;
       return true;
@@ -453,6 +526,10 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    e->size = (int64_t)st.st_size;
    e->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
    e->locked = Lock_heldByOther(fd) != 0;
+   if (!buf) {
+      close(fd);  /* no quick look wanted: SessionFile_open reads it */
+      return 0;
+   }
    int r = FileIO_readFd(fd, buf, len);
    int saved = errno;
    close(fd);
@@ -467,7 +544,7 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
 static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
    char *buf = NULL;
    size_t len = 0;
-   if (read_file(e, &buf, &len) != 0)
+   if (read_file(e, how->want ? &buf : NULL, &len) != 0)
       return;
    if (how->want && !how->want(how->ud, e, buf, len)) {
       e->state = ARCHIVE_SKIPPED;
@@ -494,21 +571,31 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
       if (how->visitDigest)
          how->visitDigest(how->ud, e, &d);
       if (cacheText && e->state == ARCHIVE_OK) {
-         /* F NAME SIZE MTIME BYTES: BYTES of records follow, so that a load
-          * steps from entry to entry without reading their lines. */
-         GvBuf recs = GV_BUF_INIT;
+         /* F NAME SIZE MTIME BYTES FOLDED HASH HASH: BYTES of records
+          * follow, then FOLDED bytes of the same lines but the summary,
+          * case- and accent-folded (Match_fold), for a search to look
+          * through as it is; a load steps from entry to entry. */
+         GvBuf recs = GV_BUF_INIT, fold = GV_BUF_INIT;
          summary_record(&recs, e, s);
+         size_t first = recs.len;
          for (size_t k = 0; k < d.count; k++)
             cache_record(&recs, d.recs[k].type, d.recs[k].nfields,
                          (const char *const *)d.recs[k].fields);
+         if (!recs.failed && recs.len > first && !Match_fold(&fold, recs.data + first, recs.len - first))
+            fold.failed = true;
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
-         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\n", (long long)e->size,
-                      (long long)e->mtime_ns, recs.len);
+         GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\t%zu\t%llx\t%llx\t%llx\n", (long long)e->size,
+                      (long long)e->mtime_ns, recs.len, fold.len,
+                      (unsigned long long)cache_hash(recs.data ? recs.data : "", first),
+                      (unsigned long long)cache_hash(recs.data ? recs.data + first : "", recs.len - first),
+                      (unsigned long long)cache_hash(fold.data ? fold.data : "", fold.len));
          GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
-         if (recs.failed)
+         GvBuf_append(cacheText, fold.data ? fold.data : "", fold.len);
+         if (recs.failed || fold.failed)
             cacheText->failed = true;
          GvBuf_free(&recs);
+         GvBuf_free(&fold);
       }
       ArchiveDigest_free(&d);
    }
@@ -543,14 +630,11 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    for (size_t i = 0; i < a->count; i++) {
       ArchiveEntry *e = &a->entries[i];
       const CacheEntry *ce = useCache ? cache_find(&cache, e->name) : NULL;
-      if (ce && scan_cached(e, how, &cache)) {
+      if (ce && scan_cached(e, how, &cache, ce)) {
          hits++;
-         /* Copied as it is, from its F line (just before its records) on. */
-         size_t f = ce->from - 1;
-         while (f > 0 && cache.buf[f - 1] != '\n')
-            f--;
-         texts[i] = cache.buf + f;
-         lens[i] = ce->to - f;
+         /* Copied as it is, from its F line to the end of its folded lines. */
+         texts[i] = (char *)cache.buf + ce->head;
+         lens[i] = ce->fto - ce->head;
       } else {
          GvBuf t = GV_BUF_INIT;
          scan_one(e, how, useCache ? &t : NULL);

@@ -83,6 +83,15 @@ typedef struct ArchiveScan {
    void (*visitDigest)(void *ud, const ArchiveEntry *e, const ArchiveDigest *d);
    const char *digest_version;
    const char *digest_types;  /* from the cache, only these record types ("IPR"); NULL: all */
+   /* A search's way through a cached session, in place of want and
+    * visitDigest: recs are its cache lines (one record a line, \t \n \\
+    * escaped, as Archive_parseRecord reads them) and folded the same lines
+    * case- and accent-folded (Match_fold), line for line, both read-only
+    * views of the cache. Returns 0 when it visited the session, 1 when the
+    * session cannot match (ARCHIVE_SKIPPED), -1 to decline (want and
+    * visitDigest then run as for any cached session). NULL: not used. */
+   int (*visitFolded)(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
+                      const char *folded, size_t flen);
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
    void *ud;
 } ArchiveScan;
@@ -97,6 +106,10 @@ void Archive_free(Archive *a);
 /* Summarises one session already open (the TUI's current one, say) into e:
  * day, body, counts. e's path, problems and state are left alone. */
 void Archive_summarise(ArchiveEntry *e, const Session *s, int64_t today);
+
+/* Appends one cache line (line[0..len), without its '\n') to d as a record
+ * of type line[0], its fields unescaped. false when out of memory. */
+bool Archive_parseRecord(const char *line, size_t len, ArchiveDigest *d);
 
 /* The cache file for a sessions folder into buf:
  * $XDG_CACHE_HOME/gavel/archive-HASH.cache (~/.cache when unset). 0 or -1. */

@@ -54,6 +54,13 @@ static void HomeReports_hits(void *ud, const ArchiveEntry *e, const ArchiveDiges
    ArchiveSearch_digest(ud, e->day, e->body, e->path, d);
 }
 
+/* A cached session through its folded lines (render/archive_search.h). */
+static int HomeReports_folded(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
+                              const char *folded, size_t flen) {
+   return ArchiveSearch_folded(ud, e->day, e->body, e->path, recs, len, folded, flen,
+                               Archive_parseRecord);
+}
+
 void HomeReports_search(Home *h, const char *query) {
    char msg[256];
    ArchiveSearch_free(&h->search);
@@ -70,6 +77,7 @@ void HomeReports_search(Home *h, const char *query) {
    Archive a;
    ArchiveScan how = { .datadir = h->datadir, .today = h->today, .want = HomeReports_want,
                        .digest = ArchiveDigest_build, .visitDigest = HomeReports_hits,
+                       .visitFolded = HomeReports_folded,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &h->search };
    char err[1024];
    if (Archive_scan(&a, &how, err, sizeof err) != 0) {

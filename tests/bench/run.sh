@@ -137,23 +137,45 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 	echo "  $(ls "$adata/sessions" | wc -l) files, $(cat "$adata/sessions"/* | wc -c) bytes"
 	export XDG_CACHE_HOME="$data/cache"
 	G="$GAVEL_BIN -D $adata"
-	timeit "cat every session file > /dev/null" /dev/null "$RUNS" sh -c 'cat "$1"/* > /dev/null' sh "$adata/sessions"
-	timeit "gavel list, no cache (every file replayed)" "$data/list0.txt" 1 \
-		env GAVEL_NO_CACHE=1 $G list
-	timeit "gavel list (fills the cache)" "$data/list.txt" 1 $G list
-	echo "  cache: $(cat "$XDG_CACHE_HOME"/gavel/* | wc -c) bytes"
-	timeit "gavel list (cached; target 100 ms)" "$data/list.txt" "$RUNS" $G list
-	timeit "gavel actions --open (cached; target 300 ms)" "$data/actions-open.txt" "$RUNS" \
-		$G actions --open --format txt
-	timeit "gavel reservations --open (cached; target 300 ms)" "$data/res-open.txt" "$RUNS" \
-		$G reservations --open
-	timeit "gavel search toolbox (in every session)" "$data/search1.txt" "$RUNS" $G search toolbox
-	timeit "  grep -rFi toolbox" "$data/grep1.txt" "$RUNS" grep -rFi toolbox "$adata/sessions"
-	timeit "gavel search schengen (in 1 session of 50)" "$data/search2.txt" "$RUNS" $G search schengen
-	timeit "  grep -rFi schengen" "$data/grep2.txt" "$RUNS" grep -rFi schengen "$adata/sessions"
-	timeit "gavel search zzqxj (nowhere)" /dev/null "$RUNS" $G search zzqxj
-	timeit "  grep -rFi zzqxj" /dev/null "$RUNS" grep -rFi zzqxj "$adata/sessions"
+	S="$adata/sessions"
+	IR=${BENCH_ROUNDS:-7}
+	# Each gavel command beside its peer, interleaved (A B A B ...) $IR
+	# rounds on the same files; medians. The load average is part of the figure.
+	echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+	I="sh $top/tests/bench/interleave.sh $IR"
+	printf '  | %-44s | %9s | %-24s | %9s | %5s | %-14s |
+' command gavel peer peer ratio target
+	$I "list, no cache (every file replayed)" "as replay" \
+		"rm -rf '$XDG_CACHE_HOME'; $G list" "cat every file" "cat '$S'/* "
+	$G list > "$data/list.txt" 2>&1
+	echo "  cache: $(cat "$XDG_CACHE_HOME"/gavel/* | wc -c) bytes (records and their folded lines)"
+	$I "list (cached)" "< 100 ms" "$G list"
+	$I "actions --open (cached)" "< 300 ms" "$G actions --open --format txt"
+	$I "reservations --open (cached)" "< 300 ms" "$G reservations --open"
+	$I "actions --open, no cache" "as replay" "rm -rf '$XDG_CACHE_HOME'; $G actions --open --format txt"
+	$G list > /dev/null 2>&1
+	$I "search zzqxj (rare: nowhere)" "<= grep" "$G search zzqxj" "grep -rFi zzqxj" "grep -rFi zzqxj '$S'"
+	$I "search schengen (1 session in 50)" "<= grep" "$G search schengen" "grep -rFi schengen" \
+		"grep -rFi schengen '$S'"
+	$I "search toolbox (in every session)" "<= grep" "$G search toolbox" "grep -rFi toolbox" \
+		"grep -rFi toolbox '$S'"
+	$I "search '\"scrutiny reservation\"' (phrase)" "<= grep" "$G search '\"scrutiny reservation\"'" \
+		"grep -rFi 'scrutiny reservation'" "grep -rFi 'scrutiny reservation' '$S'"
+	$I "search sécurité (accented, everywhere)" "<= grep" "$G search sécurité" "grep -rFi sécurité" \
+		"grep -rFi sécurité '$S'"
+	$G search schengen > "$data/search2.txt" 2>&1
+	grep -rFi schengen "$S" > "$data/grep2.txt"
 	echo "  hits: gavel $(grep -c '^ ' "$data/search2.txt") for schengen, grep $(wc -l < "$data/grep2.txt") lines"
+	if have valgrind; then
+		# Instruction counts: exact on a busy machine (make bench-instr has the session's).
+		for q in zzqxj toolbox; do
+			n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $G search $q 2>&1 > /dev/null |
+				sed -n 's/.*Collected : //p')
+			m=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null grep -rFi $q "$S" 2>&1 > /dev/null |
+				sed -n 's/.*Collected : //p')
+			echo "  instructions, search $q: gavel $n, grep -rFi $m"
+		done
+	fi
 	if have script; then
 		# The home screen through a pseudo-terminal (script(1)): the scan from
 		# the cache, the first screen drawn, then q. Its screen is checked.

@@ -102,6 +102,40 @@ static void raw_prefilter(void **state) {
 }
 
 /* Bytes that are not UTF-8 neither crash nor shift the offsets. */
+/* The lines of folded text that hold every term, as a search of the cache
+ * reads them; a term with a tab, newline or backslash is not for lines. */
+static void lines_holding_every_term(void **state) {
+   (void)state;
+   const char *text = "V\t0\tFR\tLa SÉCURITÉ du Toolbox\n"
+                      "V\t0\tDE\tnothing here\n"
+                      "P\t1\tEL\tΗ Ελλάδα: toolbox, sécurité\n"
+                      "R\t1\tIT\tsecurite only\n";
+   GvBuf f = GV_BUF_INIT;
+   assert_true(Match_fold(&f, text, strlen(text)));
+   assert_non_null(strstr(GvBuf_str(&f), "la securite du toolbox\n"));
+   MatchQuery q;
+   char msg[128];
+   size_t *lines = NULL, cap = 0;
+   assert_int_equal(MatchQuery_parse(&q, "toolbox securite", 16, msg, sizeof msg), GV_OK);
+   assert_true(q.line_ok);
+   assert_int_equal(Match_lines(&q, f.data, f.len, &lines, &cap), 2);
+   assert_int_equal(lines[0], 0);
+   assert_int_equal(lines[1], 2);
+   MatchQuery_free(&q);
+   assert_int_equal(MatchQuery_parse(&q, "ελλαδα", strlen("ελλαδα"), msg, sizeof msg), GV_OK);
+   assert_int_equal(Match_lines(&q, f.data, f.len, &lines, &cap), 1);
+   assert_int_equal(lines[0], 2);
+   MatchQuery_free(&q);
+   assert_int_equal(MatchQuery_parse(&q, "nowhere", 7, msg, sizeof msg), GV_OK);
+   assert_int_equal(Match_lines(&q, f.data, f.len, &lines, &cap), 0);
+   MatchQuery_free(&q);
+   assert_int_equal(MatchQuery_parse(&q, "a\\b", 3, msg, sizeof msg), GV_OK);
+   assert_false(q.line_ok);
+   MatchQuery_free(&q);
+   free(lines);
+   GvBuf_free(&f);
+}
+
 static void bad_bytes(void **state) {
    (void)state;
    expect("ab", "\xff" "AB\xc3", "\xff[AB]\xc3");
@@ -116,6 +150,7 @@ int main(void) {
       cmocka_unit_test(nothing_to_search_is_refused),
       cmocka_unit_test(raw_prefilter),
       cmocka_unit_test(bad_bytes),
+      cmocka_unit_test(lines_holding_every_term),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,106 @@
+#!/bin/sh
+# The archive cache and the folded lines a search reads from it: whatever
+# state the cache is in (none, filled, stale after a file changed its size or
+# mtime, deleted, damaged byte by byte, cut short, garbage), every command
+# answers exactly as with no cache at all (GAVEL_NO_CACHE=1).
+# POSIX sh; exit 0 = pass. Uses $GAVEL_BIN.
+GAVEL_BIN=${GAVEL_BIN:-$(pwd)/gavel}
+T=$(mktemp -d "${TMPDIR:-/tmp}/gavel-archidx.XXXXXX")
+holder=
+trap '[ -n "$holder" ] && kill $holder 2>/dev/null; rm -rf "$T"' EXIT INT TERM
+export XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config" XDG_CACHE_HOME="$T/cache" LC_ALL=C.UTF-8
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/archive_gen.sh"
+gen_archive
+
+# The questions: searches of every kind (a rare word, a word in many
+# sessions, a phrase, an accented query and its unaccented form, filters,
+# a query the folded lines cannot answer), and the other archive commands.
+queries() {
+	cat <<-'Q'
+	search ελλαδα
+	search Ελλάδα
+	search securite
+	search sécurité
+	search toolbox
+	search TOOLBOX --format csv
+	search "scrutiny reservation"
+	search reservation scrutiny maintains
+	search securite --delegation FR
+	search toolbox --doc 7923/17 --format json
+	search toolbox --item 1
+	search "a\b"
+	search zzfresh
+	search roaming --since 2017-01-01
+	list
+	actions --open --format txt
+	reservations
+	said FR
+	dossier 7923/17
+	Q
+}
+
+# ask NAME: every question's answer and exit status into $T/NAME.
+ask() {
+	: > "$T/$1"
+	queries | while IFS= read -r q; do
+		printf '== %s\n' "$q" >> "$T/$1"
+		eval "\"\$GAVEL_BIN\" $q" >> "$T/$1" 2> /dev/null
+		echo "exit $?" >> "$T/$1"
+	done
+}
+same() { # STATE: the answers now equal those without a cache
+	GAVEL_NO_CACHE=1 ask ref
+	ask got
+	cmp -s "$T/ref" "$T/got" || fail "$1: answers differ from no cache:
+$(diff "$T/ref" "$T/got" | head -n 20)"
+}
+
+cachefile() { ls "$T/cache/gavel/"archive-*.cache 2> /dev/null; }
+
+same "no cache yet"
+[ -n "$(cachefile)" ] || fail "no cache written"
+grep -q 'ελλαδα στηριζει' "$(cachefile)" || fail "no folded text in the cache"
+same "a filled cache"
+grep -q 'toolbox' "$T/got" || fail "the searches found nothing: $(head -n 20 "$T/got")"
+grep -c '^exit 0' "$T/got" | grep -q '^1[0-9]$' || fail "too few answers: $(grep -c '^exit 0' "$T/got")"
+
+# A session grows (new size and mtime): its entry is stale, read again.
+"$GAVEL_BIN" exec "$S2" <<-'X' > /dev/null || fail "exec S2"
+item add "Zzfresh toolbox matters"
+X
+same "a session that grew"
+grep -q 'Zzfresh' "$T/got" || fail "the new item was not found"
+
+# Same size, a new mtime only: read again (and still the same answers).
+touch -d '2030-01-01' "$S1"
+same "a new mtime"
+
+# Deleted at any time.
+rm -rf "$T/cache"
+same "a deleted cache"
+
+# A byte changed in the folded lines: the entry's hash no longer holds, and
+# the search does not trust them (without the check, a hit would vanish).
+ask filled
+c=$(cachefile)
+sed 's/ελλαδα στηριζει/ελλαδο στηριζει/' "$c" > "$T/x" && cat "$T/x" > "$c"
+cmp -s "$T/x" "$T/filled" && fail "sed changed nothing"
+same "a damaged folded line"
+# A byte changed in the records: the same.
+"$GAVEL_BIN" list > /dev/null 2>&1
+c=$(cachefile)
+sed 's/Cyber toolbox/Cyber toolbux/' "$c" > "$T/x" && cat "$T/x" > "$c"
+grep -q 'toolbux' "$c" || fail "sed changed no record"
+same "a damaged record"
+# Cut short, then garbage, then empty.
+"$GAVEL_BIN" list > /dev/null 2>&1
+c=$(cachefile)
+head -c "$(( $(wc -c < "$c") / 2 ))" "$c" > "$T/x" && cat "$T/x" > "$c"
+same "a cache cut in half"
+printf 'gavel-archive-cache 3 gavel-digest-2\nF\tx.gavel\t1\t2\t99\t0\t0\t0\n\001\002' > "$c"
+same "a garbage cache"
+: > "$c"
+same "an empty cache"
+exit 0
