@@ -58,24 +58,15 @@ static int lLink(void *ctx, const char *a, const char *b) {
 
 /* ---- helpers ----------------------------------------------------------- */
 
-typedef struct Fixture {
-   char *dir;
-   char path[PATH_MAX];
-} Fixture;
+typedef TestFile Fixture;
 
 static int setup(void **state) {
-   Fixture *fx = calloc(1, sizeof *fx);
-   fx->dir = TestUtil_tmpdir();
-   snprintf(fx->path, sizeof fx->path, "%s/s.gavel", fx->dir);
-   *state = fx;
+   *state = TestFile_new("s.gavel");
    return 0;
 }
 
 static int teardown(void **state) {
-   Fixture *fx = *state;
-   TestUtil_rmtree(fx->dir);
-   free(fx->dir);
-   free(fx);
+   TestFile_free(*state);
    return 0;
 }
 

@@ -20,24 +20,15 @@
  * notes, drafts. Enough of every kind of line, small enough to open fast. */
 #define REFERENCE_COMMANDS 90
 
-typedef struct Fixture {
-   char *dir;
-   char path[PATH_MAX];
-} Fixture;
+typedef TestFile Fixture;
 
 static int setup(void **state) {
-   Fixture *fx = calloc(1, sizeof *fx);
-   fx->dir = TestUtil_tmpdir();
-   snprintf(fx->path, sizeof fx->path, "%s/ref.gavel", fx->dir);
-   *state = fx;
+   *state = TestFile_new("ref.gavel");
    return 0;
 }
 
 static int teardown(void **state) {
-   Fixture *fx = *state;
-   TestUtil_rmtree(fx->dir);
-   free(fx->dir);
-   free(fx);
+   TestFile_free(*state);
    return 0;
 }
 

@@ -66,24 +66,15 @@ static FileIO faulty(Faults *f) {
 
 /* ---- helpers ----------------------------------------------------------- */
 
-typedef struct Fixture {
-   char *dir;
-   char path[PATH_MAX];
-} Fixture;
+typedef TestFile Fixture;
 
 static int setup(void **state) {
-   Fixture *fx = calloc(1, sizeof *fx);
-   fx->dir = TestUtil_tmpdir();
-   snprintf(fx->path, sizeof fx->path, "%s/data/gavel/sessions/2017-05-12-test.gavel", fx->dir);
-   *state = fx;
+   *state = TestFile_new("data/gavel/sessions/2017-05-12-test.gavel");
    return 0;
 }
 
 static int teardown(void **state) {
-   Fixture *fx = *state;
-   TestUtil_rmtree(fx->dir);
-   free(fx->dir);
-   free(fx);
+   TestFile_free(*state);
    return 0;
 }
 

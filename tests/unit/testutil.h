@@ -95,4 +95,26 @@ static inline char *TestUtil_slurp(const char *path, size_t *len) {
    return buf;
 }
 
+/* A temporary folder with one file path in it (NAME may hold folders): the
+ * fixture of the storage tests. TestFile_free removes the folder. */
+typedef struct TestFile {
+   char *dir;
+   char path[PATH_MAX];
+} TestFile;
+
+static inline TestFile *TestFile_new(const char *name) {
+   TestFile *f = calloc(1, sizeof *f);
+   if (!f)
+      abort();
+   f->dir = TestUtil_tmpdir();
+   snprintf(f->path, sizeof f->path, "%s/%s", f->dir, name);
+   return f;
+}
+
+static inline void TestFile_free(TestFile *f) {
+   TestUtil_rmtree(f->dir);
+   free(f->dir);
+   free(f);
+}
+
 #endif
