@@ -173,32 +173,28 @@ static void make_labels(ArchiveItems *ai) {
 
 static const ArchiveItems *sort_ai;  /* qsort has no context argument */
 
-static int res_cmp(const void *x, const void *y) {
-   const ArchRecord *a = &sort_ai->res[*(const size_t *)x], *b = &sort_ai->res[*(const size_t *)y];
+/* One reservation (or position) followed across meetings: dossier group,
+ * delegation, then (reservations only) its type, then date and order. */
+static int rec_cmp(const ArchRecord *a, const ArchRecord *b, int byKind) {
    const ArchItem *ia = &sort_ai->items[a->item], *ib = &sort_ai->items[b->item];
    if (ia->group != ib->group)
       return ia->group < ib->group ? -1 : 1;
    int c = strcmp(a->code, b->code);
    if (c)
       return c;
-   if (a->kind != b->kind)
+   if (byKind && a->kind != b->kind)
       return a->kind < b->kind ? -1 : 1;
    if (ia->day != ib->day)
       return ia->day < ib->day ? -1 : 1;
    return (ia->seq > ib->seq) - (ia->seq < ib->seq);
 }
 
+static int res_cmp(const void *x, const void *y) {
+   return rec_cmp(&sort_ai->res[*(const size_t *)x], &sort_ai->res[*(const size_t *)y], 1);
+}
+
 static int pos_cmp(const void *x, const void *y) {
-   const ArchRecord *a = &sort_ai->pos[*(const size_t *)x], *b = &sort_ai->pos[*(const size_t *)y];
-   const ArchItem *ia = &sort_ai->items[a->item], *ib = &sort_ai->items[b->item];
-   if (ia->group != ib->group)
-      return ia->group < ib->group ? -1 : 1;
-   int c = strcmp(a->code, b->code);
-   if (c)
-      return c;
-   if (ia->day != ib->day)
-      return ia->day < ib->day ? -1 : 1;
-   return (ia->seq > ib->seq) - (ia->seq < ib->seq);
+   return rec_cmp(&sort_ai->pos[*(const size_t *)x], &sort_ai->pos[*(const size_t *)y], 0);
 }
 
 size_t *ArchiveItems_sorted(const ArchiveItems *ai, bool reservations) {
