@@ -14,12 +14,16 @@ while [ "$i" -lt "$R" ]; do
 	fi
 	i=$((i + 1))
 done
-med() { printf '%s\n' $1 | sort -n | awk '{a[NR] = $1} END {printf "%.0f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000}'; }
+med() { printf '%s\n' $1 | sort -n | awk '{a[NR] = $1} END {printf "%.1f", (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000}'; }
+# printf pads by bytes: widen a column by what its accented letters take
+# beyond one byte, so that the table stays aligned (LC_ALL is UTF-8 here).
+pad() { echo $(($2 + $(printf %s "$1" | wc -c) - $(printf %s "$1" | wc -m))); }
+wl=$(pad "$label" 44) wp=$(pad "$lb" 24)
 ma=$(med "$ta")
 if [ -n "$cb" ]; then
 	mb=$(med "$tb")
-	printf '  | %-44s | %6s ms | %-24s | %6s ms | %5s | %-14s |\n' "$label" "$ma" "$lb" "$mb" \
+	printf "  | %-${wl}s | %7s ms | %-${wp}s | %7s ms | %5s | %-14s |\n" "$label" "$ma" "$lb" "$mb" \
 		"$(awk "BEGIN {printf \"%.2f\", $ma / ($mb > 0 ? $mb : 1)}")" "$target"
 else
-	printf '  | %-44s | %6s ms | %-24s | %6s    | %5s | %-14s |\n' "$label" "$ma" "" "" "" "$target"
+	printf "  | %-${wl}s | %7s ms | %-24s | %7s    | %5s | %-14s |\n" "$label" "$ma" "" "" "" "$target"
 fi

@@ -143,7 +143,7 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 	# rounds on the same files; medians. The load average is part of the figure.
 	echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 	I="sh $top/tests/bench/interleave.sh $IR"
-	printf '  | %-44s | %9s | %-24s | %9s | %5s | %-14s |
+	printf '  | %-44s | %10s | %-24s | %10s | %5s | %-14s |
 ' command gavel peer peer ratio target
 	$I "list, no cache (every file replayed)" "as replay" \
 		"rm -rf '$XDG_CACHE_HOME'; $G list" "cat every file" "cat '$S'/* "
