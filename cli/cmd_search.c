@@ -66,15 +66,37 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       Table_free(&t);
       return;
    }
+   /* The hits into one buffer, written in blocks of 64 KiB. */
+   GvBuf b = GV_BUF_INIT;
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
-      fprintf(out, "%s  %s", h->date[0] ? h->date : "(no date)", h->body[0] ? h->body : "(no body)");
-      if (h->item[0])
-         fprintf(out, "  %s %s", h->item, h->title);
-      if (h->delegation[0])
-         fprintf(out, "  %s", h->delegation);
-      fprintf(out, "  (%s)\n    %s\n", h->what, h->text);
+      GvBuf_puts(&b, h->date[0] ? h->date : "(no date)");
+      GvBuf_puts(&b, "  ");
+      GvBuf_puts(&b, h->body[0] ? h->body : "(no body)");
+      if (h->item[0]) {
+         GvBuf_puts(&b, "  ");
+         GvBuf_puts(&b, h->item);
+         GvBuf_putc(&b, ' ');
+         GvBuf_puts(&b, h->title);
+      }
+      if (h->delegation[0]) {
+         GvBuf_puts(&b, "  ");
+         GvBuf_puts(&b, h->delegation);
+      }
+      GvBuf_puts(&b, "  (");
+      GvBuf_puts(&b, h->what);
+      GvBuf_puts(&b, ")\n    ");
+      GvBuf_puts(&b, h->text);
+      GvBuf_putc(&b, '\n');
+      if (b.len >= 65536 || i + 1 == s->nhits) {
+         if (!b.failed)
+            fwrite(b.data, 1, b.len, out);
+         else
+            fputs("gavel: search: out of memory\n", stderr);
+         GvBuf_clear(&b);
+      }
    }
+   GvBuf_free(&b);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {

@@ -27,9 +27,14 @@
 typedef struct SearchHit {
    int64_t day;
    size_t seq;
-   const char *date, *body, *path; /* the session's, shared by its hits (ArchiveSearch.owned) */
-   char *item, *title, *delegation, *what, *text;
+   /* All visible, kept by the search (its arena) until ArchiveSearch_free;
+    * a session's date, body and path and an item's number and title are
+    * shared by their hits. */
+   const char *date, *body, *path;
+   const char *item, *title, *delegation, *what, *text;
 } SearchHit;
+
+typedef struct SearchBlock SearchBlock;
 
 typedef struct ArchiveSearch {
    MatchQuery q;
@@ -42,11 +47,21 @@ typedef struct ArchiveSearch {
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
-   size_t *lines, linecap;    /* ArchiveSearch_folded's candidate lines, reused */
+   MatchLine *lines;          /* ArchiveSearch_folded's candidate lines, reused */
+   size_t linecap;
    const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
-   bool shared;               /* the session visited has its date, body and path last in owned */
-   char **owned;              /* those strings, three a session with hits */
-   size_t nowned, capowned;
+   /* Per record of the digest visited: its folded cache line when its
+    * fields are those of the line (no escape), else NULL (NULL: none). */
+   bool folding;
+   const char **fold;
+   size_t *foldlen;
+   size_t foldcap;
+   bool shared;               /* the session visited has its date, body and path below */
+   const char *sdate, *sbody, *spath;
+   const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
+   size_t icap;
+   GvBuf vis;                 /* a hit's text made visible, before it is kept */
+   SearchBlock *arena;        /* the hits' strings, in large blocks */
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
