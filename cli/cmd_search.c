@@ -50,6 +50,32 @@ static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs,
                                Archive_parseRecord);
 }
 
+/* The hits are written in blocks of 64 KiB, not a call a field. */
+typedef struct Out {
+   FILE *f;
+   size_t len;
+   char buf[65536];
+} Out;
+
+static void Out_flush(Out *o) {
+   if (o->len)
+      fwrite(o->buf, 1, o->len, o->f);
+   o->len = 0;
+}
+
+static void Out_puts(Out *o, const char *s) {
+   size_t n = strlen(s);
+   if (n > sizeof o->buf - o->len) {
+      Out_flush(o);
+      if (n > sizeof o->buf) {
+         fwrite(s, 1, n, o->f);
+         return;
+      }
+   }
+   memcpy(o->buf + o->len, s, n);
+   o->len += n;
+}
+
 static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
@@ -66,37 +92,29 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       Table_free(&t);
       return;
    }
-   /* The hits into one buffer, written in blocks of 64 KiB. */
-   GvBuf b = GV_BUF_INIT;
+   Out o = { out, 0, { 0 } };
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
-      GvBuf_puts(&b, h->date[0] ? h->date : "(no date)");
-      GvBuf_puts(&b, "  ");
-      GvBuf_puts(&b, h->body[0] ? h->body : "(no body)");
+      Out_puts(&o, h->date[0] ? h->date : "(no date)");
+      Out_puts(&o, "  ");
+      Out_puts(&o, h->body[0] ? h->body : "(no body)");
       if (h->item[0]) {
-         GvBuf_puts(&b, "  ");
-         GvBuf_puts(&b, h->item);
-         GvBuf_putc(&b, ' ');
-         GvBuf_puts(&b, h->title);
+         Out_puts(&o, "  ");
+         Out_puts(&o, h->item);
+         Out_puts(&o, " ");
+         Out_puts(&o, h->title);
       }
       if (h->delegation[0]) {
-         GvBuf_puts(&b, "  ");
-         GvBuf_puts(&b, h->delegation);
+         Out_puts(&o, "  ");
+         Out_puts(&o, h->delegation);
       }
-      GvBuf_puts(&b, "  (");
-      GvBuf_puts(&b, h->what);
-      GvBuf_puts(&b, ")\n    ");
-      GvBuf_puts(&b, h->text);
-      GvBuf_putc(&b, '\n');
-      if (b.len >= 65536 || i + 1 == s->nhits) {
-         if (!b.failed)
-            fwrite(b.data, 1, b.len, out);
-         else
-            fputs("gavel: search: out of memory\n", stderr);
-         GvBuf_clear(&b);
-      }
+      Out_puts(&o, "  (");
+      Out_puts(&o, h->what);
+      Out_puts(&o, ")\n    ");
+      Out_puts(&o, h->text);
+      Out_puts(&o, "\n");
    }
-   GvBuf_free(&b);
+   Out_flush(&o);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
