@@ -175,7 +175,7 @@ static const char *Search_foldedField(const ArchiveSearch *s, size_t rec, size_t
  * text is field `field` of record `rec`. */
 static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord *item, size_t k,
                        size_t rec, size_t field, const char *deleg, const char *what,
-                       const char *text) {
+                       const char *text, const char *uid) {
    size_t n = text ? strlen(text) : 0;
    if (!n)
       return;
@@ -233,9 +233,10 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_keepVisible(s, deleg) : "";
    h->what = what;
+   h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
    h->text = Search_context(s, text, n, sp, nsp) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
-       !h->path) {
+       !h->path || !h->uid) {
       s->nomem = true;
       return;
    }
@@ -279,15 +280,15 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
       size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
       const ArchiveRecord *it = k < nitems ? items[k] : NULL;
       if (isItem) {
-         Search_try(s, &e, r, self, i, 1, f[7], "title", f[1]);
-         Search_try(s, &e, r, self, i, 6, "", "item note", f[6]);
-         Search_try(s, &e, r, self, i, 3, "", "outcome", f[3]);
-      } else if (r->type == 'V' && r->nfields == 4) {
-         Search_try(s, &e, it, k, i, 3, f[1], "said", f[3]);
-      } else if (r->type == 'P' && r->nfields == 4) {
-         Search_try(s, &e, it, k, i, 3, f[1], GvStance_word((GvStance)atoi(f[2])), f[3]);
-      } else if (r->type == 'R' && r->nfields == 5) {
-         Search_try(s, &e, it, k, i, 4, f[1], "reservation", f[4]);
+         Search_try(s, &e, r, self, i, 1, f[7], "title", f[1], "");
+         Search_try(s, &e, r, self, i, 6, "", "item note", f[6], "");
+         Search_try(s, &e, r, self, i, 3, "", "outcome", f[3], "");
+      } else if (r->type == 'V' && r->nfields == DIGEST_V_FIELDS) {
+         Search_try(s, &e, it, k, i, 3, f[1], "said", f[3], f[4]);
+      } else if (r->type == 'P' && r->nfields == DIGEST_P_FIELDS) {
+         Search_try(s, &e, it, k, i, 3, f[1], GvStance_word((GvStance)atoi(f[2])), f[3], f[4]);
+      } else if (r->type == 'R' && r->nfields == DIGEST_R_FIELDS) {
+         Search_try(s, &e, it, k, i, 4, f[1], "reservation", f[4], f[5]);
       } else if (r->type == 'A' && r->nfields == DIGEST_ROW_FIELDS) {
          /* An action row names its item by number. */
          const ArchiveRecord *ai = NULL;
@@ -295,7 +296,8 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
          for (size_t j = 0; j < nitems && !ai && f[8][0]; j++)
             if (strcmp(items[j]->fields[0], f[8]) == 0)
                ai = items[aik = j];
-         Search_try(s, &e, ai, aik, i, 4, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4]);
+         Search_try(s, &e, ai, aik, i, 4, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4],
+                    f[1]);
       }
    }
    free(items);

@@ -32,6 +32,10 @@ typedef struct SearchHit {
     * shared by their hits. */
    const char *date, *body, *path;
    const char *item, *title, *delegation, *what, *text;
+   /* The uuid of the record that matched (an intervention, a position, a
+    * reservation, an action or a deadline): where Enter opens; "" for an
+    * item's own texts. */
+   const char *uid;
 } SearchHit;
 
 typedef struct SearchBlock SearchBlock;

@@ -66,6 +66,22 @@ same "a filled cache"
 grep -q 'toolbox' "$T/got" || fail "the searches found nothing: $(head -n 20 "$T/got")"
 grep -c '^exit 0' "$T/got" | grep -q '^1[0-9]$' || fail "too few answers: $(grep -c '^exit 0' "$T/got")"
 
+# Each intervention keeps the uuid of the event that gave it the floor (EL's
+# in S2 is the first `next`): a search hit opens on the live screen there.
+iv=$(awk '$4 == "next" { print $3; exit }' "$S2")
+[ -n "$iv" ] || fail "no next in S2"
+grep -q "^V	0	EL	[0-9:]*	Η Ελλάδα στηρίζει την εργαλειοθήκη.	$iv\$" "$(cachefile)" ||
+	fail "the cache does not carry EL's intervention $iv: $(grep '^V' "$(cachefile)")"
+# A cache of the format before (its records without those uuids) is not
+# read: it is rebuilt whole, and the answers do not change.
+c=$(cachefile)
+sed -e '1s/gavel-digest-[0-9]*$/gavel-digest-2/' -e 's/^\([Vv]	.*\)	[0-9a-f-]*$/\1/' "$c" > "$T/x" && cat "$T/x" > "$c"
+head -n 1 "$c" | grep -q 'gavel-digest-2$' || fail "the old header was not written"
+grep -q "$iv" "$c" && fail "the old cache still has the uuid"
+same "a cache of the format before"
+head -n 1 "$c" | grep -q 'gavel-digest-2$' && fail "a cache of the format before was kept"
+grep -q "^V	0	EL	.*	$iv\$" "$c" || fail "the rebuilt cache lacks EL's intervention $iv"
+
 # A session grows (new size and mtime): its entry is stale, read again.
 "$GAVEL_BIN" exec "$S2" <<-'X' > /dev/null || fail "exec S2"
 item add "Zzfresh toolbox matters"
