@@ -353,15 +353,12 @@ size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **l
          lead = t;
    const char *lt = q->terms[lead];
    size_t ll = q->lens[lead], rare = q->rare[lead];
-   size_t found = 0, line = 0, at = 0;
+   size_t found = 0, at = 0;
    const char *p;
    while (at < n && (p = find_term(f + at, n - at, lt, ll, rare))) {
-      /* Count the lines passed, to the start of this one. */
-      const char *start = f + at, *nl;
-      while ((nl = memchr(start, '\n', (size_t)(p - start)))) {
-         line++;
-         start = nl + 1;
-      }
+      /* The start of this line: back from the match, never before at. */
+      const char *start = memrchr(f + at, '\n', (size_t)(p - (f + at)));
+      start = start ? start + 1 : f + at;
       const char *end = memchr(p, '\n', n - (size_t)(p - f));
       size_t len = end ? (size_t)(end - start) : n - (size_t)(start - f);
       bool all = true;
@@ -376,12 +373,11 @@ size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **l
             *lines = g;
             *cap = nc;
          }
-         (*lines)[found++] = (MatchLine){ line, (size_t)(start - f), len };
+         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len };
       }
       if (!end)
          break;
       at = (size_t)(end - f) + 1;
-      line++;
    }
    return found;
 }
@@ -396,8 +392,15 @@ size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines,
       else
          *lines = g, *cap = found;
    }
-   for (size_t i = 0; found != SIZE_MAX && i < found; i++)
-      (*lines)[i] = at[i].line;
+   /* Line numbers: the newlines before each start, counted once. */
+   size_t line = 0, from = 0;
+   for (size_t i = 0; found != SIZE_MAX && i < found; i++) {
+      for (const char *nl; from < at[i].start && (nl = memchr(f + from, '\n', at[i].start - from));) {
+         line++;
+         from = (size_t)(nl - f) + 1;
+      }
+      (*lines)[i] = line;
+   }
    free(at);
    return found;
 }

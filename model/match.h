@@ -62,10 +62,11 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
  * other way round. */
 size_t Match_lines(const MatchQuery *q, const char *folded, size_t n, size_t **lines, size_t *cap);
 
-/* Match_lines with where each line found is in folded: its start and
- * length (without its '\n'). */
+/* Match_lines with where each line found is in folded instead of its
+ * number: its start and length (without its '\n'). Faster: it does not
+ * count the lines. */
 typedef struct MatchLine {
-   size_t line, start, len;
+   size_t start, len;
 } MatchLine;
 size_t Match_linesAt(const MatchQuery *q, const char *folded, size_t n, MatchLine **lines,
                      size_t *cap);

@@ -303,49 +303,68 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    free(items);
 }
 
+/* One cache line into d (s->only and s->fold beside it): take says it
+ * can match, folded is its folded line then (NULL: not to be used). */
+static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
+                         const char *line, size_t len, bool take, const char *folded) {
+   if (!parse(line, len, d) || !GvBuf_putc(only, take))
+      return false;
+   if (d->count > s->foldcap) {
+      size_t cap = d->count * 2;
+      const char **f = realloc(s->fold, cap * sizeof *f);
+      if (f)
+         s->fold = f;
+      size_t *fl = f ? realloc(s->foldlen, cap * sizeof *fl) : NULL;
+      if (!fl)
+         return false;
+      s->foldlen = fl;
+      s->foldcap = cap;
+   }
+   /* The folded line stands for the fields when no escape shifts them. */
+   bool plain = take && folded && !memchr(line, '\\', len);
+   s->fold[d->count - 1] = plain ? folded : NULL;
+   s->foldlen[d->count - 1] = plain ? len : 0;
+   return true;
+}
+
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse) {
-   if (!s->q.line_ok)
+   if (!s->q.line_ok || flen != len)
       return -1;
    size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
    if (n == SIZE_MAX)
       return -1;
    if (n == 0)
       return 1;
+   /* A folded line starts where its record does (storage/archive.h): the
+    * records are not walked, only the items first (for titles, --item and
+    * --doc), then the lines found. */
+   for (size_t i = 0; i < n; i++) {
+      size_t a = s->lines[i].start, l = s->lines[i].len;
+      if (a + l >= len || recs[a + l] != '\n' || (a > 0 && recs[a - 1] != '\n'))
+         return -1;
+   }
    ArchiveDigest d = { 0 };
    GvBuf only = GV_BUF_INIT;
-   size_t line = 0, next = 0;
-   for (size_t at = 0; at < len; line++) {
+   size_t next = 0, at = 0;
+   bool ok = true;
+   while (ok && at < len && recs[at] == 'I') {
       const char *nl = memchr(recs + at, '\n', len - at);
       size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
-      bool take = next < n && s->lines[next].line == line;
-      if (take || recs[at] == 'I') {
-         if (!parse(recs + at, l, &d) || !GvBuf_putc(&only, take)) {
-            s->nomem = true;
-            break;
-         }
-         if (d.count > s->foldcap) {
-            size_t cap = d.count * 2;
-            const char **f = realloc(s->fold, cap * sizeof *f);
-            size_t *fl = f ? realloc(s->foldlen, cap * sizeof *fl) : NULL;
-            if (f)
-               s->fold = f;
-            if (!fl) {
-               s->nomem = true;
-               break;
-            }
-            s->foldlen = fl;
-            s->foldcap = cap;
-         }
-         /* The folded line stands for the fields when no escape shifts them. */
-         bool plain = take && !memchr(recs + at, '\\', l);
-         s->fold[d.count - 1] = plain ? folded + s->lines[next].start : NULL;
-         s->foldlen[d.count - 1] = plain ? s->lines[next].len : 0;
-      }
+      bool take = next < n && s->lines[next].start == at;
+      ok = Search_parse(s, parse, &d, &only, recs + at, l, take, folded + at);
       next += take;
       at += l + 1;
    }
+   for (; ok && next < n; next++) {
+      if (s->lines[next].start < at)
+         continue;  /* an item line already taken */
+      ok = Search_parse(s, parse, &d, &only, recs + s->lines[next].start, s->lines[next].len, true,
+                        folded + s->lines[next].start);
+   }
+   if (!ok)
+      s->nomem = true;
    s->only = (const unsigned char *)only.data;
    s->folding = true;
    ArchiveSearch_digest(s, day, body, path, &d);

@@ -273,7 +273,7 @@ typedef struct Cache {
    bool usable;
 } Cache;
 
-static const char Cache_magic[] = "gavel-archive-cache 3 ";
+static const char Cache_magic[] = "gavel-archive-cache 4 ";
 
 /* Loads the cache; anything wrong with it makes it empty (a miss for all)
  * from the first entry that does not parse. Mapped, not read: a command
@@ -425,6 +425,24 @@ static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today)
    return true;
 }
 
+/* Each line of p[0..n) (all end in '\n') folded (Match_fold), then padded
+ * with spaces to the length of its source: the folded lines start where
+ * their records do. A search term never ends in a blank, so the padding
+ * never makes a match. */
+static bool fold_lines(GvBuf *out, const char *p, size_t n) {
+   for (size_t at = 0; at < n;) {
+      const char *nl = memchr(p + at, '\n', n - at);
+      size_t len = nl ? (size_t)(nl - (p + at)) : n - at, from = out->len;
+      if (!Match_fold(out, p + at, len))
+         return false;
+      for (size_t k = out->len - from; k < len; k++)
+         GvBuf_putc(out, ' ');
+      GvBuf_putc(out, '\n');
+      at += len + 1;
+   }
+   return !out->failed;
+}
+
 /* A cache hit: the entry filled in and the digest visited, without reading
  * the file. false: a miss (the caller replays). */
 static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c, const CacheEntry *ce) {
@@ -574,14 +592,16 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
          /* F NAME SIZE MTIME BYTES FOLDED HASH HASH: BYTES of records
           * follow, then FOLDED bytes of the same lines but the summary,
           * case- and accent-folded (Match_fold), for a search to look
-          * through as it is; a load steps from entry to entry. */
+          * through as it is, each padded to the length of its record so
+          * that a line found there is at the same offset in the records;
+          * a load steps from entry to entry. */
          GvBuf recs = GV_BUF_INIT, fold = GV_BUF_INIT;
          summary_record(&recs, e, s);
          size_t first = recs.len;
          for (size_t k = 0; k < d.count; k++)
             cache_record(&recs, d.recs[k].type, d.recs[k].nfields,
                          (const char *const *)d.recs[k].fields);
-         if (!recs.failed && recs.len > first && !Match_fold(&fold, recs.data + first, recs.len - first))
+         if (!recs.failed && !fold_lines(&fold, recs.data + first, recs.len - first))
             fold.failed = true;
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
