@@ -90,10 +90,19 @@ static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
    return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
 }
 
+/* Search_append, or a copy when the text is known to be clean (one line,
+ * nothing Visible_append would change). */
+static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
+   if (clean)
+      GvBuf_append(out, text, n);
+   else
+      Search_append(out, text, n);
+}
+
 /* The text around the first match, the matches marked, on one line, into
- * s->vis. Only the window is made visible. */
+ * s->vis. Only the window is made visible (clean: it is already). */
 static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const MatchSpan *sp,
-                           size_t nsp) {
+                           size_t nsp, bool clean) {
    size_t from = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
    while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
       from--;
@@ -110,14 +119,14 @@ static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const M
    for (size_t k = 0; k < nsp && sp[k].start < to; k++) {
       if (sp[k].start < at)
          continue;
-      Search_append(out, text + at, sp[k].start - at);
+      Search_put(out, text + at, sp[k].start - at, clean);
       GvBuf_puts(out, s->markOn);
-      Search_append(out, text + sp[k].start, sp[k].end - sp[k].start);
+      Search_put(out, text + sp[k].start, sp[k].end - sp[k].start, clean);
       GvBuf_puts(out, s->markOff);
       at = sp[k].end;
    }
    if (at < to)
-      Search_append(out, text + at, to - at);
+      Search_put(out, text + at, to - at, clean);
    if (to < n)
       GvBuf_puts(out, "…");
    return !out->failed;
@@ -234,7 +243,10 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    h->delegation = deleg[0] ? Search_keepVisible(s, deleg) : "";
    h->what = what;
    h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
-   h->text = Search_context(s, text, n, sp, nsp) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+   /* A folded line that starts with a capital: its record is clean. */
+   bool clean = f && s->fold[rec][0] >= 'A' && s->fold[rec][0] <= 'Z';
+   h->text =
+      Search_context(s, text, n, sp, nsp, clean) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;

@@ -16,6 +16,7 @@
 
 #include "model/date.h"
 #include "model/match.h"
+#include "model/visible.h"
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/lock.h"
@@ -428,13 +429,17 @@ static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today)
 /* Each line of p[0..n) (all end in '\n') folded (Match_fold), then padded
  * with spaces to the length of its source: the folded lines start where
  * their records do. A search term never ends in a blank, so the padding
- * never makes a match. */
+ * never makes a match. The type letter that starts a folded line stays a
+ * capital when its record has no escape and nothing that Visible_append
+ * would change: a search then shows its text as it is. */
 static bool fold_lines(GvBuf *out, const char *p, size_t n) {
    for (size_t at = 0; at < n;) {
       const char *nl = memchr(p + at, '\n', n - at);
       size_t len = nl ? (size_t)(nl - (p + at)) : n - at, from = out->len;
       if (!Match_fold(out, p + at, len))
          return false;
+      if (len && !memchr(p + at, '\\', len) && Visible_isClean(p + at, len, VISIBLE_TAB))
+         out->data[from] = p[at];
       for (size_t k = out->len - from; k < len; k++)
          GvBuf_putc(out, ' ');
       GvBuf_putc(out, '\n');

@@ -88,7 +88,9 @@ typedef struct ArchiveScan {
     * escaped, as Archive_parseRecord reads them; the digest's items first)
     * and folded the same lines case- and accent-folded (Match_fold), line
     * for line, each padded with spaces to the length of its record (a line
-    * starts at the same offset in both), both read-only
+    * starts at the same offset in both; its type letter stays a capital
+    * when the record has no escape and no character Visible_append would
+    * change), both read-only
     * views of the cache. Returns 0 when it visited the session, 1 when the
     * session cannot match (ARCHIVE_SKIPPED), -1 to decline (want and
     * visitDigest then run as for any cached session). NULL: not used. */

@@ -13,6 +13,10 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 fail() { echo "FAIL: $*"; exit 1; }
 . "$(dirname "$0")/archive_gen.sh"
 gen_archive
+# Hostile text in a cached record: a control character, a C1 control, a
+# bidirectional override and the Arabic letter mark, beside clean notes.
+printf 'floor NL\nnext\nnote Hostile \033[2J toolbox \302\233 \342\200\256 \330\234 end\nfloor BE\nnext\nnote Clean toolbox note.\n' |
+	"$GAVEL_BIN" exec "$S4" > /dev/null || fail "exec hostile"
 
 # The questions: searches of every kind (a rare word, a word in many
 # sessions, a phrase, an accented query and its unaccented form, filters,
@@ -30,6 +34,7 @@ queries() {
 	search securite --delegation FR
 	search toolbox --doc 7923/17 --format json
 	search toolbox --item 1
+	search hostile
 	search "a\b"
 	search zzfresh
 	search roaming --since 2017-01-01
@@ -63,6 +68,8 @@ same "no cache yet"
 [ -n "$(cachefile)" ] || fail "no cache written"
 grep -q 'ελλαδα στηριζει' "$(cachefile)" || fail "no folded text in the cache"
 same "a filled cache"
+grep -q '^    Hostile ^\[\[2J \[toolbox\] \\x9b <U+202E> <U+061C> end$' "$T/got" ||
+	fail "hostile text not made visible from the cache: $(grep -A1 'NL (said)' "$T/got")"
 grep -q 'toolbox' "$T/got" || fail "the searches found nothing: $(head -n 20 "$T/got")"
 grep -c '^exit 0' "$T/got" | grep -q '^1[0-9]$' || fail "too few answers: $(grep -c '^exit 0' "$T/got")"
 
