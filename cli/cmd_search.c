@@ -63,8 +63,7 @@ static void Out_flush(Out *o) {
    o->len = 0;
 }
 
-static void Out_puts(Out *o, const char *s) {
-   size_t n = strlen(s);
+static void Out_put(Out *o, const char *s, size_t n) {
    if (n > sizeof o->buf - o->len) {
       Out_flush(o);
       if (n > sizeof o->buf) {
@@ -75,6 +74,13 @@ static void Out_puts(Out *o, const char *s) {
    memcpy(o->buf + o->len, s, n);
    o->len += n;
 }
+
+static void Out_puts(Out *o, const char *s) {
+   Out_put(o, s, strlen(s));
+}
+
+/* A string literal, its length known. */
+#define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
 
 static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    if (f != TABLE_TEXT) {
@@ -96,23 +102,23 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
       Out_puts(&o, h->date[0] ? h->date : "(no date)");
-      Out_puts(&o, "  ");
+      OUT_LIT(&o, "  ");
       Out_puts(&o, h->body[0] ? h->body : "(no body)");
       if (h->item[0]) {
-         Out_puts(&o, "  ");
+         OUT_LIT(&o, "  ");
          Out_puts(&o, h->item);
-         Out_puts(&o, " ");
+         OUT_LIT(&o, " ");
          Out_puts(&o, h->title);
       }
       if (h->delegation[0]) {
-         Out_puts(&o, "  ");
+         OUT_LIT(&o, "  ");
          Out_puts(&o, h->delegation);
       }
-      Out_puts(&o, "  (");
+      OUT_LIT(&o, "  (");
       Out_puts(&o, h->what);
-      Out_puts(&o, ")\n    ");
+      OUT_LIT(&o, ")\n    ");
       Out_puts(&o, h->text);
-      Out_puts(&o, "\n");
+      OUT_LIT(&o, "\n");
    }
    Out_flush(&o);
 }

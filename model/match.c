@@ -300,6 +300,11 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
          spans[m++] = spans[i];
       }
    }
+   if (nspans)
+      *nspans = m;
+   /* The same length: no character changed its length, offsets hold. */
+   if (flen == n)
+      return true;
    /* Folded to original offsets: one forward walk over the sorted ends. */
    const Fold2 *t2 = fold2_table();
    size_t i = 0, o = 0;
@@ -325,8 +330,6 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
          *pts[e] = i;
       }
    }
-   if (nspans)
-      *nspans = m;
    return true;
 }
 

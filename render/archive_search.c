@@ -174,8 +174,12 @@ static const char *Search_foldedField(const ArchiveSearch *s, size_t rec, size_t
       if (!p++)
          return NULL;
    }
+   /* The last field runs into the padding: not used (the texts come
+    * before the uuid, render/archive_digest.h). */
    const char *stop = memchr(p, '\t', (size_t)(end - p));
-   *len = (size_t)((stop ? stop : end) - p);
+   if (!stop)
+      return NULL;
+   *len = (size_t)(stop - p);
    return p;
 }
 
@@ -289,7 +293,9 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
       if (s->only && !s->only[i])
          continue;
       char *const *f = r->fields;
-      size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
+      size_t k = 0;  /* the item's index: digits (strtoull is ten times slower) */
+      for (const char *c = r->nfields ? f[0] : ""; *c >= '0' && *c <= '9' && k < GV_NONE / 16; c++)
+         k = k * 10 + (size_t)(*c - '0');
       const ArchiveRecord *it = k < nitems ? items[k] : NULL;
       if (isItem) {
          Search_try(s, &e, r, self, i, 1, f[7], "title", f[1], "");

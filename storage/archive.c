@@ -189,22 +189,26 @@ static void cache_record(GvBuf *b, char type, size_t n, const char *const *field
 bool Archive_parseRecord(const char *line, size_t len, ArchiveDigest *d) {
    if (len < 1)
       return false;
-   size_t n = 0;
+   /* The tabs, found once (the first 32 kept: a record has fewer). */
+   size_t n = 0, at[32];
    for (const char *t = line + 1, *end = line + len; (t = memchr(t, '\t', (size_t)(end - t))); t++)
-      n++;
+      if (n < 32)
+         at[n++] = (size_t)(t - (line + 1));
+      else
+         n++;
    ArchiveRecord *r = ArchiveDigest_grow(d);
    char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
    if (!f)
       return false;
    char *store = (char *)(f + n + 1);
    size_t k = 0, o = 0;
-   if (!memchr(line, '\\', len)) {
+   if (n <= 32 && !memchr(line, '\\', len)) {
       /* No escape (the usual line): the fields are the line cut at its tabs. */
       memcpy(store, line + 1, len - 1);
       store[len - 1] = '\0';
-      for (char *t = store, *end = store + len - 1; k < n && (t = memchr(t, '\t', (size_t)(end - t)));) {
-         *t++ = '\0';
-         f[k++] = t;
+      for (; k < n; k++) {
+         store[at[k]] = '\0';
+         f[k] = store + at[k] + 1;
       }
       f[n] = NULL;
       *r = (ArchiveRecord){ line[0], n, f };
