@@ -54,8 +54,9 @@ typedef struct ArchiveSearch {
    MatchLine *lines;          /* ArchiveSearch_folded's candidate lines, reused */
    size_t linecap;
    const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
-   /* Per record of the digest visited: its folded cache line when its
-    * fields are those of the line (no escape), else NULL (NULL: none). */
+   /* While ArchiveSearch_folded visits (folding), per record of the
+    * digest: its folded cache line when its fields are those of the line
+    * (no escape), else NULL; and that line's length. */
    bool folding;
    const char **fold;
    size_t *foldlen;
@@ -83,10 +84,12 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
  * of memory. storage/archive.h's Archive_parseRecord. */
 typedef bool (*ArchiveSearchParse)(const char *line, size_t len, ArchiveDigest *d);
 /* A cached session (ArchiveScan.visitFolded): recs are its cache lines and
- * folded the same lines folded (Match_fold). The folded lines say which
- * records can match; only those and the items (for titles, --item and
- * --doc) are parsed and tried. 0 visited, 1 cannot match, -1 declined (the
- * query has no line form, or out of memory: visit the digest instead). */
+ * folded the same lines folded (Match_fold), each padded to its record's
+ * length (storage/archive.h). The folded lines say which records can match;
+ * only those and the items (for titles, --item and --doc) are parsed, and
+ * tried on their folded fields. 0 visited, 1 cannot match, -1 declined (the
+ * query has no line form, the two do not line up, or out of memory: visit
+ * the digest instead). */
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse);
