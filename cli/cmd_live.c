@@ -151,6 +151,7 @@ static int CmdLive_screens(const CliEnv *env, const char *first) {
          return Cli_fail(env, "out of memory");
       app->datadir = env->datadir;
       snprintf(app->startItem, sizeof app->startItem, "%s", home ? hr.item : "");
+      snprintf(app->startRecord, sizeof app->startRecord, "%s", home ? hr.record : "");
       if (home && hr.what == HOME_OPEN && hr.message[0]) {
          snprintf(app->startMessage, sizeof app->startMessage, "%s", hr.message);
          hr.message[0] = '\0';
@@ -165,6 +166,7 @@ static int CmdLive_screens(const CliEnv *env, const char *first) {
       if (App_stopped())
          return rc;
       memset(hr.item, 0, sizeof hr.item);
+      memset(hr.record, 0, sizeof hr.record);
       if (query[0] && rc == 0) {
          /* The hits on the home screen; Esc comes back here. */
          snprintf(hr.query, sizeof hr.query, "%s", query);

@@ -50,6 +50,38 @@ static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs,
                                Archive_parseRecord);
 }
 
+/* The hits are written in blocks of 64 KiB, not a call a field. */
+typedef struct Out {
+   FILE *f;
+   size_t len;
+   char buf[65536];
+} Out;
+
+static void Out_flush(Out *o) {
+   if (o->len)
+      fwrite(o->buf, 1, o->len, o->f);
+   o->len = 0;
+}
+
+static void Out_put(Out *o, const char *s, size_t n) {
+   if (n > sizeof o->buf - o->len) {
+      Out_flush(o);
+      if (n > sizeof o->buf) {
+         fwrite(s, 1, n, o->f);
+         return;
+      }
+   }
+   memcpy(o->buf + o->len, s, n);
+   o->len += n;
+}
+
+static void Out_puts(Out *o, const char *s) {
+   Out_put(o, s, strlen(s));
+}
+
+/* A string literal, its length known. */
+#define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
+
 static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
@@ -66,15 +98,29 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       Table_free(&t);
       return;
    }
+   Out o = { out, 0, { 0 } };
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
-      fprintf(out, "%s  %s", h->date[0] ? h->date : "(no date)", h->body[0] ? h->body : "(no body)");
-      if (h->item[0])
-         fprintf(out, "  %s %s", h->item, h->title);
-      if (h->delegation[0])
-         fprintf(out, "  %s", h->delegation);
-      fprintf(out, "  (%s)\n    %s\n", h->what, h->text);
+      Out_puts(&o, h->date[0] ? h->date : "(no date)");
+      OUT_LIT(&o, "  ");
+      Out_puts(&o, h->body[0] ? h->body : "(no body)");
+      if (h->item[0]) {
+         OUT_LIT(&o, "  ");
+         Out_puts(&o, h->item);
+         OUT_LIT(&o, " ");
+         Out_puts(&o, h->title);
+      }
+      if (h->delegation[0]) {
+         OUT_LIT(&o, "  ");
+         Out_puts(&o, h->delegation);
+      }
+      OUT_LIT(&o, "  (");
+      Out_puts(&o, h->what);
+      OUT_LIT(&o, ")\n    ");
+      Out_puts(&o, h->text);
+      OUT_LIT(&o, "\n");
    }
+   Out_flush(&o);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {

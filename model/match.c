@@ -118,6 +118,37 @@ bool Match_fold(GvBuf *out, const char *s, size_t n) {
    return true;
 }
 
+/* How common a byte is in minutes (lower: rarer), to pick the byte of a
+ * term that memchr looks for first, as grep and ripgrep do: a rare byte
+ * makes few false starts, and memchr runs many bytes an instruction. */
+static int byte_rank(unsigned char c) {
+   static const char common[] = " etaoinsrhldcumfpgwybv,.k0123456789-x";
+   if (c >= 0x80)
+      return 30;  /* the bytes of accented letters: frequent enough in minutes */
+   const char *at = strchr(common, c);
+   return c && at ? 60 - (int)(at - common) : 0;
+}
+
+/* memmem, led by memchr on the term's rarest byte. */
+static const char *find_term(const char *h, size_t n, const char *t, size_t tl, size_t pos) {
+   const char *end = h + n;
+   for (const char *p = h + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
+      const char *start = p - pos;
+      if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
+         return start;
+   }
+   return NULL;
+}
+
+/* The index of the rarest byte of t[0..n), for find_term. */
+static size_t rarest_byte(const char *t, size_t n) {
+   size_t rare = 0;
+   for (size_t k = 1; k < n; k++)
+      if (byte_rank((unsigned char)t[k]) < byte_rank((unsigned char)t[rare]))
+         rare = k;
+   return rare;
+}
+
 static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
    if (n == 0)
       return GV_OK;
@@ -138,6 +169,13 @@ static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
       return GV_NOMEM;
    }
    q->lens = l;
+   size_t *r = realloc(q->rare, *cap * sizeof *r);
+   if (!r) {
+      GvBuf_free(&b);
+      return GV_NOMEM;
+   }
+   q->rare = r;
+   q->rare[q->count] = rarest_byte(b.data, b.len - 1);
    q->terms[q->count] = b.data;
    q->lens[q->count] = b.len - 1;
    if (memchr(b.data, '\\', b.len - 1) || memchr(b.data, '"', b.len - 1))
@@ -200,6 +238,7 @@ void MatchQuery_free(MatchQuery *q) {
       free(q->terms[i]);
    free(q->terms);
    free(q->lens);
+   free(q->rare);
    memset(q, 0, sizeof *q);
 }
 
@@ -217,25 +256,41 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
    GvBuf_clear(scratch);
    if (!Match_fold(scratch, text, n))
       return false;
-   const char *f = scratch->data ? scratch->data : "";
-   size_t flen = scratch->len;
-   for (size_t t = 0; t < q->count; t++)
-      if (!memmem(f, flen, q->terms[t], q->lens[t]))
-         return false;
-   if (!spans || max == 0)
+   return Match_textFolded(q, text, n, scratch->data ? scratch->data : "", scratch->len, spans,
+                           max, nspans);
+}
+
+bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const char *f, size_t flen,
+                      MatchSpan *spans, size_t max, size_t *nspans) {
+   if (nspans)
+      *nspans = 0;
+   if (q->count == 0)
+      return false;
+   if (!spans || max == 0) {
+      for (size_t t = 0; t < q->count; t++)
+         if (!find_term(f, flen, q->terms[t], q->lens[t], q->rare[t]))
+            return false;
       return true;
-   /* Collect folded spans first, then map them back in one walk each. */
-   size_t k = 0;
-   for (size_t t = 0; t < q->count && k < max; t++) {
-      size_t at = 0;
-      const char *p;
-      while (k < max && at < flen && (p = memmem(f + at, flen - at, q->terms[t], q->lens[t]))) {
-         size_t fs = (size_t)(p - f);
-         spans[k++] = (MatchSpan){ fs, fs + q->lens[t] };
-         at = fs + (q->lens[t] ? q->lens[t] : 1);
-      }
    }
-   qsort(spans, k, sizeof *spans, span_cmp);
+   /* Collect folded spans first (a term found nowhere: no match), then map
+    * them back in one walk each. */
+   size_t k = 0;
+   bool sorted = true;
+   for (size_t t = 0; t < q->count; t++) {
+      const char *term = q->terms[t];
+      size_t tl = q->lens[t], had = k, at = 0;
+      const char *p;
+      while (k < max && at < flen && (p = find_term(f + at, flen - at, term, tl, q->rare[t]))) {
+         size_t fs = (size_t)(p - f);
+         sorted = sorted && (k == 0 || spans[k - 1].start <= fs);
+         spans[k++] = (MatchSpan){ fs, fs + tl };
+         at = fs + tl;
+      }
+      if (k == had && (had < max || !find_term(f, flen, term, tl, q->rare[t])))
+         return false;
+   }
+   if (!sorted)
+      qsort(spans, k, sizeof *spans, span_cmp);
    size_t m = 0;
    for (size_t i = 0; i < k; i++) {
       if (m > 0 && spans[i].start <= spans[m - 1].end) {
@@ -245,6 +300,11 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
          spans[m++] = spans[i];
       }
    }
+   if (nspans)
+      *nspans = m;
+   /* The same length: no character changed its length, offsets hold. */
+   if (flen == n)
+      return true;
    /* Folded to original offsets: one forward walk over the sorted ends. */
    const Fold2 *t2 = fold2_table();
    size_t i = 0, o = 0;
@@ -252,6 +312,12 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
+            /* Eight ASCII bytes at a time: folded, they keep their offsets. */
+            uint64_t v;
+            if (n - i >= 8 && *pts[e] - o >= 8 && (memcpy(&v, text + i, 8), !(v & 0x8080808080808080ULL))) {
+               i += 8, o += 8;
+               continue;
+            }
             if ((unsigned char)text[i] < 0x80) {
                i++, o++;
                continue;
@@ -264,8 +330,6 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
          *pts[e] = i;
       }
    }
-   if (nspans)
-      *nspans = m;
    return true;
 }
 
@@ -282,29 +346,7 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
    return true;
 }
 
-/* How common a byte is in minutes (lower: rarer), to pick the byte of a
- * term that memchr looks for first, as grep and ripgrep do: a rare byte
- * makes few false starts, and memchr runs many bytes an instruction. */
-static int byte_rank(unsigned char c) {
-   static const char common[] = " etaoinsrhldcumfpgwybv,.k0123456789-x";
-   if (c >= 0x80)
-      return 30;  /* the bytes of accented letters: frequent enough in minutes */
-   const char *at = strchr(common, c);
-   return c && at ? 60 - (int)(at - common) : 0;
-}
-
-/* memmem, led by memchr on the term's rarest byte. */
-static const char *find_term(const char *h, size_t n, const char *t, size_t tl, size_t pos) {
-   const char *end = h + n;
-   for (const char *p = h + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
-      const char *start = p - pos;
-      if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
-         return start;
-   }
-   return NULL;
-}
-
-size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines, size_t *cap) {
+size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **lines, size_t *cap) {
    if (q->count == 0 || !q->line_ok)
       return 0;
    /* The longest term leads: the rarest as a rule, and memmem skips more. */
@@ -313,19 +355,13 @@ size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines,
       if (q->lens[t] > q->lens[lead])
          lead = t;
    const char *lt = q->terms[lead];
-   size_t ll = q->lens[lead], rare = 0;
-   for (size_t k = 1; k < ll; k++)
-      if (byte_rank((unsigned char)lt[k]) < byte_rank((unsigned char)lt[rare]))
-         rare = k;
-   size_t found = 0, line = 0, at = 0;
+   size_t ll = q->lens[lead], rare = q->rare[lead];
+   size_t found = 0, at = 0;
    const char *p;
    while (at < n && (p = find_term(f + at, n - at, lt, ll, rare))) {
-      /* Count the lines passed, to the start of this one. */
-      const char *start = f + at, *nl;
-      while ((nl = memchr(start, '\n', (size_t)(p - start)))) {
-         line++;
-         start = nl + 1;
-      }
+      /* The start of this line: back from the match, never before at. */
+      const char *start = memrchr(f + at, '\n', (size_t)(p - (f + at)));
+      start = start ? start + 1 : f + at;
       const char *end = memchr(p, '\n', n - (size_t)(p - f));
       size_t len = end ? (size_t)(end - start) : n - (size_t)(start - f);
       bool all = true;
@@ -334,18 +370,40 @@ size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines,
       if (all) {
          if (found == *cap) {
             size_t nc = *cap ? *cap * 2 : 64;
-            size_t *g = realloc(*lines, nc * sizeof *g);
+            MatchLine *g = realloc(*lines, nc * sizeof *g);
             if (!g)
                return SIZE_MAX;
             *lines = g;
             *cap = nc;
          }
-         (*lines)[found++] = line;
+         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len };
       }
       if (!end)
          break;
       at = (size_t)(end - f) + 1;
-      line++;
    }
+   return found;
+}
+
+size_t Match_lines(const MatchQuery *q, const char *f, size_t n, size_t **lines, size_t *cap) {
+   MatchLine *at = NULL;
+   size_t atcap = 0, found = Match_linesAt(q, f, n, &at, &atcap);
+   if (found != SIZE_MAX && found > *cap) {
+      size_t *g = realloc(*lines, found * sizeof *g);
+      if (!g)
+         found = SIZE_MAX;
+      else
+         *lines = g, *cap = found;
+   }
+   /* Line numbers: the newlines before each start, counted once. */
+   size_t line = 0, from = 0;
+   for (size_t i = 0; found != SIZE_MAX && i < found; i++) {
+      for (const char *nl; from < at[i].start && (nl = memchr(f + from, '\n', at[i].start - from));) {
+         line++;
+         from = (size_t)(nl - f) + 1;
+      }
+      (*lines)[i] = line;
+   }
+   free(at);
    return found;
 }

@@ -16,6 +16,7 @@
 typedef struct MatchQuery {
    char **terms;      /* folded words and phrases, NUL-terminated */
    size_t *lens;
+   size_t *rare;      /* per term, its rarest byte: where a search looks first */
    size_t count;
    bool raw_ok;       /* every term can be looked for in raw journal bytes */
    bool line_ok;      /* no term has \\, a tab or a newline: Match_lines applies */
@@ -42,6 +43,11 @@ bool Match_fold(GvBuf *out, const char *s, size_t n);
 bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
                 MatchSpan *spans, size_t max, size_t *nspans);
 
+/* Match_text for a caller that has the folded text already: f[0..flen)
+ * is Match_fold of text[0..n) (the folded lines of the archive cache). */
+bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const char *f, size_t flen,
+                      MatchSpan *spans, size_t max, size_t *nspans);
+
 /* A quick test on a whole session file before it is read: false only when
  * some term cannot occur in any text the file holds (the journal keeps text
  * as typed, with \n and \\ escapes, which no term crosses unless it has a
@@ -55,5 +61,14 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
  * still fail Match_text on its fields (a term across two fields), never the
  * other way round. */
 size_t Match_lines(const MatchQuery *q, const char *folded, size_t n, size_t **lines, size_t *cap);
+
+/* Match_lines with where each line found is in folded instead of its
+ * number: its start and length (without its '\n'). Faster: it does not
+ * count the lines. */
+typedef struct MatchLine {
+   size_t start, len;
+} MatchLine;
+size_t Match_linesAt(const MatchQuery *q, const char *folded, size_t n, MatchLine **lines,
+                     size_t *cap);
 
 #endif

@@ -71,6 +71,19 @@ char Visible_ascii(uint32_t cp) {
 static size_t Visible_cleanRun(const char *s, size_t n, int flags) {
    size_t i = 0;
    while (i < n) {
+      /* Eight printable ASCII bytes at a time: none has its 0x80 bit, none
+       * is below 0x20 (subtracting 0x20 borrows) or is DEL (0x7F + 1 sets
+       * 0x80); no borrow or carry crosses a byte that passed. */
+      const uint64_t hi = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+      while (i + 8 <= n) {
+         uint64_t v;
+         memcpy(&v, s + i, 8);
+         if ((v | (v - 0x20 * ones) | (v + ones)) & hi)
+            break;
+         i += 8;
+      }
+      if (i >= n)
+         break;
       unsigned char c = (unsigned char)s[i];
       if (c >= 0x20 && c < 0x7F) {
          i++;
@@ -86,6 +99,16 @@ static size_t Visible_cleanRun(const char *s, size_t n, int flags) {
       }
       if (c < 0x80 || (flags & VISIBLE_ASCII))
          break;
+      /* A two-byte character (Latin, Greek, Cyrillic) is shown as itself
+       * unless it is a C1 control (U+0080..U+009F: C2 80..C2 9F) or the
+       * Arabic letter mark (U+061C: D8 9C), a bidirectional control. */
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+         unsigned char c2 = (unsigned char)s[i + 1];
+         if ((c == 0xC2 && c2 < 0xA0) || (c == 0xD8 && c2 == 0x9C))
+            break;
+         i += 2;
+         continue;
+      }
       uint32_t cp;
       size_t l = Utf8_decode(s + i, n - i, &cp);
       if ((cp == 0xFFFD && l == 1) || Visible_isControl(cp))

@@ -49,8 +49,9 @@ void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
          char t[9];
          Time_format_hm(iv->start, false, t);
          snprintf(n1, sizeof n1, "%zu", k);
-         const char *f[4] = { n1, s->roster.list[iv->delegation].code, t, iv->notes };
-         ArchiveDigest_add(out, 'V', 4, f);
+         const char *f[DIGEST_V_FIELDS] = { n1, s->roster.list[iv->delegation].code, t, iv->notes,
+                                            iv->uuid };
+         ArchiveDigest_add(out, 'V', DIGEST_V_FIELDS, f);
       }
    }
    for (size_t p = 0; p < s->rec.npos; p++) {
@@ -59,8 +60,9 @@ void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
          continue;
       snprintf(n1, sizeof n1, "%zu", ord[pos->item]);
       snprintf(n2, sizeof n2, "%d", (int)pos->stance);
-      const char *f[4] = { n1, s->roster.list[pos->delegation].code, n2, pos->text };
-      ArchiveDigest_add(out, 'P', 4, f);
+      const char *f[DIGEST_P_FIELDS] = { n1, s->roster.list[pos->delegation].code, n2, pos->text,
+                                         pos->uuid };
+      ArchiveDigest_add(out, 'P', DIGEST_P_FIELDS, f);
    }
    for (size_t r = 0; r < s->rec.nres; r++) {
       const Reservation *res = &s->rec.res[r];
@@ -69,8 +71,9 @@ void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
       snprintf(n1, sizeof n1, "%zu", ord[res->item]);
       snprintf(n2, sizeof n2, "%d", (int)res->type);
       snprintf(n3, sizeof n3, "%d", (int)res->status);
-      const char *f[5] = { n1, s->roster.list[res->delegation].code, n2, n3, res->text };
-      ArchiveDigest_add(out, 'R', 5, f);
+      const char *f[DIGEST_R_FIELDS] = { n1, s->roster.list[res->delegation].code, n2, n3, res->text,
+                                         res->uuid };
+      ArchiveDigest_add(out, 'R', DIGEST_R_FIELDS, f);
    }
    free(ord);
    ActionList l;

@@ -70,7 +70,8 @@ void ArchiveItems_addDigest(ArchiveItems *ai, int64_t day, const char *path, con
          a->outcome = vis(ai, f[3]);
          a->docs = vis(ai, f[4]);
          nitems++;
-      } else if ((r->type == 'P' && r->nfields == 4) || (r->type == 'R' && r->nfields == 5)) {
+      } else if ((r->type == 'P' && r->nfields == DIGEST_P_FIELDS) ||
+                 (r->type == 'R' && r->nfields == DIGEST_R_FIELDS)) {
          size_t k = (size_t)strtoull(f[0], NULL, 10);
          if (k >= nitems)
             continue;

@@ -71,8 +71,9 @@ void ArchiveSaid_digest(ArchiveSaid *w, int64_t day, const char *body, const cha
       const ArchiveRecord *r = &d->recs[i];
       if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS)
          items[nitems++] = r;
-      else if (((r->type == 'V' || r->type == 'P') && r->nfields == 4) ||
-               (r->type == 'R' && r->nfields == 5))
+      else if ((r->type == 'V' && r->nfields == DIGEST_V_FIELDS) ||
+               (r->type == 'P' && r->nfields == DIGEST_P_FIELDS) ||
+               (r->type == 'R' && r->nfields == DIGEST_R_FIELDS))
          if (Said_mine(r->fields[1], w->code))
             mine[n++] = (SaidRec){ (size_t)strtoull(r->fields[0], NULL, 10),
                                    r->type == 'V' ? 0u : r->type == 'P' ? 1u : 2u, i, r };

@@ -54,9 +54,55 @@ static void Search_append(GvBuf *out, const char *text, size_t n) {
    Visible_append(out, text, n, 0);
 }
 
-/* The text around the first match, the matches marked, on one line. */
-static char *Search_context(const ArchiveSearch *s, const char *text, size_t n,
-                            const MatchSpan *sp, size_t nsp) {
+/* The hits' strings, in blocks of 64 KiB or more: one allocation for
+ * hundreds of hits, freed all at once. */
+struct SearchBlock {
+   SearchBlock *next;
+   size_t used, cap;
+   char data[];
+};
+
+/* A NUL-terminated copy of p[0..n) in the arena; NULL on ENOMEM. */
+static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
+   SearchBlock *b = s->arena;
+   if (!b || b->cap - b->used < n + 1) {
+      size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+      b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      b->next = s->arena;
+      b->used = 0;
+      b->cap = cap;
+      s->arena = b;
+   }
+   char *at = b->data + b->used;
+   memcpy(at, p, n);
+   at[n] = '\0';
+   b->used += n + 1;
+   return at;
+}
+
+/* text made visible, kept in the arena. */
+static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
+   GvBuf_clear(&s->vis);
+   if (!Visible_append(&s->vis, text, strlen(text), 0))
+      return NULL;
+   return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
+}
+
+/* Search_append, or a copy when the text is known to be clean (one line,
+ * nothing Visible_append would change). */
+static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
+   if (clean)
+      GvBuf_append(out, text, n);
+   else
+      Search_append(out, text, n);
+}
+
+/* The text around the first match, the matches marked, on one line, into
+ * s->vis. Only the window is made visible (clean: it is already). */
+static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const MatchSpan *sp,
+                           size_t nsp, bool clean) {
    size_t from = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
    while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
       from--;
@@ -65,25 +111,25 @@ static char *Search_context(const ArchiveSearch *s, const char *text, size_t n,
       to = sp[0].end;
    while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
       to++;
-   GvBuf out = GV_BUF_INIT;
+   GvBuf *out = &s->vis;
+   GvBuf_clear(out);
    if (from > 0)
-      GvBuf_puts(&out, "…");
+      GvBuf_puts(out, "…");
    size_t at = from;
    for (size_t k = 0; k < nsp && sp[k].start < to; k++) {
       if (sp[k].start < at)
          continue;
-      Search_append(&out, text + at, sp[k].start - at);
-      GvBuf_puts(&out, s->markOn);
-      Search_append(&out, text + sp[k].start, sp[k].end - sp[k].start);
-      GvBuf_puts(&out, s->markOff);
+      Search_put(out, text + at, sp[k].start - at, clean);
+      GvBuf_puts(out, s->markOn);
+      Search_put(out, text + sp[k].start, sp[k].end - sp[k].start, clean);
+      GvBuf_puts(out, s->markOff);
       at = sp[k].end;
    }
    if (at < to)
-      Search_append(&out, text + at, to - at);
+      Search_put(out, text + at, to - at, clean);
    if (to < n)
-      GvBuf_puts(&out, "…");
-   GvBuf_putc(&out, '\0');
-   return out.data;
+      GvBuf_puts(out, "…");
+   return !out->failed;
 }
 
 /* Does the item record (render/archive_digest.h 'I') pass --item and --doc? */
@@ -115,8 +161,34 @@ typedef struct SearchAt {
    const char *body, *path;
 } SearchAt;
 
-static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord *item,
-                       const char *deleg, const char *what, const char *text) {
+/* item is the k-th 'I' record of the digest visited (k: GV_NONE when
+ * there is none): its visible number and title are made once per session. */
+/* Field `field` of record `rec`'s folded cache line, when there is one. */
+static const char *Search_foldedField(const ArchiveSearch *s, size_t rec, size_t field,
+                                      size_t *len) {
+   if (!s->folding || !s->fold[rec])
+      return NULL;
+   const char *p = s->fold[rec], *end = p + s->foldlen[rec];
+   for (size_t t = 0; t <= field; t++) {
+      p = memchr(p, '\t', (size_t)(end - p));
+      if (!p++)
+         return NULL;
+   }
+   /* The last field runs into the padding: not used (the texts come
+    * before the uuid, render/archive_digest.h). */
+   const char *stop = memchr(p, '\t', (size_t)(end - p));
+   if (!stop)
+      return NULL;
+   *len = (size_t)(stop - p);
+   return p;
+}
+
+/* item is the k-th 'I' record of the digest visited (k: GV_NONE when
+ * there is none): its visible number and title are made once per session.
+ * text is field `field` of record `rec`. */
+static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord *item, size_t k,
+                       size_t rec, size_t field, const char *deleg, const char *what,
+                       const char *text, const char *uid) {
    size_t n = text ? strlen(text) : 0;
    if (!n)
       return;
@@ -126,7 +198,11 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       return;
    MatchSpan sp[SEARCH_SPANS];
    size_t nsp;
-   if (!Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp) || nsp == 0)
+   size_t fl = 0;
+   const char *f = Search_foldedField(s, rec, field, &fl);
+   if (!(f ? Match_textFolded(&s->q, text, n, f, fl, sp, SEARCH_SPANS, &nsp)
+           : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
+       nsp == 0)
       return;
    if (s->nhits == s->cap) {
       size_t cap = s->cap ? s->cap * 2 : 64;
@@ -138,41 +214,48 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       s->hits = h;
       s->cap = cap;
    }
+   if (!s->shared) {
+      /* A session's date, body and path once for all its hits. */
+      char date[11] = "";
+      if (e->day != GV_NO_DAY)
+         Date_format_iso(e->day, date);
+      s->sdate = Search_keep(s, date, strlen(date));
+      s->sbody = Search_keepVisible(s, e->body ? e->body : "");
+      s->spath = Search_keepVisible(s, e->path);
+      s->shared = true;
+   }
    SearchHit *h = &s->hits[s->nhits];
    memset(h, 0, sizeof *h);
    h->day = e->day;
    h->seq = s->nhits;
-   if (!s->shared) {
-      /* A session's date, body and path once for all its hits. */
-      if (s->nowned + 3 > s->capowned) {
-         size_t cap = s->capowned ? s->capowned * 2 : 96;
-         char **o = realloc(s->owned, cap * sizeof *o);
-         if (!o) {
-            s->nomem = true;
-            return;
-         }
-         s->owned = o;
-         s->capowned = cap;
+   h->date = s->sdate;
+   h->body = s->sbody;
+   h->path = s->spath;
+   if (!item) {
+      h->item = h->title = "";
+   } else if (k < s->icap && s->inum[k]) {
+      h->item = s->inum[k];
+      h->title = s->ititle[k];
+   } else {
+      h->item = Search_keepVisible(s, item->fields[0]);
+      h->title = Search_keepVisible(s, item->fields[1]);
+      if (k < s->icap) {
+         s->inum[k] = h->item;
+         s->ititle[k] = h->title;
       }
-      char date[11] = "";
-      if (e->day != GV_NO_DAY)
-         Date_format_iso(e->day, date);
-      s->owned[s->nowned++] = strdup(date);
-      s->owned[s->nowned++] = Visible_dup(e->body ? e->body : "", 0);
-      s->owned[s->nowned++] = Visible_dup(e->path, 0);
-      s->shared = true;
    }
-   h->date = s->owned[s->nowned - 3];
-   h->body = s->owned[s->nowned - 2];
-   h->path = s->owned[s->nowned - 1];
-   h->item = Visible_dup(item ? item->fields[0] : "", 0);
-   h->title = Visible_dup(item ? item->fields[1] : "", 0);
-   h->delegation = Visible_dup(deleg, 0);
-   h->what = strdup(what);
-   h->text = Search_context(s, text, n, sp, nsp);
+   h->delegation = deleg[0] ? Search_keepVisible(s, deleg) : "";
+   h->what = what;
+   h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
+   /* A folded line that starts with a capital: its record is clean. */
+   bool clean = f && s->fold[rec][0] >= 'A' && s->fold[rec][0] <= 'Z';
+   h->text =
+      Search_context(s, text, n, sp, nsp, clean) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
-       !h->path)
+       !h->path || !h->uid) {
       s->nomem = true;
+      return;
+   }
    s->nhits++;
 }
 
@@ -189,63 +272,121 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    for (size_t i = 0; i < d->count; i++)
       if (d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS)
          items[nitems++] = &d->recs[i];
-   for (size_t i = 0; i < d->count; i++) {
+   /* Room to share each item's visible number and title among its hits. */
+   if (nitems > s->icap) {
+      const char **a = realloc(s->inum, nitems * sizeof *a);
+      const char **b = a ? realloc(s->ititle, nitems * sizeof *b) : NULL;
+      if (a)
+         s->inum = a;
+      if (b) {
+         s->ititle = b;
+         s->icap = nitems;
+      }
+   }
+   size_t clear = nitems < s->icap ? nitems : s->icap;
+   for (size_t k = 0; k < clear; k++)
+      s->inum[k] = s->ititle[k] = NULL;
+   for (size_t i = 0, ik = 0; i < d->count; i++) {
+      const ArchiveRecord *r = &d->recs[i];
+      bool isItem = r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS;
+      size_t self = isItem ? ik++ : GV_NONE;
       if (s->only && !s->only[i])
          continue;
-      const ArchiveRecord *r = &d->recs[i];
       char *const *f = r->fields;
-      size_t k = r->nfields ? (size_t)strtoull(f[0], NULL, 10) : 0;
+      size_t k = 0;  /* the item's index: digits (strtoull is ten times slower) */
+      for (const char *c = r->nfields ? f[0] : ""; *c >= '0' && *c <= '9' && k < GV_NONE / 16; c++)
+         k = k * 10 + (size_t)(*c - '0');
       const ArchiveRecord *it = k < nitems ? items[k] : NULL;
-      if (r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS) {
-         Search_try(s, &e, r, f[7], "title", f[1]);
-         Search_try(s, &e, r, "", "item note", f[6]);
-         Search_try(s, &e, r, "", "outcome", f[3]);
-      } else if (r->type == 'V' && r->nfields == 4) {
-         Search_try(s, &e, it, f[1], "said", f[3]);
-      } else if (r->type == 'P' && r->nfields == 4) {
-         Search_try(s, &e, it, f[1], GvStance_word((GvStance)atoi(f[2])), f[3]);
-      } else if (r->type == 'R' && r->nfields == 5) {
-         Search_try(s, &e, it, f[1], "reservation", f[4]);
+      if (isItem) {
+         Search_try(s, &e, r, self, i, 1, f[7], "title", f[1], "");
+         Search_try(s, &e, r, self, i, 6, "", "item note", f[6], "");
+         Search_try(s, &e, r, self, i, 3, "", "outcome", f[3], "");
+      } else if (r->type == 'V' && r->nfields == DIGEST_V_FIELDS) {
+         Search_try(s, &e, it, k, i, 3, f[1], "said", f[3], f[4]);
+      } else if (r->type == 'P' && r->nfields == DIGEST_P_FIELDS) {
+         Search_try(s, &e, it, k, i, 3, f[1], GvStance_word((GvStance)atoi(f[2])), f[3], f[4]);
+      } else if (r->type == 'R' && r->nfields == DIGEST_R_FIELDS) {
+         Search_try(s, &e, it, k, i, 4, f[1], "reservation", f[4], f[5]);
       } else if (r->type == 'A' && r->nfields == DIGEST_ROW_FIELDS) {
          /* An action row names its item by number. */
          const ArchiveRecord *ai = NULL;
+         size_t aik = GV_NONE;
          for (size_t j = 0; j < nitems && !ai && f[8][0]; j++)
             if (strcmp(items[j]->fields[0], f[8]) == 0)
-               ai = items[j];
-         Search_try(s, &e, ai, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4]);
+               ai = items[aik = j];
+         Search_try(s, &e, ai, aik, i, 4, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4],
+                    f[1]);
       }
    }
    free(items);
 }
 
+/* One cache line into d (s->only and s->fold beside it): take says it
+ * can match, folded is its folded line then (NULL: not to be used). */
+static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
+                         const char *line, size_t len, bool take, const char *folded) {
+   if (!parse(line, len, d) || !GvBuf_putc(only, take))
+      return false;
+   if (d->count > s->foldcap) {
+      size_t cap = d->count * 2;
+      const char **f = realloc(s->fold, cap * sizeof *f);
+      if (f)
+         s->fold = f;
+      size_t *fl = f ? realloc(s->foldlen, cap * sizeof *fl) : NULL;
+      if (!fl)
+         return false;
+      s->foldlen = fl;
+      s->foldcap = cap;
+   }
+   /* The folded line stands for the fields when no escape shifts them. */
+   bool plain = take && folded && !memchr(line, '\\', len);
+   s->fold[d->count - 1] = plain ? folded : NULL;
+   s->foldlen[d->count - 1] = plain ? len : 0;
+   return true;
+}
+
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse) {
-   if (!s->q.line_ok)
+   if (!s->q.line_ok || flen != len)
       return -1;
-   size_t n = Match_lines(&s->q, folded, flen, &s->lines, &s->linecap);
+   size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
    if (n == SIZE_MAX)
       return -1;
    if (n == 0)
       return 1;
+   /* A folded line starts where its record does (storage/archive.h): the
+    * records are not walked, only the items first (for titles, --item and
+    * --doc), then the lines found. */
+   for (size_t i = 0; i < n; i++) {
+      size_t a = s->lines[i].start, l = s->lines[i].len;
+      if (a + l >= len || recs[a + l] != '\n' || (a > 0 && recs[a - 1] != '\n'))
+         return -1;
+   }
    ArchiveDigest d = { 0 };
    GvBuf only = GV_BUF_INIT;
-   size_t line = 0, next = 0;
-   for (size_t at = 0; at < len; line++) {
+   size_t next = 0, at = 0;
+   bool ok = true;
+   while (ok && at < len && recs[at] == 'I') {
       const char *nl = memchr(recs + at, '\n', len - at);
       size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
-      bool take = next < n && s->lines[next] == line;
+      bool take = next < n && s->lines[next].start == at;
+      ok = Search_parse(s, parse, &d, &only, recs + at, l, take, folded + at);
       next += take;
-      if (take || recs[at] == 'I') {
-         if (!parse(recs + at, l, &d) || !GvBuf_putc(&only, take)) {
-            s->nomem = true;
-            break;
-         }
-      }
       at += l + 1;
    }
+   for (; ok && next < n; next++) {
+      if (s->lines[next].start < at)
+         continue;  /* an item line already taken */
+      ok = Search_parse(s, parse, &d, &only, recs + s->lines[next].start, s->lines[next].len, true,
+                        folded + s->lines[next].start);
+   }
+   if (!ok)
+      s->nomem = true;
    s->only = (const unsigned char *)only.data;
+   s->folding = true;
    ArchiveSearch_digest(s, day, body, path, &d);
+   s->folding = false;
    s->only = NULL;
    GvBuf_free(&only);
    ArchiveDigest_free(&d);
@@ -259,22 +400,49 @@ static int Search_newest(const void *x, const void *y) {
    return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+/* Newest first, hits of one day in the order found: the usual archive is
+ * visited oldest first (file names start with the date), so reversing the
+ * runs of one day does it in one pass; any other order is sorted. */
 void ArchiveSearch_sort(ArchiveSearch *s) {
-   if (s->nhits > 1)
-      qsort(s->hits, s->nhits, sizeof *s->hits, Search_newest);
+   size_t n = s->nhits;
+   bool rising = true;
+   for (size_t i = 1; i < n && rising; i++)
+      rising = s->hits[i - 1].day <= s->hits[i].day;
+   if (rising && n > 1) {
+      SearchHit *o = malloc(n * sizeof *o);
+      if (o) {
+         size_t w = 0;
+         for (size_t end = n; end > 0;) {
+            size_t start = end - 1;
+            while (start > 0 && s->hits[start - 1].day == s->hits[end - 1].day)
+               start--;
+            memcpy(o + w, s->hits + start, (end - start) * sizeof *o);
+            w += end - start;
+            end = start;
+         }
+         free(s->hits);
+         s->hits = o;
+         s->cap = n;
+         return;
+      }
+   }
+   if (n > 1)
+      qsort(s->hits, n, sizeof *s->hits, Search_newest);
 }
 
 void ArchiveSearch_free(ArchiveSearch *s) {
-   for (size_t i = 0; i < s->nhits; i++) {
-      SearchHit *h = &s->hits[i];
-      free(h->item), free(h->title), free(h->delegation), free(h->what), free(h->text);
+   for (SearchBlock *b = s->arena, *next; b; b = next) {
+      next = b->next;
+      free(b);
    }
-   for (size_t i = 0; i < s->nowned; i++)
-      free(s->owned[i]);
-   free(s->owned);
+   free(s->inum);
+   free(s->ititle);
    free(s->hits);
    free(s->lines);
+   free(s->fold);
+   free(s->foldlen);
    GvBuf_free(&s->scratch);
+   GvBuf_free(&s->vis);
    MatchQuery_free(&s->q);
    MatchQuery_free(&s->itemq);
    memset(s, 0, sizeof *s);

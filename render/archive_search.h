@@ -27,9 +27,18 @@
 typedef struct SearchHit {
    int64_t day;
    size_t seq;
-   const char *date, *body, *path; /* the session's, shared by its hits (ArchiveSearch.owned) */
-   char *item, *title, *delegation, *what, *text;
+   /* All visible, kept by the search (its arena) until ArchiveSearch_free;
+    * a session's date, body and path and an item's number and title are
+    * shared by their hits. */
+   const char *date, *body, *path;
+   const char *item, *title, *delegation, *what, *text;
+   /* The uuid of the record that matched (an intervention, a position, a
+    * reservation, an action or a deadline): where Enter opens; "" for an
+    * item's own texts. */
+   const char *uid;
 } SearchHit;
+
+typedef struct SearchBlock SearchBlock;
 
 typedef struct ArchiveSearch {
    MatchQuery q;
@@ -42,11 +51,22 @@ typedef struct ArchiveSearch {
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
-   size_t *lines, linecap;    /* ArchiveSearch_folded's candidate lines, reused */
+   MatchLine *lines;          /* ArchiveSearch_folded's candidate lines, reused */
+   size_t linecap;
    const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
-   bool shared;               /* the session visited has its date, body and path last in owned */
-   char **owned;              /* those strings, three a session with hits */
-   size_t nowned, capowned;
+   /* While ArchiveSearch_folded visits (folding), per record of the
+    * digest: its folded cache line when its fields are those of the line
+    * (no escape), else NULL; and that line's length. */
+   bool folding;
+   const char **fold;
+   size_t *foldlen;
+   size_t foldcap;
+   bool shared;               /* the session visited has its date, body and path below */
+   const char *sdate, *sbody, *spath;
+   const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
+   size_t icap;
+   GvBuf vis;                 /* a hit's text made visible, before it is kept */
+   SearchBlock *arena;        /* the hits' strings, in large blocks */
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
@@ -64,10 +84,12 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
  * of memory. storage/archive.h's Archive_parseRecord. */
 typedef bool (*ArchiveSearchParse)(const char *line, size_t len, ArchiveDigest *d);
 /* A cached session (ArchiveScan.visitFolded): recs are its cache lines and
- * folded the same lines folded (Match_fold). The folded lines say which
- * records can match; only those and the items (for titles, --item and
- * --doc) are parsed and tried. 0 visited, 1 cannot match, -1 declined (the
- * query has no line form, or out of memory: visit the digest instead). */
+ * folded the same lines folded (Match_fold), each padded to its record's
+ * length (storage/archive.h). The folded lines say which records can match;
+ * only those and the items (for titles, --item and --doc) are parsed, and
+ * tried on their folded fields. 0 visited, 1 cannot match, -1 declined (the
+ * query has no line form, the two do not line up, or out of memory: visit
+ * the digest instead). */
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse);

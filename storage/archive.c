@@ -16,6 +16,7 @@
 
 #include "model/date.h"
 #include "model/match.h"
+#include "model/visible.h"
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/lock.h"
@@ -188,22 +189,26 @@ static void cache_record(GvBuf *b, char type, size_t n, const char *const *field
 bool Archive_parseRecord(const char *line, size_t len, ArchiveDigest *d) {
    if (len < 1)
       return false;
-   size_t n = 0;
+   /* The tabs, found once (the first 32 kept: a record has fewer). */
+   size_t n = 0, at[32];
    for (const char *t = line + 1, *end = line + len; (t = memchr(t, '\t', (size_t)(end - t))); t++)
-      n++;
+      if (n < 32)
+         at[n++] = (size_t)(t - (line + 1));
+      else
+         n++;
    ArchiveRecord *r = ArchiveDigest_grow(d);
    char **f = r ? malloc((n + 1) * sizeof *f + len + 1) : NULL;
    if (!f)
       return false;
    char *store = (char *)(f + n + 1);
    size_t k = 0, o = 0;
-   if (!memchr(line, '\\', len)) {
+   if (n <= 32 && !memchr(line, '\\', len)) {
       /* No escape (the usual line): the fields are the line cut at its tabs. */
       memcpy(store, line + 1, len - 1);
       store[len - 1] = '\0';
-      for (char *t = store, *end = store + len - 1; k < n && (t = memchr(t, '\t', (size_t)(end - t)));) {
-         *t++ = '\0';
-         f[k++] = t;
+      for (; k < n; k++) {
+         store[at[k]] = '\0';
+         f[k] = store + at[k] + 1;
       }
       f[n] = NULL;
       *r = (ArchiveRecord){ line[0], n, f };
@@ -231,27 +236,40 @@ bool Archive_parseRecord(const char *line, size_t len, ArchiveDigest *d) {
 }
 
 /* A checksum of an entry's bytes, so that a cache damaged on disk (a bit
- * flipped, a block of another file) is a miss, never a wrong answer: FNV-1a
- * style on 8-byte words in four lanes (a few GB/s, unlike a byte loop). */
+ * flipped, a block of another file) is a miss, never a wrong answer: a
+ * Fletcher sum on 64-bit words in eight lanes (the sum of the words and the
+ * sum of those sums: a word changed or moved changes both), two lanes a
+ * vector where the machine has them, then mixed by multiplication. A search
+ * checks every byte of the cache: the loop has no multiply (a quarter of an
+ * instruction a byte). */
+typedef uint64_t CacheLanes __attribute__((vector_size(16)));
+
 static uint64_t cache_hash(const char *p, size_t n) {
    const uint64_t prime = 1099511628211ULL;
-   uint64_t h[4] = { 1469598103934665603ULL, 0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL,
-                     0x165667b19e3779f9ULL };
+   CacheLanes a0 = { 1, 2 }, a1 = { 3, 4 }, a2 = { 5, 6 }, a3 = { 7, 8 };
+   CacheLanes b0 = { 0, 0 }, b1 = b0, b2 = b0, b3 = b0;
    size_t i = 0;
-   for (; i + 32 <= n; i += 32) {
-      uint64_t w[4];
-      memcpy(w, p + i, sizeof w);
-      h[0] = (h[0] ^ w[0]) * prime;
-      h[1] = (h[1] ^ w[1]) * prime;
-      h[2] = (h[2] ^ w[2]) * prime;
-      h[3] = (h[3] ^ w[3]) * prime;
+   for (; i + 64 <= n; i += 64) {
+      CacheLanes w0, w1, w2, w3;
+      memcpy(&w0, p + i, 16);
+      memcpy(&w1, p + i + 16, 16);
+      memcpy(&w2, p + i + 32, 16);
+      memcpy(&w3, p + i + 48, 16);
+      a0 += w0, b0 += a0;
+      a1 += w1, b1 += a1;
+      a2 += w2, b2 += a2;
+      a3 += w3, b3 += a3;
    }
-   uint64_t r = (h[0] ^ (h[1] >> 7) ^ (h[2] << 11) ^ (h[3] >> 17)) + n;
+   const CacheLanes lanes[8] = { a0, a1, a2, a3, b0, b1, b2, b3 };
+   uint64_t r = 1469598103934665603ULL ^ n;
+   for (int k = 0; k < 8; k++)
+      for (int l = 0; l < 2; l++) {
+         r = (r ^ lanes[k][l]) * prime;
+         r ^= r >> 29;
+      }
    for (; i < n; i++)
       r = (r ^ (unsigned char)p[i]) * prime;
-   for (int k = 0; k < 4; k++)
-      r = (r ^ h[k]) * prime ^ (r >> 29);
-   return r;
+   return r ^ (r >> 31);
 }
 
 typedef struct CacheEntry {
@@ -273,7 +291,28 @@ typedef struct Cache {
    bool usable;
 } Cache;
 
-static const char Cache_magic[] = "gavel-archive-cache 3 ";
+static const char Cache_magic[] = "gavel-archive-cache 4 ";
+
+/* An unsigned number in base 10 or 16 at s (digits only, lower-case hex as
+ * the cache writes them, at least one): its end, NULL when there is none or
+ * it does not fit. strtoull costs hundreds of instructions; a scan reads
+ * seven numbers an entry. */
+static const char *cache_unsigned(const char *s, unsigned base, unsigned long long *out) {
+   unsigned long long u = 0;
+   const char *at = s;
+   for (;; at++) {
+      unsigned d = *at >= '0' && *at <= '9'               ? (unsigned)(*at - '0')
+                   : base == 16 && *at >= 'a' && *at <= 'f' ? (unsigned)(*at - 'a' + 10)
+                                                            : base;
+      if (d >= base)
+         break;
+      if (u > (ULLONG_MAX - d) / base)
+         return NULL;
+      u = u * base + d;
+   }
+   *out = u;
+   return at == s ? NULL : at;
+}
 
 /* Loads the cache; anything wrong with it makes it empty (a miss for all)
  * from the first entry that does not parse. Mapped, not read: a command
@@ -316,10 +355,8 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
       const char *p = t1;
       int k = 0;
       for (; k < 7 && p < end && *p == '\t'; k++) {
-         char *q;
-         errno = 0;
-         v[k] = strtoull(p + 1, &q, k < 4 ? 10 : 16);
-         if (q == p + 1 || errno)
+         const char *q = cache_unsigned(p + 1, k < 4 ? 10 : 16, &v[k]);
+         if (!q)
             break;
          p = q;
       }
@@ -398,19 +435,34 @@ static void summary_record(GvBuf *b, const ArchiveEntry *e, const Session *s) {
    GvBuf_free(&due);
 }
 
+/* A number the cache wrote ("%lld", "%zu") at s, and where it ends: digits
+ * read directly (strtoll costs hundreds of instructions, and every scan of
+ * the cache reads a dozen a session). Saturates; "" is 0. */
+static int64_t cache_num(const char *s, const char **end) {
+   bool neg = *s == '-';
+   uint64_t u = 0;
+   for (s += neg; *s >= '0' && *s <= '9'; s++)
+      u = u < UINT64_MAX / 10 ? u * 10 + (uint64_t)(*s - '0') : UINT64_MAX;
+   if (end)
+      *end = s;
+   if (u > (uint64_t)INT64_MAX)
+      return neg ? INT64_MIN : INT64_MAX;
+   return neg ? -(int64_t)u : (int64_t)u;
+}
+
 static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today) {
    if (r->type != 'S' || r->nfields != 10)
       return false;
-   e->day = (int64_t)strtoll(r->fields[0], NULL, 10);
-   e->items = (size_t)strtoull(r->fields[1], NULL, 10);
-   e->interventions = (size_t)strtoull(r->fields[2], NULL, 10);
-   e->actions = (size_t)strtoull(r->fields[3], NULL, 10);
-   e->reservations = (size_t)strtoull(r->fields[4], NULL, 10);
-   e->standing_reservations = (size_t)strtoull(r->fields[5], NULL, 10);
+   e->day = cache_num(r->fields[0], NULL);
+   e->items = (size_t)cache_num(r->fields[1], NULL);
+   e->interventions = (size_t)cache_num(r->fields[2], NULL);
+   e->actions = (size_t)cache_num(r->fields[3], NULL);
+   e->reservations = (size_t)cache_num(r->fields[4], NULL);
+   e->standing_reservations = (size_t)cache_num(r->fields[5], NULL);
    e->open_actions = e->overdue_actions = 0;
    for (const char *p = r->fields[6]; *p;) {
-      char *q;
-      long long due = strtoll(p, &q, 10);
+      const char *q;
+      long long due = cache_num(p, &q);
       e->open_actions++;
       if (today != GV_NO_DAY && due != GV_NO_DAY && due < today)
          e->overdue_actions++;
@@ -423,6 +475,28 @@ static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today)
    e->uuid = strdup(r->fields[9]);
    e->cached = true;
    return true;
+}
+
+/* Each line of p[0..n) (all end in '\n') folded (Match_fold), then padded
+ * with spaces to the length of its source: the folded lines start where
+ * their records do. A search term never ends in a blank, so the padding
+ * never makes a match. The type letter that starts a folded line stays a
+ * capital when its record has no escape and nothing that Visible_append
+ * would change: a search then shows its text as it is. */
+static bool fold_lines(GvBuf *out, const char *p, size_t n) {
+   for (size_t at = 0; at < n;) {
+      const char *nl = memchr(p + at, '\n', n - at);
+      size_t len = nl ? (size_t)(nl - (p + at)) : n - at, from = out->len;
+      if (!Match_fold(out, p + at, len))
+         return false;
+      if (len && !memchr(p + at, '\\', len) && Visible_isClean(p + at, len, VISIBLE_TAB))
+         out->data[from] = p[at];
+      for (size_t k = out->len - from; k < len; k++)
+         GvBuf_putc(out, ' ');
+      GvBuf_putc(out, '\n');
+      at += len + 1;
+   }
+   return !out->failed;
 }
 
 /* A cache hit: the entry filled in and the digest visited, without reading
@@ -574,14 +648,16 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
          /* F NAME SIZE MTIME BYTES FOLDED HASH HASH: BYTES of records
           * follow, then FOLDED bytes of the same lines but the summary,
           * case- and accent-folded (Match_fold), for a search to look
-          * through as it is; a load steps from entry to entry. */
+          * through as it is, each padded to the length of its record so
+          * that a line found there is at the same offset in the records;
+          * a load steps from entry to entry. */
          GvBuf recs = GV_BUF_INIT, fold = GV_BUF_INIT;
          summary_record(&recs, e, s);
          size_t first = recs.len;
          for (size_t k = 0; k < d.count; k++)
             cache_record(&recs, d.recs[k].type, d.recs[k].nfields,
                          (const char *const *)d.recs[k].fields);
-         if (!recs.failed && recs.len > first && !Match_fold(&fold, recs.data + first, recs.len - first))
+         if (!recs.failed && !fold_lines(&fold, recs.data + first, recs.len - first))
             fold.failed = true;
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);

@@ -85,8 +85,12 @@ typedef struct ArchiveScan {
    const char *digest_types;  /* from the cache, only these record types ("IPR"); NULL: all */
    /* A search's way through a cached session, in place of want and
     * visitDigest: recs are its cache lines (one record a line, \t \n \\
-    * escaped, as Archive_parseRecord reads them) and folded the same lines
-    * case- and accent-folded (Match_fold), line for line, both read-only
+    * escaped, as Archive_parseRecord reads them; the digest's items first)
+    * and folded the same lines case- and accent-folded (Match_fold), line
+    * for line, each padded with spaces to the length of its record (a line
+    * starts at the same offset in both; its type letter stays a capital
+    * when the record has no escape and no character Visible_append would
+    * change), both read-only
     * views of the cache. Returns 0 when it visited the session, 1 when the
     * session cannot match (ARCHIVE_SKIPPED), -1 to decline (want and
     * visitDigest then run as for any cached session). NULL: not used. */

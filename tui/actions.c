@@ -345,7 +345,7 @@ const TuiAction Actions[] = {
    { "move_up", "K", "item's record: move the selected intervention or paragraph up", Act_recordUp, 1, "Item's record (Tab to it, Enter edits the text)" },
    { "move_down", "J", "item's record: move the selected intervention or paragraph down", Act_recordDown, 1, "Item's record (Tab to it, Enter edits the text)" },
    { "command", ":", "run any command of the language (Tab completes, Up/Down history)", Act_command, 0, "Screen" },
-   { "search", "/", "search the archive: every meeting's hits; Enter opens one read-only at its item, Esc comes back", Act_search, 0, "Screen" },
+   { "search", "/", "search the archive: every meeting's hits; Enter opens one read-only at the record that matched, Esc comes back", Act_search, 0, "Screen" },
    { "delegation", "V", "delegation view: pick one; its interventions, positions and reservations here, Tab across the archive (also from the roster)", Act_delegation, 0, "Screen" },
    { "roster", "R", "every delegation: spoken, queued, has the floor, absent", Act_roster, 0, "Screen" },
    { "stats", "s", "speaking time and interventions per delegation", Act_stats, 0, "Screen" },

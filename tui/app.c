@@ -965,6 +965,41 @@ unsigned App_suspend(App *app) {
    return RD_ALL | RD_CLEAR;
 }
 
+/* The uuid of one row of an item's record (tui/records_pane.h). */
+static const char *App_recordUuid(Session *s, const RecordRef *r) {
+   switch (r->kind) {
+   case REC_INTERVENTION: return Session_intervention(s, r->index)->uuid;
+   case REC_PARA: return s->rec.paras[r->index].uuid;
+   case REC_POSITION: return s->rec.pos[r->index].uuid;
+   case REC_RESERVATION: return s->rec.res[r->index].uuid;
+   case REC_DEADLINE: return s->rec.deadlines[r->index].uuid;
+   case REC_ACTION: return s->rec.actions[r->index].uuid;
+   }
+   return "";
+}
+
+/* Focuses item's record list on the row whose uuid is uuid; 0 when the
+ * item has no such row (the record is not the item's: left as it was). */
+static int App_selectRecord(App *app, size_t item, const char *uuid) {
+   Session *s = App_session(app);
+   size_t n = RecordsPane_list(app, item, NULL, 0);
+   RecordRef *list = n ? malloc(n * sizeof *list) : NULL;
+   if (!list)
+      return 0;
+   RecordsPane_list(app, item, list, n);
+   int found = 0;
+   for (size_t k = 0; k < n && !found; k++) {
+      if (strcmp(App_recordUuid(s, &list[k]), uuid) == 0) {
+         app->focus = FOCUS_RECORDS;
+         app->recordSel = (int)k;
+         app->recordTop = 0;
+         found = 1;
+      }
+   }
+   free(list);
+   return found;
+}
+
 int App_main(App *app, const char *path, int readOnly) {
    /* Without a terminal, curses would read end-of-file forever. */
    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -1024,13 +1059,18 @@ int App_main(App *app, const char *path, int readOnly) {
       Session *s = App_session(app);
       size_t n = Agenda_count(&s->agenda);
       for (size_t k = 0; k < n; k++) {
+         size_t idx = Agenda_index_at(&s->agenda, k);
          char num[32];
-         Agenda_path(&s->agenda, Agenda_index_at(&s->agenda, k), num, sizeof num);
+         Agenda_path(&s->agenda, idx, num, sizeof num);
          if (strcmp(num, app->startItem) == 0) {
             app->agendaSel = (int)k;
             app->focus = FOCUS_AGENDA;
             app->overlay = OV_DETAIL;
             app->overlayScroll = 0;
+            /* The very record that matched, selected in the item's record. */
+            if (app->startRecord[0] && App_selectRecord(app, idx, app->startRecord))
+               app->overlay = OV_NONE;
+            break;
          }
       }
    }

@@ -129,8 +129,9 @@ typedef struct App {
    GvBuf delegText;            /* OV_DELEG: the report (tui/deleg_view.h) */
    char roAsked[128];          /* why read-only, when the home screen asked it */
    char searchQuery[256];      /* `/`: the screen ends, the hits show (cli/cmd_live.c) */
-   char startItem[32];
-   char startMessage[800];     /* shown first (a search that found nothing) */         /* open at this item's record (a search hit), "" none */
+   char startItem[32];         /* open at this item's record (a search hit), "" none */
+   char startRecord[40];       /* and this record of it selected (its uuid), "" none */
+   char startMessage[800];     /* shown first (a search that found nothing) */
 } App;
 
 /* Below this size the screen asks to be enlarged. */

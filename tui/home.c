@@ -40,7 +40,7 @@ const HomeKey HomeKeys[] = {
    { "x", "mark the selected action done (in its own session, through the journal)", HOME_IN_LIST },
    { "/", "search the archive: words and \"phrases\", case and accents ignored", HOME_IN_LIST | HOME_IN_HITS | HOME_IN_TEXT },
    { "n N", "next and previous hit", HOME_IN_HITS },
-   { "Enter", "open the hit's session read-only at its item", HOME_IN_HITS },
+   { "Enter", "open the hit's session read-only at the record that matched", HOME_IN_HITS },
    { "d", "dossier view: every item on one file across meetings (asks NAME or REF)", HOME_IN_LIST },
    { "r", "reservations board: every reservation still standing, by dossier", HOME_IN_LIST },
    { "a", "the whole board: lifted reservations too", HOME_IN_TEXT },

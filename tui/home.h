@@ -13,7 +13,7 @@
 
 typedef enum HomeChoice {
    HOME_QUIT,
-   HOME_OPEN,     /* open path (readOnly), at item if set */
+   HOME_OPEN,     /* open path (readOnly), at item (and record) if set */
    HOME_NEW,      /* a new session from agenda, or (agenda "") a copy of from's */
 } HomeChoice;
 
@@ -22,6 +22,7 @@ typedef struct HomeResult {
    char path[PATH_MAX + 600];
    int readOnly;
    char item[32];         /* an item number to show, "" none */
+   char record[40];       /* the uuid of a record of that item to select, "" none */
    char agenda[1024];
    char from[PATH_MAX + 600];
    char message[800];     /* for the home screen when it comes back */

@@ -577,6 +577,7 @@ static int HomeView_hitsKey(Home *h, int key) {
       h->out->readOnly = 1;
       snprintf(h->out->path, sizeof h->out->path, "%s", t->path);
       snprintf(h->out->item, sizeof h->out->item, "%s", t->item);
+      snprintf(h->out->record, sizeof h->out->record, "%s", t->uid);
       return 1;
    }
    if ((key == TK_ESC || key == 'q') && h->backPath[0]) {

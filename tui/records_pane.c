@@ -13,9 +13,13 @@
 size_t RecordsPane_item(App *app) {
    Session *s = App_session(app);
    size_t cur = Session_current_index(s);
+   size_t n = Agenda_count(&s->agenda);
+   /* A reader browses: the list follows the agenda's selection (a search
+    * hit opens on an item that need not be the current one). */
+   if (app->readOnly && !app->follow && app->agendaSel >= 0 && (size_t)app->agendaSel < n)
+      return Agenda_index_at(&s->agenda, (size_t)app->agendaSel);
    if (cur != GV_NONE)
       return cur;
-   size_t n = Agenda_count(&s->agenda);
    if (app->agendaSel >= 0 && (size_t)app->agendaSel < n)
       return Agenda_index_at(&s->agenda, (size_t)app->agendaSel);
    return GV_NONE;

@@ -26,8 +26,8 @@ typedef struct RecordRef {
    size_t index;
 } RecordRef;
 
-/* The item the list is about: the current one, else the agenda's selection;
- * GV_NONE when there is none. */
+/* The item the list is about: the current one, else the agenda's selection
+ * (read-only: the agenda's selection first); GV_NONE when there is none. */
 size_t RecordsPane_item(App *app);
 
 /* The records of item in list order; writes at most max into out (which may

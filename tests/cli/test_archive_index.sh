@@ -13,6 +13,10 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 fail() { echo "FAIL: $*"; exit 1; }
 . "$(dirname "$0")/archive_gen.sh"
 gen_archive
+# Hostile text in a cached record: a control character, a C1 control, a
+# bidirectional override and the Arabic letter mark, beside clean notes.
+printf 'floor NL\nnext\nnote Hostile \033[2J toolbox \302\233 \342\200\256 \330\234 end\nfloor BE\nnext\nnote Clean toolbox note.\n' |
+	"$GAVEL_BIN" exec "$S4" > /dev/null || fail "exec hostile"
 
 # The questions: searches of every kind (a rare word, a word in many
 # sessions, a phrase, an accented query and its unaccented form, filters,
@@ -30,6 +34,7 @@ queries() {
 	search securite --delegation FR
 	search toolbox --doc 7923/17 --format json
 	search toolbox --item 1
+	search hostile
 	search "a\b"
 	search zzfresh
 	search roaming --since 2017-01-01
@@ -63,8 +68,26 @@ same "no cache yet"
 [ -n "$(cachefile)" ] || fail "no cache written"
 grep -q 'ελλαδα στηριζει' "$(cachefile)" || fail "no folded text in the cache"
 same "a filled cache"
+grep -q '^    Hostile ^\[\[2J \[toolbox\] \\x9b <U+202E> <U+061C> end$' "$T/got" ||
+	fail "hostile text not made visible from the cache: $(grep -A1 'NL (said)' "$T/got")"
 grep -q 'toolbox' "$T/got" || fail "the searches found nothing: $(head -n 20 "$T/got")"
 grep -c '^exit 0' "$T/got" | grep -q '^1[0-9]$' || fail "too few answers: $(grep -c '^exit 0' "$T/got")"
+
+# Each intervention keeps the uuid of the event that gave it the floor (EL's
+# in S2 is the first `next`): a search hit opens on the live screen there.
+iv=$(awk '$4 == "next" { print $3; exit }' "$S2")
+[ -n "$iv" ] || fail "no next in S2"
+grep -q "^V	0	EL	[0-9:]*	Η Ελλάδα στηρίζει την εργαλειοθήκη.	$iv\$" "$(cachefile)" ||
+	fail "the cache does not carry EL's intervention $iv: $(grep '^V' "$(cachefile)")"
+# A cache of the format before (its records without those uuids) is not
+# read: it is rebuilt whole, and the answers do not change.
+c=$(cachefile)
+sed -e '1s/gavel-digest-[0-9]*$/gavel-digest-2/' -e 's/^\([Vv]	.*\)	[0-9a-f-]*$/\1/' "$c" > "$T/x" && cat "$T/x" > "$c"
+head -n 1 "$c" | grep -q 'gavel-digest-2$' || fail "the old header was not written"
+grep -q "$iv" "$c" && fail "the old cache still has the uuid"
+same "a cache of the format before"
+head -n 1 "$c" | grep -q 'gavel-digest-2$' && fail "a cache of the format before was kept"
+grep -q "^V	0	EL	.*	$iv\$" "$c" || fail "the rebuilt cache lacks EL's intervention $iv"
 
 # A session grows (new size and mtime): its entry is stale, read again.
 "$GAVEL_BIN" exec "$S2" <<-'X' > /dev/null || fail "exec S2"

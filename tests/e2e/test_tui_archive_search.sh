@@ -1,12 +1,33 @@
 # `/` searches the archive from the home screen and from a meeting: hits
 # newest first with date, delegation, kind, item and body, the match marked
 # in its context; n/N move between hits; Enter opens the hit's session
-# read-only at its item; from a meeting, Esc goes back to that meeting.
+# read-only at its item, and a hit on an intervention with that very
+# intervention selected in the item's record; from a meeting, Esc goes back
+# to that meeting.
 . tests/e2e/lib.sh
 T=$E2E_DIR
 fail() { e2e_fail "$*"; }
 . tests/cli/archive_gen.sh
 gen_archive
+# S3's first item gets three more interventions, then the meeting moves on
+# to a second item: the hit on Italy's is neither the first row of its item
+# nor on the current item.
+"$GAVEL_BIN" exec "$S3" > /dev/null <<-'X' || fail "exec S3"
+	floor FR
+	next
+	note France asks for a timetable.
+	floor IT
+	next
+	note L'Italia chiede un calendario preciso.
+	floor ES
+	next
+	note Spain agrees with France.
+	item add "Any other business"
+	item 2
+	floor SE
+	next
+	note Sweden on another matter.
+	X
 E2E_ENV="SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH GAVEL_DATADIR=$GAVEL_DATADIR"
 e2e_start 80 24
 e2e_expect "Sessions (7)"
@@ -32,11 +53,38 @@ e2e_keys N
 e2e_expect "hit 1 of 2" "N did not move back"
 e2e_keys n Enter
 e2e_expect "READ-ONLY" "the hit did not open read-only"
-e2e_expect "Item 1" "the hit's item record is not open"
+e2e_expect "Record of item 1 *" "the hit's item record is not open"
 e2e_expect "Roaming regulation"
 e2e_expect "a search hit opens read-only"
 e2e_keys Escape q
 e2e_expect "back from 2016-11-20" "no way back home"
+
+# A hit on an intervention opens with that intervention selected in its
+# item's record (the list has the focus, its row is the selected one).
+e2e_type "/"
+e2e_expect "search the archive:"
+e2e_type "calendario"
+e2e_keys Enter
+e2e_expect "Search: 1 hit" "no hit on Italy's intervention"
+e2e_screen | grep -q "2017-06-12  IT (said)  1 Implementing guidelines" || e2e_fail "the hit: $(e2e_screen)"
+e2e_keys Enter
+e2e_expect "READ-ONLY" "the hit did not open read-only"
+e2e_expect "Record of item 1 *" "the hit's item record list does not have the focus"
+e2e_screen > "$T/rec"
+grep -q "Record of item 1 \*" "$T/rec" || e2e_fail "not item 1's record: $(cat "$T/rec")"
+row=$(grep -n "IT      L'Italia chiede" "$T/rec" | cut -d: -f1)
+[ -n "$row" ] || e2e_fail "Italy's intervention is not in view: $(cat "$T/rec")"
+# the cursor sits on the selected row, and only that row is drawn selected
+cy=$(tmux -L "$E2E_SOCK" display -p -t "e2e:$E2E_WIN" '#{cursor_y}')
+[ "$((cy + 1))" = "$row" ] || e2e_fail "the selected row is $((cy + 1)), Italy's is $row: $(cat "$T/rec")"
+tmux -L "$E2E_SOCK" capture-pane -e -p -t "e2e:$E2E_WIN" > "$T/rec.sgr"
+# (selected: a coloured background from the row's first cell; the others
+# keep the default one, ESC[49m)
+sel=$(sed -n "${row}p" "$T/rec.sgr" | grep -c "\[4[0-7]m *[0-9:]* *IT  ")
+fr=$(grep "FR      France asks" "$T/rec.sgr" | grep -c "\[4[0-7]m *[0-9:]* *FR  ")
+[ "$sel" = 1 ] && [ "$fr" = 0 ] || e2e_fail "Italy's row is not the one drawn selected: $(grep -E "(IT|FR)  " "$T/rec.sgr" | od -c)"
+e2e_keys q
+e2e_expect "back from 2017-06-12" "no way back home"
 
 # From a meeting being written: the hits, then Esc: the same meeting again.
 e2e_start_in meeting 80 24 "$S4"

@@ -1,7 +1,7 @@
 /* Archive search (MatchQuery_parse, Match_text, Match_couldContain): the
  * input is a query, a NUL, then a text. Every span must lie within the text,
  * sorted and apart, and fold to something holding a term; a text that
- * matches must pass the raw prefilter too. */
+ * matches must pass the raw prefilter too; a fold never crosses a tab. */
 #define _GNU_SOURCE  /* memmem */
 #include <string.h>
 
@@ -42,6 +42,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
       }
    } else {
       FUZZ_CHECK(n == 0, "spans without a hit");
+   }
+   /* The archive cache folds whole lines, and a search cuts the fields out
+    * of them at their tabs: folding never crosses a tab. */
+   const char *tab = memchr(text, '\t', tn);
+   if (tab) {
+      size_t a = (size_t)(tab - text);
+      GvBuf_clear(&scratch);
+      GvBuf_clear(&piece);
+      FUZZ_CHECK(Match_fold(&scratch, text, tn) && Match_fold(&piece, text, a) &&
+                    GvBuf_putc(&piece, '\t') && Match_fold(&piece, tab + 1, tn - a - 1),
+                 "fold");
+      FUZZ_CHECK(scratch.len == piece.len && memcmp(GvBuf_str(&scratch), GvBuf_str(&piece), piece.len) == 0,
+                 "the fold of a line is not the folds of its fields");
    }
    GvBuf_free(&piece);
    GvBuf_free(&scratch);

@@ -12,7 +12,22 @@ static char *marked(const char *query, const char *text) {
    GvBuf scratch = GV_BUF_INIT, out = GV_BUF_INIT;
    MatchSpan spans[16];
    size_t n = 0;
-   if (!Match_text(&q, text, strlen(text), &scratch, spans, 16, &n)) {
+   bool hit = Match_text(&q, text, strlen(text), &scratch, spans, 16, &n);
+   /* The same answer from a folded text given (the archive cache's). */
+   GvBuf folded = GV_BUF_INIT;
+   assert_true(Match_fold(&folded, text, strlen(text)));
+   MatchSpan fspans[16];
+   size_t fn = 0;
+   assert_int_equal(Match_textFolded(&q, text, strlen(text), GvBuf_str(&folded), folded.len, fspans,
+                                     16, &fn),
+                    hit);
+   assert_int_equal(fn, n);
+   for (size_t i = 0; i < n; i++) {
+      assert_int_equal(fspans[i].start, spans[i].start);
+      assert_int_equal(fspans[i].end, spans[i].end);
+   }
+   GvBuf_free(&folded);
+   if (!hit) {
       GvBuf_puts(&out, "-");
    } else {
       size_t at = 0;
@@ -121,6 +136,17 @@ static void lines_holding_every_term(void **state) {
    assert_int_equal(Match_lines(&q, f.data, f.len, &lines, &cap), 2);
    assert_int_equal(lines[0], 0);
    assert_int_equal(lines[1], 2);
+   /* Where they are: the start of each line and its length. */
+   MatchLine *at = NULL;
+   size_t atcap = 0;
+   assert_int_equal(Match_linesAt(&q, f.data, f.len, &at, &atcap), 2);
+   assert_int_equal(at[0].start, 0);
+   assert_int_equal(at[0].len, strcspn(f.data, "\n"));
+   const char *third = strstr(f.data, "p\t1\tel");
+   assert_non_null(third);
+   assert_int_equal(at[1].start, (size_t)(third - f.data));
+   assert_int_equal(at[1].len, strcspn(third, "\n"));
+   free(at);
    MatchQuery_free(&q);
    assert_int_equal(MatchQuery_parse(&q, "ελλαδα", strlen("ελλαδα"), msg, sizeof msg), GV_OK);
    assert_int_equal(Match_lines(&q, f.data, f.len, &lines, &cap), 1);

@@ -34,6 +34,10 @@ static void bidi_controls_named(void **state) {
    expect("abc\xe2\x80\xae" "fdp.exe", 0, "abc<U+202E>fdp.exe");
    expect("\xe2\x81\xa6x\xe2\x81\xa9", 0, "<U+2066>x<U+2069>");
    expect("line\xe2\x80\xa8sep", 0, "line<U+2028>sep");
+   /* the Arabic letter mark is two bytes long, among letters that pass */
+   expect("\xd8\xa7\xd8\x9c\xd8\xa8 long printable ASCII text", 0,
+          "\xd8\xa7<U+061C>\xd8\xa8 long printable ASCII text");
+   expect("sixteen bytes ok\xc2\x85 and \xc2\xa0", 0, "sixteen bytes ok\\x85 and \xc2\xa0");
 }
 
 static void letters_of_every_script_pass(void **state) {
