@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model/command.h"
+#include "model/session_ahead.h"
+#include "model/session_copy.h"
 #include "model/util.h"
 
 static void meta_init(SessionMeta *m) {
@@ -61,14 +63,17 @@ Session *Session_new(void) {
 void Session_free(Session *s) {
    if (!s)
       return;
+   SessionAhead_free(s->ahead);
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      Session_free(s->checkpoints[i].state);
    state_clear(s);
    Journal_clear(&s->journal);
    free(s);
 }
 
-GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
-                            int64_t *time, const char **uuid, const char **payload,
-                            size_t *payload_len) {
+static GvStatus split_fields(const char *line, size_t len, const char **type, size_t *type_len,
+                             int64_t *time, const char **uuid, size_t *uuid_len,
+                             const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
    const char *sp = memchr(line, ' ', len);
@@ -87,9 +92,17 @@ GvStatus Session_split_line(const char *line, size_t len, const char **type, siz
    if (ulen == 0 || ulen > 36)
       return GV_BAD_LINE;
    *uuid = u;
+   *uuid_len = ulen;
    *payload = usp ? usp + 1 : u + ulen;
    *payload_len = usp ? rest - ulen - 1 : 0;
    return GV_OK;
+}
+
+GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
+                            int64_t *time, const char **uuid, const char **payload,
+                            size_t *payload_len) {
+   size_t ulen;
+   return split_fields(line, len, type, type_len, time, uuid, &ulen, payload, payload_len);
 }
 
 typedef struct LineParts {
@@ -100,14 +113,12 @@ typedef struct LineParts {
 } LineParts;
 
 static GvStatus split(const char *line, size_t len, LineParts *p) {
-   GvStatus st = Session_split_line(line, len, &p->type, &p->type_len, &p->time, &p->uuid,
-                                    &p->payload, &p->payload_len);
+   size_t ul;
+   GvStatus st = split_fields(line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+                              &p->payload, &p->payload_len);
    if (st != GV_OK)
       return st;
-   size_t ul = 0;
-   while (ul < 36 && p->uuid + ul < line + len && p->uuid[ul] != ' ')
-      ul++;
-   memcpy(p->uuid_buf, p->uuid, ul);
+   memcpy(p->uuid_buf, p->uuid, ul);   /* at most 36 bytes, checked */
    p->uuid_buf[ul] = '\0';
    return GV_OK;
 }
@@ -158,19 +169,101 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec
 /* Rebuilds the state from the units in force and the drafts. A draft that a
  * later draft to the same intervention replaces whole is skipped: typing
  * journals many of them, and undo must stay quick in a long meeting. */
-static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen);
+static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *bad_msg,
+                             size_t bad_msglen);
 
-static void rebuild(Session *s) {
-   rebuild_report(s, NULL, NULL, 0);
+/* Units in force among the journal entries before `entry`: the stack of
+ * units in force is in journal order (undo takes its top, redo puts back the
+ * last unit taken, a new unit goes on top). */
+static size_t forced_before(const Journal *j, size_t entry) {
+   size_t lo = 0, hi = j->nforced;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (j->forced[mid] < entry)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   return lo;
 }
 
-/* Also counts the lines that fail to apply: none in a history that was
- * applied line by line, but lines kept unapplied while loading (see
+/* A checkpoint holds while the units in force before its entry are those it
+ * was taken with. As undo only takes the newest unit in force and a new unit
+ * comes after the checkpoint, their number tells: a unit before it undone
+ * and never redone is one fewer, one redone that it lacked one more. */
+static bool checkpoint_valid(const Session *s, const SessionCheckpoint *c) {
+   return c->state && c->entry <= s->journal.nentries &&
+          forced_before(&s->journal, c->entry) == c->units;
+}
+
+/* Keeps a copy of the state as it is now: that of the entries before
+ * `entry`, with `units` units in force. It takes the place of a checkpoint
+ * that no longer holds, else of the oldest. Without the memory, none. */
+static void checkpoint_take(Session *s, size_t entry, size_t units) {
+   SessionCheckpoint *cp = s->checkpoints, *slot = NULL;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (checkpoint_valid(s, &cp[i]) && cp[i].entry == entry)
+         return;
+   for (size_t i = 0; i < GV_CHECKPOINTS && !slot; i++)
+      if (!checkpoint_valid(s, &cp[i]))
+         slot = &cp[i];
+   if (!slot) {   /* all hold: the oldest goes */
+      slot = &cp[0];
+      for (size_t i = 1; i < GV_CHECKPOINTS; i++)
+         if (cp[i].entry < slot->entry)
+            slot = &cp[i];
+   }
+   Session_free(slot->state);
+   slot->state = Session_new();
+   if (slot->state && !SessionCopy_state(slot->state, s)) {
+      Session_free(slot->state);
+      slot->state = NULL;
+   }
+   slot->entry = entry;
+   slot->units = units;
+}
+
+/* Before the unit at position p among the units in force (of `total` in
+ * force at the end, or GV_NONE when the end is not known): every K-th unit,
+ * and of a known history only the last two, the ones an undo can use. */
+static bool checkpoint_due(const Session *s, size_t p, size_t total) {
+   size_t k = s->checkpoint_every ? s->checkpoint_every : GV_CHECKPOINT_EVERY;
+   if (p == 0 || p % k != 0)
+      return false;
+   if (total == GV_NONE || total == 0)
+      return true;
+   size_t top = total - 1;
+   return p + k >= top - top % k;
+}
+
+/* The state from the newest checkpoint that holds and what follows it; from
+ * the start when none does. */
+static void rebuild(Session *s) {
+   const SessionCheckpoint *best = NULL;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (checkpoint_valid(s, &s->checkpoints[i]) &&
+          (!best || s->checkpoints[i].entry > best->entry))
+         best = &s->checkpoints[i];
+   state_clear(s);
+   size_t from = 0;
+   if (best) {
+      if (SessionCopy_state(s, best->state))
+         from = best->entry;
+      else
+         state_clear(s);
+   }
+   rebuild_report(s, from, NULL, NULL, 0);
+}
+
+/* Applies, onto the state of the journal entries before `from`, the units in
+ * force and the drafts from `from` on (from 0: onto a cleared state). Also
+ * counts the lines that fail to apply: none in a history that was applied
+ * line by line, but lines kept unapplied while loading (see
  * Session_load_begin) are checked here for the first time. */
-static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen) {
+static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *bad_msg,
+                             size_t bad_msglen) {
    size_t bad = 0;
    s->stale = false;
-   state_clear(s);
    GvBuf scratch = GV_BUF_INIT;
    Journal *j = &s->journal;
    size_t ntargets = 0;
@@ -185,11 +278,17 @@ static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t
       if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE)
          last[j->entries[i].target] = i;
    char msg[256];
-   for (size_t i = 0; i < j->nentries; i++) {
+   size_t pos = forced_before(j, from);   /* of the next unit among those in force */
+   for (size_t i = from; i < j->nentries; i++) {
       JournalEntry *en = &j->entries[i];
       bool draft = en->kind == GV_ENTRY_DRAFT;
       if (!(en->kind == GV_ENTRY_UNIT && en->in_force) && !draft)
          continue;
+      if (!draft) {
+         if (checkpoint_due(s, pos, j->nforced))
+            checkpoint_take(s, i, pos);
+         pos++;
+      }
       /* Without the memory for `last`, every draft is simply applied. */
       if (draft && last && en->target != GV_NONE && last[en->target] != i)
          continue;
@@ -277,7 +376,10 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
    }
    j->entries[j->nentries - 1].target = target;
    if (s->loading) {
-      s->stale = true;   /* Session_load_end() rebuilds, once */
+      if (!s->stale) {   /* Session_load_end() rebuilds, once */
+         s->stale = true;
+         s->stale_from = j->nentries - 1;
+      }
       return GV_OK;
    }
    rebuild(s);
@@ -362,6 +464,8 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
       GvBuf_free(&buf);
       return st;
    }
+   if (strcmp(name, "draft") != 0 && checkpoint_due(s, s->journal.nforced, GV_NONE))
+      checkpoint_take(s, s->journal.nentries, s->journal.nforced);
    ctx->new_uuid(ctx->ud, uuid);
    uuid[36] = '\0';
    GvBuf canon = GV_BUF_INIT, extra = GV_BUF_INIT;
@@ -484,10 +588,19 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line more than its cmd:N announced");
       j->awaiting--;
    }
+   /* Only a `draft` line is not an undo unit. */
+   GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+   if (s->loading && !s->stale && is_cmd && kind == GV_ENTRY_UNIT && s->ahead &&
+       s->load_units == SessionAhead_first_undone(s->ahead)) {
+      /* The first unit the file ends with undone: the state so far is that
+       * of every entry before it, and from here on lines wait for the end. */
+      s->stale = true;
+      s->stale_from = j->nentries;
+   }
+   if (s->loading && is_cmd && kind == GV_ENTRY_UNIT)
+      s->load_units++;   /* counted as the first pass counts them */
    if (s->stale) {
-      /* Kept as it is; Session_load_end() applies it with the rest. Only a
-       * `draft` line is not an undo unit. */
-      GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+      /* Kept as it is; Session_load_end() applies it with the rest. */
       if (!checked)
          s->unchecked = true;   /* the rebuild checks every line then */
       if (!Journal_append(j, line, len, is_cmd, kind))
@@ -495,6 +608,12 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       if (is_cmd)
          j->orphans = false;
       return GV_OK;
+   }
+   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || s->ahead)) {
+      /* While loading, the first pass tells where the last checkpoints go. */
+      size_t total = s->loading ? SessionAhead_in_force(s->ahead) : GV_NONE;
+      if (checkpoint_due(s, j->nforced, total))
+         checkpoint_take(s, j->nentries, j->nforced);
    }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
@@ -520,15 +639,37 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
 
 void Session_load_begin(Session *s) {
    s->loading = true;
+   s->load_units = 0;
+   SessionAhead_free(s->ahead);
+   s->ahead = NULL;
+}
+
+void Session_load_ahead(Session *s, const char *line, size_t len) {
+   if (!s->loading)
+      return;
+   if (!s->ahead && !(s->ahead = SessionAhead_new()))
+      return;
+   SessionAhead_line(s->ahead, line, len);
 }
 
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen) {
    s->loading = false;
+   SessionAhead_free(s->ahead);
+   s->ahead = NULL;
    if (msg && msglen)
       msg[0] = '\0';
    if (!s->stale)
       return 0;
-   size_t bad = rebuild_report(s, line, msg, msglen);
+   /* The state holds the entries before stale_from: right only if each unit
+    * among them is still in force (the first pass foresaw every undo). */
+   const Journal *j = &s->journal;
+   size_t from = s->stale_from;
+   for (size_t i = 0; i < from && i < j->nentries; i++)
+      if (j->entries[i].kind == GV_ENTRY_UNIT && !j->entries[i].in_force)
+         from = 0;
+   if (from == 0)
+      state_clear(s);
+   size_t bad = rebuild_report(s, from, line, msg, msglen);
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
    return bad;
@@ -544,6 +685,11 @@ void Session_rollback(Session *s) {
       return;
    Journal_drop_last(&s->journal);
    Journal_recompute(&s->journal);
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (s->checkpoints[i].entry > s->journal.nentries) {
+         Session_free(s->checkpoints[i].state);
+         s->checkpoints[i].state = NULL;
+      }
    rebuild(s);
    set_uuid_from_first(s);
 }
