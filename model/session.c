@@ -225,7 +225,7 @@ static void checkpoint_take(Session *s, size_t entry, size_t units) {
 
 /* Before the unit at position p among the units in force (of `total` in
  * force at the end, or GV_NONE when the end is not known): every K-th unit,
- * and of a known history only the last two, the ones an undo can use. */
+ * and of a known history only the last ones, those that are kept. */
 static bool checkpoint_due(const Session *s, size_t p, size_t total) {
    size_t k = s->checkpoint_every ? s->checkpoint_every : GV_CHECKPOINT_EVERY;
    if (p == 0 || p % k != 0)
@@ -233,7 +233,7 @@ static bool checkpoint_due(const Session *s, size_t p, size_t total) {
    if (total == GV_NONE || total == 0)
       return true;
    size_t top = total - 1;
-   return p + k >= top - top % k;
+   return p + k * (GV_CHECKPOINTS - 1) >= top - top % k;
 }
 
 /* The state from the newest checkpoint that holds and what follows it; from
