@@ -236,6 +236,29 @@ static bool checkpoint_due(const Session *s, size_t p, size_t total) {
    return p + k * (GV_CHECKPOINTS - 1) >= top - top % k;
 }
 
+/* Loading after a first pass that can be used: decided at the first line
+ * replayed, when the pass is complete. */
+static bool load_planned(Session *s) {
+   if (!s->loading || !s->ahead)
+      return false;
+   if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
+       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE)
+      s->load_planned = true;
+   return s->load_planned;
+}
+
+/* The first pass cannot be trusted: the end of the load rebuilds the whole
+ * meeting, and the checkpoints taken on the pass's word go. */
+static void load_unplan(Session *s) {
+   s->load_planned = s->load_skipping = false;
+   s->stale = true;
+   s->stale_from = 0;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++) {
+      Session_free(s->checkpoints[i].state);
+      s->checkpoints[i].state = NULL;
+   }
+}
+
 /* The state from the newest checkpoint that holds and what follows it; from
  * the start when none does. */
 static void rebuild(Session *s) {
@@ -376,7 +399,9 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
    }
    j->entries[j->nentries - 1].target = target;
    if (s->loading) {
-      if (!s->stale) {   /* Session_load_end() rebuilds, once */
+      /* After a first pass the units undone were never applied; else
+       * Session_load_end() rebuilds, once. */
+      if (!s->stale && !load_planned(s)) {
          s->stale = true;
          s->stale_from = j->nentries - 1;
       }
@@ -590,30 +615,31 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
    }
    /* Only a `draft` line is not an undo unit. */
    GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
-   if (s->loading && !s->stale && is_cmd && kind == GV_ENTRY_UNIT && s->ahead &&
-       s->load_units == SessionAhead_first_undone(s->ahead)) {
-      /* The first unit the file ends with undone: the state so far is that
-       * of every entry before it, and from here on lines wait for the end. */
-      s->stale = true;
-      s->stale_from = j->nentries;
+   bool planned = load_planned(s);
+   if (planned && is_cmd) {
+      /* A unit the file ends with undone is only kept, its cmd+ lines too. */
+      s->load_skipping = kind == GV_ENTRY_UNIT &&
+                         !SessionAhead_unit_in_force(s->ahead, s->load_units++);
    }
-   if (s->loading && is_cmd && kind == GV_ENTRY_UNIT)
-      s->load_units++;   /* counted as the first pass counts them */
-   if (s->stale) {
-      /* Kept as it is; Session_load_end() applies it with the rest. */
+   if (s->stale || (planned && s->load_skipping)) {
+      /* Kept as it is; Session_load_end() applies it with the rest, if the
+       * first pass was wrong about it. */
       if (!checked)
          s->unchecked = true;   /* the rebuild checks every line then */
       if (!Journal_append(j, line, len, is_cmd, kind))
          return fail(msg, msglen, GV_NOMEM, "out of memory");
       if (is_cmd)
          j->orphans = false;
+      if (planned && is_cmd && !SessionAhead_skip(s->ahead, j->nentries - 1))
+         load_unplan(s);   /* cannot be checked: the end rebuilds */
       return GV_OK;
    }
-   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || s->ahead)) {
-      /* While loading, the first pass tells where the last checkpoints go. */
-      size_t total = s->loading ? SessionAhead_in_force(s->ahead) : GV_NONE;
-      if (checkpoint_due(s, j->nforced, total))
-         checkpoint_take(s, j->nentries, j->nforced);
+   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || planned)) {
+      /* While loading, the units applied are those the file leaves in force,
+       * and the first pass tells where the last checkpoints go. */
+      size_t p0 = planned ? s->load_applied : j->nforced;
+      if (checkpoint_due(s, p0, planned ? SessionAhead_in_force(s->ahead) : GV_NONE))
+         checkpoint_take(s, j->nentries, p0);
    }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
@@ -632,6 +658,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
    }
    if (e.kind == GV_ENTRY_DRAFT)
       j->entries[j->nentries - 1].target = e.draft_target;
+   else if (planned && is_cmd)
+      s->load_applied++;
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
    return GV_OK;
@@ -639,7 +667,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
 
 void Session_load_begin(Session *s) {
    s->loading = true;
-   s->load_units = 0;
+   s->load_planned = s->load_skipping = false;
+   s->load_units = s->load_applied = 0;
    SessionAhead_free(s->ahead);
    s->ahead = NULL;
 }
@@ -652,12 +681,28 @@ void Session_load_ahead(Session *s, const char *line, size_t len) {
    SessionAhead_line(s->ahead, line, len);
 }
 
+/* Did the first pass foresee the file? The units applied must be exactly
+ * those in force: none of those kept unapplied is, and as many are as were
+ * applied. */
+static bool load_foreseen(const Session *s) {
+   const Journal *j = &s->journal;
+   size_t n;
+   const size_t *skipped = SessionAhead_skipped(s->ahead, &n);
+   for (size_t i = 0; i < n; i++)
+      if (j->entries[skipped[i]].in_force)
+         return false;
+   return j->nforced == s->load_applied;
+}
+
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen) {
-   s->loading = false;
+   bool planned = load_planned(s), foreseen = planned && load_foreseen(s);
+   s->loading = s->load_planned = s->load_skipping = false;
    SessionAhead_free(s->ahead);
    s->ahead = NULL;
    if (msg && msglen)
       msg[0] = '\0';
+   if (planned && !foreseen)
+      load_unplan(s);   /* the lines replayed were not those looked at */
    if (!s->stale)
       return 0;
    /* The state holds the entries before stale_from: right only if each unit

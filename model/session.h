@@ -73,8 +73,11 @@ typedef struct Session {
    bool stale;       /* loading: the state lags the journal (an undo or redo came) */
    bool unchecked;    /* a line entered the journal without its UTF-8 checked */
    size_t stale_from;/* stale: the state is that of the journal entries before this one */
-   size_t load_units;/* loading: unit entries so far */
    struct SessionAhead *ahead; /* loading: the units the whole file leaves in force */
+   bool load_planned;/* loading after a first pass: only units that stay are applied */
+   bool load_skipping;/* the lines of the current unit are kept unapplied (it ends undone) */
+   size_t load_units;/* loading: units read so far (as the first pass counts them) */
+   size_t load_applied; /* loading: units applied so far */
    SessionCheckpoint checkpoints[GV_CHECKPOINTS];
    size_t checkpoint_every;    /* units between checkpoints; 0: GV_CHECKPOINT_EVERY */
 } Session;
@@ -130,10 +133,10 @@ void Session_load_begin(Session *s);
 /* Optional, between Session_load_begin() and the first Session_replay(): the
  * lines to be replayed, in order, looked at once (their record types and
  * undo/redo lines only) so that the load knows which units the file leaves in
- * force. Lines are then kept aside from the first unit that ends undone, not
- * from the first undo line, and the end applies only those: each line of the
- * file is applied once. Without it (or when a line did not replay as looked
- * at) the end rebuilds the whole meeting, with the same result. */
+ * force. Each line is then applied once, as it is replayed, unless its unit
+ * ends undone (it is only kept), and the end has nothing to rebuild. Without
+ * it, or when the lines replayed were not those looked at, the end rebuilds
+ * the meeting as it would without, with the same result. */
 void Session_load_ahead(Session *s, const char *line, size_t len);
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 /* Forgets the last entry added by Session_run() (the disk write failed). */

@@ -15,8 +15,7 @@ struct SessionAhead {
    size_t *forced, nforced, forced_cap;
    size_t *redo, nredo, redo_cap;
    bool failed;               /* out of memory: no prediction */
-   bool known;                /* first_undone is computed: no more lines */
-   size_t first_undone;
+   size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
 };
 
 SessionAhead *SessionAhead_new(void) {
@@ -29,6 +28,7 @@ void SessionAhead_free(SessionAhead *a) {
    free(a->in_force);
    free(a->forced);
    free(a->redo);
+   free(a->skipped);
    free(a);
 }
 
@@ -90,7 +90,7 @@ static LineKind line_kind(const char *line, size_t len) {
 }
 
 void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
-   if (!a || a->failed || a->known)
+   if (!a || a->failed)
       return;
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
@@ -127,21 +127,19 @@ void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
    }
 }
 
-size_t SessionAhead_first_undone(SessionAhead *a) {
-   if (!a || a->failed)
-      return (size_t)-1;
-   if (!a->known) {
-      a->known = true;
-      a->first_undone = (size_t)-1;
-      for (size_t u = 0; u < a->nunits; u++)
-         if (!a->in_force[u]) {
-            a->first_undone = u;
-            break;
-         }
-   }
-   return a->first_undone;
+bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {
+   return !a || a->failed || ordinal >= a->nunits || a->in_force[ordinal];
 }
 
 size_t SessionAhead_in_force(const SessionAhead *a) {
    return !a || a->failed ? (size_t)-1 : a->nforced;
+}
+
+bool SessionAhead_skip(SessionAhead *a, size_t entry) {
+   return push(a, &a->skipped, &a->nskipped, &a->skipped_cap, entry);
+}
+
+const size_t *SessionAhead_skipped(const SessionAhead *a, size_t *count) {
+   *count = a->nskipped;
+   return a->skipped;
 }
