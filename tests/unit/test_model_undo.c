@@ -228,6 +228,31 @@ static void a_wrong_first_pass_costs_time_only(void **state) {
    assert_null(s->meta.body);
    assert_null(s->meta.place);
    Session_free(s);
+   /* The pass did not see a line replayed: a unit it took for the undone
+    * one is in force, and the one undone had been applied. */
+   Fx *g = Fx_new();
+   Fx_run(g, "set body A");
+   Fx_run(g, "set body B");
+   Fx_run(g, "undo");
+   s = Session_new();
+   Session_load_begin(s);
+   for (size_t i = 0; i < Session_line_count(g->s); i++) {
+      size_t len;
+      const char *line = Session_line(g->s, i, &len);
+      Session_load_ahead(s, line, len);
+   }
+   for (size_t i = 0; i < Session_line_count(g->s); i++) {
+      size_t len;
+      const char *line = Session_line(g->s, i, &len);
+      if (i == 1)
+         assert_int_equal(Session_replay(s, extra, strlen(extra), msg, sizeof msg), GV_OK);
+      assert_int_equal(Session_replay(s, line, len, msg, sizeof msg), GV_OK);
+   }
+   assert_int_equal(Session_load_end(s, &bad, msg, sizeof msg), 0);
+   assert_string_equal(s->meta.body, "A");
+   assert_string_equal(s->meta.place, "P");
+   Session_free(s);
+   Fx_free(g);
    Fx_free(f);
 }
 
