@@ -57,6 +57,7 @@ Session *Session_new(void) {
       return NULL;
    state_init(s);
    Journal_init(&s->journal);
+   s->day_start = GV_NO_TIME;
    return s;
 }
 
@@ -71,8 +72,34 @@ void Session_free(Session *s) {
    free(s);
 }
 
-static GvStatus split_fields(const char *line, size_t len, const char **type, size_t *type_len,
-                             int64_t *time, const char **uuid, size_t *uuid_len,
+static int two_digits(const char *t) {
+   return t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' ? (t[0] - '0') * 10 + (t[1] - '0')
+                                                                    : -1;
+}
+
+/* The ISO time of a journal line, as Time_parse_iso reads it. Lines come in
+ * time order, so most share their day with the line before: the session
+ * remembers the last day read whole (s may be NULL). */
+static GvStatus line_time(Session *s, const char *t, int64_t *out) {
+   int h = two_digits(t + 11), mi = two_digits(t + 14), se = two_digits(t + 17);
+   bool plain = t[10] == 'T' && t[13] == ':' && t[16] == ':' && h >= 0 && mi >= 0 && se >= 0;
+   if (s && plain && s->day_start != GV_NO_TIME && memcmp(t, s->day_key, 10) == 0) {
+      if (h >= 24 || mi >= 60 || se >= 60)
+         return GV_BAD_TIME;
+      *out = s->day_start + h * 3600 + mi * 60 + se;
+      return GV_OK;
+   }
+   GvStatus st = Time_parse_iso(t, 19, out);
+   if (st == GV_OK && s && plain && t[4] == '-' && t[7] == '-' && two_digits(t) >= 0 &&
+       two_digits(t + 2) >= 0 && two_digits(t + 5) >= 0 && two_digits(t + 8) >= 0) {
+      memcpy(s->day_key, t, 10);
+      s->day_start = *out - (h * 3600 + mi * 60 + se);
+   }
+   return st;
+}
+
+static GvStatus split_fields(Session *s, const char *line, size_t len, const char **type,
+                             size_t *type_len, int64_t *time, const char **uuid, size_t *uuid_len,
                              const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
@@ -83,7 +110,7 @@ static GvStatus split_fields(const char *line, size_t len, const char **type, si
    *type_len = (size_t)(sp - line);
    const char *t = sp + 1;
    size_t rest = len - (size_t)(t - line);
-   if (rest < 20 || t[19] != ' ' || Time_parse_iso(t, 19, time) != GV_OK)
+   if (rest < 20 || t[19] != ' ' || line_time(s, t, time) != GV_OK)
       return GV_BAD_LINE;
    const char *u = t + 20;
    rest -= 20;
@@ -102,7 +129,7 @@ GvStatus Session_split_line(const char *line, size_t len, const char **type, siz
                             int64_t *time, const char **uuid, const char **payload,
                             size_t *payload_len) {
    size_t ulen;
-   return split_fields(line, len, type, type_len, time, uuid, &ulen, payload, payload_len);
+   return split_fields(NULL, line, len, type, type_len, time, uuid, &ulen, payload, payload_len);
 }
 
 typedef struct LineParts {
@@ -112,9 +139,10 @@ typedef struct LineParts {
    char uuid_buf[37];
 } LineParts;
 
-static GvStatus split(const char *line, size_t len, LineParts *p) {
+/* s (or NULL) remembers the day of the times read. */
+static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
    size_t ul;
-   GvStatus st = split_fields(line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+   GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
                               &p->payload, &p->payload_len);
    if (st != GV_OK)
       return st;
@@ -320,7 +348,7 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
          Exec e;
          if (draft)
             en->target = GV_NONE;
-         if (split(j->lines[k].text, j->lines[k].len, &p) != GV_OK)
+         if (split(s, j->lines[k].text, j->lines[k].len, &p) != GV_OK)
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
@@ -346,7 +374,7 @@ static void set_uuid_from_first(Session *s) {
    s->uuid[0] = '\0';
    if (s->journal.nlines) {
       LineParts p;
-      if (split(s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
+      if (split(NULL, s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
          snprintf(s->uuid, sizeof s->uuid, "%s", p.uuid_buf);
    }
 }
@@ -369,7 +397,7 @@ static void describe_unit(const Session *s, size_t entry, char *buf, size_t n) {
    const JournalEntry *en = &s->journal.entries[entry];
    const JournalLine *l = &s->journal.lines[en->first];
    LineParts p;
-   if (split(l->text, l->len, &p) != GV_OK) {
+   if (split(NULL, l->text, l->len, &p) != GV_OK) {
       snprintf(buf, n, "?");
       return;
    }
@@ -573,7 +601,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
    Journal *j = &s->journal;
    LineParts p;
-   GvStatus st = split(line, len, &p);
+   GvStatus st = split(s, line, len, &p);
    size_t conts = 0;
    bool is_cmd = st == GV_OK && type_is_cmd(&p, &conts);
    bool is_cont = st == GV_OK && type_is(&p, "cmd+");

@@ -78,6 +78,8 @@ typedef struct Session {
    bool load_skipping;/* the lines of the current unit are kept unapplied (it ends undone) */
    size_t load_units;/* loading: units read so far (as the first pass counts them) */
    size_t load_applied; /* loading: units applied so far */
+   char day_key[10]; /* YYYY-MM-DD of the last journal time read whole */
+   int64_t day_start;/* its first second, or GV_NO_TIME */
    SessionCheckpoint checkpoints[GV_CHECKPOINTS];
    size_t checkpoint_every;    /* units between checkpoints; 0: GV_CHECKPOINT_EVERY */
 } Session;

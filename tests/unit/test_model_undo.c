@@ -256,11 +256,44 @@ static void a_wrong_first_pass_costs_time_only(void **state) {
    Fx_free(f);
 }
 
+/* Journal times: a line of the same day as the line before is read as
+ * Time_parse_iso reads it, refusals included. */
+static void journal_times_of_one_day_read_alike(void **state) {
+   (void)state;
+   Session *s = Session_new();
+   char msg[256];
+   const struct { const char *time; bool ok; } lines[] = {
+      { "2017-05-12T10:00:00", true },  { "2017-05-12T24:00:00", false },
+      { "2017-05-12T23:60:00", false }, { "2017-05-12T23:59:60", false },
+      { "2017-05-12T1a:00:00", false }, { "2017-05-12 10:00:00", false },
+      { "2017-05-12T23:59:59", true },  { "2017-05-13T00:00:01", true },
+      { "2017-02-30T10:00:00", false }, { "2017-02-30T10:00:01", false },
+      { "2017-05-12T09:30:05", true },
+   };
+   for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+      char line[128];
+      snprintf(line, sizeof line, "cmd %s 00000%03zu-0000-4000-8000-000000000001 set place P%zu",
+               lines[i].time, i, i);
+      GvStatus st = Session_replay(s, line, strlen(line), msg, sizeof msg);
+      if ((st == GV_OK) != lines[i].ok)
+         fail_msg("%s: %s", lines[i].time, GvStatus_name(st));
+      int64_t want = 0;
+      if (lines[i].ok) {
+         assert_int_equal(Time_parse_iso(lines[i].time, 19, &want), GV_OK);
+         assert_int_equal(s->last_time, want);
+      } else {
+         assert_int_not_equal(Time_parse_iso(lines[i].time, 19, &want), GV_OK);
+      }
+   }
+   Session_free(s);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
       cmocka_unit_test(a_wrong_first_pass_costs_time_only),
+      cmocka_unit_test(journal_times_of_one_day_read_alike),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
