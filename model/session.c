@@ -280,7 +280,6 @@ static bool load_planned(Session *s) {
 static void load_unplan(Session *s) {
    s->load_planned = s->load_skipping = false;
    s->stale = true;
-   s->stale_from = 0;
    for (size_t i = 0; i < GV_CHECKPOINTS; i++) {
       Session_free(s->checkpoints[i].state);
       s->checkpoints[i].state = NULL;
@@ -429,10 +428,8 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
    if (s->loading) {
       /* After a first pass the units undone were never applied; else
        * Session_load_end() rebuilds, once. */
-      if (!s->stale && !load_planned(s)) {
+      if (!load_planned(s))
          s->stale = true;
-         s->stale_from = j->nentries - 1;
-      }
       return GV_OK;
    }
    rebuild(s);
@@ -731,19 +728,12 @@ size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen) {
       msg[0] = '\0';
    if (planned && !foreseen)
       load_unplan(s);   /* the lines replayed were not those looked at */
-   if (!s->stale)
-      return 0;
-   /* The state holds the entries before stale_from: right only if each unit
-    * among them is still in force (the first pass foresaw every undo). */
-   const Journal *j = &s->journal;
-   size_t from = s->stale_from;
-   for (size_t i = 0; i < from && i < j->nentries; i++)
-      if (j->entries[i].kind == GV_ENTRY_UNIT && !j->entries[i].in_force)
-         from = 0;
-   if (from == 0)
+   size_t bad = 0;
+   if (s->stale) {
       state_clear(s);
-   size_t bad = rebuild_report(s, from, line, msg, msglen);
-   if (s->uuid[0] == '\0')
+      bad = rebuild_report(s, 0, line, msg, msglen);
+   }
+   if (s->uuid[0] == '\0')   /* the first line may have been only kept */
       set_uuid_from_first(s);
    return bad;
 }

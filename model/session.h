@@ -72,7 +72,6 @@ typedef struct Session {
    bool loading;     /* between Session_load_begin() and Session_load_end() */
    bool stale;       /* loading: the state lags the journal (an undo or redo came) */
    bool unchecked;    /* a line entered the journal without its UTF-8 checked */
-   size_t stale_from;/* stale: the state is that of the journal entries before this one */
    struct SessionAhead *ahead; /* loading: the units the whole file leaves in force */
    bool load_planned;/* loading after a first pass: only units that stay are applied */
    bool load_skipping;/* the lines of the current unit are kept unapplied (it ends undone) */

@@ -48,6 +48,9 @@ static void assert_same_meeting(const Session *s, const char *when) {
       fail_msg("%s: the file loaded with its first pass is not the full rebuild's", when);
    if (strcmp(b, full) != 0)
       fail_msg("%s: the file loaded is not the full rebuild's", when);
+   /* The session is named by its first line, whatever became of it. */
+   assert_string_equal(loaded->uuid, s->uuid);
+   assert_string_equal(plain->uuid, s->uuid);
    free(a);
    free(b);
    Session_free(loaded);
@@ -208,6 +211,7 @@ static void a_wrong_first_pass_costs_time_only(void **state) {
    Fx_run(f, "undo");
    Fx_run(f, "undo");
    assert_null(f->s->meta.body);
+   assert_same_meeting(f->s, "the first unit undone");
    Session *s = Session_new();
    char msg[512];
    const char *extra = "cmd 2017-05-12T10:00:00 00000099-0000-4000-8000-000000000099 set place P";
