@@ -171,7 +171,7 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    it->interventions = ivs;
    if (!Cmd_said_append(it, GV_SAID_INTERVENTION, f->count))
       return Cmd_fail(e, GV_NOMEM, "out of memory");
-   char *notes = strdup("");
+   char *notes = Notes_new("", 0);
    if (!notes) {
       it->nsaid--;
       return Cmd_fail(e, GV_NOMEM, "out of memory");
@@ -278,7 +278,7 @@ GvStatus Cmd_note(Exec *e, Words *w) {
    bool ok;
    if (target != GV_NONE) {
       Intervention *iv = &e->s->floor.list[target];
-      ok = notes_append(&iv->notes, &iv->notes_len, text, n);
+      ok = Notes_append(&iv->notes, &iv->notes_len, text, n);
    } else {
       Item *it = &e->s->agenda.items[item];
       size_t len = it->notes ? strlen(it->notes) : 0;
@@ -336,8 +336,10 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
       return st;
    if (target != GV_NONE) {
       Intervention *iv = &e->s->floor.list[target];
-      Cmd_replace(&iv->notes, text);
-      iv->notes_len = n;
+      bool ok = Notes_set(&iv->notes, &iv->notes_len, text, n);
+      free(text);
+      if (!ok)
+         return Cmd_fail(e, GV_NOMEM, "out of memory");
       e->draft_target = target;
       GvBuf_printf(e->canon, " #%s", iv->uuid);
       if (n) {

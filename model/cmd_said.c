@@ -211,10 +211,13 @@ GvStatus Cmd_edit(Exec *e, Words *w) {
       Words_put_text(e->canon, text, n);
    }
    switch (kind) {
-   case GV_REF_INTERVENTION:
-      Cmd_replace(&s->floor.list[idx].notes, text);
-      s->floor.list[idx].notes_len = n;
+   case GV_REF_INTERVENTION: {
+      bool ok = Notes_set(&s->floor.list[idx].notes, &s->floor.list[idx].notes_len, text, n);
+      free(text);
+      if (!ok)
+         return Cmd_fail(e, GV_NOMEM, "out of memory");
       break;
+   }
    case GV_REF_PARA: Cmd_replace(&s->rec.paras[idx].text, text); break;
    case GV_REF_POSITION: Cmd_replace(&s->rec.pos[idx].text, text); break;
    case GV_REF_RESERVATION: Cmd_replace(&s->rec.res[idx].text, text); break;

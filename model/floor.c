@@ -14,7 +14,7 @@ void Floor_init(Floor *f) {
 
 void Floor_clear(Floor *f) {
    for (size_t i = 0; i < f->count; i++) {
-      free(f->list[i].notes);
+      Notes_release(f->list[i].notes);
       if (f->list[i].has_doc)
          DocRef_free(&f->list[i].doc);
    }
@@ -27,4 +27,72 @@ int64_t Intervention_duration(const Intervention *iv, int64_t now) {
    if (iv->start == GV_NO_TIME || end == GV_NO_TIME || end < iv->start)
       return 0;
    return end - iv->start;
+}
+
+/* The count of holders lives just before the text. */
+typedef struct NotesHead {
+   size_t holders;
+} NotesHead;
+
+static NotesHead *head(char *notes) {
+   return (NotesHead *)(void *)(notes - sizeof(NotesHead));
+}
+
+char *Notes_new(const char *text, size_t n) {
+   NotesHead *h = malloc(sizeof *h + n + 1);
+   if (!h)
+      return NULL;
+   h->holders = 1;
+   char *t = (char *)(h + 1);
+   if (n)
+      memcpy(t, text, n);
+   t[n] = '\0';
+   return t;
+}
+
+bool Notes_append(char **notes, size_t *len, const char *text, size_t n) {
+   size_t old = *notes ? *len : 0;
+   size_t sep = old > 0 ? 1 : 0;
+   NotesHead *h;
+   if (*notes && head(*notes)->holders == 1) {
+      if (!(h = realloc(head(*notes), sizeof *h + old + sep + n + 1)))
+         return false;
+   } else {
+      /* Shared with a checkpoint: this holder takes a copy of its own. */
+      if (!(h = malloc(sizeof *h + old + sep + n + 1)))
+         return false;
+      h->holders = 1;
+      if (old)
+         memcpy(h + 1, *notes, old);
+      Notes_release(*notes);
+   }
+   char *t = (char *)(h + 1);
+   if (sep)
+      t[old] = '\n';
+   memcpy(t + old + sep, text, n);
+   t[old + sep + n] = '\0';
+   *notes = t;
+   *len = old + sep + n;
+   return true;
+}
+
+bool Notes_set(char **notes, size_t *len, const char *text, size_t n) {
+   char *t = Notes_new(text, n);
+   if (!t)
+      return false;
+   Notes_release(*notes);
+   *notes = t;
+   *len = n;
+   return true;
+}
+
+char *Notes_share(char *notes) {
+   if (notes)
+      head(notes)->holders++;
+   return notes;
+}
+
+void Notes_release(char *notes) {
+   if (notes && --head(notes)->holders == 0)
+      free(head(notes));
 }

@@ -37,4 +37,17 @@ int64_t Intervention_duration(const Intervention *iv, int64_t now);
 void Floor_init(Floor *f);
 void Floor_clear(Floor *f);
 
+/* Intervention notes, most of a meeting's memory, are shared between the
+ * session and its undo checkpoints (model/checkpoint.c) until one of them
+ * changes them: a count of holders sits before the text. Only these make,
+ * change and free them. False / NULL on ENOMEM (the notes unchanged). */
+char *Notes_new(const char *text, size_t n);
+/* Appends text, with a newline between pieces. */
+bool Notes_append(char **notes, size_t *len, const char *text, size_t n);
+/* Replaces the notes whole with a copy of text. */
+bool Notes_set(char **notes, size_t *len, const char *text, size_t n);
+/* One more holder of the same notes (returned). */
+char *Notes_share(char *notes);
+void Notes_release(char *notes);
+
 #endif

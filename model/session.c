@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model/command.h"
+#include "model/session_ahead.h"
+#include "model/session_copy.h"
 #include "model/util.h"
 
 static void meta_init(SessionMeta *m) {
@@ -55,20 +57,50 @@ Session *Session_new(void) {
       return NULL;
    state_init(s);
    Journal_init(&s->journal);
+   s->day_start = GV_NO_TIME;
    return s;
 }
 
 void Session_free(Session *s) {
    if (!s)
       return;
+   SessionAhead_free(s->ahead);
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      Session_free(s->checkpoints[i].state);
    state_clear(s);
    Journal_clear(&s->journal);
    free(s);
 }
 
-GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
-                            int64_t *time, const char **uuid, const char **payload,
-                            size_t *payload_len) {
+static int two_digits(const char *t) {
+   return t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' ? (t[0] - '0') * 10 + (t[1] - '0')
+                                                                    : -1;
+}
+
+/* The ISO time of a journal line, as Time_parse_iso reads it. Lines come in
+ * time order, so most share their day with the line before: the session
+ * remembers the last day read whole (s may be NULL). */
+static GvStatus line_time(Session *s, const char *t, int64_t *out) {
+   int h = two_digits(t + 11), mi = two_digits(t + 14), se = two_digits(t + 17);
+   bool plain = t[10] == 'T' && t[13] == ':' && t[16] == ':' && h >= 0 && mi >= 0 && se >= 0;
+   if (s && plain && s->day_start != GV_NO_TIME && memcmp(t, s->day_key, 10) == 0) {
+      if (h >= 24 || mi >= 60 || se >= 60)
+         return GV_BAD_TIME;
+      *out = s->day_start + h * 3600 + mi * 60 + se;
+      return GV_OK;
+   }
+   GvStatus st = Time_parse_iso(t, 19, out);
+   if (st == GV_OK && s && plain && t[4] == '-' && t[7] == '-' && two_digits(t) >= 0 &&
+       two_digits(t + 2) >= 0 && two_digits(t + 5) >= 0 && two_digits(t + 8) >= 0) {
+      memcpy(s->day_key, t, 10);
+      s->day_start = *out - (h * 3600 + mi * 60 + se);
+   }
+   return st;
+}
+
+static GvStatus split_fields(Session *s, const char *line, size_t len, const char **type,
+                             size_t *type_len, int64_t *time, const char **uuid, size_t *uuid_len,
+                             const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
    const char *sp = memchr(line, ' ', len);
@@ -78,7 +110,7 @@ GvStatus Session_split_line(const char *line, size_t len, const char **type, siz
    *type_len = (size_t)(sp - line);
    const char *t = sp + 1;
    size_t rest = len - (size_t)(t - line);
-   if (rest < 20 || t[19] != ' ' || Time_parse_iso(t, 19, time) != GV_OK)
+   if (rest < 20 || t[19] != ' ' || line_time(s, t, time) != GV_OK)
       return GV_BAD_LINE;
    const char *u = t + 20;
    rest -= 20;
@@ -87,9 +119,17 @@ GvStatus Session_split_line(const char *line, size_t len, const char **type, siz
    if (ulen == 0 || ulen > 36)
       return GV_BAD_LINE;
    *uuid = u;
+   *uuid_len = ulen;
    *payload = usp ? usp + 1 : u + ulen;
    *payload_len = usp ? rest - ulen - 1 : 0;
    return GV_OK;
+}
+
+GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
+                            int64_t *time, const char **uuid, const char **payload,
+                            size_t *payload_len) {
+   size_t ulen;
+   return split_fields(NULL, line, len, type, type_len, time, uuid, &ulen, payload, payload_len);
 }
 
 typedef struct LineParts {
@@ -99,15 +139,14 @@ typedef struct LineParts {
    char uuid_buf[37];
 } LineParts;
 
-static GvStatus split(const char *line, size_t len, LineParts *p) {
-   GvStatus st = Session_split_line(line, len, &p->type, &p->type_len, &p->time, &p->uuid,
-                                    &p->payload, &p->payload_len);
+/* s (or NULL) remembers the day of the times read. */
+static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
+   size_t ul;
+   GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+                              &p->payload, &p->payload_len);
    if (st != GV_OK)
       return st;
-   size_t ul = 0;
-   while (ul < 36 && p->uuid + ul < line + len && p->uuid[ul] != ' ')
-      ul++;
-   memcpy(p->uuid_buf, p->uuid, ul);
+   memcpy(p->uuid_buf, p->uuid, ul);   /* at most 36 bytes, checked */
    p->uuid_buf[ul] = '\0';
    return GV_OK;
 }
@@ -158,19 +197,123 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec
 /* Rebuilds the state from the units in force and the drafts. A draft that a
  * later draft to the same intervention replaces whole is skipped: typing
  * journals many of them, and undo must stay quick in a long meeting. */
-static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen);
+static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *bad_msg,
+                             size_t bad_msglen);
 
-static void rebuild(Session *s) {
-   rebuild_report(s, NULL, NULL, 0);
+/* Units in force among the journal entries before `entry`: the stack of
+ * units in force is in journal order (undo takes its top, redo puts back the
+ * last unit taken, a new unit goes on top). */
+static size_t forced_before(const Journal *j, size_t entry) {
+   size_t lo = 0, hi = j->nforced;
+   while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (j->forced[mid] < entry)
+         lo = mid + 1;
+      else
+         hi = mid;
+   }
+   return lo;
 }
 
-/* Also counts the lines that fail to apply: none in a history that was
- * applied line by line, but lines kept unapplied while loading (see
+/* A checkpoint holds while the units in force before its entry are those it
+ * was taken with. As undo only takes the newest unit in force and a new unit
+ * comes after the checkpoint, their number tells: a unit before it undone
+ * and never redone is one fewer, one redone that it lacked one more. */
+static bool checkpoint_valid(const Session *s, const SessionCheckpoint *c) {
+   return c->state && c->entry <= s->journal.nentries &&
+          forced_before(&s->journal, c->entry) == c->units;
+}
+
+/* Keeps a copy of the state as it is now: that of the entries before
+ * `entry`, with `units` units in force. It takes the place of a checkpoint
+ * that no longer holds, else of the oldest. Without the memory, none. */
+static void checkpoint_take(Session *s, size_t entry, size_t units) {
+   SessionCheckpoint *cp = s->checkpoints, *slot = NULL;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (checkpoint_valid(s, &cp[i]) && cp[i].entry == entry)
+         return;
+   for (size_t i = 0; i < GV_CHECKPOINTS && !slot; i++)
+      if (!checkpoint_valid(s, &cp[i]))
+         slot = &cp[i];
+   if (!slot) {   /* all hold: the oldest goes */
+      slot = &cp[0];
+      for (size_t i = 1; i < GV_CHECKPOINTS; i++)
+         if (cp[i].entry < slot->entry)
+            slot = &cp[i];
+   }
+   Session_free(slot->state);
+   slot->state = Session_new();
+   if (slot->state && !SessionCopy_state(slot->state, s)) {
+      Session_free(slot->state);
+      slot->state = NULL;
+   }
+   slot->entry = entry;
+   slot->units = units;
+}
+
+/* Before the unit at position p among the units in force (of `total` in
+ * force at the end, or GV_NONE when the end is not known): every K-th unit,
+ * and of a known history only the last ones, those that are kept. */
+static bool checkpoint_due(const Session *s, size_t p, size_t total) {
+   size_t k = s->checkpoint_every ? s->checkpoint_every : GV_CHECKPOINT_EVERY;
+   if (p == 0 || p % k != 0)
+      return false;
+   if (total == GV_NONE || total == 0)
+      return true;
+   size_t top = total - 1;
+   return p + k * (GV_CHECKPOINTS - 1) >= top - top % k;
+}
+
+/* Loading after a first pass that can be used: decided at the first line
+ * replayed, when the pass is complete. */
+static bool load_planned(Session *s) {
+   if (!s->loading || !s->ahead)
+      return false;
+   if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
+       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE)
+      s->load_planned = true;
+   return s->load_planned;
+}
+
+/* The first pass cannot be trusted: the end of the load rebuilds the whole
+ * meeting, and the checkpoints taken on the pass's word go. */
+static void load_unplan(Session *s) {
+   s->load_planned = s->load_skipping = false;
+   s->stale = true;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++) {
+      Session_free(s->checkpoints[i].state);
+      s->checkpoints[i].state = NULL;
+   }
+}
+
+/* The state from the newest checkpoint that holds and what follows it; from
+ * the start when none does. */
+static void rebuild(Session *s) {
+   const SessionCheckpoint *best = NULL;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (checkpoint_valid(s, &s->checkpoints[i]) &&
+          (!best || s->checkpoints[i].entry > best->entry))
+         best = &s->checkpoints[i];
+   state_clear(s);
+   size_t from = 0;
+   if (best) {
+      if (SessionCopy_state(s, best->state))
+         from = best->entry;
+      else
+         state_clear(s);
+   }
+   rebuild_report(s, from, NULL, NULL, 0);
+}
+
+/* Applies, onto the state of the journal entries before `from`, the units in
+ * force and the drafts from `from` on (from 0: onto a cleared state). Also
+ * counts the lines that fail to apply: none in a history that was applied
+ * line by line, but lines kept unapplied while loading (see
  * Session_load_begin) are checked here for the first time. */
-static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t bad_msglen) {
+static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *bad_msg,
+                             size_t bad_msglen) {
    size_t bad = 0;
    s->stale = false;
-   state_clear(s);
    GvBuf scratch = GV_BUF_INIT;
    Journal *j = &s->journal;
    size_t ntargets = 0;
@@ -185,11 +328,17 @@ static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t
       if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE)
          last[j->entries[i].target] = i;
    char msg[256];
-   for (size_t i = 0; i < j->nentries; i++) {
+   size_t pos = forced_before(j, from);   /* of the next unit among those in force */
+   for (size_t i = from; i < j->nentries; i++) {
       JournalEntry *en = &j->entries[i];
       bool draft = en->kind == GV_ENTRY_DRAFT;
       if (!(en->kind == GV_ENTRY_UNIT && en->in_force) && !draft)
          continue;
+      if (!draft) {
+         if (checkpoint_due(s, pos, j->nforced))
+            checkpoint_take(s, i, pos);
+         pos++;
+      }
       /* Without the memory for `last`, every draft is simply applied. */
       if (draft && last && en->target != GV_NONE && last[en->target] != i)
          continue;
@@ -198,7 +347,7 @@ static size_t rebuild_report(Session *s, size_t *bad_line, char *bad_msg, size_t
          Exec e;
          if (draft)
             en->target = GV_NONE;
-         if (split(j->lines[k].text, j->lines[k].len, &p) != GV_OK)
+         if (split(s, j->lines[k].text, j->lines[k].len, &p) != GV_OK)
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
@@ -224,7 +373,7 @@ static void set_uuid_from_first(Session *s) {
    s->uuid[0] = '\0';
    if (s->journal.nlines) {
       LineParts p;
-      if (split(s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
+      if (split(NULL, s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
          snprintf(s->uuid, sizeof s->uuid, "%s", p.uuid_buf);
    }
 }
@@ -247,7 +396,7 @@ static void describe_unit(const Session *s, size_t entry, char *buf, size_t n) {
    const JournalEntry *en = &s->journal.entries[entry];
    const JournalLine *l = &s->journal.lines[en->first];
    LineParts p;
-   if (split(l->text, l->len, &p) != GV_OK) {
+   if (split(NULL, l->text, l->len, &p) != GV_OK) {
       snprintf(buf, n, "?");
       return;
    }
@@ -277,7 +426,10 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
    }
    j->entries[j->nentries - 1].target = target;
    if (s->loading) {
-      s->stale = true;   /* Session_load_end() rebuilds, once */
+      /* After a first pass the units undone were never applied; else
+       * Session_load_end() rebuilds, once. */
+      if (!load_planned(s))
+         s->stale = true;
       return GV_OK;
    }
    rebuild(s);
@@ -362,6 +514,8 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
       GvBuf_free(&buf);
       return st;
    }
+   if (strcmp(name, "draft") != 0 && checkpoint_due(s, s->journal.nforced, GV_NONE))
+      checkpoint_take(s, s->journal.nentries, s->journal.nforced);
    ctx->new_uuid(ctx->ud, uuid);
    uuid[36] = '\0';
    GvBuf canon = GV_BUF_INIT, extra = GV_BUF_INIT;
@@ -444,7 +598,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
    Journal *j = &s->journal;
    LineParts p;
-   GvStatus st = split(line, len, &p);
+   GvStatus st = split(s, line, len, &p);
    size_t conts = 0;
    bool is_cmd = st == GV_OK && type_is_cmd(&p, &conts);
    bool is_cont = st == GV_OK && type_is(&p, "cmd+");
@@ -484,17 +638,33 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          return fail(msg, msglen, GV_BAD_LINE, "a cmd+ line more than its cmd:N announced");
       j->awaiting--;
    }
-   if (s->stale) {
-      /* Kept as it is; Session_load_end() applies it with the rest. Only a
-       * `draft` line is not an undo unit. */
-      GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+   /* Only a `draft` line is not an undo unit. */
+   GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+   bool planned = load_planned(s);
+   if (planned && is_cmd) {
+      /* A unit the file ends with undone is only kept, its cmd+ lines too. */
+      s->load_skipping = kind == GV_ENTRY_UNIT &&
+                         !SessionAhead_unit_in_force(s->ahead, s->load_units++);
+   }
+   if (s->stale || (planned && s->load_skipping)) {
+      /* Kept as it is; Session_load_end() applies it with the rest, if the
+       * first pass was wrong about it. */
       if (!checked)
          s->unchecked = true;   /* the rebuild checks every line then */
       if (!Journal_append(j, line, len, is_cmd, kind))
          return fail(msg, msglen, GV_NOMEM, "out of memory");
       if (is_cmd)
          j->orphans = false;
+      if (planned && is_cmd && !SessionAhead_skip(s->ahead, j->nentries - 1))
+         load_unplan(s);   /* cannot be checked: the end rebuilds */
       return GV_OK;
+   }
+   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || planned)) {
+      /* While loading, the units applied are those the file leaves in force,
+       * and the first pass tells where the last checkpoints go. */
+      size_t p0 = planned ? s->load_applied : j->nforced;
+      if (checkpoint_due(s, p0, planned ? SessionAhead_in_force(s->ahead) : GV_NONE))
+         checkpoint_take(s, j->nentries, p0);
    }
    GvBuf scratch = GV_BUF_INIT;
    Exec e;
@@ -513,6 +683,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
    }
    if (e.kind == GV_ENTRY_DRAFT)
       j->entries[j->nentries - 1].target = e.draft_target;
+   else if (planned && is_cmd)
+      s->load_applied++;
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
    return GV_OK;
@@ -520,16 +692,48 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
 
 void Session_load_begin(Session *s) {
    s->loading = true;
+   s->load_planned = s->load_skipping = false;
+   s->load_units = s->load_applied = 0;
+   SessionAhead_free(s->ahead);
+   s->ahead = NULL;
+}
+
+void Session_load_ahead(Session *s, const char *line, size_t len) {
+   if (!s->loading)
+      return;
+   if (!s->ahead && !(s->ahead = SessionAhead_new()))
+      return;
+   SessionAhead_line(s->ahead, line, len);
+}
+
+/* Did the first pass foresee the file? The units applied must be exactly
+ * those in force: none of those kept unapplied is, and as many are as were
+ * applied. */
+static bool load_foreseen(const Session *s) {
+   const Journal *j = &s->journal;
+   size_t n;
+   const size_t *skipped = SessionAhead_skipped(s->ahead, &n);
+   for (size_t i = 0; i < n; i++)
+      if (j->entries[skipped[i]].in_force)
+         return false;
+   return j->nforced == s->load_applied;
 }
 
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen) {
-   s->loading = false;
+   bool planned = load_planned(s), foreseen = planned && load_foreseen(s);
+   s->loading = s->load_planned = s->load_skipping = false;
+   SessionAhead_free(s->ahead);
+   s->ahead = NULL;
    if (msg && msglen)
       msg[0] = '\0';
-   if (!s->stale)
-      return 0;
-   size_t bad = rebuild_report(s, line, msg, msglen);
-   if (s->uuid[0] == '\0')
+   if (planned && !foreseen)
+      load_unplan(s);   /* the lines replayed were not those looked at */
+   size_t bad = 0;
+   if (s->stale) {
+      state_clear(s);
+      bad = rebuild_report(s, 0, line, msg, msglen);
+   }
+   if (s->uuid[0] == '\0')   /* the first line may have been only kept */
       set_uuid_from_first(s);
    return bad;
 }
@@ -544,6 +748,11 @@ void Session_rollback(Session *s) {
       return;
    Journal_drop_last(&s->journal);
    Journal_recompute(&s->journal);
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      if (s->checkpoints[i].entry > s->journal.nentries) {
+         Session_free(s->checkpoints[i].state);
+         s->checkpoints[i].state = NULL;
+      }
    rebuild(s);
    set_uuid_from_first(s);
 }

@@ -47,6 +47,17 @@ typedef struct SessionMeta {
    char *style;      /* `set style NAME`: the house style, or NULL (council) */
 } SessionMeta;
 
+/* A copy of the state as the journal entries before `entry` made it, kept so
+ * that undo and redo replay only what follows it (model/session.c). */
+typedef struct SessionCheckpoint {
+   struct Session *state;  /* the state (its journal empty), or NULL */
+   size_t entry;
+   size_t units;           /* units in force before `entry` when it was taken */
+} SessionCheckpoint;
+
+#define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.2x the file */
+#define GV_CHECKPOINT_EVERY 256   /* units between two checkpoints */
+
 typedef struct Session {
    char uuid[37];    /* the uuid of the first event of the journal */
    SessionMeta meta;
@@ -61,6 +72,15 @@ typedef struct Session {
    bool loading;     /* between Session_load_begin() and Session_load_end() */
    bool stale;       /* loading: the state lags the journal (an undo or redo came) */
    bool unchecked;    /* a line entered the journal without its UTF-8 checked */
+   struct SessionAhead *ahead; /* loading: the units the whole file leaves in force */
+   bool load_planned;/* loading after a first pass: only units that stay are applied */
+   bool load_skipping;/* the lines of the current unit are kept unapplied (it ends undone) */
+   size_t load_units;/* loading: units read so far (as the first pass counts them) */
+   size_t load_applied; /* loading: units applied so far */
+   char day_key[10]; /* YYYY-MM-DD of the last journal time read whole */
+   int64_t day_start;/* its first second, or GV_NO_TIME */
+   SessionCheckpoint checkpoints[GV_CHECKPOINTS];
+   size_t checkpoint_every;    /* units between checkpoints; 0: GV_CHECKPOINT_EVERY */
 } Session;
 
 /* What the caller supplies to Session_run(). */
@@ -105,12 +125,20 @@ size_t Session_replay_awaiting(const Session *s);
 
 /* Loading a whole file: between these two, an undo or redo line only marks
  * what it takes back or brings back, and the lines after it are kept without
- * being applied; Session_load_end() then rebuilds the meeting once. Each undo
+ * being applied; Session_load_end() then applies them once. Each undo
  * would otherwise rebuild the meeting on the spot, and a long meeting with
  * many of them would open in seconds. Session_load_end() returns how many
  * kept lines failed to apply (0 normally); for the first, *line gets its
  * index (Session_line) and msg the reason. */
 void Session_load_begin(Session *s);
+/* Optional, between Session_load_begin() and the first Session_replay(): the
+ * lines to be replayed, in order, looked at once (their record types and
+ * undo/redo lines only) so that the load knows which units the file leaves in
+ * force. Each line is then applied once, as it is replayed, unless its unit
+ * ends undone (it is only kept), and the end has nothing to rebuild. Without
+ * it, or when the lines replayed were not those looked at, the end rebuilds
+ * the meeting as it would without, with the same result. */
+void Session_load_ahead(Session *s, const char *line, size_t len);
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);

@@ -294,6 +294,10 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
    char msg[1024];
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
+   /* A first look at the lines: each is then applied once (see session.h). */
+   for (size_t i = 0; i < count; i++)
+      if (scan->lines[i].seal != SCAN_SEAL_MISSING && scan->lines[i].seal != SCAN_SEAL_BAD)
+         Session_load_ahead(sf->session, buf + scan->lines[i].start, scan->lines[i].len);
    for (size_t i = 0; i < count; i++) {
       const ScanLine *l = &scan->lines[i];
       const char *line = buf + l->start;

@@ -5,7 +5,8 @@
  * idle one.
  *
  *   open     SessionFile_open read-only: read, frame scan, replay
- *   replay   the model replay alone, of lines already in memory
+ *   replay   the model replay alone, of lines already in memory (the
+ *            first look at the undo lines included, as an open does it)
  *   render   the outcome document as HTML, every annex, to /dev/null
  *   key      one `note` typed on the live screen and committed: applied,
  *            journaled, appended and synced (SessionFile_run)
@@ -45,6 +46,8 @@ NOINLINE static Session *instr_replay(const char *buf, const SessionScan *scan) 
    char msg[512];
    Session *s = Session_new();
    Session_load_begin(s);
+   for (size_t i = 0; i < scan->count; i++)   /* as SessionFile_open does */
+      Session_load_ahead(s, buf + scan->lines[i].start, scan->lines[i].len);
    for (size_t i = 0; i < scan->count; i++)
       Session_replay(s, buf + scan->lines[i].start, scan->lines[i].len, msg, sizeof msg);
    size_t bad;

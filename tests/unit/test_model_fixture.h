@@ -226,12 +226,18 @@ static inline Session *Fx_replay_all(const Session *from) {
 }
 
 /* The same, as a file is opened: undo and redo lines only marked, one
- * rebuild at the end (Session_load_begin). */
-static inline Session *Fx_load_all(const Session *from) {
+ * rebuild at the end (Session_load_begin); with `ahead`, after a first look
+ * at every line (Session_load_ahead), as storage/sessionfile.c opens one. */
+static inline Session *Fx_load_lines(const Session *from, bool ahead) {
    Session *s = Session_new();
    assert_non_null(s);
    char msg[512];
    Session_load_begin(s);
+   for (size_t i = 0; ahead && i < Session_line_count(from); i++) {
+      size_t len;
+      const char *line = Session_line(from, i, &len);
+      Session_load_ahead(s, line, len);
+   }
    for (size_t i = 0; i < Session_line_count(from); i++) {
       size_t len;
       const char *line = Session_line(from, i, &len);
@@ -244,19 +250,27 @@ static inline Session *Fx_load_all(const Session *from) {
    return s;
 }
 
+static inline Session *Fx_load_all(const Session *from) {
+   return Fx_load_lines(from, false);
+}
+
 /* The state survives the journal: replaying it gives the same dump, line by
  * line and as a file is loaded. */
 static inline void Fx_assert_roundtrip(const Fx *f) {
    Session *copy = Fx_replay_all(f->s);
    Session *loaded = Fx_load_all(f->s);
-   char *a = Fx_dump(f->s), *b = Fx_dump(copy), *c = Fx_dump(loaded);
+   Session *ahead = Fx_load_lines(f->s, true);
+   char *a = Fx_dump(f->s), *b = Fx_dump(copy), *c = Fx_dump(loaded), *d = Fx_dump(ahead);
    assert_string_equal(a, b);
    assert_string_equal(a, c);
+   assert_string_equal(a, d);
    free(a);
    free(b);
    free(c);
+   free(d);
    Session_free(copy);
    Session_free(loaded);
+   Session_free(ahead);
 }
 
 /* Runs `line`, then checks that undo gives back the state before it, that

@@ -1,0 +1,145 @@
+/* The first pass of a load: the undo and redo stacks played over unit
+ * ordinals alone, the way Journal_undo and Journal_redo play them over
+ * entries, without applying anything. A few dozen instructions a line. */
+#include "model/session_ahead.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/util.h"
+
+struct SessionAhead {
+   unsigned char *in_force;   /* per unit ordinal */
+   size_t nunits, units_cap;
+   size_t *forced, nforced, forced_cap;
+   size_t *redo, nredo, redo_cap;
+   bool failed;               /* out of memory: no prediction */
+   size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
+};
+
+SessionAhead *SessionAhead_new(void) {
+   return calloc(1, sizeof(SessionAhead));
+}
+
+void SessionAhead_free(SessionAhead *a) {
+   if (!a)
+      return;
+   free(a->in_force);
+   free(a->forced);
+   free(a->redo);
+   free(a->skipped);
+   free(a);
+}
+
+static bool push(SessionAhead *a, size_t **arr, size_t *n, size_t *cap, size_t v) {
+   size_t *g = Util_grow(*arr, cap, *n, sizeof **arr);
+   if (!g) {
+      a->failed = true;
+      return false;
+   }
+   *arr = g;
+   (*arr)[(*n)++] = v;
+   return true;
+}
+
+typedef enum LineKind { LINE_NONE, LINE_UNIT, LINE_UNDO, LINE_REDO } LineKind;
+
+/* Is the word at p (n bytes) `w` (lower case), in any case, as
+ * Command_name reads a command word? */
+static bool word_is(const char *p, size_t n, const char *w, size_t k) {
+   if (n < k)
+      return false;
+   for (size_t i = 0; i < k; i++) {
+      char c = p[i];
+      if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != w[i])
+         return false;
+   }
+   return n == k || p[k] == ' ' || p[k] == '\t';
+}
+
+/* What a line is to the undo stacks, as replay reads it: a `cmd` or `cmd:N`
+ * line is a unit unless its command is undo, redo or draft; anything else
+ * (cmd+, an unknown TYPE, a line that does not parse) is none. */
+static LineKind line_kind(const char *line, size_t len) {
+   if (len < 4 || memcmp(line, "cmd", 3) != 0 || (line[3] != ' ' && line[3] != ':'))
+      return LINE_NONE;
+   const char *sp = line[3] == ' ' ? line + 3 : memchr(line, ' ', len < 13 ? len : 13);
+   if (!sp)
+      return LINE_NONE;
+   size_t at = (size_t)(sp - line) + 1 + 20;   /* TIME and its space */
+   if (at >= len)
+      return LINE_NONE;
+   /* A uuid is 36 bytes; any other length is looked for. */
+   const char *usp = at + 36 < len && line[at + 36] == ' ' ? line + at + 36
+                     : memchr(line + at, ' ', len - at < 37 ? len - at : 37);
+   if (!usp)
+      return LINE_UNIT;   /* no payload: replay refuses it or reads it as a unit */
+   at = (size_t)(usp - line) + 1;
+   while (at < len && (line[at] == ' ' || line[at] == '\t'))
+      at++;
+   const char *p = line + at;
+   size_t n = len - at;
+   if (word_is(p, n, "undo", 4))
+      return LINE_UNDO;
+   if (word_is(p, n, "redo", 4))
+      return LINE_REDO;
+   if (word_is(p, n, "draft", 5))
+      return LINE_NONE;
+   return LINE_UNIT;
+}
+
+void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
+   if (!a || a->failed)
+      return;
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   switch (line_kind(line, len)) {
+   case LINE_NONE:
+      break;
+   case LINE_UNDO:
+      if (a->nforced > 0) {
+         size_t u = a->forced[--a->nforced];
+         a->in_force[u] = 0;
+         push(a, &a->redo, &a->nredo, &a->redo_cap, u);
+      }
+      break;
+   case LINE_REDO:
+      if (a->nredo > 0) {
+         size_t u = a->redo[--a->nredo];
+         a->in_force[u] = 1;
+         push(a, &a->forced, &a->nforced, &a->forced_cap, u);
+      }
+      break;
+   case LINE_UNIT: {
+      unsigned char *g = Util_grow(a->in_force, &a->units_cap, a->nunits, 1);
+      if (!g) {
+         a->failed = true;
+         return;
+      }
+      a->in_force = g;
+      a->in_force[a->nunits] = 1;
+      if (push(a, &a->forced, &a->nforced, &a->forced_cap, a->nunits))
+         a->nunits++;
+      a->nredo = 0;   /* a new command ends what could be redone */
+      break;
+   }
+   }
+}
+
+bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {
+   return !a || a->failed || ordinal >= a->nunits || a->in_force[ordinal];
+}
+
+size_t SessionAhead_in_force(const SessionAhead *a) {
+   return !a || a->failed ? (size_t)-1 : a->nforced;
+}
+
+bool SessionAhead_skip(SessionAhead *a, size_t entry) {
+   return push(a, &a->skipped, &a->nskipped, &a->skipped_cap, entry);
+}
+
+const size_t *SessionAhead_skipped(const SessionAhead *a, size_t *count) {
+   *count = a->nskipped;
+   return a->skipped;
+}

@@ -1,0 +1,27 @@
+/* The first pass of a load (model/ only): which units a whole file leaves
+ * in force, from the record types and the undo/redo lines alone. */
+#ifndef GAVEL_MODEL_SESSION_AHEAD_H
+#define GAVEL_MODEL_SESSION_AHEAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct SessionAhead SessionAhead;
+
+/* NULL when out of memory (the load then rebuilds at its end, as without). */
+SessionAhead *SessionAhead_new(void);
+void SessionAhead_free(SessionAhead *a);
+/* One line of the file, in order (a trailing '\n' allowed). */
+void SessionAhead_line(SessionAhead *a, const char *line, size_t len);
+/* After the last line: does the unit of this ordinal (0, 1, ... among the
+ * units of the file) end in force? True when the pass ran out of memory. */
+bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal);
+/* How many units the file leaves in force, or (size_t)-1 when the pass ran
+ * out of memory (then the load does without it). */
+size_t SessionAhead_in_force(const SessionAhead *a);
+/* The load keeps the journal entries of the units it left unapplied, to
+ * check at its end that each was undone. False on ENOMEM. */
+bool SessionAhead_skip(SessionAhead *a, size_t entry);
+const size_t *SessionAhead_skipped(const SessionAhead *a, size_t *count);
+
+#endif

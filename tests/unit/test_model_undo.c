@@ -1,0 +1,303 @@
+/* Undo and redo from checkpoints, and a load that applies each line once,
+ * against the full rebuild: after random sequences of commands, drafts,
+ * roster loads, undos and redos (seeded, the same on every run), the live
+ * state, the state of the journal loaded as a file (with and without its
+ * first pass) and the state of the compacted journal replayed from nothing
+ * must be one meeting. Checkpoints are taken every few units here so that
+ * every path (restore, a checkpoint that no longer holds, none) is taken. */
+#include "tests/unit/test_model_fixture.h"
+
+#include <stdint.h>
+
+static uint64_t next_rand(uint64_t *r) {
+   *r ^= *r >> 12;
+   *r ^= *r << 25;
+   *r ^= *r >> 27;
+   return *r * 2685821657736338717ULL;
+}
+
+/* The full rebuild: the units in force and the drafts that matter (the
+ * compacted journal, with no undo in it) replayed into a fresh session. */
+static char *rebuilt_dump(const Session *s) {
+   GvBuf c = GV_BUF_INIT;
+   assert_int_equal(Session_compact(s, &c), GV_OK);
+   Session *r = Session_new();
+   assert_non_null(r);
+   char msg[512];
+   for (const char *p = GvBuf_str(&c), *end = p + c.len; p < end;) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+      if (Session_replay(r, p, n, msg, sizeof msg) != GV_OK)
+         fail_msg("the compacted line '%.*s' did not replay: %s", (int)n, p, msg);
+      p += n + 1;
+   }
+   char *d = Fx_dump(r);
+   Session_free(r);
+   GvBuf_free(&c);
+   return d;
+}
+
+static void assert_same_meeting(const Session *s, const char *when) {
+   char *live = Fx_dump(s), *full = rebuilt_dump(s);
+   if (strcmp(live, full) != 0)
+      fail_msg("%s: the live state is not the full rebuild's\n--- live\n%s\n--- rebuild\n%s", when, live,
+               full);
+   Session *loaded = Fx_load_lines(s, true), *plain = Fx_load_lines(s, false);
+   char *a = Fx_dump(loaded), *b = Fx_dump(plain);
+   if (strcmp(a, full) != 0)
+      fail_msg("%s: the file loaded with its first pass is not the full rebuild's", when);
+   if (strcmp(b, full) != 0)
+      fail_msg("%s: the file loaded is not the full rebuild's", when);
+   /* The session is named by its first line, whatever became of it. */
+   assert_string_equal(loaded->uuid, s->uuid);
+   assert_string_equal(plain->uuid, s->uuid);
+   free(a);
+   free(b);
+   Session_free(loaded);
+   Session_free(plain);
+   free(live);
+   free(full);
+}
+
+static const char *const Codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "COM/HOME", "PRES" };
+#define NCODES (sizeof Codes / sizeof *Codes)
+
+/* One random command of the language (some are refused: nothing changes then). */
+static void random_command(Fx *f, uint64_t *r, int step) {
+   char line[256];
+   const char *c1 = Codes[next_rand(r) % NCODES], *c2 = Codes[next_rand(r) % NCODES];
+   switch (next_rand(r) % 20) {
+   case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
+   case 1: snprintf(line, sizeof line, "give %s", c1); break;
+   case 2: snprintf(line, sizeof line, "next"); break;
+   case 3:
+   case 4: snprintf(line, sizeof line, "note said thing %d with words", step); break;
+   case 5:
+   case 6: snprintf(line, sizeof line, "draft typing %d, still typing", step); break;
+   case 7: snprintf(line, sizeof line, "end"); break;
+   case 8: snprintf(line, sizeof line, "pos %s %s text %d", c1, step % 2 ? "supports" : "concerns", step); break;
+   case 9: snprintf(line, sizeof line, "reserve %s scrutiny", c1); break;
+   case 10: snprintf(line, sizeof line, "lift %s scrutiny", c1); break;
+   case 11: snprintf(line, sizeof line, "item %d", (int)(next_rand(r) % 3) + 1); break;
+   case 12: snprintf(line, sizeof line, "item add \"Item %d\"", step); break;
+   case 13: snprintf(line, sizeof line, "action %s - task %d", c1, step); break;
+   case 14: snprintf(line, sizeof line, "paragraph Delegations spoke %d.", step); break;
+   case 15: snprintf(line, sizeof line, "set place Brussels %d", step); break;
+   case 16: snprintf(line, sizeof line, "roster mini"); break;
+   case 17: snprintf(line, sizeof line, "tour"); break;
+   case 18: snprintf(line, sizeof line, "withdraw %s", c1); break;
+   default: snprintf(line, sizeof line, "attend %s absent", c1); break;
+   }
+   Fx_tick(f, 1 + (int64_t)(next_rand(r) % 40));
+   Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
+}
+
+static void random_history(uint64_t seed, size_t every, int steps) {
+   uint64_t r = seed * 0x9E3779B97F4A7C15ULL + 1;
+   Fx *f = Fx_meeting();
+   f->s->checkpoint_every = every;
+   char when[96];
+   for (int step = 0; step < steps; step++) {
+      uint64_t roll = next_rand(&r) % 100;
+      if (roll < 12) {
+         /* a run of undos, sometimes past several checkpoints */
+         int n = 1 + (int)(next_rand(&r) % (roll < 3 ? 12 : 3));
+         for (int k = 0; k < n; k++)
+            Session_run(f->s, "undo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
+      } else if (roll < 20) {
+         int n = 1 + (int)(next_rand(&r) % 4);
+         for (int k = 0; k < n; k++)
+            Session_run(f->s, "redo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
+      } else if (roll < 22) {
+         /* undo after a load: the session is opened again from its journal */
+         Session *loaded = Fx_load_lines(f->s, true);
+         loaded->checkpoint_every = every;
+         Session_free(f->s);
+         f->s = loaded;
+      } else {
+         random_command(f, &r, step);
+      }
+      snprintf(when, sizeof when, "seed %llu, every %zu, step %d", (unsigned long long)seed, every, step);
+      assert_same_meeting(f->s, when);
+   }
+   Fx_free(f);
+}
+
+static void undo_from_checkpoints_is_the_full_rebuild(void **state) {
+   (void)state;
+   const size_t every[] = { 1, 2, 3, 5, 8, GV_CHECKPOINT_EVERY };
+   for (uint64_t seed = 1; seed <= 12; seed++)
+      random_history(seed, every[seed % (sizeof every / sizeof *every)], 160);
+}
+
+/* A checkpoint is used, not only kept: undoing the newest of many units
+ * applies only what follows the last checkpoint (counted through the draft
+ * targets the rebuild sets again: one before the checkpoint keeps its own). */
+static void undo_replays_only_after_the_checkpoint(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   f->s->checkpoint_every = 4;
+   Fx_run(f, "set place Brussels");
+   Fx_run(f, "undo");   /* a load defers all that follows: its end takes the checkpoints */
+   char line[64];
+   for (int i = 0; i < 20; i++) {
+      snprintf(line, sizeof line, "give %s", Codes[i % NCODES]);
+      Fx_run(f, line);
+      snprintf(line, sizeof line, "note n%d", i);
+      Fx_run(f, line);
+   }
+   size_t held = 0;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      held += f->s->checkpoints[i].state != NULL;
+   assert_int_equal(held, GV_CHECKPOINTS);
+   /* A checkpoint's state is its own: the live meeting goes on without it changing. */
+   const SessionCheckpoint *newest = &f->s->checkpoints[0];
+   for (size_t i = 1; i < GV_CHECKPOINTS; i++)
+      if (f->s->checkpoints[i].entry > newest->entry)
+         newest = &f->s->checkpoints[i];
+   size_t count = newest->state->floor.count;
+   assert_true(count < f->s->floor.count);
+   char *before = Fx_dump(newest->state);
+   Fx_run(f, "draft replaced whole");
+   Fx_run(f, "note appended");
+   Fx_run(f, "undo");
+   Fx_run(f, "undo");
+   char *after = Fx_dump(newest->state);
+   assert_string_equal(before, after);
+   /* The undos started from it: the notes of the first speaker are the
+    * checkpoint's own, shared, not made again by a replay from the start. */
+   assert_ptr_equal(f->s->floor.list[0].notes, newest->state->floor.list[0].notes);
+   assert_same_meeting(f->s, "after two undos");
+   /* The same after a load: the end of the load took the checkpoints. */
+   Fx_run(f, "redo");
+   Session *s = Session_new();
+   s->checkpoint_every = 4;
+   Session_load_begin(s);
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      size_t len;
+      const char *l = Session_line(f->s, i, &len);
+      Session_load_ahead(s, l, len);
+   }
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      size_t len;
+      const char *l = Session_line(f->s, i, &len);
+      assert_int_equal(Session_replay(s, l, len, f->msg, sizeof f->msg), GV_OK);
+   }
+   size_t bad = 0;
+   assert_int_equal(Session_load_end(s, &bad, f->msg, sizeof f->msg), 0);
+   Session *live = f->s;
+   f->s = s;
+   Fx_run(f, "undo");
+   bool shared = false;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      shared |= s->checkpoints[i].state && s->checkpoints[i].state->floor.count &&
+                s->checkpoints[i].state->floor.list[0].notes == s->floor.list[0].notes;
+   assert_true(shared);
+   assert_same_meeting(s, "undo after a load");
+   Session_free(live);
+   free(before);
+   free(after);
+   Fx_free(f);
+}
+
+/* The first pass saw a line the load then left out (a line the scan
+ * refused): its guess of the first unit undone is one unit early, and the
+ * end must find it out and rebuild the whole meeting. */
+static void a_wrong_first_pass_costs_time_only(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   Fx_run(f, "set body A");
+   Fx_run(f, "set body B");
+   Fx_run(f, "undo");
+   Fx_run(f, "undo");
+   assert_null(f->s->meta.body);
+   assert_same_meeting(f->s, "the first unit undone");
+   Session *s = Session_new();
+   char msg[512];
+   const char *extra = "cmd 2017-05-12T10:00:00 00000099-0000-4000-8000-000000000099 set place P";
+   Session_load_begin(s);
+   Session_load_ahead(s, extra, strlen(extra));
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      size_t len;
+      const char *line = Session_line(f->s, i, &len);
+      Session_load_ahead(s, line, len);
+   }
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      size_t len;
+      const char *line = Session_line(f->s, i, &len);
+      assert_int_equal(Session_replay(s, line, len, msg, sizeof msg), GV_OK);
+   }
+   size_t bad = 0;
+   assert_int_equal(Session_load_end(s, &bad, msg, sizeof msg), 0);
+   assert_null(s->meta.body);
+   assert_null(s->meta.place);
+   Session_free(s);
+   /* The pass did not see a line replayed: a unit it took for the undone
+    * one is in force, and the one undone had been applied. */
+   Fx *g = Fx_new();
+   Fx_run(g, "set body A");
+   Fx_run(g, "set body B");
+   Fx_run(g, "undo");
+   s = Session_new();
+   Session_load_begin(s);
+   for (size_t i = 0; i < Session_line_count(g->s); i++) {
+      size_t len;
+      const char *line = Session_line(g->s, i, &len);
+      Session_load_ahead(s, line, len);
+   }
+   for (size_t i = 0; i < Session_line_count(g->s); i++) {
+      size_t len;
+      const char *line = Session_line(g->s, i, &len);
+      if (i == 1)
+         assert_int_equal(Session_replay(s, extra, strlen(extra), msg, sizeof msg), GV_OK);
+      assert_int_equal(Session_replay(s, line, len, msg, sizeof msg), GV_OK);
+   }
+   assert_int_equal(Session_load_end(s, &bad, msg, sizeof msg), 0);
+   assert_string_equal(s->meta.body, "A");
+   assert_string_equal(s->meta.place, "P");
+   Session_free(s);
+   Fx_free(g);
+   Fx_free(f);
+}
+
+/* Journal times: a line of the same day as the line before is read as
+ * Time_parse_iso reads it, refusals included. */
+static void journal_times_of_one_day_read_alike(void **state) {
+   (void)state;
+   Session *s = Session_new();
+   char msg[256];
+   const struct { const char *time; bool ok; } lines[] = {
+      { "2017-05-12T10:00:00", true },  { "2017-05-12T24:00:00", false },
+      { "2017-05-12T23:60:00", false }, { "2017-05-12T23:59:60", false },
+      { "2017-05-12T1a:00:00", false }, { "2017-05-12 10:00:00", false },
+      { "2017-05-12T23:59:59", true },  { "2017-05-13T00:00:01", true },
+      { "2017-02-30T10:00:00", false }, { "2017-02-30T10:00:01", false },
+      { "2017-05-12T09:30:05", true },
+   };
+   for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+      char line[128];
+      snprintf(line, sizeof line, "cmd %s 00000%03zu-0000-4000-8000-000000000001 set place P%zu",
+               lines[i].time, i, i);
+      GvStatus st = Session_replay(s, line, strlen(line), msg, sizeof msg);
+      if ((st == GV_OK) != lines[i].ok)
+         fail_msg("%s: %s", lines[i].time, GvStatus_name(st));
+      int64_t want = 0;
+      if (lines[i].ok) {
+         assert_int_equal(Time_parse_iso(lines[i].time, 19, &want), GV_OK);
+         assert_int_equal(s->last_time, want);
+      } else {
+         assert_int_not_equal(Time_parse_iso(lines[i].time, 19, &want), GV_OK);
+      }
+   }
+   Session_free(s);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
+      cmocka_unit_test(undo_replays_only_after_the_checkpoint),
+      cmocka_unit_test(a_wrong_first_pass_costs_time_only),
+      cmocka_unit_test(journal_times_of_one_day_read_alike),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}
