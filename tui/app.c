@@ -29,6 +29,9 @@
 #include "tui/text.h"
 
 #define TICK_MS 200
+/* A follower looks at the file this often: an appended command is on the
+ * projector within a few frames (a stat() per look, nothing when idle). */
+#define FOLLOW_TICK_MS 10
 #define DRAFT_PAUSE_MS 1000
 #define DRAFT_MAX_MS 4000
 
@@ -810,7 +813,7 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
-      timeout(TICK_MS);
+      timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
