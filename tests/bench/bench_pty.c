@@ -26,7 +26,7 @@
  * run by /bin/sh (a writer appending to the session, for `gavel follow`):
  * it is timed from the moment it changes FILE (-f; inotify), else from its
  * exit, to the first and the last byte of the program's answer; the output
- * is read meanwhile. COMMAND runs under /bin/sh -c. The first
+ * is read meanwhile. BENCH_PTY_DEBUG=1 prints each such key's figures. COMMAND runs under /bin/sh -c. The first
  * program is gavel, the others its peers: every figure is printed with the
  * ratio gavel / peer. FILE (the session) gives the memory ratio. -w waits
  * that long for a program to exit by itself after its keys before killing it. Prints
