@@ -33,15 +33,15 @@ void AgendaPane_selectCurrent(App *app) {
 }
 
 /* The selection's mark in the marker column (selection = marker): a solid
- * block, a glyph and no attribute, so that a move sends a dozen bytes
- * (turning reverse video on and off again costs 15, a colour 25), where a
- * highlighted row repaints whole. */
-const char *AgendaPane_selMark(const App *app) {
-   return app->ascii ? "#" : "\xe2\x96\x88";
-}
-
+ * block (# without UTF-8), a glyph and no attribute, so that a move sends a
+ * dozen bytes (turning reverse video on and off again costs 15, a colour
+ * 25), where a highlighted row repaints whole. */
 void AgendaPane_drawMark(App *app, int y, int x, int selected) {
-   Draw_text(y, x, 1, 0, selected ? AgendaPane_selMark(app) : " ");
+   /* One whole cell: nothing to decode or measure on the way. */
+   wchar_t w[2] = { selected ? (app->ascii ? L'#' : L'\x2588') : L' ', L'\0' };
+   cchar_t c;
+   setcchar(&c, w, A_NORMAL, 0, NULL);
+   mvadd_wch(y, x, &c);
 }
 
 /* Row k of the agenda (in reading order) at screen row y. */

@@ -20,9 +20,8 @@ void AgendaPane_selectCurrent(App *app);
 /* The glyph of an item state ("▶", or ">" in ASCII). */
 const char *AgendaPane_glyph(const App *app, int state);
 
-/* The selected row's mark in the lists' marker column (selection = marker),
- * drawn at (y, x) by AgendaPane_drawMark, a blank when not selected. */
-const char *AgendaPane_selMark(const App *app);
+/* The selected row's mark in the lists' marker column (selection = marker)
+ * at (y, x); a blank when not selected. */
 void AgendaPane_drawMark(App *app, int y, int x, int selected);
 
 #endif
