@@ -129,9 +129,9 @@ bench: $(BIN) $(BENCH_BIN)
 
 # Instruction counts (callgrind) of open, replay, render and one key: exact
 # on a busy machine, where wall-clock figures are noise.
-bench-instr: $(BENCH_BIN)
+bench-instr: $(BIN) $(BENCH_BIN)
 	@sh tests/deps.sh instr
-	@sh tests/bench/instr.sh $(BUILD)
+	@GAVEL_BIN=$(abspath $(BIN)) sh tests/bench/instr.sh $(BUILD)
 
 # Fuzzing (tests/README.md). fuzz: each tests/fuzz/fuzz_*.c built with clang
 # and libFuzzer, run FUZZ_SECONDS from its seeds in tests/fuzz/corpus/NAME;

@@ -1,5 +1,6 @@
 #include "render/outcome.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +24,11 @@ typedef struct Ctx {
    Doc *d;
    int underPoint;    /* the next subject opens "Under this point ..." */
    size_t item;       /* the item being written */
-   /* Each item's positions and reservations, chained in record order (first
-    * by item, next by record): writing every item reads each record once. */
+   /* Each item's positions, reservations, deadlines and actions, chained in
+    * record order (first by item, next by record): writing every item reads
+    * each record once. */
    size_t *posFirst, *posNext, *resFirst, *resNext;
+   size_t *dlFirst, *dlNext, *actFirst, *actNext;
 } Ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -1003,12 +1006,10 @@ static void Outcome_closing(Ctx *c, size_t idx, const Item *it) {
       Doc_para(c->d, Buf_str(&b));
    Buf_free(&b);
    const Records *r = &c->s->rec;
-   for (size_t i = 0; i < r->ndeadlines; i++)
-      if (r->deadlines[i].item == idx)
-         Outcome_deadline(c, &r->deadlines[i]);
-   for (size_t i = 0; i < r->nactions; i++)
-      if (r->actions[i].item == idx)
-         Outcome_action(c, &r->actions[i]);
+   for (size_t k = c->dlFirst[idx]; k != GV_NONE; k = c->dlNext[k])
+      Outcome_deadline(c, &r->deadlines[k]);
+   for (size_t k = c->actFirst[idx]; k != GV_NONE; k = c->actNext[k])
+      Outcome_action(c, &r->actions[k]);
 }
 
 /* ---- items -------------------------------------------------------------- */
@@ -1345,6 +1346,29 @@ int Outcome_parseAnnexes(const char *s, int *annexes, char *err, size_t errlen) 
    return 0;
 }
 
+/* Chains n records (each size bytes, its item's index at offset item) by
+ * item in record order: (*first)[item] is the item's first record, (*next)[k]
+ * the one after record k, GV_NONE at the end. A record of no item (or of an
+ * item not in the agenda) is in no chain. */
+static void Outcome_chain(size_t items, const void *recs, size_t n, size_t size, size_t item,
+                          size_t **first, size_t **next) {
+   *first = malloc((items + 1) * sizeof **first);
+   *next = malloc((n + 1) * sizeof **next);
+   if (!*first || !*next)
+      abort();
+   for (size_t i = 0; i <= items; i++)
+      (*first)[i] = GV_NONE;
+   for (size_t i = n; i-- > 0;) {
+      size_t it;
+      memcpy(&it, (const char *)recs + i * size + item, sizeof it);
+      (*next)[i] = GV_NONE;
+      if (it < items) {
+         (*next)[i] = (*first)[it];
+         (*first)[it] = i;
+      }
+   }
+}
+
 void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    Style builtin;
    Style_default(&builtin);
@@ -1358,31 +1382,14 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
       Roster_protocol_order(&s->roster, c.order);
    for (size_t i = 0; i < n; i++)
       c.rank[c.order[i]] = i;
-   size_t items = s->agenda.count + 1, np = s->rec.npos + 1, nr = s->rec.nres + 1;
-   c.posFirst = malloc(items * sizeof *c.posFirst);
-   c.resFirst = malloc(items * sizeof *c.resFirst);
-   c.posNext = malloc(np * sizeof *c.posNext);
-   c.resNext = malloc(nr * sizeof *c.resNext);
-   if (!c.posFirst || !c.resFirst || !c.posNext || !c.resNext)
-      abort();
-   for (size_t i = 0; i < items; i++)
-      c.posFirst[i] = c.resFirst[i] = GV_NONE;
-   for (size_t i = s->rec.npos; i-- > 0;) {
-      size_t it = s->rec.pos[i].item;
-      c.posNext[i] = GV_NONE;
-      if (it < s->agenda.count) {
-         c.posNext[i] = c.posFirst[it];
-         c.posFirst[it] = i;
-      }
-   }
-   for (size_t i = s->rec.nres; i-- > 0;) {
-      size_t it = s->rec.res[i].item;
-      c.resNext[i] = GV_NONE;
-      if (it < s->agenda.count) {
-         c.resNext[i] = c.resFirst[it];
-         c.resFirst[it] = i;
-      }
-   }
+   size_t items = s->agenda.count;
+   const Records *rec = &s->rec;
+   Outcome_chain(items, rec->pos, rec->npos, sizeof *rec->pos, offsetof(Position, item), &c.posFirst, &c.posNext);
+   Outcome_chain(items, rec->res, rec->nres, sizeof *rec->res, offsetof(Reservation, item), &c.resFirst, &c.resNext);
+   Outcome_chain(items, rec->deadlines, rec->ndeadlines, sizeof *rec->deadlines, offsetof(Deadline, item),
+                 &c.dlFirst, &c.dlNext);
+   Outcome_chain(items, rec->actions, rec->nactions, sizeof *rec->actions, offsetof(Action, item),
+                 &c.actFirst, &c.actNext);
    Outcome_header(&c, o);
    Outcome_items(&c);
    Outcome_annexes(&c, o ? o->annexes : 0);
@@ -1392,6 +1399,10 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    free(c.resFirst);
    free(c.posNext);
    free(c.resNext);
+   free(c.dlFirst);
+   free(c.dlNext);
+   free(c.actFirst);
+   free(c.actNext);
 }
 
 int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOptions *o) {

@@ -67,7 +67,7 @@ static int Config_seconds(const char *s) {
 }
 
 static void Config_general(Ini *ini, int s, Config *c) {
-   static const char *const allowed[] = {"theme", "speaking_time", "editor", "clock", "mouse", NULL};
+   static const char *const allowed[] = {"theme", "speaking_time", "editor", "clock", "mouse", "selection", NULL};
    Ini_checkKeys(ini, s, allowed);
    const char *sec = Ini_sectionName(ini, s);
    const char *theme = Ini_get(ini, sec, "theme");
@@ -118,6 +118,15 @@ static void Config_general(Ini *ini, int s, Config *c) {
          c->mouse = 0;
       else
          Ini_report(ini, Ini_line(ini, sec, "mouse"), "mouse '%s': expected yes or no", mouse);
+   }
+   const char *sel = Ini_get(ini, sec, "selection");
+   if (sel) {
+      if (strcasecmp(sel, "marker") == 0)
+         c->selection = CONFIG_SELECTION_MARKER;
+      else if (strcasecmp(sel, "row") == 0)
+         c->selection = CONFIG_SELECTION_ROW;
+      else
+         Ini_report(ini, Ini_line(ini, sec, "selection"), "selection '%s': expected marker or row", sel);
    }
 }
 

@@ -7,6 +7,7 @@
  *   editor = vim             ; for Ctrl-E; empty: $VISUAL, then $EDITOR
  *   clock = seconds          ; seconds, minutes (repaint once a minute) or off
  *   mouse = yes              ; no: the terminal keeps its own selection
+ *   selection = marker       ; row: the selected row of a list highlighted whole
  *
  *   [keys]
  *   next = n                 ; action = key, checked by the TUI
@@ -38,11 +39,13 @@ typedef struct Config {
    char *editor;      /* NULL: $VISUAL, then $EDITOR */
    int clock;         /* CONFIG_CLOCK_SECONDS (the default), _MINUTES, _OFF */
    int mouse;         /* 1 (the default): clicks select; 0: no mouse capture */
+   int selection;     /* CONFIG_SELECTION_MARKER (the default) or _ROW */
    ConfigKey *keys;   /* [keys] in file order */
    int nkeys;
 } Config;
 
 enum { CONFIG_CLOCK_SECONDS, CONFIG_CLOCK_MINUTES, CONFIG_CLOCK_OFF };
+enum { CONFIG_SELECTION_MARKER, CONFIG_SELECTION_ROW };
 
 /* The config file's path into buf: 0, or -1 (no XDG_CONFIG_HOME, no HOME). */
 int Config_path(char *buf, size_t n);

@@ -32,9 +32,72 @@ void AgendaPane_selectCurrent(App *app) {
          app->agendaSel = (int)k;
 }
 
+/* The selection's mark in the marker column (selection = marker): a solid
+ * block (# without UTF-8), a glyph and no attribute, so that a move sends a
+ * dozen bytes (turning reverse video on and off again costs 15, a colour
+ * 25), where a highlighted row repaints whole. */
+void AgendaPane_drawMark(App *app, int y, int x, int selected) {
+   /* One whole cell: nothing to decode or measure on the way. */
+   wchar_t w[2] = { selected ? (app->ascii ? L'#' : L'\x2588') : L' ', L'\0' };
+   cchar_t c;
+   setcchar(&c, w, A_NORMAL, 0, NULL);
+   mvadd_wch(y, x, &c);
+}
+
+/* Row k of the agenda (in reading order) at screen row y. */
+static void AgendaPane_drawRow(App *app, Rect r, int k, int focus, int64_t now) {
+   Session *s = App_session(app);
+   int w = r.w - 2, x = r.x + 1;
+   int y = r.y + 1 + k - app->agendaTop;
+   size_t idx = Agenda_index_at(&s->agenda, (size_t)k);
+   const Item *it = Agenda_item(&s->agenda, idx);
+   char label[32];
+   Agenda_label(&s->agenda, idx, s->meta.numbering, label, sizeof label);
+   int role = AgendaPane_stateRole(it->state);
+   int selected = k == app->agendaSel && (focus || app->readOnly) && !app->follow;
+   /* The highlighted row, or the row as it is with a mark beside it. */
+   int hl = selected && app->selRow;
+   if (!app->selRow) {
+      AgendaPane_drawMark(app, y, x, selected);
+      x++;
+      w--;
+   }
+   int base = hl ? app->attr[ROLE_SELECTED] : app->attr[role];
+   if (it->state == GV_STATE_CURRENT && !hl)
+      base |= A_BOLD;
+   Draw_line(y, x, w, hl ? base : 0, "");
+   if (selected && focus) {
+      /* With a mark, just after it: where writing the mark leaves the
+       * terminal's cursor, so that a move sends nothing more. */
+      app->cursorY = y;
+      app->cursorX = x;
+   }
+   char clock[16] = "";
+   if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
+      App_duration(app, (long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
+   int cw = clock[0] ? (int)strlen(clock) + 1 : 0;
+   char line[512];
+   char tag[48] = "";
+   if (it->kind == GV_ITEM_INFO)
+      snprintf(tag, sizeof tag, " [info]");
+   else if (it->kind == GV_ITEM_AOB)
+      snprintf(tag, sizeof tag, " [AOB]");
+   if (it->added && it->requested_by != GV_NONE) {
+      const Delegation *d = Session_delegation(s, it->requested_by);
+      size_t tl = strlen(tag);
+      snprintf(tag + tl, sizeof tag - tl, " +%s", d ? d->code : "?");
+   }
+   snprintf(line, sizeof line, "%s %*s%s %s%s", AgendaPane_glyph(app, (int)it->state),
+            (int)(it->depth * 2), "", label, it->title ? it->title : "", tag);
+   Draw_textCut(y, x, w - cw, base, line, app->ascii);
+   if (clock[0])
+      Draw_text(y, x + w - cw + 1, cw - 1, hl ? base : app->attr[ROLE_CLOCK], clock);
+}
+
 void AgendaPane_draw(App *app, Rect r) {
    Session *s = App_session(app);
    int focus = app->focus == FOCUS_AGENDA && !app->follow;
+   app->agendaRows = 0;
    Draw_clear(r, A_NORMAL);
    Draw_frame(r, focus ? "Agenda *" : "Agenda", app->attr[focus ? ROLE_TITLE : ROLE_BORDER],
               app->attr[ROLE_TITLE], app->ascii);
@@ -57,44 +120,10 @@ void AgendaPane_draw(App *app, Rect r) {
    if (app->agendaTop > 0 && app->agendaTop + rows > n)
       app->agendaTop = n > rows ? n - rows : 0;
    int64_t now = App_now();
-   for (int i = 0; i < rows && app->agendaTop + i < n; i++) {
-      int k = app->agendaTop + i;
-      size_t idx = Agenda_index_at(&s->agenda, (size_t)k);
-      const Item *it = Agenda_item(&s->agenda, idx);
-      int y = r.y + 1 + i;
-      char label[32];
-      Agenda_label(&s->agenda, idx, s->meta.numbering, label, sizeof label);
-      int role = AgendaPane_stateRole(it->state);
-      int selected = k == app->agendaSel && (focus || app->readOnly) && !app->follow;
-      int base = selected ? app->attr[ROLE_SELECTED] : app->attr[role];
-      if (it->state == GV_STATE_CURRENT && !selected)
-         base |= A_BOLD;
-      Draw_line(y, x, w, selected ? base : 0, "");
-      if (selected && focus) {
-         app->cursorY = y;
-         app->cursorX = x;
-      }
-      char clock[16] = "";
-      if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
-         App_duration(app, (long)(Session_clock(s, now) - it->taken_up), clock, sizeof clock);
-      int cw = clock[0] ? (int)strlen(clock) + 1 : 0;
-      char line[512];
-      char tag[48] = "";
-      if (it->kind == GV_ITEM_INFO)
-         snprintf(tag, sizeof tag, " [info]");
-      else if (it->kind == GV_ITEM_AOB)
-         snprintf(tag, sizeof tag, " [AOB]");
-      if (it->added && it->requested_by != GV_NONE) {
-         const Delegation *d = Session_delegation(s, it->requested_by);
-         size_t tl = strlen(tag);
-         snprintf(tag + tl, sizeof tag - tl, " +%s", d ? d->code : "?");
-      }
-      snprintf(line, sizeof line, "%s %*s%s %s%s", AgendaPane_glyph(app, (int)it->state),
-               (int)(it->depth * 2), "", label, it->title ? it->title : "", tag);
-      Draw_textCut(y, x, w - cw - (cw ? 0 : 0), base, line, app->ascii);
-      if (clock[0])
-         Draw_text(y, x + w - cw + 1, cw - 1, selected ? base : app->attr[ROLE_CLOCK], clock);
-   }
+   for (int i = 0; i < rows && app->agendaTop + i < n; i++)
+      AgendaPane_drawRow(app, r, app->agendaTop + i, focus, now);
+   app->agendaDrawnSel = app->agendaSel;
+   app->agendaRows = rows;
    /* Spare rows under a short agenda: where the meeting stands (a rule
     * and three lines, and a blank row above the legend when there is room:
     * the two items added at the table must not hide it at 80x24). */
@@ -161,12 +190,48 @@ void AgendaPane_draw(App *app, Rect r) {
 unsigned AgendaPane_move(App *app, int dir) {
    Session *s = App_session(app);
    int n = (int)Agenda_count(&s->agenda);
+   int was = app->agendaSel;
    app->agendaSel += dir;
    if (app->agendaSel < 0)
       app->agendaSel = 0;
    if (app->agendaSel >= n)
       app->agendaSel = n - 1;
+   if (app->agendaSel == was && was == app->agendaDrawnSel)
+      return RD_NONE;
+   /* Within the rows on screen only two rows change (AgendaPane_drawMove). */
+   if (app->agendaDrawnSel == was && app->agendaSel >= app->agendaTop &&
+       app->agendaSel < app->agendaTop + app->agendaRows)
+      return RD_AGENDA_SEL;
    return RD_AGENDA;
+}
+
+void AgendaPane_drawMove(App *app, Rect r) {
+   Session *s = App_session(app);
+   int n = (int)Agenda_count(&s->agenda);
+   int focus = app->focus == FOCUS_AGENDA && !app->follow;
+   int64_t now = App_now();
+   int old = app->agendaDrawnSel, sel = app->agendaSel;
+   int shows = (focus || app->readOnly) && !app->follow;
+   if (!app->selRow) {
+      /* The rows stay as they are: only the two marks change. */
+      if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel)
+         AgendaPane_drawMark(app, r.y + 1 + old - app->agendaTop, r.x + 1, 0);
+      if (sel >= 0 && sel < n) {
+         int y = r.y + 1 + sel - app->agendaTop;
+         AgendaPane_drawMark(app, y, r.x + 1, shows);
+         if (shows && focus) {
+            app->cursorY = y;
+            app->cursorX = r.x + 2;
+         }
+      }
+      app->agendaDrawnSel = sel;
+      return;
+   }
+   if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old < n && old != sel)
+      AgendaPane_drawRow(app, r, old, focus, now);
+   if (sel >= 0 && sel < n)
+      AgendaPane_drawRow(app, r, sel, focus, now);
+   app->agendaDrawnSel = sel;
 }
 
 unsigned AgendaPane_takeUp(App *app) {

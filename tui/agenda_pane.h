@@ -6,7 +6,11 @@
 #include "tui/app.h"
 
 void AgendaPane_draw(App *app, Rect r);
+/* Moves the selection: RD_AGENDA_SEL when only the two rows it leaves and
+ * reaches change (then AgendaPane_drawMove draws just those), else
+ * RD_AGENDA. */
 unsigned AgendaPane_move(App *app, int dir);
+void AgendaPane_drawMove(App *app, Rect r);
 /* Takes up the selected item (`item NUM`). */
 unsigned AgendaPane_takeUp(App *app);
 /* A click at (y, x): selects the item there; RD_NONE if outside the pane. */
@@ -15,5 +19,9 @@ void AgendaPane_selectCurrent(App *app);
 
 /* The glyph of an item state ("▶", or ">" in ASCII). */
 const char *AgendaPane_glyph(const App *app, int state);
+
+/* The selected row's mark in the lists' marker column (selection = marker)
+ * at (y, x); a blank when not selected. */
+void AgendaPane_drawMark(App *app, int y, int x, int selected);
 
 #endif

@@ -29,6 +29,9 @@
 #include "tui/text.h"
 
 #define TICK_MS 200
+/* A follower looks at the file this often: an appended command is on the
+ * projector within a few frames (a stat() per look, nothing when idle). */
+#define FOLLOW_TICK_MS 10
 #define DRAFT_PAUSE_MS 1000
 #define DRAFT_MAX_MS 4000
 
@@ -455,8 +458,12 @@ static unsigned App_key(App *app, int key) {
       return RD_STATUS;
    }
    if (a >= 0) {
+      /* The message line is cleared; when it was clear already, a key that
+       * only moves a selection repaints nothing else. */
+      unsigned shown = app->message[0] ? RD_STATUS : RD_NONE;
       app->message[0] = '\0';
-      return Actions_run(app, a) | RD_STATUS;
+      unsigned r = Actions_run(app, a);
+      return r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL) ? r | RD_STATUS : r | shown;
    }
    char name[32];
    App_message(app, ROLE_ERROR, "%s: no such key here (? shows the keys)",
@@ -705,18 +712,26 @@ static void App_draw(App *app) {
    }
    if (app->overlay != OV_NONE)
       r |= RD_ALL;
-   if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR | RD_NOTES))
+   /* What only moves a selection or types into the notes leaves the status,
+    * message and hint lines as they are (a key costs what it changes). */
+   unsigned local = RD_AGENDA_SEL | RD_QUEUE_SEL | RD_NOTES;
+   int lines = (r & ~local) || app->cmdOpen;
+   if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR))
       App_drawStatus(app);
    /* The panes put the focused list's selected row here as they draw it. */
-   if (r & (app->focus == FOCUS_AGENDA    ? RD_AGENDA
-            : app->focus == FOCUS_FLOOR   ? RD_FLOOR
+   if (r & (app->focus == FOCUS_AGENDA    ? RD_AGENDA | RD_AGENDA_SEL
+            : app->focus == FOCUS_FLOOR   ? RD_FLOOR | RD_QUEUE_SEL
             : app->focus == FOCUS_RECORDS ? RD_NOTES
                                           : 0))
       app->cursorY = -1;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
+   else if (r & RD_AGENDA_SEL)
+      AgendaPane_drawMove(app, app->rAgenda);
    if (r & RD_FLOOR)
       FloorPane_draw(app, app->rFloor);
+   else if (r & RD_QUEUE_SEL)
+      FloorPane_drawMove(app);
    if (!app->follow && (r & RD_NOTES)) {
       if (app->rRecords.h > 0) {
          NotesPane_draw(app, app->rNotes);
@@ -727,8 +742,10 @@ static void App_draw(App *app) {
          NotesPane_draw(app, app->rNotes);
       }
    }
-   App_drawMessage(app);
-   App_drawHints(app);
+   if (lines) {
+      App_drawMessage(app);
+      App_drawHints(app);
+   }
    int cursor = 0;
    if (app->overlay == OV_PICKER) {
       Picker_draw(app);
@@ -796,7 +813,7 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
-      timeout(TICK_MS);
+      timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
@@ -865,6 +882,7 @@ static void App_loadConfig(App *app) {
       app->speakingLimit = cfg->speakingTime;
       app->clockMode = cfg->clock;
       app->mouse = cfg->mouse;
+      app->selRow = cfg->selection == CONFIG_SELECTION_ROW;
       if (cfg->editor)
          snprintf(app->editorCmd, sizeof app->editorCmd, "%s", cfg->editor);
       for (int i = 0; i < cfg->nkeys; i++) {

@@ -27,6 +27,8 @@ enum {
    RD_NOTES = 1 << 2,
    RD_STATUS = 1 << 3,
    RD_OVERLAY = 1 << 4,
+   RD_AGENDA_SEL = 1 << 5, /* only the agenda's selection moved on screen */
+   RD_QUEUE_SEL = 1 << 6,  /* only the queue's selection moved on screen */
    RD_ALL = 0xff,
    RD_CLEAR = 1 << 8,     /* clear the screen first (resize, overlay closed) */
    RD_QUIT = 1 << 9,
@@ -115,7 +117,15 @@ typedef struct App {
 
    int agendaSel;              /* row in Agenda_count order */
    int agendaTop;
+   int agendaDrawnSel;         /* the row drawn selected last, -1: none */
+   int agendaRows;             /* item rows the last draw had room for */
    int queueSel;               /* row in the queue */
+   int queueDrawnSel;          /* as for the agenda: the row drawn selected last, */
+   int queueTop, queueShown;   /* the first row shown and how many (of queueRows), */
+   int queueRows;
+   int queueY;                 /* and the screen row of the first (0: not drawn) */
+   int selRow;                 /* config selection = row: the selected row highlighted
+                                * whole; 0: a mark in the marker column */
    int recordSel, recordTop;   /* row in the item's record list (tui/records_pane.h) */
    int speakingLimit;          /* seconds; 0 = off */
    int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */

@@ -61,6 +61,18 @@ void Draw_clear(Rect r, int attr) {
 
 /* Box lines: Unicode when the terminal takes UTF-8 (the line-drawing
  * charset is lost inside some multiplexers), else the terminal's ACS. */
+/* A box character as a curses cell in the current attribute: set whole,
+ * without decoding UTF-8 cell by cell (a frame is redrawn with its pane). */
+static cchar_t Draw_cell(wchar_t wc) {
+   cchar_t c;
+   wchar_t w[2] = { wc, L'\0' };
+   attr_t a;
+   short pair;
+   attr_get(&a, &pair, NULL);
+   setcchar(&c, w, a, pair, NULL);
+   return c;
+}
+
 static void Draw_hline(int y, int x, int n, int ascii) {
    if (n <= 0)
       return;
@@ -68,16 +80,17 @@ static void Draw_hline(int y, int x, int n, int ascii) {
       mvhline(y, x, ACS_HLINE, n);
       return;
    }
-   move(y, x);
-   for (int i = 0; i < n; i++)
-      addstr("\xe2\x94\x80");
+   cchar_t c = Draw_cell(L'\x2500');
+   mvhline_set(y, x, &c, n);
 }
 
-static void Draw_corner(int y, int x, chtype acs, const char *u, int ascii) {
-   if (ascii)
+static void Draw_corner(int y, int x, chtype acs, wchar_t u, int ascii) {
+   if (ascii) {
       mvaddch(y, x, acs);
-   else
-      mvaddstr(y, x, u);
+      return;
+   }
+   cchar_t c = Draw_cell(u);
+   mvadd_wch(y, x, &c);
 }
 
 void Draw_frame(Rect r, const char *title, int attr, int title_attr, int ascii) {
@@ -86,14 +99,18 @@ void Draw_frame(Rect r, const char *title, int attr, int title_attr, int ascii) 
    attrset(attr);
    Draw_hline(r.y, r.x + 1, r.w - 2, ascii);
    Draw_hline(r.y + r.h - 1, r.x + 1, r.w - 2, ascii);
-   for (int i = 1; i < r.h - 1; i++) {
-      Draw_corner(r.y + i, r.x, ACS_VLINE, "\xe2\x94\x82", ascii);
-      Draw_corner(r.y + i, r.x + r.w - 1, ACS_VLINE, "\xe2\x94\x82", ascii);
+   if (ascii) {
+      mvvline(r.y + 1, r.x, ACS_VLINE, r.h - 2);
+      mvvline(r.y + 1, r.x + r.w - 1, ACS_VLINE, r.h - 2);
+   } else if (r.h > 2) {
+      cchar_t v = Draw_cell(L'\x2502');
+      mvvline_set(r.y + 1, r.x, &v, r.h - 2);
+      mvvline_set(r.y + 1, r.x + r.w - 1, &v, r.h - 2);
    }
-   Draw_corner(r.y, r.x, ACS_ULCORNER, "\xe2\x94\x8c", ascii);
-   Draw_corner(r.y, r.x + r.w - 1, ACS_URCORNER, "\xe2\x94\x90", ascii);
-   Draw_corner(r.y + r.h - 1, r.x, ACS_LLCORNER, "\xe2\x94\x94", ascii);
-   Draw_corner(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER, "\xe2\x94\x98", ascii);
+   Draw_corner(r.y, r.x, ACS_ULCORNER, L'\x250c', ascii);
+   Draw_corner(r.y, r.x + r.w - 1, ACS_URCORNER, L'\x2510', ascii);
+   Draw_corner(r.y + r.h - 1, r.x, ACS_LLCORNER, L'\x2514', ascii);
+   Draw_corner(r.y + r.h - 1, r.x + r.w - 1, ACS_LRCORNER, L'\x2518', ascii);
    attrset(A_NORMAL);
    if (title && *title && r.w > 6) {
       char t[256];
@@ -138,9 +155,9 @@ void Draw_bar(int y, int x, int w, double frac, int attr, int ascii) {
 
 void Draw_rule(Rect r, int y, int attr, int ascii) {
    attrset(attr);
-   Draw_corner(y, r.x, ACS_LTEE, "\xe2\x94\x9c", ascii);
+   Draw_corner(y, r.x, ACS_LTEE, L'\x251c', ascii);
    Draw_hline(y, r.x + 1, r.w - 2, ascii);
-   Draw_corner(y, r.x + r.w - 1, ACS_RTEE, "\xe2\x94\xa4", ascii);
+   Draw_corner(y, r.x + r.w - 1, ACS_RTEE, L'\x2524', ascii);
    attrset(A_NORMAL);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "tui/agenda_pane.h"
 #include "tui/text.h"
 
 int FloorPane_clockRole(int secs, int limit, const char **word) {
@@ -38,8 +39,67 @@ static int FloorPane_bigFits(Rect r, const char *code) {
    return r.h - 2 >= 16 && Draw_bigWidth(code) + 2 <= r.w - 2;
 }
 
+/* Queue row k at screen row yy, between columns x - 1 and x + w + 1. */
+static void FloorPane_drawQueueRow(App *app, int k, int yy, int x, int w, int focus) {
+   Session *s = App_session(app);
+   size_t nq = 0;
+   const QueueEntry *q = Session_queue(s, &nq);
+   if (k < 0 || k >= (int)nq)
+      return;
+   const QueueEntry *e = &q[k];
+   const Delegation *d = Session_delegation(s, e->delegation);
+   char names[256], line[512];
+   FloorPane_names(d, names, sizeof names);
+   const char *mark = e->point_of_order ? "!" : (k == 0 ? (app->ascii ? ">" : "\xe2\x96\xb8") : " ");
+   snprintf(line, sizeof line, "%2d %s %s", k + 1, mark, names);
+   char tag[96];
+   snprintf(tag, sizeof tag, "%s", e->point_of_order ? (k == 0 ? "point of order, next" : "point of order")
+                                   : k == 0            ? "next"
+                                                       : "");
+   /* On a wide pane, how long each has been waiting. */
+   if (w >= 70 && e->asked != GV_NO_TIME) {
+      char wait[16];
+      App_duration(app, (long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
+      size_t tl = strlen(tag);
+      if (wait[0])
+         snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
+   }
+   int selected = focus && k == app->queueSel;
+   int hl = selected && app->selRow;
+   int role = e->point_of_order ? ROLE_POINT : k == 0 ? ROLE_NEXT : ROLE_NORMAL;
+   int a = hl ? app->attr[ROLE_SELECTED] : app->attr[role];
+   if (hl)
+      Draw_line(yy, x - 1, w + 2, a, "");
+   else
+      AgendaPane_drawMark(app, yy, x - 1, selected);
+   if (selected) {
+      app->cursorY = yy;
+      app->cursorX = x;
+   }
+   int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
+   Draw_textCut(yy, x, w - tw, a, line, app->ascii);
+   if (tag[0])
+      Draw_text(yy, x + w - tw + 1, tw - 1, a, tag);
+}
+
+/* The queue rows shown for selection sel: the first (*top) and how many
+ * (*shown); returns how many are below them (counted on the row under). */
+static int FloorPane_window(int nq, int sel, int rows, int *top, int *shown) {
+   *top = sel >= rows ? sel - rows + 1 : 0;
+   /* A cut queue says so: the row under the last shown counts the rest. */
+   *shown = rows;
+   if (rows >= 2 && nq - *top > rows) {
+      *shown = rows - 1;
+      if (sel >= *top + *shown)
+         *top = sel - *shown + 1;
+      return nq - *top - *shown;
+   }
+   return 0;
+}
+
 void FloorPane_draw(App *app, Rect r) {
    Session *s = App_session(app);
+   app->queueY = 0;
    int focus = app->focus == FOCUS_FLOOR && !app->follow;
    Draw_clear(r, A_NORMAL);
    const Item *cur = Session_current_item(s);
@@ -123,7 +183,7 @@ void FloorPane_draw(App *app, Rect r) {
       y++;
    }
    size_t nq = 0;
-   const QueueEntry *q = Session_queue(s, &nq);
+   Session_queue(s, &nq);
    char head[64];
    snprintf(head, sizeof head, "Queue (%zu)", nq);
    /* A low pane drops the blank row, then shows the count on the frame. */
@@ -140,67 +200,61 @@ void FloorPane_draw(App *app, Rect r) {
    y++;
    if (app->queueSel >= (int)nq)
       app->queueSel = nq ? (int)nq - 1 : 0;
-   int rows = r.y + r.h - 1 - y;
-   int top = app->queueSel >= rows ? app->queueSel - rows + 1 : 0;
-   /* A cut queue says so: the row under the last shown counts the rest. */
-   int shown = rows, below = 0;
-   if (rows >= 2 && (int)nq - top > rows) {
-      shown = rows - 1;
-      if (app->queueSel >= top + shown)
-         top = app->queueSel - shown + 1;
-      below = (int)nq - top - shown;
-   }
+   int rows = r.y + r.h - 1 - y, top, shown;
+   int below = FloorPane_window((int)nq, app->queueSel, rows, &top, &shown);
    if (below > 0) {
       char more[96];
       snprintf(more, sizeof more, "   %s %d more (%s)", app->ascii ? "..." : "\xe2\x80\xa6", below,
                focus ? "j/Down" : "Tab, then j/Down");
       Draw_textCut(y + shown, x, w, app->attr[ROLE_DIM], more, app->ascii);
    }
-   for (int i = 0; i < shown && top + i < (int)nq; i++) {
-      int k = top + i;
-      const QueueEntry *e = &q[k];
-      const Delegation *d = Session_delegation(s, e->delegation);
-      char names[256], line[512];
-      FloorPane_names(d, names, sizeof names);
-      const char *mark = e->point_of_order ? "!" : (k == 0 ? (app->ascii ? ">" : "\xe2\x96\xb8") : " ");
-      snprintf(line, sizeof line, "%2d %s %s", k + 1, mark, names);
-      char tag[96];
-      snprintf(tag, sizeof tag, "%s", e->point_of_order ? (k == 0 ? "point of order, next" : "point of order")
-                                      : k == 0            ? "next"
-                                                          : "");
-      /* On a wide pane, how long each has been waiting. */
-      if (w >= 70 && e->asked != GV_NO_TIME) {
-         char wait[16];
-         App_duration(app, (long)(Session_clock(s, App_now()) - e->asked), wait, sizeof wait);
-         size_t tl = strlen(tag);
-         if (wait[0])
-            snprintf(tag + tl, sizeof tag - tl, "%swaiting %6s", tl ? "  " : "", wait);
-      }
-      int selected = focus && k == app->queueSel;
-      int role = e->point_of_order ? ROLE_POINT : k == 0 ? ROLE_NEXT : ROLE_NORMAL;
-      int a = selected ? app->attr[ROLE_SELECTED] : app->attr[role];
-      int yy = y + i;
-      Draw_line(yy, x - 1, w + 2, selected ? a : 0, "");
-      if (selected) {
-         app->cursorY = yy;
-         app->cursorX = x;
-      }
-      int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
-      Draw_textCut(yy, x, w - tw, a, line, app->ascii);
-      if (tag[0])
-         Draw_text(yy, x + w - tw + 1, tw - 1, a, tag);
-   }
+   app->queueTop = top;
+   app->queueShown = shown;
+   app->queueRows = rows;
+   app->queueY = y;
+   app->queueDrawnSel = app->queueSel;
+   for (int i = 0; i < shown && top + i < (int)nq; i++)
+      FloorPane_drawQueueRow(app, top + i, y + i, x, w, focus);
 }
 
 unsigned FloorPane_move(App *app, int dir) {
    size_t nq = 0;
    Session_queue(App_session(app), &nq);
+   int was = app->queueSel;
    app->queueSel += dir;
    if (app->queueSel >= (int)nq)
       app->queueSel = (int)nq - 1;
    if (app->queueSel < 0)
       app->queueSel = 0;
+   int top, shown;
+   FloorPane_window((int)nq, app->queueSel, app->queueRows, &top, &shown);
+   if (app->queueY > 0 && app->queueDrawnSel == was && top == app->queueTop && shown == app->queueShown)
+      return app->queueSel == was ? RD_NONE : RD_QUEUE_SEL;
    return RD_FLOOR;
+}
+
+void FloorPane_drawMove(App *app) {
+   Rect r = app->rFloor;
+   int x = r.x + 2, w = r.w - 4;
+   int focus = app->focus == FOCUS_FLOOR && !app->follow;
+   int old = app->queueDrawnSel, sel = app->queueSel;
+   if (!app->selRow) {
+      /* The rows stay as they are: only the two marks change. */
+      if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
+         AgendaPane_drawMark(app, app->queueY + old - app->queueTop, x - 1, 0);
+      int y = app->queueY + sel - app->queueTop;
+      AgendaPane_drawMark(app, y, x - 1, focus);
+      if (focus) {
+         app->cursorY = y;
+         app->cursorX = x;
+      }
+      app->queueDrawnSel = sel;
+      return;
+   }
+   if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
+      FloorPane_drawQueueRow(app, old, app->queueY + old - app->queueTop, x, w, focus);
+   FloorPane_drawQueueRow(app, sel, app->queueY + sel - app->queueTop, x, w, focus);
+   app->queueDrawnSel = sel;
 }
 
 const char *FloorPane_selectedCode(App *app) {

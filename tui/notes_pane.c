@@ -222,5 +222,6 @@ unsigned NotesPane_key(App *app, int key) {
       }
       return (unsigned)-1;
    }
-   return RD_NOTES | RD_STATUS;
+   /* The notes alone change: the status, message and hint lines stay. */
+   return RD_NOTES;
 }

@@ -7,6 +7,7 @@
 
 #include "model/session.h"
 #include "model/words.h"
+#include "tui/agenda_pane.h"
 #include "tui/picker.h"
 #include "tui/text.h"
 
@@ -165,10 +166,14 @@ void RecordsPane_draw(App *app, Rect r) {
       char line[1024];
       RecordsPane_row(app, &list[k], line, sizeof line);
       int sel = focus && k == app->recordSel;
-      int a = sel ? app->attr[ROLE_SELECTED]
+      int hl = sel && app->selRow;
+      int a = hl ? app->attr[ROLE_SELECTED]
               : list[k].kind == REC_INTERVENTION || list[k].kind == REC_PARA ? app->attr[ROLE_NORMAL]
                                                                                : app->attr[ROLE_NEXT];
-      Draw_line(y, x - 1, w + 2, sel ? a : 0, "");
+      if (hl)
+         Draw_line(y, x - 1, w + 2, a, "");
+      else
+         AgendaPane_drawMark(app, y, x - 1, sel);
       /* The last row shows that more follow, and how many. */
       int below = (int)n - (k + 1);
       if (i == rows - 1 && below > 0) {

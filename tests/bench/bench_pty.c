@@ -22,7 +22,11 @@
  *             NAME PRE KEYSEQ COMMAND [NAME PRE KEYSEQ COMMAND ...]
  *
  * PRE and KEYSEQ take C escapes (\t \n \e \033); KEYSEQ is a list of keys
- * separated by '|', sent in turn. COMMAND runs under /bin/sh -c. The first
+ * separated by '|', sent in turn. A key that starts with '!' is a command
+ * run by /bin/sh (a writer appending to the session, for `gavel follow`):
+ * it is timed from the moment it changes FILE (-f; inotify), else from its
+ * exit, to the first and the last byte of the program's answer; the output
+ * is read meanwhile. BENCH_PTY_DEBUG=1 prints each such key's figures. COMMAND runs under /bin/sh -c. The first
  * program is gavel, the others its peers: every figure is printed with the
  * ratio gavel / peer. FILE (the session) gives the memory ratio. -w waits
  * that long for a program to exit by itself after its keys before killing it. Prints
@@ -34,6 +38,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -52,7 +57,7 @@
 typedef struct Prog {
    const char *name, *cmd;
    char pre[256];
-   char keys[64][32];
+   char keys[64][256];
    size_t nkeys;
    double *startup, *first, *settled, *bytes, *rss;
    size_t nstart, nkey;
@@ -199,6 +204,63 @@ static void send_keys(int m, const char *s, size_t n) {
    }
 }
 
+/* Runs a writer (a '!' key) while reading the program's output; returns the
+ * time the writer first changed File (its append), else of its exit. The
+ * bytes that came before that time are counted in *early_bytes. */
+static const char *File;
+static unsigned long long Seed = 42;
+
+static double run_writer(int m, const char *cmd, double *early_first, size_t *early_bytes) {
+   int ifd = File ? inotify_init1(IN_NONBLOCK) : -1;
+   if (ifd >= 0 && inotify_add_watch(ifd, File, IN_MODIFY) < 0) {
+      close(ifd);
+      ifd = -1;
+   }
+   double changed = 0;
+   pid_t w = fork();
+   if (w == 0) {
+      int null = open("/dev/null", O_RDWR);
+      if (null >= 0) {
+         dup2(null, 0);
+         dup2(null, 1);
+         dup2(null, 2);
+      }
+      execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+      _exit(127);
+   }
+   *early_first = 0;
+   *early_bytes = 0;
+   char buf[65536];
+   for (;;) {
+      int status;
+      if (waitpid(w, &status, WNOHANG) == w) {
+         double end = Bench_now();
+         if (ifd >= 0)
+            close(ifd);
+         return changed > 0 ? changed : end;
+      }
+      struct pollfd p[2] = { { m, POLLIN, 0 }, { ifd, POLLIN, 0 } };
+      if (poll(p, ifd >= 0 ? 2 : 1, 1) <= 0)
+         continue;
+      double now = Bench_now();
+      if (ifd >= 0 && (p[1].revents & POLLIN)) {
+         while (read(ifd, buf, sizeof buf) > 0) {
+         }
+         if (changed == 0)
+            changed = now;
+      }
+      if (p[0].revents & POLLIN) {
+         ssize_t n = read(m, buf, sizeof buf);
+         /* Output before the change is not an answer to it (a clock). */
+         if (n > 0 && changed > 0) {
+            if (!*early_bytes)
+               *early_first = now;
+            *early_bytes += (size_t)n;
+         }
+      }
+   }
+}
+
 static void one_round(Prog *p, size_t keys) {
    int m;
    double t0 = Bench_now();
@@ -218,6 +280,29 @@ static void one_round(Prog *p, size_t keys) {
    }
    for (size_t k = 0; k < keys && p->nkeys; k++) {
       const char *key = p->keys[k % p->nkeys];
+      if (key[0] == '!') {
+         /* At a random moment (fixed seed): an append must not fall at the
+          * same phase of a program's polling period round after round. */
+         Seed = Seed * 6364136223846793005ULL + 1442695040888963407ULL;
+         usleep((useconds_t)((Seed >> 33) % 250000));
+         double early_first;
+         size_t early;
+         double a0 = Bench_now();
+         double ack = run_writer(m, key + 1, &early_first, &early);
+         /* Whatever came before the acknowledgement, the rest comes now. */
+         double last = drain(m, pid, ack, QUIET_KEY_MS, early ? QUIET_KEY_MS / 1e3 : 5, &first, &bytes);
+         if (early && !bytes)
+            last = early_first; /* all of it came before the acknowledgement */
+         if (early)
+            first = early_first;
+         size_t i = p->nkey++;
+         p->first[i] = first > ack ? first - ack : 0;
+         p->settled[i] = last > ack ? last - ack : 0;
+         p->bytes[i] = (double)(bytes + early);
+         if (getenv("BENCH_PTY_DEBUG"))
+            fprintf(stderr, "%s: ack +%.1f ms, first %.3f ms, last %.3f ms, %zu+%zu B\n", p->name, (ack - a0) * 1e3, p->first[i] * 1e3, p->settled[i] * 1e3, early, bytes);
+         continue;
+      }
       double a = Bench_now();
       send_keys(m, key, strlen(key));
       double last = drain(m, pid, a, QUIET_KEY_MS, 5, &first, &bytes);
@@ -281,7 +366,7 @@ static void row(const char *cas, const char *what, double g, const Prog *peer, d
       snprintf(rs, sizeof rs, "%.2fx", g / pv);
    else
       snprintf(rs, sizeof rs, "-");
-   printf("| %-18s | %-24s | %12s | %-6s %12s | %7s | %s |\n", cas, what, gs, peer->name, ps, rs, target);
+   printf("| %-18s | %-28s | %12s | %-6s %12s | %7s | %s |\n", cas, what, gs, peer->name, ps, rs, target);
 }
 
 int main(int argc, char **argv) {
@@ -293,7 +378,7 @@ int main(int argc, char **argv) {
       case 'r': rounds = strtoul(optarg, NULL, 10); break;
       case 'k': keys = strtoul(optarg, NULL, 10); break;
       case 's': sscanf(optarg, "%dx%d", &Cols, &Rows); break;
-      case 'f': file = optarg; break;
+      case 'f': file = File = optarg; break;
       case 'w': WaitExit = strtod(optarg, NULL); break;
       default: goto usage;
       }
@@ -315,7 +400,7 @@ int main(int argc, char **argv) {
       char **a = argv + first_prog + 4 * i;
       p->name = a[0];
       unescape(a[1], p->pre, sizeof p->pre);
-      char tmp[1024];
+      char tmp[8192];
       unescape(a[2], tmp, sizeof tmp);
       for (char *s = tmp, *bar; *s && p->nkeys < 64; s = bar + 1) {
          bar = strchr(s, '|');
@@ -355,8 +440,14 @@ int main(int argc, char **argv) {
       Pct s = pct(p->startup, p->nstart), f = pct(p->first, p->nkey), se = pct(p->settled, p->nkey);
       Pct b = pct(p->bytes, p->nkey), m = pct(p->rss, p->nstart);
       row(cas, "start-up, median", gs.median, p, s.median, "ms", 1e3,
-          strcmp(p->name, "less") == 0 ? "<= 5x less" : "<= 1.0x nano");
-      if (g->nkeys && p->nkeys) {
+          strcmp(p->name, "less") == 0 ? "<= 5x less" : strcmp(p->name, "nano") == 0 ? "<= 1.0x nano" : "(reported)");
+      if (g->nkeys && p->nkeys && g->keys[0][0] == '!') {
+         /* A writer appends: the follower's screen against tail -f. */
+         row(cas, "append to first byte, median", gf.median, p, f.median, "us", 1e6, "(reported)");
+         row(cas, "append to screen, median", gse.median, p, se.median, "us", 1e6, "< 50000 us");
+         row(cas, "append to screen, p90", gse.p90, p, se.p90, "us", 1e6, "(reported)");
+         row(cas, "bytes per append, median", gb.median, p, b.median, "B", 1, "(reported)");
+      } else if (g->nkeys && p->nkeys) {
          row(cas, "key first byte, median", gf.median, p, f.median, "us", 1e6, "<= 1.0x peer");
          row(cas, "key first byte, p90", gf.p90, p, f.p90, "us", 1e6, "<= 1.0x peer, < 1000 us");
          row(cas, "key first byte, p99", gf.p99, p, f.p99, "us", 1e6, "(reported)");
@@ -368,7 +459,7 @@ int main(int argc, char **argv) {
       row(cas, "peak memory", gr.median, p, m.median, "MB", 1e-6, "(peer for scale)");
    }
    if (fsize > 0)
-      printf("| %-18s | %-24s | %12.1f MB | %-6s %9.1f MB | %6.2fx | < 2x the file |\n", cas,
+      printf("| %-18s | %-28s | %12.1f MB | %-6s %9.1f MB | %6.2fx | < 2x the file |\n", cas,
              "peak memory / file", gr.median / 1e6, "file", fsize / 1e6, gr.median / fsize);
    return 0;
 usage:

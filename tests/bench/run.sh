@@ -10,7 +10,8 @@
 #      search beside cat and grep -rFi on the same files, and the home
 #      screen's start-up through a pseudo-terminal (script(1))
 #   6. gavel, nano and less side by side in a pseudo-terminal (bench_pty):
-#      start-up, keys (first byte, settled), bytes per key, peak memory
+#      start-up, keys (first byte, settled), bytes per key, peak memory;
+#      gavel follow beside tail -f while gavel exec appends
 #   7. the growth table: 1k, 10k, 100k interventions, then agenda items
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
 #        BENCH_APPENDS (1000), BENCH_ARCHIVE (1000), BENCH_PTY_ROUNDS (5),
@@ -213,6 +214,19 @@ if have nano && have less; then
 	pty "typing a note" -- \
 		gavel '\t' 'a|b|c|d|e|f|g|h| ' "'$GAVEL_BIN' '$live'" \
 		nano '' 'a|b|c|d|e|f|g|h| ' "nano -I '$big'"
+	echo
+	# gavel follow on a copy of the big session while a writer appends
+	# (gavel exec), beside tail -f on the same file: from the append
+	# (inotify on the file) to the follower's last byte. Fewer keys: each
+	# writer opens the whole session first.
+	fol=$data/follow.gavel
+	cp "$big" "$fol"
+	printf 'floor SE\n' > "$data/follow-1.txt"
+	printf 'withdraw SE\n' > "$data/follow-2.txt"
+	w="!'$GAVEL_BIN' exec '$fol' -f '$data/follow-1.txt'|!'$GAVEL_BIN' exec '$fol' -f '$data/follow-2.txt'"
+	"$bin/bench_pty" -r "$PTY_ROUNDS" -k 10 -f "$fol" "follow: append to screen" -- \
+		gavel '' "$w" "'$GAVEL_BIN' follow '$fol'" \
+		tail '' "$w" "tail -f '$fol'"
 else
 	echo "  nano or less is not installed (make bench installs nano): skipped"
 fi

@@ -271,6 +271,35 @@ static void clock_and_mouse(void **state) {
    Config_free(c);
 }
 
+/* selection = marker (the default) | row; a wrong value is reported with
+ * its line and the default kept. */
+static void selection_style(void **state) {
+   (void)state;
+   char *err = NULL;
+   const char row[] = "[general]\nselection = Row\n";
+   Config *c = Config_parse(row, sizeof row - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->selection, CONFIG_SELECTION_ROW);
+   Config_free(c);
+   const char marker[] = "[general]\nselection = marker\n";
+   c = Config_parse(marker, sizeof marker - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->selection, CONFIG_SELECTION_MARKER);
+   Config_free(c);
+   const char none[] = "[general]\ntheme = default\n";
+   c = Config_parse(none, sizeof none - 1, "c.ini", &err);
+   assert_null(err);
+   assert_int_equal(c->selection, CONFIG_SELECTION_MARKER);
+   Config_free(c);
+   const char bad[] = "[general]\n\nselection = bold\n";
+   c = Config_parse(bad, sizeof bad - 1, "c.ini", &err);
+   assert_non_null(err);
+   assert_non_null(strstr(err, "c.ini:3: selection 'bold': expected marker or row"));
+   assert_int_equal(c->selection, CONFIG_SELECTION_MARKER);
+   free(err);
+   Config_free(c);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(config_defaults_when_missing),
@@ -278,6 +307,7 @@ int main(void) {
       cmocka_unit_test(speaking_time_forms),
       cmocka_unit_test(config_mistakes),
       cmocka_unit_test(clock_and_mouse),
+      cmocka_unit_test(selection_style),
       cmocka_unit_test(shipped_themes),
       cmocka_unit_test(theme_values),
       cmocka_unit_test(theme_mistakes),

@@ -211,6 +211,25 @@ static void taking_up_items(void **state) {
    Fx_free(f);
 }
 
+/* An item added once an item has been taken up is added during the
+ * meeting, even when none is current any more; an undone take-up (a
+ * rebuild) leaves the meeting not begun. */
+static void added_once_the_meeting_began(void **state) {
+   (void)state;
+   Fx *f = agenda();
+   Fx_run(f, "item 1");
+   Fx_run(f, "undo");
+   Fx_run(f, "item add \"Prepared late\"");
+   assert_false(Agenda_item(&f->s->agenda, Fx_item(f, "5"))->added);
+   Fx_run(f, "item 1");
+   Fx_run(f, "item done");
+   assert_null(Session_current_item(f->s));
+   Fx_run(f, "item add \"Raised at the table\"");
+   assert_true(Agenda_item(&f->s->agenda, Fx_item(f, "6"))->added);
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
 static void reaching_a_sub_item_deals_with_its_parent(void **state) {
    (void)state;
    Fx *f = agenda();
@@ -308,6 +327,7 @@ int main(void) {
       cmocka_unit_test(item_add_options),
       cmocka_unit_test(item_options_once_titles_not_blank),
       cmocka_unit_test(taking_up_items),
+      cmocka_unit_test(added_once_the_meeting_began),
       cmocka_unit_test(reaching_a_sub_item_deals_with_its_parent),
       cmocka_unit_test(moving_renumbers),
       cmocka_unit_test(appending_keeps_the_numbering_a_renumber_gives),
