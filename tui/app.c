@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -228,12 +229,24 @@ static void App_findExtKeys(App *app) {
    }
 }
 
+/* The terminal is gone (its window closed without a SIGHUP reaching us, a
+ * pty whose other end was closed): every read then fails at once, and a
+ * loop that took that for a timeout would spin. Stop as on a hang-up, so
+ * the note being typed is journaled. */
+static void App_checkHangup(void) {
+   struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN, .revents = 0 };
+   if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+      App_stopSignal = SIGHUP;
+}
+
 /* One key press as a tui/keys.h code; 0 when the timeout passed. */
 static int App_readKey(App *app) {
    wint_t wc;
    int r = get_wch(&wc);
-   if (r == ERR)
+   if (r == ERR) {
+      App_checkHangup();
       return 0;
+   }
    if (r == KEY_CODE_YES) {
       static const int ext[7] = { TK_CLEFT, TK_CRIGHT, TK_CUP, TK_CDOWN, TK_CHOME, TK_CEND, TK_CDEL };
       for (int i = 0; i < 7; i++)
