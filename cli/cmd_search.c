@@ -79,6 +79,21 @@ static void Out_puts(Out *o, const char *s) {
    Out_put(o, s, strlen(s));
 }
 
+/* A string shared by many hits in a row (a session's date, body, an item's
+ * title, a delegation): its length measured once while it repeats. */
+typedef struct OutShared {
+   const char *p;
+   size_t n;
+} OutShared;
+
+static void Out_shared(Out *o, OutShared *last, const char *s) {
+   if (s != last->p) {
+      last->p = s;
+      last->n = strlen(s);
+   }
+   Out_put(o, s, last->n);
+}
+
 /* A string literal, its length known. */
 #define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
 
@@ -99,23 +114,24 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       return;
    }
    Out o = { out, 0, { 0 } };
+   OutShared date = { 0 }, body = { 0 }, item = { 0 }, title = { 0 }, deleg = { 0 }, what = { 0 };
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
-      Out_puts(&o, h->date[0] ? h->date : "(no date)");
+      Out_shared(&o, &date, h->date[0] ? h->date : "(no date)");
       OUT_LIT(&o, "  ");
-      Out_puts(&o, h->body[0] ? h->body : "(no body)");
+      Out_shared(&o, &body, h->body[0] ? h->body : "(no body)");
       if (h->item[0]) {
          OUT_LIT(&o, "  ");
-         Out_puts(&o, h->item);
+         Out_shared(&o, &item, h->item);
          OUT_LIT(&o, " ");
-         Out_puts(&o, h->title);
+         Out_shared(&o, &title, h->title);
       }
       if (h->delegation[0]) {
          OUT_LIT(&o, "  ");
-         Out_puts(&o, h->delegation);
+         Out_shared(&o, &deleg, h->delegation);
       }
       OUT_LIT(&o, "  (");
-      Out_puts(&o, h->what);
+      Out_shared(&o, &what, h->what);
       OUT_LIT(&o, ")\n    ");
       Out_puts(&o, h->text);
       OUT_LIT(&o, "\n");

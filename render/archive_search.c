@@ -90,6 +90,39 @@ static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
    return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
 }
 
+/* The delegation codes of an archive are few (a roster's worth): each is
+ * made visible once, not once a hit. */
+enum { SEARCH_DELEG_SLOTS = 256, SEARCH_DELEG_MAX = 192 };
+
+struct SearchDeleg {
+   const char *raw, *vis;  /* in the arena */
+};
+
+/* deleg made visible, shared by every hit of the same code. */
+static const char *Search_deleg(ArchiveSearch *s, const char *deleg) {
+   if (!s->delegs && !(s->delegs = calloc(SEARCH_DELEG_SLOTS, sizeof *s->delegs)))
+      return Search_keepVisible(s, deleg);
+   size_t h = 2166136261u;
+   for (const char *c = deleg; *c; c++)
+      h = (h ^ (unsigned char)*c) * 16777619u;
+   for (size_t i = h % SEARCH_DELEG_SLOTS;; i = (i + 1) % SEARCH_DELEG_SLOTS) {
+      SearchDeleg *d = &s->delegs[i];
+      if (!d->raw) {
+         if (s->ndelegs >= SEARCH_DELEG_MAX)
+            return Search_keepVisible(s, deleg);
+         const char *raw = Search_keep(s, deleg, strlen(deleg));
+         const char *vis = raw ? Search_keepVisible(s, deleg) : NULL;
+         if (!vis)
+            return NULL;
+         *d = (SearchDeleg){ raw, vis };
+         s->ndelegs++;
+         return vis;
+      }
+      if (strcmp(d->raw, deleg) == 0)
+         return d->vis;
+   }
+}
+
 /* Search_append, or a copy when the text is known to be clean (one line,
  * nothing Visible_append would change). */
 static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
@@ -244,7 +277,7 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
          s->ititle[k] = h->title;
       }
    }
-   h->delegation = deleg[0] ? Search_keepVisible(s, deleg) : "";
+   h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
    h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
    /* A folded line that starts with a capital: its record is clean. */
@@ -435,6 +468,7 @@ void ArchiveSearch_free(ArchiveSearch *s) {
       next = b->next;
       free(b);
    }
+   free(s->delegs);
    free(s->inum);
    free(s->ititle);
    free(s->hits);

@@ -39,6 +39,7 @@ typedef struct SearchHit {
 } SearchHit;
 
 typedef struct SearchBlock SearchBlock;
+typedef struct SearchDeleg SearchDeleg;
 
 typedef struct ArchiveSearch {
    MatchQuery q;
@@ -66,6 +67,10 @@ typedef struct ArchiveSearch {
    const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
    size_t icap;
    GvBuf vis;                 /* a hit's text made visible, before it is kept */
+   /* Each delegation code seen, made visible once and shared by its hits
+    * (open addressing on the code as recorded; NULL until the first). */
+   struct SearchDeleg *delegs;
+   size_t ndelegs;
    SearchBlock *arena;        /* the hits' strings, in large blocks */
 } ArchiveSearch;
 
