@@ -354,11 +354,72 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    free(items);
 }
 
+/* n bytes, aligned for pointers, from the pool of the session visited
+ * (emptied by Search_poolReset); NULL on ENOMEM. */
+static void *Search_pool(ArchiveSearch *s, size_t n) {
+   n = (n + 15) & ~(size_t)15;
+   SearchBlock **at = &s->pool;
+   while (*at && (*at)->cap - (*at)->used < n)
+      at = &(*at)->next;
+   if (!*at) {
+      size_t cap = n > 65536 ? n : 65536;
+      SearchBlock *b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      *b = (SearchBlock){ NULL, 0, cap };
+      *at = b;
+   }
+   void *p = (*at)->data + (*at)->used;
+   (*at)->used += n;
+   return p;
+}
+
+static void Search_poolReset(ArchiveSearch *s) {
+   for (SearchBlock *b = s->pool; b; b = b->next)
+      b->used = 0;
+}
+
+/* Archive_parseRecord's reading of a line without escape (the usual one),
+ * its fields cut in the pool instead of an allocation a record; a line
+ * with an escape or many fields goes to parse (marked owned: freed after
+ * the session). */
+static bool Search_parseLine(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d,
+                             const char *line, size_t len) {
+   size_t n = 0, at[32];
+   bool plain = len >= 1 && !memchr(line, '\\', len);
+   for (const char *t = line + 1, *end = line + len; plain && (t = memchr(t, '\t', (size_t)(end - t)));
+        t++)
+      if (n < 32)
+         at[n++] = (size_t)(t - (line + 1));
+      else
+         plain = false;
+   /* Its mark first: owned is never shorter than d. */
+   if (!GvBuf_putc(&s->owned, !plain))
+      return false;
+   if (!plain)
+      return parse(line, len, d);
+   ArchiveRecord *r = ArchiveDigest_grow(d);
+   char **f = r ? Search_pool(s, (n + 1) * sizeof *f + len + 1) : NULL;
+   if (!f)
+      return false;
+   char *store = (char *)(f + n + 1);
+   memcpy(store, line + 1, len - 1);
+   store[len - 1] = '\0';
+   for (size_t k = 0; k < n; k++) {
+      store[at[k]] = '\0';
+      f[k] = store + at[k] + 1;
+   }
+   f[n] = NULL;
+   *r = (ArchiveRecord){ line[0], n, f };
+   d->count++;
+   return true;
+}
+
 /* One cache line into d (s->only and s->fold beside it): take says it
  * can match, folded is its folded line then (NULL: not to be used). */
 static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
                          const char *line, size_t len, bool take, const char *folded) {
-   if (!parse(line, len, d) || !GvBuf_putc(only, take))
+   if (!Search_parseLine(s, parse, d, line, len) || !GvBuf_putc(only, take))
       return false;
    if (d->count > s->foldcap) {
       size_t cap = d->count * 2;
@@ -396,33 +457,38 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
       if (a + l >= len || recs[a + l] != '\n' || (a > 0 && recs[a - 1] != '\n'))
          return -1;
    }
-   ArchiveDigest d = { 0 };
-   GvBuf only = GV_BUF_INIT;
+   ArchiveDigest *d = &s->recs;
+   GvBuf *only = &s->onlybuf;
+   GvBuf_clear(only);
+   GvBuf_clear(&s->owned);
+   Search_poolReset(s);
    size_t next = 0, at = 0;
    bool ok = true;
    while (ok && at < len && recs[at] == 'I') {
       const char *nl = memchr(recs + at, '\n', len - at);
       size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
       bool take = next < n && s->lines[next].start == at;
-      ok = Search_parse(s, parse, &d, &only, recs + at, l, take, folded + at);
+      ok = Search_parse(s, parse, d, only, recs + at, l, take, folded + at);
       next += take;
       at += l + 1;
    }
    for (; ok && next < n; next++) {
       if (s->lines[next].start < at)
          continue;  /* an item line already taken */
-      ok = Search_parse(s, parse, &d, &only, recs + s->lines[next].start, s->lines[next].len, true,
+      ok = Search_parse(s, parse, d, only, recs + s->lines[next].start, s->lines[next].len, true,
                         folded + s->lines[next].start);
    }
    if (!ok)
       s->nomem = true;
-   s->only = (const unsigned char *)only.data;
+   s->only = (const unsigned char *)only->data;
    s->folding = true;
-   ArchiveSearch_digest(s, day, body, path, &d);
+   ArchiveSearch_digest(s, day, body, path, d);
    s->folding = false;
    s->only = NULL;
-   GvBuf_free(&only);
-   ArchiveDigest_free(&d);
+   for (size_t i = 0; i < d->count; i++)
+      if (i < s->owned.len && s->owned.data[i])
+         free(d->recs[i].fields);
+   d->count = 0;
    return 0;
 }
 
@@ -468,6 +534,13 @@ void ArchiveSearch_free(ArchiveSearch *s) {
       next = b->next;
       free(b);
    }
+   for (SearchBlock *b = s->pool, *next; b; b = next) {
+      next = b->next;
+      free(b);
+   }
+   free(s->recs.recs);
+   GvBuf_free(&s->owned);
+   GvBuf_free(&s->onlybuf);
    free(s->delegs);
    free(s->inum);
    free(s->ititle);

@@ -72,6 +72,12 @@ typedef struct ArchiveSearch {
    struct SearchDeleg *delegs;
    size_t ndelegs;
    SearchBlock *arena;        /* the hits' strings, in large blocks */
+   /* ArchiveSearch_folded's records of one session: fields cut in blocks
+    * reused from session to session (pool), a record the parser had to
+    * allocate (an escape) marked in owned. */
+   ArchiveDigest recs;
+   SearchBlock *pool;
+   GvBuf owned, onlybuf;
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
