@@ -312,11 +312,23 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
-            /* Eight ASCII bytes at a time: folded, they keep their offsets. */
+            /* ASCII bytes keep their offsets when folded: the run of them
+             * in the next eight bytes is stepped over at once, up to the
+             * offset wanted. */
             uint64_t v;
-            if (n - i >= 8 && *pts[e] - o >= 8 && (memcpy(&v, text + i, 8), !(v & 0x8080808080808080ULL))) {
-               i += 8, o += 8;
-               continue;
+            if (n - i >= 8) {
+               memcpy(&v, text + i, 8);
+               uint64_t high = v & 0x8080808080808080ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+               size_t ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
+#else
+               size_t ascii = high ? 0 : 8;
+#endif
+               if (ascii) {
+                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+                  i += step, o += step;
+                  continue;
+               }
             }
             if ((unsigned char)text[i] < 0x80) {
                i++, o++;
