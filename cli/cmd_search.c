@@ -199,7 +199,8 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
                        .digest = ArchiveDigest_build, .visitDigest = Search_visit,
                        .visitFolded = Search_visitFolded,
-                       .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
+                       .digest_version = ARCHIVE_DIGEST_VERSION, .no_locks = true,
+                       .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);

@@ -544,18 +544,23 @@ static bool fold_lines(GvBuf *out, const char *p, size_t n) {
 /* A cache hit: the entry filled in and the digest visited, without reading
  * the file. false: a miss (the caller replays). */
 static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c, const CacheEntry *ce) {
-   int fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-   if (fd < 0)
-      return false;
    struct stat st;
-   bool ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
+   int fd = -1;
+   if (how->no_locks ? stat(e->path, &st) != 0
+                     : (fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 || fstat(fd, &st) != 0) {
+      if (fd >= 0)
+         close(fd);
+      return false;
+   }
+   bool ok = S_ISREG(st.st_mode) && st.st_size == ce->size &&
              (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
    if (ok) {
       e->size = ce->size;
       e->mtime_ns = ce->mtime_ns;
-      e->locked = Lock_heldByOther(fd) != 0;
+      e->locked = fd >= 0 && Lock_heldByOther(fd) != 0;
    }
-   close(fd);
+   if (fd >= 0)
+      close(fd);
    if (!ok)
       return false;
    ArchiveDigest d = { 0 };

@@ -97,6 +97,9 @@ typedef struct ArchiveScan {
    int (*visitFolded)(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
                       const char *folded, size_t flen);
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
+   /* A cached file is only stat'ed, not opened to ask for its lock:
+    * `locked` stays false (a search does not show it). */
+   bool no_locks;
    void *ud;
 } ArchiveScan;
 
