@@ -182,6 +182,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
       return Cli_usage(env, "search: %s", msg);
    }
    s.as.delegation = deleg;
+   s.as.noUid = true;  /* no column shows it: only the live screen opens a hit */
    if (item && ArchiveSearch_item(&s.as, item, msg, sizeof msg) != GV_OK) {
       ArchiveSearch_free(&s.as);
       return Cli_usage(env, "search: --item: %s", msg);

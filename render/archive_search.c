@@ -132,18 +132,69 @@ static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
       Search_append(out, text, n);
 }
 
+/* The window of text[0..n) shown around the first match: [*from, *to),
+ * whole characters. */
+static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_t *from,
+                          size_t *to) {
+   size_t f = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
+   while (f > 0 && ((unsigned char)text[f] & 0xC0) == 0x80)
+      f--;
+   size_t t = f + SEARCH_WIDTH < n ? f + SEARCH_WIDTH : n;
+   if (t < sp[0].end)
+      t = sp[0].end;
+   while (t < n && ((unsigned char)text[t] & 0xC0) == 0x80)
+      t++;
+   *from = f;
+   *to = t;
+}
+
+/* Search_context for a clean text (one line, nothing to make visible),
+ * written straight into the arena: the window's pieces and the marks. */
+static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
+                                      const MatchSpan *sp, size_t nsp) {
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   size_t on = strlen(s->markOn), off = strlen(s->markOff);
+   size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
+   SearchBlock *b = s->arena;
+   if (!b || b->cap - b->used < room) {
+      size_t cap = room > 65536 ? room : 65536;
+      b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      b->next = s->arena;
+      b->used = 0;
+      b->cap = cap;
+      s->arena = b;
+   }
+   char *start = b->data + b->used, *w = start;
+   if (from > 0)
+      memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   size_t at = from;
+   for (size_t k = 0; k < nsp && sp[k].start < to; k++) {
+      if (sp[k].start < at)
+         continue;
+      memcpy(w, text + at, sp[k].start - at), w += sp[k].start - at;
+      memcpy(w, s->markOn, on), w += on;
+      memcpy(w, text + sp[k].start, sp[k].end - sp[k].start), w += sp[k].end - sp[k].start;
+      memcpy(w, s->markOff, off), w += off;
+      at = sp[k].end;
+   }
+   if (at < to)
+      memcpy(w, text + at, to - at), w += to - at;
+   if (to < n)
+      memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   *w++ = '\0';
+   b->used += (size_t)(w - start);
+   return start;
+}
+
 /* The text around the first match, the matches marked, on one line, into
  * s->vis. Only the window is made visible (clean: it is already). */
 static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const MatchSpan *sp,
                            size_t nsp, bool clean) {
-   size_t from = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
-   while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-      from--;
-   size_t to = from + SEARCH_WIDTH < n ? from + SEARCH_WIDTH : n;
-   if (to < sp[0].end)
-      to = sp[0].end;
-   while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
-      to++;
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
    GvBuf *out = &s->vis;
    GvBuf_clear(out);
    if (from > 0)
@@ -279,11 +330,14 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
-   h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
+   h->uid = uid[0] && !s->noUid ? Search_keep(s, uid, strlen(uid)) : "";
    /* A folded line that starts with a capital: its record is clean. */
    bool clean = f && s->fold[rec][0] >= 'A' && s->fold[rec][0] <= 'Z';
-   h->text =
-      Search_context(s, text, n, sp, nsp, clean) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+   if (clean)
+      h->text = Search_keepContext(s, text, n, sp, nsp);
+   else
+      h->text =
+         Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;

@@ -49,6 +49,7 @@ typedef struct ArchiveSearch {
    MatchQuery itemq;         /* only items of this number, or with these title words */
    const char *item;
    const char *markOn, *markOff; /* around each match in the context ("[" "]" by default) */
+   bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
