@@ -330,8 +330,15 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
                   continue;
                }
             }
-            if ((unsigned char)text[i] < 0x80) {
+            unsigned char c = (unsigned char)text[i];
+            if (c < 0x80) {
                i++, o++;
+               continue;
+            }
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
+               /* A two-byte character: its folded length from the table. */
+               o += t2[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)text[i + 1] & 0x3F)].len;
+               i += 2;
                continue;
             }
             char enc[4];
