@@ -321,8 +321,16 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       h->item = s->inum[k];
       h->title = s->ititle[k];
    } else {
-      h->item = Search_keepVisible(s, item->fields[0]);
-      h->title = Search_keepVisible(s, item->fields[1]);
+      /* An item from a clean cache line: its number and title are
+       * visible as they are. */
+      size_t ir = s->folding ? (size_t)(item - s->recs.recs) : GV_NONE;
+      if (ir < s->cleanbuf.len && s->cleanbuf.data[ir]) {
+         h->item = Search_keep(s, item->fields[0], strlen(item->fields[0]));
+         h->title = Search_keep(s, item->fields[1], strlen(item->fields[1]));
+      } else {
+         h->item = Search_keepVisible(s, item->fields[0]);
+         h->title = Search_keepVisible(s, item->fields[1]);
+      }
       if (k < s->icap) {
          s->inum[k] = h->item;
          s->ititle[k] = h->title;
@@ -473,7 +481,8 @@ static bool Search_parseLine(ArchiveSearch *s, ArchiveSearchParse parse, Archive
  * can match, folded is its folded line then (NULL: not to be used). */
 static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
                          const char *line, size_t len, bool take, const char *folded) {
-   if (!Search_parseLine(s, parse, d, line, len) || !GvBuf_putc(only, take))
+   if (!Search_parseLine(s, parse, d, line, len) || !GvBuf_putc(only, take) ||
+       !GvBuf_putc(&s->cleanbuf, folded && folded[0] >= 'A' && folded[0] <= 'Z'))
       return false;
    if (d->count > s->foldcap) {
       size_t cap = d->count * 2;
@@ -515,6 +524,7 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
    GvBuf *only = &s->onlybuf;
    GvBuf_clear(only);
    GvBuf_clear(&s->owned);
+   GvBuf_clear(&s->cleanbuf);
    Search_poolReset(s);
    size_t next = 0, at = 0;
    bool ok = true;
@@ -595,6 +605,7 @@ void ArchiveSearch_free(ArchiveSearch *s) {
    free(s->recs.recs);
    GvBuf_free(&s->owned);
    GvBuf_free(&s->onlybuf);
+   GvBuf_free(&s->cleanbuf);
    free(s->delegs);
    free(s->inum);
    free(s->ititle);

@@ -79,6 +79,7 @@ typedef struct ArchiveSearch {
    ArchiveDigest recs;
    SearchBlock *pool;
    GvBuf owned, onlybuf;
+   GvBuf cleanbuf;            /* per record of recs: 1 when its line is clean (capital type) */
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
