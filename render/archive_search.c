@@ -563,6 +563,14 @@ static int Search_newest(const void *x, const void *y) {
    return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+static void Search_reverse(SearchHit *h, size_t n) {
+   for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+      SearchHit t = h[i];
+      h[i] = h[j - 1];
+      h[j - 1] = t;
+   }
+}
+
 /* Newest first, hits of one day in the order found: the usual archive is
  * visited oldest first (file names start with the date), so reversing the
  * runs of one day does it in one pass; any other order is sorted. */
@@ -572,22 +580,17 @@ void ArchiveSearch_sort(ArchiveSearch *s) {
    for (size_t i = 1; i < n && rising; i++)
       rising = s->hits[i - 1].day <= s->hits[i].day;
    if (rising && n > 1) {
-      SearchHit *o = malloc(n * sizeof *o);
-      if (o) {
-         size_t w = 0;
-         for (size_t end = n; end > 0;) {
-            size_t start = end - 1;
-            while (start > 0 && s->hits[start - 1].day == s->hits[end - 1].day)
-               start--;
-            memcpy(o + w, s->hits + start, (end - start) * sizeof *o);
-            w += end - start;
-            end = start;
-         }
-         free(s->hits);
-         s->hits = o;
-         s->cap = n;
-         return;
+      /* In place (no second array of hits): the whole reversed, then each
+       * day's run back. */
+      Search_reverse(s->hits, n);
+      for (size_t start = 0; start < n;) {
+         size_t end = start + 1;
+         while (end < n && s->hits[end].day == s->hits[start].day)
+            end++;
+         Search_reverse(s->hits + start, end - start);
+         start = end;
       }
+      return;
    }
    if (n > 1)
       qsort(s->hits, n, sizeof *s->hits, Search_newest);
