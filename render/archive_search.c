@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model/date.h"
 #include "model/docref.h"
@@ -445,16 +448,44 @@ static void Search_poolReset(ArchiveSearch *s) {
  * its fields cut in the pool instead of an allocation a record; a line
  * with an escape or many fields goes to parse (marked owned: freed after
  * the session). */
+/* The tabs of line[0..len) after its type letter, as offsets from line + 1,
+ * into at[0..*n): false when the line has an escape or more than 32 tabs.
+ * Sixteen bytes a step, tabs and backslashes at once. */
+static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) {
+   size_t k = 0, i = 1;
+   if (len < 1 || line[0] == '\\')
+      return false;
+#ifdef __SSE2__
+   const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\');
+   for (; i + 16 <= len; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)))
+         return false;
+      for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)); m; m &= m - 1) {
+         if (k == 32)
+            return false;
+         at[k++] = i - 1 + (size_t)__builtin_ctz(m);
+      }
+   }
+#endif
+   for (; i < len; i++) {
+      if (line[i] == '\\')
+         return false;
+      if (line[i] == '\t') {
+         if (k == 32)
+            return false;
+         at[k++] = i - 1;
+      }
+   }
+   *n = k;
+   return true;
+}
+
 static bool Search_parseLine(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d,
-                             const char *line, size_t len) {
+                             const char *line, size_t len, bool *plainOut) {
    size_t n = 0, at[32];
-   bool plain = len >= 1 && !memchr(line, '\\', len);
-   for (const char *t = line + 1, *end = line + len; plain && (t = memchr(t, '\t', (size_t)(end - t)));
-        t++)
-      if (n < 32)
-         at[n++] = (size_t)(t - (line + 1));
-      else
-         plain = false;
+   bool plain = Search_tabs(line, len, at, &n);
+   *plainOut = plain;
    /* Its mark first: owned is never shorter than d. */
    if (!GvBuf_putc(&s->owned, !plain))
       return false;
@@ -481,7 +512,8 @@ static bool Search_parseLine(ArchiveSearch *s, ArchiveSearchParse parse, Archive
  * can match, folded is its folded line then (NULL: not to be used). */
 static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
                          const char *line, size_t len, bool take, const char *folded) {
-   if (!Search_parseLine(s, parse, d, line, len) || !GvBuf_putc(only, take) ||
+   bool noEscape;
+   if (!Search_parseLine(s, parse, d, line, len, &noEscape) || !GvBuf_putc(only, take) ||
        !GvBuf_putc(&s->cleanbuf, folded && folded[0] >= 'A' && folded[0] <= 'Z'))
       return false;
    if (d->count > s->foldcap) {
@@ -496,7 +528,7 @@ static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDige
       s->foldcap = cap;
    }
    /* The folded line stands for the fields when no escape shifts them. */
-   bool plain = take && folded && !memchr(line, '\\', len);
+   bool plain = take && folded && noEscape;
    s->fold[d->count - 1] = plain ? folded : NULL;
    s->foldlen[d->count - 1] = plain ? len : 0;
    return true;
