@@ -50,6 +50,11 @@ static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs,
                                Archive_parseRecord);
 }
 
+static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
+   Search *s = ud;
+   return ArchiveSearch_foldedCould(&s->as, folded, flen);
+}
+
 /* The hits are written in blocks of 64 KiB, not a call a field. */
 typedef struct Out {
    FILE *f;
@@ -200,7 +205,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
                        .digest = ArchiveDigest_build, .visitDigest = Search_visit,
-                       .visitFolded = Search_visitFolded,
+                       .visitFolded = Search_visitFolded, .foldedCould = Search_foldedCould,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .no_locks = true,
                        .ud = &s };
    int rc = CLI_FAIL;

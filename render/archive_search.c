@@ -539,7 +539,10 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
                          ArchiveSearchParse parse) {
    if (!s->q.line_ok || flen != len)
       return -1;
-   size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   size_t n = folded == s->linesOf && flen == s->linesLen
+                 ? s->nlines
+                 : Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   s->linesOf = NULL;
    if (n == SIZE_MAX)
       return -1;
    if (n == 0)
@@ -586,6 +589,19 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
          free(d->recs[i].fields);
    d->count = 0;
    return 0;
+}
+
+bool ArchiveSearch_foldedCould(ArchiveSearch *s, const char *folded, size_t flen) {
+   s->linesOf = NULL;
+   if (!s->q.line_ok)
+      return true;  /* ArchiveSearch_folded declines: the records decide */
+   size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   if (n == SIZE_MAX)
+      return true;
+   s->linesOf = folded;
+   s->linesLen = flen;
+   s->nlines = n;
+   return n > 0;
 }
 
 static int Search_newest(const void *x, const void *y) {

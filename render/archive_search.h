@@ -55,6 +55,8 @@ typedef struct ArchiveSearch {
    bool nomem;
    MatchLine *lines;          /* ArchiveSearch_folded's candidate lines, reused */
    size_t linecap;
+   const char *linesOf;       /* the folded lines they were found in (foldedCould), */
+   size_t linesLen, nlines;   /* their length, and how many were found */
    const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
    /* While ArchiveSearch_folded visits (folding), per record of the
     * digest: its folded cache line when its fields are those of the line
@@ -106,6 +108,10 @@ typedef bool (*ArchiveSearchParse)(const char *line, size_t len, ArchiveDigest *
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse);
+/* Whether any line of a session's folded lines (as ArchiveSearch_folded
+ * gets them) can match: the lines found are kept for the
+ * ArchiveSearch_folded that follows on the same lines. */
+bool ArchiveSearch_foldedCould(ArchiveSearch *s, const char *folded, size_t flen);
 /* Newest first; hits of one day in the order found. */
 void ArchiveSearch_sort(ArchiveSearch *s);
 void ArchiveSearch_free(ArchiveSearch *s);

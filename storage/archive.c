@@ -577,8 +577,15 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    first.to = (size_t)(nl - c->buf) + 1;
    CacheEntry rest = *ce;
    rest.from = first.to;
-   if (cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum ||
-       (how->visitDigest && cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec))
+   if (cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum)
+      return false;
+   /* A search looks at the folded lines first: when none can match, the
+    * records are never read, and not checked (the folded lines are). */
+   bool folded = how->visitDigest && how->visitFolded && ce->fto > ce->to &&
+                 cache_hash(c->buf + ce->to, ce->fto - ce->to) == ce->hfold;
+   bool none = folded && how->foldedCould &&
+               !how->foldedCould(how->ud, c->buf + ce->to, ce->fto - ce->to);
+   if (how->visitDigest && !none && cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec)
       return false;
    if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
       ArchiveDigest_free(&d);
@@ -589,8 +596,11 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
       return true;
    /* A search reads the folded lines kept beside the records (when they
     * are whole) and picks the few records that can match. */
-   if (how->visitFolded && ce->fto > ce->to &&
-       cache_hash(c->buf + ce->to, ce->fto - ce->to) == ce->hfold) {
+   if (none) {
+      e->state = ARCHIVE_SKIPPED;
+      return true;
+   }
+   if (folded) {
       int r = how->visitFolded(how->ud, e, c->buf + rest.from, rest.to - rest.from, c->buf + ce->to,
                                ce->fto - ce->to);
       if (r >= 0) {
