@@ -92,7 +92,7 @@ typedef struct OutShared {
    size_t n;
 } OutShared;
 
-static void Out_shared(Out *o, OutShared *last, const char *s) {
+static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *last, const char *s) {
    if (s != last->p) {
       last->p = s;
       last->n = strlen(s);
