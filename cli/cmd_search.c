@@ -50,6 +50,11 @@ static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs,
                                Archive_parseRecord);
 }
 
+static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
+   Search *s = ud;
+   return ArchiveSearch_foldedCould(&s->as, folded, flen);
+}
+
 /* The hits are written in blocks of 64 KiB, not a call a field. */
 typedef struct Out {
    FILE *f;
@@ -63,7 +68,8 @@ static void Out_flush(Out *o) {
    o->len = 0;
 }
 
-static void Out_put(Out *o, const char *s, size_t n) {
+/* Inline: the literals between fields (two bytes, four) become a move. */
+static inline __attribute__((always_inline)) void Out_put(Out *o, const char *s, size_t n) {
    if (n > sizeof o->buf - o->len) {
       Out_flush(o);
       if (n > sizeof o->buf) {
@@ -77,6 +83,21 @@ static void Out_put(Out *o, const char *s, size_t n) {
 
 static void Out_puts(Out *o, const char *s) {
    Out_put(o, s, strlen(s));
+}
+
+/* A string shared by many hits in a row (a session's date, body, an item's
+ * title, a delegation): its length measured once while it repeats. */
+typedef struct OutShared {
+   const char *p;
+   size_t n;
+} OutShared;
+
+static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *last, const char *s) {
+   if (s != last->p) {
+      last->p = s;
+      last->n = strlen(s);
+   }
+   Out_put(o, s, last->n);
 }
 
 /* A string literal, its length known. */
@@ -99,23 +120,24 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       return;
    }
    Out o = { out, 0, { 0 } };
+   OutShared date = { 0 }, body = { 0 }, item = { 0 }, title = { 0 }, deleg = { 0 }, what = { 0 };
    for (size_t i = 0; i < s->nhits; i++) {
       const SearchHit *h = &s->hits[i];
-      Out_puts(&o, h->date[0] ? h->date : "(no date)");
+      Out_shared(&o, &date, h->date[0] ? h->date : "(no date)");
       OUT_LIT(&o, "  ");
-      Out_puts(&o, h->body[0] ? h->body : "(no body)");
+      Out_shared(&o, &body, h->body[0] ? h->body : "(no body)");
       if (h->item[0]) {
          OUT_LIT(&o, "  ");
-         Out_puts(&o, h->item);
+         Out_shared(&o, &item, h->item);
          OUT_LIT(&o, " ");
-         Out_puts(&o, h->title);
+         Out_shared(&o, &title, h->title);
       }
       if (h->delegation[0]) {
          OUT_LIT(&o, "  ");
-         Out_puts(&o, h->delegation);
+         Out_shared(&o, &deleg, h->delegation);
       }
       OUT_LIT(&o, "  (");
-      Out_puts(&o, h->what);
+      Out_shared(&o, &what, h->what);
       OUT_LIT(&o, ")\n    ");
       Out_puts(&o, h->text);
       OUT_LIT(&o, "\n");
@@ -166,6 +188,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
       return Cli_usage(env, "search: %s", msg);
    }
    s.as.delegation = deleg;
+   s.as.noUid = true;  /* no column shows it: only the live screen opens a hit */
    if (item && ArchiveSearch_item(&s.as, item, msg, sizeof msg) != GV_OK) {
       ArchiveSearch_free(&s.as);
       return Cli_usage(env, "search: --item: %s", msg);
@@ -182,8 +205,9 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    Archive a;
    ArchiveScan how = { .today = ArchiveCli_today(), .want = Search_want,
                        .digest = ArchiveDigest_build, .visitDigest = Search_visit,
-                       .visitFolded = Search_visitFolded,
-                       .digest_version = ARCHIVE_DIGEST_VERSION, .ud = &s };
+                       .visitFolded = Search_visitFolded, .foldedCould = Search_foldedCould,
+                       .digest_version = ARCHIVE_DIGEST_VERSION, .no_locks = true,
+                       .ud = &s };
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);

@@ -4,6 +4,9 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,10 +132,50 @@ static int byte_rank(unsigned char c) {
    return c && at ? 60 - (int)(at - common) : 0;
 }
 
-/* memmem, led by memchr on the term's rarest byte. */
-static const char *find_term(const char *h, size_t n, const char *t, size_t tl, size_t pos) {
+#if defined(__x86_64__) && defined(__GNUC__)
+#define MATCH_PAIR 1
+/* The first start in h[0..n) where t[p1] and t[p2] both are at their
+ * places and t is, looking at 32 starts a step (AVX2): a pair of the
+ * term's rarer bytes leaves few false starts where one byte (memchr) leaves
+ * one every few words for a common one. *from: the starts below it were
+ * all looked at (the rest is the caller's). */
+__attribute__((target("avx2"))) static const char *find_pair(const char *h, size_t n,
+                                                             const char *t, size_t tl,
+                                                             size_t p1, size_t p2,
+                                                             size_t *from) {
+   const __m256i c1 = _mm256_set1_epi8(t[p1]), c2 = _mm256_set1_epi8(t[p2]);
+   size_t far = p1 > p2 ? p1 : p2, i = 0;
+   for (; i + far + 32 <= n; i += 32) {
+      __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(h + i + p1));
+      __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(h + i + p2));
+      unsigned m = (unsigned)_mm256_movemask_epi8(
+         _mm256_and_si256(_mm256_cmpeq_epi8(a, c1), _mm256_cmpeq_epi8(b, c2)));
+      for (; m; m &= m - 1) {
+         size_t at = i + (size_t)__builtin_ctz(m);
+         if (at + tl <= n && memcmp(h + at, t, tl) == 0)
+            return h + at;
+      }
+   }
+   *from = i;
+   return NULL;
+}
+#endif
+
+/* memmem, led by a pair of the term's rarest bytes where the processor
+ * has AVX2, else by memchr on its rarest byte (pos; pos2 the next rarest,
+ * pos when the term has one byte). */
+static const char *find_term(const char *h, size_t n, const char *t, size_t tl, size_t pos,
+                             size_t pos2) {
+   size_t from = 0;
+#ifdef MATCH_PAIR
+   if (pos2 != pos && n >= 64 && __builtin_cpu_supports("avx2")) {
+      const char *r = find_pair(h, n, t, tl, pos, pos2, &from);
+      if (r || from + pos >= n)
+         return r;
+   }
+#endif
    const char *end = h + n;
-   for (const char *p = h + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
+   for (const char *p = h + from + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
       const char *start = p - pos;
       if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
          return start;
@@ -147,6 +190,23 @@ static size_t rarest_byte(const char *t, size_t n) {
       if (byte_rank((unsigned char)t[k]) < byte_rank((unsigned char)t[rare]))
          rare = k;
    return rare;
+}
+
+/* The next rarest byte of t[0..n) but the one at `rare` (the farthest
+ * from it among equals): find_term's second; rare itself when n is 1.
+ * Only for a term whose rarest byte is a common one. */
+static size_t second_rarest(const char *t, size_t n, size_t rare) {
+   size_t best = rare;
+   for (size_t k = 0; k < n; k++) {
+      if (k == rare)
+         continue;
+      int rk = byte_rank((unsigned char)t[k]);
+      if (best == rare || rk < byte_rank((unsigned char)t[best]) ||
+          (rk == byte_rank((unsigned char)t[best]) &&
+           (k > rare ? k - rare : rare - k) > (best > rare ? best - rare : rare - best)))
+         best = k;
+   }
+   return best;
 }
 
 static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
@@ -175,7 +235,18 @@ static GvStatus add_term(MatchQuery *q, size_t *cap, const char *s, size_t n) {
       return GV_NOMEM;
    }
    q->rare = r;
+   size_t *r2 = realloc(q->rare2, *cap * sizeof *r2);
+   if (!r2) {
+      GvBuf_free(&b);
+      return GV_NOMEM;
+   }
+   q->rare2 = r2;
    q->rare[q->count] = rarest_byte(b.data, b.len - 1);
+   /* A pair only when the rarest byte is common (a letter of the list):
+    * memchr on a rare byte (x, q, z, a digit) skips faster. */
+   q->rare2[q->count] = byte_rank((unsigned char)b.data[q->rare[q->count]]) >= 30
+                           ? second_rarest(b.data, b.len - 1, q->rare[q->count])
+                           : q->rare[q->count];
    q->terms[q->count] = b.data;
    q->lens[q->count] = b.len - 1;
    if (memchr(b.data, '\\', b.len - 1) || memchr(b.data, '"', b.len - 1))
@@ -239,6 +310,7 @@ void MatchQuery_free(MatchQuery *q) {
    free(q->terms);
    free(q->lens);
    free(q->rare);
+   free(q->rare2);
    memset(q, 0, sizeof *q);
 }
 
@@ -268,7 +340,7 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       return false;
    if (!spans || max == 0) {
       for (size_t t = 0; t < q->count; t++)
-         if (!find_term(f, flen, q->terms[t], q->lens[t], q->rare[t]))
+         if (!find_term(f, flen, q->terms[t], q->lens[t], q->rare[t], q->rare2[t]))
             return false;
       return true;
    }
@@ -280,13 +352,13 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       const char *term = q->terms[t];
       size_t tl = q->lens[t], had = k, at = 0;
       const char *p;
-      while (k < max && at < flen && (p = find_term(f + at, flen - at, term, tl, q->rare[t]))) {
+      while (k < max && at < flen && (p = find_term(f + at, flen - at, term, tl, q->rare[t], q->rare2[t]))) {
          size_t fs = (size_t)(p - f);
          sorted = sorted && (k == 0 || spans[k - 1].start <= fs);
          spans[k++] = (MatchSpan){ fs, fs + tl };
          at = fs + tl;
       }
-      if (k == had && (had < max || !find_term(f, flen, term, tl, q->rare[t])))
+      if (k == had && (had < max || !find_term(f, flen, term, tl, q->rare[t], q->rare2[t])))
          return false;
    }
    if (!sorted)
@@ -312,14 +384,33 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
-            /* Eight ASCII bytes at a time: folded, they keep their offsets. */
+            /* ASCII bytes keep their offsets when folded: the run of them
+             * in the next eight bytes is stepped over at once, up to the
+             * offset wanted. */
             uint64_t v;
-            if (n - i >= 8 && *pts[e] - o >= 8 && (memcpy(&v, text + i, 8), !(v & 0x8080808080808080ULL))) {
-               i += 8, o += 8;
+            if (n - i >= 8) {
+               memcpy(&v, text + i, 8);
+               uint64_t high = v & 0x8080808080808080ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+               size_t ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
+#else
+               size_t ascii = high ? 0 : 8;
+#endif
+               if (ascii) {
+                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+                  i += step, o += step;
+                  continue;
+               }
+            }
+            unsigned char c = (unsigned char)text[i];
+            if (c < 0x80) {
+               i++, o++;
                continue;
             }
-            if ((unsigned char)text[i] < 0x80) {
-               i++, o++;
+            if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
+               /* A two-byte character: its folded length from the table. */
+               o += t2[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)text[i + 1] & 0x3F)].len;
+               i += 2;
                continue;
             }
             char enc[4];
@@ -355,10 +446,10 @@ size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **l
       if (q->lens[t] > q->lens[lead])
          lead = t;
    const char *lt = q->terms[lead];
-   size_t ll = q->lens[lead], rare = q->rare[lead];
+   size_t ll = q->lens[lead], rare = q->rare[lead], rare2 = q->rare2[lead];
    size_t found = 0, at = 0;
    const char *p;
-   while (at < n && (p = find_term(f + at, n - at, lt, ll, rare))) {
+   while (at < n && (p = find_term(f + at, n - at, lt, ll, rare, rare2))) {
       /* The start of this line: back from the match, never before at. */
       const char *start = memrchr(f + at, '\n', (size_t)(p - (f + at)));
       start = start ? start + 1 : f + at;

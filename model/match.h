@@ -17,6 +17,7 @@ typedef struct MatchQuery {
    char **terms;      /* folded words and phrases, NUL-terminated */
    size_t *lens;
    size_t *rare;      /* per term, its rarest byte: where a search looks first */
+   size_t *rare2;     /* and its next rarest (rare again for a one-byte term) */
    size_t count;
    bool raw_ok;       /* every term can be looked for in raw journal bytes */
    bool line_ok;      /* no term has \\, a tab or a newline: Match_lines applies */

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model/date.h"
 #include "model/docref.h"
@@ -90,6 +93,39 @@ static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
    return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
 }
 
+/* The delegation codes of an archive are few (a roster's worth): each is
+ * made visible once, not once a hit. */
+enum { SEARCH_DELEG_SLOTS = 256, SEARCH_DELEG_MAX = 192 };
+
+struct SearchDeleg {
+   const char *raw, *vis;  /* in the arena */
+};
+
+/* deleg made visible, shared by every hit of the same code. */
+static const char *Search_deleg(ArchiveSearch *s, const char *deleg) {
+   if (!s->delegs && !(s->delegs = calloc(SEARCH_DELEG_SLOTS, sizeof *s->delegs)))
+      return Search_keepVisible(s, deleg);
+   size_t h = 2166136261u;
+   for (const char *c = deleg; *c; c++)
+      h = (h ^ (unsigned char)*c) * 16777619u;
+   for (size_t i = h % SEARCH_DELEG_SLOTS;; i = (i + 1) % SEARCH_DELEG_SLOTS) {
+      SearchDeleg *d = &s->delegs[i];
+      if (!d->raw) {
+         if (s->ndelegs >= SEARCH_DELEG_MAX)
+            return Search_keepVisible(s, deleg);
+         const char *raw = Search_keep(s, deleg, strlen(deleg));
+         const char *vis = raw ? Search_keepVisible(s, deleg) : NULL;
+         if (!vis)
+            return NULL;
+         *d = (SearchDeleg){ raw, vis };
+         s->ndelegs++;
+         return vis;
+      }
+      if (strcmp(d->raw, deleg) == 0)
+         return d->vis;
+   }
+}
+
 /* Search_append, or a copy when the text is known to be clean (one line,
  * nothing Visible_append would change). */
 static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
@@ -99,18 +135,69 @@ static void Search_put(GvBuf *out, const char *text, size_t n, bool clean) {
       Search_append(out, text, n);
 }
 
+/* The window of text[0..n) shown around the first match: [*from, *to),
+ * whole characters. */
+static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_t *from,
+                          size_t *to) {
+   size_t f = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
+   while (f > 0 && ((unsigned char)text[f] & 0xC0) == 0x80)
+      f--;
+   size_t t = f + SEARCH_WIDTH < n ? f + SEARCH_WIDTH : n;
+   if (t < sp[0].end)
+      t = sp[0].end;
+   while (t < n && ((unsigned char)text[t] & 0xC0) == 0x80)
+      t++;
+   *from = f;
+   *to = t;
+}
+
+/* Search_context for a clean text (one line, nothing to make visible),
+ * written straight into the arena: the window's pieces and the marks. */
+static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
+                                      const MatchSpan *sp, size_t nsp) {
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   size_t on = strlen(s->markOn), off = strlen(s->markOff);
+   size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
+   SearchBlock *b = s->arena;
+   if (!b || b->cap - b->used < room) {
+      size_t cap = room > 65536 ? room : 65536;
+      b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      b->next = s->arena;
+      b->used = 0;
+      b->cap = cap;
+      s->arena = b;
+   }
+   char *start = b->data + b->used, *w = start;
+   if (from > 0)
+      memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   size_t at = from;
+   for (size_t k = 0; k < nsp && sp[k].start < to; k++) {
+      if (sp[k].start < at)
+         continue;
+      memcpy(w, text + at, sp[k].start - at), w += sp[k].start - at;
+      memcpy(w, s->markOn, on), w += on;
+      memcpy(w, text + sp[k].start, sp[k].end - sp[k].start), w += sp[k].end - sp[k].start;
+      memcpy(w, s->markOff, off), w += off;
+      at = sp[k].end;
+   }
+   if (at < to)
+      memcpy(w, text + at, to - at), w += to - at;
+   if (to < n)
+      memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   *w++ = '\0';
+   b->used += (size_t)(w - start);
+   return start;
+}
+
 /* The text around the first match, the matches marked, on one line, into
  * s->vis. Only the window is made visible (clean: it is already). */
 static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const MatchSpan *sp,
                            size_t nsp, bool clean) {
-   size_t from = sp[0].start > SEARCH_BEFORE ? sp[0].start - SEARCH_BEFORE : 0;
-   while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
-      from--;
-   size_t to = from + SEARCH_WIDTH < n ? from + SEARCH_WIDTH : n;
-   if (to < sp[0].end)
-      to = sp[0].end;
-   while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
-      to++;
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
    GvBuf *out = &s->vis;
    GvBuf_clear(out);
    if (from > 0)
@@ -237,20 +324,31 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       h->item = s->inum[k];
       h->title = s->ititle[k];
    } else {
-      h->item = Search_keepVisible(s, item->fields[0]);
-      h->title = Search_keepVisible(s, item->fields[1]);
+      /* An item from a clean cache line: its number and title are
+       * visible as they are. */
+      size_t ir = s->folding ? (size_t)(item - s->recs.recs) : GV_NONE;
+      if (ir < s->cleanbuf.len && s->cleanbuf.data[ir]) {
+         h->item = Search_keep(s, item->fields[0], strlen(item->fields[0]));
+         h->title = Search_keep(s, item->fields[1], strlen(item->fields[1]));
+      } else {
+         h->item = Search_keepVisible(s, item->fields[0]);
+         h->title = Search_keepVisible(s, item->fields[1]);
+      }
       if (k < s->icap) {
          s->inum[k] = h->item;
          s->ititle[k] = h->title;
       }
    }
-   h->delegation = deleg[0] ? Search_keepVisible(s, deleg) : "";
+   h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
-   h->uid = uid[0] ? Search_keep(s, uid, strlen(uid)) : "";
+   h->uid = uid[0] && !s->noUid ? Search_keep(s, uid, strlen(uid)) : "";
    /* A folded line that starts with a capital: its record is clean. */
    bool clean = f && s->fold[rec][0] >= 'A' && s->fold[rec][0] <= 'Z';
-   h->text =
-      Search_context(s, text, n, sp, nsp, clean) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+   if (clean)
+      h->text = Search_keepContext(s, text, n, sp, nsp);
+   else
+      h->text =
+         Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;
@@ -321,11 +419,102 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    free(items);
 }
 
+/* n bytes, aligned for pointers, from the pool of the session visited
+ * (emptied by Search_poolReset); NULL on ENOMEM. */
+static void *Search_pool(ArchiveSearch *s, size_t n) {
+   n = (n + 15) & ~(size_t)15;
+   SearchBlock **at = &s->pool;
+   while (*at && (*at)->cap - (*at)->used < n)
+      at = &(*at)->next;
+   if (!*at) {
+      size_t cap = n > 65536 ? n : 65536;
+      SearchBlock *b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      *b = (SearchBlock){ NULL, 0, cap };
+      *at = b;
+   }
+   void *p = (*at)->data + (*at)->used;
+   (*at)->used += n;
+   return p;
+}
+
+static void Search_poolReset(ArchiveSearch *s) {
+   for (SearchBlock *b = s->pool; b; b = b->next)
+      b->used = 0;
+}
+
+/* Archive_parseRecord's reading of a line without escape (the usual one),
+ * its fields cut in the pool instead of an allocation a record; a line
+ * with an escape or many fields goes to parse (marked owned: freed after
+ * the session). */
+/* The tabs of line[0..len) after its type letter, as offsets from line + 1,
+ * into at[0..*n): false when the line has an escape or more than 32 tabs.
+ * Sixteen bytes a step, tabs and backslashes at once. */
+static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) {
+   size_t k = 0, i = 1;
+   if (len < 1 || line[0] == '\\')
+      return false;
+#ifdef __SSE2__
+   const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\');
+   for (; i + 16 <= len; i += 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
+      if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)))
+         return false;
+      for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)); m; m &= m - 1) {
+         if (k == 32)
+            return false;
+         at[k++] = i - 1 + (size_t)__builtin_ctz(m);
+      }
+   }
+#endif
+   for (; i < len; i++) {
+      if (line[i] == '\\')
+         return false;
+      if (line[i] == '\t') {
+         if (k == 32)
+            return false;
+         at[k++] = i - 1;
+      }
+   }
+   *n = k;
+   return true;
+}
+
+static bool Search_parseLine(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d,
+                             const char *line, size_t len, bool *plainOut) {
+   size_t n = 0, at[32];
+   bool plain = Search_tabs(line, len, at, &n);
+   *plainOut = plain;
+   /* Its mark first: owned is never shorter than d. */
+   if (!GvBuf_putc(&s->owned, !plain))
+      return false;
+   if (!plain)
+      return parse(line, len, d);
+   ArchiveRecord *r = ArchiveDigest_grow(d);
+   char **f = r ? Search_pool(s, (n + 1) * sizeof *f + len + 1) : NULL;
+   if (!f)
+      return false;
+   char *store = (char *)(f + n + 1);
+   memcpy(store, line + 1, len - 1);
+   store[len - 1] = '\0';
+   for (size_t k = 0; k < n; k++) {
+      store[at[k]] = '\0';
+      f[k] = store + at[k] + 1;
+   }
+   f[n] = NULL;
+   *r = (ArchiveRecord){ line[0], n, f };
+   d->count++;
+   return true;
+}
+
 /* One cache line into d (s->only and s->fold beside it): take says it
  * can match, folded is its folded line then (NULL: not to be used). */
 static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDigest *d, GvBuf *only,
                          const char *line, size_t len, bool take, const char *folded) {
-   if (!parse(line, len, d) || !GvBuf_putc(only, take))
+   bool noEscape;
+   if (!Search_parseLine(s, parse, d, line, len, &noEscape) || !GvBuf_putc(only, take) ||
+       !GvBuf_putc(&s->cleanbuf, folded && folded[0] >= 'A' && folded[0] <= 'Z'))
       return false;
    if (d->count > s->foldcap) {
       size_t cap = d->count * 2;
@@ -339,7 +528,7 @@ static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDige
       s->foldcap = cap;
    }
    /* The folded line stands for the fields when no escape shifts them. */
-   bool plain = take && folded && !memchr(line, '\\', len);
+   bool plain = take && folded && noEscape;
    s->fold[d->count - 1] = plain ? folded : NULL;
    s->foldlen[d->count - 1] = plain ? len : 0;
    return true;
@@ -350,7 +539,10 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
                          ArchiveSearchParse parse) {
    if (!s->q.line_ok || flen != len)
       return -1;
-   size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   size_t n = folded == s->linesOf && flen == s->linesLen
+                 ? s->nlines
+                 : Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   s->linesOf = NULL;
    if (n == SIZE_MAX)
       return -1;
    if (n == 0)
@@ -363,34 +555,53 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
       if (a + l >= len || recs[a + l] != '\n' || (a > 0 && recs[a - 1] != '\n'))
          return -1;
    }
-   ArchiveDigest d = { 0 };
-   GvBuf only = GV_BUF_INIT;
+   ArchiveDigest *d = &s->recs;
+   GvBuf *only = &s->onlybuf;
+   GvBuf_clear(only);
+   GvBuf_clear(&s->owned);
+   GvBuf_clear(&s->cleanbuf);
+   Search_poolReset(s);
    size_t next = 0, at = 0;
    bool ok = true;
    while (ok && at < len && recs[at] == 'I') {
       const char *nl = memchr(recs + at, '\n', len - at);
       size_t l = nl ? (size_t)(nl - (recs + at)) : len - at;
       bool take = next < n && s->lines[next].start == at;
-      ok = Search_parse(s, parse, &d, &only, recs + at, l, take, folded + at);
+      ok = Search_parse(s, parse, d, only, recs + at, l, take, folded + at);
       next += take;
       at += l + 1;
    }
    for (; ok && next < n; next++) {
       if (s->lines[next].start < at)
          continue;  /* an item line already taken */
-      ok = Search_parse(s, parse, &d, &only, recs + s->lines[next].start, s->lines[next].len, true,
+      ok = Search_parse(s, parse, d, only, recs + s->lines[next].start, s->lines[next].len, true,
                         folded + s->lines[next].start);
    }
    if (!ok)
       s->nomem = true;
-   s->only = (const unsigned char *)only.data;
+   s->only = (const unsigned char *)only->data;
    s->folding = true;
-   ArchiveSearch_digest(s, day, body, path, &d);
+   ArchiveSearch_digest(s, day, body, path, d);
    s->folding = false;
    s->only = NULL;
-   GvBuf_free(&only);
-   ArchiveDigest_free(&d);
+   for (size_t i = 0; i < d->count; i++)
+      if (i < s->owned.len && s->owned.data[i])
+         free(d->recs[i].fields);
+   d->count = 0;
    return 0;
+}
+
+bool ArchiveSearch_foldedCould(ArchiveSearch *s, const char *folded, size_t flen) {
+   s->linesOf = NULL;
+   if (!s->q.line_ok)
+      return true;  /* ArchiveSearch_folded declines: the records decide */
+   size_t n = Match_linesAt(&s->q, folded, flen, &s->lines, &s->linecap);
+   if (n == SIZE_MAX)
+      return true;
+   s->linesOf = folded;
+   s->linesLen = flen;
+   s->nlines = n;
+   return n > 0;
 }
 
 static int Search_newest(const void *x, const void *y) {
@@ -398,6 +609,14 @@ static int Search_newest(const void *x, const void *y) {
    if (a->day != b->day)
       return a->day < b->day ? 1 : -1;
    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void Search_reverse(SearchHit *h, size_t n) {
+   for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+      SearchHit t = h[i];
+      h[i] = h[j - 1];
+      h[j - 1] = t;
+   }
 }
 
 /* Newest first, hits of one day in the order found: the usual archive is
@@ -409,22 +628,17 @@ void ArchiveSearch_sort(ArchiveSearch *s) {
    for (size_t i = 1; i < n && rising; i++)
       rising = s->hits[i - 1].day <= s->hits[i].day;
    if (rising && n > 1) {
-      SearchHit *o = malloc(n * sizeof *o);
-      if (o) {
-         size_t w = 0;
-         for (size_t end = n; end > 0;) {
-            size_t start = end - 1;
-            while (start > 0 && s->hits[start - 1].day == s->hits[end - 1].day)
-               start--;
-            memcpy(o + w, s->hits + start, (end - start) * sizeof *o);
-            w += end - start;
-            end = start;
-         }
-         free(s->hits);
-         s->hits = o;
-         s->cap = n;
-         return;
+      /* In place (no second array of hits): the whole reversed, then each
+       * day's run back. */
+      Search_reverse(s->hits, n);
+      for (size_t start = 0; start < n;) {
+         size_t end = start + 1;
+         while (end < n && s->hits[end].day == s->hits[start].day)
+            end++;
+         Search_reverse(s->hits + start, end - start);
+         start = end;
       }
+      return;
    }
    if (n > 1)
       qsort(s->hits, n, sizeof *s->hits, Search_newest);
@@ -435,6 +649,15 @@ void ArchiveSearch_free(ArchiveSearch *s) {
       next = b->next;
       free(b);
    }
+   for (SearchBlock *b = s->pool, *next; b; b = next) {
+      next = b->next;
+      free(b);
+   }
+   free(s->recs.recs);
+   GvBuf_free(&s->owned);
+   GvBuf_free(&s->onlybuf);
+   GvBuf_free(&s->cleanbuf);
+   free(s->delegs);
    free(s->inum);
    free(s->ititle);
    free(s->hits);

@@ -39,6 +39,7 @@ typedef struct SearchHit {
 } SearchHit;
 
 typedef struct SearchBlock SearchBlock;
+typedef struct SearchDeleg SearchDeleg;
 
 typedef struct ArchiveSearch {
    MatchQuery q;
@@ -48,11 +49,14 @@ typedef struct ArchiveSearch {
    MatchQuery itemq;         /* only items of this number, or with these title words */
    const char *item;
    const char *markOn, *markOff; /* around each match in the context ("[" "]" by default) */
+   bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
    MatchLine *lines;          /* ArchiveSearch_folded's candidate lines, reused */
    size_t linecap;
+   const char *linesOf;       /* the folded lines they were found in (foldedCould), */
+   size_t linesLen, nlines;   /* their length, and how many were found */
    const unsigned char *only; /* per record of the digest visited: 0 cannot match (NULL: try all) */
    /* While ArchiveSearch_folded visits (folding), per record of the
     * digest: its folded cache line when its fields are those of the line
@@ -66,7 +70,18 @@ typedef struct ArchiveSearch {
    const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
    size_t icap;
    GvBuf vis;                 /* a hit's text made visible, before it is kept */
+   /* Each delegation code seen, made visible once and shared by its hits
+    * (open addressing on the code as recorded; NULL until the first). */
+   struct SearchDeleg *delegs;
+   size_t ndelegs;
    SearchBlock *arena;        /* the hits' strings, in large blocks */
+   /* ArchiveSearch_folded's records of one session: fields cut in blocks
+    * reused from session to session (pool), a record the parser had to
+    * allocate (an escape) marked in owned. */
+   ArchiveDigest recs;
+   SearchBlock *pool;
+   GvBuf owned, onlybuf;
+   GvBuf cleanbuf;            /* per record of recs: 1 when its line is clean (capital type) */
 } ArchiveSearch;
 
 /* Parses the query (GV_USAGE, GV_BAD_UTF8 with msg). */
@@ -93,6 +108,10 @@ typedef bool (*ArchiveSearchParse)(const char *line, size_t len, ArchiveDigest *
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse);
+/* Whether any line of a session's folded lines (as ArchiveSearch_folded
+ * gets them) can match: the lines found are kept for the
+ * ArchiveSearch_folded that follows on the same lines. */
+bool ArchiveSearch_foldedCould(ArchiveSearch *s, const char *folded, size_t flen);
 /* Newest first; hits of one day in the order found. */
 void ArchiveSearch_sort(ArchiveSearch *s);
 void ArchiveSearch_free(ArchiveSearch *s);

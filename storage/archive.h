@@ -96,7 +96,14 @@ typedef struct ArchiveScan {
     * visitDigest then run as for any cached session). NULL: not used. */
    int (*visitFolded)(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
                       const char *folded, size_t flen);
+   /* Before visitFolded, with the folded lines alone (checked): false when
+    * no line can match. The session is then ARCHIVE_SKIPPED and its
+    * records are neither read nor checked. NULL: not asked. */
+   bool (*foldedCould)(void *ud, const char *folded, size_t flen);
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
+   /* A cached file is only stat'ed, not opened to ask for its lock:
+    * `locked` stays false (a search does not show it). */
+   bool no_locks;
    void *ud;
 } ArchiveScan;
 

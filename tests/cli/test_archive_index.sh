@@ -117,6 +117,20 @@ c=$(cachefile)
 sed 's/Cyber toolbox/Cyber toolbux/' "$c" > "$T/x" && cat "$T/x" > "$c"
 grep -q 'toolbux' "$c" || fail "sed changed no record"
 same "a damaged record"
+# A byte changed in a record a search shows, the search asked first: a
+# session whose folded lines hold the word has its records checked before
+# they are read (one whose folded lines cannot match has them neither read
+# nor checked).
+"$GAVEL_BIN" list > /dev/null 2>&1
+c=$(cachefile)
+sed 's/Clean toolbox note\./Clean toolbox nite./' "$c" > "$T/x" && cat "$T/x" > "$c"
+grep -q 'toolbox nite' "$c" || fail "sed changed no note"
+"$GAVEL_BIN" search toolbox > "$T/got" 2> /dev/null
+GAVEL_NO_CACHE=1 "$GAVEL_BIN" search toolbox > "$T/ref" 2> /dev/null
+grep -q 'Clean \[toolbox\] note\.' "$T/ref" || fail "the clean note is not found: $(head -n 5 "$T/ref")"
+cmp -s "$T/ref" "$T/got" || fail "a damaged note read from the cache:
+$(diff "$T/ref" "$T/got" | head -n 6)"
+same "a damaged note"
 # Cut short, then garbage, then empty.
 "$GAVEL_BIN" list > /dev/null 2>&1
 c=$(cachefile)
