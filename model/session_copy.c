@@ -106,6 +106,7 @@ static bool copy_item(Item *d, const Item *s) {
 
 static bool copy_agenda(Agenda *d, const Agenda *s) {
    d->current = s->current;
+   d->started = s->started;
    if (!dup_array(&d->top, s->top, s->ntop, sizeof *s->top))
       return false;
    d->ntop = d->top_cap = s->ntop;

@@ -77,12 +77,10 @@ row=$(grep -n "IT      L'Italia chiede" "$T/rec" | cut -d: -f1)
 # the cursor sits on the selected row, and only that row is drawn selected
 cy=$(tmux -L "$E2E_SOCK" display -p -t "e2e:$E2E_WIN" '#{cursor_y}')
 [ "$((cy + 1))" = "$row" ] || e2e_fail "the selected row is $((cy + 1)), Italy's is $row: $(cat "$T/rec")"
-tmux -L "$E2E_SOCK" capture-pane -e -p -t "e2e:$E2E_WIN" > "$T/rec.sgr"
-# (selected: a coloured background from the row's first cell; the others
-# keep the default one, ESC[49m)
-sel=$(sed -n "${row}p" "$T/rec.sgr" | grep -c "\[4[0-7]m *[0-9:]* *IT  ")
-fr=$(grep "FR      France asks" "$T/rec.sgr" | grep -c "\[4[0-7]m *[0-9:]* *FR  ")
-[ "$sel" = 1 ] && [ "$fr" = 0 ] || e2e_fail "Italy's row is not the one drawn selected: $(grep -E "(IT|FR)  " "$T/rec.sgr" | od -c)"
+# (selected: the mark in the row's first cell; France's row has none)
+sel=$(sed -n "${row}p" "$T/rec" | grep -c "│█ *[0-9:]* *IT  ")
+fr=$(grep "FR      France asks" "$T/rec" | grep -c "█")
+[ "$sel" = 1 ] && [ "$fr" = 0 ] || e2e_fail "Italy's row is not the one marked selected: $(grep -E "(IT|FR)  " "$T/rec")"
 e2e_keys q
 e2e_expect "back from 2017-06-12" "no way back home"
 
