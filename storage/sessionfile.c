@@ -300,7 +300,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
-          SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
+          (!l->checked && SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0) ||
           Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)

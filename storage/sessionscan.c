@@ -78,6 +78,97 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
    return !out->failed;
 }
 
+/* ---- one pass over the bytes ------------------------------------------ */
+
+#define SCAN_ONES 0x0101010101010101ULL
+#define SCAN_HIGH 0x8080808080808080ULL
+
+/* The bytes of w that need a closer look: below 0x20 (a control, a tab, the
+ * line end), 0x7f, or 0x80 and above (UTF-8). A borrow or a carry only
+ * flags bytes above a true one, so the lowest flag is always exact. */
+static inline uint64_t SessionScan_special(uint64_t w) {
+   return (((w - 0x20 * SCAN_ONES) & ~w) | (w + SCAN_ONES) | w) & SCAN_HIGH;
+}
+
+/* The length of the well-formed UTF-8 sequence at p[0..n) (p[0] >= 0x80),
+ * or 0: no overlong forms, no surrogates, nothing above U+10FFFF, as
+ * Utf8_valid. */
+static inline size_t SessionScan_utf8(const unsigned char *p, size_t n) {
+   unsigned c = p[0];
+   if (c >= 0xC2 && c <= 0xDF)
+      return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+   if (c >= 0xE0 && c <= 0xEF) {
+      if (n < 3 || (p[2] & 0xC0) != 0x80)
+         return 0;
+      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return p[1] >= lo && p[1] <= hi ? 3 : 0;
+   }
+   if (c >= 0xF0 && c <= 0xF4) {
+      if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+         return 0;
+      unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return p[1] >= lo && p[1] <= hi ? 4 : 0;
+   }
+   return 0;
+}
+
+/* Finds the '\n' that ends the line at p[0..n) and, on the way, checks the
+ * bytes before it: eight at a time while they are printable ASCII, a
+ * UTF-8 sequence whole where one starts. Returns the offset of the '\n' (n
+ * when there is none). *clean: every byte before it is valid UTF-8 and no
+ * control character but a tab, except a '\r' just before the '\n' (*cr). */
+static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int *cr) {
+   size_t i = 0;
+   *cr = 0;
+   for (;;) {
+      uint64_t m = 0;
+      while (i + 8 <= n) {
+         uint64_t w;
+         memcpy(&w, p + i, 8);
+         if ((m = SessionScan_special(w)) != 0)
+            break;
+         i += 8;
+      }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      if (m)
+         i += (size_t)__builtin_ctzll(m) >> 3;
+      else
+#endif
+         while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
+            i++;
+      if (i >= n) {
+         *clean = 1;
+         return n;
+      }
+      unsigned c = p[i];
+      if (c < 0x80) {
+         if (c == '\n') {
+            *clean = 1;
+            return i;
+         }
+         if (c == '\t') {
+            i++;
+            continue;
+         }
+         if (c == '\r' && i + 1 < n && p[i + 1] == '\n') {
+            *cr = *clean = 1;
+            return i + 1;
+         }
+         break;
+      }
+      size_t k = SessionScan_utf8(p + i, n - i);
+      if (k == 0)
+         break;
+      i += k;
+   }
+   /* Something SessionScan_checkLine will name: find the end and leave it that. */
+   *clean = 0;
+   const unsigned char *nl = memchr(p + i, '\n', n - i);
+   return nl ? (size_t)(nl - p) : n;
+}
+
+static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
+
 static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, size_t len, long lineno) {
    if (scan->count == *cap) {
       size_t ncap = *cap ? *cap * 2 : 256;
@@ -135,14 +226,14 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
       at = scan->bom = 3;
    while (at < len) {
-      const char *nl = memchr(buf + at, '\n', len - at);
+      int clean, cr;
+      size_t llen = SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr);
       lineno++;
-      if (!nl) {
+      if (llen == len - at) {
          scan->torn = 1;
          scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = lineno };
          break;
       }
-      size_t llen = (size_t)(nl - (buf + at));
       size_t body = llen;
       if (header && body > 0 && buf[at + body - 1] == '\r')
          scan->crlf = 1;
@@ -152,13 +243,21 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
          header = 0;
          if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
             rc = -1;
-      } else if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
-         snprintf(err, errlen, "out of memory");
-         return -1;
-      } else if (scan->version >= SESSIONSCAN_SEALED_VERSION) {
-         /* One CRC per line, computed here and nowhere else on the way in. */
+      } else {
+         if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+         }
          ScanLine *l = &scan->lines[scan->count - 1];
-         l->seal = SessionScan_unseal(buf + at, body, &l->len);
+         /* One CRC per line, computed here and nowhere else on the way in. */
+         if (scan->version >= SESSIONSCAN_SEALED_VERSION)
+            l->seal = SessionScan_unseal(buf + at, body, &l->len);
+         /* A '\r' left in the line is a control character unless the file's
+          * CRLF ends drop it. */
+         char why[160];
+         l->checked = clean && (!cr || scan->crlf) && l->len > 0 &&
+                      (l->seal == SCAN_SEAL_NONE || l->seal == SCAN_SEAL_OK) &&
+                      SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
       }
       at += llen + 1;
       scan->goodLength = at;
@@ -188,19 +287,36 @@ static int SessionScan_isTime(const char *s, size_t n) {
    return 1;
 }
 
+/* For the uuid check: 1 for a hex digit, 16 for '-', 256 for anything else. */
+static const unsigned short SessionScan_uuidByte[256] = {
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 16, 256, 256,
+   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 256, 256, 256, 256, 256, 256,
+   256, 1, 1, 1, 1, 1, 1, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 1, 1, 1, 1, 1, 1, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+   256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256, 256,
+};
+
 static int SessionScan_isUuid(const char *s, size_t n) {
-   if (n != 36)
+   if (n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
       return 0;
-   for (size_t i = 0; i < n; i++) {
-      char c = s[i];
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-         if (c != '-')
-            return 0;
-      } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-         return 0;
-      }
-   }
-   return 1;
+   /* The four dashes are in place: the sum is 32 + 4 * 16 only when the 32
+    * other bytes are all hex digits. */
+   const unsigned char *u = (const unsigned char *)s;
+   unsigned sum = 0;
+   for (size_t i = 0; i < 36; i++)
+      sum += SessionScan_uuidByte[u[i]];
+   return sum == 32 + 4 * 16;
 }
 
 int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen) {
@@ -234,6 +350,12 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
       snprintf(err, errlen, "not valid UTF-8");
       return -1;
    }
+   return SessionScan_frame(line, len, err, errlen);
+}
+
+/* TYPE SP TIME SP UUID [SP PAYLOAD]: the part of SessionScan_checkLine that
+ * the scan's pass over the bytes does not do. */
+static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen) {
    const char *sp1 = memchr(line, ' ', len);
    if (!sp1 || sp1 == line) {
       snprintf(err, errlen, "expected 'TYPE TIME UUID ...'");
@@ -296,10 +418,16 @@ static const char *SessionScan_uuidOf(const char *line, size_t len) {
 }
 
 static size_t SessionScan_hash(const char *u) {
-   size_t h = 1469598103934665603u;
-   for (int i = 0; i < 36; i++)
-      h = (h ^ (unsigned char)u[i]) * 1099511628211u;
-   return h;
+   /* Five overlapping words cover the 36 bytes. */
+   static const size_t at[] = { 0, 8, 16, 24, 28 };
+   uint64_t h = 0;
+   for (size_t i = 0; i < 5; i++) {
+      uint64_t w;
+      memcpy(&w, u + at[i], 8);
+      h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+      h ^= h >> 29;
+   }
+   return (size_t)h;
 }
 
 typedef struct UuidSet {
@@ -373,7 +501,9 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
       } else {
          want = got = 0;
       }
-      const char *u = SessionScan_uuidOf(line, l->len);
+      /* A checked line has its uuid after the type and the time. */
+      const char *u = l->checked ? (const char *)memchr(line, ' ', l->len) + 21
+                                 : SessionScan_uuidOf(line, l->len);
       if (!u)
          continue;
       /* A draft names its intervention by the uuid of the line that made it. */

@@ -221,6 +221,18 @@ static void check_line_frame(void **state) {
    const char *badUuid = "cmd 2017-05-12T10:00:00 nope x";
    assert_int_equal(SessionScan_checkLine(badUuid, strlen(badUuid), err, sizeof err), -1);
    assert_non_null(strstr(err, "bad uuid"));
+   /* Right length and dashes, one byte that is no hex digit; a dash moved. */
+   const char *upper = "cmd 2017-05-12T10:00:00 6F1C7A2E-0B7F-4A57-9A53-4B8E0F6D2C11 x";
+   assert_int_equal(SessionScan_checkLine(upper, strlen(upper), err, sizeof err), 0);
+   const char *notHex[] = { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c1g x",
+                            "cmd 2017-05-12T10:00:00 /f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c-1 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0\xc3\xa9" "6d2c1 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c:1 x" };
+   for (size_t i = 0; i < sizeof notHex / sizeof *notHex; i++) {
+      assert_int_equal(SessionScan_checkLine(notHex[i], strlen(notHex[i]), err, sizeof err), -1);
+      assert_non_null(strstr(err, "bad uuid"));
+   }
    const char *badUtf8 = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xc3\x28";
    assert_int_equal(SessionScan_checkLine(badUtf8, strlen(badUtf8), err, sizeof err), -1);
    assert_non_null(strstr(err, "UTF-8"));
@@ -242,6 +254,82 @@ static void check_line_frame(void **state) {
    snprintf(two, sizeof two, "%s\n%s", ok, ok);
    assert_int_equal(SessionScan_checkLines(two, strlen(two), err, sizeof err), -1);
    assert_non_null(strstr(err, "no final newline"));
+}
+
+/* The scan checks each line's bytes in its one pass (ScanLine.checked): that
+ * must say exactly what SessionScan_checkLine says, for every kind of damage
+ * at every place in a line, sealed or not, LF or CRLF. */
+static void scan_check_agrees_with_check_line(void **state) {
+   (void)state;
+   static const char *const bad[] = {
+      "\x01", "\x1f", "\x7f", "\r", "\x80", "\xbf", "\xc0\xaf", "\xc1\xbf", "\xc2",
+      "\xc3\x28", "\xe0\x80\xaf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf",
+      "\xe2\x82", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+      "\xf0\x9f\x98", "\xff", "\t", "\xc3\xa9", "\xe2\x80\x9e", "\xed\x9f\xbf",
+      "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xef\xbb\xbf", " ", "-", "G",
+   };
+   static const char *const base =
+      "cmd 2017-05-12T10:00:00 0b0e6c1e-3f7a-4c8e-9d2b-5a6f7e8d9c0b note said "
+      "\xc3\xa9t\xc3\xa9 \xe2\x80\x9e\xce\xba\xcf\x85\xce\xb2\xce\xad\xcf\x81\xce\xbd\xce\xb7\xcf\x83\xce\xb7\xe2\x80\x9c "
+      "at length about the draft conclusions";
+   size_t blen = strlen(base);
+   char err[256];
+   for (int sealed = 0; sealed < 2; sealed++) {
+      for (int crlf = 0; crlf < 2; crlf++) {
+         GvBuf plain = GV_BUF_INIT, text = GV_BUF_INIT;
+         /* Every damage at every place of the line (the type, the time, the
+          * uuid, the text, its last byte). */
+         for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
+            for (size_t at = 0; at <= blen; at++)
+               for (size_t over = 0; over < 2 && at + over <= blen; over++) {
+                  /* Inserted, or in place of the byte there. */
+                  GvBuf_append(&plain, base, at);
+                  GvBuf_puts(&plain, bad[b]);
+                  GvBuf_append(&plain, base + at + over, blen - at - over);
+                  GvBuf_putc(&plain, '\n');
+               }
+         GvBuf_append(&plain, base, blen);
+         GvBuf_putc(&plain, '\n');
+         GvBuf_puts(&text, SessionScan_headerFor(sealed ? 2 : 1));
+         SessionScan_seal(&text, plain.data, plain.len, sealed ? 2 : 1);
+         if (crlf) {
+            /* Every '\n' of the file becomes "\r\n". */
+            GvBuf w = GV_BUF_INIT;
+            for (size_t i = 0; i < text.len; i++) {
+               if (text.data[i] == '\n')
+                  GvBuf_putc(&w, '\r');
+               GvBuf_putc(&w, text.data[i]);
+            }
+            GvBuf_free(&text);
+            text = w;
+         }
+         assert_false(text.failed);
+         SessionScan s;
+         assert_int_equal(SessionScan_run(text.data, text.len, &s, err, sizeof err), 0);
+         assert_int_equal(s.crlf, crlf);
+         size_t checked = 0, ok = 0, sealOk = 0;
+         for (size_t i = 0; i < s.count; i++) {
+            const ScanLine *l = &s.lines[i];
+            if (l->seal != SCAN_SEAL_OK && l->seal != SCAN_SEAL_NONE) {
+               assert_int_equal(l->checked, 0);
+               continue;
+            }
+            sealOk++;
+            int good = SessionScan_checkLine(text.data + l->start, l->len, err, sizeof err) == 0;
+            if (good != l->checked)
+               fail_msg("line %ld (sealed %d, crlf %d): scan says %d, checkLine says %d (%s)",
+                        l->lineno, sealed, crlf, l->checked, good, good ? "" : err);
+            checked += l->checked;
+            ok += good;
+         }
+         /* Both kinds are there: sound lines, and lines refused. */
+         assert_true(checked > 100);
+         assert_true(checked < sealOk);
+         SessionScan_free(&s);
+         GvBuf_free(&plain);
+         GvBuf_free(&text);
+      }
+   }
 }
 
 static void second_lock_refused_with_reason(void **state) {
@@ -306,6 +394,7 @@ int main(void) {
       cmocka_unit_test(writeall_reports_enospc),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
+      cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
    };
