@@ -252,6 +252,7 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
          /* One CRC per line, computed here and nowhere else on the way in. */
          if (scan->version >= SESSIONSCAN_SEALED_VERSION)
             l->seal = SessionScan_unseal(buf + at, body, &l->len);
+         l->after = buf[at + l->len];
          /* A '\r' left in the line is a control character unless the file's
           * CRLF ends drop it. */
          char why[160];

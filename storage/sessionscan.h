@@ -48,6 +48,9 @@ typedef struct ScanLine {
     * UTF-8, no control character): no need to check it again. When 0, the
     * line may still be sound: SessionScan_checkLine says. */
    unsigned char checked;
+   char after;           /* the byte after the line's content (a session that
+                          * holds the buffer may overwrite it: see
+                          * Session_hold_text) */
 } ScanLine;
 
 typedef struct SessionScan {
