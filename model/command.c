@@ -122,8 +122,14 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    char first[8];
    Command_name(payload, len, first, sizeof first);
    size_t max = strcmp(first, "note") == 0 || strcmp(first, "draft") == 0 ? 3 : SIZE_MAX;
+   /* The words of a line nearly always fit here: no allocation per line. */
+   union {
+      max_align_t align;
+      char bytes[4096];
+   } scratch;
    Words w;
-   GvStatus st = Words_split_max(&w, payload, len, max, e->msg, e->msglen);
+   GvStatus st = Words_split_in(&w, payload, len, max, scratch.bytes, sizeof scratch, e->msg,
+                                e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {
@@ -131,8 +137,9 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
    const char *name = w.word[0];
+   char a0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
    for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
-      if (Util_word_eq(name, Aliases[i].alias))
+      if (Aliases[i].alias[0] == a0 && Util_word_eq(name, Aliases[i].alias))
          name = Aliases[i].name;
    if (!nested && Util_word_eq(name, "on")) {
       e->kind = GV_ENTRY_UNIT;
