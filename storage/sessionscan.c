@@ -20,8 +20,84 @@ const char *SessionScan_headerFor(long version) {
    return version < SESSIONSCAN_SEALED_VERSION ? GV_JOURNAL_MAGIC " 1\n" : SessionScan_header();
 }
 
+/* zlib's CRC-32, with the whole 16-byte blocks of a long line folded by
+ * carry-less multiplication where the processor has it (x86-64 PCLMULQDQ:
+ * the folding of Intel's "Fast CRC Computation for Generic Polynomials
+ * Using PCLMULQDQ", with the constants of the reflected polynomial
+ * 0xEDB88320). zlib reads about 4.5 instructions a byte; this reads 16
+ * bytes in about 6. The result is the same bits: zlib does the rest. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SESSIONSCAN_CLMUL 1
+
+/* The CRC (not inverted, as the folding wants it) of p[0..len), len a
+ * multiple of 16 and at least 64. */
+__attribute__((target("pclmul,sse2")))
+static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t crc) {
+   const __m128i k1k2 = _mm_set_epi64x(0x1c6e41596LL, 0x154442bd4LL);
+   const __m128i k3k4 = _mm_set_epi64x(0x0ccaa009eLL, 0x1751997d0LL);
+   const __m128i k5 = _mm_set_epi64x(0, 0x163cd6124LL);
+   const __m128i poly = _mm_set_epi64x(0x1f7011641LL, 0x1db710641LL);
+   const __m128i mask32 = _mm_set_epi32(0, 0, 0, -1);
+   __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)p);
+   __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+   __m128i x3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
+   __m128i x4 = _mm_loadu_si128((const __m128i *)(const void *)(p + 48));
+   x1 = _mm_xor_si128(x1, _mm_cvtsi32_si128((int)crc));
+   p += 64;
+   len -= 64;
+   /* Four lanes, 64 bytes a round. */
+   while (len >= 64) {
+      __m128i h1 = _mm_clmulepi64_si128(x1, k1k2, 0x11), h2 = _mm_clmulepi64_si128(x2, k1k2, 0x11);
+      __m128i h3 = _mm_clmulepi64_si128(x3, k1k2, 0x11), h4 = _mm_clmulepi64_si128(x4, k1k2, 0x11);
+      x1 = _mm_clmulepi64_si128(x1, k1k2, 0x00);
+      x2 = _mm_clmulepi64_si128(x2, k1k2, 0x00);
+      x3 = _mm_clmulepi64_si128(x3, k1k2, 0x00);
+      x4 = _mm_clmulepi64_si128(x4, k1k2, 0x00);
+      x1 = _mm_xor_si128(_mm_xor_si128(x1, h1), _mm_loadu_si128((const __m128i *)(const void *)p));
+      x2 = _mm_xor_si128(_mm_xor_si128(x2, h2), _mm_loadu_si128((const __m128i *)(const void *)(p + 16)));
+      x3 = _mm_xor_si128(_mm_xor_si128(x3, h3), _mm_loadu_si128((const __m128i *)(const void *)(p + 32)));
+      x4 = _mm_xor_si128(_mm_xor_si128(x4, h4), _mm_loadu_si128((const __m128i *)(const void *)(p + 48)));
+      p += 64;
+      len -= 64;
+   }
+   /* The four lanes into one, then the other 16-byte blocks. */
+   __m128i next[3] = { x2, x3, x4 };
+   for (int i = 0; i < 3; i++) {
+      __m128i h = _mm_clmulepi64_si128(x1, k3k4, 0x11);
+      x1 = _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x1, k3k4, 0x00), h), next[i]);
+   }
+   while (len >= 16) {
+      __m128i h = _mm_clmulepi64_si128(x1, k3k4, 0x11);
+      x1 = _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x1, k3k4, 0x00), h),
+                         _mm_loadu_si128((const __m128i *)(const void *)p));
+      p += 16;
+      len -= 16;
+   }
+   /* 128 bits to 64, with 32 zero bits appended. */
+   __m128i t = _mm_clmulepi64_si128(k3k4, x1, 0x01);
+   x1 = _mm_xor_si128(_mm_srli_si128(x1, 8), t);
+   /* To 32 bits... */
+   t = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), k5, 0x00);
+   x1 = _mm_xor_si128(_mm_srli_si128(x1, 4), t);
+   /* ... and the Barrett reduction to the remainder. */
+   t = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), poly, 0x10);
+   t = _mm_clmulepi64_si128(_mm_and_si128(t, mask32), poly, 0x00);
+   x1 = _mm_xor_si128(x1, t);
+   return (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(x1, 4));
+}
+#endif
+
 unsigned long SessionScan_crc(const char *line, size_t len) {
    uLong c = crc32(0L, Z_NULL, 0);
+#ifdef SESSIONSCAN_CLMUL
+   if (len >= 64 && __builtin_cpu_supports("pclmul")) {
+      size_t n = len & ~(size_t)15;
+      c = ~SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c) & 0xffffffffUL;
+      line += n;
+      len -= n;
+   }
+#endif
    /* crc32() takes a uInt length: feed a giant line in pieces. */
    while (len > 0) {
       uInt n = len > 0x40000000u ? 0x40000000u : (uInt)len;

@@ -2,6 +2,8 @@
  * journal frame scanner, locks and data folder names. */
 #include "tests/unit/testutil.h"
 
+#include <zlib.h>
+
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/sessionscan.h"
@@ -332,6 +334,26 @@ static void scan_check_agrees_with_check_line(void **state) {
    }
 }
 
+/* The seal is zlib's CRC-32 whatever way it is computed (long lines are
+ * folded 16 bytes at a time where the processor can): every length, every
+ * alignment. */
+static void crc_is_zlibs(void **state) {
+   (void)state;
+   static unsigned char buf[1400];
+   unsigned x = 12345;
+   for (size_t i = 0; i < sizeof buf; i++) {
+      x = x * 1103515245u + 12345u;
+      buf[i] = (unsigned char)(x >> 16);
+   }
+   for (size_t off = 0; off < 16; off++)
+      for (size_t len = 0; len + off <= sizeof buf; len += len < 200 ? 1 : 37) {
+         unsigned long want = crc32(0L, buf + off, (uInt)len);
+         if (SessionScan_crc((const char *)buf + off, len) != want)
+            fail_msg("CRC of %zu bytes at offset %zu: %08lx, zlib says %08lx", len, off,
+                     SessionScan_crc((const char *)buf + off, len), want);
+      }
+}
+
 static void second_lock_refused_with_reason(void **state) {
    (void)state;
    char *dir = TestUtil_tmpdir();
@@ -394,6 +416,7 @@ int main(void) {
       cmocka_unit_test(writeall_reports_enospc),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
+      cmocka_unit_test(crc_is_zlibs),
       cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
