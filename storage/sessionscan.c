@@ -352,11 +352,47 @@ void SessionScan_free(SessionScan *scan) {
    memset(scan, 0, sizeof *scan);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SESSIONSCAN_SWAR 1
+
+static inline uint64_t SessionScan_load(const char *s) {
+   uint64_t w;
+   memcpy(&w, s, 8);
+   return w;
+}
+
+/* Eight bytes: where mask has 0xff, a decimal digit; elsewhere the bytes of
+ * lit. (b ^ '0') < 10 for a digit; adding 0x76 sets the high bit of any
+ * other value, and a carry only flags bytes above a flagged one. */
+static inline int SessionScan_digitsAt(uint64_t w, uint64_t mask, uint64_t lit) {
+   uint64_t x = (w ^ 0x30 * SCAN_ONES) & mask;
+   return (w & ~mask) == lit && (((x + 0x76 * SCAN_ONES) | x) & mask & SCAN_HIGH) == 0;
+}
+
+/* Eight bytes of hex digits, either case. */
+static inline int SessionScan_hexWord(uint64_t v) {
+   if (v & SCAN_HIGH)
+      return 0;
+   /* With no high bit set no sum below carries: the high bit of b + (0x80 -
+    * lo) says b >= lo, that of b + (0x7f - hi) says b > hi. */
+   uint64_t dig = (v + (0x80 - 0x30) * SCAN_ONES) & ~(v + (0x7f - 0x39) * SCAN_ONES);
+   uint64_t l = v | 0x20 * SCAN_ONES;
+   uint64_t alp = (l + (0x80 - 0x61) * SCAN_ONES) & ~(l + (0x7f - 0x66) * SCAN_ONES);
+   return ((dig | alp) & SCAN_HIGH) == SCAN_HIGH;
+}
+#endif
+
 static int SessionScan_isTime(const char *s, size_t n) {
    /* YYYY-MM-DDTHH:MM:SS */
    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
    if (n != sizeof shape - 1)
       return 0;
+#ifdef SESSIONSCAN_SWAR
+   /* The three words s[0..8) "dddd-dd-", s[8..16) "ddTdd:dd", s[11..19) "dd:dd:dd". */
+   return SessionScan_digitsAt(SessionScan_load(s), 0x00ffff00ffffffffULL, 0x2d00002d00000000ULL) &&
+          SessionScan_digitsAt(SessionScan_load(s + 8), 0xffff00ffff00ffffULL, 0x00003a0000540000ULL) &&
+          SessionScan_digitsAt(SessionScan_load(s + 11), 0xffff00ffff00ffffULL, 0x00003a00003a0000ULL);
+#endif
    for (size_t i = 0; i < n; i++) {
       if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != shape[i])
          return 0;
@@ -387,6 +423,15 @@ static const unsigned short SessionScan_uuidByte[256] = {
 static int SessionScan_isUuid(const char *s, size_t n) {
    if (n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
       return 0;
+#ifdef SESSIONSCAN_SWAR
+   /* Five words over the 36 bytes, the dashes read as '0'. */
+   const uint64_t dashB = 0x00002d000000002dULL ^ 0x0000300000000030ULL;   /* u[8], u[13] */
+   const uint64_t dashC = 0x2d000000002d0000ULL ^ 0x3000000000300000ULL;   /* u[18], u[23] */
+   return SessionScan_hexWord(SessionScan_load(s)) &&
+          SessionScan_hexWord(SessionScan_load(s + 8) ^ dashB) &&
+          SessionScan_hexWord(SessionScan_load(s + 16) ^ dashC) &&
+          SessionScan_hexWord(SessionScan_load(s + 24)) && SessionScan_hexWord(SessionScan_load(s + 28));
+#endif
    /* The four dashes are in place: the sum is 32 + 4 * 16 only when the 32
     * other bytes are all hex digits. */
    const unsigned char *u = (const unsigned char *)s;

@@ -214,6 +214,27 @@ static void time_forms(void **state) {
    Time_format_hm(t, false, hm);
    assert_string_equal(hm, "10:02");
    assert_int_equal(Time_parse_iso("2017-05-12 10:02:13", 19, &t), GV_BAD_TIME);
+   /* Every digit read: each one, in turn not a digit, is refused; each
+    * one changed changes the time. */
+   static const char digitsAt[] = { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 };
+   for (size_t i = 0; i < sizeof digitsAt; i++) {
+      char x[20] = "2016-02-29T13:37:48";
+      int64_t before, after;
+      assert_int_equal(Time_parse_iso(x, 19, &before), GV_OK);
+      x[(int)digitsAt[i]] = '/';
+      assert_int_equal(Time_parse_iso(x, 19, &after), GV_BAD_TIME);
+      x[(int)digitsAt[i]] = ':';
+      assert_int_equal(Time_parse_iso(x, 19, &after), GV_BAD_TIME);
+      x[(int)digitsAt[i]] = "2016-02-29T13:37:48"[(int)digitsAt[i]] == '0' ? '1' : '0';
+      if (Time_parse_iso(x, 19, &after) == GV_OK)
+         assert_true(after != before);
+   }
+   assert_int_equal(Time_parse_iso("2016-02-29T13:37:48", 19, &t), GV_OK);
+   Time_format_iso(t, iso);
+   assert_string_equal(iso, "2016-02-29T13:37:48");
+   assert_int_equal(Time_parse_iso("2017-02-29T13:37:48", 19, &t), GV_BAD_TIME);
+   assert_int_equal(Time_parse_iso("2017-05-12T24:00:00", 19, &t), GV_BAD_TIME);
+   assert_int_equal(Time_parse_iso("2017-05-12T23:60:00", 19, &t), GV_BAD_TIME);
    /* before 1970 the arithmetic still holds */
    assert_int_equal(Time_parse_iso("1969-12-31T23:59:59", 19, &t), GV_OK);
    assert_int_equal(t, -1);

@@ -235,6 +235,23 @@ static void check_line_frame(void **state) {
       assert_int_equal(SessionScan_checkLine(notHex[i], strlen(notHex[i]), err, sizeof err), -1);
       assert_non_null(strstr(err, "bad uuid"));
    }
+   /* Every byte of the time and of the uuid, in turn, changed to each of
+    * these: refused exactly when the shape is broken. */
+   static const char subst[] = "0159aAfFgG-:T /@`{\x7f";
+   char line[128];
+   const char *base = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x";
+   const char *shape = "dddd-dd-ddTdd:dd:dd hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh";
+   for (size_t at = 4; at < 4 + strlen(shape); at++)
+      for (size_t k = 0; k < sizeof subst - 1; k++) {
+         snprintf(line, sizeof line, "%s", base);
+         char c = subst[k], want = shape[at - 4];
+         line[at] = c;
+         int good = want == 'd'   ? c >= '0' && c <= '9'
+                    : want == 'h' ? strchr("0123456789abcdefABCDEF", c) != NULL
+                                  : c == want;
+         if ((SessionScan_checkLine(line, strlen(line), err, sizeof err) == 0) != good)
+            fail_msg("'%c' at column %zu: checkLine says %s", c, at + 1, good ? err : "ok");
+      }
    const char *badUtf8 = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xc3\x28";
    assert_int_equal(SessionScan_checkLine(badUtf8, strlen(badUtf8), err, sizeof err), -1);
    assert_non_null(strstr(err, "UTF-8"));
