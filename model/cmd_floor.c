@@ -179,7 +179,7 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    Cmd_end_speaker(e);
    Intervention *iv = &f->list[f->count];
    memset(iv, 0, sizeof *iv);
-   snprintf(iv->uuid, sizeof iv->uuid, "%s", e->uuid);
+   Cmd_uuid(e, iv->uuid);
    iv->item = item;
    iv->delegation = del;
    iv->start = e->time;
