@@ -43,6 +43,28 @@ size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
    return len;
 }
 
+size_t Utf8_sequence(const char *s, size_t n) {
+   const unsigned char *p = (const unsigned char *)s;
+   unsigned c = p[0];
+   if (c >= 0xC2 && c <= 0xDF)
+      return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+   /* The second byte's range rules out overlong forms (E0, F0), surrogates
+    * (ED) and what lies beyond U+10FFFF (F4). */
+   if (c >= 0xE0 && c <= 0xEF) {
+      if (n < 3 || (p[2] & 0xC0) != 0x80)
+         return 0;
+      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return p[1] >= lo && p[1] <= hi ? 3 : 0;
+   }
+   if (c >= 0xF0 && c <= 0xF4) {
+      if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+         return 0;
+      unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return p[1] >= lo && p[1] <= hi ? 4 : 0;
+   }
+   return 0;
+}
+
 bool Utf8_valid(const char *s, size_t n) {
    const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;

@@ -170,33 +170,6 @@ static inline uint64_t SessionScan_special(uint64_t w) {
    return (((w - 0x20 * SCAN_ONES) & ~w) | (w + SCAN_ONES) | w) & SCAN_HIGH;
 }
 
-/* The length of the well-formed UTF-8 sequence at p[0..n) (p[0] >= 0x80),
- * or 0: no overlong forms, no surrogates, nothing above U+10FFFF, as
- * Utf8_valid. */
-static inline size_t SessionScan_utf8(const unsigned char *p, size_t n) {
-   unsigned c = p[0];
-   if (c >= 0xC2 && c <= 0xDF)
-      return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-   if (c >= 0xE0 && c <= 0xEF) {
-      if (n < 3 || (p[2] & 0xC0) != 0x80)
-         return 0;
-      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      return p[1] >= lo && p[1] <= hi ? 3 : 0;
-   }
-   if (c >= 0xF0 && c <= 0xF4) {
-      if (n < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-         return 0;
-      unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      return p[1] >= lo && p[1] <= hi ? 4 : 0;
-   }
-   return 0;
-}
-
-/* Finds the '\n' that ends the line at p[0..n) and, on the way, checks the
- * bytes before it: eight at a time while they are printable ASCII, a
- * UTF-8 sequence whole where one starts. Returns the offset of the '\n' (n
- * when there is none). *clean: every byte before it is valid UTF-8 and no
- * control character but a tab, except a '\r' just before the '\n' (*cr). */
 /* The number of printable ASCII bytes p[0..n) starts with: sixteen at a time
  * where SSE2 is (every x86-64), then eight, then one. */
 static inline size_t SessionScan_plain(const unsigned char *p, size_t n) {
@@ -259,7 +232,7 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
          }
          break;
       }
-      size_t k = SessionScan_utf8(p + i, n - i);
+      size_t k = Utf8_sequence((const char *)p + i, n - i);
       if (k == 0)
          break;
       i += k;
