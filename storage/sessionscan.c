@@ -112,23 +112,53 @@ unsigned long SessionScan_crc(const char *line, size_t len) {
    return (unsigned long)c;
 }
 
+/* The value of the 8 hex digits at s, or -1 when one is not a digit or a
+ * lower-case 'a'-'f' ('a' and 'A' differ by one bit, and that bit counts). */
+static long SessionScan_sealDigits(const char *s) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+   /* All eight at once: s[0], the first digit, is the lowest byte of w. */
+   uint64_t w;
+   memcpy(&w, s, 8);
+   const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+   if (w & high)
+      return -1;
+   /* With no high bit set no sum carries: the high bit of b + (0x80 - lo)
+    * says b >= lo, that of b + (0x7f - hi) says b > hi. */
+   uint64_t dig = (w + (0x80 - 0x30) * ones) & ~(w + (0x7f - 0x39) * ones);
+   uint64_t alp = (w + (0x80 - 0x61) * ones) & ~(w + (0x7f - 0x66) * ones);
+   if (((dig | alp) & high) != high)
+      return -1;
+   /* '0'-'9' are 0x30-0x39, 'a'-'f' 0x61-0x66: the low four bits, plus 9
+    * for a letter (bit 6). Then the nibbles packed, first digit highest. */
+   uint64_t v = (w & 0x0f0f0f0f0f0f0f0fULL) + ((w >> 6) & ones) * 9;
+   v = (v << 4 | v >> 8) & 0x00ff00ff00ff00ffULL;
+   v = (v << 8 | v >> 16) & 0x0000ffff0000ffffULL;
+   v = (v << 16 | v >> 32) & 0xffffffffULL;
+   return (long)v;
+#else
+   long want = 0;
+   for (size_t i = 0; i < 8; i++) {
+      char c = s[i];
+      if (c >= '0' && c <= '9')
+         want = want << 4 | (c - '0');
+      else if (c >= 'a' && c <= 'f')
+         want = want << 4 | (c - 'a' + 10);
+      else
+         return -1;
+   }
+   return want;
+#endif
+}
+
 ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
       return SCAN_SEAL_MISSING;
-   unsigned long want = 0;
-   for (size_t i = len - 8; i < len; i++) {
-      char c = line[i];
-      /* Lower case only: 'a' and 'A' differ by one bit, and that bit counts. */
-      if (c >= '0' && c <= '9')
-         want = want << 4 | (unsigned long)(c - '0');
-      else if (c >= 'a' && c <= 'f')
-         want = want << 4 | (unsigned long)(c - 'a' + 10);
-      else
-         return SCAN_SEAL_MISSING;
-   }
+   long want = SessionScan_sealDigits(line + len - 8);
+   if (want < 0)
+      return SCAN_SEAL_MISSING;
    size_t n = len - SESSIONSCAN_SEAL_LEN;
-   if (SessionScan_crc(line, n) != want)
+   if (SessionScan_crc(line, n) != (unsigned long)want)
       return SCAN_SEAL_BAD;
    *content = n;
    return SCAN_SEAL_OK;

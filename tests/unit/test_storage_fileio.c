@@ -371,6 +371,43 @@ static void crc_is_zlibs(void **state) {
       }
 }
 
+/* A seal is exactly " " and the CRC in 8 lower-case hex digits: each digit
+ * read at its place, and anything else is no seal at all. */
+static void seal_read_digit_by_digit(void **state) {
+   (void)state;
+   const char *content = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note caf\xc3\xa9";
+   char line[256];
+   size_t n = strlen(content), got;
+   snprintf(line, sizeof line, "%s %08lx", content, SessionScan_crc(content, n) & 0xffffffffUL);
+   size_t len = strlen(line);
+   assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_OK);
+   assert_int_equal(got, n);
+   for (size_t i = len - 8; i < len; i++) {
+      char keep = line[i];
+      /* Another digit at this place: a seal that does not match. */
+      line[i] = keep == '7' ? '8' : '7';
+      assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_BAD);
+      assert_int_equal(got, len);
+      line[i] = keep == 'a' ? 'b' : 'a';
+      assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_BAD);
+      /* Not a lower-case hex digit: no seal. */
+      static const char notHex[] = "gA/:`G\x80 ";
+      for (size_t k = 0; k < sizeof notHex - 1; k++) {
+         line[i] = notHex[k];
+         assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_MISSING);
+      }
+      line[i] = keep;
+   }
+   /* Every CRC value reads back: seals of many lines, each OK. */
+   for (int k = 0; k < 2000; k++) {
+      snprintf(line, sizeof line, "%s %d", content, k * 7919);
+      n = strlen(line);
+      snprintf(line + n, sizeof line - n, " %08lx", SessionScan_crc(line, n) & 0xffffffffUL);
+      assert_int_equal(SessionScan_unseal(line, strlen(line), &got), SCAN_SEAL_OK);
+      assert_int_equal(got, n);
+   }
+}
+
 static void second_lock_refused_with_reason(void **state) {
    (void)state;
    char *dir = TestUtil_tmpdir();
@@ -434,6 +471,7 @@ int main(void) {
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
       cmocka_unit_test(crc_is_zlibs),
+      cmocka_unit_test(seal_read_digit_by_digit),
       cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
