@@ -10,10 +10,6 @@
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool Utf8_valid(const char *s, size_t n);
-/* The length of the well-formed sequence of two to four bytes at s[0..n)
- * (s[0] >= 0x80), or 0 when there is none: what Utf8_valid accepts. For a
- * scan that skips ASCII on its own. */
-size_t Utf8_sequence(const char *s, size_t n);
 /* Decodes one code point at s[0..n); returns its length in bytes (>= 1), and
  * U+FFFD with length 1 for a malformed byte. n must be > 0. */
 size_t Utf8_decode(const char *s, size_t n, uint32_t *cp);

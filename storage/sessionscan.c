@@ -193,84 +193,75 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGH 0x8080808080808080ULL
 
-/* The bytes of w that need a closer look: below 0x20 (a control, a tab, the
- * line end), 0x7f, or 0x80 and above (UTF-8). A borrow or a carry only
- * flags bytes above a true one, so the lowest flag is always exact. */
-static inline uint64_t SessionScan_special(uint64_t w) {
-   return (((w - 0x20 * SCAN_ONES) & ~w) | (w + SCAN_ONES) | w) & SCAN_HIGH;
-}
 
-/* The number of printable ASCII bytes p[0..n) starts with: sixteen at a time
- * where SSE2 is (every x86-64), then eight, then one. */
-static inline size_t SessionScan_plain(const unsigned char *p, size_t n) {
+/* The offset of the first control character in p[0..n) (below 0x20, or
+ * 0x7f; n when none): sixteen bytes at a time where SSE2 is (every x86-64).
+ * *high: a byte of 0x80 or above comes before it. */
+static inline size_t SessionScan_controls(const unsigned char *p, size_t n, int *high) {
    size_t i = 0;
+   int h = 0;
 #if defined(__SSE2__)
    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
    while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-      /* Signed: 0x80 and above are below 0x20 too. */
-      int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)));
-      if (m)
-         return i + (size_t)__builtin_ctz((unsigned)m);
+      unsigned hi = (unsigned)_mm_movemask_epi8(v);
+      /* Signed: 0x80 and above are below 0x20 too, and are not controls. */
+      unsigned ctl = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space)) & ~hi) |
+                     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del));
+      if (ctl) {
+         unsigned k = (unsigned)__builtin_ctz(ctl);
+         *high = h || (hi & ((1u << k) - 1)) != 0;
+         return i + k;
+      }
+      h = h || hi != 0;
       i += 16;
    }
 #endif
-   uint64_t m = 0;
-   while (i + 8 <= n) {
-      uint64_t w;
-      memcpy(&w, p + i, 8);
-      if ((m = SessionScan_special(w)) != 0)
+   for (; i < n; i++) {
+      if (p[i] < 0x20 || p[i] == 0x7f)
          break;
-      i += 8;
+      h = h || p[i] >= 0x80;
    }
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-   if (m)
-      return i + ((size_t)__builtin_ctzll(m) >> 3);
-#endif
-   while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
-      i++;
+   *high = h;
    return i;
 }
 
-/* Finds the '\n' that ends the line at p[0..n) and, on the way, checks the
- * bytes before it: many at a time while they are printable ASCII, a UTF-8
- * sequence whole where one starts. Returns the offset of the '\n' (n when
- * there is none). *clean: every byte before it is valid UTF-8 and no
- * control character but a tab, except a '\r' just before the '\n' (*cr). */
+/* Finds the '\n' that ends the line at p[0..n) and, on the way, looks for
+ * control characters; the bytes before it are then checked as UTF-8 when
+ * one of them is not ASCII (Utf8_valid: sixteen bytes at a time where it
+ * can). Returns the offset of the '\n' (n when there is none). *clean: every
+ * byte before it is valid UTF-8 and no control character but a tab, except
+ * a '\r' just before the '\n' (*cr). */
 static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int *cr) {
    size_t i = 0;
+   int high = 0;
    *cr = 0;
    for (;;) {
-      i += SessionScan_plain(p + i, n - i);
+      int h;
+      i += SessionScan_controls(p + i, n - i, &h);
+      high |= h;
       if (i >= n) {
          *clean = 1;
          return n;
       }
-      unsigned c = p[i];
-      if (c < 0x80) {
-         if (c == '\n') {
-            *clean = 1;
-            return i;
-         }
-         if (c == '\t') {
-            i++;
-            continue;
-         }
-         if (c == '\r' && i + 1 < n && p[i + 1] == '\n') {
-            *cr = *clean = 1;
-            return i + 1;
-         }
+      if (p[i] == '\t') {
+         i++;
+         continue;
+      }
+      if (p[i] == '\n')
+         break;
+      if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
+         *cr = 1;
+         i++;
          break;
       }
-      size_t k = Utf8_sequence((const char *)p + i, n - i);
-      if (k == 0)
-         break;
-      i += k;
+      /* Something SessionScan_checkLine will name: find the end and leave it that. */
+      *clean = 0;
+      const unsigned char *nl = memchr(p + i, '\n', n - i);
+      return nl ? (size_t)(nl - p) : n;
    }
-   /* Something SessionScan_checkLine will name: find the end and leave it that. */
-   *clean = 0;
-   const unsigned char *nl = memchr(p + i, '\n', n - i);
-   return nl ? (size_t)(nl - p) : n;
+   *clean = !high || Utf8_valid((const char *)p, i - (size_t)*cr);
+   return i;
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
