@@ -234,7 +234,7 @@ GvStatus Time_parse_hms(const char *s, size_t n, int64_t *secs, char *msg, size_
 /* Digits at s[0..n), or -1. */
 /* Are the 14 digits of YYYY-MM-DDTHH:MM:SS all digits? */
 static bool Time_iso_digits(const char *s) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    /* Eight bytes at a time: s[0..8), s[8..16), s[11..19), only the digit
     * places (mask). (b ^ '0') < 10 for a digit; adding 0x76 sets the high
     * bit of any other value, and a carry only flags bytes above a flagged

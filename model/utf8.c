@@ -43,7 +43,7 @@ size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
    return len;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(GAVEL_PORTABLE)
 #include <immintrin.h>
 #define UTF8_SIMD 1
 

@@ -7,7 +7,11 @@
 
 #include <zlib.h>
 
-#if defined(__SSE2__)
+/* The fast paths below use what the processor has (SSE2, PCLMULQDQ, 64-bit
+ * little-endian words), each beside a portable one that gives the same
+ * answers: build with CFLAGS='-O2 -g -DGAVEL_PORTABLE' to run the tests on
+ * the portable ones (model/utf8.c and model/date.c follow it too). */
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
 #include <emmintrin.h>
 #endif
 
@@ -30,7 +34,7 @@ const char *SessionScan_headerFor(long version) {
  * Using PCLMULQDQ", with the constants of the reflected polynomial
  * 0xEDB88320). zlib reads about 4.5 instructions a byte; this reads 16
  * bytes in about 6. The result is the same bits: zlib does the rest. */
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(GAVEL_PORTABLE)
 #include <immintrin.h>
 #define SESSIONSCAN_CLMUL 1
 
@@ -115,7 +119,7 @@ unsigned long SessionScan_crc(const char *line, size_t len) {
 /* The value of the 8 hex digits at s, or -1 when one is not a digit or a
  * lower-case 'a'-'f' ('a' and 'A' differ by one bit, and that bit counts). */
 static long SessionScan_sealDigits(const char *s) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    /* All eight at once: s[0], the first digit, is the lowest byte of w. */
    uint64_t w;
    memcpy(&w, s, 8);
@@ -200,7 +204,7 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 static inline size_t SessionScan_controls(const unsigned char *p, size_t n, int *high) {
    size_t i = 0;
    int h = 0;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
    while (i + 16 <= n) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
@@ -373,7 +377,7 @@ void SessionScan_free(SessionScan *scan) {
    memset(scan, 0, sizeof *scan);
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
 #define SESSIONSCAN_SWAR 1
 
 static inline uint64_t SessionScan_load(const char *s) {
