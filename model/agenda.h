@@ -119,6 +119,7 @@ typedef struct Agenda {
    size_t *order;          /* live items in tree (reading) order */
    size_t norder, order_cap;
    size_t current;         /* the item taken up, or GV_NONE */
+   bool started;           /* an item has been taken up (its taken_up set) */
    size_t *byuuid;         /* open addressing on full uuids: index + 1, 0 empty */
    size_t byuuid_cap;      /* a power of two, at least twice count */
 } Agenda;

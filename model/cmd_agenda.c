@@ -37,11 +37,11 @@ static void free_docs(DocRef *docs, size_t n) {
    free(docs);
 }
 
+/* Items are never removed (a dropped one is kept), so once an item has been
+ * taken up the meeting stays started: a flag, not a search of every item at
+ * every `item add` (quadratic for an agenda typed or loaded in full). */
 static bool meeting_started(const Session *s) {
-   for (size_t i = 0; i < s->agenda.count; i++)
-      if (s->agenda.items[i].taken_up != GV_NO_TIME)
-         return true;
-   return false;
+   return s->agenda.started;
 }
 
 /* A dossier NAME from word i: one quoted word, or the words up to the next
@@ -242,6 +242,7 @@ static GvStatus item_take_up(Exec *e, Words *w) {
    a->current = idx;
    a->items[idx].state = GV_STATE_CURRENT;
    a->items[idx].taken_up = e->time;
+   a->started = a->started || e->time != GV_NO_TIME;
    /* Reaching 4.1 directly means item 4 was dealt with through it. */
    for (size_t up = a->items[idx].parent; up != GV_NONE; up = a->items[up].parent)
       if (a->items[up].state == GV_STATE_PENDING) {
