@@ -37,8 +37,9 @@ static void free_docs(DocRef *docs, size_t n) {
    free(docs);
 }
 
-/* Kept as items are taken up: asking must not scan the agenda at every
- * `item add` (100,000 items made that quadratic). */
+/* Items are never removed (a dropped one is kept), so once an item has been
+ * taken up the meeting stays started: a flag, not a search of every item at
+ * every `item add` (quadratic for an agenda typed or loaded in full). */
 static bool meeting_started(const Session *s) {
    return s->agenda.started;
 }
@@ -241,7 +242,7 @@ static GvStatus item_take_up(Exec *e, Words *w) {
    a->current = idx;
    a->items[idx].state = GV_STATE_CURRENT;
    a->items[idx].taken_up = e->time;
-   a->started = true;
+   a->started = a->started || e->time != GV_NO_TIME;
    /* Reaching 4.1 directly means item 4 was dealt with through it. */
    for (size_t up = a->items[idx].parent; up != GV_NONE; up = a->items[up].parent)
       if (a->items[up].state == GV_STATE_PENDING) {

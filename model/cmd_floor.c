@@ -179,7 +179,7 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    Cmd_end_speaker(e);
    Intervention *iv = &f->list[f->count];
    memset(iv, 0, sizeof *iv);
-   snprintf(iv->uuid, sizeof iv->uuid, "%s", e->uuid);
+   Cmd_uuid(e, iv->uuid);
    iv->item = item;
    iv->delegation = del;
    iv->start = e->time;
@@ -244,19 +244,30 @@ GvStatus Cmd_end(Exec *e, Words *w) {
    return GV_OK;
 }
 
-/* Appends text to *notes (a newline between pieces). */
-static bool notes_append(char **notes, size_t *len, const char *text, size_t n) {
-   size_t old = *notes ? *len : 0;
+/* Appends the TEXT from word i on to *notes (a newline between pieces),
+ * decoded straight into place. false when out of memory; *n gets the
+ * TEXT's length (0: nothing appended). */
+static bool notes_append(char **notes, size_t *len, const Words *w, size_t i, size_t *n) {
+   bool had = *notes != NULL;
+   size_t old = had ? *len : 0;
    size_t sep = old > 0 ? 1 : 0;
-   char *s = realloc(*notes, old + sep + n + 1);
+   char *s = realloc(*notes, old + sep + Words_rest_room(w, i));
    if (!s)
       return false;
+   *notes = s;
+   *n = Words_rest_into(w, i, s + old + sep);
+   if (*n == 0) {
+      /* Refused: the notes stay as they were (NULL when there were none). */
+      s[old] = '\0';
+      if (!had) {
+         free(s);
+         *notes = NULL;
+      }
+      return true;
+   }
    if (sep)
       s[old] = '\n';
-   memcpy(s + old + sep, text, n);
-   s[old + sep + n] = '\0';
-   *notes = s;
-   *len = old + sep + n;
+   *len = old + sep + *n;
    return true;
 }
 
@@ -266,30 +277,39 @@ GvStatus Cmd_note(Exec *e, Words *w) {
    GvStatus st = Cmd_current(e, &item);
    if (st != GV_OK)
       return st;
-   char *text;
-   size_t n;
-   if ((st = Cmd_text(e, w, 1, &text, &n)) != GV_OK)
-      return st;
-   if (n == 0) {
-      free(text);
-      return Cmd_fail(e, GV_USAGE, "note needs TEXT");
-   }
    size_t target = Cmd_note_target(e);
+   size_t n = 0, len;
+   char **notes;
    bool ok;
    if (target != GV_NONE) {
       Intervention *iv = &e->s->floor.list[target];
-      ok = Notes_append(&iv->notes, &iv->notes_len, text, n);
+      notes = &iv->notes;
+      bool had = *notes != NULL;
+      char *at = Notes_grow(notes, &iv->notes_len, Words_rest_room(w, 1));
+      ok = at != NULL;
+      if (ok) {
+         n = Words_rest_into(w, 1, at);
+         Notes_commit(notes, &iv->notes_len, n);
+         if (n == 0 && !had) {
+            /* Refused: no notes stay no notes. */
+            Notes_release(*notes);
+            *notes = NULL;
+         }
+      }
+      len = iv->notes_len;
    } else {
       Item *it = &e->s->agenda.items[item];
-      size_t len = it->notes ? strlen(it->notes) : 0;
-      ok = notes_append(&it->notes, &len, text, n);
+      notes = &it->notes;
+      len = it->notes ? strlen(it->notes) : 0;
+      ok = notes_append(notes, &len, w, 1, &n);
    }
-   if (ok) {
-      GvBuf_putc(e->canon, ' ');
-      Words_put_text(e->canon, text, n);
-   }
-   free(text);
-   return ok ? GV_OK : Cmd_fail(e, GV_NOMEM, "out of memory");
+   if (!ok)
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   if (n == 0)
+      return Cmd_fail(e, GV_USAGE, "note needs TEXT");
+   GvBuf_putc(e->canon, ' ');
+   Words_put_text(e->canon, *notes + len - n, n);
+   return GV_OK;
 }
 
 static size_t find_intervention(const Session *s, const char *uuid, size_t n) {

@@ -27,10 +27,7 @@ GvStatus Cmd_pos(Exec *e, Words *w) {
    if ((st = Cmd_text(e, w, 3, &text, &n)) != GV_OK)
       return st;
    Records *r = &e->s->rec;
-   Position *p = NULL;
-   for (size_t i = 0; i < r->npos; i++)
-      if (r->pos[i].item == item && r->pos[i].delegation == d)
-         p = &r->pos[i];
+   Position *p = Records_position(r, item, d);
    if (!p) {
       Position *list = Util_grow(r->pos, &r->pos_cap, r->npos, sizeof *list);
       if (!list) {
@@ -40,7 +37,7 @@ GvStatus Cmd_pos(Exec *e, Words *w) {
       r->pos = list;
       p = &r->pos[r->npos++];
       memset(p, 0, sizeof *p);
-      snprintf(p->uuid, sizeof p->uuid, "%s", e->uuid);
+      Cmd_uuid(e, p->uuid);
       p->item = item;
       p->delegation = d;
    }
@@ -100,7 +97,7 @@ GvStatus Cmd_reserve(Exec *e, Words *w) {
       r->res = list;
       res = &r->res[r->nres++];
       memset(res, 0, sizeof *res);
-      snprintf(res->uuid, sizeof res->uuid, "%s", e->uuid);
+      Cmd_uuid(e, res->uuid);
       res->item = item;
       res->delegation = d;
       res->type = t;
@@ -261,7 +258,7 @@ GvStatus Cmd_deadline(Exec *e, Words *w) {
    rec->deadlines = list;
    Deadline *dl = &rec->deadlines[rec->ndeadlines++];
    memset(dl, 0, sizeof *dl);
-   snprintf(dl->uuid, sizeof dl->uuid, "%s", e->uuid);
+   Cmd_uuid(e, dl->uuid);
    dl->item = s->agenda.current;
    dl->day = day;
    dl->what = text;
@@ -308,7 +305,7 @@ GvStatus Cmd_action(Exec *e, Words *w) {
    r->actions = list;
    Action *a = &r->actions[r->nactions++];
    memset(a, 0, sizeof *a);
-   snprintf(a->uuid, sizeof a->uuid, "%s", e->uuid);
+   Cmd_uuid(e, a->uuid);
    a->item = s->agenda.current;
    a->owner = owner;
    a->due = due;

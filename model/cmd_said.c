@@ -33,7 +33,7 @@ static GvStatus add_para(Exec *e, size_t item, GvParaKind kind, char *phrase, si
    }
    Para *p = &r->paras[r->nparas++];
    memset(p, 0, sizeof *p);
-   snprintf(p->uuid, sizeof p->uuid, "%s", e->uuid);
+   Cmd_uuid(e, p->uuid);
    p->item = item;
    p->kind = kind;
    p->phrase = phrase;
@@ -248,6 +248,7 @@ GvStatus Cmd_speaker(Exec *e, Words *w) {
          if (i != idx && s->rec.pos[i].item == s->rec.pos[idx].item && s->rec.pos[i].delegation == d)
             return Cmd_fail(e, GV_DUPLICATE, "%s already has a position on this item", code);
       s->rec.pos[idx].delegation = d;
+      s->rec.pos_indexed = 0;   /* Records_position indexes them again */
       break;
    case GV_REF_RESERVATION:
       for (size_t i = 0; i < s->rec.nres; i++)
@@ -320,6 +321,7 @@ GvStatus Cmd_delete(Exec *e, Words *w) {
    case GV_REF_POSITION:
       free(s->rec.pos[idx].text);
       REMOVE_AT(s->rec.pos, s->rec.npos, idx);
+      s->rec.pos_indexed = 0;   /* Records_position indexes them again */
       break;
    case GV_REF_RESERVATION:
       free(s->rec.res[idx].text);

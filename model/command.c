@@ -15,14 +15,17 @@ typedef struct Command {
    CommandFn fn;
 } Command;
 
-/* undo and redo are handled by the session itself (they flip units). */
+/* undo and redo are handled by the session itself (they flip units). The
+ * commands a meeting's journal is mostly made of come first: the look-up
+ * stops at the first match. */
 static const Command Commands[] = {
+   { "note", Cmd_note },         { "next", Cmd_next },       { "end", Cmd_end },
+   { "pos", Cmd_pos },           { "draft", Cmd_draft },     { "floor", Cmd_floor },
+   { "give", Cmd_give },
    { "set", Cmd_set },           { "roster", Cmd_roster },   { "delegation", Cmd_delegation_def },
    { "attend", Cmd_attend },     { "at", Cmd_at },           { "item", Cmd_item_cmd },
-   { "floor", Cmd_floor },       { "tour", Cmd_tour },       { "withdraw", Cmd_withdraw },
-   { "next", Cmd_next },         { "give", Cmd_give },       { "end", Cmd_end },
-   { "note", Cmd_note },         { "draft", Cmd_draft },     { "presents", Cmd_presents },
-   { "pos", Cmd_pos },           { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
+   { "tour", Cmd_tour },         { "withdraw", Cmd_withdraw },
+   { "presents", Cmd_presents }, { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
    { "outcome", Cmd_outcome },   { "deadline", Cmd_deadline }, { "action", Cmd_action },
    { "done", Cmd_done },         { "close", Cmd_close },
    { "paragraph", Cmd_paragraph }, { "group", Cmd_group }, { "edit", Cmd_edit },
@@ -64,6 +67,19 @@ void Command_name(const char *payload, size_t len, char *out, size_t n) {
    }
    if (n)
       out[o] = '\0';
+}
+
+/* Is the command word of payload `word` (lower case; the payload's in any case)? */
+static bool Command_is(const char *payload, size_t len, const char *word) {
+   size_t i = 0, k = 0;
+   while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
+      i++;
+   for (; word[k]; k++, i++) {
+      char c = i < len ? payload[i] : '\0';
+      if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != word[k])
+         return false;
+   }
+   return i == len || payload[i] == ' ' || payload[i] == '\t';
 }
 
 GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) {
@@ -119,11 +135,15 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    /* note and draft read their first two words and then the rest of the
     * line as TEXT (Cmd_note, Cmd_draft): the TEXT, most of a journal, is
     * never split into words. */
-   char first[8];
-   Command_name(payload, len, first, sizeof first);
-   size_t max = strcmp(first, "note") == 0 || strcmp(first, "draft") == 0 ? 3 : SIZE_MAX;
+   size_t max = Command_is(payload, len, "note") || Command_is(payload, len, "draft") ? 3 : SIZE_MAX;
+   /* The words of a line nearly always fit here: no allocation per line. */
+   union {
+      max_align_t align;
+      char bytes[4096];
+   } scratch;
    Words w;
-   GvStatus st = Words_split_max(&w, payload, len, max, e->msg, e->msglen);
+   GvStatus st = Words_split_in(&w, payload, len, max, scratch.bytes, sizeof scratch, e->msg,
+                                e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {
@@ -131,8 +151,9 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
    const char *name = w.word[0];
+   char a0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
    for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
-      if (Util_word_eq(name, Aliases[i].alias))
+      if (Aliases[i].alias[0] == a0 && Util_word_eq(name, Aliases[i].alias))
          name = Aliases[i].name;
    if (!nested && Util_word_eq(name, "on")) {
       e->kind = GV_ENTRY_UNIT;
@@ -142,7 +163,7 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    }
    const Command *cmd = NULL;
    char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-   for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
+   for (size_t i = 0; i < sizeof Commands / sizeof *Commands && !cmd; i++)
       if (Commands[i].name[0] == c0 && Util_word_eq(name, Commands[i].name))
          cmd = &Commands[i];
    if (!cmd) {
@@ -274,6 +295,13 @@ size_t Cmd_note_target(const Exec *e) {
          return it->interventions[it->ninterventions - 1];
    }
    return GV_NONE;
+}
+
+void Cmd_uuid(const Exec *e, char out[37]) {
+   /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
+   size_t n = strnlen(e->uuid, 36);
+   memcpy(out, e->uuid, n);
+   out[n] = '\0';
 }
 
 void Cmd_replace(char **field, char *value) {

@@ -56,6 +56,8 @@ void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n);
 void Cmd_end_speaker(Exec *e);
 /* The intervention notes go to: running, else the last on the current item. */
 size_t Cmd_note_target(const Exec *e);
+/* The event's uuid into a record's uuid field (at most 36 characters). */
+void Cmd_uuid(const Exec *e, char out[37]);
 /* Moves a string into a field, freeing the old one. */
 void Cmd_replace(char **field, char *value);
 

@@ -111,6 +111,21 @@ static bool parse_number(Token t, DocRef *ref) {
    return true;
 }
 
+/* Appends v in decimal, at least width digits (zeros in front): what
+ * "%0*lu" writes, without a format to read for every number of every
+ * reference replayed. */
+static void put_number(GvBuf *b, unsigned long v, int width) {
+   char d[24];
+   int k = (int)sizeof d;
+   do {
+      d[--k] = (char)('0' + v % 10);
+      v /= 10;
+   } while (v && k > 0);
+   while ((int)sizeof d - k < width && k > 0)
+      d[--k] = '0';
+   GvBuf_append(b, d + k, sizeof d - (size_t)k);
+}
+
 static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
    memset(ref, 0, sizeof *ref);
    while (n && (*s == ' ' || *s == '\t'))
@@ -172,7 +187,10 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
          else {
             *seen = true;
             *field = (unsigned)v;
-            GvBuf_printf(&suffix, " %s %lu", word, v);
+            GvBuf_putc(&suffix, ' ');
+            GvBuf_puts(&suffix, word);
+            GvBuf_putc(&suffix, ' ');
+            put_number(&suffix, v, 1);
             t += 2;
          }
       } else if (tok_is(w, "INIT")) {
@@ -195,12 +213,17 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
    }
    if (st == GV_OK) {
       GvBuf text = GV_BUF_INIT;
-      if (ref->series[0])
-         GvBuf_printf(&text, "%s ", ref->series);
-      GvBuf_printf(&text, "%lu/", ref->number);
-      if (ref->revision)
-         GvBuf_printf(&text, "%u/", ref->revision);
-      GvBuf_printf(&text, ref->year >= 100 ? "%04u" : "%02u", ref->year);
+      if (ref->series[0]) {
+         GvBuf_puts(&text, ref->series);
+         GvBuf_putc(&text, ' ');
+      }
+      put_number(&text, ref->number, 1);
+      GvBuf_putc(&text, '/');
+      if (ref->revision) {
+         put_number(&text, ref->revision, 1);
+         GvBuf_putc(&text, '/');
+      }
+      put_number(&text, ref->year, ref->year >= 100 ? 4 : 2);
       GvBuf_append(&text, GvBuf_str(&suffix), suffix.len);
       if (text.failed) {
          GvBuf_free(&text);

@@ -76,6 +76,40 @@ bool Notes_append(char **notes, size_t *len, const char *text, size_t n) {
    return true;
 }
 
+char *Notes_grow(char **notes, size_t *len, size_t room) {
+   size_t old = *notes ? *len : 0;
+   size_t sep = old > 0 ? 1 : 0;
+   NotesHead *h;
+   if (*notes && head(*notes)->holders == 1) {
+      if (!(h = realloc(head(*notes), sizeof *h + old + sep + room + 1)))
+         return NULL;
+   } else {
+      if (!(h = malloc(sizeof *h + old + sep + room + 1)))
+         return NULL;
+      h->holders = 1;
+      if (old)
+         memcpy(h + 1, *notes, old);
+      Notes_release(*notes);
+   }
+   char *t = (char *)(h + 1);
+   t[old] = '\0';
+   *notes = t;
+   *len = old;
+   return t + old + sep;
+}
+
+void Notes_commit(char **notes, size_t *len, size_t n) {
+   char *t = *notes;
+   if (n == 0) {
+      t[*len] = '\0';
+      return;
+   }
+   if (*len > 0)
+      t[(*len)++] = '\n';
+   *len += n;
+   t[*len] = '\0';
+}
+
 bool Notes_set(char **notes, size_t *len, const char *text, size_t n) {
    char *t = Notes_new(text, n);
    if (!t)

@@ -44,6 +44,12 @@ void Floor_clear(Floor *f);
 char *Notes_new(const char *text, size_t n);
 /* Appends text, with a newline between pieces. */
 bool Notes_append(char **notes, size_t *len, const char *text, size_t n);
+/* Room for a piece of at most room bytes after the notes, owned by this
+ * holder: where to write it (after the newline to come), *len set to the
+ * length before it. Notes_commit then ends the notes after the n bytes
+ * written (n == 0: the text unchanged). NULL on ENOMEM. */
+char *Notes_grow(char **notes, size_t *len, size_t room);
+void Notes_commit(char **notes, size_t *len, size_t n);
 /* Replaces the notes whole with a copy of text. */
 bool Notes_set(char **notes, size_t *len, const char *text, size_t n);
 /* One more holder of the same notes (returned). */

@@ -31,9 +31,29 @@ void Journal_init(Journal *j) {
    memset(j, 0, sizeof *j);
 }
 
+/* Is line[0..len] (and the byte after it) inside the held text? */
+static bool held(const Journal *j, const char *line, size_t len) {
+   uintptr_t p = (uintptr_t)line, h = (uintptr_t)j->held;
+   return j->held && p >= h && p - h < j->held_len && len < j->held_len - (p - h);
+}
+
+static void free_line(Journal *j, JournalLine *l) {
+   if (!held(j, l->text, l->len))
+      free(l->text);
+}
+
+bool Journal_hold(Journal *j, char *text, size_t len) {
+   if (j->held || !text)
+      return false;
+   j->held = text;
+   j->held_len = len;
+   return true;
+}
+
 void Journal_clear(Journal *j) {
    for (size_t i = 0; i < j->nlines; i++)
-      free(j->lines[i].text);
+      free_line(j, &j->lines[i]);
+   free(j->held);
    free(j->lines);
    free(j->entries);
    free(j->forced);
@@ -72,10 +92,16 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
    /* Reserve the stack now so that a unit never fails half-recorded. */
    if (new_entry && kind == GV_ENTRY_UNIT && !grow_idx(&j->forced, &j->forced_cap, j->nforced))
       return false;
-   char *t = malloc(len + 1);
-   if (!t)
+   char *t;
+   if (held(j, line, len)) {
+      /* The held text is the journal's: the byte after the line (its '\n',
+       * or the blank before its seal) has been read and is not needed. */
+      t = j->held + ((uintptr_t)line - (uintptr_t)j->held);
+   } else if ((t = malloc(len + 1)) != NULL) {
+      memcpy(t, line, len);
+   } else {
       return false;
-   memcpy(t, line, len);
+   }
    t[len] = '\0';
    j->lines[j->nlines] = (JournalLine){ t, len };
    if (new_entry) {
@@ -95,7 +121,7 @@ void Journal_drop_last(Journal *j) {
       return;
    JournalEntry *e = &j->entries[j->nentries - 1];
    for (size_t i = e->first; i < e->first + e->nlines; i++)
-      free(j->lines[i].text);
+      free_line(j, &j->lines[i]);
    j->nlines = e->first;
    j->nentries--;
 }

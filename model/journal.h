@@ -22,7 +22,8 @@ typedef enum GvEntryKind {
 } GvEntryKind;
 
 typedef struct JournalLine {
-   char *text;       /* the whole line without its '\n', NUL-terminated */
+   char *text;       /* the whole line without its '\n', NUL-terminated: a copy,
+                      * or a slice of the held text (Journal_hold) */
    size_t len;
 } JournalLine;
 
@@ -46,6 +47,8 @@ typedef struct Journal {
    size_t nredo, redo_cap;
    bool orphans;     /* the last `cmd` replayed was refused: its cmd+ lines are too */
    size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */
+   char *held;       /* the text of the file opened (Journal_hold), or NULL */
+   size_t held_len;
 } Journal;
 
 /* Is this the header line "gavel-session N"? *version gets N. */
@@ -57,6 +60,11 @@ void Journal_clear(Journal *j);
 /* Appends a line (copied) to the last entry, or starts a new entry of `kind`
  * when new_entry. False on ENOMEM (nothing added). */
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind);
+/* Takes text[0..len) (malloc'ed; freed by Journal_clear): a line appended
+ * from inside it is kept as a slice of it, NUL-terminated in place of the
+ * byte that follows it, instead of a copy. So a file read whole is held
+ * once. Only one text is held; a second replaces nothing (false). */
+bool Journal_hold(Journal *j, char *text, size_t len);
 /* Forgets the last entry and its lines. */
 void Journal_drop_last(Journal *j);
 /* Recomputes in_force, targets of UNDO/REDO and the two stacks from the

@@ -2,6 +2,7 @@
 #include "model/record.h"
 #include "model/util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,59 @@ GvStatus Records_find_action(const Records *r, const char *id, size_t n, size_t 
    return hits > 1 ? GV_AMBIGUOUS : GV_NOT_FOUND;
 }
 
+static size_t pos_hash(size_t item, size_t d) {
+   uint64_t h = ((uint64_t)item << 32 ^ (uint64_t)d) * 0x9E3779B97F4A7C15ULL;
+   return (size_t)(h ^ h >> 29);
+}
+
+/* Puts position i in its slot. */
+static void pos_insert(Records *r, size_t i) {
+   size_t k = pos_hash(r->pos[i].item, r->pos[i].delegation) & r->pos_mask;
+   while (r->pos_slots[k])
+      k = (k + 1) & r->pos_mask;
+   r->pos_slots[k] = i + 1;
+}
+
+/* Indexes every position, in a table at least twice as large: false when
+ * out of memory (then the look-up searches). */
+static bool pos_reindex(Records *r) {
+   size_t size = 64;
+   while (size < r->npos * 2 + 2)
+      size *= 2;
+   free(r->pos_slots);
+   r->pos_slots = calloc(size, sizeof *r->pos_slots);
+   r->pos_indexed = 0;
+   if (!r->pos_slots)
+      return false;
+   r->pos_mask = size - 1;
+   for (size_t i = 0; i < r->npos; i++)
+      pos_insert(r, i);
+   r->pos_indexed = r->npos;
+   return true;
+}
+
+Position *Records_position(Records *r, size_t item, size_t d) {
+   if (r->npos == 0)
+      return NULL;
+   /* Positions are added one by one: index the new ones, or all again when
+    * the table is half full or a position was removed or moved. */
+   if (r->pos_slots && r->pos_indexed > 0 && (r->npos + 1) * 2 <= r->pos_mask + 1)
+      while (r->pos_indexed < r->npos)
+         pos_insert(r, r->pos_indexed++);
+   if (r->pos_indexed != r->npos && !pos_reindex(r)) {
+      for (size_t i = 0; i < r->npos; i++)
+         if (r->pos[i].item == item && r->pos[i].delegation == d)
+            return &r->pos[i];
+      return NULL;
+   }
+   for (size_t k = pos_hash(item, d) & r->pos_mask; r->pos_slots[k]; k = (k + 1) & r->pos_mask) {
+      Position *p = &r->pos[r->pos_slots[k] - 1];
+      if (p->item == item && p->delegation == d)
+         return p;
+   }
+   return NULL;
+}
+
 void Records_clear(Records *r) {
    for (size_t i = 0; i < r->npos; i++)
       free(r->pos[i].text);
@@ -50,6 +104,7 @@ void Records_clear(Records *r) {
       free(r->paras[i].text);
    }
    free(r->paras);
+   free(r->pos_slots);
    free(r->pos);
    free(r->res);
    free(r->deadlines);

@@ -107,6 +107,11 @@ typedef struct Para {
 
 typedef struct Records {
    Position *pos;       size_t npos, pos_cap;
+   /* (item, delegation) -> position, for Records_position: indexes into pos
+    * + 1 (0: empty), mask + 1 slots; the first pos_indexed positions are in
+    * it. Anything that removes a position or changes its delegation sets
+    * pos_indexed to 0, and the next look-up rebuilds it. */
+   size_t *pos_slots;   size_t pos_mask, pos_indexed;
    Reservation *res;    size_t nres, res_cap;
    Deadline *deadlines; size_t ndeadlines, deadlines_cap;
    Action *actions;     size_t nactions, actions_cap;
@@ -119,6 +124,8 @@ GvStatus Records_find_action(const Records *r, const char *id, size_t n, size_t 
 
 /* For model/ only. */
 void Records_clear(Records *r);
+/* The position of delegation d on item, or NULL. O(1). */
+Position *Records_position(Records *r, size_t item, size_t d);
 
 const char *GvStance_word(GvStance s);
 const char *GvStance_label(GvStance s);

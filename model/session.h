@@ -140,6 +140,12 @@ void Session_load_begin(Session *s);
  * the meeting as it would without, with the same result. */
 void Session_load_ahead(Session *s, const char *line, size_t len);
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
+/* Before replaying a file read whole into text[0..len) (malloc'ed): the
+ * session takes it (Session_free frees it), and each line replayed from it
+ * is kept as a slice of it, not copied; the byte after such a line (its
+ * '\n', or the blank before its seal) becomes a NUL. False when the session
+ * already holds a text: then it takes nothing. */
+bool Session_hold_text(Session *s, char *text, size_t len);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

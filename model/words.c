@@ -55,6 +55,11 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
 
 GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, char *msg,
                          size_t msglen) {
+   return Words_split_in(w, line, len, max, NULL, 0, msg, msglen);
+}
+
+GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void *buf,
+                        size_t size, char *msg, size_t msglen) {
    memset(w, 0, sizeof *w);
    w->open_quote = SIZE_MAX;
    w->line = line;
@@ -65,7 +70,8 @@ GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, cha
    if (maxw > max)
       maxw = max;
    size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
-   char *block = malloc(arrays + len + maxw + 1);
+   size_t need = arrays + len + maxw + 1;
+   char *block = buf && need <= size ? buf : (w->store = malloc(need));
    if (!block) {
       if (msg && msglen)
          snprintf(msg, msglen, "out of memory");
@@ -74,7 +80,6 @@ GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, cha
    w->word = (char **)(void *)block;
    w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
    w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
-   w->store = block;
    char *out = block + arrays;
    size_t i = 0;
    for (;;) {
@@ -156,19 +161,30 @@ static size_t unquote_whole(const char *s, size_t n, char *out) {
    return o;
 }
 
-char *Words_rest(const Words *w, size_t i, size_t *n) {
+/* The raw rest of the line from word i on, its end trimmed. */
+static const char *rest_span(const Words *w, size_t i, size_t *len) {
    const char *s = "";
-   size_t len = 0;
+   size_t n = 0;
    if (i < w->count) {
       s = w->line + w->start[i];
-      len = w->len - w->start[i];
+      n = w->len - w->start[i];
    }
    /* The line's end is not part of the text. */
-   while (len && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' ' || s[len - 1] == '\t'))
-      len--;
-   char *out = malloc(len + 1);
-   if (!out)
-      return NULL;
+   while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+      n--;
+   *len = n;
+   return s;
+}
+
+size_t Words_rest_room(const Words *w, size_t i) {
+   size_t len;
+   rest_span(w, i, &len);
+   return len + 1;
+}
+
+size_t Words_rest_into(const Words *w, size_t i, char *out) {
+   size_t len;
+   const char *s = rest_span(w, i, &len);
    size_t o = unquote_whole(s, len, out);
    if (o == SIZE_MAX && !memchr(s, '\\', len)) {
       memcpy(out, s, len); /* no escape: the text as it stands */
@@ -188,6 +204,14 @@ char *Words_rest(const Words *w, size_t i, size_t *n) {
       }
    }
    out[o] = '\0';
+   return o;
+}
+
+char *Words_rest(const Words *w, size_t i, size_t *n) {
+   char *out = malloc(Words_rest_room(w, i));
+   if (!out)
+      return NULL;
+   size_t o = Words_rest_into(w, i, out);
    if (n)
       *n = o;
    return out;

@@ -23,7 +23,7 @@ typedef struct Words {
                       * fine inside a trailing TEXT, an error anywhere else */
    const char *line; /* the line split (not owned) */
    size_t len;
-   char *store;      /* backing memory */
+   char *store;      /* backing memory of its own, or NULL (Words_split_in) */
 } Words;
 
 /* Only fails when out of memory (an unclosed quote is recorded, not refused). */
@@ -33,11 +33,21 @@ GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t m
  * split. count is then at most max. */
 GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, char *msg,
                          size_t msglen);
+/* The same in buf[0..size) when the line fits (no allocation: a caller that
+ * splits line after line passes the same buffer each time), else in memory
+ * of its own. buf must be aligned for a pointer. Words_free as always. */
+GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void *buf,
+                        size_t size, char *msg, size_t msglen);
 void Words_free(Words *w);
 /* The rest of the line from word i on as TEXT (escapes decoded; a rest that
  * is exactly one quoted string is unquoted). "" when i >= count. Returns a new
  * string (NULL on ENOMEM); *n gets its length. */
 char *Words_rest(const Words *w, size_t i, size_t *n);
+/* The same written into out, which has room for Words_rest_room(w, i) bytes
+ * (the TEXT as it stands, and a NUL: decoding never lengthens it). Returns
+ * its length. For appending the TEXT where it is kept, without a copy. */
+size_t Words_rest_room(const Words *w, size_t i);
+size_t Words_rest_into(const Words *w, size_t i, char *out);
 /* Case-insensitive ASCII comparison of word i with a keyword. */
 bool Words_is(const Words *w, size_t i, const char *keyword);
 

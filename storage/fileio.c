@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,7 +302,13 @@ int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errl
 }
 
 int FileIO_readFd(int fd, char **out, size_t *outlen) {
+   /* A regular file is read into one block of its size (and a little more,
+    * to see its end): no copy on the way as the buffer grows. */
+   struct stat st;
    size_t cap = 65536, len = 0;
+   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+       (uintmax_t)st.st_size < SIZE_MAX / 2 - 4096)
+      cap = (size_t)st.st_size + 4096;
    char *buf = malloc(cap);
    if (!buf)
       return -1;

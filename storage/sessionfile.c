@@ -271,7 +271,7 @@ static void SessionFile_crossCheck(SessionFile *sf, const char *buf, const Sessi
    }
 }
 
-static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const SessionScan *scan) {
+static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const SessionScan *scan) {
    size_t count = scan->count;
    size_t cut = scan->goodLength;
    const ScanLine *t = &scan->tornLine;
@@ -304,7 +304,7 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
-          SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0 ||
+          (!l->checked && SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0) ||
           Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
@@ -346,6 +346,9 @@ static void SessionFile_load(SessionFile *sf, const char *buf, size_t len, const
                                           scan->lines[k - 1].len, "cmd:")) {
          k--;
          Session_rollback(sf->session);
+         /* They go aside as they were in the file: the session held them. */
+         for (size_t i = k; i < count; i++)
+            buf[scan->lines[i].start + scan->lines[i].len] = scan->lines[i].after;
          count = k;
          cut = scan->lines[k].start;
          sf->length = (off_t)cut;
@@ -482,9 +485,12 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       SessionFile_setReadOnly(sf, "%s: written by a newer gavel (format version %ld); opened read-only",
                               path, scan.version);
    }
+   /* The session keeps the lines as slices of buf: the file is in memory once. */
+   bool held = Session_hold_text(sf->session, buf, len);
    SessionFile_load(sf, buf, len, &scan);
    SessionScan_free(&scan);
-   free(buf);
+   if (!held)
+      free(buf);
    SessionFile_noteMtime(sf);
    if (!sf->readOnly && sf->locked)
       SessionFile_sweep(sf);

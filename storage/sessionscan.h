@@ -44,6 +44,13 @@ typedef struct ScanLine {
    size_t len;           /* without the '\n' (and the '\r', the seal) */
    long lineno;          /* 1-based, as an editor counts */
    ScanSeal seal;
+   /* The scan found the line sound as SessionScan_checkLine would (frame,
+    * UTF-8, no control character): no need to check it again. When 0, the
+    * line may still be sound: SessionScan_checkLine says. */
+   unsigned char checked;
+   char after;           /* the byte after the line's content (a session that
+                          * holds the buffer may overwrite it: see
+                          * Session_hold_text) */
 } ScanLine;
 
 typedef struct SessionScan {
@@ -57,7 +64,8 @@ typedef struct SessionScan {
    size_t bom;           /* bytes of a UTF-8 byte order mark before the header (0 or 3) */
 } SessionScan;
 
-/* Splits buf. Fills scan (free with SessionScan_free). Returns 0, or -1 with
+/* Splits buf in one pass over its bytes that also checks each line's
+ * controls and UTF-8 (ScanLine.checked) and its seal. Fills scan (free with SessionScan_free). Returns 0, or -1 with
  * a message (without FILE:LINE:) in err when the header is missing or bad;
  * the lines are still split then, so a checker can go on. */
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen);

@@ -82,7 +82,9 @@ e2e_type "COM"
 e2e_expect "European Commission"
 e2e_keys Enter Escape
 e2e_type "n"
-e2e_expect "has the floor since"
+# EE's line said "has the floor since" already: wait for COM's own, so that
+# the follower opens a file that holds the `next`.
+e2e_expect "▶ COM"
 e2e_start_in follow 80 24 follow "$SESSION"
 e2e_expect "FOLLOWING"
 e2e_screen | grep "COM  European Commission" | grep -q "[0-9]:[0-9][0-9]" || e2e_fail "the follow screen has no clock beside COM"

@@ -175,13 +175,19 @@ static void notes_go_to_the_right_place(void **state) {
    (void)state;
    Fx *f = Fx_meeting();
    Fx_refuse(f, "note", GV_USAGE, "note needs TEXT");
+   /* A TEXT that decodes to nothing is no TEXT either, and changes nothing. */
+   Fx_refuse(f, "note \"\"", GV_USAGE, "note needs TEXT");
+   assert_null(Session_current_item(f->s)->notes);
    Fx_run(f, "note The agenda was adopted.");
+   Fx_refuse(f, "note \"\"", GV_USAGE, "note needs TEXT");
    assert_string_equal(Session_current_item(f->s)->notes, "The agenda was adopted.");
    Fx_run(f, "give FR");
    Fx_run(f, "note presented their non-paper,");
    Fx_run(f, "note supported by a number of other Member States.");
+   Fx_refuse(f, "note \"\"  ", GV_USAGE, "note needs TEXT");
    assert_string_equal(Session_speaker(f->s)->notes,
                        "presented their non-paper,\nsupported by a number of other Member States.");
+   assert_int_equal(Session_speaker(f->s)->notes_len, strlen(Session_speaker(f->s)->notes));
    Fx_run(f, "end");
    Fx_run(f, "note Added after the end.");
    assert_non_null(strstr(f->s->floor.list[0].notes, "\nAdded after the end."));

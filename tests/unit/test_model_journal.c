@@ -57,6 +57,63 @@ static void journal_lines_have_the_documented_form(void **state) {
    Fx_free(f);
 }
 
+/* A session that holds the text it replays keeps the lines as slices of it:
+ * the same lines, NUL-terminated, in the text's memory; undo, redo and a
+ * rollback work on them as on copies, and Session_free frees the text. */
+static void held_text_lines_are_slices(void **state) {
+   (void)state;
+   Fx *f = Fx_new();
+   busy_meeting(f);
+   Fx_run(f, "undo");
+   Fx_run(f, "redo");
+   GvBuf all = GV_BUF_INIT;
+   for (size_t i = 0; i < Session_line_count(f->s); i++) {
+      size_t n;
+      const char *l = Session_line(f->s, i, &n);
+      GvBuf_append(&all, l, n);
+      GvBuf_putc(&all, '\n');
+   }
+   assert_false(all.failed);
+   char *text = malloc(all.len);
+   assert_non_null(text);
+   memcpy(text, all.data, all.len);
+   Session *s = Session_new();
+   assert_true(Session_hold_text(s, text, all.len));
+   assert_false(Session_hold_text(s, text, all.len));   /* one text only */
+   Session_load_begin(s);
+   char msg[256];
+   for (size_t at = 0; at < all.len;) {
+      const char *nl = memchr(text + at, '\n', all.len - at);
+      assert_int_equal(Session_replay(s, text + at, (size_t)(nl - (text + at)), msg, sizeof msg), GV_OK);
+      at = (size_t)(nl - text) + 1;
+   }
+   size_t bad;
+   assert_int_equal(Session_load_end(s, &bad, msg, sizeof msg), 0);
+   assert_int_equal(Session_line_count(s), Session_line_count(f->s));
+   for (size_t i = 0; i < Session_line_count(s); i++) {
+      size_t n;
+      const char *l = Session_line(s, i, &n);
+      assert_true(l >= text && l + n < text + all.len);
+      assert_int_equal(l[n], '\0');
+      assert_string_equal(l, Session_line(f->s, i, NULL));
+   }
+   /* Undone and rolled back, a slice is dropped, never freed on its own. */
+   char *want = Fx_dump(f->s), *got = Fx_dump(s);
+   assert_string_equal(got, want);
+   free(want);
+   free(got);
+   RunContext ctx = f->ctx;
+   GvBuf out = GV_BUF_INIT;
+   assert_int_equal(Session_run(s, "undo", 4, &ctx, &out, msg, sizeof msg), GV_OK);
+   Session_rollback(s);
+   Session_rollback(s);
+   assert_int_equal(Session_line_count(s), Session_line_count(f->s) - 1);
+   GvBuf_free(&out);
+   GvBuf_free(&all);
+   Session_free(s);
+   Fx_free(f);
+}
+
 static void canonical_round_trip(void **state) {
    (void)state;
    Fx *f = Fx_new();
@@ -523,6 +580,7 @@ int main(void) {
       cmocka_unit_test(replay_gives_the_notes_the_live_run_gave),
       cmocka_unit_test(journal_lines_have_the_documented_form),
       cmocka_unit_test(canonical_round_trip),
+      cmocka_unit_test(held_text_lines_are_slices),
       cmocka_unit_test(unknown_event_types_are_kept),
       cmocka_unit_test(replay_refuses_what_it_cannot_read),
       cmocka_unit_test(undo_and_redo),

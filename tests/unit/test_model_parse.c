@@ -214,6 +214,27 @@ static void time_forms(void **state) {
    Time_format_hm(t, false, hm);
    assert_string_equal(hm, "10:02");
    assert_int_equal(Time_parse_iso("2017-05-12 10:02:13", 19, &t), GV_BAD_TIME);
+   /* Every digit read: each one, in turn not a digit, is refused; each
+    * one changed changes the time. */
+   static const char digitsAt[] = { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 };
+   for (size_t i = 0; i < sizeof digitsAt; i++) {
+      char x[20] = "2016-02-29T13:37:48";
+      int64_t before, after;
+      assert_int_equal(Time_parse_iso(x, 19, &before), GV_OK);
+      x[(int)digitsAt[i]] = '/';
+      assert_int_equal(Time_parse_iso(x, 19, &after), GV_BAD_TIME);
+      x[(int)digitsAt[i]] = ':';
+      assert_int_equal(Time_parse_iso(x, 19, &after), GV_BAD_TIME);
+      x[(int)digitsAt[i]] = "2016-02-29T13:37:48"[(int)digitsAt[i]] == '0' ? '1' : '0';
+      if (Time_parse_iso(x, 19, &after) == GV_OK)
+         assert_true(after != before);
+   }
+   assert_int_equal(Time_parse_iso("2016-02-29T13:37:48", 19, &t), GV_OK);
+   Time_format_iso(t, iso);
+   assert_string_equal(iso, "2016-02-29T13:37:48");
+   assert_int_equal(Time_parse_iso("2017-02-29T13:37:48", 19, &t), GV_BAD_TIME);
+   assert_int_equal(Time_parse_iso("2017-05-12T24:00:00", 19, &t), GV_BAD_TIME);
+   assert_int_equal(Time_parse_iso("2017-05-12T23:60:00", 19, &t), GV_BAD_TIME);
    /* before 1970 the arithmetic still holds */
    assert_int_equal(Time_parse_iso("1969-12-31T23:59:59", 19, &t), GV_OK);
    assert_int_equal(t, -1);
@@ -295,6 +316,58 @@ static void document_references(void **state) {
    docref_bad("WK 4977/17 INIT REV 1", "INIT must come last");
 }
 
+/* What Utf8_decode accepts, one code point after another: the reference. */
+static bool utf8_by_decoding(const char *s, size_t n) {
+   for (size_t i = 0; i < n;) {
+      uint32_t cp;
+      size_t l = Utf8_decode(s + i, n - i, &cp);
+      if (cp == 0xFFFD && l == 1 && (unsigned char)s[i] >= 0x80)
+         return false;
+      i += l;
+   }
+   return true;
+}
+
+/* Long strings are validated sixteen bytes at a time where the processor
+ * can: the same answer as decoding, for every sequence and every damage at
+ * every place, across block boundaries and the end. */
+static void utf8_validation_agrees_with_decoding(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "b ", "\xc3\xa9", "\xce\xba", "\xe2\x80\x9e", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+      "\xef\xbf\xbd", "\xf4\x8f\xbf\xbf", "\xe0\xa0\x80", "\xc2\x80",
+      /* damage from here on */
+      "\x80", "\xc0\xaf", "\xc1\xbf", "\xc2", "\xe0\x80\xaf", "\xe0\x9f\xbf", "\xed\xa0\x80",
+      "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xfe", "\xe2\x82",
+      "\xf0\x9f\x98", "\xbf\xbf", "\xf8\x88\x80\x80\x80",
+   };
+   const size_t good = 11, npiece = sizeof piece / sizeof *piece;
+   char buf[600];
+   unsigned x = 2021;
+   size_t valid = 0, tests = 0;
+   for (int t = 0; t < 20000; t++) {
+      size_t n = 0;
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 120; j < k; j++) {
+         x = x * 1103515245u + 12345u;
+         /* Mostly sound text; one string in three may hold damage. */
+         size_t p = (x >> 16) % (t % 3 ? good : npiece);
+         size_t l = strlen(piece[p]);
+         memcpy(buf + n, piece[p], l);
+         n += l;
+      }
+      x = x * 1103515245u + 12345u;
+      if (t % 5 == 0 && n)
+         n = (x >> 16) % n;   /* cut anywhere, even inside a sequence */
+      bool want = utf8_by_decoding(buf, n);
+      if (Utf8_valid(buf, n) != want)
+         fail_msg("string %d (%zu bytes): Utf8_valid says %d", t, n, !want);
+      valid += want;
+      tests++;
+   }
+   /* Both answers were asked for often. */
+   assert_true(valid > tests / 3 && valid < tests - tests / 10);
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -330,6 +403,7 @@ int main(void) {
       cmocka_unit_test(time_forms),
       cmocka_unit_test(document_references),
       cmocka_unit_test(utf8_folding_and_validation),
+      cmocka_unit_test(utf8_validation_agrees_with_decoding),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,6 +38,65 @@ static void positions(void **state) {
    Fx_free(f);
 }
 
+/* Many positions on many items: a second `pos` for the same delegation and
+ * item always finds the first, also after positions were deleted or given
+ * to another delegation. */
+static void positions_found_among_many(void **state) {
+   (void)state;
+   static const char *const codes[] = { "PRES", "DE", "EE", "EL", "ES", "FR", "HU", "AT", "UK",
+                                        "COM", "EEAS", "ENISA" };
+   const size_t ncodes = sizeof codes / sizeof *codes;
+   Fx *f = Fx_meeting();
+   char line[128];
+   for (int i = 0; i < 30; i++) {
+      snprintf(line, sizeof line, "item add \"Item %d\"", i);
+      Fx_run(f, line);
+   }
+   for (int round = 0; round < 2; round++)
+      for (int i = 4; i <= 33; i++) {
+         snprintf(line, sizeof line, "item %d", i);
+         Fx_run(f, line);
+         for (size_t c = 0; c < ncodes; c++) {
+            snprintf(line, sizeof line, "pos %s %s", codes[c], round ? "opposes" : "supports");
+            Fx_run(f, line);
+         }
+      }
+   assert_int_equal(f->s->rec.npos, 30 * ncodes);
+   for (int i = 4; i <= 33; i++) {
+      snprintf(line, sizeof line, "%d", i);
+      for (size_t c = 0; c < ncodes; c++)
+         assert_int_equal(Session_position_of(f->s, Fx_item(f, line), Fx_del(f, codes[c]))->stance,
+                          GV_STANCE_OPPOSES);
+   }
+   /* Item 33 is current. Each change is followed by a look-up, so that
+    * each must tell the look-up itself. Deleting FR's position moves the
+    * ones after it (ENISA's among them). */
+   size_t item = Fx_item(f, "33");
+   size_t before = f->s->rec.npos;
+   snprintf(line, sizeof line, "delete %.8s", Session_position_of(f->s, item, Fx_del(f, "FR"))->uuid);
+   Fx_run(f, line);
+   Fx_run(f, "pos ENISA concerns");
+   assert_int_equal(f->s->rec.npos, before - 1);
+   assert_int_equal(Session_position_of(f->s, item, Fx_del(f, "ENISA"))->stance, GV_STANCE_CONCERNS);
+   snprintf(line, sizeof line, "delete %.8s", Session_position_of(f->s, item, Fx_del(f, "HU"))->uuid);
+   Fx_run(f, line);
+   Fx_run(f, "pos EL asks");
+   snprintf(line, sizeof line, "speaker %.8s HU", Session_position_of(f->s, item, Fx_del(f, "DE"))->uuid);
+   Fx_run(f, line);
+   Fx_run(f, "pos HU flexible");
+   assert_int_equal(f->s->rec.npos, before - 2);
+   assert_int_equal(Session_position_of(f->s, item, Fx_del(f, "HU"))->stance, GV_STANCE_FLEXIBLE);
+   assert_null(Session_position_of(f->s, item, Fx_del(f, "DE")));
+   Fx_run(f, "pos DE asks");
+   Fx_run(f, "pos FR accepts");
+   Fx_run(f, "pos FR concerns");
+   assert_int_equal(f->s->rec.npos, before);
+   assert_int_equal(Session_position_of(f->s, item, Fx_del(f, "FR"))->stance, GV_STANCE_CONCERNS);
+   assert_int_equal(Session_position_of(f->s, item, Fx_del(f, "DE"))->stance, GV_STANCE_ASKS);
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
 static void reservation_states(void **state) {
    (void)state;
    Fx *f = Fx_meeting();
@@ -280,6 +339,7 @@ static void close_meeting(void **state) {
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(positions),
+      cmocka_unit_test(positions_found_among_many),
       cmocka_unit_test(reservation_states),
       cmocka_unit_test(outcomes),
       cmocka_unit_test(deadlines),

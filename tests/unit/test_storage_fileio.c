@@ -2,6 +2,8 @@
  * journal frame scanner, locks and data folder names. */
 #include "tests/unit/testutil.h"
 
+#include <zlib.h>
+
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/sessionscan.h"
@@ -221,6 +223,35 @@ static void check_line_frame(void **state) {
    const char *badUuid = "cmd 2017-05-12T10:00:00 nope x";
    assert_int_equal(SessionScan_checkLine(badUuid, strlen(badUuid), err, sizeof err), -1);
    assert_non_null(strstr(err, "bad uuid"));
+   /* Right length and dashes, one byte that is no hex digit; a dash moved. */
+   const char *upper = "cmd 2017-05-12T10:00:00 6F1C7A2E-0B7F-4A57-9A53-4B8E0F6D2C11 x";
+   assert_int_equal(SessionScan_checkLine(upper, strlen(upper), err, sizeof err), 0);
+   const char *notHex[] = { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c1g x",
+                            "cmd 2017-05-12T10:00:00 /f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c-1 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0\xc3\xa9" "6d2c1 x",
+                            "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c:1 x" };
+   for (size_t i = 0; i < sizeof notHex / sizeof *notHex; i++) {
+      assert_int_equal(SessionScan_checkLine(notHex[i], strlen(notHex[i]), err, sizeof err), -1);
+      assert_non_null(strstr(err, "bad uuid"));
+   }
+   /* Every byte of the time and of the uuid, in turn, changed to each of
+    * these: refused exactly when the shape is broken. */
+   static const char subst[] = "0159aAfFgG-:T /@`{\x7f";
+   char line[128];
+   const char *base = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x";
+   const char *shape = "dddd-dd-ddTdd:dd:dd hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh";
+   for (size_t at = 4; at < 4 + strlen(shape); at++)
+      for (size_t k = 0; k < sizeof subst - 1; k++) {
+         snprintf(line, sizeof line, "%s", base);
+         char c = subst[k], want = shape[at - 4];
+         line[at] = c;
+         int good = want == 'd'   ? c >= '0' && c <= '9'
+                    : want == 'h' ? strchr("0123456789abcdefABCDEF", c) != NULL
+                                  : c == want;
+         if ((SessionScan_checkLine(line, strlen(line), err, sizeof err) == 0) != good)
+            fail_msg("'%c' at column %zu: checkLine says %s", c, at + 1, good ? err : "ok");
+      }
    const char *badUtf8 = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xc3\x28";
    assert_int_equal(SessionScan_checkLine(badUtf8, strlen(badUtf8), err, sizeof err), -1);
    assert_non_null(strstr(err, "UTF-8"));
@@ -242,6 +273,139 @@ static void check_line_frame(void **state) {
    snprintf(two, sizeof two, "%s\n%s", ok, ok);
    assert_int_equal(SessionScan_checkLines(two, strlen(two), err, sizeof err), -1);
    assert_non_null(strstr(err, "no final newline"));
+}
+
+/* The scan checks each line's bytes in its one pass (ScanLine.checked): that
+ * must say exactly what SessionScan_checkLine says, for every kind of damage
+ * at every place in a line, sealed or not, LF or CRLF. */
+static void scan_check_agrees_with_check_line(void **state) {
+   (void)state;
+   static const char *const bad[] = {
+      "\x01", "\x1f", "\x7f", "\r", "\x80", "\xbf", "\xc0\xaf", "\xc1\xbf", "\xc2",
+      "\xc3\x28", "\xe0\x80\xaf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf",
+      "\xe2\x82", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80",
+      "\xf0\x9f\x98", "\xff", "\t", "\xc3\xa9", "\xe2\x80\x9e", "\xed\x9f\xbf",
+      "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xef\xbb\xbf", " ", "-", "G",
+   };
+   static const char *const base =
+      "cmd 2017-05-12T10:00:00 0b0e6c1e-3f7a-4c8e-9d2b-5a6f7e8d9c0b note said "
+      "\xc3\xa9t\xc3\xa9 \xe2\x80\x9e\xce\xba\xcf\x85\xce\xb2\xce\xad\xcf\x81\xce\xbd\xce\xb7\xcf\x83\xce\xb7\xe2\x80\x9c "
+      "at length about the draft conclusions";
+   size_t blen = strlen(base);
+   char err[256];
+   for (int sealed = 0; sealed < 2; sealed++) {
+      for (int crlf = 0; crlf < 2; crlf++) {
+         GvBuf plain = GV_BUF_INIT, text = GV_BUF_INIT;
+         /* Every damage at every place of the line (the type, the time, the
+          * uuid, the text, its last byte). */
+         for (size_t b = 0; b < sizeof bad / sizeof *bad; b++)
+            for (size_t at = 0; at <= blen; at++)
+               for (size_t over = 0; over < 2 && at + over <= blen; over++) {
+                  /* Inserted, or in place of the byte there. */
+                  GvBuf_append(&plain, base, at);
+                  GvBuf_puts(&plain, bad[b]);
+                  GvBuf_append(&plain, base + at + over, blen - at - over);
+                  GvBuf_putc(&plain, '\n');
+               }
+         GvBuf_append(&plain, base, blen);
+         GvBuf_putc(&plain, '\n');
+         GvBuf_puts(&text, SessionScan_headerFor(sealed ? 2 : 1));
+         SessionScan_seal(&text, plain.data, plain.len, sealed ? 2 : 1);
+         if (crlf) {
+            /* Every '\n' of the file becomes "\r\n". */
+            GvBuf w = GV_BUF_INIT;
+            for (size_t i = 0; i < text.len; i++) {
+               if (text.data[i] == '\n')
+                  GvBuf_putc(&w, '\r');
+               GvBuf_putc(&w, text.data[i]);
+            }
+            GvBuf_free(&text);
+            text = w;
+         }
+         assert_false(text.failed);
+         SessionScan s;
+         assert_int_equal(SessionScan_run(text.data, text.len, &s, err, sizeof err), 0);
+         assert_int_equal(s.crlf, crlf);
+         size_t checked = 0, ok = 0, sealOk = 0;
+         for (size_t i = 0; i < s.count; i++) {
+            const ScanLine *l = &s.lines[i];
+            if (l->seal != SCAN_SEAL_OK && l->seal != SCAN_SEAL_NONE) {
+               assert_int_equal(l->checked, 0);
+               continue;
+            }
+            sealOk++;
+            int good = SessionScan_checkLine(text.data + l->start, l->len, err, sizeof err) == 0;
+            if (good != l->checked)
+               fail_msg("line %ld (sealed %d, crlf %d): scan says %d, checkLine says %d (%s)",
+                        l->lineno, sealed, crlf, l->checked, good, good ? "" : err);
+            checked += l->checked;
+            ok += good;
+         }
+         /* Both kinds are there: sound lines, and lines refused. */
+         assert_true(checked > 100);
+         assert_true(checked < sealOk);
+         SessionScan_free(&s);
+         GvBuf_free(&plain);
+         GvBuf_free(&text);
+      }
+   }
+}
+
+/* The seal is zlib's CRC-32 whatever way it is computed (long lines are
+ * folded 16 bytes at a time where the processor can): every length, every
+ * alignment. */
+static void crc_is_zlibs(void **state) {
+   (void)state;
+   static unsigned char buf[1400];
+   unsigned x = 12345;
+   for (size_t i = 0; i < sizeof buf; i++) {
+      x = x * 1103515245u + 12345u;
+      buf[i] = (unsigned char)(x >> 16);
+   }
+   for (size_t off = 0; off < 16; off++)
+      for (size_t len = 0; len + off <= sizeof buf; len += len < 200 ? 1 : 37) {
+         unsigned long want = crc32(0L, buf + off, (uInt)len);
+         if (SessionScan_crc((const char *)buf + off, len) != want)
+            fail_msg("CRC of %zu bytes at offset %zu: %08lx, zlib says %08lx", len, off,
+                     SessionScan_crc((const char *)buf + off, len), want);
+      }
+}
+
+/* A seal is exactly " " and the CRC in 8 lower-case hex digits: each digit
+ * read at its place, and anything else is no seal at all. */
+static void seal_read_digit_by_digit(void **state) {
+   (void)state;
+   const char *content = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note caf\xc3\xa9";
+   char line[256];
+   size_t n = strlen(content), got;
+   snprintf(line, sizeof line, "%s %08lx", content, SessionScan_crc(content, n) & 0xffffffffUL);
+   size_t len = strlen(line);
+   assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_OK);
+   assert_int_equal(got, n);
+   for (size_t i = len - 8; i < len; i++) {
+      char keep = line[i];
+      /* Another digit at this place: a seal that does not match. */
+      line[i] = keep == '7' ? '8' : '7';
+      assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_BAD);
+      assert_int_equal(got, len);
+      line[i] = keep == 'a' ? 'b' : 'a';
+      assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_BAD);
+      /* Not a lower-case hex digit: no seal. */
+      static const char notHex[] = "gA/:`G\x80 ";
+      for (size_t k = 0; k < sizeof notHex - 1; k++) {
+         line[i] = notHex[k];
+         assert_int_equal(SessionScan_unseal(line, len, &got), SCAN_SEAL_MISSING);
+      }
+      line[i] = keep;
+   }
+   /* Every CRC value reads back: seals of many lines, each OK. */
+   for (int k = 0; k < 2000; k++) {
+      snprintf(line, sizeof line, "%s %d", content, k * 7919);
+      n = strlen(line);
+      snprintf(line + n, sizeof line - n, " %08lx", SessionScan_crc(line, n) & 0xffffffffUL);
+      assert_int_equal(SessionScan_unseal(line, strlen(line), &got), SCAN_SEAL_OK);
+      assert_int_equal(got, n);
+   }
 }
 
 static void second_lock_refused_with_reason(void **state) {
@@ -306,6 +470,9 @@ int main(void) {
       cmocka_unit_test(writeall_reports_enospc),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
+      cmocka_unit_test(crc_is_zlibs),
+      cmocka_unit_test(seal_read_digit_by_digit),
+      cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
    };

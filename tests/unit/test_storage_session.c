@@ -263,6 +263,20 @@ static void unit_cut_at_a_line_boundary_is_set_aside(void **state) {
    assert_false(SessionFile_readOnly(sf));
    assert_int_equal(sizeOf(fx->path), good);
    assert_int_equal(SessionFile_session(sf)->roster.count, 0);
+   /* Aside byte for byte as they were, though the session replayed them
+    * from the buffer it holds. */
+   char torn[PATH_MAX + 8];
+   snprintf(torn, sizeof torn, "%s.torn", fx->path);
+   char *aside = TestUtil_slurp(torn, NULL);
+   assert_non_null(aside);
+   size_t asideLen = 0;
+   free(aside);
+   aside = TestUtil_slurp(torn, &asideLen);
+   assert_int_equal(strlen(aside), asideLen);   /* no NUL in it */
+   assert_non_null(strstr(aside, " roster test "));
+   assert_non_null(strstr(aside, " name=France "));
+   assert_non_null(strstr(aside, " name=Germany "));
+   free(aside);
    run(sf, "set place Brussels");
    SessionFile_close(sf);
    sf = openRo(fx->path);
