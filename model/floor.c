@@ -50,32 +50,6 @@ char *Notes_new(const char *text, size_t n) {
    return t;
 }
 
-bool Notes_append(char **notes, size_t *len, const char *text, size_t n) {
-   size_t old = *notes ? *len : 0;
-   size_t sep = old > 0 ? 1 : 0;
-   NotesHead *h;
-   if (*notes && head(*notes)->holders == 1) {
-      if (!(h = realloc(head(*notes), sizeof *h + old + sep + n + 1)))
-         return false;
-   } else {
-      /* Shared with a checkpoint: this holder takes a copy of its own. */
-      if (!(h = malloc(sizeof *h + old + sep + n + 1)))
-         return false;
-      h->holders = 1;
-      if (old)
-         memcpy(h + 1, *notes, old);
-      Notes_release(*notes);
-   }
-   char *t = (char *)(h + 1);
-   if (sep)
-      t[old] = '\n';
-   memcpy(t + old + sep, text, n);
-   t[old + sep + n] = '\0';
-   *notes = t;
-   *len = old + sep + n;
-   return true;
-}
-
 char *Notes_grow(char **notes, size_t *len, size_t room) {
    size_t old = *notes ? *len : 0;
    size_t sep = old > 0 ? 1 : 0;
@@ -84,6 +58,7 @@ char *Notes_grow(char **notes, size_t *len, size_t room) {
       if (!(h = realloc(head(*notes), sizeof *h + old + sep + room + 1)))
          return NULL;
    } else {
+      /* Shared with a checkpoint: this holder takes a copy of its own. */
       if (!(h = malloc(sizeof *h + old + sep + room + 1)))
          return NULL;
       h->holders = 1;

@@ -42,8 +42,6 @@ void Floor_clear(Floor *f);
  * changes them: a count of holders sits before the text. Only these make,
  * change and free them. False / NULL on ENOMEM (the notes unchanged). */
 char *Notes_new(const char *text, size_t n);
-/* Appends text, with a newline between pieces. */
-bool Notes_append(char **notes, size_t *len, const char *text, size_t n);
 /* Room for a piece of at most room bytes after the notes, owned by this
  * holder: where to write it (after the newline to come), *len set to the
  * length before it. Notes_commit then ends the notes after the n bytes
