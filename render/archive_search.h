@@ -68,6 +68,8 @@ typedef struct ArchiveSearch {
    bool shared;               /* the session visited has its date, body and path below */
    const char *sdate, *sbody, *spath;
    const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
+   size_t *items;             /* the record index of each item of the digest visited */
+   size_t nitems, itemcap;
    size_t icap;
    GvBuf vis;                 /* a hit's text made visible, before it is kept */
    /* Each delegation code seen, made visible once and shared by its hits
