@@ -17,6 +17,71 @@
 
 enum { SEARCH_SPANS = 32, SEARCH_BEFORE = 50, SEARCH_WIDTH = 200 };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SEARCH_WIDE 1
+/* Thirty-two bytes a step (AVX2), tabs, backslashes and NULs at once; the
+ * last step reads the line's last 32 bytes again (nothing past its end),
+ * the bytes already seen masked off. Search_tabs's, from *ii on with *kk
+ * tabs so far. 0: the rest is the caller's (from *ii), -1: not a plain
+ * line. */
+__attribute__((target("avx2"))) static int Search_tabsWide(const char *line, size_t len,
+                                                           size_t at[32], size_t *kk,
+                                                           size_t *ii) {
+   const __m256i tab = _mm256_set1_epi8('\t'), bs = _mm256_set1_epi8('\\');
+   const __m256i nul = _mm256_setzero_si256();
+   size_t i = *ii, k = *kk;
+   while (i < len && len >= 33) {
+      size_t base = i + 32 <= len ? i : len - 32;
+      __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(line + base));
+      uint32_t bad = (uint32_t)_mm256_movemask_epi8(
+         _mm256_or_si256(_mm256_cmpeq_epi8(v, bs), _mm256_cmpeq_epi8(v, nul)));
+      uint32_t tabs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab));
+      uint32_t seen = i > base ? ~0u << (i - base) : ~0u;
+      if (bad & seen)
+         return -1;
+      for (tabs &= seen; tabs; tabs &= tabs - 1) {
+         if (k == 32)
+            return -1;
+         at[k++] = base - 1 + (size_t)__builtin_ctz(tabs);
+      }
+      i = base + 32;
+   }
+   *ii = i;
+   *kk = k;
+   return 0;
+}
+#endif
+
+#ifdef SEARCH_WIDE
+/* Search_foldedField's tabs, 32 bytes a step: the field, or NULL with
+ * *seenp, *startp and *ip where the caller goes on. */
+__attribute__((target("avx2"))) static const char *Search_fieldWide(const char *fl, size_t flen,
+                                                                    size_t field, size_t *len,
+                                                                    size_t *seenp, size_t *startp,
+                                                                    size_t *ip) {
+   const __m256i tab = _mm256_set1_epi8('\t');
+   size_t seen = 0, start = 0, i = 0;
+   for (; i + 32 <= flen; i += 32) {
+      __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(fl + i));
+      for (uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)); m; m &= m - 1) {
+         size_t pos = i + (size_t)__builtin_ctz(m);
+         if (seen == field) {
+            start = pos + 1;
+         } else if (seen == field + 1) {
+            *len = pos - start;
+            return fl + start;
+         }
+         seen++;
+      }
+   }
+   *seenp = seen;
+   *startp = start;
+   *ip = i;
+   return NULL;
+}
+#endif
+
 GvStatus ArchiveSearch_init(ArchiveSearch *s, const char *query, char *msg, size_t msglen) {
    memset(s, 0, sizeof *s);
    GvBuf_init(&s->scratch);
@@ -248,23 +313,33 @@ typedef struct SearchAt {
    const char *body, *path;
 } SearchAt;
 
-/* Field `field` of a folded cache line fl[0..flen) (NULL: none). */
+/* Field `field` of a folded cache line fl[0..flen) (NULL: none): between
+ * its tabs number field and field + 1 (from 0). The last field runs into
+ * the padding: not used (the texts come before the uuid,
+ * render/archive_digest.h). */
 static const char *Search_foldedField(const char *fl, size_t flen, size_t field, size_t *len) {
    if (!fl)
       return NULL;
-   const char *p = fl, *end = p + flen;
-   for (size_t t = 0; t <= field; t++) {
-      p = memchr(p, '\t', (size_t)(end - p));
-      if (!p++)
-         return NULL;
+   size_t seen = 0, start = 0, i = 0;
+#ifdef SEARCH_WIDE
+   if (__builtin_cpu_supports("avx2")) {
+      const char *p = Search_fieldWide(fl, flen, field, len, &seen, &start, &i);
+      if (p)
+         return p;
    }
-   /* The last field runs into the padding: not used (the texts come
-    * before the uuid, render/archive_digest.h). */
-   const char *stop = memchr(p, '\t', (size_t)(end - p));
-   if (!stop)
-      return NULL;
-   *len = (size_t)(stop - p);
-   return p;
+#endif
+   for (; i < flen; i++) {
+      if (fl[i] != '\t')
+         continue;
+      if (seen == field) {
+         start = i + 1;
+      } else if (seen == field + 1) {
+         *len = i - start;
+         return fl + start;
+      }
+      seen++;
+   }
+   return NULL;
 }
 
 /* item is the k-th 'I' record of the digest visited (k: GV_NONE when
@@ -494,12 +569,18 @@ static void Search_poolReset(ArchiveSearch *s) {
  * the session). */
 /* The tabs of line[0..len) after its type letter, as offsets from line + 1,
  * into at[0..*n): false when the line has an escape, a NUL (a field would
- * end there) or more than 32 tabs.
- * Sixteen bytes a step, tabs and backslashes at once. */
+ * end there) or more than 32 tabs. */
 static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) {
    size_t k = 0, i = 1;
    if (len < 1 || line[0] == '\\')
       return false;
+#ifdef SEARCH_WIDE
+   if (__builtin_cpu_supports("avx2")) {
+      if (Search_tabsWide(line, len, at, &k, &i) < 0)
+         return false;
+   } else
+#endif
+   {
 #ifdef __SSE2__
    const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\'), nul = _mm_setzero_si128();
    for (; i + 16 <= len; i += 16) {
@@ -513,6 +594,7 @@ static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) 
       }
    }
 #endif
+   }
    for (; i < len; i++) {
       if (line[i] == '\\' || line[i] == '\0')
          return false;
