@@ -219,7 +219,7 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
 /* Search_context for a clean text (one line, nothing to make visible),
  * written straight into the arena: the window's pieces and the marks. */
 static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
-                                      const MatchSpan *sp, size_t nsp) {
+                                      const MatchSpan *sp, size_t nsp, size_t *len) {
    size_t from, to;
    Search_window(text, n, sp, &from, &to);
    size_t on = strlen(s->markOn), off = strlen(s->markOff);
@@ -252,6 +252,7 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
       memcpy(w, text + at, to - at), w += to - at;
    if (to < n)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   *len = (size_t)(w - start);
    *w++ = '\0';
    b->used += (size_t)(w - start);
    return start;
@@ -384,12 +385,8 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       s->shared = true;
    }
    SearchHit *h = &s->hits[s->nhits];
-   memset(h, 0, sizeof *h);
-   h->day = e->day;
-   h->seq = s->nhits;
-   h->date = s->sdate;
-   h->body = s->sbody;
-   h->path = s->spath;
+   *h = (SearchHit){ .day = e->day, .seq = s->nhits, .date = s->sdate, .body = s->sbody,
+                     .path = s->spath };
    if (!item) {
       h->item = h->title = "";
    } else if (k < s->icap && s->inum[k]) {
@@ -416,11 +413,13 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
    /* A folded line that starts with a capital: its record is clean. */
    bool clean = f && fline[0] >= 'A' && fline[0] <= 'Z';
-   if (clean)
-      h->text = Search_keepContext(s, text, n, sp, nsp);
-   else
+   if (clean) {
+      h->text = Search_keepContext(s, text, n, sp, nsp, &h->textlen);
+   } else {
       h->text =
          Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+      h->textlen = s->vis.len;
+   }
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;

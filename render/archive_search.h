@@ -36,6 +36,7 @@ typedef struct SearchHit {
     * reservation, an action or a deadline): where Enter opens; "" for an
     * item's own texts. */
    const char *uid;
+   size_t textlen;           /* strlen(text) */
 } SearchHit;
 
 typedef struct SearchBlock SearchBlock;
