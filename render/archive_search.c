@@ -222,7 +222,14 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
                                       const MatchSpan *sp, size_t nsp, size_t *len) {
    size_t from, to;
    Search_window(text, n, sp, &from, &to);
-   size_t on = strlen(s->markOn), off = strlen(s->markOff);
+   if (s->markOn != s->markOnWas || s->markOff != s->markOffWas) {
+      /* The marks' lengths, measured once while the caller keeps them. */
+      s->markOnWas = s->markOn;
+      s->markOffWas = s->markOff;
+      s->markOnLen = strlen(s->markOn);
+      s->markOffLen = strlen(s->markOff);
+   }
+   size_t on = s->markOnLen, off = s->markOffLen;
    size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
    SearchBlock *b = s->arena;
    if (!b || b->cap - b->used < room) {

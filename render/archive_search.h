@@ -50,6 +50,8 @@ typedef struct ArchiveSearch {
    MatchQuery itemq;         /* only items of this number, or with these title words */
    const char *item;
    const char *markOn, *markOff; /* around each match in the context ("[" "]" by default) */
+   const char *markOnWas, *markOffWas; /* the marks markOnLen and markOffLen measure */
+   size_t markOnLen, markOffLen;
    bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
    SearchHit *hits;
    size_t nhits, cap;
