@@ -81,10 +81,6 @@ static inline __attribute__((always_inline)) void Out_put(Out *o, const char *s,
    o->len += n;
 }
 
-static void Out_puts(Out *o, const char *s) {
-   Out_put(o, s, strlen(s));
-}
-
 /* A string shared by many hits in a row (a session's date, body, an item's
  * title, a delegation): its length measured once while it repeats. */
 typedef struct OutShared {
@@ -139,7 +135,7 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       OUT_LIT(&o, "  (");
       Out_shared(&o, &what, h->what);
       OUT_LIT(&o, ")\n    ");
-      Out_puts(&o, h->text);
+      Out_put(&o, h->text, h->textlen);
       OUT_LIT(&o, "\n");
    }
    Out_flush(&o);

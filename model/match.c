@@ -387,6 +387,19 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
             /* ASCII bytes keep their offsets when folded: the run of them
              * in the next eight bytes is stepped over at once, up to the
              * offset wanted. */
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+            /* Sixteen bytes a step: their high bits at once. */
+            if (n - i >= 16) {
+               unsigned high = (unsigned)_mm_movemask_epi8(
+                  _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
+               size_t ascii = high ? (size_t)__builtin_ctz(high) : 16;
+               if (ascii) {
+                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+                  i += step, o += step;
+                  continue;
+               }
+            }
+#endif
             uint64_t v;
             if (n - i >= 8) {
                memcpy(&v, text + i, 8);

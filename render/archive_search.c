@@ -17,6 +17,71 @@
 
 enum { SEARCH_SPANS = 32, SEARCH_BEFORE = 50, SEARCH_WIDTH = 200 };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define SEARCH_WIDE 1
+/* Thirty-two bytes a step (AVX2), tabs, backslashes and NULs at once; the
+ * last step reads the line's last 32 bytes again (nothing past its end),
+ * the bytes already seen masked off. Search_tabs's, from *ii on with *kk
+ * tabs so far. 0: the rest is the caller's (from *ii), -1: not a plain
+ * line. */
+__attribute__((target("avx2"))) static int Search_tabsWide(const char *line, size_t len,
+                                                           size_t at[32], size_t *kk,
+                                                           size_t *ii) {
+   const __m256i tab = _mm256_set1_epi8('\t'), bs = _mm256_set1_epi8('\\');
+   const __m256i nul = _mm256_setzero_si256();
+   size_t i = *ii, k = *kk;
+   while (i < len && len >= 33) {
+      size_t base = i + 32 <= len ? i : len - 32;
+      __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(line + base));
+      uint32_t bad = (uint32_t)_mm256_movemask_epi8(
+         _mm256_or_si256(_mm256_cmpeq_epi8(v, bs), _mm256_cmpeq_epi8(v, nul)));
+      uint32_t tabs = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab));
+      uint32_t seen = i > base ? ~0u << (i - base) : ~0u;
+      if (bad & seen)
+         return -1;
+      for (tabs &= seen; tabs; tabs &= tabs - 1) {
+         if (k == 32)
+            return -1;
+         at[k++] = base - 1 + (size_t)__builtin_ctz(tabs);
+      }
+      i = base + 32;
+   }
+   *ii = i;
+   *kk = k;
+   return 0;
+}
+#endif
+
+#ifdef SEARCH_WIDE
+/* Search_foldedField's tabs, 32 bytes a step: the field, or NULL with
+ * *seenp, *startp and *ip where the caller goes on. */
+__attribute__((target("avx2"))) static const char *Search_fieldWide(const char *fl, size_t flen,
+                                                                    size_t field, size_t *len,
+                                                                    size_t *seenp, size_t *startp,
+                                                                    size_t *ip) {
+   const __m256i tab = _mm256_set1_epi8('\t');
+   size_t seen = 0, start = 0, i = 0;
+   for (; i + 32 <= flen; i += 32) {
+      __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(fl + i));
+      for (uint32_t m = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, tab)); m; m &= m - 1) {
+         size_t pos = i + (size_t)__builtin_ctz(m);
+         if (seen == field) {
+            start = pos + 1;
+         } else if (seen == field + 1) {
+            *len = pos - start;
+            return fl + start;
+         }
+         seen++;
+      }
+   }
+   *seenp = seen;
+   *startp = start;
+   *ip = i;
+   return NULL;
+}
+#endif
+
 GvStatus ArchiveSearch_init(ArchiveSearch *s, const char *query, char *msg, size_t msglen) {
    memset(s, 0, sizeof *s);
    GvBuf_init(&s->scratch);
@@ -154,10 +219,17 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
 /* Search_context for a clean text (one line, nothing to make visible),
  * written straight into the arena: the window's pieces and the marks. */
 static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
-                                      const MatchSpan *sp, size_t nsp) {
+                                      const MatchSpan *sp, size_t nsp, size_t *len) {
    size_t from, to;
    Search_window(text, n, sp, &from, &to);
-   size_t on = strlen(s->markOn), off = strlen(s->markOff);
+   if (s->markOn != s->markOnWas || s->markOff != s->markOffWas) {
+      /* The marks' lengths, measured once while the caller keeps them. */
+      s->markOnWas = s->markOn;
+      s->markOffWas = s->markOff;
+      s->markOnLen = strlen(s->markOn);
+      s->markOffLen = strlen(s->markOff);
+   }
+   size_t on = s->markOnLen, off = s->markOffLen;
    size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
    SearchBlock *b = s->arena;
    if (!b || b->cap - b->used < room) {
@@ -187,6 +259,7 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
       memcpy(w, text + at, to - at), w += to - at;
    if (to < n)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   *len = (size_t)(w - start);
    *w++ = '\0';
    b->used += (size_t)(w - start);
    return start;
@@ -248,35 +321,42 @@ typedef struct SearchAt {
    const char *body, *path;
 } SearchAt;
 
-/* item is the k-th 'I' record of the digest visited (k: GV_NONE when
- * there is none): its visible number and title are made once per session. */
-/* Field `field` of record `rec`'s folded cache line, when there is one. */
-static const char *Search_foldedField(const ArchiveSearch *s, size_t rec, size_t field,
-                                      size_t *len) {
-   if (!s->folding || !s->fold[rec])
+/* Field `field` of a folded cache line fl[0..flen) (NULL: none): between
+ * its tabs number field and field + 1 (from 0). The last field runs into
+ * the padding: not used (the texts come before the uuid,
+ * render/archive_digest.h). */
+static const char *Search_foldedField(const char *fl, size_t flen, size_t field, size_t *len) {
+   if (!fl)
       return NULL;
-   const char *p = s->fold[rec], *end = p + s->foldlen[rec];
-   for (size_t t = 0; t <= field; t++) {
-      p = memchr(p, '\t', (size_t)(end - p));
-      if (!p++)
-         return NULL;
+   size_t seen = 0, start = 0, i = 0;
+#ifdef SEARCH_WIDE
+   if (__builtin_cpu_supports("avx2")) {
+      const char *p = Search_fieldWide(fl, flen, field, len, &seen, &start, &i);
+      if (p)
+         return p;
    }
-   /* The last field runs into the padding: not used (the texts come
-    * before the uuid, render/archive_digest.h). */
-   const char *stop = memchr(p, '\t', (size_t)(end - p));
-   if (!stop)
-      return NULL;
-   *len = (size_t)(stop - p);
-   return p;
+#endif
+   for (; i < flen; i++) {
+      if (fl[i] != '\t')
+         continue;
+      if (seen == field) {
+         start = i + 1;
+      } else if (seen == field + 1) {
+         *len = i - start;
+         return fl + start;
+      }
+      seen++;
+   }
+   return NULL;
 }
 
 /* item is the k-th 'I' record of the digest visited (k: GV_NONE when
  * there is none): its visible number and title are made once per session.
  * text is field `field` of record `rec`. */
 static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord *item, size_t k,
-                       size_t rec, size_t field, const char *deleg, const char *what,
-                       const char *text, const char *uid) {
-   size_t n = text ? strlen(text) : 0;
+                       const char *fline, size_t flinelen, size_t field, const char *deleg,
+                       const char *what, const char *text, size_t n, const char *uid,
+                       size_t uidlen) {
    if (!n)
       return;
    if (s->delegation && strcasecmp(deleg, s->delegation) != 0)
@@ -286,7 +366,7 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    MatchSpan sp[SEARCH_SPANS];
    size_t nsp;
    size_t fl = 0;
-   const char *f = Search_foldedField(s, rec, field, &fl);
+   const char *f = Search_foldedField(fline, flinelen, field, &fl);
    if (!(f ? Match_textFolded(&s->q, text, n, f, fl, sp, SEARCH_SPANS, &nsp)
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
@@ -312,12 +392,8 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       s->shared = true;
    }
    SearchHit *h = &s->hits[s->nhits];
-   memset(h, 0, sizeof *h);
-   h->day = e->day;
-   h->seq = s->nhits;
-   h->date = s->sdate;
-   h->body = s->sbody;
-   h->path = s->spath;
+   *h = (SearchHit){ .day = e->day, .seq = s->nhits, .date = s->sdate, .body = s->sbody,
+                     .path = s->spath };
    if (!item) {
       h->item = h->title = "";
    } else if (k < s->icap && s->inum[k]) {
@@ -341,14 +417,16 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
-   h->uid = uid[0] && !s->noUid ? Search_keep(s, uid, strlen(uid)) : "";
+   h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
    /* A folded line that starts with a capital: its record is clean. */
-   bool clean = f && s->fold[rec][0] >= 'A' && s->fold[rec][0] <= 'Z';
-   if (clean)
-      h->text = Search_keepContext(s, text, n, sp, nsp);
-   else
+   bool clean = f && fline[0] >= 'A' && fline[0] <= 'Z';
+   if (clean) {
+      h->text = Search_keepContext(s, text, n, sp, nsp, &h->textlen);
+   } else {
       h->text =
          Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+      h->textlen = s->vis.len;
+   }
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;
@@ -357,20 +435,25 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    s->nhits++;
 }
 
-void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const char *path,
-                          const ArchiveDigest *d) {
-   SearchAt e = { day, body, path };
-   s->shared = false;
-   const ArchiveRecord **items = malloc((d->count + 1) * sizeof *items);
-   size_t nitems = 0;
-   if (!items) {
-      s->nomem = true;
-      return;
+/* The items of digest d (their record indexes, in s->items) and room to
+ * share each one's visible number and title among its hits; false on
+ * ENOMEM. */
+static bool Search_items(ArchiveSearch *s, const ArchiveDigest *d) {
+   s->nitems = 0;
+   for (size_t i = 0; i < d->count; i++) {
+      if (d->recs[i].type != 'I' || d->recs[i].nfields != DIGEST_ITEM_FIELDS)
+         continue;
+      if (s->nitems == s->itemcap) {
+         size_t cap = s->itemcap ? s->itemcap * 2 : 64;
+         size_t *a = realloc(s->items, cap * sizeof *a);
+         if (!a)
+            return false;
+         s->items = a;
+         s->itemcap = cap;
+      }
+      s->items[s->nitems++] = i;
    }
-   for (size_t i = 0; i < d->count; i++)
-      if (d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS)
-         items[nitems++] = &d->recs[i];
-   /* Room to share each item's visible number and title among its hits. */
+   size_t nitems = s->nitems;
    if (nitems > s->icap) {
       const char **a = realloc(s->inum, nitems * sizeof *a);
       const char **b = a ? realloc(s->ititle, nitems * sizeof *b) : NULL;
@@ -384,39 +467,81 @@ void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const
    size_t clear = nitems < s->icap ? nitems : s->icap;
    for (size_t k = 0; k < clear; k++)
       s->inum[k] = s->ititle[k] = NULL;
+   return true;
+}
+
+/* The item an action row names by its number num[0..nl) (NULL: none), and
+ * its index among the items in *k. */
+static const ArchiveRecord *Search_itemNamed(const ArchiveSearch *s, const ArchiveDigest *d,
+                                             const char *num, size_t nl, size_t *k) {
+   *k = GV_NONE;
+   if (!nl)
+      return NULL;
+   for (size_t j = 0; j < s->nitems; j++) {
+      const char *n = d->recs[s->items[j]].fields[0];
+      if (strncmp(n, num, nl) == 0 && n[nl] == '\0') {
+         *k = j;
+         return &d->recs[s->items[j]];
+      }
+   }
+   return NULL;
+}
+
+/* The item index a record starts with: digits (strtoull is ten times slower). */
+static size_t Search_index(const char *c) {
+   size_t k = 0;
+   for (; *c >= '0' && *c <= '9' && k < GV_NONE / 16; c++)
+      k = k * 10 + (size_t)(*c - '0');
+   return k;
+}
+
+/* The hits of record i of d (the k-th item when it is one: self). */
+static void Search_record(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d, size_t i,
+                          size_t self) {
+   const ArchiveRecord *r = &d->recs[i];
+   const char *fl = s->folding ? s->fold[i] : NULL;
+   size_t fll = s->folding ? s->foldlen[i] : 0;
+   char *const *f = r->fields;
+   size_t k = Search_index(r->nfields ? f[0] : "");
+   const ArchiveRecord *it = k < s->nitems ? &d->recs[s->items[k]] : NULL;
+#define T(x) (x), strlen(x)
+   if (self != GV_NONE) {
+      Search_try(s, e, r, self, fl, fll, 1, f[7], "title", T(f[1]), "", 0);
+      Search_try(s, e, r, self, fl, fll, 6, "", "item note", T(f[6]), "", 0);
+      Search_try(s, e, r, self, fl, fll, 3, "", "outcome", T(f[3]), "", 0);
+   } else if (r->type == 'V' && r->nfields == DIGEST_V_FIELDS) {
+      Search_try(s, e, it, k, fl, fll, 3, f[1], "said", T(f[3]), T(f[4]));
+   } else if (r->type == 'P' && r->nfields == DIGEST_P_FIELDS) {
+      Search_try(s, e, it, k, fl, fll, 3, f[1], GvStance_word((GvStance)atoi(f[2])), T(f[3]),
+                 T(f[4]));
+   } else if (r->type == 'R' && r->nfields == DIGEST_R_FIELDS) {
+      Search_try(s, e, it, k, fl, fll, 4, f[1], "reservation", T(f[4]), T(f[5]));
+   } else if (r->type == 'A' && r->nfields == DIGEST_ROW_FIELDS) {
+      /* An action row names its item by number. */
+      size_t aik;
+      const ArchiveRecord *ai = Search_itemNamed(s, d, T(f[8]), &aik);
+      Search_try(s, e, ai, aik, fl, fll, 4, f[2], f[0][0] == 'D' ? "deadline" : "action",
+                 T(f[4]), T(f[1]));
+   }
+#undef T
+}
+
+void ArchiveSearch_digest(ArchiveSearch *s, int64_t day, const char *body, const char *path,
+                          const ArchiveDigest *d) {
+   SearchAt e = { day, body, path };
+   s->shared = false;
+   if (!Search_items(s, d)) {
+      s->nomem = true;
+      return;
+   }
    for (size_t i = 0, ik = 0; i < d->count; i++) {
       const ArchiveRecord *r = &d->recs[i];
       bool isItem = r->type == 'I' && r->nfields == DIGEST_ITEM_FIELDS;
       size_t self = isItem ? ik++ : GV_NONE;
       if (s->only && !s->only[i])
          continue;
-      char *const *f = r->fields;
-      size_t k = 0;  /* the item's index: digits (strtoull is ten times slower) */
-      for (const char *c = r->nfields ? f[0] : ""; *c >= '0' && *c <= '9' && k < GV_NONE / 16; c++)
-         k = k * 10 + (size_t)(*c - '0');
-      const ArchiveRecord *it = k < nitems ? items[k] : NULL;
-      if (isItem) {
-         Search_try(s, &e, r, self, i, 1, f[7], "title", f[1], "");
-         Search_try(s, &e, r, self, i, 6, "", "item note", f[6], "");
-         Search_try(s, &e, r, self, i, 3, "", "outcome", f[3], "");
-      } else if (r->type == 'V' && r->nfields == DIGEST_V_FIELDS) {
-         Search_try(s, &e, it, k, i, 3, f[1], "said", f[3], f[4]);
-      } else if (r->type == 'P' && r->nfields == DIGEST_P_FIELDS) {
-         Search_try(s, &e, it, k, i, 3, f[1], GvStance_word((GvStance)atoi(f[2])), f[3], f[4]);
-      } else if (r->type == 'R' && r->nfields == DIGEST_R_FIELDS) {
-         Search_try(s, &e, it, k, i, 4, f[1], "reservation", f[4], f[5]);
-      } else if (r->type == 'A' && r->nfields == DIGEST_ROW_FIELDS) {
-         /* An action row names its item by number. */
-         const ArchiveRecord *ai = NULL;
-         size_t aik = GV_NONE;
-         for (size_t j = 0; j < nitems && !ai && f[8][0]; j++)
-            if (strcmp(items[j]->fields[0], f[8]) == 0)
-               ai = items[aik = j];
-         Search_try(s, &e, ai, aik, i, 4, f[2], f[0][0] == 'D' ? "deadline" : "action", f[4],
-                    f[1]);
-      }
+      Search_record(s, &e, d, i, self);
    }
-   free(items);
 }
 
 /* n bytes, aligned for pointers, from the pool of the session visited
@@ -449,17 +574,24 @@ static void Search_poolReset(ArchiveSearch *s) {
  * with an escape or many fields goes to parse (marked owned: freed after
  * the session). */
 /* The tabs of line[0..len) after its type letter, as offsets from line + 1,
- * into at[0..*n): false when the line has an escape or more than 32 tabs.
- * Sixteen bytes a step, tabs and backslashes at once. */
+ * into at[0..*n): false when the line has an escape, a NUL (a field would
+ * end there) or more than 32 tabs. */
 static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) {
    size_t k = 0, i = 1;
    if (len < 1 || line[0] == '\\')
       return false;
+#ifdef SEARCH_WIDE
+   if (__builtin_cpu_supports("avx2")) {
+      if (Search_tabsWide(line, len, at, &k, &i) < 0)
+         return false;
+   } else
+#endif
+   {
 #ifdef __SSE2__
-   const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\');
+   const __m128i tab = _mm_set1_epi8('\t'), bs = _mm_set1_epi8('\\'), nul = _mm_setzero_si128();
    for (; i + 16 <= len; i += 16) {
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
-      if (_mm_movemask_epi8(_mm_cmpeq_epi8(v, bs)))
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, nul))))
          return false;
       for (unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab)); m; m &= m - 1) {
          if (k == 32)
@@ -468,8 +600,9 @@ static bool Search_tabs(const char *line, size_t len, size_t at[32], size_t *n) 
       }
    }
 #endif
+   }
    for (; i < len; i++) {
-      if (line[i] == '\\')
+      if (line[i] == '\\' || line[i] == '\0')
          return false;
       if (line[i] == '\t') {
          if (k == 32)
@@ -534,6 +667,58 @@ static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDige
    return true;
 }
 
+/* A found line's hits taken straight from its cache line, the fields by
+ * the offsets of their tabs (no copy, no parse). False, with nothing
+ * done, when the line has an escape or a NUL, is not a record that can
+ * hit (V, P, R, A) or not of its usual form: it is parsed then. */
+static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d,
+                        const char *line, size_t len, const char *fl) {
+   size_t n, at[32];
+   if (!Search_tabs(line, len, at, &n))
+      return false;
+   char type = line[0];
+   size_t want = type == 'V'   ? DIGEST_V_FIELDS
+                 : type == 'P' ? DIGEST_P_FIELDS
+                 : type == 'R' ? DIGEST_R_FIELDS
+                 : type == 'A' ? DIGEST_ROW_FIELDS
+                               : 0;
+   if (!want || n != want)
+      return false;
+   const char *p[DIGEST_ROW_FIELDS];
+   size_t l[DIGEST_ROW_FIELDS];
+   for (size_t k = 0; k < n; k++) {
+      size_t a = at[k] + 1, b = k + 1 < n ? at[k + 1] : len - 1;
+      p[k] = line + 1 + a;
+      l[k] = b - a;
+   }
+   size_t di = type == 'A' ? 2 : 1;
+   char deleg[64], stance[16];
+   if (l[di] >= sizeof deleg || (type == 'P' && l[2] >= sizeof stance))
+      return false;
+   memcpy(deleg, p[di], l[di]);
+   deleg[l[di]] = '\0';
+   if (type == 'A') {
+      size_t aik;
+      const ArchiveRecord *ai = Search_itemNamed(s, d, p[8], l[8], &aik);
+      Search_try(s, e, ai, aik, fl, len, 4, deleg, p[0][0] == 'D' && l[0] ? "deadline" : "action",
+                 p[4], l[4], p[1], l[1]);
+      return true;
+   }
+   size_t k = Search_index(p[0]);
+   const ArchiveRecord *it = k < s->nitems ? &d->recs[s->items[k]] : NULL;
+   if (type == 'V') {
+      Search_try(s, e, it, k, fl, len, 3, deleg, "said", p[3], l[3], p[4], l[4]);
+   } else if (type == 'P') {
+      memcpy(stance, p[2], l[2]);
+      stance[l[2]] = '\0';
+      Search_try(s, e, it, k, fl, len, 3, deleg, GvStance_word((GvStance)atoi(stance)), p[3], l[3],
+                 p[4], l[4]);
+   } else {
+      Search_try(s, e, it, k, fl, len, 4, deleg, "reservation", p[4], l[4], p[5], l[5]);
+   }
+   return true;
+}
+
 int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const char *path,
                          const char *recs, size_t len, const char *folded, size_t flen,
                          ArchiveSearchParse parse) {
@@ -571,17 +756,55 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
       next += take;
       at += l + 1;
    }
-   for (; ok && next < n; next++) {
-      if (s->lines[next].start < at)
-         continue;  /* an item line already taken */
-      ok = Search_parse(s, parse, d, only, recs + s->lines[next].start, s->lines[next].len, true,
-                        folded + s->lines[next].start);
+   /* An item line after the first other line (not what the digest
+    * writes): every line found parsed, then tried as a digest. */
+   bool late = false;
+   for (size_t i = next; i < n && !late; i++)
+      late = s->lines[i].start >= at && recs[s->lines[i].start] == 'I';
+   if (late) {
+      for (; ok && next < n; next++) {
+         if (s->lines[next].start < at)
+            continue;  /* an item line already taken */
+         ok = Search_parse(s, parse, d, only, recs + s->lines[next].start, s->lines[next].len,
+                           true, folded + s->lines[next].start);
+      }
+      if (!ok)
+         s->nomem = true;
+      s->only = (const unsigned char *)only->data;
+      s->folding = true;
+      ArchiveSearch_digest(s, day, body, path, d);
+   } else {
+      /* The items' hits, then each line found in turn: the order of the
+       * digest. */
+      if (!ok)
+         s->nomem = true;
+      SearchAt e = { day, body, path };
+      s->shared = false;
+      s->only = (const unsigned char *)only->data;
+      s->folding = true;
+      if (!Search_items(s, d))
+         s->nomem = true, ok = false;
+      for (size_t i = 0, ik = 0; ok && i < d->count; i++) {
+         bool isItem = d->recs[i].type == 'I' && d->recs[i].nfields == DIGEST_ITEM_FIELDS;
+         size_t self = isItem ? ik++ : GV_NONE;
+         if (s->only[i])
+            Search_record(s, &e, d, i, self);
+      }
+      for (; ok && next < n; next++) {
+         size_t a = s->lines[next].start, l = s->lines[next].len;
+         if (a < at)
+            continue;  /* an item line already taken */
+         if (Search_line(s, &e, d, recs + a, l, folded + a))
+            continue;
+         size_t i = d->count;
+         ok = Search_parse(s, parse, d, only, recs + a, l, true, folded + a);
+         s->only = (const unsigned char *)only->data;
+         if (!ok)
+            s->nomem = true;
+         else if (d->count > i)
+            Search_record(s, &e, d, i, GV_NONE);
+      }
    }
-   if (!ok)
-      s->nomem = true;
-   s->only = (const unsigned char *)only->data;
-   s->folding = true;
-   ArchiveSearch_digest(s, day, body, path, d);
    s->folding = false;
    s->only = NULL;
    for (size_t i = 0; i < d->count; i++)
@@ -659,6 +882,7 @@ void ArchiveSearch_free(ArchiveSearch *s) {
    GvBuf_free(&s->cleanbuf);
    free(s->delegs);
    free(s->inum);
+   free(s->items);
    free(s->ititle);
    free(s->hits);
    free(s->lines);

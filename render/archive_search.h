@@ -36,6 +36,7 @@ typedef struct SearchHit {
     * reservation, an action or a deadline): where Enter opens; "" for an
     * item's own texts. */
    const char *uid;
+   size_t textlen;           /* strlen(text) */
 } SearchHit;
 
 typedef struct SearchBlock SearchBlock;
@@ -49,6 +50,8 @@ typedef struct ArchiveSearch {
    MatchQuery itemq;         /* only items of this number, or with these title words */
    const char *item;
    const char *markOn, *markOff; /* around each match in the context ("[" "]" by default) */
+   const char *markOnWas, *markOffWas; /* the marks markOnLen and markOffLen measure */
+   size_t markOnLen, markOffLen;
    bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
    SearchHit *hits;
    size_t nhits, cap;
@@ -68,6 +71,8 @@ typedef struct ArchiveSearch {
    bool shared;               /* the session visited has its date, body and path below */
    const char *sdate, *sbody, *spath;
    const char **inum, **ititle; /* per item of the digest visited: visible, or NULL */
+   size_t *items;             /* the record index of each item of the digest visited */
+   size_t nitems, itemcap;
    size_t icap;
    GvBuf vis;                 /* a hit's text made visible, before it is kept */
    /* Each delegation code seen, made visible once and shared by its hits

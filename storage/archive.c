@@ -92,6 +92,26 @@ static int newest_first(const void *x, const void *y) {
    return -strcmp(a->name, b->name);
 }
 
+/* a's entries newest first. They come sorted by name, which for the usual
+ * archive (names starting with the date, each its session's date) is
+ * oldest first: then the order is reversed, not sorted again (the same
+ * order: newest_first is total, names are unique). */
+static void sort_newest_first(Archive *a) {
+   size_t n = a->count;
+   bool oldest = true;
+   for (size_t i = 1; i < n && oldest; i++)
+      oldest = newest_first(&a->entries[i], &a->entries[i - 1]) < 0;
+   if (!oldest) {
+      qsort(a->entries, n, sizeof *a->entries, newest_first);
+      return;
+   }
+   for (size_t i = 0, j = n; i + 1 < j; i++, j--) {
+      ArchiveEntry t = a->entries[i];
+      a->entries[i] = a->entries[j - 1];
+      a->entries[j - 1] = t;
+   }
+}
+
 static void set_problem(ArchiveEntry *e, ArchiveState st, const char *msg) {
    e->state = st;
    if (!e->problem)
@@ -799,8 +819,7 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    free(texts);
    free(lens);
    cache_free(&cache);
-   if (a->count > 1)
-      qsort(a->entries, a->count, sizeof *a->entries, newest_first);
+   sort_newest_first(a);
    return 0;
 }
 

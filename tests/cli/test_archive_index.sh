@@ -14,8 +14,10 @@ fail() { echo "FAIL: $*"; exit 1; }
 . "$(dirname "$0")/archive_gen.sh"
 gen_archive
 # Hostile text in a cached record: a control character, a C1 control, a
-# bidirectional override and the Arabic letter mark, beside clean notes.
-printf 'floor NL\nnext\nnote Hostile \033[2J toolbox \302\233 \342\200\256 \330\234 end\nfloor BE\nnext\nnote Clean toolbox note.\n' |
+# bidirectional override and the Arabic letter mark, beside clean notes;
+# and a note whose cache line has an escape (a backslash), found by a
+# plain word.
+printf 'floor NL\nnext\nnote Hostile \033[2J toolbox \302\233 \342\200\256 \330\234 end\nfloor BE\nnext\nnote Clean toolbox note.\nfloor DE\nnext\nnote Escaped C:\\share\\zzslash path.\n' |
 	"$GAVEL_BIN" exec "$S4" > /dev/null || fail "exec hostile"
 
 # The questions: searches of every kind (a rare word, a word in many
@@ -36,6 +38,8 @@ queries() {
 	search toolbox --item 1
 	search hostile
 	search "a\b"
+	search zzslash
+	search zzslash --delegation de
 	search zzfresh
 	search roaming --since 2017-01-01
 	list
