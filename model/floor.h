@@ -10,18 +10,19 @@
 
 #include "model/docref.h"
 
+/* The flags fill the uuid's last word: 136 bytes, not 160 (one a speaker). */
 typedef struct Intervention {
    char uuid[37];          /* the uuid of the event that gave the floor */
+   bool point_of_order;    /* the floor came from a point of order */
+   bool has_doc;
+   bool deleted;           /* `delete REF`: off the record and the statistics */
    size_t item;            /* agenda index */
    size_t delegation;      /* roster index: the unit (COM/HOME) when a unit spoke */
    int64_t start;
    int64_t end;            /* GV_NO_TIME while it runs */
-   bool point_of_order;    /* the floor came from a point of order */
    char *notes;            /* UTF-8, any length; "" when none (never NULL) */
    size_t notes_len;
-   bool has_doc;
    DocRef doc;             /* the document presented, when has_doc */
-   bool deleted;           /* `delete REF`: off the record and the statistics */
 } Intervention;
 
 typedef struct Floor {

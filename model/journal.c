@@ -105,7 +105,7 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
    t[len] = '\0';
    j->lines[j->nlines] = (JournalLine){ t, len };
    if (new_entry) {
-      j->entries[j->nentries++] = (JournalEntry){ kind, j->nlines, 0, true, NONE };
+      j->entries[j->nentries++] = (JournalEntry){ .kind = kind, .in_force = true, .first = j->nlines, .nlines = 0, .target = NONE };
       if (kind == GV_ENTRY_UNIT) {
          j->forced[j->nforced++] = j->nentries - 1;
          j->nredo = 0;   /* a new command ends what could be redone */

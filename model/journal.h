@@ -27,11 +27,12 @@ typedef struct JournalLine {
    size_t len;
 } JournalLine;
 
+/* One a command: the bool beside the kind, 32 bytes, not 40. */
 typedef struct JournalEntry {
    GvEntryKind kind;
+   bool in_force;    /* a unit not undone (always true for other kinds) */
    size_t first;     /* index of its first line in Journal.lines */
    size_t nlines;
-   bool in_force;    /* a unit not undone (always true for other kinds) */
    size_t target;    /* UNDO/REDO: the unit entry they flipped; DRAFT: the
                       * intervention it wrote to (index), or (size_t)-1 */
 } JournalEntry;

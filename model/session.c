@@ -659,7 +659,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          load_unplan(s);   /* cannot be checked: the end rebuilds */
       return GV_OK;
    }
-   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || planned)) {
+   if (is_cmd && kind == GV_ENTRY_UNIT && (!s->loading || planned) && !s->replay_no_checkpoints) {
       /* While loading, the units applied are those the file leaves in force,
        * and the first pass tells where the last checkpoints go. */
       size_t p0 = planned ? s->load_applied : j->nforced;

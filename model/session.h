@@ -81,6 +81,12 @@ typedef struct Session {
    int64_t day_start;/* its first second, or GV_NO_TIME */
    SessionCheckpoint checkpoints[GV_CHECKPOINTS];
    size_t checkpoint_every;    /* units between checkpoints; 0: GV_CHECKPOINT_EVERY */
+   /* Lines replayed into the session (a load, lines appended by another
+    * writer) take no checkpoint: for a session opened read-only, which
+    * never undoes itself (a batch command, a follower), the copies would
+    * be memory spent for nothing (0.2x the file). An undo line that comes
+    * after all rebuilds the meeting once, which takes them then. */
+   bool replay_no_checkpoints;
 } Session;
 
 /* What the caller supplies to Session_run(). */

@@ -485,6 +485,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       SessionFile_setReadOnly(sf, "%s: written by a newer gavel (format version %ld); opened read-only",
                               path, scan.version);
    }
+   /* Read-only, it never undoes itself: no checkpoints to keep (see session.h). */
+   sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held = Session_hold_text(sf->session, buf, len);
    SessionFile_load(sf, buf, len, &scan);

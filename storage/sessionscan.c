@@ -577,32 +577,46 @@ static size_t SessionScan_hash(const char *u) {
    return (size_t)h;
 }
 
+/* The lines seen so far by their uuid: a slot holds the index of a line
+ * plus one (0: empty), 4 bytes where a pointer and a line number took 16;
+ * the uuid is found again in the line when a probe needs it. */
 typedef struct UuidSet {
-   const char **keys;   /* into the buffer */
-   long *lineno;
+   uint32_t *slots;
    size_t mask;
+   const char *buf;
+   const SessionScan *scan;
 } UuidSet;
 
-/* Adds u; the line that already had it, 0 when new, -1 when out of memory. */
-static long UuidSet_add(UuidSet *set, const char *u, long lineno) {
-   if (!set->keys)
+/* A line with a uuid: a checked one has it after the type and the time. */
+static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
+   const char *line = buf + l->start;
+   return l->checked ? (const char *)memchr(line, ' ', l->len) + 21 : SessionScan_uuidOf(line, l->len);
+}
+
+static const char *UuidSet_key(const UuidSet *set, size_t i) {
+   return SessionScan_lineUuid(set->buf, &set->scan->lines[set->slots[i] - 1]);
+}
+
+/* Adds the uuid u of line index idx; the line that already had it, 0 when
+ * new, -1 when out of memory. */
+static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
+   if (!set->slots)
       return -1;
    for (size_t i = SessionScan_hash(u) & set->mask;; i = (i + 1) & set->mask) {
-      if (!set->keys[i]) {
-         set->keys[i] = u;
-         set->lineno[i] = lineno;
+      if (!set->slots[i]) {
+         set->slots[i] = (uint32_t)(idx + 1);
          return 0;
       }
-      if (memcmp(set->keys[i], u, 36) == 0)
-         return set->lineno[i];
+      if (memcmp(UuidSet_key(set, i), u, 36) == 0)
+         return set->scan->lines[set->slots[i] - 1].lineno;
    }
 }
 
 static int UuidSet_has(const UuidSet *set, const char *u) {
-   if (!set->keys)
+   if (!set->slots)
       return 1;   /* out of memory: accuse nobody */
-   for (size_t i = SessionScan_hash(u) & set->mask; set->keys[i]; i = (i + 1) & set->mask)
-      if (memcmp(set->keys[i], u, 36) == 0)
+   for (size_t i = SessionScan_hash(u) & set->mask; set->slots[i]; i = (i + 1) & set->mask)
+      if (memcmp(UuidSet_key(set, i), u, 36) == 0)
          return 1;
    return 0;
 }
@@ -617,11 +631,9 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
-   UuidSet set = { calloc(size, sizeof *set.keys), calloc(size, sizeof *set.lineno), size - 1 };
-   if (!set.lineno) {
-      free(set.keys);
-      set.keys = NULL;
-   }
+   /* More lines than 4 bytes can number (a file of 150 GB or more): the
+    * set is left out as when out of memory. */
+   UuidSet set = { count < UINT32_MAX ? calloc(size, sizeof *set.slots) : NULL, size - 1, buf, scan };
    size_t found = 0;
    char msg[160];
    long unitLine = 0, want = 0, got = 0;
@@ -648,9 +660,7 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
       } else {
          want = got = 0;
       }
-      /* A checked line has its uuid after the type and the time. */
-      const char *u = l->checked ? (const char *)memchr(line, ' ', l->len) + 21
-                                 : SessionScan_uuidOf(line, l->len);
+      const char *u = SessionScan_lineUuid(buf, l);
       if (!u)
          continue;
       /* A draft names its intervention by the uuid of the line that made it. */
@@ -664,14 +674,13 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
          report(ud, l->lineno, msg);
          found++;
       }
-      long first = UuidSet_add(&set, u, l->lineno);
+      long first = UuidSet_add(&set, u, i);
       if (first > 0) {
          snprintf(msg, sizeof msg, "uuid %.36s already used on line %ld (a copied line?)", u, first);
          report(ud, l->lineno, msg);
          found++;
       }
    }
-   free(set.keys);
-   free(set.lineno);
+   free(set.slots);
    return found;
 }

@@ -92,6 +92,37 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
 }
 
+/* Loaded as a session opened read-only is: replayed lines take no checkpoint. */
+static Session *load_without_checkpoints(const Session *from) {
+   Session *s = Session_new();
+   assert_non_null(s);
+   s->replay_no_checkpoints = true;
+   char msg[512];
+   Session_load_begin(s);
+   for (size_t i = 0; i < Session_line_count(from); i++) {
+      size_t len;
+      const char *line = Session_line(from, i, &len);
+      Session_load_ahead(s, line, len);
+   }
+   for (size_t i = 0; i < Session_line_count(from); i++) {
+      size_t len;
+      const char *line = Session_line(from, i, &len);
+      if (Session_replay(s, line, len, msg, sizeof msg) != GV_OK)
+         fail_msg("load of line %zu '%s' failed: %s", i + 1, line, msg);
+   }
+   size_t bad = 0;
+   if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
+      fail_msg("load: line %zu failed at the end: %s", bad + 1, msg);
+   return s;
+}
+
+static size_t checkpoints_held(const Session *s) {
+   size_t held = 0;
+   for (size_t i = 0; i < GV_CHECKPOINTS; i++)
+      held += s->checkpoints[i].state != NULL;
+   return held;
+}
+
 static void random_history(uint64_t seed, size_t every, int steps) {
    uint64_t r = seed * 0x9E3779B97F4A7C15ULL + 1;
    Fx *f = Fx_meeting();
@@ -110,7 +141,8 @@ static void random_history(uint64_t seed, size_t every, int steps) {
             Session_run(f->s, "redo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
       } else if (roll < 22) {
          /* undo after a load: the session is opened again from its journal */
-         Session *loaded = Fx_load_lines(f->s, true);
+         /* sometimes as a read-only session is: without checkpoints */
+         Session *loaded = roll == 21 ? load_without_checkpoints(f->s) : Fx_load_lines(f->s, true);
          loaded->checkpoint_every = every;
          Session_free(f->s);
          f->s = loaded;
@@ -292,10 +324,58 @@ static void journal_times_of_one_day_read_alike(void **state) {
    Session_free(s);
 }
 
+/* A session opened read-only keeps no checkpoint of what it replays, from
+ * the file or appended to it; an undo line that comes after all rebuilds
+ * the same meeting and takes them then. */
+static void a_read_only_load_keeps_no_checkpoints(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   char line[64];
+   for (int i = 0; i < 2 * GV_CHECKPOINT_EVERY + 10; i++) {
+      if (i % 2)
+         snprintf(line, sizeof line, "note n%d", i);
+      else
+         snprintf(line, sizeof line, "give %s", Codes[i % NCODES]);
+      Fx_run(f, line);
+   }
+   Session *plain = Fx_load_lines(f->s, true);
+   assert_true(checkpoints_held(plain) > 0);
+   Session *ro = load_without_checkpoints(f->s);
+   assert_int_equal(checkpoints_held(ro), 0);
+   char *a = Fx_dump(plain), *b = Fx_dump(ro);
+   assert_string_equal(a, b);
+   free(a);
+   free(b);
+   /* lines another writer appends, an undo among them */
+   size_t from = Session_line_count(f->s);
+   for (int i = 0; i < GV_CHECKPOINT_EVERY; i++) {
+      snprintf(line, sizeof line, "note more %d", i);
+      Fx_run(f, line);
+   }
+   Fx_run(f, "undo");
+   for (size_t i = from; i < Session_line_count(f->s); i++) {
+      size_t len;
+      const char *l = Session_line(f->s, i, &len);
+      if (i + 1 == Session_line_count(f->s))
+         assert_int_equal(checkpoints_held(ro), 0);
+      assert_int_equal(Session_replay(ro, l, len, f->msg, sizeof f->msg), GV_OK);
+   }
+   assert_true(checkpoints_held(ro) > 0);   /* the undo's rebuild took them */
+   a = Fx_dump(f->s);
+   b = Fx_dump(ro);
+   assert_string_equal(a, b);
+   free(a);
+   free(b);
+   Session_free(plain);
+   Session_free(ro);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
+      cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),
       cmocka_unit_test(a_wrong_first_pass_costs_time_only),
       cmocka_unit_test(journal_times_of_one_day_read_alike),
    };
