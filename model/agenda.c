@@ -387,10 +387,23 @@ void Agenda_path(const Agenda *a, size_t idx, char *buf, size_t n) {
       size_t cur = idx;
       for (unsigned k = d; k < depth; k++)
          cur = a->items[cur].parent;
-      int w = snprintf(buf + len, n - len, d ? ".%u" : "%u", a->items[cur].number);
-      if (w < 0 || (size_t)w >= n - len)
+      /* What snprintf(".%u") writes, cut short the same way. */
+      char piece[16];
+      int k = (int)sizeof piece;
+      unsigned v = a->items[cur].number;
+      do {
+         piece[--k] = (char)('0' + v % 10);
+         v /= 10;
+      } while (v);
+      if (d)
+         piece[--k] = '.';
+      size_t w = sizeof piece - (size_t)k;
+      size_t fit = w < n - len ? w : n - len - 1;
+      memcpy(buf + len, piece + k, fit);
+      buf[len + fit] = '\0';
+      if (w >= n - len)
          return;
-      len += (size_t)w;
+      len += w;
    }
 }
 
