@@ -27,13 +27,14 @@ static void CmdCheck_print(void *ud, const char *line) {
  * written ("the Presidency's text was acceptable to it") rather than glue a
  * subject in front; the note-taker may want to reword them. Warnings only. */
 static void CmdCheck_lowerCase(const char *path, const Session *s) {
-   size_t rl = Session_ref_len(s);
+   size_t rl = 0; /* the uuid prefix length: sorts every uuid, so asked at the first warning */
    for (size_t i = 0; i < s->floor.count; i++) {
       const Intervention *iv = &s->floor.list[i];
       if (iv->deleted)
          continue;
       for (const char *p = iv->notes ? iv->notes : ""; *p;) {
-         size_t n = strcspn(p, "\n");
+         const char *nl = strchr(p, '\n');
+         size_t n = nl ? (size_t)(nl - p) : strlen(p);
          const char *t = p;
          while (*t == ' ')
             t++;
@@ -44,6 +45,8 @@ static void CmdCheck_lowerCase(const char *path, const Session *s) {
             while (cut < len && cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
                cut--;   /* never half a character */
             const Delegation *d = Session_delegation(s, iv->delegation);
+            if (!rl)
+               rl = Session_ref_len(s);
             /* the note, the code and the path are the user's: all made visible */
             Out_printf(stdout, "%s: warning: [%.*s] %s: '%.*s%s' opens in lower case without a verb: kept as written\n",
                        path, (int)rl, iv->uuid, d ? d->code : "?", (int)cut, t, len > 60 ? "..." : "");

@@ -99,8 +99,17 @@ void Agenda_clear(Agenda *a) {
  * canonical form) finds it in O(1), so a meeting of 100,000 items does not
  * scan them all at every line. */
 static size_t uuid_hash(const char *s, size_t n) {
-   uint64_t h = 1469598103934665603ULL;
-   for (size_t i = 0; i < n; i++)
+   /* Eight bytes at a time: a uuid is 36 of them, hashed at every item
+    * added and every item named by its uuid. */
+   uint64_t h = 1469598103934665603ULL ^ n;
+   size_t i = 0;
+   for (; i + 8 <= n; i += 8) {
+      uint64_t v;
+      memcpy(&v, s + i, 8);
+      h = (h ^ v) * 0x9E3779B97F4A7C15ULL;
+      h ^= h >> 32;
+   }
+   for (; i < n; i++)
       h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
    return (size_t)(h ^ (h >> 29));
 }
@@ -182,22 +191,24 @@ static void list_remove(Agenda *a, size_t idx) {
       }
 }
 
-size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title) {
+size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, char *title) {
+   char *t = title;
    if (a->count == a->cap) {
       size_t cap = a->cap ? a->cap * 2 : 16;
       Item *n = realloc(a->items, cap * sizeof *n);
-      if (!n)
+      if (!n) {
+         free(t);
          return GV_NONE;
+      }
       a->items = n;
       a->cap = cap;
    }
-   char *t = strdup(title);
-   if (!t)
-      return GV_NONE;
    size_t idx = a->count;
    Item *it = &a->items[idx];
    memset(it, 0, sizeof *it);
-   snprintf(it->uuid, sizeof it->uuid, "%s", uuid);
+   size_t ulen = strnlen(uuid, sizeof it->uuid - 1);
+   memcpy(it->uuid, uuid, ulen);
+   it->uuid[ulen] = '\0';
    it->title = t;
    it->kind = GV_ITEM_ITEM;
    it->state = GV_STATE_PENDING;
@@ -376,10 +387,23 @@ void Agenda_path(const Agenda *a, size_t idx, char *buf, size_t n) {
       size_t cur = idx;
       for (unsigned k = d; k < depth; k++)
          cur = a->items[cur].parent;
-      int w = snprintf(buf + len, n - len, d ? ".%u" : "%u", a->items[cur].number);
-      if (w < 0 || (size_t)w >= n - len)
+      /* What snprintf(".%u") writes, cut short the same way. */
+      char piece[16];
+      int k = (int)sizeof piece;
+      unsigned v = a->items[cur].number;
+      do {
+         piece[--k] = (char)('0' + v % 10);
+         v /= 10;
+      } while (v);
+      if (d)
+         piece[--k] = '.';
+      size_t w = sizeof piece - (size_t)k;
+      size_t fit = w < n - len ? w : n - len - 1;
+      memcpy(buf + len, piece + k, fit);
+      buf[len + fit] = '\0';
+      if (w >= n - len)
          return;
-      len += (size_t)w;
+      len += w;
    }
 }
 

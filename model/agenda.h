@@ -148,8 +148,9 @@ bool Agenda_is_within(const Agenda *a, size_t idx, size_t anc);
 /* For model/ only: the session owns its agenda. */
 void Agenda_init(Agenda *a);
 void Agenda_clear(Agenda *a);
-/* A new item appended under parent (GV_NONE: top level); its index or GV_NONE. */
-size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, const char *title);
+/* A new item appended under parent (GV_NONE: top level); its index or GV_NONE.
+ * It takes title (malloc'd), freed here when the item cannot be added. */
+size_t Agenda_add(Agenda *a, size_t parent, const char *uuid, char *title);
 /* Takes idx out of its parent's list and puts it under parent at position pos
  * (0-based among the new siblings). */
 bool Agenda_place(Agenda *a, size_t idx, size_t parent, size_t pos);

@@ -6,9 +6,29 @@
 #include "model/command.h"
 #include "model/util.h"
 
+enum { ADD_NONE, ADD_UNDER, ADD_DOC, ADD_KIND, ADD_REQUESTED, ADD_DOSSIER };
+
+/* Which keyword of `item add` word i is, ADD_NONE for none: one look at its
+ * first letter, as every word of an unquoted title is asked. */
+static int add_keyword(const Words *w, size_t i) {
+   if (i >= w->count || w->quoted[i])
+      return ADD_NONE;
+   switch (w->word[i][0] | 0x20) {
+   case 'u':
+      return Words_is(w, i, "under") ? ADD_UNDER : ADD_NONE;
+   case 'k':
+      return Words_is(w, i, "kind") ? ADD_KIND : ADD_NONE;
+   case 'r':
+      return Words_is(w, i, "requested") ? ADD_REQUESTED : ADD_NONE;
+   case 'd':
+      return Words_is(w, i, "doc") ? ADD_DOC : Words_is(w, i, "dossier") ? ADD_DOSSIER : ADD_NONE;
+   default:
+      return ADD_NONE;
+   }
+}
+
 static bool is_add_keyword(const Words *w, size_t i) {
-   return Words_is(w, i, "under") || Words_is(w, i, "doc") || Words_is(w, i, "kind") ||
-          Words_is(w, i, "requested") || Words_is(w, i, "dossier");
+   return add_keyword(w, i) != ADD_NONE;
 }
 
 /* Words i..j-1 joined by single blanks. */
@@ -92,31 +112,32 @@ static GvStatus item_add(Exec *e, Words *w) {
    char *dossier = NULL;
    bool has_under = false, has_kind = false, has_requested = false, has_dossier = false;
    for (i = j; i < w->count && st == GV_OK;) {
+      int kw = add_keyword(w, i);
       /* A second under, kind or requested would silently replace the first. */
-      bool *once = Words_is(w, i, "under")       ? &has_under
-                   : Words_is(w, i, "kind")      ? &has_kind
-                   : Words_is(w, i, "requested") ? &has_requested
-                   : Words_is(w, i, "dossier")   ? &has_dossier
-                                                 : NULL;
+      bool *once = kw == ADD_UNDER       ? &has_under
+                   : kw == ADD_KIND      ? &has_kind
+                   : kw == ADD_REQUESTED ? &has_requested
+                   : kw == ADD_DOSSIER   ? &has_dossier
+                                         : NULL;
       if (once && *once) {
          st = Cmd_fail(e, GV_USAGE, "'%.20s' given twice", w->word[i]);
          break;
       }
       if (once)
          *once = true;
-      if (Words_is(w, i, "under")) {
+      if (kw == ADD_UNDER) {
          if ((st = Cmd_item(e, w, i + 1, &parent)) == GV_OK)
             i += 2;
-      } else if (Words_is(w, i, "kind")) {
+      } else if (kw == ADD_KIND) {
          if (i + 1 >= w->count || !GvItemKind_parse(w->word[i + 1], &kind))
             st = Cmd_fail(e, GV_BAD_VALUE, "kind is item, info, aob or heading%s%.40s%s",
                           i + 1 < w->count ? ", not '" : "", i + 1 < w->count ? w->word[i + 1] : "",
                           i + 1 < w->count ? "'" : "");
          i += 2;
-      } else if (Words_is(w, i, "requested")) {
+      } else if (kw == ADD_REQUESTED) {
          if ((st = Cmd_delegation(e, w, i + 1, &requested)) == GV_OK)
             i += 2;
-      } else if (Words_is(w, i, "dossier")) {
+      } else if (kw == ADD_DOSSIER) {
          if (i + 1 >= w->count || is_add_keyword(w, i + 1)) {
             st = Cmd_fail(e, GV_USAGE, "dossier needs a NAME");
             break;
@@ -126,7 +147,7 @@ static GvStatus item_add(Exec *e, Words *w) {
             st = GV_USAGE;
          else
             i = next;
-      } else if (Words_is(w, i, "doc")) {
+      } else if (kw == ADD_DOC) {
          size_t k = i + 1;
          if (k >= w->count || is_add_keyword(w, k)) {
             st = Cmd_fail(e, GV_USAGE, "doc needs a document reference");
@@ -161,7 +182,6 @@ static GvStatus item_add(Exec *e, Words *w) {
    bool added = meeting_started(e->s);
    size_t during = e->s->agenda.current;
    size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
-   free(title);
    if (idx == GV_NONE) {
       free(dossier);
       free_docs(docs, ndocs);

@@ -82,6 +82,29 @@ static bool Command_is(const char *payload, size_t len, const char *word) {
    return i == len || payload[i] == ' ' || payload[i] == '\t';
 }
 
+/* How many words a command reads before its TEXT (the rest of the line, read
+ * as it stands), SIZE_MAX for a command whose words are all read. */
+static size_t text_from(const char *payload, size_t len) {
+   size_t i = 0;
+   while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
+      i++;
+   char c = i < len ? payload[i] : '\0';
+   switch (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) {
+   case 'n':
+      return Command_is(payload, len, "note") ? 3 : SIZE_MAX;
+   case 'd':
+      return Command_is(payload, len, "draft") ? 3 : SIZE_MAX;
+   case 'o':
+      return Command_is(payload, len, "outcome") ? 3 : SIZE_MAX;
+   case 'p':
+      return Command_is(payload, len, "pos") ? 4 : SIZE_MAX;
+   case 'r':
+      return Command_is(payload, len, "reserve") ? 4 : SIZE_MAX;
+   default:
+      return SIZE_MAX;
+   }
+}
+
 GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) {
    if (e->msg && e->msglen) {
       va_list ap;
@@ -132,10 +155,11 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       return Cmd_fail(e, GV_BAD_VALUE, "the line contains a NUL byte");
    if (!e->checked && !Utf8_valid(payload, len))
       return Cmd_fail(e, GV_BAD_UTF8, "the line is not valid UTF-8");
-   /* note and draft read their first two words and then the rest of the
-    * line as TEXT (Cmd_note, Cmd_draft): the TEXT, most of a journal, is
-    * never split into words. */
-   size_t max = Command_is(payload, len, "note") || Command_is(payload, len, "draft") ? 3 : SIZE_MAX;
+   /* note, draft and outcome read their first two words and then the rest
+    * of the line as TEXT (Cmd_note, Cmd_draft, Cmd_outcome), pos and reserve
+    * their first three: the TEXT, most of a journal, is never split into
+    * words. */
+   size_t max = text_from(payload, len);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;

@@ -111,10 +111,11 @@ static bool parse_number(Token t, DocRef *ref) {
    return true;
 }
 
-/* Appends v in decimal, at least width digits (zeros in front): what
+/* Writes v in decimal at out, at least width digits (zeros in front): what
  * "%0*lu" writes, without a format to read for every number of every
- * reference replayed. */
-static void put_number(GvBuf *b, unsigned long v, int width) {
+ * reference replayed. Returns the end of what it wrote (at most 20 digits
+ * or width, whichever is more; width is at most 4). */
+static char *put_number(char *out, unsigned long v, int width) {
    char d[24];
    int k = (int)sizeof d;
    do {
@@ -123,7 +124,14 @@ static void put_number(GvBuf *b, unsigned long v, int width) {
    } while (v && k > 0);
    while ((int)sizeof d - k < width && k > 0)
       d[--k] = '0';
-   GvBuf_append(b, d + k, sizeof d - (size_t)k);
+   memcpy(out, d + k, sizeof d - (size_t)k);
+   return out + (sizeof d - (size_t)k);
+}
+
+static char *put_word(char *out, const char *w) {
+   size_t n = strlen(w);
+   memcpy(out, w, n);
+   return out + n;
 }
 
 static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_t msglen) {
@@ -165,7 +173,9 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
       return fail(msg, msglen, s, n, "'%.*s' is not a document number like 10876/17 or 2622/1/17", (int)tok[t].n, tok[t].s);
    t++;
    bool seen_rev = false, seen_add = false, seen_cor = false;
-   GvBuf suffix = GV_BUF_INIT;
+   /* The suffix is at most " REV 999 ADD 999 COR 999 INIT" (each once, 3
+    * digits each): no allocation for it. */
+   char suffix[64], *sp = suffix;
    GvStatus st = GV_OK;
    while (t < nt && st == GV_OK) {
       Token w = tok[t];
@@ -187,10 +197,10 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
          else {
             *seen = true;
             *field = (unsigned)v;
-            GvBuf_putc(&suffix, ' ');
-            GvBuf_puts(&suffix, word);
-            GvBuf_putc(&suffix, ' ');
-            put_number(&suffix, v, 1);
+            *sp++ = ' ';
+            sp = put_word(sp, word);
+            *sp++ = ' ';
+            sp = put_number(sp, v, 1);
             t += 2;
          }
       } else if (tok_is(w, "INIT")) {
@@ -198,7 +208,7 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
             st = fail(msg, msglen, s, n, "INIT must come last, once");
          else {
             ref->init = true;
-            GvBuf_puts(&suffix, " INIT");
+            sp = put_word(sp, " INIT");
             t++;
          }
       } else {
@@ -212,27 +222,29 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
       st = fail(msg, msglen, s, n, "REV %u does not match the revision /%u/ in the number", ref->rev, ref->revision);
    }
    if (st == GV_OK) {
-      GvBuf text = GV_BUF_INIT;
+      /* "SS " + 6 digits + "/99/" + 4 digits + the suffix: well inside. */
+      char text[128], *tp = text;
       if (ref->series[0]) {
-         GvBuf_puts(&text, ref->series);
-         GvBuf_putc(&text, ' ');
+         tp = put_word(tp, ref->series);
+         *tp++ = ' ';
       }
-      put_number(&text, ref->number, 1);
-      GvBuf_putc(&text, '/');
+      tp = put_number(tp, ref->number, 1);
+      *tp++ = '/';
       if (ref->revision) {
-         put_number(&text, ref->revision, 1);
-         GvBuf_putc(&text, '/');
+         tp = put_number(tp, ref->revision, 1);
+         *tp++ = '/';
       }
-      put_number(&text, ref->year, ref->year >= 100 ? 4 : 2);
-      GvBuf_append(&text, GvBuf_str(&suffix), suffix.len);
-      if (text.failed) {
-         GvBuf_free(&text);
+      tp = put_number(tp, ref->year, ref->year >= 100 ? 4 : 2);
+      memcpy(tp, suffix, (size_t)(sp - suffix));
+      tp += sp - suffix;
+      size_t len = (size_t)(tp - text);
+      if (!(ref->text = malloc(len + 1))) {
          st = GV_NOMEM;
       } else {
-         ref->text = text.data;
+         memcpy(ref->text, text, len);
+         ref->text[len] = '\0';
       }
    }
-   GvBuf_free(&suffix);
    if (st != GV_OK) {
       free(ref->text);
       ref->text = NULL;

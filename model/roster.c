@@ -103,8 +103,11 @@ size_t Roster_add(Roster *r, const char *code) {
 }
 
 size_t Roster_find(const Roster *r, const char *code, size_t n) {
+   char c0 = n && code[0] >= 'a' && code[0] <= 'z' ? (char)(code[0] - 32) : n ? code[0] : '\0';
    for (size_t i = 0; i < r->count; i++) {
       const char *c = r->list[i].code;
+      if (n && c[0] != c0)
+         continue; /* most codes differ in their first letter */
       size_t k = 0;
       while (k < n && c[k]) {
          char x = code[k];
