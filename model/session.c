@@ -251,17 +251,33 @@ static void checkpoint_take(Session *s, size_t entry, size_t units) {
    slot->units = units;
 }
 
+/* Units between checkpoints around position p. A checkpoint copies the
+ * whole state, which grows with the meeting: at a fixed spacing, typing n
+ * units would cost n/K copies of O(n) each, O(n^2). The spacing doubles as
+ * the meeting does (a power of two, about p/16 to p/32, never under
+ * GV_CHECKPOINT_EVERY), so the copies cost O(n) in all and an undo replays
+ * at most a sixteenth of the meeting. A test may fix the spacing. */
+size_t Session_checkpoint_spacing(const Session *s, size_t p) {
+   if (s->checkpoint_every)
+      return s->checkpoint_every;
+   size_t k = GV_CHECKPOINT_EVERY;
+   while (k <= p / 32)
+      k *= 2;
+   return k;
+}
+
 /* Before the unit at position p among the units in force (of `total` in
  * force at the end, or GV_NONE when the end is not known): every K-th unit,
  * and of a known history only the last ones, those that are kept. */
 static bool checkpoint_due(const Session *s, size_t p, size_t total) {
-   size_t k = s->checkpoint_every ? s->checkpoint_every : GV_CHECKPOINT_EVERY;
+   size_t k = Session_checkpoint_spacing(s, p);
    if (p == 0 || p % k != 0)
       return false;
    if (total == GV_NONE || total == 0)
       return true;
    size_t top = total - 1;
-   return p + k * (GV_CHECKPOINTS - 1) >= top - top % k;
+   size_t kt = Session_checkpoint_spacing(s, top);
+   return p + kt * (GV_CHECKPOINTS - 1) >= top - top % kt;
 }
 
 /* Loading after a first pass that can be used: decided at the first line

@@ -56,7 +56,7 @@ typedef struct SessionCheckpoint {
 } SessionCheckpoint;
 
 #define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.2x the file */
-#define GV_CHECKPOINT_EVERY 256   /* units between two checkpoints */
+#define GV_CHECKPOINT_EVERY 256   /* units between two checkpoints, at least */
 
 typedef struct Session {
    char uuid[37];    /* the uuid of the first event of the journal */
@@ -105,6 +105,9 @@ typedef struct RunContext {
 /* NULL when out of memory. */
 Session *Session_new(void);
 void Session_free(Session *s);
+/* Units between two undo checkpoints around the p-th unit in force: grows
+ * with the meeting, so that checkpoints cost O(n) over n units in all. */
+size_t Session_checkpoint_spacing(const Session *s, size_t p);
 
 /* The longest command line Session_run() takes, in bytes, without its line
  * end: 1 MiB. The same bound holds for a line of `gavel exec`, the : line

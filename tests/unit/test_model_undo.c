@@ -162,6 +162,36 @@ static void undo_from_checkpoints_is_the_full_rebuild(void **state) {
       random_history(seed, every[seed % (sizeof every / sizeof *every)], 160);
 }
 
+/* Checkpoints copy the whole state: typing n units must cost O(n) copies
+ * worth in all, not n/K copies of O(n) (quadratic), and an undo still
+ * replays a bounded share of the meeting. */
+static void checkpoint_copies_grow_linearly(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   double per_unit[3];
+   size_t n = 10000;
+   for (int row = 0; row < 3; row++, n *= 10) {
+      double cost = 0;   /* units copied by every checkpoint up to n */
+      for (size_t p = 1; p <= n; p++) {
+         size_t k = Session_checkpoint_spacing(f->s, p);
+         assert_true(k >= GV_CHECKPOINT_EVERY);
+         assert_true((k & (k - 1)) == 0);
+         /* an undo replays at most a sixteenth of the meeting (or K) */
+         assert_true(k <= GV_CHECKPOINT_EVERY || k <= p / 16);
+         if (p % k == 0)
+            cost += (double)p;
+      }
+      per_unit[row] = cost / (double)n;
+   }
+   /* flat from 10k to 1M units (a fixed spacing grows tenfold a row) */
+   assert_true(per_unit[1] < per_unit[0] * 1.5 + 1);
+   assert_true(per_unit[2] < per_unit[1] * 1.5 + 1);
+   /* a test's fixed spacing is kept */
+   f->s->checkpoint_every = 3;
+   assert_int_equal(Session_checkpoint_spacing(f->s, 1000000), 3);
+   Fx_free(f);
+}
+
 /* A checkpoint is used, not only kept: undoing the newest of many units
  * applies only what follows the last checkpoint (counted through the draft
  * targets the rebuild sets again: one before the checkpoint keeps its own). */
@@ -375,6 +405,7 @@ int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
+      cmocka_unit_test(checkpoint_copies_grow_linearly),
       cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),
       cmocka_unit_test(a_wrong_first_pass_costs_time_only),
       cmocka_unit_test(journal_times_of_one_day_read_alike),
