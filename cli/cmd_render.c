@@ -2,8 +2,8 @@
  *
  * Opens the session read-only (no lock: a meeting still being written can be
  * drafted from) and writes its outcome of proceedings. With -o the document
- * is composed in memory and replaces FILE atomically, so an open editor or
- * browser never sees half a file. The format follows -o's extension unless
+ * is written to a temporary file as it is composed, which then replaces
+ * FILE atomically, so an open editor or browser never sees half a file. The format follows -o's extension unless
  * --format says otherwise. --date sets the date in the header (the
  * document's own date, "Brussels, 5 July 2017"); default today, or
  * SOURCE_DATE_EPOCH when set, for reproducible output. A .docx is binary:
@@ -20,6 +20,8 @@
 
 #include "model/session.h"
 #include "render/outcome.h"
+#include "storage/exportfile.h"
+#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 #include "storage/style_file.h"
 
@@ -53,6 +55,19 @@ static const char *CmdRender_ext(const char *path) {
    const char *slash = strrchr(path, '/');
    const char *dot = strrchr(slash ? slash : path, '.');
    return dot ? dot + 1 : "";
+}
+
+typedef struct CmdRenderJob {
+   const Session *s;
+   OutcomeFormat f;
+   const OutcomeOptions *o;
+   int composed;
+} CmdRenderJob;
+
+static int CmdRender_fill(FILE *out, void *ctx) {
+   CmdRenderJob *job = ctx;
+   job->composed = Outcome_write(out, job->s, job->f, job->o);
+   return job->composed;
 }
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
@@ -130,8 +145,19 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    }
    o.style = &st;
 
-   /* Composed in memory first: a file is replaced only by a complete one. */
    int rc = CLI_OK;
+   if (!toStdout) {
+      /* Written to the file as it is composed (the file is replaced only by a
+       * complete, synced copy): a long meeting is never held whole. */
+      CmdRenderJob job = { .s = s, .f = f, .o = &o, .composed = 0 };
+      if (ExportFile_writeWith(FileIO_system(), outPath, CmdRender_fill, &job, err, sizeof err) != 0)
+         rc = job.composed != 0 ? Cli_fail(env, "render: the document is too large for a .docx")
+                                : Cli_fail(env, "render: %s", err);
+      SessionFile_close(sf);
+      return rc;
+   }
+   /* Standard output: composed in memory first, as Markdown and text reach a
+    * terminal with their controls made visible, and nothing half-composed. */
    char *buf = NULL;
    size_t len = 0;
    FILE *mem = open_memstream(&buf, &len);
