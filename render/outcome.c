@@ -1405,7 +1405,7 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    free(c.actNext);
 }
 
-/* The text formats are written a block at a time as Outcome_build composes
+/* Every format is written a block at a time as Outcome_build composes
  * them: the header is complete before the first block. */
 typedef struct OutcomeStream {
    FILE *out;
@@ -1414,6 +1414,7 @@ typedef struct OutcomeStream {
    OutcomeMd md;
    OutcomeHtml html;
    OutcomeTxt txt;
+   OutcomeDocx docx;
 } OutcomeStream;
 
 static void Outcome_begin(OutcomeStream *w, const Doc *d) {
@@ -1424,7 +1425,7 @@ static void Outcome_begin(OutcomeStream *w, const Doc *d) {
    case OUTCOME_MD: OutcomeMd_begin(&w->md, w->out, &d->header); break;
    case OUTCOME_HTML: OutcomeHtml_begin(&w->html, w->out, &d->header); break;
    case OUTCOME_TXT: OutcomeTxt_begin(&w->txt, w->out, &d->header); break;
-   case OUTCOME_DOCX: break;
+   case OUTCOME_DOCX: OutcomeDocx_begin(&w->docx, w->out, &d->header); break;
    }
 }
 
@@ -1435,7 +1436,7 @@ static void Outcome_emit(void *ctx, const Doc *d, const DocBlock *b) {
    case OUTCOME_MD: OutcomeMd_block(&w->md, b); break;
    case OUTCOME_HTML: OutcomeHtml_block(&w->html, b); break;
    case OUTCOME_TXT: OutcomeTxt_block(&w->txt, b); break;
-   case OUTCOME_DOCX: break;
+   case OUTCOME_DOCX: OutcomeDocx_block(&w->docx, b); break;
    }
 }
 
@@ -1443,12 +1444,6 @@ int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOpt
    Doc d;
    Doc_init(&d);
    int rc = 0;
-   if (f == OUTCOME_DOCX) {
-      Outcome_build(&d, s, o);
-      rc = OutcomeDocx_write(out, &d);
-      Doc_free(&d);
-      return rc;
-   }
    OutcomeStream w = { .out = out, .f = f, .begun = 0 };
    Doc_stream(&d, Outcome_emit, &w);
    Outcome_build(&d, s, o);
@@ -1458,7 +1453,7 @@ int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOpt
    case OUTCOME_MD: OutcomeMd_end(&w.md); break;
    case OUTCOME_HTML: OutcomeHtml_end(&w.html, &d.header); break;
    case OUTCOME_TXT: OutcomeTxt_end(&w.txt); break;
-   case OUTCOME_DOCX: break;
+   case OUTCOME_DOCX: rc = OutcomeDocx_end(&w.docx, &d.header); break;
    }
    Doc_free(&d);
    return rc;
