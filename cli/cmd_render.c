@@ -1,8 +1,8 @@
 /* gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]
  *
  * Opens the session read-only (no lock: a meeting still being written can be
- * drafted from) and writes its outcome of proceedings. With -o the document
- * is written to a temporary file as it is composed, which then replaces
+ * drafted from) and writes its outcome of proceedings, a block at a time as
+ * it is composed. With -o it goes to a temporary file that then replaces
  * FILE atomically, so an open editor or browser never sees half a file. The format follows -o's extension unless
  * --format says otherwise. --date sets the date in the header (the
  * document's own date, "Brussels, 5 July 2017"); default today, or
@@ -20,8 +20,6 @@
 
 #include "model/session.h"
 #include "render/outcome.h"
-#include "storage/exportfile.h"
-#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 #include "storage/style_file.h"
 
@@ -145,34 +143,14 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    }
    o.style = &st;
 
-   int rc = CLI_OK;
-   if (!toStdout) {
-      /* Written to the file as it is composed (the file is replaced only by a
-       * complete, synced copy): a long meeting is never held whole. */
-      CmdRenderJob job = { .s = s, .f = f, .o = &o, .composed = 0 };
-      if (ExportFile_writeWith(FileIO_system(), outPath, CmdRender_fill, &job, err, sizeof err) != 0)
-         rc = job.composed != 0 ? Cli_fail(env, "render: the document is too large for a .docx")
-                                : Cli_fail(env, "render: %s", err);
-      SessionFile_close(sf);
-      return rc;
-   }
-   /* Standard output: composed in memory first, as Markdown and text reach a
-    * terminal with their controls made visible, and nothing half-composed. */
-   char *buf = NULL;
-   size_t len = 0;
-   FILE *mem = open_memstream(&buf, &len);
-   if (!mem) {
-      rc = Cli_fail(env, "render: out of memory");
-   } else {
-      int composed = Outcome_write(mem, s, f, &o);
-      if (fclose(mem) != 0)
-         rc = Cli_fail(env, "render: out of memory");
-      else if (composed != 0)
-         rc = Cli_fail(env, "render: the document is too large for a .docx");
-      else  /* Markdown and text reach a terminal as they are: controls made visible */
-         rc = Out_document(env, "render", outPath, buf, len, f == OUTCOME_MD || f == OUTCOME_TXT);
-   }
-   free(buf);
+   /* Written as it is composed, so a long meeting is never held whole: a
+    * file is still replaced only by a complete, synced copy. */
+   CmdRenderJob job = { .s = s, .f = f, .o = &o, .composed = 0 };
+   int failed = 0;
+   int rc = Out_documentWith(env, "render", outPath, CmdRender_fill, &job,
+                             f == OUTCOME_MD || f == OUTCOME_TXT, &failed);
+   if (failed)
+      rc = Cli_fail(env, "render: the document is too large for a .docx");
    SessionFile_close(sf);
    return rc;
 }
