@@ -161,7 +161,6 @@ int Out_documentWith(const CliEnv *env, const char *cmd, const char *path,
          FILE *f = fopencookie(&t, "w", fns);
          if (!f)
             return Cli_fail(env, "%s: out of memory", cmd);
-         setvbuf(f, NULL, _IOFBF, 65536);
          composed = fill(f, ctx);
          bad = ferror(f);
          bad |= fclose(f) != 0;

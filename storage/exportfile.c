@@ -57,8 +57,6 @@ static int ExportFile_put(const FileIO *io, int fd, const ExportSource *src) {
    FILE *f = fopencookie(&sink, "w", fns);
    if (!f)
       return -1;
-   /* a larger buffer than stdio's: fewer writes through the FileIO */
-   setvbuf(f, NULL, _IOFBF, 65536);
    int composed = src->fill(f, src->ctx);
    int bad = ferror(f);
    int saved = errno;
