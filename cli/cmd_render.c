@@ -1,9 +1,9 @@
 /* gavel render SESSION [--format md|html|txt|docx] [-o FILE] [--annex LIST] [--date DATE]
  *
  * Opens the session read-only (no lock: a meeting still being written can be
- * drafted from) and writes its outcome of proceedings. With -o the document
- * is composed in memory and replaces FILE atomically, so an open editor or
- * browser never sees half a file. The format follows -o's extension unless
+ * drafted from) and writes its outcome of proceedings, a block at a time as
+ * it is composed. With -o it goes to a temporary file that then replaces
+ * FILE atomically, so an open editor or browser never sees half a file. The format follows -o's extension unless
  * --format says otherwise. --date sets the date in the header (the
  * document's own date, "Brussels, 5 July 2017"); default today, or
  * SOURCE_DATE_EPOCH when set, for reproducible output. A .docx is binary:
@@ -53,6 +53,19 @@ static const char *CmdRender_ext(const char *path) {
    const char *slash = strrchr(path, '/');
    const char *dot = strrchr(slash ? slash : path, '.');
    return dot ? dot + 1 : "";
+}
+
+typedef struct CmdRenderJob {
+   const Session *s;
+   OutcomeFormat f;
+   const OutcomeOptions *o;
+   int composed;
+} CmdRenderJob;
+
+static int CmdRender_fill(FILE *out, void *ctx) {
+   CmdRenderJob *job = ctx;
+   job->composed = Outcome_write(out, job->s, job->f, job->o);
+   return job->composed;
 }
 
 int CmdRender_run(const CliEnv *env, int argc, char **argv) {
@@ -130,23 +143,14 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
    }
    o.style = &st;
 
-   /* Composed in memory first: a file is replaced only by a complete one. */
-   int rc = CLI_OK;
-   char *buf = NULL;
-   size_t len = 0;
-   FILE *mem = open_memstream(&buf, &len);
-   if (!mem) {
-      rc = Cli_fail(env, "render: out of memory");
-   } else {
-      int composed = Outcome_write(mem, s, f, &o);
-      if (fclose(mem) != 0)
-         rc = Cli_fail(env, "render: out of memory");
-      else if (composed != 0)
-         rc = Cli_fail(env, "render: the document is too large for a .docx");
-      else  /* Markdown and text reach a terminal as they are: controls made visible */
-         rc = Out_document(env, "render", outPath, buf, len, f == OUTCOME_MD || f == OUTCOME_TXT);
-   }
-   free(buf);
+   /* Written as it is composed, so a long meeting is never held whole: a
+    * file is still replaced only by a complete, synced copy. */
+   CmdRenderJob job = { .s = s, .f = f, .o = &o, .composed = 0 };
+   int failed = 0;
+   int rc = Out_documentWith(env, "render", outPath, CmdRender_fill, &job,
+                             f == OUTCOME_MD || f == OUTCOME_TXT, &failed);
+   if (failed)
+      rc = Cli_fail(env, "render: the document is too large for a .docx");
    SessionFile_close(sf);
    return rc;
 }

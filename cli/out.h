@@ -39,4 +39,15 @@ struct CliEnv;
 int Out_document(const struct CliEnv *env, const char *cmd, const char *path, const char *buf,
                  size_t len, int text);
 
+/* The same, composed by fill into a FILE* as it goes, so that a large
+ * document is never held whole: to standard output (text through
+ * Visible_append a piece at a time, a character never split), or into the
+ * temporary file that replaces path (ExportFile_writeWith). fill returns
+ * 0, or -1 when it could not compose the document: then the exit code is
+ * CLI_FAIL, *composeFailed is set, and the caller says why (a file is left
+ * as it was; standard output may have had part of it). */
+int Out_documentWith(const struct CliEnv *env, const char *cmd, const char *path,
+                     int (*fill)(FILE *out, void *ctx), void *ctx, int text,
+                     int *composeFailed);
+
 #endif

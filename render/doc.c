@@ -34,19 +34,36 @@ static void Doc_freeHeader(DocHeader *h) {
    free(h->access);
 }
 
+static void Doc_freeBlock(DocBlock *b) {
+   free(b->number);
+   free(b->text);
+   for (size_t c = 0; c < b->rows * b->cols; c++)
+      free(b->cells[c]);
+   free(b->cells);
+   free(b->values);
+}
+
 void Doc_free(Doc *d) {
    Doc_freeHeader(&d->header);
-   for (size_t i = 0; i < d->count; i++) {
-      DocBlock *b = &d->blocks[i];
-      free(b->number);
-      free(b->text);
-      for (size_t c = 0; c < b->rows * b->cols; c++)
-         free(b->cells[c]);
-      free(b->cells);
-      free(b->values);
-   }
+   for (size_t i = 0; i < d->count; i++)
+      Doc_freeBlock(&d->blocks[i]);
    free(d->blocks);
    memset(d, 0, sizeof *d);
+}
+
+void Doc_stream(Doc *d, DocEmit emit, void *ctx) {
+   d->emit = emit;
+   d->emitCtx = ctx;
+}
+
+void Doc_flush(Doc *d) {
+   if (!d->emit)
+      return;
+   for (size_t i = 0; i < d->count; i++) {
+      d->emit(d->emitCtx, d, &d->blocks[i]);
+      Doc_freeBlock(&d->blocks[i]);
+   }
+   d->count = 0;
 }
 
 static char *Doc_clean(const char *s) {
@@ -54,6 +71,8 @@ static char *Doc_clean(const char *s) {
 }
 
 static DocBlock *Doc_push(Doc *d, DocKind kind) {
+   /* the blocks so far are complete: only the last paragraph grows */
+   Doc_flush(d);
    if (d->count == d->cap) {
       size_t cap = d->cap ? d->cap * 2 : 32;
       DocBlock *b = realloc(d->blocks, cap * sizeof *b);

@@ -55,14 +55,26 @@ typedef struct DocBlock {
    double *values;   /* DOC_CHART: rows values */
 } DocBlock;
 
+struct Doc;
+typedef void (*DocEmit)(void *ctx, const struct Doc *d, const DocBlock *b);
+
 typedef struct Doc {
    DocHeader header;
    DocBlock *blocks;
    size_t count, cap;
+   DocEmit emit;   /* NULL: every block is kept until Doc_free */
+   void *emitCtx;
 } Doc;
 
 void Doc_init(Doc *d);
 void Doc_free(Doc *d);
+
+/* Streams the document: from now on each block is handed to emit (and
+ * freed) as soon as it is complete, i.e. when the next one starts, so that
+ * a long meeting is never held whole. The header must be complete before
+ * the first block. Doc_flush hands over the last one. */
+void Doc_stream(Doc *d, DocEmit emit, void *ctx);
+void Doc_flush(Doc *d);
 
 /* Each copies (and cleans) its strings. */
 void Doc_heading(Doc *d, int level, const char *number, const char *title);

@@ -1405,16 +1405,55 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    free(c.actNext);
 }
 
+/* Every format is written a block at a time as Outcome_build composes
+ * them: the header is complete before the first block. */
+typedef struct OutcomeStream {
+   FILE *out;
+   OutcomeFormat f;
+   int begun;
+   OutcomeMd md;
+   OutcomeHtml html;
+   OutcomeTxt txt;
+   OutcomeDocx docx;
+} OutcomeStream;
+
+static void Outcome_begin(OutcomeStream *w, const Doc *d) {
+   if (w->begun)
+      return;
+   w->begun = 1;
+   switch (w->f) {
+   case OUTCOME_MD: OutcomeMd_begin(&w->md, w->out, &d->header); break;
+   case OUTCOME_HTML: OutcomeHtml_begin(&w->html, w->out, &d->header); break;
+   case OUTCOME_TXT: OutcomeTxt_begin(&w->txt, w->out, &d->header); break;
+   case OUTCOME_DOCX: OutcomeDocx_begin(&w->docx, w->out, &d->header); break;
+   }
+}
+
+static void Outcome_emit(void *ctx, const Doc *d, const DocBlock *b) {
+   OutcomeStream *w = ctx;
+   Outcome_begin(w, d);
+   switch (w->f) {
+   case OUTCOME_MD: OutcomeMd_block(&w->md, b); break;
+   case OUTCOME_HTML: OutcomeHtml_block(&w->html, b); break;
+   case OUTCOME_TXT: OutcomeTxt_block(&w->txt, b); break;
+   case OUTCOME_DOCX: OutcomeDocx_block(&w->docx, b); break;
+   }
+}
+
 int Outcome_write(FILE *out, const Session *s, OutcomeFormat f, const OutcomeOptions *o) {
    Doc d;
    Doc_init(&d);
-   Outcome_build(&d, s, o);
    int rc = 0;
+   OutcomeStream w = { .out = out, .f = f, .begun = 0 };
+   Doc_stream(&d, Outcome_emit, &w);
+   Outcome_build(&d, s, o);
+   Doc_flush(&d);
+   Outcome_begin(&w, &d);
    switch (f) {
-   case OUTCOME_MD: OutcomeMd_write(out, &d); break;
-   case OUTCOME_HTML: OutcomeHtml_write(out, &d); break;
-   case OUTCOME_TXT: OutcomeTxt_write(out, &d); break;
-   case OUTCOME_DOCX: rc = OutcomeDocx_write(out, &d); break;
+   case OUTCOME_MD: OutcomeMd_end(&w.md); break;
+   case OUTCOME_HTML: OutcomeHtml_end(&w.html, &d.header); break;
+   case OUTCOME_TXT: OutcomeTxt_end(&w.txt); break;
+   case OUTCOME_DOCX: rc = OutcomeDocx_end(&w.docx, &d.header); break;
    }
    Doc_free(&d);
    return rc;

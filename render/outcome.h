@@ -50,9 +50,11 @@ int Outcome_parseAnnexes(const char *s, int *annexes, char *err, size_t errlen);
 /* Fills d (Doc_init'ed by the caller, Doc_free it) from the session. */
 void Outcome_build(Doc *d, const struct Session *s, const OutcomeOptions *o);
 
-/* Builds and writes in one go. 0, or -1 when the document could not be
- * composed (a .docx too large for its container); write errors are the
- * FILE's (ferror). */
+/* Builds and writes in one go, each block laid out and freed as soon as it
+ * is complete (Doc_stream), so that a long meeting is never held whole.
+ * 0, or -1 when the document could not be composed (a .docx too large for
+ * its container; part of it may be written); write errors are the FILE's
+ * (ferror). */
 int Outcome_write(FILE *out, const struct Session *s, OutcomeFormat f, const OutcomeOptions *o);
 
 #endif

@@ -255,12 +255,15 @@ static void Docx_annex(Buf *x, const DocBlock *k) {
    Buf_free(&t);
 }
 
-static void Docx_body(Buf *x, const Doc *d) {
-   Buf_add(x, DOCX_XML_DECL "<w:document xmlns:w=\"" DOCX_NS_W "\" xmlns:r=\"" DOCX_NS_R
-              "\"><w:body>");
-   Docx_header(x, &d->header);
-   for (size_t i = 0; i < d->count; i++) {
-      const DocBlock *k = &d->blocks[i];
+/* The document part's text so far goes to its deflate stream. */
+static void Docx_pour(OutcomeDocx *w) {
+   Zip_write(&w->z, w->x.data, w->x.len);
+   Buf_clear(&w->x);
+}
+
+void OutcomeDocx_block(OutcomeDocx *w, const DocBlock *k) {
+   Buf *x = &w->x;
+   {
       switch (k->kind) {
       case DOC_HEADING:
          Docx_heading(x, k);
@@ -291,6 +294,11 @@ static void Docx_body(Buf *x, const Doc *d) {
          break;
       }
    }
+   if (x->len > 65536)
+      Docx_pour(w);
+}
+
+static void Docx_bodyEnd(Buf *x) {
    Buf_addf(x, "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"" DOCX_FOOTER_RID "\"/>"
                "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
                "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
@@ -338,23 +346,38 @@ static void Docx_lang(const DocHeader *h, char *lang, size_t n) {
       snprintf(lang, n, "%s", h->language);
 }
 
-int OutcomeDocx_write(FILE *out, const Doc *d) {
-   const DocHeader *h = &d->header;
-   char lang[16];
-   Docx_lang(h, lang, sizeof lang);
-   Buf x = BUF_INIT;
+void OutcomeDocx_begin(OutcomeDocx *w, FILE *out, const DocHeader *h) {
+   Docx_lang(h, w->lang, sizeof w->lang);
+   GvBuf_init(&w->x);
+   Buf *x = &w->x;
    if (Docx_has(h->docno))
-      Buf_addf(&x, "%s ", h->docno);
-   Buf_add(&x, h->title ? h->title : "");
-   Zip z;
-   Zip_init(&z, out);
-   DocxPackage_begin(&z, Buf_str(&x), h->subject, lang);
-   Buf_clear(&x);
-   Docx_body(&x, d);
-   DocxPackage_add(&z, DOCX_DOCUMENT, &x);
-   DocxPackage_end(&z, lang);
-   Docx_footer(&x, h);
-   DocxPackage_add(&z, DOCX_FOOTER, &x);
-   Buf_free(&x);
-   return Zip_finish(&z);
+      Buf_addf(x, "%s ", h->docno);
+   Buf_add(x, h->title ? h->title : "");
+   Zip_init(&w->z, out);
+   DocxPackage_begin(&w->z, Buf_str(x), h->subject, w->lang);
+   Buf_clear(x);
+   /* the document part is deflated as it is composed */
+   Zip_begin(&w->z, DOCX_DOCUMENT);
+   Buf_add(x, DOCX_XML_DECL "<w:document xmlns:w=\"" DOCX_NS_W "\" xmlns:r=\"" DOCX_NS_R
+              "\"><w:body>");
+   Docx_header(x, h);
+}
+
+int OutcomeDocx_end(OutcomeDocx *w, const DocHeader *h) {
+   Docx_bodyEnd(&w->x);
+   Docx_pour(w);
+   Zip_end(&w->z);
+   DocxPackage_end(&w->z, w->lang);
+   Docx_footer(&w->x, h);
+   DocxPackage_add(&w->z, DOCX_FOOTER, &w->x);
+   Buf_free(&w->x);
+   return Zip_finish(&w->z);
+}
+
+int OutcomeDocx_write(FILE *out, const Doc *d) {
+   OutcomeDocx w;
+   OutcomeDocx_begin(&w, out, &d->header);
+   for (size_t i = 0; i < d->count; i++)
+      OutcomeDocx_block(&w, &d->blocks[i]);
+   return OutcomeDocx_end(&w, &d->header);
 }

@@ -14,10 +14,24 @@
 
 #include <stdio.h>
 
+#include "render/buf.h"
 #include "render/doc.h"
+#include "render/zip.h"
 
 /* Writes the whole ZIP container to out (which need not seek).
  * 0, or -1 when it could not be composed (the FILE's own errors aside). */
 int OutcomeDocx_write(FILE *out, const Doc *d);
+
+/* The same a block at a time, as the document is composed: the document
+ * part is deflated as it comes, so only its compressed bytes are held. */
+typedef struct OutcomeDocx {
+   Zip z;
+   Buf x;          /* the part's text not yet deflated */
+   char lang[16];
+} OutcomeDocx;
+void OutcomeDocx_begin(OutcomeDocx *w, FILE *out, const DocHeader *h);
+void OutcomeDocx_block(OutcomeDocx *w, const DocBlock *k);
+/* 0, or -1 as OutcomeDocx_write. */
+int OutcomeDocx_end(OutcomeDocx *w, const DocHeader *h);
 
 #endif

@@ -206,9 +206,11 @@ static void OutcomeHtml_table(FILE *out, Buf *b, const DocBlock *t) {
    fputs("</tbody>\n</table>\n", out);
 }
 
-void OutcomeHtml_write(FILE *out, const Doc *d) {
-   const DocHeader *h = &d->header;
-   Buf b = BUF_INIT;
+void OutcomeHtml_begin(OutcomeHtml *w, FILE *out, const DocHeader *h) {
+   w->out = out;
+   w->inAnnex = 0;
+   GvBuf_init(&w->b);
+   Buf b = w->b;
    /* the language of the original: letters and '-' only, else English */
    char lang[16] = "en";
    if (h->language && *h->language && strlen(h->language) < sizeof lang &&
@@ -247,9 +249,14 @@ void OutcomeHtml_write(FILE *out, const Doc *d) {
    }
    OutcomeHtml_header(out, &b, h);
    fputs("<main>\n", out);
-   int inAnnex = 0;
-   for (size_t i = 0; i < d->count; i++) {
-      const DocBlock *k = &d->blocks[i];
+   w->b = b;
+}
+
+void OutcomeHtml_block(OutcomeHtml *w, const DocBlock *k) {
+   FILE *out = w->out;
+   Buf b = w->b;
+   int inAnnex = w->inAnnex;
+   {
       switch (k->kind) {
       case DOC_HEADING: {
          int level = k->level < 1 ? 1 : k->level > 4 ? 4 : k->level;
@@ -300,10 +307,25 @@ void OutcomeHtml_write(FILE *out, const Doc *d) {
          break;
       }
    }
-   if (inAnnex)
+   w->b = b;
+   w->inAnnex = inAnnex;
+}
+
+void OutcomeHtml_end(OutcomeHtml *w, const DocHeader *h) {
+   FILE *out = w->out;
+   Buf b = w->b;
+   if (w->inAnnex)
       fputs("</section>\n", out);
    fputs("</main>\n<footer class=\"screen\">", out);
    OutcomeHtml_put(out, &b, h->docno);
    fputs("</footer>\n</body>\n</html>\n", out);
    Buf_free(&b);
+}
+
+void OutcomeHtml_write(FILE *out, const Doc *d) {
+   OutcomeHtml w;
+   OutcomeHtml_begin(&w, out, &d->header);
+   for (size_t i = 0; i < d->count; i++)
+      OutcomeHtml_block(&w, &d->blocks[i]);
+   OutcomeHtml_end(&w, &d->header);
 }

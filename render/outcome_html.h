@@ -9,6 +9,19 @@
 
 #include "render/doc.h"
 
+#include "render/buf.h"
+
 void OutcomeHtml_write(FILE *out, const Doc *d);
+
+/* The same a block at a time, as the document is composed: begin with the
+ * header, each block in order, end with the same header. */
+typedef struct OutcomeHtml {
+   FILE *out;
+   Buf b;
+   int inAnnex;  /* an annex's <section> is open */
+} OutcomeHtml;
+void OutcomeHtml_begin(OutcomeHtml *w, FILE *out, const DocHeader *h);
+void OutcomeHtml_block(OutcomeHtml *w, const DocBlock *k);
+void OutcomeHtml_end(OutcomeHtml *w, const DocHeader *h);
 
 #endif

@@ -84,11 +84,16 @@ static void OutcomeMd_table(FILE *out, Buf *b, const DocBlock *t) {
    fputs("\n", out);
 }
 
-void OutcomeMd_write(FILE *out, const Doc *d) {
-   Buf b = BUF_INIT;
-   OutcomeMd_header(out, &b, &d->header);
-   for (size_t i = 0; i < d->count; i++) {
-      const DocBlock *k = &d->blocks[i];
+void OutcomeMd_begin(OutcomeMd *w, FILE *out, const DocHeader *h) {
+   w->out = out;
+   GvBuf_init(&w->b);
+   OutcomeMd_header(out, &w->b, h);
+}
+
+void OutcomeMd_block(OutcomeMd *w, const DocBlock *k) {
+   FILE *out = w->out;
+   Buf b = w->b;
+   {
       switch (k->kind) {
       case DOC_HEADING: {
          int level = k->level < 1 ? 1 : k->level > 4 ? 4 : k->level;
@@ -130,5 +135,17 @@ void OutcomeMd_write(FILE *out, const Doc *d) {
          break;
       }
    }
-   Buf_free(&b);
+   w->b = b;  /* the scratch buffer is kept from block to block */
+}
+
+void OutcomeMd_end(OutcomeMd *w) {
+   Buf_free(&w->b);
+}
+
+void OutcomeMd_write(FILE *out, const Doc *d) {
+   OutcomeMd w;
+   OutcomeMd_begin(&w, out, &d->header);
+   for (size_t i = 0; i < d->count; i++)
+      OutcomeMd_block(&w, &d->blocks[i]);
+   OutcomeMd_end(&w);
 }

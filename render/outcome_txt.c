@@ -195,11 +195,16 @@ static void OutcomeTxt_table(Buf *b, const DocBlock *t) {
    Buf_addc(b, '\n');
 }
 
-void OutcomeTxt_write(FILE *out, const Doc *d) {
-   Buf b = BUF_INIT;
-   OutcomeTxt_header(&b, &d->header);
-   for (size_t i = 0; i < d->count; i++) {
-      const DocBlock *k = &d->blocks[i];
+void OutcomeTxt_begin(OutcomeTxt *w, FILE *out, const DocHeader *h) {
+   w->out = out;
+   GvBuf_init(&w->b);
+   OutcomeTxt_header(&w->b, h);
+}
+
+void OutcomeTxt_block(OutcomeTxt *w, const DocBlock *k) {
+   FILE *out = w->out;
+   Buf b = w->b;
+   {
       switch (k->kind) {
       case DOC_HEADING: {
          /* "3.1.  Title", the title wrapped under itself */
@@ -246,6 +251,18 @@ void OutcomeTxt_write(FILE *out, const Doc *d) {
          Buf_clear(&b);
       }
    }
-   fwrite(Buf_str(&b), 1, b.len, out);
-   Buf_free(&b);
+   w->b = b;
+}
+
+void OutcomeTxt_end(OutcomeTxt *w) {
+   fwrite(Buf_str(&w->b), 1, w->b.len, w->out);
+   Buf_free(&w->b);
+}
+
+void OutcomeTxt_write(FILE *out, const Doc *d) {
+   OutcomeTxt w;
+   OutcomeTxt_begin(&w, out, &d->header);
+   for (size_t i = 0; i < d->count; i++)
+      OutcomeTxt_block(&w, &d->blocks[i]);
+   OutcomeTxt_end(&w);
 }

@@ -8,6 +8,18 @@
 
 #define OUTCOME_TXT_WIDTH 80
 
+#include "render/buf.h"
+
 void OutcomeTxt_write(FILE *out, const Doc *d);
+
+/* The same a block at a time, as the document is composed: begin with the
+ * header, each block in order, end. */
+typedef struct OutcomeTxt {
+   FILE *out;
+   Buf b;  /* what is laid out and not yet written (written by 64 KiB) */
+} OutcomeTxt;
+void OutcomeTxt_begin(OutcomeTxt *w, FILE *out, const DocHeader *h);
+void OutcomeTxt_block(OutcomeTxt *w, const DocBlock *k);
+void OutcomeTxt_end(OutcomeTxt *w);
 
 #endif

@@ -25,49 +25,80 @@ void Zip_init(Zip *z, FILE *out) {
    GvBuf_init(&z->central);
 }
 
-/* Raw deflate (no zlib header) of data into *out; 0 or -1. */
-static int Zip_deflate(const void *data, size_t len, unsigned char **out, size_t *outLen) {
-   z_stream zs;
-   memset(&zs, 0, sizeof zs);
-   if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
-       Z_OK)
-      return -1;
-   uLong bound = deflateBound(&zs, (uLong)len);
-   unsigned char *buf = malloc(bound > 0 ? bound : 1);
-   if (!buf)
+void Zip_begin(Zip *z, const char *name) {
+   ZipMember *m = &z->m;
+   memset(m, 0, sizeof *m);
+   GvBuf_init(&m->packed);
+   m->crc = (uint32_t)crc32(0L, Z_NULL, 0);
+   if (z->failed)
+      return;
+   m->name = strdup(name);
+   z_stream *zs = calloc(1, sizeof *zs);
+   if (!m->name || !zs)
       abort();
-   zs.next_in = (Bytef *)(uintptr_t)data;
-   zs.avail_in = (uInt)len;
-   zs.next_out = buf;
-   zs.avail_out = (uInt)bound;
-   int rc = deflate(&zs, Z_FINISH);
-   *outLen = zs.total_out;
-   deflateEnd(&zs);
-   if (rc != Z_STREAM_END) {
-      free(buf);
-      return -1;
+   if (deflateInit2(zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
+       Z_OK) {
+      free(zs);
+      z->failed = 1;
+      return;
    }
-   *out = buf;
-   return 0;
+   m->zs = zs;
 }
 
-void Zip_add(Zip *z, const char *name, const void *data, size_t len) {
-   size_t nameLen = strlen(name);
+/* Feeds data to the deflate stream, the compressed bytes to packed. */
+static void Zip_pump(Zip *z, const void *data, size_t len, int flush) {
+   ZipMember *m = &z->m;
+   z_stream *zs = m->zs;
+   unsigned char chunk[16384];
+   zs->next_in = (Bytef *)(uintptr_t)data;
+   zs->avail_in = (uInt)len;
+   for (;;) {
+      zs->next_out = chunk;
+      zs->avail_out = sizeof chunk;
+      int rc = deflate(zs, flush);
+      if (rc == Z_STREAM_ERROR) {
+         z->failed = 1;
+         return;
+      }
+      Buf_addn(&m->packed, (const char *)chunk, sizeof chunk - zs->avail_out);
+      if (flush == Z_FINISH ? rc == Z_STREAM_END : zs->avail_out != 0)
+         return;
+   }
+}
+
+void Zip_write(Zip *z, const void *data, size_t len) {
+   ZipMember *m = &z->m;
+   if (z->failed || !m->zs || len == 0)
+      return;
    /* what the 32-bit fields and zlib's uInt can hold */
-   if (z->failed || len >= UINT32_MAX || len > UINT_MAX || nameLen > 0xFFFF ||
-       z->count >= 0xFFFF) {
+   if (len >= UINT32_MAX - m->len || len > UINT_MAX) {
       z->failed = 1;
       return;
    }
-   unsigned char *packed = NULL;
-   size_t packedLen = 0;
-   if (Zip_deflate(data, len, &packed, &packedLen) != 0 || packedLen >= UINT32_MAX ||
-       z->offset + 30 + nameLen + packedLen >= UINT32_MAX) {
-      free(packed);
+   m->crc = (uint32_t)crc32(m->crc, (const Bytef *)data, (uInt)len);
+   m->len += len;
+   Zip_pump(z, data, len, Z_NO_FLUSH);
+}
+
+void Zip_end(Zip *z) {
+   ZipMember *m = &z->m;
+   size_t nameLen = m->name ? strlen(m->name) : 0;
+   if (!z->failed && m->zs)
+      Zip_pump(z, NULL, 0, Z_FINISH);
+   if (m->zs) {
+      deflateEnd(m->zs);
+      free(m->zs);
+   }
+   size_t packedLen = m->packed.len;
+   if (z->failed || !m->zs || nameLen > 0xFFFF || z->count >= 0xFFFF ||
+       packedLen >= UINT32_MAX || z->offset + 30 + nameLen + packedLen >= UINT32_MAX) {
       z->failed = 1;
+      free(m->name);
+      Buf_free(&m->packed);
+      memset(m, 0, sizeof *m);
       return;
    }
-   uint32_t crc = (uint32_t)crc32(crc32(0L, Z_NULL, 0), (const Bytef *)data, (uInt)len);
+   const char *name = m->name;
 
    /* The fields both headers share, from "version needed" to the name length. */
    Buf common = BUF_INIT;
@@ -76,9 +107,9 @@ void Zip_add(Zip *z, const char *name, const void *data, size_t len) {
    Zip_u16(&common, 8);   /* method: deflate */
    Zip_u16(&common, ZIP_DOS_TIME);
    Zip_u16(&common, ZIP_DOS_DATE);
-   Zip_u32(&common, crc);
+   Zip_u32(&common, m->crc);
    Zip_u32(&common, (uint32_t)packedLen);
-   Zip_u32(&common, (uint32_t)len);
+   Zip_u32(&common, (uint32_t)m->len);
    Zip_u16(&common, (unsigned)nameLen);
    Zip_u16(&common, 0);   /* extra field length */
 
@@ -87,7 +118,8 @@ void Zip_add(Zip *z, const char *name, const void *data, size_t len) {
    Buf_addn(&local, common.data, common.len);
    Buf_addn(&local, name, nameLen);
    fwrite(local.data, 1, local.len, z->out);
-   fwrite(packed, 1, packedLen, z->out);
+   if (packedLen > 0)
+      fwrite(m->packed.data, 1, packedLen, z->out);
 
    Zip_u32(&z->central, 0x02014b50);
    Zip_u16(&z->central, 20);  /* made by: MS-DOS attributes, version 2.0 */
@@ -103,7 +135,15 @@ void Zip_add(Zip *z, const char *name, const void *data, size_t len) {
    z->count++;
    Buf_free(&local);
    Buf_free(&common);
-   free(packed);
+   free(m->name);
+   Buf_free(&m->packed);
+   memset(m, 0, sizeof *m);
+}
+
+void Zip_add(Zip *z, const char *name, const void *data, size_t len) {
+   Zip_begin(z, name);
+   Zip_write(z, data, len);
+   Zip_end(z);
 }
 
 int Zip_finish(Zip *z) {

@@ -20,6 +20,7 @@
 #define GAVEL_STORAGE_EXPORTFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "storage/fileio.h"
 
@@ -27,5 +28,14 @@
  * failed and that nothing was replaced. */
 int ExportFile_write(const FileIO *io, const char *path, const char *buf, size_t len,
                      char *err, size_t errlen);
+
+/* The same, the bytes written by fill into out as they are composed, so a
+ * large document is never held whole in memory; a regular file is still
+ * replaced only by a complete, synced copy. fill returns 0, or -1 when it
+ * could not compose the document: then nothing is replaced (a device or a
+ * FIFO may have had part of it). Write errors are out's (ferror). */
+typedef int (*ExportFile_fill)(FILE *out, void *ctx);
+int ExportFile_writeWith(const FileIO *io, const char *path, ExportFile_fill fill, void *ctx,
+                         char *err, size_t errlen);
 
 #endif

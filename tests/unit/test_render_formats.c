@@ -154,6 +154,73 @@ static void text_wraps_at_80_and_keeps_every_word(void **state) {
    free(lt);
 }
 
+typedef struct Emitted {
+   char texts[8][64];
+   size_t n;
+   size_t held;  /* the most blocks the Doc held at once */
+} Emitted;
+
+static void record_block(void *ctx, const Doc *d, const DocBlock *b) {
+   Emitted *e = ctx;
+   assert_true(e->n < 8);
+   snprintf(e->texts[e->n++], sizeof e->texts[0], "%s", b->text ? b->text : "");
+   if (d->count > e->held)
+      e->held = d->count;
+}
+
+/* A streamed Doc hands each block over when the next one starts (a
+ * paragraph still growing is kept), holds one block at a time, and frees
+ * what it handed over. */
+static void streamed_doc_hands_over_complete_blocks(void **state) {
+   (void)state;
+   Emitted e = { .n = 0, .held = 0 };
+   Doc d;
+   Doc_init(&d);
+   Doc_stream(&d, record_block, &e);
+   Doc_set(&d.header.title, "NOTE");
+   Doc_heading(&d, 1, "1.", "Item");
+   assert_int_equal(e.n, 0);
+   Doc_para(&d, "FR supported.");
+   assert_int_equal(e.n, 1);
+   assert_string_equal(e.texts[0], "Item");
+   Doc_paraMore(&d, "DE objected.");
+   assert_int_equal(e.n, 1);
+   Doc_annex(&d, "I", "Attendance");
+   assert_int_equal(e.n, 2);
+   assert_string_equal(e.texts[1], "FR supported. DE objected.");
+   assert_int_equal(d.count, 1);
+   Doc_flush(&d);
+   assert_int_equal(e.n, 3);
+   assert_string_equal(e.texts[2], "Attendance");
+   assert_int_equal(d.count, 0);
+   assert_true(e.held <= 2);
+   Doc_free(&d);
+}
+
+/* HTML a block at a time: the state between blocks is kept, so the annex
+ * opened by one block is closed at the end, after the table of the next. */
+static void streamed_html_closes_the_annex(void **state) {
+   (void)state;
+   char *lt = long_line();
+   Doc d;
+   make_doc(&d, lt);
+   char *buf = NULL;
+   size_t len = 0;
+   FILE *f = open_memstream(&buf, &len);
+   assert_non_null(f);
+   OutcomeHtml w;
+   OutcomeHtml_begin(&w, f, &d.header);
+   for (size_t i = 0; i < d.count; i++)
+      OutcomeHtml_block(&w, &d.blocks[i]);
+   OutcomeHtml_end(&w, &d.header);
+   assert_int_equal(fclose(f), 0);
+   assert_non_null(strstr(buf, "<section class=\"annex\">"));
+   assert_non_null(strstr(buf, "</table>\n</section>\n</main>\n"));
+   free(buf);
+   Doc_free(&d);
+   free(lt);
+}
+
 static void make_actions(ActionList *l, const char *longText) {
    ActionList_init(l);
    ActionRow a = {
@@ -364,6 +431,8 @@ static void owner_filter_takes_in_units(void **state) {
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(html_escapes_everything),
+      cmocka_unit_test(streamed_doc_hands_over_complete_blocks),
+      cmocka_unit_test(streamed_html_closes_the_annex),
       cmocka_unit_test(markdown_escapes_everything),
       cmocka_unit_test(text_wraps_at_80_and_keeps_every_word),
       cmocka_unit_test(csv_quotes_and_neutralises),

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include "storage/datadir.h"
+#include "storage/exportfile.h"
 #include "storage/fileio.h"
 #include "storage/sessionscan.h"
 #include "storage/lock.h"
@@ -137,6 +138,61 @@ static void replace_failure_leaves_old_file(void **state) {
       free(text);
       assert_int_equal(countEntries(dir), 3);  /* data, config, s.gavel: no temporary */
    }
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
+/* What a composing writer puts out: 100,000 numbered lines (more than any
+ * stdio buffer), then 0, or -1 when it cannot finish its document. */
+static int composeLines(FILE *out, void *ctx) {
+   const int *giveUp = ctx;
+   for (int i = 0; i < 100000; i++)
+      fprintf(out, "line %d\n", i);
+   return *giveUp ? -1 : 0;
+}
+
+/* A document written as it is composed replaces the file only when it is
+ * complete and written: the whole of it goes through the FileIO; a writer
+ * that gives up, or a disk that fills, leaves the old file and no
+ * temporary. */
+static void export_while_composing(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX], err[512];
+   TestUtil_join(p, sizeof p, dir, "out.md");
+   TestUtil_write(p, "old content\n");
+   int giveUp = 1;
+   assert_int_equal(ExportFile_writeWith(FileIO_system(), p, composeLines, &giveUp, err, sizeof err), -1);
+   assert_non_null(strstr(err, "the old file is unchanged"));
+   char *text = TestUtil_slurp(p, NULL);
+   assert_string_equal(text, "old content\n");
+   free(text);
+   assert_int_equal(countEntries(dir), 3);  /* data, config, out.md: no temporary */
+
+   giveUp = 0;
+   Faults f = { 0 };
+   f.failWrite = 1;
+   FileIO io = faulty(&f);
+   assert_int_equal(ExportFile_writeWith(&io, p, composeLines, &giveUp, err, sizeof err), -1);
+   assert_non_null(strstr(err, "cannot write"));
+   text = TestUtil_slurp(p, NULL);
+   assert_string_equal(text, "old content\n");
+   free(text);
+   assert_int_equal(countEntries(dir), 3);
+
+   Faults ok = { 0 };
+   io = faulty(&ok);
+   assert_int_equal(ExportFile_writeWith(&io, p, composeLines, &giveUp, err, sizeof err), 0);
+   assert_true(ok.writes > 1);  /* written a buffer at a time, through the FileIO */
+   size_t len = 0;
+   text = TestUtil_slurp(p, &len);
+   assert_int_equal(len, 1088890);  /* "line 0\n" .. "line 99999\n" */
+   assert_memory_equal(text, "line 0\nline 1\n", 14);
+   assert_string_equal(text + len - 11, "line 99999\n");
+   free(text);
+   struct stat st;
+   assert_int_equal(stat(p, &st), 0);
+   assert_int_equal(countEntries(dir), 3);
    TestUtil_rmtree(dir);
    free(dir);
 }
@@ -467,6 +523,7 @@ int main(void) {
       cmocka_unit_test(replace_writes_0600_and_mkdirs_0700),
       cmocka_unit_test(replace_failure_leaves_old_file),
       cmocka_unit_test(replace_syncs_the_folder),
+      cmocka_unit_test(export_while_composing),
       cmocka_unit_test(writeall_reports_enospc),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
