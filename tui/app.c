@@ -747,7 +747,7 @@ static void App_draw(App *app) {
       r |= RD_ALL;
    /* What only moves a selection or types into the notes leaves the status,
     * message and hint lines as they are (a key costs what it changes). */
-   unsigned local = RD_AGENDA_SEL | RD_QUEUE_SEL | RD_NOTES;
+   unsigned local = RD_AGENDA_SEL | RD_QUEUE_SEL | RD_NOTES | RD_NOTES_TEXT;
    int lines = (r & ~local) || app->cmdOpen;
    if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR))
       App_drawStatus(app);
@@ -765,6 +765,9 @@ static void App_draw(App *app) {
       FloorPane_draw(app, app->rFloor);
    else if (r & RD_QUEUE_SEL)
       FloorPane_drawMove(app);
+   if (!app->follow && (r & RD_NOTES_TEXT) && !(r & (RD_NOTES | RD_CLEAR)) &&
+       !(app->rRecords.h == 0 && app->focus == FOCUS_RECORDS) && !NotesPane_drawText(app, app->rNotes))
+      r |= RD_NOTES;
    if (!app->follow && (r & RD_NOTES)) {
       if (app->rRecords.h > 0) {
          NotesPane_draw(app, app->rNotes);
