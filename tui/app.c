@@ -60,6 +60,26 @@ static void App_catchStop(void) {
    sigaction(SIGTERM, &sa, NULL);
 }
 
+/* A stop asked from outside (kill -TSTP; Ctrl-Z is a key in raw mode): the
+ * loop suspends as for Ctrl-Z. Installed before curses starts, so that curses
+ * leaves SIGTSTP alone: its own handler would be switched off and on again
+ * around every screen update, two system calls a key. */
+static volatile sig_atomic_t App_tstpSignal;
+
+static void App_onTstp(int sig) {
+   (void)sig;
+   App_tstpSignal = 1;
+}
+
+static void App_catchTstp(void) {
+   struct sigaction sa;
+   memset(&sa, 0, sizeof sa);
+   sa.sa_handler = App_onTstp;
+   sigemptyset(&sa.sa_mask);
+   sa.sa_flags = SA_RESTART;
+   sigaction(SIGTSTP, &sa, NULL);
+}
+
 int64_t App_now(void) {
    time_t t = time(NULL);
    struct tm tm;
@@ -727,7 +747,7 @@ static void App_draw(App *app) {
       r |= RD_ALL;
    /* What only moves a selection or types into the notes leaves the status,
     * message and hint lines as they are (a key costs what it changes). */
-   unsigned local = RD_AGENDA_SEL | RD_QUEUE_SEL | RD_NOTES;
+   unsigned local = RD_AGENDA_SEL | RD_QUEUE_SEL | RD_NOTES | RD_NOTES_TEXT;
    int lines = (r & ~local) || app->cmdOpen;
    if (r & (RD_STATUS | RD_AGENDA | RD_FLOOR))
       App_drawStatus(app);
@@ -745,6 +765,9 @@ static void App_draw(App *app) {
       FloorPane_draw(app, app->rFloor);
    else if (r & RD_QUEUE_SEL)
       FloorPane_drawMove(app);
+   if (!app->follow && (r & RD_NOTES_TEXT) && !(r & (RD_NOTES | RD_CLEAR)) &&
+       !(app->rRecords.h == 0 && app->focus == FOCUS_RECORDS) && !NotesPane_drawText(app, app->rNotes))
+      r |= RD_NOTES;
    if (!app->follow && (r & RD_NOTES)) {
       if (app->rRecords.h > 0) {
          NotesPane_draw(app, app->rNotes);
@@ -822,6 +845,10 @@ static void App_loop(App *app) {
    for (;;) {
       if (App_stopSignal)
          break;
+      if (App_tstpSignal) {
+         App_tstpSignal = 0;
+         app->redraw |= App_suspend(app);
+      }
       if (app->redraw) {
          App_draw(app);
          app->redraw = 0;
@@ -937,8 +964,12 @@ static void App_initCurses(App *app) {
     * pickers, and 1 s (the curses default) feels broken. */
    if (!getenv("ESCDELAY"))
       setenv("ESCDELAY", "25", 1);
+   App_catchTstp();
    initscr();
    App_catchStop(); /* after initscr, which installs handlers of its own */
+   /* No look for typeahead during an update: a key costs one update of a few
+    * cells, and the look is a system call or two every time. */
+   typeahead(-1);
    raw(); /* Ctrl-C, Ctrl-Z reach us as keys; no XON/XOFF surprises */
    noecho();
    nonl();

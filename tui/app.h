@@ -20,6 +20,8 @@
 struct Session;
 typedef struct SessionFile SessionFile;
 
+#define NOTES_ROWS_KEPT 256
+
 enum {
    RD_NONE = 0,
    RD_AGENDA = 1 << 0,
@@ -29,6 +31,7 @@ enum {
    RD_OVERLAY = 1 << 4,
    RD_AGENDA_SEL = 1 << 5, /* only the agenda's selection moved on screen */
    RD_QUEUE_SEL = 1 << 6,  /* only the queue's selection moved on screen */
+   RD_NOTES_TEXT = 1 << 7, /* only the text in the notes editor changed */
    RD_ALL = 0xff,
    RD_CLEAR = 1 << 8,     /* clear the screen first (resize, overlay closed) */
    RD_QUIT = 1 << 9,
@@ -105,6 +108,13 @@ typedef struct App {
                                 * edited in the notes editor; "" otherwise */
    char editWhat[160];         /* that record's row, for the pane's title */
    unsigned long notesSaved;   /* editor version last journaled */
+   /* What the notes pane shows now (tui/notes_pane.c): its frame's title and
+    * place, and a hash of each text row, so that a key typed redraws the
+    * rows it changed and nothing else. */
+   char notesTitle[256];
+   Rect notesRect;
+   int notesDrawn;
+   unsigned notesRowHash[NOTES_ROWS_KEPT];
    struct timespec lastType;   /* last change of the editor */
    struct timespec firstUnsaved; /* first change not yet journaled */
 

@@ -72,61 +72,112 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
    }
 }
 
+/* The frame's title: what the pane holds and whether it is saved. */
+static void NotesPane_title(App *app, char *title, size_t n) {
+   Session *s = App_session(app);
+   int focus = app->focus == FOCUS_NOTES;
+   const Intervention *sp = Session_speaker(s);
+   if (app->editRef[0]) {
+      /* a record's text lent to the editor (Enter on the item's record) */
+      snprintf(title, n, "Editing %s%s  Esc saves, C-g drops  %s", app->editRef,
+               app->notes.version != app->notesSaved ? " (changed)" : "", app->editWhat);
+   } else if (sp) {
+      const Delegation *d = Session_delegation(s, sp->delegation);
+      const char *state = app->notes.version != app->notesSaved ? "  (typing)" : "";
+      snprintf(title, n, "Notes%s  %s %s%s", focus ? " *" : "", d ? d->code : "?",
+               d && d->name ? d->name : "", state);
+   } else {
+      snprintf(title, n, "Interventions on this item");
+   }
+}
+
+/* One row of the editor's text, padded to the width; drawn only when it
+ * differs from what the row shows (its hash), unless all is forced. */
+static void NotesPane_row(App *app, int i, int y, int x, int w, const char *row, int all) {
+   unsigned hash = 2166136261u;
+   for (const char *c = row; *c; c++)
+      hash = (hash ^ (unsigned char)*c) * 16777619u;
+   if (i < NOTES_ROWS_KEPT) {
+      if (!all && app->notesRowHash[i] == hash)
+         return;
+      app->notesRowHash[i] = hash;
+   }
+   Draw_line(y, x, w, A_NORMAL, row);
+}
+
+/* The editor's rows, the part of the pane a key typed changes. */
+static void NotesPane_text(App *app, Rect r, int w, int h, int all) {
+   Editor_scrollTo(&app->notes, w, h);
+   size_t nl;
+   const EditorLine *L = Editor_layout(&app->notes, w, &nl);
+   const char *t = Editor_text(&app->notes);
+   for (int i = 0; i < h; i++) {
+      char row[2048];
+      row[0] = '\0';
+      if (app->notes.top + (size_t)i < nl) {
+         const EditorLine *l = &L[app->notes.top + (size_t)i];
+         size_t len = l->end - l->start < sizeof row - 1 ? l->end - l->start : sizeof row - 1;
+         memcpy(row, t + l->start, len);
+         row[len] = '\0';
+      }
+      NotesPane_row(app, i, r.y + 1 + i, r.x + 2, w, row, all);
+   }
+}
+
+/* The height of the editor's rows: a tall pane keeps its lower part for what
+ * was said before on the item. */
+static int NotesPane_textRows(Rect r, int *list) {
+   int h = r.h - 2;
+   *list = h >= 14 ? h / 3 : 0;
+   return *list ? h - *list - 1 : h;
+}
+
+int NotesPane_drawText(App *app, Rect r) {
+   if (!app->notesDrawn || app->focus != FOCUS_NOTES || memcmp(&r, &app->notesRect, sizeof r) != 0)
+      return 0;
+   char title[256];
+   NotesPane_title(app, title, sizeof title);
+   if (strcmp(title, app->notesTitle) != 0)
+      return 0;
+   int list;
+   NotesPane_text(app, r, r.w - 4, NotesPane_textRows(r, &list), 0);
+   return 1;
+}
+
 void NotesPane_draw(App *app, Rect r) {
+   app->notesDrawn = 0;
    if (r.h < 3)
       return;
    Session *s = App_session(app);
    int focus = app->focus == FOCUS_NOTES;
    const Intervention *sp = Session_speaker(s);
    char title[256];
-   if (app->editRef[0]) {
-      /* a record's text lent to the editor (Enter on the item's record) */
-      snprintf(title, sizeof title, "Editing %s%s  Esc saves, C-g drops  %s", app->editRef,
-               app->notes.version != app->notesSaved ? " (changed)" : "", app->editWhat);
-   } else if (sp) {
-      const Delegation *d = Session_delegation(s, sp->delegation);
-      const char *state = app->notes.version != app->notesSaved ? "  (typing)" : "";
-      snprintf(title, sizeof title, "Notes%s  %s %s%s", focus ? " *" : "", d ? d->code : "?",
-               d && d->name ? d->name : "", state);
-   } else {
-      snprintf(title, sizeof title, "Interventions on this item");
-   }
+   NotesPane_title(app, title, sizeof title);
    Draw_clear(r, A_NORMAL);
    Draw_frame(r, title, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->attr[ROLE_TITLE], app->ascii);
    if (!sp && !app->editRef[0]) {
       NotesPane_recent(app, r, r.y + 1, r.y + r.h - 1);
       return;
    }
-   int w = r.w - 4, h = r.h - 2;
-   if (w < 1 || h < 1)
+   int w = r.w - 4, list;
+   if (w < 1 || r.h - 2 < 1)
       return;
-   /* A tall pane keeps its lower part for what was said before on the item. */
-   int list = h >= 14 ? h / 3 : 0;
+   int h = NotesPane_textRows(r, &list);
    if (list) {
-      h -= list;
       int sy = r.y + 1 + h;
       Draw_rule(r, sy, app->attr[focus ? ROLE_TITLE : ROLE_BORDER], app->ascii);
       Draw_text(sy, r.x + 3, r.w - 6, app->attr[ROLE_TITLE], " Earlier on this item ");
       NotesPane_recent(app, r, sy + 1, r.y + r.h - 1);
-      h -= 1;
    }
    if (Editor_isEmpty(&app->notes) && !focus) {
       Draw_text(r.y + 1, r.x + 2, w, app->attr[ROLE_DIM],
                 app->readOnly ? "No notes yet" : "i types the notes of this intervention");
       return;
    }
-   Editor_scrollTo(&app->notes, w, h);
-   size_t nl;
-   const EditorLine *L = Editor_layout(&app->notes, w, &nl);
-   const char *t = Editor_text(&app->notes);
-   for (int i = 0; i < h && app->notes.top + (size_t)i < nl; i++) {
-      const EditorLine *l = &L[app->notes.top + (size_t)i];
-      char row[2048];
-      size_t len = l->end - l->start < sizeof row - 1 ? l->end - l->start : sizeof row - 1;
-      memcpy(row, t + l->start, len);
-      row[len] = '\0';
-      Draw_text(r.y + 1 + i, r.x + 2, w, A_NORMAL, row);
-   }
+   NotesPane_text(app, r, w, h, 1);
+   snprintf(app->notesTitle, sizeof app->notesTitle, "%s", title);
+   app->notesRect = r;
+   app->notesDrawn = 1;
 }
 
 void NotesPane_placeCursor(App *app, Rect r) {
@@ -222,6 +273,7 @@ unsigned NotesPane_key(App *app, int key) {
       }
       return (unsigned)-1;
    }
-   /* The notes alone change: the status, message and hint lines stay. */
-   return RD_NOTES;
+   /* The notes' text alone changes: the status, message and hint lines
+    * and the pane's frame stay. */
+   return RD_NOTES_TEXT;
 }
