@@ -228,9 +228,7 @@ static inline Session *Fx_replay_all(const Session *from) {
 /* The same, as a file is opened: undo and redo lines only marked, one
  * rebuild at the end (Session_load_begin); with `ahead`, after a first look
  * at every line (Session_load_ahead), as storage/sessionfile.c opens one. */
-static inline Session *Fx_load_lines(const Session *from, bool ahead) {
-   Session *s = Session_new();
-   assert_non_null(s);
+static inline Session *Fx_load_into(Session *s, const Session *from, bool ahead) {
    char msg[512];
    Session_load_begin(s);
    for (size_t i = 0; ahead && i < Session_line_count(from); i++) {
@@ -248,6 +246,12 @@ static inline Session *Fx_load_lines(const Session *from, bool ahead) {
    if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
       fail_msg("load: line %zu failed at the end: %s", bad + 1, msg);
    return s;
+}
+
+static inline Session *Fx_load_lines(const Session *from, bool ahead) {
+   Session *s = Session_new();
+   assert_non_null(s);
+   return Fx_load_into(s, from, ahead);
 }
 
 static inline Session *Fx_load_all(const Session *from) {

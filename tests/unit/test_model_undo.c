@@ -97,23 +97,7 @@ static Session *load_without_checkpoints(const Session *from) {
    Session *s = Session_new();
    assert_non_null(s);
    s->replay_no_checkpoints = true;
-   char msg[512];
-   Session_load_begin(s);
-   for (size_t i = 0; i < Session_line_count(from); i++) {
-      size_t len;
-      const char *line = Session_line(from, i, &len);
-      Session_load_ahead(s, line, len);
-   }
-   for (size_t i = 0; i < Session_line_count(from); i++) {
-      size_t len;
-      const char *line = Session_line(from, i, &len);
-      if (Session_replay(s, line, len, msg, sizeof msg) != GV_OK)
-         fail_msg("load of line %zu '%s' failed: %s", i + 1, line, msg);
-   }
-   size_t bad = 0;
-   if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
-      fail_msg("load: line %zu failed at the end: %s", bad + 1, msg);
-   return s;
+   return Fx_load_into(s, from, true);
 }
 
 static size_t checkpoints_held(const Session *s) {
