@@ -342,10 +342,11 @@ int FileIO_readFd(int fd, char **out, size_t *outlen) {
    return 0;
 }
 
-int FileIO_readPath(const char *path, char **buf, size_t *len) {
+/* flags: 0 or O_NOFOLLOW. */
+static int FileIO_readPathWith(const char *path, int flags, char **buf, size_t *len) {
    /* O_NONBLOCK and the check: a FIFO would wait for a writer forever and a
     * device never ends; only regular files (and folders, for their EISDIR). */
-   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | flags);
    if (fd < 0)
       return -1;
    struct stat st;
@@ -360,4 +361,12 @@ int FileIO_readPath(const char *path, char **buf, size_t *len) {
    close(fd);
    errno = saved;
    return r;
+}
+
+int FileIO_readPath(const char *path, char **buf, size_t *len) {
+   return FileIO_readPathWith(path, 0, buf, len);
+}
+
+int FileIO_readPathNoFollow(const char *path, char **buf, size_t *len) {
+   return FileIO_readPathWith(path, O_NOFOLLOW, buf, len);
 }

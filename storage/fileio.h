@@ -78,5 +78,7 @@ int FileIO_readFd(int fd, char **buf, size_t *len);
 
 /* Reads the whole file at path. 0, or -1 with errno. */
 int FileIO_readPath(const char *path, char **buf, size_t *len);
+/* The same, never through a symbolic link (ELOOP). */
+int FileIO_readPathNoFollow(const char *path, char **buf, size_t *len);
 
 #endif

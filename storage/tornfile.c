@@ -24,20 +24,9 @@ int TornFile_path(const char *session, char *out, size_t outlen) {
 static int TornFile_read(const char *torn, char **buf, size_t *len) {
    *buf = NULL;
    *len = 0;
-   int fd = open(torn, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-   if (fd < 0)
-      return errno == ENOENT ? 0 : -1;
-   struct stat st;
-   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      close(fd);
-      errno = EINVAL;
-      return -1;
-   }
-   int r = FileIO_readFd(fd, buf, len);
-   int saved = errno;
-   close(fd);
-   errno = saved;
-   return r;
+   if (FileIO_readPathNoFollow(torn, buf, len) == 0)
+      return 0;
+   return errno == ENOENT ? 0 : -1;
 }
 
 /* Offsets where pieces begin (a mark at the start of a line); text before
