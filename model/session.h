@@ -80,7 +80,7 @@ typedef struct Session {
    char day_key[10]; /* YYYY-MM-DD of the last journal time read whole */
    int64_t day_start;/* its first second, or GV_NO_TIME */
    SessionCheckpoint checkpoints[GV_CHECKPOINTS];
-   size_t checkpoint_every;    /* units between checkpoints; 0: GV_CHECKPOINT_EVERY */
+   size_t checkpoint_every;    /* units between checkpoints (tests); 0: Session_checkpoint_spacing() */
    /* Lines replayed into the session (a load, lines appended by another
     * writer) take no checkpoint: for a session opened read-only, which
     * never undoes itself (a batch command, a follower), the copies would
