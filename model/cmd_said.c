@@ -212,7 +212,7 @@ GvStatus Cmd_edit(Exec *e, Words *w) {
    }
    switch (kind) {
    case GV_REF_INTERVENTION: {
-      bool ok = Notes_set(&s->floor.list[idx].notes, &s->floor.list[idx].notes_len, text, n);
+      bool ok = Notes_set(&s->floor.list[idx].notes, text, n);
       free(text);
       if (!ok)
          return Cmd_fail(e, GV_NOMEM, "out of memory");

@@ -155,6 +155,9 @@ size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
  * '\n', or the blank before its seal) becomes a NUL. False when the session
  * already holds a text: then it takes nothing. */
 bool Session_hold_text(Session *s, char *text, size_t len);
+/* For model/ only: does text[0..len] (the byte after it too) lie in the held
+ * text? A note replayed from there stays a slice of it (model/floor.h). */
+bool Session_holds(const Session *s, const char *text, size_t len);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

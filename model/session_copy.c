@@ -139,7 +139,7 @@ static bool copy_floor(Floor *d, const Floor *s) {
    for (size_t i = 0; i < s->count; i++) {
       Intervention *iv = &d->list[i];
       *iv = s->list[i];
-      iv->notes = Notes_share(s->list[i].notes);
+      iv->notes = Notes_share(&s->list[i].notes);
       bool ok = !iv->has_doc || DocRef_copy(&iv->doc, &s->list[i].doc);
       if (!ok)
          iv->has_doc = false;

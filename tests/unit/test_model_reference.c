@@ -166,7 +166,7 @@ static void check_reference(const Session *s) {
    assert_string_equal(s->roster.list[fr->delegation].code, "FR");
    assert_true(fr->has_doc);
    assert_int_equal(fr->doc.kind, GV_DOCREF_FREE);
-   assert_string_equal(fr->notes, "presented their non-paper, supported by a number of other Member States.");
+   assert_string_equal(Fx_notes(fr), "presented their non-paper, supported by a number of other Member States.");
    assert_int_equal(Session_position(s, Agenda_find(&s->agenda, "3", 1), 0)->stance, GV_STANCE_SUPPORTS);
    /* the tour de table on 3.2 queued the Member States; one spoke */
    ivs = Session_item_interventions(s, Agenda_find(&s->agenda, "3.2", 3), &n);

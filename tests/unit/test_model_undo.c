@@ -70,8 +70,9 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
    case 1: snprintf(line, sizeof line, "give %s", c1); break;
    case 2: snprintf(line, sizeof line, "next"); break;
-   case 3:
-   case 4: snprintf(line, sizeof line, "note said thing %d with words", step); break;
+   case 3: snprintf(line, sizeof line, "note said thing %d with words", step); break;
+   /* escaped in the journal: read back as text of its own, not a slice */
+   case 4: snprintf(line, sizeof line, "note said \\ thing %d\\nwith words", step); break;
    case 5:
    case 6: snprintf(line, sizeof line, "draft typing %d, still typing", step); break;
    case 7: snprintf(line, sizeof line, "end"); break;
@@ -92,12 +93,20 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
 }
 
-/* Loaded as a session opened read-only is: replayed lines take no checkpoint. */
-static Session *load_without_checkpoints(const Session *from) {
+/* Loaded as a session opened read-only is: replayed lines take no
+ * checkpoint. Held: from a text the session holds, as a file is opened. */
+static Session *load_without_checkpoints(const Session *from, bool held) {
    Session *s = Session_new();
    assert_non_null(s);
    s->replay_no_checkpoints = true;
-   return Fx_load_into(s, from, true);
+   return held ? Fx_load_held(s, from, true) : Fx_load_into(s, from, true);
+}
+
+/* Opened as a file is: the notes read are slices of the text it holds. */
+static Session *load_held(const Session *from) {
+   Session *s = Session_new();
+   assert_non_null(s);
+   return Fx_load_held(s, from, true);
 }
 
 static size_t checkpoints_held(const Session *s) {
@@ -123,10 +132,14 @@ static void random_history(uint64_t seed, size_t every, int steps) {
          int n = 1 + (int)(next_rand(&r) % 4);
          for (int k = 0; k < n; k++)
             Session_run(f->s, "redo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
-      } else if (roll < 22) {
-         /* undo after a load: the session is opened again from its journal */
-         /* sometimes as a read-only session is: without checkpoints */
-         Session *loaded = roll == 21 ? load_without_checkpoints(f->s) : Fx_load_lines(f->s, true);
+      } else if (roll < 24) {
+         /* undo after a load: the session is opened again from its journal,
+          * sometimes as a read-only session is (without checkpoints), mostly
+          * from a text it holds, as a file is */
+         Session *loaded = roll == 20   ? Fx_load_lines(f->s, true)
+                           : roll == 21 ? load_without_checkpoints(f->s, false)
+                           : roll == 22 ? load_without_checkpoints(f->s, true)
+                                        : load_held(f->s);
          loaded->checkpoint_every = every;
          Session_free(f->s);
          f->s = loaded;
@@ -136,6 +149,93 @@ static void random_history(uint64_t seed, size_t every, int steps) {
       snprintf(when, sizeof when, "seed %llu, every %zu, step %d", (unsigned long long)seed, every, step);
       assert_same_meeting(f->s, when);
    }
+   Fx_free(f);
+}
+
+/* The lines of s are those of the text it holds, byte for byte. */
+static void assert_lines_are_the_file(const Session *s, const char *text, size_t nlines) {
+   const char *p = text;
+   for (size_t i = 0; i < nlines; i++) {
+      size_t n;
+      const char *l = Session_line(s, i, &n);
+      assert_ptr_equal(l, p);   /* still the slice */
+      assert_int_equal(strlen(l), n);
+      p += n + 1;
+   }
+}
+
+/* Notes read from a file the session holds are slices of its text, in a
+ * list shared with the undo checkpoint (model/floor.h). A note typed on
+ * one, an edit, and the undos that rebuild from the checkpoint and replay
+ * the notes that follow it must leave each holder its own notes, and the
+ * file's text as it was. */
+static void notes_read_from_the_file_stay_right(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   /* 22 units in all: the load's checkpoint (every 2) falls before the
+    * last two, notes on FR's second intervention, which has two already. */
+   const char *script[] = {
+      "give FR", "note first words", "note second words", "pos FR supports", "note third words",
+      "note escaped \\\\ one\\nline two", "give DE", "draft DE typed in full",
+      "note DE after the draft", "give EL", "note EL's only words", "give FR", "note again FR",
+      "note and again FR", "pos DE concerns", "note third FR", "note the last one",
+   };
+   for (size_t i = 0; i < sizeof script / sizeof *script; i++) {
+      Fx_tick(f, 7);
+      Fx_run(f, script[i]);
+   }
+   char *want = Fx_dump(f->s);
+   size_t nlines = Session_line_count(f->s);
+   Session *s = Session_new();
+   assert_non_null(s);
+   s->checkpoint_every = 2;
+   Fx_load_held(s, f->s, true);
+   Session_free(f->s);
+   f->s = s;
+   char *got = Fx_dump(s);
+   assert_string_equal(got, want);
+   free(got);
+   const char *text = s->journal.held;
+   /* A note alone is a slice of the file's text, read in place. */
+   const Intervention *el = Session_intervention(s, 2), *fr = Session_intervention(s, 3);
+   GvBuf b = GV_BUF_INIT;
+   const char *t = Notes_text(&el->notes, &b);
+   assert_true(t >= text && t < text + s->journal.held_len);
+   assert_true(b.data == NULL);
+   assert_string_equal(Fx_notes(Session_intervention(s, 1)), "DE typed in full\nDE after the draft");
+   assert_string_equal(Notes_text(&fr->notes, &b), "again FR\nand again FR\nthird FR\nthe last one");
+   assert_string_equal(Fx_notes(Session_intervention(s, 0)),
+                       "first words\nsecond words\nthird words\nescaped \\ one\nline two");
+   assert_true(checkpoints_held(s) > 0);
+   char fr_ref[40];
+   snprintf(fr_ref, sizeof fr_ref, "edit %.8s", fr->uuid);
+   /* Each undo rebuilds from the checkpoint and replays FR's notes after it. */
+   const char *live[] = { "undo", "undo", "redo", "redo", "note typed live", "undo", "undo", "undo",
+                          "redo", "redo", "redo" };
+   for (size_t i = 0; i < sizeof live / sizeof *live; i++) {
+      Fx_tick(f, 5);
+      Fx_run(f, live[i]);
+      assert_same_meeting(s, live[i]);
+      assert_lines_are_the_file(s, text, nlines);
+   }
+   char line[80];
+   snprintf(line, sizeof line, "%s replaced whole", fr_ref);
+   Fx_run(f, line);
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "replaced whole");
+   Fx_run(f, "undo");
+   assert_same_meeting(s, "undo of the edit");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)),
+                       "again FR\nand again FR\nthird FR\nthe last one\ntyped live");
+   Fx_run(f, "redo");
+   assert_same_meeting(s, "redo of the edit");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "replaced whole");
+   for (int i = 0; i < 4; i++)
+      Fx_run(f, "undo");
+   assert_same_meeting(s, "four undos");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "again FR\nand again FR");
+   assert_lines_are_the_file(s, text, nlines);
+   GvBuf_free(&b);
+   free(want);
    Fx_free(f);
 }
 
@@ -212,7 +312,7 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
    assert_string_equal(before, after);
    /* The undos started from it: the notes of the first speaker are the
     * checkpoint's own, shared, not made again by a replay from the start. */
-   assert_ptr_equal(f->s->floor.list[0].notes, newest->state->floor.list[0].notes);
+   assert_ptr_equal(f->s->floor.list[0].notes.at, newest->state->floor.list[0].notes.at);
    assert_same_meeting(f->s, "after two undos");
    /* The same after a load: the end of the load took the checkpoints. */
    Fx_run(f, "redo");
@@ -237,7 +337,7 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
    bool shared = false;
    for (size_t i = 0; i < GV_CHECKPOINTS; i++)
       shared |= s->checkpoints[i].state && s->checkpoints[i].state->floor.count &&
-                s->checkpoints[i].state->floor.list[0].notes == s->floor.list[0].notes;
+                s->checkpoints[i].state->floor.list[0].notes.at == s->floor.list[0].notes.at;
    assert_true(shared);
    assert_same_meeting(s, "undo after a load");
    Session_free(live);
@@ -354,7 +454,7 @@ static void a_read_only_load_keeps_no_checkpoints(void **state) {
    }
    Session *plain = Fx_load_lines(f->s, true);
    assert_true(checkpoints_held(plain) > 0);
-   Session *ro = load_without_checkpoints(f->s);
+   Session *ro = load_without_checkpoints(f->s, true);
    assert_int_equal(checkpoints_held(ro), 0);
    char *a = Fx_dump(plain), *b = Fx_dump(ro);
    assert_string_equal(a, b);
@@ -388,6 +488,7 @@ static void a_read_only_load_keeps_no_checkpoints(void **state) {
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
+      cmocka_unit_test(notes_read_from_the_file_stay_right),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
       cmocka_unit_test(checkpoint_copies_grow_linearly),
       cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),
