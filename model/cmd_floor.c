@@ -279,8 +279,8 @@ GvStatus Cmd_note(Exec *e, Words *w) {
    if (target != GV_NONE) {
       Notes *notes = &e->s->floor.list[target].notes;
       /* A note replayed from the held file stays a slice of it. */
-      const char *plain = Words_rest_plain(w, 1, &n);
-      if (plain && Session_holds(e->s, plain, n)) {
+      const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, 1, &n) : NULL;
+      if (plain) {
          ok = Notes_add_slice(notes, plain, n);
          text = plain;
       } else {
@@ -350,9 +350,9 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
    Intervention *iv = &e->s->floor.list[target];
    size_t n;
    /* A draft replayed from the held file stays a slice of it. */
-   const char *plain = Words_rest_plain(w, from, &n);
+   const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, from, &n) : NULL;
    char *text = NULL;
-   if (plain && Session_holds(e->s, plain, n)) {
+   if (plain) {
       Notes_set_slice(&iv->notes, plain, n);
    } else {
       GvStatus st = Cmd_text(e, w, from, &text, &n);

@@ -30,6 +30,8 @@ typedef struct Ctx {
    size_t *posFirst, *posNext, *resFirst, *resNext;
    size_t *dlFirst, *dlNext, *actFirst, *actNext;
    GvBuf notes;       /* an intervention's notes when they are in pieces */
+   const Intervention *notesOf;   /* the last read, and its text */
+   const char *notesText;
 } Ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -689,9 +691,13 @@ static int Outcome_itemHasDoc(const Ctx *c, const char *docText) {
 
 /* An intervention's notes (Notes_text). */
 static const char *Outcome_notes(Ctx *c, const Intervention *iv) {
+   if (c->notesOf == iv)
+      return c->notesText;   /* asked again for the same: not joined twice */
    const char *t = Notes_text(&iv->notes, &c->notes);
    if (c->notes.failed)
       abort();
+   c->notesOf = iv;
+   c->notesText = t;
    return t;
 }
 
