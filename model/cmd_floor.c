@@ -353,7 +353,8 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
    const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, from, &n) : NULL;
    char *text = NULL;
    if (plain) {
-      Notes_set_slice(&iv->notes, plain, n);
+      if (!Notes_set_slice(&iv->notes, plain, n))
+         return Cmd_fail(e, GV_NOMEM, "out of memory");
    } else {
       GvStatus st = Cmd_text(e, w, from, &text, &n);
       if (st != GV_OK)

@@ -42,27 +42,28 @@ typedef struct NotesHead {
    size_t holders;
 } NotesHead;
 
-typedef struct NotesPiece {
-   const char *text;   /* NUL-ended at text[len] */
-   size_t len;
-} NotesPiece;
-
+/* Slices of the held text, each NUL-ended where it stops. Notes come in the
+ * file's order, so each piece lies after the first: it is kept as its
+ * distance from the first, 4 bytes, not a pointer and a length (16). */
 typedef struct NotesList {
-   size_t holders;
-   size_t count, cap;
-   NotesPiece piece[];
+   const char *first;
+   uint32_t holders;
+   uint32_t count;     /* pieces, the first included */
+   uint32_t cap;       /* room in after[] */
+   uint32_t after[];   /* piece i (i >= 1) is at first + after[i - 1] */
 } NotesList;
 
 static NotesHead *head(char *text) {
    return (NotesHead *)(void *)(text - sizeof(NotesHead));
 }
 
-static size_t *holders(const Notes *n) {
-   if (n->form == NOTES_OWN)
-      return &head(n->at)->holders;
-   if (n->form == NOTES_PIECES)
-      return &((NotesList *)n->at)->holders;
-   return NULL;
+static const char *piece(const NotesList *l, uint32_t i) {
+   return i ? l->first + l->after[i - 1] : l->first;
+}
+
+/* Notes are at most 4 GiB - 1: len fits in 32 bits. */
+static bool fits(const Notes *n, size_t more) {
+   return more <= UINT32_MAX - 1 - n->len;
 }
 
 void Notes_init(Notes *n) {
@@ -76,77 +77,84 @@ const char *Notes_text(const Notes *n, GvBuf *scratch) {
       return n->at;
    const NotesList *l = n->at;
    GvBuf_clear(scratch);
-   for (size_t i = 0; i < l->count; i++) {
+   for (uint32_t i = 0; i < l->count; i++) {
       if (i)
          GvBuf_putc(scratch, '\n');
-      GvBuf_append(scratch, l->piece[i].text, l->piece[i].len);
+      GvBuf_puts(scratch, piece(l, i));
    }
    return scratch->failed ? "" : GvBuf_str(scratch);
 }
 
 void Notes_release(Notes *n) {
-   size_t *h = holders(n);
-   if (h && --*h == 0)
-      free(n->form == NOTES_OWN ? (void *)head(n->at) : n->at);
+   if (n->form == NOTES_OWN && --head(n->at)->holders == 0)
+      free(head(n->at));
+   else if (n->form == NOTES_PIECES && --((NotesList *)n->at)->holders == 0)
+      free(n->at);
    Notes_init(n);
 }
 
 Notes Notes_share(const Notes *n) {
-   size_t *h = holders(n);
-   if (h)
-      ++*h;
+   if (n->form == NOTES_OWN)
+      head(n->at)->holders++;
+   else if (n->form == NOTES_PIECES)
+      ((NotesList *)n->at)->holders++;
    return *n;
 }
 
-/* A list of room pieces (at least), with those of n. */
-static NotesList *list_of(const Notes *n, size_t room) {
-   size_t have = n->form == NOTES_PIECES ? ((NotesList *)n->at)->count : n->len > 0;
-   size_t cap = have + room < 4 ? 4 : have + room;
-   NotesList *l = malloc(sizeof *l + cap * sizeof *l->piece);
+/* n's pieces in a list of this holder's own with room for one more. */
+static NotesList *list_of(const Notes *n) {
+   const NotesList *old = n->form == NOTES_PIECES ? n->at : NULL;
+   uint32_t count = old ? old->count : 1;
+   uint32_t cap = !old ? 1 : old->cap >= count ? old->cap : count;
+   NotesList *l = malloc(sizeof *l + cap * sizeof *l->after);
    if (!l)
       return NULL;
    l->holders = 1;
    l->cap = cap;
-   l->count = have;
-   if (n->form == NOTES_PIECES)
-      memcpy(l->piece, ((NotesList *)n->at)->piece, have * sizeof *l->piece);
-   else if (have)
-      l->piece[0] = (NotesPiece){ n->at, n->len };
+   l->count = count;
+   l->first = old ? old->first : n->at;
+   if (old && count > 1)
+      memcpy(l->after, old->after, (count - 1) * sizeof *l->after);
    return l;
 }
 
 bool Notes_add_slice(Notes *n, const char *text, size_t len) {
    if (n->len == 0)   /* the first note: the slice alone */
       return Notes_set_slice(n, text, len);
-   if (n->form == NOTES_OWN) {
-      /* Text of their own (typed, edited) stays so: the note is copied. */
-      char *at = Notes_grow(n, len + 1);
-      if (!at)
+   const char *first = n->form == NOTES_PIECES ? ((NotesList *)n->at)->first : n->at;
+   uintptr_t at = (uintptr_t)text, f = (uintptr_t)first;
+   if (n->form == NOTES_OWN || at <= f || at - f > UINT32_MAX || !fits(n, len + 1)) {
+      /* Text of their own (typed, edited) stays so, and a piece the list
+       * cannot tell: the note is copied. */
+      char *to = Notes_grow(n, len + 1);
+      if (!to)
          return false;
-      memcpy(at, text, len);
+      memcpy(to, text, len);
       Notes_commit(n, len);
       return true;
    }
    NotesList *l = n->form == NOTES_PIECES ? n->at : NULL;
-   if (!l || l->holders > 1 || l->count == l->cap) {
-      NotesList *m;
+   if (!l || l->holders > 1 || l->count - 1 == l->cap) {
       if (l && l->holders == 1) {
-         size_t cap = l->cap * 2;
-         if (!(m = realloc(l, sizeof *m + cap * sizeof *m->piece)))
+         if (l->cap > UINT32_MAX / 2)
             return false;
-         m->cap = cap;
+         uint32_t cap = l->cap * 2;
+         if (!(l = realloc(l, sizeof *l + cap * sizeof *l->after)))
+            return false;
+         l->cap = cap;
       } else {
-         /* A slice, or a list shared with a checkpoint: a list of this holder's own. */
-         if (!(m = list_of(n, 1)))
+         /* A slice, or a list shared with a checkpoint: a list of this
+          * holder's own. */
+         if (!(l = list_of(n)))
             return false;
          size_t had = n->len;
          Notes_release(n);
          n->len = had;
       }
-      n->at = l = m;
+      n->at = l;
       n->form = NOTES_PIECES;
    }
-   l->piece[l->count++] = (NotesPiece){ text, len };
+   l->after[l->count++ - 1] = (uint32_t)(at - f);
    n->len += 1 + len;
    return true;
 }
@@ -154,6 +162,8 @@ bool Notes_add_slice(Notes *n, const char *text, size_t len) {
 char *Notes_grow(Notes *n, size_t room) {
    size_t old = n->len;
    size_t sep = old > 0 ? 1 : 0;
+   if (!fits(n, sep + room))
+      return NULL;
    NotesHead *h;
    if (n->form == NOTES_OWN && head(n->at)->holders == 1) {
       if (!(h = realloc(head(n->at), sizeof *h + old + sep + room + 1)))
@@ -167,18 +177,18 @@ char *Notes_grow(Notes *n, size_t room) {
       if (n->form == NOTES_PIECES) {
          const NotesList *l = n->at;
          char *t = (char *)(h + 1);
-         for (size_t i = 0; i < l->count; i++) {
+         for (uint32_t i = 0; i < l->count; i++) {
             if (i)
                *t++ = '\n';
-            memcpy(t, l->piece[i].text, l->piece[i].len);
-            t += l->piece[i].len;
+            size_t k = strlen(piece(l, i));
+            memcpy(t, piece(l, i), k);
+            t += k;
          }
       } else if (old) {
          memcpy(h + 1, n->at, old);
       }
-      size_t len = old;
       Notes_release(n);
-      n->len = len;
+      n->len = (uint32_t)old;
    }
    char *t = (char *)(h + 1);
    t[old] = '\0';
@@ -195,11 +205,13 @@ void Notes_commit(Notes *n, size_t written) {
    }
    if (n->len > 0)
       t[n->len++] = '\n';
-   n->len += written;
+   n->len += (uint32_t)written;
    t[n->len] = '\0';
 }
 
 bool Notes_set(Notes *n, const char *text, size_t len) {
+   if (len >= UINT32_MAX)
+      return false;
    NotesHead *h = malloc(sizeof *h + len + 1);
    if (!h)
       return false;
@@ -210,14 +222,16 @@ bool Notes_set(Notes *n, const char *text, size_t len) {
    t[len] = '\0';
    Notes_release(n);
    n->at = t;
-   n->len = len;
+   n->len = (uint32_t)len;
    n->form = NOTES_OWN;
    return true;
 }
 
 bool Notes_set_slice(Notes *n, const char *text, size_t len) {
+   if (len >= UINT32_MAX)
+      return false;
    Notes_release(n);
    n->at = (void *)text;
-   n->len = len;
+   n->len = (uint32_t)len;
    return true;
 }

@@ -21,8 +21,8 @@
  * with Notes_text and Notes_len; only the Notes_* functions change them. */
 typedef struct Notes {
    void *at;               /* by form (model/floor.c) */
-   size_t len;             /* the text's length, the pieces joined */
-   unsigned char form;
+   uint32_t len;           /* the text's length, the pieces joined */
+   uint32_t form;
 } Notes;
 
 /* The text, NUL-ended: in place when it is one piece, else the pieces joined

@@ -172,13 +172,15 @@ static void assert_lines_are_the_file(const Session *s, const char *text, size_t
 static void notes_read_from_the_file_stay_right(void **state) {
    (void)state;
    Fx *f = Fx_meeting();
-   /* 22 units in all: the load's checkpoint (every 2) falls before the
-    * last two, notes on FR's second intervention, which has two already. */
+   /* 24 units in all: the load's checkpoint (every 2) falls before the
+    * last two, notes on FR's second intervention, which has four already
+    * (a list with room for one more: it must not take one in place). */
    const char *script[] = {
       "give FR", "note first words", "note second words", "pos FR supports", "note third words",
       "note escaped \\\\ one\\nline two", "give DE", "draft DE typed in full",
       "note DE after the draft", "give EL", "note EL's only words", "give FR", "note again FR",
-      "note and again FR", "pos DE concerns", "note third FR", "note the last one",
+      "note and again FR", "note more FR", "note still more FR", "pos DE concerns", "note third FR",
+      "note the last one",
    };
    for (size_t i = 0; i < sizeof script / sizeof *script; i++) {
       Fx_tick(f, 7);
@@ -203,7 +205,8 @@ static void notes_read_from_the_file_stay_right(void **state) {
    assert_true(t >= text && t < text + s->journal.held_len);
    assert_true(b.data == NULL);
    assert_string_equal(Fx_notes(Session_intervention(s, 1)), "DE typed in full\nDE after the draft");
-   assert_string_equal(Notes_text(&fr->notes, &b), "again FR\nand again FR\nthird FR\nthe last one");
+   assert_string_equal(Notes_text(&fr->notes, &b),
+                       "again FR\nand again FR\nmore FR\nstill more FR\nthird FR\nthe last one");
    assert_string_equal(Fx_notes(Session_intervention(s, 0)),
                        "first words\nsecond words\nthird words\nescaped \\ one\nline two");
    assert_true(checkpoints_held(s) > 0);
@@ -225,14 +228,14 @@ static void notes_read_from_the_file_stay_right(void **state) {
    Fx_run(f, "undo");
    assert_same_meeting(s, "undo of the edit");
    assert_string_equal(Fx_notes(Session_intervention(s, 3)),
-                       "again FR\nand again FR\nthird FR\nthe last one\ntyped live");
+                       "again FR\nand again FR\nmore FR\nstill more FR\nthird FR\nthe last one\ntyped live");
    Fx_run(f, "redo");
    assert_same_meeting(s, "redo of the edit");
    assert_string_equal(Fx_notes(Session_intervention(s, 3)), "replaced whole");
    for (int i = 0; i < 4; i++)
       Fx_run(f, "undo");
    assert_same_meeting(s, "four undos");
-   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "again FR\nand again FR");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "again FR\nand again FR\nmore FR\nstill more FR");
    assert_lines_are_the_file(s, text, nlines);
    GvBuf_free(&b);
    free(want);
