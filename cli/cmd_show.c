@@ -215,8 +215,8 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
       fprintf(out, "%s-%s %3lldm%02llds %s%s", a, iv->end == GV_NO_TIME ? "now  " : b,
               (long long)(secs / 60), (long long)(secs % 60), CmdShow_code(s, iv->delegation),
               iv->point_of_order ? " (point of order)" : "");
-      if (iv->has_doc && iv->doc.text)
-         fprintf(out, " presents %s", iv->doc.text);
+      if (iv->has_doc && iv->doc->text)
+         fprintf(out, " presents %s", iv->doc->text);
       if (iv->end == GV_NO_TIME)
          fputs(" (speaking)", out);
       if (Notes_len(&iv->notes)) {

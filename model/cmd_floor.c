@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/command.h"
+#include "model/session_copy.h"
 #include "model/util.h"
 
 static size_t queue_find(const Item *it, size_t del) {
@@ -277,6 +278,7 @@ GvStatus Cmd_note(Exec *e, Words *w) {
    const char *text = NULL;
    bool ok;
    if (target != GV_NONE) {
+      SessionCopy_touch(e->s, target);
       Notes *notes = &e->s->floor.list[target].notes;
       /* A note replayed from the held file stays a slice of it. */
       const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, 1, &n) : NULL;
@@ -347,6 +349,7 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
    }
    if (target == GV_NONE)
       return GV_OK;   /* replaying a draft whose intervention was undone */
+   SessionCopy_touch(e->s, target);
    Intervention *iv = &e->s->floor.list[target];
    size_t n;
    /* A draft replayed from the held file stays a slice of it. */
@@ -393,10 +396,17 @@ GvStatus Cmd_presents(Exec *e, Words *w) {
    free(ref);
    if (st != GV_OK)
       return st;
+   SessionCopy_touch(e->s, target);
    Intervention *iv = &e->s->floor.list[target];
+   DocRef *doc = iv->doc ? iv->doc : malloc(sizeof *doc);
+   if (!doc) {
+      DocRef_free(&d);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
    if (iv->has_doc)
-      DocRef_free(&iv->doc);
-   iv->doc = d;
+      DocRef_free(doc);
+   *doc = d;
+   iv->doc = doc;
    iv->has_doc = true;
    GvBuf_putc(e->canon, ' ');
    Words_put_quoted(e->canon, d.text, strlen(d.text));

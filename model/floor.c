@@ -12,14 +12,27 @@ void Floor_init(Floor *f) {
    f->speaking = GV_NONE;
 }
 
+void Intervention_release(Intervention *iv) {
+   Notes_release(&iv->notes);
+   if (iv->has_doc)
+      DocRef_free(iv->doc);
+   free(iv->doc);
+   iv->doc = NULL;
+   iv->has_doc = false;
+}
+
 void Floor_clear(Floor *f) {
-   for (size_t i = 0; i < f->count; i++) {
-      Notes_release(&f->list[i].notes);
-      if (f->list[i].has_doc)
-         DocRef_free(&f->list[i].doc);
-   }
+   unsigned long gen = f->gen;
+   for (size_t i = 0; !f->borrowed && i < f->count; i++)
+      Intervention_release(&f->list[i]);
+   for (size_t k = 0; k < f->nbefore; k++)
+      Intervention_release(&f->before[k]);
    free(f->list);
+   free(f->before);
+   free(f->at);
+   free(f->changed);
    Floor_init(f);
+   f->gen = gen + 1;
 }
 
 int64_t Intervention_duration(const Intervention *iv, int64_t now) {

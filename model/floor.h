@@ -33,7 +33,8 @@ static inline size_t Notes_len(const Notes *n) {
    return n->len;
 }
 
-/* The flags fill the uuid's last word: 136 bytes, not 160 (one a speaker). */
+/* The flags fill the uuid's last word, the notes take 16 bytes and the
+ * document presented a pointer: 96 bytes (one a speaker). */
 typedef struct Intervention {
    char uuid[37];          /* the uuid of the event that gave the floor */
    bool point_of_order;    /* the floor came from a point of order */
@@ -44,13 +45,24 @@ typedef struct Intervention {
    int64_t start;
    int64_t end;            /* GV_NO_TIME while it runs */
    Notes notes;            /* UTF-8, any length: read with Notes_text */
-   DocRef doc;             /* the document presented, when has_doc */
+   DocRef *doc;            /* the document presented, when has_doc (else NULL):
+                            * most interventions present none */
 } Intervention;
 
 typedef struct Floor {
    Intervention *list;     /* every intervention, in speaking order */
    size_t count, cap;
    size_t speaking;        /* index of the running one, or GV_NONE */
+   unsigned long gen;      /* one more at every Floor_clear */
+   /* An undo checkpoint's floor (model/session_copy.c) has no list: it is
+    * the first `count` interventions of its session's floor of generation
+    * `gen`, except those changed since, kept in before[] as they were
+    * (before[k] is intervention at[k]; changed has a bit for each). */
+   bool borrowed;
+   Intervention *before;
+   size_t *at;
+   size_t nbefore, before_cap;
+   unsigned char *changed;
 } Floor;
 
 /* Seconds spoken: end - start, or now - start while it runs. */
@@ -59,6 +71,8 @@ int64_t Intervention_duration(const Intervention *iv, int64_t now);
 /* For model/ only. */
 void Floor_init(Floor *f);
 void Floor_clear(Floor *f);
+/* Frees what an intervention owns (its notes, its document). */
+void Intervention_release(Intervention *iv);
 
 /* For model/ only: what makes, changes and frees notes. False / NULL on
  * ENOMEM, the notes unchanged. */

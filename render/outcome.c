@@ -703,7 +703,7 @@ static const char *Outcome_notes(Ctx *c, const Intervention *iv) {
 
 static void Outcome_intervention(Ctx *c, const Intervention *iv) {
    Subject sj = { Outcome_del(c, iv->delegation), NULL };
-   const char *docText = iv->has_doc && iv->doc.text ? iv->doc.text : NULL;
+   const char *docText = iv->has_doc && iv->doc->text ? iv->doc->text : NULL;
    if (docText && Outcome_itemHasDoc(c, docText))
       docText = NULL;
    Outcome_text(c, Outcome_notes(c, iv), &sj, docText);

@@ -336,7 +336,7 @@ static void Overlays_detail(App *app, OverlayLines *out, int width) {
       Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
       Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "[%.*s] %s  %-9s %6s%s%s%s", (int)rl,
              iv->uuid, t, Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
-             iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc.text : "");
+             iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc->text : "");
       if (Notes_len(&iv->notes))
          Ov_wrap(out, ROLE_NORMAL, "      ", Notes_text(&iv->notes, &notes), width - 6);
    }

@@ -189,7 +189,7 @@ static inline char *Fx_dump(const Session *s) {
       Fx_put_time(&b, iv->start);
       GvBuf_putc(&b, ' ');
       Fx_put_time(&b, iv->end);
-      GvBuf_printf(&b, " doc=%s notes=%zu:%s deleted=%d\n", iv->has_doc ? iv->doc.text : "-",
+      GvBuf_printf(&b, " doc=%s notes=%zu:%s deleted=%d\n", iv->has_doc ? iv->doc->text : "-",
                    Notes_len(&iv->notes), Fx_notes(iv), iv->deleted);
    }
    for (size_t i = 0; i < s->rec.nparas; i++) {

@@ -320,10 +320,10 @@ static void presents_a_document(void **state) {
    Fx_refuse(f, "presents ST 5192", GV_BAD_DOCREF, "invalid document reference");
    Fx_run(f, "presents wk 5192/17");
    assert_true(Session_speaker(f->s)->has_doc);
-   assert_string_equal(Session_speaker(f->s)->doc.text, "WK 5192/17");
+   assert_string_equal(Session_speaker(f->s)->doc->text, "WK 5192/17");
    assert_non_null(strstr(f->out.data, "presents \"WK 5192/17\"\n"));
    Fx_run(f, "presents \"non-paper on encryption\"");
-   assert_int_equal(Session_speaker(f->s)->doc.kind, GV_DOCREF_FREE);
+   assert_int_equal(Session_speaker(f->s)->doc->kind, GV_DOCREF_FREE);
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }

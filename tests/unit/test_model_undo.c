@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "model/session_copy.h"
+
 static uint64_t next_rand(uint64_t *r) {
    *r ^= *r >> 12;
    *r ^= *r << 25;
@@ -34,6 +36,16 @@ static char *rebuilt_dump(const Session *s) {
    char *d = Fx_dump(r);
    Session_free(r);
    GvBuf_free(&c);
+   return d;
+}
+
+/* The state that the checkpoint cp of s stands for, dumped. */
+static char *checkpoint_dump(const Session *s, const Session *cp) {
+   Session *v = Session_new();
+   assert_non_null(v);
+   assert_true(SessionCopy_view(v, s, cp));
+   char *d = Fx_dump(v);
+   Session_free(v);
    return d;
 }
 
@@ -66,7 +78,10 @@ static const char *const Codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "
 static void random_command(Fx *f, uint64_t *r, int step) {
    char line[256];
    const char *c1 = Codes[next_rand(r) % NCODES], *c2 = Codes[next_rand(r) % NCODES];
-   switch (next_rand(r) % 20) {
+   /* an intervention to correct: edit, speaker, delete change it in place */
+   size_t n = f->s->floor.count;
+   const char *ref = n ? f->s->floor.list[next_rand(r) % n].uuid : "none";
+   switch (next_rand(r) % 24) {
    case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
    case 1: snprintf(line, sizeof line, "give %s", c1); break;
    case 2: snprintf(line, sizeof line, "next"); break;
@@ -87,6 +102,10 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 16: snprintf(line, sizeof line, "roster mini"); break;
    case 17: snprintf(line, sizeof line, "tour"); break;
    case 18: snprintf(line, sizeof line, "withdraw %s", c1); break;
+   case 19: snprintf(line, sizeof line, "edit %.8s edited %d", ref, step); break;
+   case 20: snprintf(line, sizeof line, "speaker %.8s %s", ref, c1); break;
+   case 21: snprintf(line, sizeof line, "delete %.8s", ref); break;
+   case 22: snprintf(line, sizeof line, "presents WK %d/17", 100 + step); break;
    default: snprintf(line, sizeof line, "attend %s absent", c1); break;
    }
    Fx_tick(f, 1 + (int64_t)(next_rand(r) % 40));
@@ -242,6 +261,73 @@ static void notes_read_from_the_file_stay_right(void **state) {
    Fx_free(f);
 }
 
+/* Runs line, then undoes it from the checkpoint taken just before it. */
+static void undone_from_the_checkpoint(Fx *f, const char *line) {
+   char *before = Fx_dump(f->s);
+   Fx_tick(f, 3);
+   Fx_run(f, line);
+   char *after = Fx_dump(f->s);
+   if (strcmp(before, after) == 0)
+      fail_msg("'%s' did not change the session", line);
+   Fx_run(f, "undo");
+   assert_true(SessionCopy_current(f->s, f->s->checkpoints[0].state));   /* not a full rebuild */
+   assert_same_meeting(f->s, line);
+   char *undone = Fx_dump(f->s);
+   if (strcmp(undone, before) != 0) {
+      const char *a = undone, *b = before;
+      while (*a && *a == *b)
+         a++, b++;
+      while (a > undone && a[-1] != '\n')
+         a--, b--;
+      fail_msg("'%s' undone: '%.120s' where it was '%.120s'", line, a, b);
+   }
+   Fx_run(f, "redo");
+   assert_same_meeting(f->s, line);
+   free(before);
+   free(after);
+   free(undone);
+}
+
+/* A checkpoint borrows the session's interventions: every command that
+ * changes one in place (an intervention the checkpoint has, untouched since)
+ * must leave it as it was for the undo. */
+static void corrections_in_place_are_undone_from_the_checkpoint(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   f->s->checkpoint_every = 1;
+   Fx_run(f, "give FR");
+   Fx_run(f, "note FR's words");
+   Fx_run(f, "give DE");
+   Fx_run(f, "presents WK 5192/17");
+   Fx_run(f, "end");
+   char line[96];
+   const Intervention *fr = &f->s->floor.list[0];
+   snprintf(line, sizeof line, "edit %.8s other words", fr->uuid);
+   undone_from_the_checkpoint(f, line);
+   snprintf(line, sizeof line, "speaker %.8s EL", f->s->floor.list[0].uuid);
+   undone_from_the_checkpoint(f, line);
+   snprintf(line, sizeof line, "delete %.8s", f->s->floor.list[0].uuid);
+   undone_from_the_checkpoint(f, line);
+   /* a draft is no unit: undone is the unit before it, and the draft,
+    * replayed after the checkpoint, stays */
+   Fx_run(f, "set place Brussels");
+   snprintf(line, sizeof line, "draft #%s typed again", f->s->floor.list[0].uuid);
+   Fx_run(f, line);
+   Fx_run(f, "undo");
+   assert_same_meeting(f->s, line);
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "typed again");
+   /* the note target: the last intervention on the item */
+   undone_from_the_checkpoint(f, "note added to DE's");
+   undone_from_the_checkpoint(f, "presents WK 6000/17");
+   /* the running one: its end, and a delete that ends it */
+   Fx_run(f, "give EL");
+   Fx_run(f, "set place Luxembourg");
+   undone_from_the_checkpoint(f, "end");
+   snprintf(line, sizeof line, "delete %.8s", f->s->floor.list[2].uuid);
+   undone_from_the_checkpoint(f, line);
+   Fx_free(f);
+}
+
 static void undo_from_checkpoints_is_the_full_rebuild(void **state) {
    (void)state;
    const size_t every[] = { 1, 2, 3, 5, 8, GV_CHECKPOINT_EVERY };
@@ -306,16 +392,21 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
          newest = &f->s->checkpoints[i];
    size_t count = newest->state->floor.count;
    assert_true(count < f->s->floor.count);
-   char *before = Fx_dump(newest->state);
+   char *before = checkpoint_dump(f->s, newest->state);
    Fx_run(f, "draft replaced whole");
    Fx_run(f, "note appended");
+   /* It keeps what the session changed of its interventions as it was. */
+   assert_int_equal(newest->state->floor.nbefore, 1);
+   char *changed = checkpoint_dump(f->s, newest->state);
+   assert_string_equal(before, changed);
+   free(changed);
    Fx_run(f, "undo");
    Fx_run(f, "undo");
-   char *after = Fx_dump(newest->state);
+   char *after = checkpoint_dump(f->s, newest->state);
    assert_string_equal(before, after);
-   /* The undos started from it: the notes of the first speaker are the
-    * checkpoint's own, shared, not made again by a replay from the start. */
-   assert_ptr_equal(f->s->floor.list[0].notes.at, newest->state->floor.list[0].notes.at);
+   /* The undos started from it, and it borrows the floor still: a replay
+    * from the start would have made the floor anew. */
+   assert_true(SessionCopy_current(f->s, newest->state));
    assert_same_meeting(f->s, "after two undos");
    /* The same after a load: the end of the load took the checkpoints. */
    Fx_run(f, "redo");
@@ -337,11 +428,10 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
    Session *live = f->s;
    f->s = s;
    Fx_run(f, "undo");
-   bool shared = false;
+   bool used = false;
    for (size_t i = 0; i < GV_CHECKPOINTS; i++)
-      shared |= s->checkpoints[i].state && s->checkpoints[i].state->floor.count &&
-                s->checkpoints[i].state->floor.list[0].notes.at == s->floor.list[0].notes.at;
-   assert_true(shared);
+      used |= s->checkpoints[i].state && SessionCopy_current(s, s->checkpoints[i].state);
+   assert_true(used);
    assert_same_meeting(s, "undo after a load");
    Session_free(live);
    free(before);
@@ -492,6 +582,7 @@ int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(notes_read_from_the_file_stay_right),
+      cmocka_unit_test(corrections_in_place_are_undone_from_the_checkpoint),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
       cmocka_unit_test(checkpoint_copies_grow_linearly),
       cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),
