@@ -55,7 +55,7 @@ typedef struct SessionCheckpoint {
    size_t units;           /* units in force before `entry` when it was taken */
 } SessionCheckpoint;
 
-#define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.2x the file */
+#define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.05x the file */
 #define GV_CHECKPOINT_EVERY 256   /* units between two checkpoints, at least */
 
 typedef struct Session {
