@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/utf8.h"
 #include "model/session_copy.h"
+#include "model/utf8.h"
 #include "model/util.h"
 
 typedef struct Command {
