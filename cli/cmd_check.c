@@ -28,11 +28,12 @@ static void CmdCheck_print(void *ud, const char *line) {
  * subject in front; the note-taker may want to reword them. Warnings only. */
 static void CmdCheck_lowerCase(const char *path, const Session *s) {
    size_t rl = 0; /* the uuid prefix length: sorts every uuid, so asked at the first warning */
+   GvBuf notes = GV_BUF_INIT;   /* an intervention's notes in pieces */
    for (size_t i = 0; i < s->floor.count; i++) {
       const Intervention *iv = &s->floor.list[i];
       if (iv->deleted)
          continue;
-      for (const char *p = iv->notes ? iv->notes : ""; *p;) {
+      for (const char *p = Notes_text(&iv->notes, &notes); *p;) {
          const char *nl = strchr(p, '\n');
          size_t n = nl ? (size_t)(nl - p) : strlen(p);
          const char *t = p;
@@ -56,6 +57,7 @@ static void CmdCheck_lowerCase(const char *path, const Session *s) {
             p++;
       }
    }
+   GvBuf_free(&notes);
 }
 
 int CmdCheck_run(const CliEnv *env, int argc, char **argv) {

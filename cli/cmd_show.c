@@ -145,6 +145,7 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
    char num[32], t[9];
    Agenda_path(&s->agenda, idx, num, sizeof num);
    int indent = 2 + 2 * (int)it->depth;
+   GvBuf notes = GV_BUF_INIT;   /* an intervention's notes in pieces */
    fputc('\n', out);
    CmdShow_pad(out, indent);
    fputs(num, out);
@@ -214,13 +215,13 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
       fprintf(out, "%s-%s %3lldm%02llds %s%s", a, iv->end == GV_NO_TIME ? "now  " : b,
               (long long)(secs / 60), (long long)(secs % 60), CmdShow_code(s, iv->delegation),
               iv->point_of_order ? " (point of order)" : "");
-      if (iv->has_doc && iv->doc.text)
-         fprintf(out, " presents %s", iv->doc.text);
+      if (iv->has_doc && iv->doc->text)
+         fprintf(out, " presents %s", iv->doc->text);
       if (iv->end == GV_NO_TIME)
          fputs(" (speaking)", out);
-      if (iv->notes && iv->notes_len) {
+      if (Notes_len(&iv->notes)) {
          fputs(": ", out);
-         CmdShow_text(out, iv->notes, iv->notes_len, in + 6);
+         CmdShow_text(out, Notes_text(&iv->notes, &notes), Notes_len(&iv->notes), in + 6);
       }
       fputc('\n', out);
    }
@@ -261,6 +262,7 @@ static void CmdShow_item(FILE *out, const Session *s, size_t idx, int64_t now, s
                  it->queue[q].point_of_order ? " (point of order)" : "");
       fputc('\n', out);
    }
+   GvBuf_free(&notes);
 }
 
 static void CmdShow_records(FILE *out, const Session *s, size_t rl) {

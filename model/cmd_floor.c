@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/command.h"
+#include "model/session_copy.h"
 #include "model/util.h"
 
 static size_t queue_find(const Item *it, size_t del) {
@@ -171,11 +172,6 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    it->interventions = ivs;
    if (!Cmd_said_append(it, GV_SAID_INTERVENTION, f->count))
       return Cmd_fail(e, GV_NOMEM, "out of memory");
-   char *notes = Notes_new("", 0);
-   if (!notes) {
-      it->nsaid--;
-      return Cmd_fail(e, GV_NOMEM, "out of memory");
-   }
    Cmd_end_speaker(e);
    Intervention *iv = &f->list[f->count];
    memset(iv, 0, sizeof *iv);
@@ -185,7 +181,7 @@ static GvStatus start_intervention(Exec *e, size_t item, size_t del, bool poo) {
    iv->start = e->time;
    iv->end = GV_NO_TIME;
    iv->point_of_order = poo;
-   iv->notes = notes;
+   Notes_init(&iv->notes);
    it->interventions[it->ninterventions++] = f->count;
    f->speaking = f->count++;
    return GV_OK;
@@ -278,37 +274,39 @@ GvStatus Cmd_note(Exec *e, Words *w) {
    if (st != GV_OK)
       return st;
    size_t target = Cmd_note_target(e);
-   size_t n = 0, len;
-   char **notes;
+   size_t n = 0;
+   const char *text = NULL;
    bool ok;
    if (target != GV_NONE) {
-      Intervention *iv = &e->s->floor.list[target];
-      notes = &iv->notes;
-      bool had = *notes != NULL;
-      char *at = Notes_grow(notes, &iv->notes_len, Words_rest_room(w, 1));
-      ok = at != NULL;
-      if (ok) {
-         n = Words_rest_into(w, 1, at);
-         Notes_commit(notes, &iv->notes_len, n);
-         if (n == 0 && !had) {
-            /* Refused: no notes stay no notes. */
-            Notes_release(*notes);
-            *notes = NULL;
+      SessionCopy_touch(e->s, target);
+      Notes *notes = &e->s->floor.list[target].notes;
+      /* A note replayed from the held file stays a slice of it. */
+      const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, 1, &n) : NULL;
+      if (plain) {
+         ok = Notes_add_slice(notes, plain, n);
+         text = plain;
+      } else {
+         char *at = Notes_grow(notes, Words_rest_room(w, 1));
+         ok = at != NULL;
+         if (ok) {
+            n = Words_rest_into(w, 1, at);
+            Notes_commit(notes, n);
+            text = at;
          }
       }
-      len = iv->notes_len;
    } else {
       Item *it = &e->s->agenda.items[item];
-      notes = &it->notes;
-      len = it->notes ? strlen(it->notes) : 0;
-      ok = notes_append(notes, &len, w, 1, &n);
+      size_t len = it->notes ? strlen(it->notes) : 0;
+      ok = notes_append(&it->notes, &len, w, 1, &n);
+      if (ok && n)
+         text = it->notes + len - n;
    }
    if (!ok)
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "note needs TEXT");
    GvBuf_putc(e->canon, ' ');
-   Words_put_text(e->canon, *notes + len - n, n);
+   Words_put_text(e->canon, text, n);
    return GV_OK;
 }
 
@@ -349,26 +347,34 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
       if (target == GV_NONE && e->live)
          return Cmd_fail(e, GV_NO_SPEAKER, "nobody has the floor (a draft needs an intervention)");
    }
-   char *text;
+   if (target == GV_NONE)
+      return GV_OK;   /* replaying a draft whose intervention was undone */
+   SessionCopy_touch(e->s, target);
+   Intervention *iv = &e->s->floor.list[target];
    size_t n;
-   GvStatus st = Cmd_text(e, w, from, &text, &n);
-   if (st != GV_OK)
-      return st;
-   if (target != GV_NONE) {
-      Intervention *iv = &e->s->floor.list[target];
-      bool ok = Notes_set(&iv->notes, &iv->notes_len, text, n);
-      free(text);
-      if (!ok)
+   /* A draft replayed from the held file stays a slice of it. */
+   const char *plain = Session_holds(e->s, w->line, w->len) ? Words_rest_plain(w, from, &n) : NULL;
+   char *text = NULL;
+   if (plain) {
+      if (!Notes_set_slice(&iv->notes, plain, n))
          return Cmd_fail(e, GV_NOMEM, "out of memory");
-      e->draft_target = target;
-      GvBuf_printf(e->canon, " #%s", iv->uuid);
-      if (n) {
-         GvBuf_putc(e->canon, ' ');
-         Words_put_text(e->canon, iv->notes, n);
-      }
    } else {
-      free(text);   /* replaying a draft whose intervention was undone */
+      GvStatus st = Cmd_text(e, w, from, &text, &n);
+      if (st != GV_OK)
+         return st;
+      if (!Notes_set(&iv->notes, text, n)) {
+         free(text);
+         return Cmd_fail(e, GV_NOMEM, "out of memory");
+      }
+      plain = text;
    }
+   e->draft_target = target;
+   GvBuf_printf(e->canon, " #%s", iv->uuid);
+   if (n) {
+      GvBuf_putc(e->canon, ' ');
+      Words_put_text(e->canon, plain, n);
+   }
+   free(text);
    return GV_OK;
 }
 
@@ -390,10 +396,17 @@ GvStatus Cmd_presents(Exec *e, Words *w) {
    free(ref);
    if (st != GV_OK)
       return st;
+   SessionCopy_touch(e->s, target);
    Intervention *iv = &e->s->floor.list[target];
+   DocRef *doc = iv->doc ? iv->doc : malloc(sizeof *doc);
+   if (!doc) {
+      DocRef_free(&d);
+      return Cmd_fail(e, GV_NOMEM, "out of memory");
+   }
    if (iv->has_doc)
-      DocRef_free(&iv->doc);
-   iv->doc = d;
+      DocRef_free(doc);
+   *doc = d;
+   iv->doc = doc;
    iv->has_doc = true;
    GvBuf_putc(e->canon, ' ');
    Words_put_quoted(e->canon, d.text, strlen(d.text));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/command.h"
+#include "model/session_copy.h"
 #include "model/util.h"
 
 bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index) {
@@ -212,7 +213,8 @@ GvStatus Cmd_edit(Exec *e, Words *w) {
    }
    switch (kind) {
    case GV_REF_INTERVENTION: {
-      bool ok = Notes_set(&s->floor.list[idx].notes, &s->floor.list[idx].notes_len, text, n);
+      SessionCopy_touch(s, idx);
+      bool ok = Notes_set(&s->floor.list[idx].notes, text, n);
       free(text);
       if (!ok)
          return Cmd_fail(e, GV_NOMEM, "out of memory");
@@ -257,7 +259,10 @@ GvStatus Cmd_speaker(Exec *e, Words *w) {
             return Cmd_fail(e, GV_DUPLICATE, "%s already has this reservation on this item", code);
       s->rec.res[idx].delegation = d;
       break;
-   case GV_REF_INTERVENTION: s->floor.list[idx].delegation = d; break;
+   case GV_REF_INTERVENTION:
+      SessionCopy_touch(s, idx);
+      s->floor.list[idx].delegation = d;
+      break;
    case GV_REF_DEADLINE: s->rec.deadlines[idx].set_by = d; break;
    case GV_REF_ACTION: s->rec.actions[idx].owner = d; break;
    }
@@ -294,10 +299,11 @@ GvStatus Cmd_delete(Exec *e, Words *w) {
    put_ref(e, kind, idx);
    switch (kind) {
    case GV_REF_INTERVENTION: {
-      Intervention *iv = &s->floor.list[idx];
-      Item *it = &s->agenda.items[iv->item];
       if (s->floor.speaking == idx)
          Cmd_end_speaker(e);
+      SessionCopy_touch(s, idx);
+      Intervention *iv = &s->floor.list[idx];
+      Item *it = &s->agenda.items[iv->item];
       size_t pos = said_find(it, GV_SAID_INTERVENTION, idx);
       if (pos != GV_NONE)
          said_remove(it, pos);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/session_copy.h"
 #include "model/utf8.h"
 #include "model/util.h"
 
@@ -304,6 +305,7 @@ void Cmd_end_speaker(Exec *e) {
    Floor *f = &e->s->floor;
    if (f->speaking == GV_NONE)
       return;
+   SessionCopy_touch(e->s, f->speaking);
    Intervention *iv = &f->list[f->speaking];
    iv->end = e->time < iv->start ? iv->start : e->time;
    f->speaking = GV_NONE;

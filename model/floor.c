@@ -12,14 +12,27 @@ void Floor_init(Floor *f) {
    f->speaking = GV_NONE;
 }
 
+void Intervention_release(Intervention *iv) {
+   Notes_release(&iv->notes);
+   if (iv->has_doc)
+      DocRef_free(iv->doc);
+   free(iv->doc);
+   iv->doc = NULL;
+   iv->has_doc = false;
+}
+
 void Floor_clear(Floor *f) {
-   for (size_t i = 0; i < f->count; i++) {
-      Notes_release(f->list[i].notes);
-      if (f->list[i].has_doc)
-         DocRef_free(&f->list[i].doc);
-   }
+   unsigned long gen = f->gen;
+   for (size_t i = 0; !f->borrowed && i < f->count; i++)
+      Intervention_release(&f->list[i]);
+   for (size_t k = 0; k < f->nbefore; k++)
+      Intervention_release(&f->before[k]);
    free(f->list);
+   free(f->before);
+   free(f->at);
+   free(f->changed);
    Floor_init(f);
+   f->gen = gen + 1;
 }
 
 int64_t Intervention_duration(const Intervention *iv, int64_t now) {
@@ -29,79 +42,209 @@ int64_t Intervention_duration(const Intervention *iv, int64_t now) {
    return end - iv->start;
 }
 
+/* The forms of Notes.at: */
+enum {
+   NOTES_SLICE,   /* a NUL-ended text the notes do not own: a slice of the
+                   * held text, or the "" of no notes */
+   NOTES_OWN,     /* text of their own, a NotesHead before it */
+   NOTES_PIECES,  /* a NotesList of slices, joined by newlines */
+};
+
 /* The count of holders lives just before the text. */
 typedef struct NotesHead {
    size_t holders;
 } NotesHead;
 
-static NotesHead *head(char *notes) {
-   return (NotesHead *)(void *)(notes - sizeof(NotesHead));
+/* Slices of the held text, each NUL-ended where it stops. Notes come in the
+ * file's order, so each piece lies after the first: it is kept as its
+ * distance from the first, 4 bytes, not a pointer and a length (16). */
+typedef struct NotesList {
+   const char *first;
+   uint32_t holders;
+   uint32_t count;     /* pieces, the first included */
+   uint32_t cap;       /* room in after[] */
+   uint32_t after[];   /* piece i (i >= 1) is at first + after[i - 1] */
+} NotesList;
+
+static NotesHead *head(char *text) {
+   return (NotesHead *)(void *)(text - sizeof(NotesHead));
 }
 
-char *Notes_new(const char *text, size_t n) {
-   NotesHead *h = malloc(sizeof *h + n + 1);
-   if (!h)
+static const char *piece(const NotesList *l, uint32_t i) {
+   return i ? l->first + l->after[i - 1] : l->first;
+}
+
+/* Notes are at most 4 GiB - 1: len fits in 32 bits. */
+static bool fits(const Notes *n, size_t more) {
+   return more <= UINT32_MAX - 1 - n->len;
+}
+
+void Notes_init(Notes *n) {
+   n->at = (void *)"";
+   n->len = 0;
+   n->form = NOTES_SLICE;
+}
+
+const char *Notes_text(const Notes *n, GvBuf *scratch) {
+   if (n->form != NOTES_PIECES)
+      return n->at;
+   const NotesList *l = n->at;
+   GvBuf_clear(scratch);
+   for (uint32_t i = 0; i < l->count; i++) {
+      if (i)
+         GvBuf_putc(scratch, '\n');
+      GvBuf_puts(scratch, piece(l, i));
+   }
+   return scratch->failed ? "" : GvBuf_str(scratch);
+}
+
+void Notes_release(Notes *n) {
+   if (n->form == NOTES_OWN && --head(n->at)->holders == 0)
+      free(head(n->at));
+   else if (n->form == NOTES_PIECES && --((NotesList *)n->at)->holders == 0)
+      free(n->at);
+   Notes_init(n);
+}
+
+Notes Notes_share(const Notes *n) {
+   if (n->form == NOTES_OWN)
+      head(n->at)->holders++;
+   else if (n->form == NOTES_PIECES)
+      ((NotesList *)n->at)->holders++;
+   return *n;
+}
+
+/* n's pieces in a list of this holder's own with room for one more. */
+static NotesList *list_of(const Notes *n) {
+   const NotesList *old = n->form == NOTES_PIECES ? n->at : NULL;
+   uint32_t count = old ? old->count : 1;
+   uint32_t cap = !old ? 1 : old->cap >= count ? old->cap : count;
+   NotesList *l = malloc(sizeof *l + cap * sizeof *l->after);
+   if (!l)
       return NULL;
-   h->holders = 1;
-   char *t = (char *)(h + 1);
-   if (n)
-      memcpy(t, text, n);
-   t[n] = '\0';
-   return t;
+   l->holders = 1;
+   l->cap = cap;
+   l->count = count;
+   l->first = old ? old->first : n->at;
+   if (old && count > 1)
+      memcpy(l->after, old->after, (count - 1) * sizeof *l->after);
+   return l;
 }
 
-char *Notes_grow(char **notes, size_t *len, size_t room) {
-   size_t old = *notes ? *len : 0;
-   size_t sep = old > 0 ? 1 : 0;
-   NotesHead *h;
-   if (*notes && head(*notes)->holders == 1) {
-      if (!(h = realloc(head(*notes), sizeof *h + old + sep + room + 1)))
-         return NULL;
-   } else {
-      /* Shared with a checkpoint: this holder takes a copy of its own. */
-      if (!(h = malloc(sizeof *h + old + sep + room + 1)))
-         return NULL;
-      h->holders = 1;
-      if (old)
-         memcpy(h + 1, *notes, old);
-      Notes_release(*notes);
+bool Notes_add_slice(Notes *n, const char *text, size_t len) {
+   if (n->len == 0)   /* the first note: the slice alone */
+      return Notes_set_slice(n, text, len);
+   const char *first = n->form == NOTES_PIECES ? ((NotesList *)n->at)->first : n->at;
+   uintptr_t at = (uintptr_t)text, f = (uintptr_t)first;
+   if (n->form == NOTES_OWN || at <= f || at - f > UINT32_MAX || !fits(n, len + 1)) {
+      /* Text of their own (typed, edited) stays so, and a piece the list
+       * cannot tell: the note is copied. */
+      char *to = Notes_grow(n, len + 1);
+      if (!to)
+         return false;
+      memcpy(to, text, len);
+      Notes_commit(n, len);
+      return true;
    }
-   char *t = (char *)(h + 1);
-   t[old] = '\0';
-   *notes = t;
-   *len = old;
-   return t + old + sep;
-}
-
-void Notes_commit(char **notes, size_t *len, size_t n) {
-   char *t = *notes;
-   if (n == 0) {
-      t[*len] = '\0';
-      return;
+   NotesList *l = n->form == NOTES_PIECES ? n->at : NULL;
+   if (!l || l->holders > 1 || l->count - 1 == l->cap) {
+      if (l && l->holders == 1) {
+         if (l->cap > UINT32_MAX / 2)
+            return false;
+         uint32_t cap = l->cap * 2;
+         if (!(l = realloc(l, sizeof *l + cap * sizeof *l->after)))
+            return false;
+         l->cap = cap;
+      } else {
+         /* A slice, or a list shared with a checkpoint: a list of this
+          * holder's own. */
+         if (!(l = list_of(n)))
+            return false;
+         size_t had = n->len;
+         Notes_release(n);
+         n->len = had;
+      }
+      n->at = l;
+      n->form = NOTES_PIECES;
    }
-   if (*len > 0)
-      t[(*len)++] = '\n';
-   *len += n;
-   t[*len] = '\0';
-}
-
-bool Notes_set(char **notes, size_t *len, const char *text, size_t n) {
-   char *t = Notes_new(text, n);
-   if (!t)
-      return false;
-   Notes_release(*notes);
-   *notes = t;
-   *len = n;
+   l->after[l->count++ - 1] = (uint32_t)(at - f);
+   n->len += 1 + len;
    return true;
 }
 
-char *Notes_share(char *notes) {
-   if (notes)
-      head(notes)->holders++;
-   return notes;
+char *Notes_grow(Notes *n, size_t room) {
+   size_t old = n->len;
+   size_t sep = old > 0 ? 1 : 0;
+   if (!fits(n, sep + room))
+      return NULL;
+   NotesHead *h;
+   if (n->form == NOTES_OWN && head(n->at)->holders == 1) {
+      if (!(h = realloc(head(n->at), sizeof *h + old + sep + room + 1)))
+         return NULL;
+   } else {
+      /* Slices, or text shared with a checkpoint: this holder takes a copy
+       * of its own. */
+      if (!(h = malloc(sizeof *h + old + sep + room + 1)))
+         return NULL;
+      h->holders = 1;
+      if (n->form == NOTES_PIECES) {
+         const NotesList *l = n->at;
+         char *t = (char *)(h + 1);
+         for (uint32_t i = 0; i < l->count; i++) {
+            if (i)
+               *t++ = '\n';
+            size_t k = strlen(piece(l, i));
+            memcpy(t, piece(l, i), k);
+            t += k;
+         }
+      } else if (old) {
+         memcpy(h + 1, n->at, old);
+      }
+      Notes_release(n);
+      n->len = (uint32_t)old;
+   }
+   char *t = (char *)(h + 1);
+   t[old] = '\0';
+   n->at = t;
+   n->form = NOTES_OWN;
+   return t + old + sep;
 }
 
-void Notes_release(char *notes) {
-   if (notes && --head(notes)->holders == 0)
-      free(head(notes));
+void Notes_commit(Notes *n, size_t written) {
+   char *t = n->at;
+   if (written == 0) {
+      t[n->len] = '\0';
+      return;
+   }
+   if (n->len > 0)
+      t[n->len++] = '\n';
+   n->len += (uint32_t)written;
+   t[n->len] = '\0';
+}
+
+bool Notes_set(Notes *n, const char *text, size_t len) {
+   if (len >= UINT32_MAX)
+      return false;
+   NotesHead *h = malloc(sizeof *h + len + 1);
+   if (!h)
+      return false;
+   h->holders = 1;
+   char *t = (char *)(h + 1);
+   if (len)
+      memcpy(t, text, len);
+   t[len] = '\0';
+   Notes_release(n);
+   n->at = t;
+   n->len = (uint32_t)len;
+   n->form = NOTES_OWN;
+   return true;
+}
+
+bool Notes_set_slice(Notes *n, const char *text, size_t len) {
+   if (len >= UINT32_MAX)
+      return false;
+   Notes_release(n);
+   n->at = (void *)text;
+   n->len = (uint32_t)len;
+   return true;
 }

@@ -8,9 +8,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/buf.h"
 #include "model/docref.h"
 
-/* The flags fill the uuid's last word: 136 bytes, not 160 (one a speaker). */
+/* An intervention's notes ("" when none), most of a meeting's memory. A
+ * note replayed from the file that the session holds (Session_hold_text)
+ * stays a slice of that text, and the notes of an intervention are then a
+ * list of such slices, joined by newlines when read; notes typed, edited, or
+ * written with escapes in the file are text of their own. Text of their own
+ * and lists are shared between the session and its undo checkpoint (a count
+ * of holders before them) until one of them changes them. Read them only
+ * with Notes_text and Notes_len; only the Notes_* functions change them. */
+typedef struct Notes {
+   void *at;               /* by form (model/floor.c) */
+   uint32_t len;           /* the text's length, the pieces joined */
+   uint32_t form;
+} Notes;
+
+/* The text, NUL-ended: in place when it is one piece, else the pieces joined
+ * into scratch (emptied first; valid until it is used again). "" with
+ * scratch->failed set when the memory to join them is missing. */
+const char *Notes_text(const Notes *n, GvBuf *scratch);
+static inline size_t Notes_len(const Notes *n) {
+   return n->len;
+}
+
+/* The flags fill the uuid's last word, the notes take 16 bytes and the
+ * document presented a pointer: 96 bytes (one a speaker). */
 typedef struct Intervention {
    char uuid[37];          /* the uuid of the event that gave the floor */
    bool point_of_order;    /* the floor came from a point of order */
@@ -20,15 +44,25 @@ typedef struct Intervention {
    size_t delegation;      /* roster index: the unit (COM/HOME) when a unit spoke */
    int64_t start;
    int64_t end;            /* GV_NO_TIME while it runs */
-   char *notes;            /* UTF-8, any length; "" when none (never NULL) */
-   size_t notes_len;
-   DocRef doc;             /* the document presented, when has_doc */
+   Notes notes;            /* UTF-8, any length: read with Notes_text */
+   DocRef *doc;            /* the document presented, when has_doc (else NULL):
+                            * most interventions present none */
 } Intervention;
 
 typedef struct Floor {
    Intervention *list;     /* every intervention, in speaking order */
    size_t count, cap;
    size_t speaking;        /* index of the running one, or GV_NONE */
+   unsigned long gen;      /* one more at every Floor_clear */
+   /* An undo checkpoint's floor (model/session_copy.c) has no list: it is
+    * the first `count` interventions of its session's floor of generation
+    * `gen`, except those changed since, kept in before[] as they were
+    * (before[k] is intervention at[k]; changed has a bit for each). */
+   bool borrowed;
+   Intervention *before;
+   size_t *at;
+   size_t nbefore, before_cap;
+   unsigned char *changed;
 } Floor;
 
 /* Seconds spoken: end - start, or now - start while it runs. */
@@ -37,22 +71,28 @@ int64_t Intervention_duration(const Intervention *iv, int64_t now);
 /* For model/ only. */
 void Floor_init(Floor *f);
 void Floor_clear(Floor *f);
+/* Frees what an intervention owns (its notes, its document). */
+void Intervention_release(Intervention *iv);
 
-/* Intervention notes, most of a meeting's memory, are shared between the
- * session and its undo checkpoints (model/checkpoint.c) until one of them
- * changes them: a count of holders sits before the text. Only these make,
- * change and free them. False / NULL on ENOMEM (the notes unchanged). */
-char *Notes_new(const char *text, size_t n);
-/* Room for a piece of at most room bytes after the notes, owned by this
- * holder: where to write it (after the newline to come), *len set to the
- * length before it. Notes_commit then ends the notes after the n bytes
- * written (n == 0: the text unchanged). NULL on ENOMEM. */
-char *Notes_grow(char **notes, size_t *len, size_t room);
-void Notes_commit(char **notes, size_t *len, size_t n);
-/* Replaces the notes whole with a copy of text. */
-bool Notes_set(char **notes, size_t *len, const char *text, size_t n);
-/* One more holder of the same notes (returned). */
-char *Notes_share(char *notes);
-void Notes_release(char *notes);
+/* For model/ only: what makes, changes and frees notes. False / NULL on
+ * ENOMEM, the notes unchanged. */
+void Notes_init(Notes *n);
+/* One more note, text[0..len) (len > 0): a slice of the text the session
+ * holds, which will be NUL at text[len] before anyone reads it (the end of
+ * the line Journal_append keeps in place). */
+bool Notes_add_slice(Notes *n, const char *text, size_t len);
+/* Room for a note of at most room bytes after the notes, in text of their
+ * own (pieces and shared text are copied first): where to write it, after
+ * the newline to come. Notes_commit then ends the notes after the n bytes
+ * written (n == 0: the text unchanged). */
+char *Notes_grow(Notes *n, size_t room);
+void Notes_commit(Notes *n, size_t written);
+/* Replaces the notes whole: with a copy of text, or with a slice of the held
+ * text (as for Notes_add_slice). */
+bool Notes_set(Notes *n, const char *text, size_t len);
+bool Notes_set_slice(Notes *n, const char *text, size_t len);
+/* One more holder of the same notes. */
+Notes Notes_share(const Notes *n);
+void Notes_release(Notes *n);
 
 #endif

@@ -221,7 +221,7 @@ static size_t forced_before(const Journal *j, size_t entry) {
  * and never redone is one fewer, one redone that it lacked one more. */
 static bool checkpoint_valid(const Session *s, const SessionCheckpoint *c) {
    return c->state && c->entry <= s->journal.nentries &&
-          forced_before(&s->journal, c->entry) == c->units;
+          forced_before(&s->journal, c->entry) == c->units && SessionCopy_current(s, c->state);
 }
 
 /* Keeps a copy of the state as it is now: that of the entries before
@@ -310,14 +310,16 @@ static void rebuild(Session *s) {
       if (checkpoint_valid(s, &s->checkpoints[i]) &&
           (!best || s->checkpoints[i].entry > best->entry))
          best = &s->checkpoints[i];
-   state_clear(s);
    size_t from = 0;
-   if (best) {
-      if (SessionCopy_state(s, best->state))
-         from = best->entry;
-      else
-         state_clear(s);
-   }
+   /* The checkpoint borrows the floor: it is kept, and taken back. */
+   Floor floor = s->floor;
+   Floor_init(&s->floor);
+   state_clear(s);
+   s->floor = floor;
+   if (best && SessionCopy_restore(s, best->state))
+      from = best->entry;
+   else
+      state_clear(s);
    rebuild_report(s, from, NULL, NULL, 0);
 }
 

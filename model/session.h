@@ -55,7 +55,7 @@ typedef struct SessionCheckpoint {
    size_t units;           /* units in force before `entry` when it was taken */
 } SessionCheckpoint;
 
-#define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.2x the file */
+#define GV_CHECKPOINTS 1          /* kept at once: each costs ~0.05x the file */
 #define GV_CHECKPOINT_EVERY 256   /* units between two checkpoints, at least */
 
 typedef struct Session {
@@ -155,6 +155,9 @@ size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
  * '\n', or the blank before its seal) becomes a NUL. False when the session
  * already holds a text: then it takes nothing. */
 bool Session_hold_text(Session *s, char *text, size_t len);
+/* For model/ only: does text[0..len] (the byte after it too) lie in the held
+ * text? A note replayed from there stays a slice of it (model/floor.h). */
+bool Session_holds(const Session *s, const char *text, size_t len);
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

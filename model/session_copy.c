@@ -129,20 +129,110 @@ static bool copy_agenda(Agenda *d, const Agenda *s) {
    return true;
 }
 
-static bool copy_floor(Floor *d, const Floor *s) {
-   d->speaking = s->speaking;
-   if (!s->count)
-      return true;
-   if (!(d->list = malloc(s->count * sizeof *d->list)))
+/* A copy of one intervention: the notes shared, the document copied. */
+static bool copy_intervention(Intervention *d, const Intervention *s) {
+   *d = *s;
+   d->notes = Notes_share(&s->notes);
+   d->doc = NULL;
+   if (s->has_doc && (!(d->doc = malloc(sizeof *d->doc)) || !DocRef_copy(d->doc, s->doc))) {
+      free(d->doc);
+      d->doc = NULL;
+      d->has_doc = false;
       return false;
-   d->cap = s->count;
-   for (size_t i = 0; i < s->count; i++) {
-      Intervention *iv = &d->list[i];
-      *iv = s->list[i];
-      iv->notes = Notes_share(s->list[i].notes);
-      bool ok = !iv->has_doc || DocRef_copy(&iv->doc, &s->list[i].doc);
-      if (!ok)
-         iv->has_doc = false;
+   }
+   return true;
+}
+
+/* A checkpoint's floor borrows the session's (see Floor): nothing is
+ * copied until the session changes one of its interventions. */
+static void borrow_floor(Floor *d, const Floor *s) {
+   d->speaking = s->speaking;
+   d->count = s->count;
+   d->gen = s->gen;
+   d->borrowed = true;
+}
+
+/* Intervention i of a checkpoint's floor cp, its session's floor being f. */
+static const Intervention *seen_by(const Floor *cp, const Floor *f, size_t i) {
+   if (cp->changed && (cp->changed[i / 8] >> (i % 8) & 1))
+      for (size_t k = 0; k < cp->nbefore; k++)
+         if (cp->at[k] == i)
+            return &cp->before[k];
+   return &f->list[i];
+}
+
+bool SessionCopy_current(const Session *s, const Session *cp) {
+   return cp->floor.borrowed && cp->floor.gen == s->floor.gen && cp->floor.count <= s->floor.count;
+}
+
+void SessionCopy_touch(Session *s, size_t i) {
+   for (size_t c = 0; c < GV_CHECKPOINTS; c++) {
+      Session *cp = s->checkpoints[c].state;
+      if (!cp || !SessionCopy_current(s, cp) || i >= cp->floor.count)
+         continue;
+      Floor *f = &cp->floor;
+      if (!f->changed && !(f->changed = calloc(f->count / 8 + 1, 1)))
+         goto lost;
+      if (f->changed[i / 8] >> (i % 8) & 1)
+         continue;   /* kept already, as it was at the checkpoint */
+      if (f->nbefore == f->before_cap) {
+         size_t cap = f->before_cap ? f->before_cap * 2 : 8;
+         Intervention *b = realloc(f->before, cap * sizeof *b);
+         if (!b)
+            goto lost;
+         f->before = b;
+         size_t *at = realloc(f->at, cap * sizeof *at);
+         if (!at)
+            goto lost;
+         f->at = at;
+         f->before_cap = cap;
+      }
+      if (!copy_intervention(&f->before[f->nbefore], &s->floor.list[i])) {
+         Intervention_release(&f->before[f->nbefore]);
+         goto lost;
+      }
+      f->at[f->nbefore++] = i;
+      f->changed[i / 8] |= (unsigned char)(1u << (i % 8));
+      continue;
+   lost:
+      /* Without the memory to keep it, the checkpoint goes: undo rebuilds. */
+      Session_free(cp);
+      s->checkpoints[c].state = NULL;
+   }
+}
+
+/* The session's floor back as the checkpoint's: those added since go, those
+ * changed since take back what they were (moved from the checkpoint, which
+ * then has none kept: the two are the same again). */
+static bool restore_floor(Floor *f, Floor *cp) {
+   if (cp->gen != f->gen || cp->count > f->count)
+      return false;
+   for (size_t i = cp->count; i < f->count; i++)
+      Intervention_release(&f->list[i]);
+   f->count = cp->count;
+   for (size_t k = 0; k < cp->nbefore; k++) {
+      Intervention_release(&f->list[cp->at[k]]);
+      f->list[cp->at[k]] = cp->before[k];
+   }
+   cp->nbefore = 0;
+   if (cp->changed)
+      memset(cp->changed, 0, cp->count / 8 + 1);
+   f->speaking = cp->speaking;
+   /* Another checkpoint of the old generation no longer matches. */
+   cp->gen = ++f->gen;
+   return true;
+}
+
+/* A floor of its own with the interventions the checkpoint sees. */
+static bool view_floor(Floor *d, const Floor *cp, const Floor *f) {
+   d->speaking = cp->speaking;
+   if (!cp->count)
+      return true;
+   if (!(d->list = malloc(cp->count * sizeof *d->list)))
+      return false;
+   d->cap = cp->count;
+   for (size_t i = 0; i < cp->count; i++) {
+      bool ok = copy_intervention(&d->list[i], seen_by(cp, f, i));
       d->count = i + 1;
       if (!ok)
          return false;
@@ -200,10 +290,25 @@ static bool copy_records(Records *d, const Records *s) {
    return true;
 }
 
-bool SessionCopy_state(Session *dst, const Session *src) {
+/* Everything but the floor. */
+static bool copy_rest(Session *dst, const Session *src) {
    dst->clock = src->clock;
    dst->last_time = src->last_time;
    return copy_meta(&dst->meta, &src->meta) && copy_roster(&dst->roster, &src->roster) &&
-          copy_agenda(&dst->agenda, &src->agenda) && copy_floor(&dst->floor, &src->floor) &&
-          copy_records(&dst->rec, &src->rec) && dup_str(&dst->roster_name, src->roster_name);
+          copy_agenda(&dst->agenda, &src->agenda) && copy_records(&dst->rec, &src->rec) &&
+          dup_str(&dst->roster_name, src->roster_name);
+}
+
+bool SessionCopy_state(Session *dst, const Session *src) {
+   borrow_floor(&dst->floor, &src->floor);
+   return copy_rest(dst, src);
+}
+
+bool SessionCopy_restore(Session *s, Session *cp) {
+   return restore_floor(&s->floor, &cp->floor) && copy_rest(s, cp);
+}
+
+bool SessionCopy_view(Session *dst, const Session *s, const Session *cp) {
+   return SessionCopy_current(s, cp) && view_floor(&dst->floor, &cp->floor, &s->floor) &&
+          copy_rest(dst, cp);
 }

@@ -1,7 +1,16 @@
 /* A session opened from a file holds the file's text: the journal keeps the
- * lines replayed from it as slices of it rather than a second copy. */
+ * lines replayed from it as slices of it rather than a second copy, and the
+ * interventions the notes read from it (model/floor.h). */
 #include "model/session.h"
+
+#include <stdint.h>
 
 bool Session_hold_text(Session *s, char *text, size_t len) {
    return Journal_hold(&s->journal, text, len);
+}
+
+bool Session_holds(const Session *s, const char *text, size_t len) {
+   uintptr_t p = (uintptr_t)text, h = (uintptr_t)s->journal.held;
+   size_t n = s->journal.held_len;
+   return s->journal.held && p >= h && p - h < n && len < n - (p - h);
 }

@@ -207,6 +207,15 @@ size_t Words_rest_into(const Words *w, size_t i, char *out) {
    return o;
 }
 
+const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
+   size_t len;
+   const char *s = rest_span(w, i, &len);
+   if (len == 0 || s[0] == '"' || s + len != w->line + w->len || memchr(s, '\\', len))
+      return NULL;
+   *n = len;
+   return s;
+}
+
 char *Words_rest(const Words *w, size_t i, size_t *n) {
    char *out = malloc(Words_rest_room(w, i));
    if (!out)

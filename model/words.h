@@ -48,6 +48,10 @@ char *Words_rest(const Words *w, size_t i, size_t *n);
  * its length. For appending the TEXT where it is kept, without a copy. */
 size_t Words_rest_room(const Words *w, size_t i);
 size_t Words_rest_into(const Words *w, size_t i, char *out);
+/* The TEXT from word i on when it is the rest of the line exactly as it
+ * stands, up to the line's end (not empty, no escape, not quoted): a
+ * pointer into the line, *n its length; else NULL. */
+const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
 /* Case-insensitive ASCII comparison of word i with a keyword. */
 bool Words_is(const Words *w, size_t i, const char *keyword);
 

@@ -42,6 +42,7 @@ void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
       ord[idx] = k;
    }
    char n1[24], n2[24], n3[24];
+   GvBuf notes = GV_BUF_INIT;
    for (size_t k = 0; k < Agenda_count(ag); k++) {
       const Item *it = &ag->items[Agenda_index_at(ag, k)];
       for (size_t v = 0; v < it->ninterventions; v++) {
@@ -49,11 +50,12 @@ void ArchiveDigest_build(const Session *s, ArchiveDigest *out) {
          char t[9];
          Time_format_hm(iv->start, false, t);
          snprintf(n1, sizeof n1, "%zu", k);
-         const char *f[DIGEST_V_FIELDS] = { n1, s->roster.list[iv->delegation].code, t, iv->notes,
-                                            iv->uuid };
+         const char *f[DIGEST_V_FIELDS] = { n1, s->roster.list[iv->delegation].code, t,
+                                            Notes_text(&iv->notes, &notes), iv->uuid };
          ArchiveDigest_add(out, 'V', DIGEST_V_FIELDS, f);
       }
    }
+   GvBuf_free(&notes);
    for (size_t p = 0; p < s->rec.npos; p++) {
       const Position *pos = &s->rec.pos[p];
       if (pos->item >= ag->count || ord[pos->item] == GV_NONE)

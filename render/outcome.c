@@ -29,6 +29,9 @@ typedef struct Ctx {
     * each record once. */
    size_t *posFirst, *posNext, *resFirst, *resNext;
    size_t *dlFirst, *dlNext, *actFirst, *actNext;
+   GvBuf notes;       /* an intervention's notes when they are in pieces */
+   const Intervention *notesOf;   /* the last read, and its text */
+   const char *notesText;
 } Ctx;
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -686,12 +689,24 @@ static int Outcome_itemHasDoc(const Ctx *c, const char *docText) {
    return 0;
 }
 
+/* An intervention's notes (Notes_text). */
+static const char *Outcome_notes(Ctx *c, const Intervention *iv) {
+   if (c->notesOf == iv)
+      return c->notesText;   /* asked again for the same: not joined twice */
+   const char *t = Notes_text(&iv->notes, &c->notes);
+   if (c->notes.failed)
+      abort();
+   c->notesOf = iv;
+   c->notesText = t;
+   return t;
+}
+
 static void Outcome_intervention(Ctx *c, const Intervention *iv) {
    Subject sj = { Outcome_del(c, iv->delegation), NULL };
-   const char *docText = iv->has_doc && iv->doc.text ? iv->doc.text : NULL;
+   const char *docText = iv->has_doc && iv->doc->text ? iv->doc->text : NULL;
    if (docText && Outcome_itemHasDoc(c, docText))
       docText = NULL;
-   Outcome_text(c, iv->notes, &sj, docText);
+   Outcome_text(c, Outcome_notes(c, iv), &sj, docText);
 }
 
 static void Outcome_para(Ctx *c, const Para *pa) {
@@ -699,10 +714,10 @@ static void Outcome_para(Ctx *c, const Para *pa) {
    Outcome_text(c, pa->text, &sj, NULL);
 }
 
-static int Outcome_hasWords(const Intervention *iv) {
+static int Outcome_hasWords(Ctx *c, const Intervention *iv) {
    if (iv->has_doc)
       return 1;
-   for (const char *p = iv->notes ? iv->notes : ""; *p; p++)
+   for (const char *p = Outcome_notes(c, iv); *p; p++)
       if (*p != ' ' && *p != '\n')
          return 1;
    return 0;
@@ -744,7 +759,7 @@ static void Outcome_said(Ctx *c, size_t idx, const Item *it) {
       const Intervention *iv = Session_intervention(c->s, it->said[i].index);
       if (!iv || iv->deleted || iv->delegation >= roster)
          continue;
-      if (Outcome_hasWords(iv)) {
+      if (Outcome_hasWords(c, iv)) {
          Outcome_intervention(c, iv);
          spoke[iv->delegation] = 1;
       } else if (!spoke[iv->delegation]) {
@@ -1403,6 +1418,7 @@ void Outcome_build(Doc *d, const Session *s, const OutcomeOptions *o) {
    free(c.dlNext);
    free(c.actFirst);
    free(c.actNext);
+   GvBuf_free(&c.notes);
 }
 
 /* Every format is written a block at a time as Outcome_build composes

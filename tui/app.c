@@ -148,7 +148,10 @@ void App_flushDraft(App *app) {
    const Intervention *sp = Session_speaker(App_session(app));
    if (!sp || strcmp(sp->uuid, app->notesFor) != 0)
       return;
-   if (strcmp(sp->notes, Editor_text(&app->notes)) == 0) {
+   GvBuf scratch = GV_BUF_INIT;   /* the notes in pieces */
+   int same = strcmp(Notes_text(&sp->notes, &scratch), Editor_text(&app->notes)) == 0;
+   GvBuf_free(&scratch);
+   if (same) {
       app->notesSaved = app->notes.version; /* typed and undone: nothing new */
       return;
    }
@@ -182,12 +185,14 @@ void App_syncNotes(App *app) {
    int same = strcmp(sp->uuid, app->notesFor) == 0;
    /* A new speaker, or the note changed under us (undo, follow) while
     * nothing is waiting to be journaled: take the model's text. */
-   if (!same || (app->notes.version == app->notesSaved &&
-                 strcmp(Editor_text(&app->notes), sp->notes) != 0)) {
+   GvBuf scratch = GV_BUF_INIT;   /* the notes in pieces */
+   const char *notes = Notes_text(&sp->notes, &scratch);
+   if (!same || (app->notes.version == app->notesSaved && strcmp(Editor_text(&app->notes), notes) != 0)) {
       snprintf(app->notesFor, sizeof app->notesFor, "%s", sp->uuid);
-      Editor_set(&app->notes, sp->notes);
+      Editor_set(&app->notes, notes);
       app->notesSaved = app->notes.version;
    }
+   GvBuf_free(&scratch);
 }
 
 int App_run(App *app, const char *line) {

@@ -64,10 +64,13 @@ static void NotesPane_recent(App *app, Rect r, int y, int bottom) {
       Time_format_hm(iv->start, false, t);
       Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
       /* The first line of the notes only. */
-      const char *nl = strchr(iv->notes, '\n');
-      int nlen = nl ? (int)(nl - iv->notes) : (int)strlen(iv->notes);
+      GvBuf scratch = GV_BUF_INIT;   /* the notes in pieces */
+      const char *notes = Notes_text(&iv->notes, &scratch);
+      const char *nl = strchr(notes, '\n');
+      int nlen = nl ? (int)(nl - notes) : (int)strlen(notes);
       snprintf(line, sizeof line, "%s %-6s %5s  %.*s%s", t, d ? d->code : "?", dur, nlen,
-               iv->notes, nl ? " ..." : "");
+               notes, nl ? " ..." : "");
+      GvBuf_free(&scratch);
       Draw_textCut(y++, x, w, iv->end == GV_NO_TIME ? app->attr[ROLE_SPEAKER] : 0, line, app->ascii);
    }
 }

@@ -310,6 +310,7 @@ static void Overlays_detail(App *app, OverlayLines *out, int width) {
           GvItemState_word(it->state), GvItemKind_label(it->kind), it->added ? "  added during the meeting" : "");
    for (size_t d = 0; d < it->ndocs; d++)
       Ov_add(out, ROLE_NORMAL, "  doc. %s", it->docs[d].text);
+   GvBuf notes = GV_BUF_INIT;   /* an intervention's notes in pieces */
    if (it->notes && *it->notes) {
       Ov_add(out, ROLE_NORMAL, "%s", "");
       Ov_wrap(out, ROLE_NORMAL, "  ", it->notes, width - 2);
@@ -335,10 +336,11 @@ static void Overlays_detail(App *app, OverlayLines *out, int width) {
       Draw_duration((long)Intervention_duration(iv, Session_clock(s, App_now())), dur, sizeof dur);
       Ov_add(out, iv->end == GV_NO_TIME ? ROLE_SPEAKER : ROLE_NEXT, "[%.*s] %s  %-9s %6s%s%s%s", (int)rl,
              iv->uuid, t, Ov_code(s, iv->delegation), dur, iv->point_of_order ? "  point of order" : "",
-             iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc.text : "");
-      if (iv->notes[0])
-         Ov_wrap(out, ROLE_NORMAL, "      ", iv->notes, width - 6);
+             iv->has_doc ? "  presents " : "", iv->has_doc ? iv->doc->text : "");
+      if (Notes_len(&iv->notes))
+         Ov_wrap(out, ROLE_NORMAL, "      ", Notes_text(&iv->notes, &notes), width - 6);
    }
+   GvBuf_free(&notes);
    int any = 0;
    for (size_t k = 0;; k++) {
       const Position *p = Session_position(s, idx, k);

@@ -69,10 +69,13 @@ static void RecordsPane_row(App *app, const RecordRef *ref, char *buf, size_t n)
       const Intervention *iv = Session_intervention(s, ref->index);
       char t[9];
       Time_format_hm(iv->start, false, t);
-      const char *nl = strchr(iv->notes, '\n');
-      int len = nl ? (int)(nl - iv->notes) : (int)strlen(iv->notes);
+      GvBuf scratch = GV_BUF_INIT;   /* the notes in pieces */
+      const char *notes = Notes_text(&iv->notes, &scratch);
+      const char *nl = strchr(notes, '\n');
+      int len = nl ? (int)(nl - notes) : (int)strlen(notes);
       snprintf(buf, n, "%s %-7s %s%.*s%s", t, RecordsPane_code(s, iv->delegation),
-               iv->end == GV_NO_TIME ? "(speaking) " : "", len, iv->notes, nl ? " ..." : "");
+               iv->end == GV_NO_TIME ? "(speaking) " : "", len, notes, nl ? " ..." : "");
+      GvBuf_free(&scratch);
       break;
    }
    case REC_PARA: {
@@ -229,11 +232,12 @@ static int RecordsPane_selected(App *app, RecordRef *ref, char *shortRef, size_t
    return 0;
 }
 
-/* The words of a record, as `edit` replaces them. */
-static const char *RecordsPane_text(Session *s, const RecordRef *ref) {
+/* The words of a record, as `edit` replaces them (an intervention's notes
+ * in pieces are joined in scratch). */
+static const char *RecordsPane_text(Session *s, const RecordRef *ref, GvBuf *scratch) {
    const char *t = NULL;
    switch (ref->kind) {
-   case REC_INTERVENTION: t = Session_intervention(s, ref->index)->notes; break;
+   case REC_INTERVENTION: t = Notes_text(&Session_intervention(s, ref->index)->notes, scratch); break;
    case REC_PARA: t = s->rec.paras[ref->index].text; break;
    case REC_POSITION: t = s->rec.pos[ref->index].text; break;
    case REC_RESERVATION: t = s->rec.res[ref->index].text; break;
@@ -255,7 +259,9 @@ unsigned RecordsPane_edit(App *app) {
    RecordsPane_row(app, &ref, line, sizeof line);
    snprintf(app->editRef, sizeof app->editRef, "%s", sref);
    snprintf(app->editWhat, sizeof app->editWhat, "%.*s", (int)sizeof app->editWhat - 1, line);
-   Editor_set(&app->notes, RecordsPane_text(s, &ref));
+   GvBuf scratch = GV_BUF_INIT;
+   Editor_set(&app->notes, RecordsPane_text(s, &ref, &scratch));
+   GvBuf_free(&scratch);
    Editor_textEnd(&app->notes);
    app->notesSaved = app->notes.version;
    app->focus = FOCUS_NOTES;

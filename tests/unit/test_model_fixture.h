@@ -10,6 +10,17 @@
 #include "model/utf8.h"
 #include "model/words.h"
 
+/* An intervention's notes as one string (Notes_text), in one of four
+ * buffers used in turn: a test may compare a few in one expression. */
+static inline const char *Fx_notes(const Intervention *iv) {
+   static GvBuf bufs[4];
+   static unsigned next;
+   GvBuf *b = &bufs[next++ % 4];
+   const char *t = Notes_text(&iv->notes, b);
+   assert_false(b->failed);
+   return t;
+}
+
 typedef struct Fx {
    Session *s;
    RunContext ctx;
@@ -178,8 +189,8 @@ static inline char *Fx_dump(const Session *s) {
       Fx_put_time(&b, iv->start);
       GvBuf_putc(&b, ' ');
       Fx_put_time(&b, iv->end);
-      GvBuf_printf(&b, " doc=%s notes=%zu:%s deleted=%d\n", iv->has_doc ? iv->doc.text : "-", iv->notes_len,
-                   iv->notes, iv->deleted);
+      GvBuf_printf(&b, " doc=%s notes=%zu:%s deleted=%d\n", iv->has_doc ? iv->doc->text : "-",
+                   Notes_len(&iv->notes), Fx_notes(iv), iv->deleted);
    }
    for (size_t i = 0; i < s->rec.nparas; i++) {
       const Para *pa = &s->rec.paras[i];
@@ -245,6 +256,44 @@ static inline Session *Fx_load_into(Session *s, const Session *from, bool ahead)
    size_t bad = 0;
    if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
       fail_msg("load: line %zu failed at the end: %s", bad + 1, msg);
+   return s;
+}
+
+/* The same as storage/sessionfile.c opens a file: the lines joined into
+ * one text that the session holds (Session_hold_text), each replayed from
+ * there, so that the journal's lines and the notes read are slices of it. */
+static inline Session *Fx_load_held(Session *s, const Session *from, bool ahead) {
+   GvBuf all = GV_BUF_INIT;
+   for (size_t i = 0; i < Session_line_count(from); i++) {
+      size_t len;
+      const char *line = Session_line(from, i, &len);
+      GvBuf_append(&all, line, len);
+      GvBuf_putc(&all, '\n');
+   }
+   assert_false(all.failed);
+   size_t n = all.len;
+   char *text = malloc(n + 1);
+   assert_non_null(text);
+   if (n)
+      memcpy(text, all.data, n);
+   GvBuf_free(&all);
+   assert_true(Session_hold_text(s, text, n));
+   char msg[512];
+   Session_load_begin(s);
+   for (size_t pass = ahead ? 0 : 1; pass < 2; pass++) {
+      for (size_t at = 0, i = 1; at < n; i++) {
+         char *nl = memchr(text + at, '\n', n - at);
+         size_t len = (size_t)(nl - (text + at));
+         if (pass == 0)
+            Session_load_ahead(s, text + at, len);
+         else if (Session_replay(s, text + at, len, msg, sizeof msg) != GV_OK)
+            fail_msg("load of held line %zu failed: %s", i, msg);
+         at += len + 1;
+      }
+   }
+   size_t bad = 0;
+   if (Session_load_end(s, &bad, msg, sizeof msg) != 0)
+      fail_msg("held load: line %zu failed at the end: %s", bad + 1, msg);
    return s;
 }
 

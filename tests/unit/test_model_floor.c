@@ -185,14 +185,14 @@ static void notes_go_to_the_right_place(void **state) {
    Fx_run(f, "note presented their non-paper,");
    Fx_run(f, "note supported by a number of other Member States.");
    Fx_refuse(f, "note \"\"  ", GV_USAGE, "note needs TEXT");
-   assert_string_equal(Session_speaker(f->s)->notes,
+   assert_string_equal(Fx_notes(Session_speaker(f->s)),
                        "presented their non-paper,\nsupported by a number of other Member States.");
-   assert_int_equal(Session_speaker(f->s)->notes_len, strlen(Session_speaker(f->s)->notes));
+   assert_int_equal(Notes_len(&Session_speaker(f->s)->notes), strlen(Fx_notes(Session_speaker(f->s))));
    Fx_run(f, "end");
    Fx_run(f, "note Added after the end.");
-   assert_non_null(strstr(f->s->floor.list[0].notes, "\nAdded after the end."));
+   assert_non_null(strstr(Fx_notes(&f->s->floor.list[0]), "\nAdded after the end."));
    Fx_run(f, "note Line one\\nline two with a backslash \\\\ here");
-   assert_non_null(strstr(f->s->floor.list[0].notes, "Line one\nline two with a backslash \\ here"));
+   assert_non_null(strstr(Fx_notes(&f->s->floor.list[0]), "Line one\nline two with a backslash \\ here"));
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }
@@ -212,9 +212,9 @@ static void long_utf8_note(void **state) {
    Fx_run(f, line.data);
    const Intervention *iv = Session_speaker(f->s);
    /* written as a quoted TEXT (it ends with a blank), it comes back exactly */
-   assert_int_equal(iv->notes_len, text.len);
-   assert_string_equal(iv->notes, text.data);
-   assert_true(Utf8_length(iv->notes, iv->notes_len) >= 4999);
+   assert_int_equal(Notes_len(&iv->notes), text.len);
+   assert_string_equal(Fx_notes(iv), text.data);
+   assert_true(Utf8_length(Fx_notes(iv), Notes_len(&iv->notes)) >= 4999);
    Fx_assert_roundtrip(f);
    /* typed raw, the blank at the end of the line is not part of the text */
    char raw[64];
@@ -222,15 +222,15 @@ static void long_utf8_note(void **state) {
    Fx_run(f, raw);
    iv = Session_speaker(f->s);
    size_t tail = strlen("\nΕλλάδα raw");
-   assert_int_equal(iv->notes_len, text.len + tail);
-   assert_string_equal(iv->notes + text.len, "\nΕλλάδα raw");
+   assert_int_equal(Notes_len(&iv->notes), text.len + tail);
+   assert_string_equal(Fx_notes(iv) + text.len, "\nΕλλάδα raw");
    /* and as a draft, kept whole with its trailing blank */
    GvBuf_clear(&line);
    GvBuf_puts(&line, "draft ");
    Words_put_text(&line, text.data, text.len);
    Fx_run(f, line.data);
-   assert_int_equal(Session_speaker(f->s)->notes_len, text.len);
-   assert_string_equal(Session_speaker(f->s)->notes, text.data);
+   assert_int_equal(Notes_len(&Session_speaker(f->s)->notes), text.len);
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), text.data);
    Fx_assert_roundtrip(f);
    GvBuf_free(&text);
    GvBuf_free(&line);
@@ -256,12 +256,12 @@ static void hostile_text_in_notes(void **state) {
          fail_msg("raw control character 0x%02x in the journal", *p);
    assert_non_null(strstr(f->out.data, "\\x1b[31m"));
    const Intervention *iv = Session_speaker(f->s);
-   assert_string_equal(iv->notes + 2, hostile);
+   assert_string_equal(Fx_notes(iv) + 2, hostile);
    /* a raw control byte typed on the line is kept too, and escaped */
    f->out.len = 0;
    Fx_run(f, "note beep\a");
    assert_non_null(strstr(f->out.data, "note beep\\x07\n"));
-   assert_string_equal(iv->notes + iv->notes_len - 5, "beep\a");
+   assert_string_equal(Fx_notes(iv) + Notes_len(&iv->notes) - 5, "beep\a");
    Fx_assert_roundtrip(f);
    GvBuf_free(&line);
    Fx_free(f);
@@ -274,7 +274,7 @@ static void drafts_replace_and_are_not_undo_units(void **state) {
    Fx_run(f, "give FR");
    Fx_run(f, "draft presented");
    Fx_run(f, "draft presented their non-paper");
-   assert_string_equal(Session_speaker(f->s)->notes, "presented their non-paper");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "presented their non-paper");
    /* the canonical draft names its intervention */
    char want[80];
    snprintf(want, sizeof want, "draft #%s presented their non-paper\n", Session_speaker(f->s)->uuid);
@@ -284,13 +284,13 @@ static void drafts_replace_and_are_not_undo_units(void **state) {
    assert_null(Session_speaker(f->s));
    assert_int_equal(f->s->floor.count, 0);
    Fx_run(f, "redo");
-   assert_string_equal(Session_speaker(f->s)->notes, "presented their non-paper");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "presented their non-paper");
    Fx_run(f, "draft");   /* empties the notes */
-   assert_string_equal(Session_speaker(f->s)->notes, "");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "");
    Fx_run(f, "draft again");
    /* a text that merely starts with '#' is text */
    Fx_run(f, "draft #1 priority for FR");
-   assert_string_equal(Session_speaker(f->s)->notes, "#1 priority for FR");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "#1 priority for FR");
    Fx_refuse(f, "draft #00000000-0000-4000-8000-000000000000 x", GV_NOT_FOUND, "no intervention");
    Fx_assert_roundtrip(f);
    Fx_free(f);
@@ -306,7 +306,7 @@ static void draft_after_undone_speaker_stays_with_its_intervention(void **state)
    Fx_run(f, "undo");   /* FR never spoke: DE has the floor again */
    const Intervention *iv = Session_speaker(f->s);
    assert_string_equal(f->s->roster.list[iv->delegation].code, "DE");
-   assert_string_equal(iv->notes, "DE's words");
+   assert_string_equal(Fx_notes(iv), "DE's words");
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }
@@ -320,10 +320,10 @@ static void presents_a_document(void **state) {
    Fx_refuse(f, "presents ST 5192", GV_BAD_DOCREF, "invalid document reference");
    Fx_run(f, "presents wk 5192/17");
    assert_true(Session_speaker(f->s)->has_doc);
-   assert_string_equal(Session_speaker(f->s)->doc.text, "WK 5192/17");
+   assert_string_equal(Session_speaker(f->s)->doc->text, "WK 5192/17");
    assert_non_null(strstr(f->out.data, "presents \"WK 5192/17\"\n"));
    Fx_run(f, "presents \"non-paper on encryption\"");
-   assert_int_equal(Session_speaker(f->s)->doc.kind, GV_DOCREF_FREE);
+   assert_int_equal(Session_speaker(f->s)->doc->kind, GV_DOCREF_FREE);
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }

@@ -315,7 +315,7 @@ static void rollback_after_a_failed_write(void **state) {
    Fx_run(f, "draft one");
    Fx_run(f, "draft two");
    Session_rollback(f->s);
-   assert_string_equal(Session_speaker(f->s)->notes, "one");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "one");
    Fx_assert_roundtrip(f);
    free(before);
    free(after);
@@ -395,25 +395,25 @@ static void undo_with_many_drafts(void **state) {
    Fx_run(f, "give DE");
    Fx_run(f, "draft d");
    Fx_run(f, "undo");   /* DE never spoke */
-   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "abc");
    Fx_run(f, "redo");
-   assert_string_equal(Session_speaker(f->s)->notes, "d");
-   assert_string_equal(f->s->floor.list[0].notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "d");
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "abc");
    Fx_run(f, "undo");
    Fx_run(f, "undo");   /* the note X */
-   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "abc");
    Fx_run(f, "undo");   /* give FR */
    assert_null(Session_speaker(f->s));
    Fx_run(f, "redo");   /* the drafts come back with their intervention (not undo units) */
-   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "abc");
    Fx_run(f, "redo");   /* the note X, which the later draft replaced */
-   assert_string_equal(Session_speaker(f->s)->notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "abc");
    Fx_run(f, "give EL");   /* a new command: EL takes the index DE had */
    Fx_run(f, "draft e");
    Fx_run(f, "undo");
    Fx_run(f, "redo");
-   assert_string_equal(Session_speaker(f->s)->notes, "e");
-   assert_string_equal(f->s->floor.list[0].notes, "abc");
+   assert_string_equal(Fx_notes(Session_speaker(f->s)), "e");
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "abc");
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }
@@ -457,9 +457,9 @@ static void a_long_meeting_stays_fast(void **state) {
    Session *copy = Fx_replay_all(f->s);
    double replay = seconds_since(start);
    assert_int_equal(copy->floor.count, 10000);
-   assert_string_equal(copy->floor.list[9999].notes,
+   assert_string_equal(Fx_notes(&copy->floor.list[9999]),
                        "intervention number 9999, draft 3, with more words\nintervention number 9999");
-   assert_string_equal(f->s->floor.list[9999].notes, copy->floor.list[9999].notes);
+   assert_string_equal(Fx_notes(&f->s->floor.list[9999]), Fx_notes(&copy->floor.list[9999]));
    SpeakStat *st = calloc(copy->roster.count, sizeof *st);
    Session_speaking_stats(copy, GV_NONE, 0, true, st);
    assert_int_equal(st[Fx_del(f, "FR")].interventions, 1250);
@@ -542,9 +542,9 @@ static void replay_gives_the_notes_the_live_run_gave(void **state) {
    const Intervention *de = Session_intervention(f->s, 1);
    assert_non_null(fr);
    assert_non_null(de);
-   assert_non_null(strstr(fr->notes, "new\nline and \"quotes\""));
-   assert_non_null(strstr(fr->notes, "a control \x01 and a typed \\x41"));
-   char *want_fr = strdup(fr->notes), *want_de = strdup(de->notes);
+   assert_non_null(strstr(Fx_notes(fr), "new\nline and \"quotes\""));
+   assert_non_null(strstr(Fx_notes(fr), "a control \x01 and a typed \\x41"));
+   char *want_fr = strdup(Fx_notes(fr)), *want_de = strdup(Fx_notes(de));
    for (int pass = 0; pass < 2; pass++) {
       Session *r = Session_new();
       char msg[256];
@@ -560,16 +560,16 @@ static void replay_gives_the_notes_the_live_run_gave(void **state) {
       }
       size_t bad;
       assert_int_equal(Session_load_end(r, &bad, msg, sizeof msg), 0);
-      assert_string_equal(Session_intervention(r, 0)->notes, want_fr);
-      assert_string_equal(Session_intervention(r, 1)->notes, want_de);
+      assert_string_equal(Fx_notes(Session_intervention(r, 0)), want_fr);
+      assert_string_equal(Fx_notes(Session_intervention(r, 1)), want_de);
       assert_int_equal(Session_current_index(r), Session_current_index(f->s));
       assert_string_equal(Session_position_of(r, 2, Session_intervention(r, 0)->delegation)->text,
                           "\"the text\" \\ as it stands");
       Session_free(r);
    }
    Fx_run(f, "undo");
-   assert_string_equal(Session_intervention(f->s, 0)->notes, want_fr);
-   assert_string_equal(Session_intervention(f->s, 1)->notes, want_de);
+   assert_string_equal(Fx_notes(Session_intervention(f->s, 0)), want_fr);
+   assert_string_equal(Fx_notes(Session_intervention(f->s, 1)), want_de);
    free(want_fr);
    free(want_de);
    Fx_free(f);

@@ -59,7 +59,7 @@ static void item_paragraphs(void **state) {
    Fx_run(f, "paragraph Delegations were invited to send written comments.");
    Fx_run(f, "para Delegations took note of the information.");
    /* the notes stay FR's; the paragraphs are the item's, in order */
-   assert_string_equal(f->s->floor.list[0].notes, "presented the text");
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "presented the text");
    assert_int_equal(f->s->rec.nparas, 2);
    assert_int_equal(f->s->rec.paras[0].kind, GV_PARA_TEXT);
    assert_null(f->s->rec.paras[0].phrase);
@@ -147,7 +147,7 @@ static void edit_speaker_delete(void **state) {
    /* edit */
    snprintf(line, sizeof line, "edit %.8s presented the revised text", iv);
    Fx_run_undo_redo(f, line);
-   assert_string_equal(f->s->floor.list[0].notes, "presented the revised text");
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "presented the revised text");
    snprintf(line, sizeof line, "edit %s Delegations took note.", par);
    Fx_run_undo_redo(f, line);
    assert_string_equal(f->s->rec.paras[0].text, "Delegations took note.");

@@ -165,14 +165,14 @@ static void check_reference(const Session *s) {
    const Intervention *fr = Session_intervention(s, ivs[1]);
    assert_string_equal(s->roster.list[fr->delegation].code, "FR");
    assert_true(fr->has_doc);
-   assert_int_equal(fr->doc.kind, GV_DOCREF_FREE);
-   assert_string_equal(fr->notes, "presented their non-paper, supported by a number of other Member States.");
+   assert_int_equal(fr->doc->kind, GV_DOCREF_FREE);
+   assert_string_equal(Fx_notes(fr), "presented their non-paper, supported by a number of other Member States.");
    assert_int_equal(Session_position(s, Agenda_find(&s->agenda, "3", 1), 0)->stance, GV_STANCE_SUPPORTS);
    /* the tour de table on 3.2 queued the Member States; one spoke */
    ivs = Session_item_interventions(s, Agenda_find(&s->agenda, "3.2", 3), &n);
    assert_int_equal(n, 3);
    assert_string_equal(s->roster.list[Session_intervention(s, ivs[1])->delegation].code, "DE");
-   assert_string_equal(Session_intervention(s, ivs[0])->doc.text, "WK 4977/17");
+   assert_string_equal(Session_intervention(s, ivs[0])->doc->text, "WK 4977/17");
    /* the 31 May deadline, set by the Presidency */
    assert_int_equal(s->rec.ndeadlines, 1);
    assert_int_equal(s->rec.deadlines[0].day, Date_days_from_civil(2017, 5, 31));
@@ -182,7 +182,7 @@ static void check_reference(const Session *s) {
    /* item 5: COM, UK, ES with WK 5192/17 */
    ivs = Session_item_interventions(s, Agenda_find(&s->agenda, "5", 1), &n);
    assert_int_equal(n, 3);
-   assert_string_equal(Session_intervention(s, ivs[2])->doc.text, "WK 5192/17");
+   assert_string_equal(Session_intervention(s, ivs[2])->doc->text, "WK 5192/17");
    assert_int_equal(Session_start_time(s), Fx_time("2017-05-12T10:00:00"));
    assert_int_equal(Session_end_time(s), Fx_time("2017-05-12T13:05:00"));
    assert_null(Session_current_item(s));

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "model/session_copy.h"
+
 static uint64_t next_rand(uint64_t *r) {
    *r ^= *r >> 12;
    *r ^= *r << 25;
@@ -34,6 +36,16 @@ static char *rebuilt_dump(const Session *s) {
    char *d = Fx_dump(r);
    Session_free(r);
    GvBuf_free(&c);
+   return d;
+}
+
+/* The state that the checkpoint cp of s stands for, dumped. */
+static char *checkpoint_dump(const Session *s, const Session *cp) {
+   Session *v = Session_new();
+   assert_non_null(v);
+   assert_true(SessionCopy_view(v, s, cp));
+   char *d = Fx_dump(v);
+   Session_free(v);
    return d;
 }
 
@@ -66,12 +78,16 @@ static const char *const Codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "
 static void random_command(Fx *f, uint64_t *r, int step) {
    char line[256];
    const char *c1 = Codes[next_rand(r) % NCODES], *c2 = Codes[next_rand(r) % NCODES];
-   switch (next_rand(r) % 20) {
+   /* an intervention to correct: edit, speaker, delete change it in place */
+   size_t n = f->s->floor.count;
+   const char *ref = n ? f->s->floor.list[next_rand(r) % n].uuid : "none";
+   switch (next_rand(r) % 24) {
    case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
    case 1: snprintf(line, sizeof line, "give %s", c1); break;
    case 2: snprintf(line, sizeof line, "next"); break;
-   case 3:
-   case 4: snprintf(line, sizeof line, "note said thing %d with words", step); break;
+   case 3: snprintf(line, sizeof line, "note said thing %d with words", step); break;
+   /* escaped in the journal: read back as text of its own, not a slice */
+   case 4: snprintf(line, sizeof line, "note said \\ thing %d\\nwith words", step); break;
    case 5:
    case 6: snprintf(line, sizeof line, "draft typing %d, still typing", step); break;
    case 7: snprintf(line, sizeof line, "end"); break;
@@ -86,18 +102,30 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 16: snprintf(line, sizeof line, "roster mini"); break;
    case 17: snprintf(line, sizeof line, "tour"); break;
    case 18: snprintf(line, sizeof line, "withdraw %s", c1); break;
+   case 19: snprintf(line, sizeof line, "edit %.8s edited %d", ref, step); break;
+   case 20: snprintf(line, sizeof line, "speaker %.8s %s", ref, c1); break;
+   case 21: snprintf(line, sizeof line, "delete %.8s", ref); break;
+   case 22: snprintf(line, sizeof line, "presents WK %d/17", 100 + step); break;
    default: snprintf(line, sizeof line, "attend %s absent", c1); break;
    }
    Fx_tick(f, 1 + (int64_t)(next_rand(r) % 40));
    Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
 }
 
-/* Loaded as a session opened read-only is: replayed lines take no checkpoint. */
-static Session *load_without_checkpoints(const Session *from) {
+/* Loaded as a session opened read-only is: replayed lines take no
+ * checkpoint. Held: from a text the session holds, as a file is opened. */
+static Session *load_without_checkpoints(const Session *from, bool held) {
    Session *s = Session_new();
    assert_non_null(s);
    s->replay_no_checkpoints = true;
-   return Fx_load_into(s, from, true);
+   return held ? Fx_load_held(s, from, true) : Fx_load_into(s, from, true);
+}
+
+/* Opened as a file is: the notes read are slices of the text it holds. */
+static Session *load_held(const Session *from) {
+   Session *s = Session_new();
+   assert_non_null(s);
+   return Fx_load_held(s, from, true);
 }
 
 static size_t checkpoints_held(const Session *s) {
@@ -123,10 +151,14 @@ static void random_history(uint64_t seed, size_t every, int steps) {
          int n = 1 + (int)(next_rand(&r) % 4);
          for (int k = 0; k < n; k++)
             Session_run(f->s, "redo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
-      } else if (roll < 22) {
-         /* undo after a load: the session is opened again from its journal */
-         /* sometimes as a read-only session is: without checkpoints */
-         Session *loaded = roll == 21 ? load_without_checkpoints(f->s) : Fx_load_lines(f->s, true);
+      } else if (roll < 24) {
+         /* undo after a load: the session is opened again from its journal,
+          * sometimes as a read-only session is (without checkpoints), mostly
+          * from a text it holds, as a file is */
+         Session *loaded = roll == 20   ? Fx_load_lines(f->s, true)
+                           : roll == 21 ? load_without_checkpoints(f->s, false)
+                           : roll == 22 ? load_without_checkpoints(f->s, true)
+                                        : load_held(f->s);
          loaded->checkpoint_every = every;
          Session_free(f->s);
          f->s = loaded;
@@ -136,6 +168,163 @@ static void random_history(uint64_t seed, size_t every, int steps) {
       snprintf(when, sizeof when, "seed %llu, every %zu, step %d", (unsigned long long)seed, every, step);
       assert_same_meeting(f->s, when);
    }
+   Fx_free(f);
+}
+
+/* The lines of s are those of the text it holds, byte for byte. */
+static void assert_lines_are_the_file(const Session *s, const char *text, size_t nlines) {
+   const char *p = text;
+   for (size_t i = 0; i < nlines; i++) {
+      size_t n;
+      const char *l = Session_line(s, i, &n);
+      assert_ptr_equal(l, p);   /* still the slice */
+      assert_int_equal(strlen(l), n);
+      p += n + 1;
+   }
+}
+
+/* Notes read from a file the session holds are slices of its text, in a
+ * list shared with the undo checkpoint (model/floor.h). A note typed on
+ * one, an edit, and the undos that rebuild from the checkpoint and replay
+ * the notes that follow it must leave each holder its own notes, and the
+ * file's text as it was. */
+static void notes_read_from_the_file_stay_right(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   /* 24 units in all: the load's checkpoint (every 2) falls before the
+    * last two, notes on FR's second intervention, which has four already
+    * (a list with room for one more: it must not take one in place). */
+   const char *script[] = {
+      "give FR", "note first words", "note second words", "pos FR supports", "note third words",
+      "note escaped \\\\ one\\nline two", "give DE", "draft DE typed in full",
+      "note DE after the draft", "give EL", "note EL's only words", "give FR", "note again FR",
+      "note and again FR", "note more FR", "note still more FR", "pos DE concerns", "note third FR",
+      "note the last one",
+   };
+   for (size_t i = 0; i < sizeof script / sizeof *script; i++) {
+      Fx_tick(f, 7);
+      Fx_run(f, script[i]);
+   }
+   char *want = Fx_dump(f->s);
+   size_t nlines = Session_line_count(f->s);
+   Session *s = Session_new();
+   assert_non_null(s);
+   s->checkpoint_every = 2;
+   Fx_load_held(s, f->s, true);
+   Session_free(f->s);
+   f->s = s;
+   char *got = Fx_dump(s);
+   assert_string_equal(got, want);
+   free(got);
+   const char *text = s->journal.held;
+   /* A note alone is a slice of the file's text, read in place. */
+   const Intervention *el = Session_intervention(s, 2), *fr = Session_intervention(s, 3);
+   GvBuf b = GV_BUF_INIT;
+   const char *t = Notes_text(&el->notes, &b);
+   assert_true(t >= text && t < text + s->journal.held_len);
+   assert_true(b.data == NULL);
+   assert_string_equal(Fx_notes(Session_intervention(s, 1)), "DE typed in full\nDE after the draft");
+   assert_string_equal(Notes_text(&fr->notes, &b),
+                       "again FR\nand again FR\nmore FR\nstill more FR\nthird FR\nthe last one");
+   assert_string_equal(Fx_notes(Session_intervention(s, 0)),
+                       "first words\nsecond words\nthird words\nescaped \\ one\nline two");
+   assert_true(checkpoints_held(s) > 0);
+   char fr_ref[40];
+   snprintf(fr_ref, sizeof fr_ref, "edit %.8s", fr->uuid);
+   /* Each undo rebuilds from the checkpoint and replays FR's notes after it. */
+   const char *live[] = { "undo", "undo", "redo", "redo", "note typed live", "undo", "undo", "undo",
+                          "redo", "redo", "redo" };
+   for (size_t i = 0; i < sizeof live / sizeof *live; i++) {
+      Fx_tick(f, 5);
+      Fx_run(f, live[i]);
+      assert_same_meeting(s, live[i]);
+      assert_lines_are_the_file(s, text, nlines);
+   }
+   char line[80];
+   snprintf(line, sizeof line, "%s replaced whole", fr_ref);
+   Fx_run(f, line);
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "replaced whole");
+   Fx_run(f, "undo");
+   assert_same_meeting(s, "undo of the edit");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)),
+                       "again FR\nand again FR\nmore FR\nstill more FR\nthird FR\nthe last one\ntyped live");
+   Fx_run(f, "redo");
+   assert_same_meeting(s, "redo of the edit");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "replaced whole");
+   for (int i = 0; i < 4; i++)
+      Fx_run(f, "undo");
+   assert_same_meeting(s, "four undos");
+   assert_string_equal(Fx_notes(Session_intervention(s, 3)), "again FR\nand again FR\nmore FR\nstill more FR");
+   assert_lines_are_the_file(s, text, nlines);
+   GvBuf_free(&b);
+   free(want);
+   Fx_free(f);
+}
+
+/* Runs line, then undoes it from the checkpoint taken just before it. */
+static void undone_from_the_checkpoint(Fx *f, const char *line) {
+   char *before = Fx_dump(f->s);
+   Fx_tick(f, 3);
+   Fx_run(f, line);
+   char *after = Fx_dump(f->s);
+   if (strcmp(before, after) == 0)
+      fail_msg("'%s' did not change the session", line);
+   Fx_run(f, "undo");
+   assert_true(SessionCopy_current(f->s, f->s->checkpoints[0].state));   /* not a full rebuild */
+   assert_same_meeting(f->s, line);
+   char *undone = Fx_dump(f->s);
+   if (strcmp(undone, before) != 0) {
+      const char *a = undone, *b = before;
+      while (*a && *a == *b)
+         a++, b++;
+      while (a > undone && a[-1] != '\n')
+         a--, b--;
+      fail_msg("'%s' undone: '%.120s' where it was '%.120s'", line, a, b);
+   }
+   Fx_run(f, "redo");
+   assert_same_meeting(f->s, line);
+   free(before);
+   free(after);
+   free(undone);
+}
+
+/* A checkpoint borrows the session's interventions: every command that
+ * changes one in place (an intervention the checkpoint has, untouched since)
+ * must leave it as it was for the undo. */
+static void corrections_in_place_are_undone_from_the_checkpoint(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   f->s->checkpoint_every = 1;
+   Fx_run(f, "give FR");
+   Fx_run(f, "note FR's words");
+   Fx_run(f, "give DE");
+   Fx_run(f, "presents WK 5192/17");
+   Fx_run(f, "end");
+   char line[96];
+   const Intervention *fr = &f->s->floor.list[0];
+   snprintf(line, sizeof line, "edit %.8s other words", fr->uuid);
+   undone_from_the_checkpoint(f, line);
+   snprintf(line, sizeof line, "speaker %.8s EL", f->s->floor.list[0].uuid);
+   undone_from_the_checkpoint(f, line);
+   snprintf(line, sizeof line, "delete %.8s", f->s->floor.list[0].uuid);
+   undone_from_the_checkpoint(f, line);
+   /* a draft is no unit: undone is the unit before it, and the draft,
+    * replayed after the checkpoint, stays */
+   Fx_run(f, "set place Brussels");
+   snprintf(line, sizeof line, "draft #%s typed again", f->s->floor.list[0].uuid);
+   Fx_run(f, line);
+   Fx_run(f, "undo");
+   assert_same_meeting(f->s, line);
+   assert_string_equal(Fx_notes(&f->s->floor.list[0]), "typed again");
+   /* the note target: the last intervention on the item */
+   undone_from_the_checkpoint(f, "note added to DE's");
+   undone_from_the_checkpoint(f, "presents WK 6000/17");
+   /* the running one: its end, and a delete that ends it */
+   Fx_run(f, "give EL");
+   Fx_run(f, "set place Luxembourg");
+   undone_from_the_checkpoint(f, "end");
+   snprintf(line, sizeof line, "delete %.8s", f->s->floor.list[2].uuid);
+   undone_from_the_checkpoint(f, line);
    Fx_free(f);
 }
 
@@ -203,16 +392,21 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
          newest = &f->s->checkpoints[i];
    size_t count = newest->state->floor.count;
    assert_true(count < f->s->floor.count);
-   char *before = Fx_dump(newest->state);
+   char *before = checkpoint_dump(f->s, newest->state);
    Fx_run(f, "draft replaced whole");
    Fx_run(f, "note appended");
+   /* It keeps what the session changed of its interventions as it was. */
+   assert_int_equal(newest->state->floor.nbefore, 1);
+   char *changed = checkpoint_dump(f->s, newest->state);
+   assert_string_equal(before, changed);
+   free(changed);
    Fx_run(f, "undo");
    Fx_run(f, "undo");
-   char *after = Fx_dump(newest->state);
+   char *after = checkpoint_dump(f->s, newest->state);
    assert_string_equal(before, after);
-   /* The undos started from it: the notes of the first speaker are the
-    * checkpoint's own, shared, not made again by a replay from the start. */
-   assert_ptr_equal(f->s->floor.list[0].notes, newest->state->floor.list[0].notes);
+   /* The undos started from it, and it borrows the floor still: a replay
+    * from the start would have made the floor anew. */
+   assert_true(SessionCopy_current(f->s, newest->state));
    assert_same_meeting(f->s, "after two undos");
    /* The same after a load: the end of the load took the checkpoints. */
    Fx_run(f, "redo");
@@ -234,11 +428,10 @@ static void undo_replays_only_after_the_checkpoint(void **state) {
    Session *live = f->s;
    f->s = s;
    Fx_run(f, "undo");
-   bool shared = false;
+   bool used = false;
    for (size_t i = 0; i < GV_CHECKPOINTS; i++)
-      shared |= s->checkpoints[i].state && s->checkpoints[i].state->floor.count &&
-                s->checkpoints[i].state->floor.list[0].notes == s->floor.list[0].notes;
-   assert_true(shared);
+      used |= s->checkpoints[i].state && SessionCopy_current(s, s->checkpoints[i].state);
+   assert_true(used);
    assert_same_meeting(s, "undo after a load");
    Session_free(live);
    free(before);
@@ -354,7 +547,7 @@ static void a_read_only_load_keeps_no_checkpoints(void **state) {
    }
    Session *plain = Fx_load_lines(f->s, true);
    assert_true(checkpoints_held(plain) > 0);
-   Session *ro = load_without_checkpoints(f->s);
+   Session *ro = load_without_checkpoints(f->s, true);
    assert_int_equal(checkpoints_held(ro), 0);
    char *a = Fx_dump(plain), *b = Fx_dump(ro);
    assert_string_equal(a, b);
@@ -388,6 +581,8 @@ static void a_read_only_load_keeps_no_checkpoints(void **state) {
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
+      cmocka_unit_test(notes_read_from_the_file_stay_right),
+      cmocka_unit_test(corrections_in_place_are_undone_from_the_checkpoint),
       cmocka_unit_test(undo_replays_only_after_the_checkpoint),
       cmocka_unit_test(checkpoint_copies_grow_linearly),
       cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),

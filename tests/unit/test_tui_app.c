@@ -86,6 +86,12 @@ static size_t queue_len(App *app) {
    return n;
 }
 
+/* An intervention's notes as one string (Notes_text). */
+static const char *notes_of(const Intervention *iv) {
+   static GvBuf b;
+   return Notes_text(&iv->notes, &b);
+}
+
 static const char *speaker(App *app) {
    const Intervention *iv = Session_speaker(App_session(app));
    return iv ? Session_delegation(App_session(app), iv->delegation)->code : NULL;
@@ -141,14 +147,14 @@ static void next_notes_draft_and_end(void **state) {
    Actions_run(app, KeyMap_lookup(&app->keys, KEY_FN(KEY_F(6))));
    assert_null(speaker(app));
    const Session *s = App_session(app);
-   assert_string_equal(s->floor.list[s->floor.count - 1].notes, "Zusammenarbeit – ça va\n");
+   assert_string_equal(notes_of(&s->floor.list[s->floor.count - 1]), "Zusammenarbeit – ça va\n");
    /* And the file has it: reopen read-only. */
    char err[256];
    SessionFileOptions ro = { .readOnly = 1 };
    SessionFile *again = SessionFile_open(f->path, &ro, err, sizeof err);
    assert_non_null(again);
    const Session *s2 = SessionFile_session(again);
-   assert_string_equal(s2->floor.list[s2->floor.count - 1].notes, "Zusammenarbeit – ça va\n");
+   assert_string_equal(notes_of(&s2->floor.list[s2->floor.count - 1]), "Zusammenarbeit – ça va\n");
    SessionFile_close(again);
 }
 
