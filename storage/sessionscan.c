@@ -7,13 +7,11 @@
 
 #include <zlib.h>
 
-/* The fast paths below use what the processor has (SSE2, PCLMULQDQ, 64-bit
- * little-endian words), each beside a portable one that gives the same
- * answers: build with CFLAGS='-O2 -g -DGAVEL_PORTABLE' to run the tests on
- * the portable ones (model/utf8.c and model/date.c follow it too). */
-#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
-#include <emmintrin.h>
-#endif
+/* The fast paths below use what the processor has (PCLMULQDQ, 64-bit
+ * little-endian words; AVX2 in model/utf8.c), each beside a portable one
+ * that gives the same answers: build with CFLAGS='-O2 -g -DGAVEL_PORTABLE'
+ * to run the tests on the portable ones (model/utf8.c and model/date.c
+ * follow it too). */
 
 #include "model/utf8.h"
 
@@ -198,74 +196,33 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 #define SCAN_HIGH 0x8080808080808080ULL
 
 
-/* The offset of the first control character in p[0..n) (below 0x20, or
- * 0x7f; n when none): sixteen bytes at a time where SSE2 is (every x86-64).
- * *high: a byte of 0x80 or above comes before it. */
-static inline size_t SessionScan_controls(const unsigned char *p, size_t n, int *high) {
-   size_t i = 0;
-   int h = 0;
-#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
-   const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
-   while (i + 16 <= n) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-      unsigned hi = (unsigned)_mm_movemask_epi8(v);
-      /* Signed: 0x80 and above are below 0x20 too, and are not controls. */
-      unsigned ctl = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space)) & ~hi) |
-                     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del));
-      if (ctl) {
-         unsigned k = (unsigned)__builtin_ctz(ctl);
-         *high = h || (hi & ((1u << k) - 1)) != 0;
-         return i + k;
-      }
-      h = h || hi != 0;
-      i += 16;
-   }
-#endif
-   for (; i < n; i++) {
-      if (p[i] < 0x20 || p[i] == 0x7f)
-         break;
-      h = h || p[i] >= 0x80;
-   }
-   *high = h;
-   return i;
-}
-
-/* Finds the '\n' that ends the line at p[0..n) and, on the way, looks for
- * control characters; the bytes before it are then checked as UTF-8 when
- * one of them is not ASCII (Utf8_valid: sixteen bytes at a time where it
- * can). Returns the offset of the '\n' (n when there is none). *clean: every
- * byte before it is valid UTF-8 and no control character but a tab, except
- * a '\r' just before the '\n' (*cr). */
+/* Finds the '\n' that ends the line at p[0..n) and, in the same pass, the
+ * first control character but a tab, checking the bytes before it as UTF-8
+ * (Utf8_valid_text: 32 bytes a step where it can). Returns the offset of
+ * the '\n' (n when there is none). *clean: every byte before it is valid
+ * UTF-8 and no control character but a tab, except a '\r' just before the
+ * '\n' (*cr). */
 static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int *cr) {
-   size_t i = 0;
-   int high = 0;
+   size_t i;
+   bool valid = Utf8_valid_text((const char *)p, n, &i);
    *cr = 0;
-   for (;;) {
-      int h;
-      i += SessionScan_controls(p + i, n - i, &h);
-      high |= h;
-      if (i >= n) {
-         *clean = 1;
-         return n;
-      }
-      if (p[i] == '\t') {
-         i++;
-         continue;
-      }
-      if (p[i] == '\n')
-         break;
-      if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
-         *cr = 1;
-         i++;
-         break;
-      }
-      /* Something SessionScan_checkLine will name: find the end and leave it that. */
-      *clean = 0;
-      const unsigned char *nl = memchr(p + i, '\n', n - i);
-      return nl ? (size_t)(nl - p) : n;
+   if (i >= n) {
+      *clean = 1;
+      return n;
    }
-   *clean = !high || Utf8_valid((const char *)p, i - (size_t)*cr);
-   return i;
+   if (p[i] == '\n') {
+      *clean = valid;
+      return i;
+   }
+   if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
+      *cr = 1;
+      *clean = valid;
+      return i + 1;
+   }
+   /* Something SessionScan_checkLine will name: find the end and leave it that. */
+   *clean = 0;
+   const unsigned char *nl = memchr(p + i, '\n', n - i);
+   return nl ? (size_t)(nl - p) : n;
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);

@@ -368,6 +368,60 @@ static void utf8_validation_agrees_with_decoding(void **state) {
    assert_true(valid > tests / 3 && valid < tests - tests / 10);
 }
 
+/* A journal line's bytes are read in one pass, 32 at a time where the
+ * processor can: up to the first control character but a tab, and checked
+ * as UTF-8 up to there. The same answers as a byte loop and decoding, with
+ * the stop at every place of a block, in a sequence, at the end, or absent. */
+static void utf8_text_stops_at_the_first_control(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "b ", "\t", "\xc3\xa9", "\xce\xba", "\xe2\x80\x9e", "\xf0\x9f\x98\x80",
+      "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf", "0123456789abcdef", "\xc2\x80",
+      /* damage */
+      "\x80", "\xc0\xaf", "\xc2", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff",
+      "\xe2\x82", "\xf0\x9f\x98",
+      /* controls */
+      "\n", "\r\n", "\r", "\x01", "\x1f", "\x7f", "\x0b",
+   };
+   const size_t good = 11, sound = 20, npiece = sizeof piece / sizeof *piece;
+   char buf[700];
+   unsigned x = 1999;
+   size_t stops = 0, valid = 0, tests = 0;
+   for (int t = 0; t < 30000; t++) {
+      size_t n = 0;
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 150; j < k; j++) {
+         x = x * 1103515245u + 12345u;
+         size_t r = (x >> 16) % 1000, p;
+         if (t % 4 == 0 || r >= 990)   /* now and then a control, in a string in four none */
+            p = t % 4 ? sound + r % (npiece - sound) : (x >> 8) % good;
+         else
+            p = r % (t % 3 ? good : sound);
+         size_t l = strlen(piece[p]);
+         memcpy(buf + n, piece[p], l);
+         n += l;
+      }
+      x = x * 1103515245u + 12345u;
+      if (t % 7 == 0 && n)
+         n = (x >> 16) % n;   /* cut anywhere, even inside a sequence */
+      size_t want_end = 0;
+      while (want_end < n && !(((unsigned char)buf[want_end] < 0x20 && buf[want_end] != '\t') ||
+                               buf[want_end] == 0x7f))
+         want_end++;
+      bool want = utf8_by_decoding(buf, want_end);
+      size_t end = SIZE_MAX;
+      bool got = Utf8_valid_text(buf, n, &end);
+      if (end != want_end || got != want)
+         fail_msg("string %d (%zu bytes): end %zu valid %d, expected end %zu valid %d", t, n, end,
+                  got, want_end, want);
+      stops += end < n;
+      valid += want;
+      tests++;
+   }
+   /* Stops and none, sound text and damage, were all asked for often. */
+   assert_true(stops > tests / 4 && stops < tests - tests / 5);
+   assert_true(valid > tests / 3 && valid < tests - tests / 10);
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -404,6 +458,7 @@ int main(void) {
       cmocka_unit_test(document_references),
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
+      cmocka_unit_test(utf8_text_stops_at_the_first_control),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
