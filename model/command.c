@@ -82,24 +82,43 @@ static bool Command_is(const char *payload, size_t len, const char *word) {
    return i == len || payload[i] == ' ' || payload[i] == '\t';
 }
 
+bool Command_word_is(const char *payload, size_t len, const char *word) {
+   return Command_is(payload, len, word);
+}
+
+/* A command word in lower case, when it has at most COMMAND_WORD_MAX bytes:
+ * its length (0 when longer, or empty). */
+#define COMMAND_WORD_MAX 11
+static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX + 1]) {
+   if (n == 0 || n > COMMAND_WORD_MAX)
+      return 0;
+   for (size_t i = 0; i < n; i++) {
+      char c = s[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+   }
+   out[n] = '\0';
+   return n;
+}
+
 /* How many words a command reads before its TEXT (the rest of the line, read
  * as it stands), SIZE_MAX for a command whose words are all read. */
 static size_t text_from(const char *payload, size_t len) {
    size_t i = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
-   char c = i < len ? payload[i] : '\0';
-   switch (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) {
-   case 'n':
-      return Command_is(payload, len, "note") ? 3 : SIZE_MAX;
-   case 'd':
-      return Command_is(payload, len, "draft") ? 3 : SIZE_MAX;
-   case 'o':
-      return Command_is(payload, len, "outcome") ? 3 : SIZE_MAX;
-   case 'p':
-      return Command_is(payload, len, "pos") ? 4 : SIZE_MAX;
-   case 'r':
-      return Command_is(payload, len, "reserve") ? 4 : SIZE_MAX;
+   size_t k = i;
+   while (k < len && payload[k] != ' ' && payload[k] != '\t')
+      k++;
+   char w[COMMAND_WORD_MAX + 1];
+   switch (Command_lower(payload + i, k - i, w)) {
+   case 3:
+      return memcmp(w, "pos", 3) == 0 ? 4 : SIZE_MAX;
+   case 4:
+      return memcmp(w, "note", 4) == 0 ? 3 : SIZE_MAX;
+   case 5:
+      return memcmp(w, "draft", 5) == 0 ? 3 : SIZE_MAX;
+   case 7:
+      return memcmp(w, "outcome", 7) == 0 ? 3 : memcmp(w, "reserve", 7) == 0 ? 4 : SIZE_MAX;
    default:
       return SIZE_MAX;
    }
@@ -174,21 +193,23 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       Words_free(&w);
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
-   const char *name = w.word[0];
-   char a0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-   for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
-      if (Aliases[i].alias[0] == a0 && Util_word_eq(name, Aliases[i].alias))
-         name = Aliases[i].name;
-   if (!nested && Util_word_eq(name, "on")) {
+   /* The word in lower case once; every name below is compared with it. */
+   char name[COMMAND_WORD_MAX + 1];
+   size_t nlen = Command_lower(w.word[0], strnlen(w.word[0], COMMAND_WORD_MAX + 1), name);
+   for (size_t i = 0; nlen && i < sizeof Aliases / sizeof *Aliases; i++)
+      if (Aliases[i].alias[0] == name[0] && strcmp(name, Aliases[i].alias) == 0) {
+         nlen = strlen(Aliases[i].name);
+         memcpy(name, Aliases[i].name, nlen + 1);
+      }
+   if (!nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
       e->kind = GV_ENTRY_UNIT;
       st = Command_on(e, &w, payload, len);
       Words_free(&w);
       return st;
    }
    const Command *cmd = NULL;
-   char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-   for (size_t i = 0; i < sizeof Commands / sizeof *Commands && !cmd; i++)
-      if (Commands[i].name[0] == c0 && Util_word_eq(name, Commands[i].name))
+   for (size_t i = 0; nlen && i < sizeof Commands / sizeof *Commands && !cmd; i++)
+      if (Commands[i].name[0] == name[0] && strcmp(name, Commands[i].name) == 0)
          cmd = &Commands[i];
    if (!cmd) {
       /* `"item add X` is a quote left open, not a command of that name. */
@@ -196,7 +217,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
          st = Cmd_fail(e, GV_UNKNOWN_CMD, "unknown command '%.40s'", w.word[0]);
    } else {
       e->kind = GV_ENTRY_UNIT;
-      GvBuf_puts(e->canon, cmd->name);
+      if (!e->canon->failed)   /* a replay keeps no canonical text */
+         GvBuf_puts(e->canon, cmd->name);
       st = cmd->fn(e, &w);
       /* On replay the canonical text is not kept (see apply_parts). */
       if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))

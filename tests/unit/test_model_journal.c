@@ -221,6 +221,18 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u6 undo", 31, msg, sizeof msg), GV_OK);
    assert_int_equal(s->roster.count, 1);
    assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_BAD_LINE);
+   /* Command words in any case, as an editor may leave them; a longer word is not undo. */
+   const char *redo = "cmd 2017-05-12T10:00:00 u9 Redo";
+   assert_int_equal(Session_replay(s, redo, strlen(redo), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 3);
+   const char *undo = "cmd 2017-05-12T10:00:00 u10  UNDO";
+   assert_int_equal(Session_replay(s, undo, strlen(undo), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 1);
+   const char *undone = "cmd 2017-05-12T10:00:00 u11 undone";
+   assert_int_equal(Session_replay(s, undone, strlen(undone), msg, sizeof msg), GV_UNKNOWN_CMD);
+   const char *Pos = "cmd 2017-05-12T10:00:00 u12 DELEGATION de";
+   assert_int_equal(Session_replay(s, Pos, strlen(Pos), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 2);
    Session_free(s);
    Fx_free(f);
 }
