@@ -1,5 +1,6 @@
 #include "storage/sessionscan.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -227,18 +228,72 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
 
-static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, size_t len, long lineno) {
-   if (scan->count == *cap) {
-      size_t ncap = *cap ? *cap * 2 : 256;
-      ScanLine *nl = realloc(scan->lines, ncap * sizeof *nl);
+/* The record lines of buf[from..to), to being the end of the buffer or just
+ * after a '\n': a part that one thread scans. lineno: of the line before. */
+typedef struct ScanPart {
+   const char *buf;
+   size_t from, to;
+   long version, lineno;
+   int crlf;
+   ScanLine *lines;
+   size_t count, cap;
+   int torn, nomem;
+   ScanLine tornLine;
+   size_t goodLength;
+} ScanPart;
+
+static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
+   if (p->count == p->cap) {
+      size_t ncap = p->cap ? p->cap * 2 : 256;
+      ScanLine *nl = realloc(p->lines, ncap * sizeof *nl);
       if (!nl)
          return -1;
-      scan->lines = nl;
-      *cap = ncap;
+      p->lines = nl;
+      p->cap = ncap;
    }
-   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
-                                            .seal = SCAN_SEAL_NONE };
+   p->lines[p->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
+                                      .seal = SCAN_SEAL_NONE };
    return 0;
+}
+
+static void SessionScan_part(ScanPart *p) {
+   const char *buf = p->buf;
+   size_t at = p->from;
+   while (at < p->to) {
+      int clean, cr;
+      size_t llen = SessionScan_line((const unsigned char *)buf + at, p->to - at, &clean, &cr);
+      p->lineno++;
+      if (llen == p->to - at) {   /* only the last part can end without a '\n' */
+         p->torn = 1;
+         p->tornLine = (ScanLine){ .start = at, .len = p->to - at, .lineno = p->lineno };
+         break;
+      }
+      size_t body = llen;
+      if (p->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      if (SessionScan_addLine(p, at, body, p->lineno) != 0) {
+         p->nomem = 1;
+         return;
+      }
+      ScanLine *l = &p->lines[p->count - 1];
+      /* One CRC per line, computed here and nowhere else on the way in. */
+      if (p->version >= SESSIONSCAN_SEALED_VERSION)
+         l->seal = SessionScan_unseal(buf + at, body, &l->len);
+      l->after = buf[at + l->len];
+      /* A '\r' left in the line is a control character unless the file's
+       * CRLF ends drop it. */
+      char why[160];
+      l->checked = clean && (!cr || p->crlf) && l->len > 0 &&
+                   (l->seal == SCAN_SEAL_NONE || l->seal == SCAN_SEAL_OK) &&
+                   SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
+      at += llen + 1;
+      p->goodLength = at;
+   }
+}
+
+static void *SessionScan_partThread(void *p) {
+   SessionScan_part(p);
+   return NULL;
 }
 
 static int SessionScan_parseHeader(const char *line, size_t len, long *version, char *err,
@@ -271,11 +326,13 @@ static int SessionScan_parseHeader(const char *line, size_t len, long *version, 
    return 0;
 }
 
+/* A file this long has its second half scanned by a second thread. */
+#define SESSIONSCAN_SPLIT ((size_t)512 * 1024)
+
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
    memset(scan, 0, sizeof *scan);
-   size_t cap = 0, at = 0;
-   long lineno = 0;
-   int rc = 0, header = 1;
+   size_t at = 0;
+   int rc = 0;
    if (len == 0) {
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
@@ -283,49 +340,79 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
    /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
       at = scan->bom = 3;
-   while (at < len) {
-      int clean, cr;
-      size_t llen = SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr);
-      lineno++;
-      if (llen == len - at) {
-         scan->torn = 1;
-         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = lineno };
-         break;
-      }
-      size_t body = llen;
-      if (header && body > 0 && buf[at + body - 1] == '\r')
-         scan->crlf = 1;
-      if (scan->crlf && body > 0 && buf[at + body - 1] == '\r')
-         body--;
-      if (header) {
-         header = 0;
-         if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
-            rc = -1;
-      } else {
-         if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
-            snprintf(err, errlen, "out of memory");
-            return -1;
-         }
-         ScanLine *l = &scan->lines[scan->count - 1];
-         /* One CRC per line, computed here and nowhere else on the way in. */
-         if (scan->version >= SESSIONSCAN_SEALED_VERSION)
-            l->seal = SessionScan_unseal(buf + at, body, &l->len);
-         l->after = buf[at + l->len];
-         /* A '\r' left in the line is a control character unless the file's
-          * CRLF ends drop it. */
-         char why[160];
-         l->checked = clean && (!cr || scan->crlf) && l->len > 0 &&
-                      (l->seal == SCAN_SEAL_NONE || l->seal == SCAN_SEAL_OK) &&
-                      SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
-      }
-      at += llen + 1;
-      scan->goodLength = at;
-   }
-   if (header && rc == 0) {
+   int clean, cr;
+   size_t llen = at < len ? SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr)
+                          : 0;
+   if (at == len || llen == len - at) {
       /* The header itself is torn: a crash while creating the file. */
+      if (at < len) {
+         scan->torn = 1;
+         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = 1 };
+      }
       snprintf(err, errlen, "incomplete header (crash while creating the file?)");
-      rc = -1;
+      return -1;
    }
+   size_t body = llen;
+   if (body > 0 && buf[at + body - 1] == '\r') {
+      scan->crlf = 1;
+      body--;
+   }
+   if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
+      rc = -1;
+   at += llen + 1;
+   scan->goodLength = at;
+   /* The record lines: in two halves at a line's end, each scanned by a
+    * thread of its own, when the file is long (their lines are numbered
+    * and joined after). The same lines either way. */
+   ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
+                      .lineno = 1, .crlf = scan->crlf, .goodLength = at };
+   ScanPart second = first;
+   pthread_t thread;
+   int split = 0;
+   if (len - at >= SESSIONSCAN_SPLIT) {
+      size_t mid = at + (len - at) / 2;
+      const char *nl = memchr(buf + mid, '\n', len - mid);
+      if (nl && (size_t)(nl - buf) + 1 < len) {
+         second.from = second.goodLength = (size_t)(nl - buf) + 1;
+         second.lineno = 0;
+         first.to = second.from;
+         split = pthread_create(&thread, NULL, SessionScan_partThread, &second) == 0;
+         if (!split)
+            first.to = len;
+      }
+   }
+   SessionScan_part(&first);
+   if (split) {
+      pthread_join(thread, NULL);
+      ScanLine *all = NULL;
+      if (!first.nomem && !second.nomem && second.count &&
+          (all = realloc(first.lines, (first.count + second.count) * sizeof *all)) == NULL)
+         first.nomem = 1;
+      if (all) {
+         for (size_t i = 0; i < second.count; i++) {
+            all[first.count + i] = second.lines[i];
+            all[first.count + i].lineno += first.lineno;
+         }
+         first.lines = all;
+         first.count += second.count;
+      }
+      first.nomem |= second.nomem;
+      first.torn = second.torn;
+      first.tornLine = second.tornLine;
+      first.tornLine.lineno += first.lineno;
+      first.goodLength = second.goodLength;
+      free(second.lines);
+   }
+   scan->lines = first.lines;
+   scan->count = first.count;
+   if (first.nomem) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+   }
+   scan->torn = first.torn;
+   if (first.torn)
+      scan->tornLine = first.tornLine;
+   scan->goodLength = first.goodLength;
    return rc;
 }
 
