@@ -49,57 +49,6 @@ static bool is_special(char c) {
    return special[(unsigned char)c];
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
-#define WORDS_SWAR 1
-/* Eight bytes at a time: the high bit of each byte that is c, or below c
- * (c <= 0x80). The lowest one flagged is the first such byte (a borrow
- * only flags bytes above one that is). */
-#define WORDS_ONES 0x0101010101010101ULL
-#define WORDS_HIGH 0x8080808080808080ULL
-static inline uint64_t has_byte(uint64_t v, unsigned char c) {
-   uint64_t x = v ^ (WORDS_ONES * c);
-   return (x - WORDS_ONES) & ~x & WORDS_HIGH;
-}
-
-static inline uint64_t has_below(uint64_t v, unsigned char c) {
-   return (v - WORDS_ONES * c) & ~v & WORDS_HIGH;
-}
-#endif
-
-/* The run of plain bytes at s[0..n) (n > 0), up to a blank, a quote or a
- * backslash; in quotes, where blanks are plain, up to a quote or a
- * backslash. Copies it to out, which has room for it and 7 bytes more when
- * n > 8, and returns its length. */
-static size_t plain_run(const char *s, size_t n, bool inq, char *out) {
-   size_t i = 0;
-#ifdef WORDS_SWAR
-   /* Eight bytes a step; a control character stops a step without ending
-    * the run (the bytes below finish it). */
-   for (uint64_t v; i + 8 <= n;) {
-      memcpy(&v, s + i, 8);
-      uint64_t stop = inq ? has_byte(v, '"') | has_byte(v, '\\')
-                          : has_below(v, ' ' + 1) | has_byte(v, '"') | has_byte(v, '\\');
-      memcpy(out + i, &v, 8);
-      size_t k = stop ? (size_t)__builtin_ctzll(stop) >> 3 : 8;
-      i += k;
-      if (k < 8)
-         break;
-   }
-#endif
-   if (inq) {
-      while (i < n && s[i] != '"' && s[i] != '\\') {
-         out[i] = s[i];
-         i++;
-      }
-   } else {
-      while (i < n && !is_special(s[i])) {
-         out[i] = s[i];
-         i++;
-      }
-   }
-   return i;
-}
-
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
    return Words_split_max(w, line, len, SIZE_MAX, msg, msglen);
 }
@@ -145,10 +94,13 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
       bool inq = false;
       while (i < len && (inq || !is_blank(line[i]))) {
          char c = line[i];
-         if (inq ? c != '"' && c != '\\' : !is_special(c)) {
-            size_t r = plain_run(line + i, len - i, inq, out);
-            i += r;
-            out += r;
+         if (!is_special(c)) {
+            size_t r = i + 1;
+            while (r < len && !is_special(line[r]))
+               r++;
+            memcpy(out, line + i, r - i);
+            out += r - i;
+            i = r;
          } else if (c == '"') {
             inq = !inq;
             w->quoted[k] = true;

@@ -49,7 +49,7 @@ static void words_split_like_a_shell(void **state) {
 }
 
 /* The reading of words one byte at a time, as the rules say: the reference
- * for the splitter, which reads plain runs eight bytes at a time. Writes
+ * for the splitter, which reads plain runs whole. Writes
  * each word followed by '\0' into out, with its start, quotedness and
  * length into the arrays; returns the count. */
 static size_t words_by_bytes(const char *l, size_t len, size_t max, char *out, size_t *start,
@@ -94,8 +94,8 @@ static size_t words_by_bytes(const char *l, size_t len, size_t max, char *out, s
    }
 }
 
-/* Plain runs are read eight bytes at a time: the same words as one byte at
- * a time, for every mix of quotes, escapes, blanks and long runs, with and
+/* The splitter reads plain runs whole: the same words as one byte at a
+ * time, for every mix of quotes, escapes, blanks and long runs, with and
  * without a limit on the words. */
 static void words_agree_with_a_byte_reading(void **state) {
    (void)state;
