@@ -282,6 +282,7 @@ typedef struct CrossJob {
    int nomem;
    pthread_t thread;
    int running;
+   void *keep;           /* the check's memory, freed after the replay (see SessionScan_run) */
 } CrossJob;
 
 static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
@@ -308,7 +309,7 @@ static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
 
 static void *SessionFile_crossRun(void *ud) {
    CrossJob *j = ud;
-   SessionScan_crossCheck(j->buf, j->scan, j->count, SessionFile_crossKeep, j);
+   SessionScan_crossCheckKeep(j->buf, j->scan, j->count, SessionFile_crossKeep, j, &j->keep);
    return NULL;
 }
 
@@ -333,6 +334,7 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
       found = j->nfound;
    }
    j->running = 0;
+   free(j->keep);
    for (size_t i = 0; i < j->nfound; i++)
       free(j->found[i].msg);
    free(j->found);

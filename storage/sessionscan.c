@@ -401,7 +401,10 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
       first.tornLine = second.tornLine;
       first.tornLine.lineno += first.lineno;
       first.goodLength = second.goodLength;
-      free(second.lines);
+      /* Freed with the scan: freeing a block this size now would raise
+       * the allocator's threshold for taking memory from the system, and
+       * the replay's growing arrays would then be copied as they grow. */
+      scan->spare = second.lines;
    }
    scan->lines = first.lines;
    scan->count = first.count;
@@ -418,6 +421,7 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
 
 void SessionScan_free(SessionScan *scan) {
    free(scan->lines);
+   free(scan->spare);
    memset(scan, 0, sizeof *scan);
 }
 
@@ -672,6 +676,15 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
 
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   void *keep;
+   size_t found = SessionScan_crossCheckKeep(buf, scan, count, report, ud, &keep);
+   free(keep);
+   return found;
+}
+
+size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size_t count,
+                                  void (*report)(void *ud, long lineno, const char *msg), void *ud,
+                                  void **keep) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
@@ -725,6 +738,6 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
          found++;
       }
    }
-   free(set.slots);
+   *keep = set.slots;
    return found;
 }
