@@ -39,7 +39,8 @@ static const char *const On_commands[] = {
    "outcome", "pos", "reserve", "lift", "deadline", "action", "paragraph", "group",
 };
 
-/* Aliases people reach for. */
+/* Aliases people reach for. Each starts with a, p or r: Command_run looks
+ * among them only for a word that does. */
 static const struct { const char *alias, *name; } Aliases[] = {
    { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
    { "agenda", "item" },       { "para", "paragraph" },
@@ -100,17 +101,23 @@ static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX +
    return n;
 }
 
-/* How many words a command reads before its TEXT (the rest of the line, read
- * as it stands), SIZE_MAX for a command whose words are all read. */
-static size_t text_from(const char *payload, size_t len) {
+/* The command word of payload (its first word as it stands) in lower case
+ * into w: its length, 0 when longer than COMMAND_WORD_MAX or empty. */
+static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1]) {
    size_t i = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
    size_t k = i;
    while (k < len && payload[k] != ' ' && payload[k] != '\t')
       k++;
-   char w[COMMAND_WORD_MAX + 1];
-   switch (Command_lower(payload + i, k - i, w)) {
+   return Command_lower(payload + i, k - i, w);
+}
+
+/* How many words a command reads before its TEXT (the rest of the line, read
+ * as it stands), SIZE_MAX for a command whose words are all read: w is the
+ * command word as Command_first gives it. */
+static size_t text_from(const char *w, size_t n) {
+   switch (n) {
    case 3:
       return memcmp(w, "pos", 3) == 0 ? 4 : SIZE_MAX;
    case 4:
@@ -178,7 +185,9 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * of the line as TEXT (Cmd_note, Cmd_draft, Cmd_outcome), pos and reserve
     * their first three: the TEXT, most of a journal, is never split into
     * words. */
-   size_t max = text_from(payload, len);
+   char name[COMMAND_WORD_MAX + 1];
+   size_t raw = Command_first(payload, len, name);
+   size_t max = text_from(name, raw);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;
@@ -193,10 +202,14 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       Words_free(&w);
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
-   /* The word in lower case once; every name below is compared with it. */
-   char name[COMMAND_WORD_MAX + 1];
-   size_t nlen = Command_lower(w.word[0], strnlen(w.word[0], COMMAND_WORD_MAX + 1), name);
-   for (size_t i = 0; nlen && i < sizeof Aliases / sizeof *Aliases; i++)
+   /* The word in lower case once; every name below is compared with it. A
+    * word as long as it stands in the line had no quote nor escape (each
+    * takes bytes away): it is the one already lowered. */
+   size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
+   size_t nlen = raw && wlen == raw ? raw : Command_lower(w.word[0], wlen, name);
+   /* Every alias starts with a, p or r. */
+   bool alias = nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
+   for (size_t i = 0; alias && i < sizeof Aliases / sizeof *Aliases; i++)
       if (Aliases[i].alias[0] == name[0] && strcmp(name, Aliases[i].alias) == 0) {
          nlen = strlen(Aliases[i].name);
          memcpy(name, Aliases[i].name, nlen + 1);

@@ -233,6 +233,12 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    const char *Pos = "cmd 2017-05-12T10:00:00 u12 DELEGATION de";
    assert_int_equal(Session_replay(s, Pos, strlen(Pos), msg, sizeof msg), GV_OK);
    assert_int_equal(s->roster.count, 2);
+   /* The command word read after its quotes and escapes are. */
+   const char *quoted = "cmd 2017-05-12T10:00:00 u13 \"SET\" place Q";
+   assert_int_equal(Session_replay(s, quoted, strlen(quoted), msg, sizeof msg), GV_OK);
+   assert_string_equal(s->meta.place, "Q");
+   const char *escaped = "cmd 2017-05-12T10:00:00 u14 dele\\x41gation AT";
+   assert_int_equal(Session_replay(s, escaped, strlen(escaped), msg, sizeof msg), GV_UNKNOWN_CMD);
    Session_free(s);
    /* A uuid ends at its first space, also when the 37th byte after the
     * time (where a whole uuid ends) is one; a TYPE at its first space too. */
