@@ -3,7 +3,6 @@
 #include "model/session.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,27 +98,13 @@ static GvStatus line_time(Session *s, const char *t, int64_t *out) {
    return st;
 }
 
-/* A space among the 36 bytes at u (a uuid's place)? In eight-byte words,
- * the last one overlapping (36 = 4 * 8 + 4). */
-static bool has_space36(const char *u) {
-   static const size_t at[] = { 0, 8, 16, 24, 28 };
-   uint64_t any = 0;
-   for (size_t i = 0; i < 5; i++) {
-      uint64_t w;
-      memcpy(&w, u + at[i], 8);
-      uint64_t x = w ^ 0x2020202020202020ULL;
-      any |= (x - 0x0101010101010101ULL) & ~x;
-   }
-   return (any & 0x8080808080808080ULL) != 0;
-}
-
 static GvStatus split_fields(Session *s, const char *line, size_t len, const char **type,
                              size_t *type_len, int64_t *time, const char **uuid, size_t *uuid_len,
                              const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
-   /* Nearly every line is "cmd TIME UUID ...", its uuid 36 bytes long: both
-    * are taken as they are when they are so, else looked for. */
+   /* Nearly every line is "cmd TIME UUID ...": its TYPE is taken as it is
+    * when it is so, else looked for. */
    const char *sp = len > 3 && line[3] == ' ' && line[0] != ' ' && line[1] != ' ' && line[2] != ' '
                        ? line + 3
                        : memchr(line, ' ', len);
@@ -133,7 +118,7 @@ static GvStatus split_fields(Session *s, const char *line, size_t len, const cha
       return GV_BAD_LINE;
    const char *u = t + 20;
    rest -= 20;
-   const char *usp = rest > 36 && u[36] == ' ' && !has_space36(u) ? u + 36 : memchr(u, ' ', rest);
+   const char *usp = memchr(u, ' ', rest);
    size_t ulen = usp ? (size_t)(usp - u) : rest;
    if (ulen == 0 || ulen > 36)
       return GV_BAD_LINE;
