@@ -199,6 +199,8 @@ static GvStatus item_add(Exec *e, Words *w) {
    it->added_during = added ? during : GV_NONE;
    it->requested_by = requested;
    GvBuf *c = e->canon;
+   if (c->failed)   /* a replay keeps no canonical text (see apply_parts) */
+      return GV_OK;
    GvBuf_puts(c, " add ");
    Words_put_quoted(c, it->title, strlen(it->title));
    if (parent != GV_NONE) {

@@ -40,7 +40,8 @@ static const char *const On_commands[] = {
    "outcome", "pos", "reserve", "lift", "deadline", "action", "paragraph", "group",
 };
 
-/* Aliases people reach for. */
+/* Aliases people reach for. Each starts with a, p or r: Command_run looks
+ * among them only for a word that does. */
 static const struct { const char *alias, *name; } Aliases[] = {
    { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
    { "agenda", "item" },       { "para", "paragraph" },
@@ -83,24 +84,49 @@ static bool Command_is(const char *payload, size_t len, const char *word) {
    return i == len || payload[i] == ' ' || payload[i] == '\t';
 }
 
-/* How many words a command reads before its TEXT (the rest of the line, read
- * as it stands), SIZE_MAX for a command whose words are all read. */
-static size_t text_from(const char *payload, size_t len) {
+bool Command_word_is(const char *payload, size_t len, const char *word) {
+   return Command_is(payload, len, word);
+}
+
+/* A command word in lower case, when it has at most COMMAND_WORD_MAX bytes:
+ * its length (0 when longer, or empty). */
+#define COMMAND_WORD_MAX 11
+static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX + 1]) {
+   if (n == 0 || n > COMMAND_WORD_MAX)
+      return 0;
+   for (size_t i = 0; i < n; i++) {
+      char c = s[i];
+      out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+   }
+   out[n] = '\0';
+   return n;
+}
+
+/* The command word of payload (its first word as it stands) in lower case
+ * into w: its length, 0 when longer than COMMAND_WORD_MAX or empty. */
+static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1]) {
    size_t i = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
-   char c = i < len ? payload[i] : '\0';
-   switch (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) {
-   case 'n':
-      return Command_is(payload, len, "note") ? 3 : SIZE_MAX;
-   case 'd':
-      return Command_is(payload, len, "draft") ? 3 : SIZE_MAX;
-   case 'o':
-      return Command_is(payload, len, "outcome") ? 3 : SIZE_MAX;
-   case 'p':
-      return Command_is(payload, len, "pos") ? 4 : SIZE_MAX;
-   case 'r':
-      return Command_is(payload, len, "reserve") ? 4 : SIZE_MAX;
+   size_t k = i;
+   while (k < len && payload[k] != ' ' && payload[k] != '\t')
+      k++;
+   return Command_lower(payload + i, k - i, w);
+}
+
+/* How many words a command reads before its TEXT (the rest of the line, read
+ * as it stands), SIZE_MAX for a command whose words are all read: w is the
+ * command word as Command_first gives it. */
+static size_t text_from(const char *w, size_t n) {
+   switch (n) {
+   case 3:
+      return memcmp(w, "pos", 3) == 0 ? 4 : SIZE_MAX;
+   case 4:
+      return memcmp(w, "note", 4) == 0 ? 3 : SIZE_MAX;
+   case 5:
+      return memcmp(w, "draft", 5) == 0 ? 3 : SIZE_MAX;
+   case 7:
+      return memcmp(w, "outcome", 7) == 0 ? 3 : memcmp(w, "reserve", 7) == 0 ? 4 : SIZE_MAX;
    default:
       return SIZE_MAX;
    }
@@ -160,7 +186,9 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * of the line as TEXT (Cmd_note, Cmd_draft, Cmd_outcome), pos and reserve
     * their first three: the TEXT, most of a journal, is never split into
     * words. */
-   size_t max = text_from(payload, len);
+   char name[COMMAND_WORD_MAX + 1];
+   size_t raw = Command_first(payload, len, name);
+   size_t max = text_from(name, raw);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;
@@ -175,21 +203,27 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       Words_free(&w);
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
-   const char *name = w.word[0];
-   char a0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-   for (size_t i = 0; i < sizeof Aliases / sizeof *Aliases; i++)
-      if (Aliases[i].alias[0] == a0 && Util_word_eq(name, Aliases[i].alias))
-         name = Aliases[i].name;
-   if (!nested && Util_word_eq(name, "on")) {
+   /* The word in lower case once; every name below is compared with it. A
+    * word as long as it stands in the line had no quote nor escape (each
+    * takes bytes away): it is the one already lowered. */
+   size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
+   size_t nlen = raw && wlen == raw ? raw : Command_lower(w.word[0], wlen, name);
+   /* Every alias starts with a, p or r. */
+   bool alias = nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
+   for (size_t i = 0; alias && i < sizeof Aliases / sizeof *Aliases; i++)
+      if (Aliases[i].alias[0] == name[0] && strcmp(name, Aliases[i].alias) == 0) {
+         nlen = strlen(Aliases[i].name);
+         memcpy(name, Aliases[i].name, nlen + 1);
+      }
+   if (!nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
       e->kind = GV_ENTRY_UNIT;
       st = Command_on(e, &w, payload, len);
       Words_free(&w);
       return st;
    }
    const Command *cmd = NULL;
-   char c0 = name[0] >= 'A' && name[0] <= 'Z' ? (char)(name[0] + 32) : name[0];
-   for (size_t i = 0; i < sizeof Commands / sizeof *Commands && !cmd; i++)
-      if (Commands[i].name[0] == c0 && Util_word_eq(name, Commands[i].name))
+   for (size_t i = 0; nlen && i < sizeof Commands / sizeof *Commands && !cmd; i++)
+      if (Commands[i].name[0] == name[0] && strcmp(name, Commands[i].name) == 0)
          cmd = &Commands[i];
    if (!cmd) {
       /* `"item add X` is a quote left open, not a command of that name. */
@@ -197,7 +231,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
          st = Cmd_fail(e, GV_UNKNOWN_CMD, "unknown command '%.40s'", w.word[0]);
    } else {
       e->kind = GV_ENTRY_UNIT;
-      GvBuf_puts(e->canon, cmd->name);
+      if (!e->canon->failed)   /* a replay keeps no canonical text */
+         GvBuf_puts(e->canon, cmd->name);
       st = cmd->fn(e, &w);
       /* On replay the canonical text is not kept (see apply_parts). */
       if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))

@@ -32,6 +32,9 @@ typedef GvStatus (*CommandFn)(Exec *e, Words *w);
 GvStatus Command_exec(Exec *e, const char *payload, size_t len);
 /* The command word of a payload ("floor"), lower-cased into out. */
 void Command_name(const char *payload, size_t len, char *out, size_t n);
+/* Is the command word of payload (its first word, in any case) `word`, given
+ * in lower case? */
+bool Command_word_is(const char *payload, size_t len, const char *word);
 
 /* Helpers shared by the handlers (command.c). */
 GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

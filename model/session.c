@@ -103,7 +103,11 @@ static GvStatus split_fields(Session *s, const char *line, size_t len, const cha
                              const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
-   const char *sp = memchr(line, ' ', len);
+   /* Nearly every line is "cmd TIME UUID ...": its TYPE is taken as it is
+    * when it is so, else looked for. */
+   const char *sp = len > 3 && line[3] == ' ' && line[0] != ' ' && line[1] != ' ' && line[2] != ' '
+                       ? line + 3
+                       : memchr(line, ' ', len);
    if (!sp || sp == line)
       return GV_BAD_LINE;
    *type = line;
@@ -612,7 +616,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       len--;
    if (len == 0)
       return fail(msg, msglen, GV_BAD_LINE, "empty line");
-   if (Journal_parse_header(line, len, NULL))
+   if (line[0] == GV_JOURNAL_MAGIC[0] && Journal_parse_header(line, len, NULL))
       return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
    Journal *j = &s->journal;
    LineParts p;
@@ -635,15 +639,22 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          return fail(msg, msglen, GV_NOMEM, "out of memory");
       return GV_OK;
    }
-   char name[16];
-   Command_name(p.payload, p.payload_len, name, sizeof name);
+   /* Only undo, redo and draft are told apart here: a look at the first
+    * letter spares the others the comparison. */
+   size_t w0 = 0;
+   while (w0 < p.payload_len && (p.payload[w0] == ' ' || p.payload[w0] == '\t'))
+      w0++;
+   char c0 = w0 < p.payload_len ? (char)(p.payload[w0] | 0x20) : '\0';
+   bool undo = c0 == 'u' && Command_word_is(p.payload, p.payload_len, "undo");
+   bool redo = c0 == 'r' && Command_word_is(p.payload, p.payload_len, "redo");
+   bool draft = c0 == 'd' && Command_word_is(p.payload, p.payload_len, "draft");
    /* A unit cut short in the middle of the file is not a crash's doing (a
     * crash only cuts the end); its lines stay as they are. */
    if (is_cmd)
       j->awaiting = conts;
-   if (is_cmd && (strcmp(name, "undo") == 0 || strcmp(name, "redo") == 0)) {
+   if (is_cmd && (undo || redo)) {
       j->orphans = false;
-      return flip(s, name[0] == 'u', line, len, msg, msglen);
+      return flip(s, undo, line, len, msg, msglen);
    }
    if (is_cont) {
       if (j->orphans)
@@ -657,7 +668,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       j->awaiting--;
    }
    /* Only a `draft` line is not an undo unit. */
-   GvEntryKind kind = is_cmd && strcmp(name, "draft") == 0 ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
+   GvEntryKind kind = is_cmd && draft ? GV_ENTRY_DRAFT : GV_ENTRY_UNIT;
    bool planned = load_planned(s);
    if (planned && is_cmd) {
       /* A unit the file ends with undone is only kept, its cmd+ lines too. */

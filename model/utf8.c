@@ -43,6 +43,8 @@ size_t Utf8_decode(const char *s, size_t n, uint32_t *cp) {
    return len;
 }
 
+static bool Utf8_valid_portable(const char *s, size_t n);
+
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(GAVEL_PORTABLE)
 #include <immintrin.h>
 #define UTF8_SIMD 1
@@ -116,13 +118,161 @@ static bool Utf8_valid_ssse3(const unsigned char *s, size_t n) {
    }
    return _mm_movemask_epi8(_mm_cmpeq_epi8(err, _mm_setzero_si128())) == 0xffff;
 }
+
+/* The same tables, 32 bytes a step with AVX2 (each 128-bit lane looks up
+ * its own copy), and in the same pass the first control character but a
+ * tab when `controls` (a journal line's end): the bytes from it on are read
+ * as zeros, so a sequence it cuts short is an error as at the end. A block
+ * of ASCII only checks that the block before it ended no sequence early.
+ * Returns whether the bytes before *stop (n without controls) are valid. */
+__attribute__((target("avx2")))
+static bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, size_t *stop) {
+#define UTF8_TWICE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
+   const __m256i byte1High = UTF8_TWICE(
+      TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
+      (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS,
+      TOO_SHORT | OVERLONG_2, TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
+      TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+   const __m256i byte1Low = UTF8_TWICE(
+      (char)(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), (char)(CARRY | OVERLONG_2),
+      (char)CARRY, (char)CARRY, (char)(CARRY | TOO_LARGE),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE),
+      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000));
+   const __m256i byte2High = UTF8_TWICE(
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
+      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
+      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
+      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
+      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);
+   /* A lead in the last three places that wants more bytes than the block has. */
+   const __m256i lastLeads = _mm256_setr_epi8(
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      (char)(0xf0 - 1), (char)(0xe0 - 1), (char)(0xc0 - 1));
+#undef UTF8_TWICE
+   /* keep + 32 - k: 0xff for the k bytes before a stop, zeros from it on. */
+   static const unsigned char keep[64] = {
+      255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+      255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255 };
+   __m256i nibble = _mm256_set1_epi8(0x0f), high = _mm256_set1_epi8((char)0x80);
+   __m256i third = _mm256_set1_epi8(0xe0 - 0x80), fourth = _mm256_set1_epi8(0xf0 - 0x80);
+   __m256i below = _mm256_set1_epi8(0x1f), tab = _mm256_set1_epi8('\t');
+   __m256i del = _mm256_set1_epi8(0x7f);
+   /* Held in registers: the compiler would build each one again at every step. */
+   __asm__("" : "+x"(nibble), "+x"(high), "+x"(third), "+x"(fourth));
+   __asm__("" : "+x"(below), "+x"(tab), "+x"(del));
+   __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
+   __m256i incomplete = _mm256_setzero_si256(), in;
+   uint32_t hi, at = 0;
+   size_t i = 0;
+   *stop = n;
+/* Bytes up to 0x1f (unsigned) but a tab, and 0x7f. */
+#define UTF8_CONTROLS(v)                                                                         \
+   (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                                               \
+      _mm256_andnot_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v)), \
+      _mm256_cmpeq_epi8(v, del)))
+#define UTF8_STEP()                                                                              \
+   do {                                                                                          \
+      if (hi == 0) {                                                                             \
+         err = _mm256_or_si256(err, incomplete);                                                 \
+         incomplete = _mm256_setzero_si256();                                                    \
+      } else {                                                                                   \
+         __m256i before = _mm256_permute2x128_si256(prev, in, 0x21);                             \
+         __m256i prev1 = _mm256_alignr_epi8(in, before, 15);                                     \
+         __m256i special = _mm256_and_si256(                                                     \
+            _mm256_and_si256(                                                                    \
+               _mm256_shuffle_epi8(byte1High, _mm256_and_si256(_mm256_srli_epi16(prev1, 4), nibble)), \
+               _mm256_shuffle_epi8(byte1Low, _mm256_and_si256(prev1, nibble))),                  \
+            _mm256_shuffle_epi8(byte2High, _mm256_and_si256(_mm256_srli_epi16(in, 4), nibble))); \
+         /* Where a third or fourth byte must be: 0x80 (TWO_CONTS is expected there). */         \
+         __m256i must = _mm256_or_si256(                                                         \
+            _mm256_subs_epu8(_mm256_alignr_epi8(in, before, 14), third),                         \
+            _mm256_subs_epu8(_mm256_alignr_epi8(in, before, 13), fourth));                       \
+         err = _mm256_or_si256(err, _mm256_xor_si256(_mm256_and_si256(must, high), special));   \
+         incomplete = _mm256_subs_epu8(in, lastLeads);                                           \
+      }                                                                                          \
+      prev = in;                                                                                 \
+   } while (0)
+   for (; i + 32 <= n; i += 32) {
+      in = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+      hi = (uint32_t)_mm256_movemask_epi8(in);
+      if (controls && (at = UTF8_CONTROLS(in)) != 0)
+         break;
+      UTF8_STEP();
+   }
+   if (!at) {
+      /* The last piece, then zeros (ASCII): also the block after the end
+       * when n is a multiple of 32. */
+      unsigned char tail[32] = { 0 };
+      if (i < n)
+         memcpy(tail, s + i, n - i);
+      in = _mm256_loadu_si256((const __m256i *)(const void *)tail);
+      hi = (uint32_t)_mm256_movemask_epi8(in);
+      if (controls)   /* the zeros after the end read as a stop at n */
+         at = UTF8_CONTROLS(in);
+   }
+   if (at) {
+      /* The block of the stop, read up to it. */
+      unsigned k = (unsigned)__builtin_ctz(at);
+      *stop = i + k;
+      in = _mm256_and_si256(in, _mm256_loadu_si256((const __m256i *)(const void *)(keep + 32 - k)));
+      hi &= (1u << k) - 1;
+   }
+   UTF8_STEP();
+#undef UTF8_CONTROLS
+#undef UTF8_STEP
+   err = _mm256_or_si256(err, incomplete);
+   return _mm256_testz_si256(err, err);
+}
 #endif
 
 bool Utf8_valid(const char *s, size_t n) {
 #ifdef UTF8_SIMD
+   if (n >= 64 && __builtin_cpu_supports("avx2")) {
+      size_t stop;
+      return Utf8_scan_avx2((const unsigned char *)s, n, false, &stop);
+   }
    if (n >= 32 && __builtin_cpu_supports("ssse3"))
       return Utf8_valid_ssse3((const unsigned char *)s, n);
 #endif
+   return Utf8_valid_portable(s, n);
+}
+
+bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
+#ifdef UTF8_SIMD
+   if (__builtin_cpu_supports("avx2"))
+      return Utf8_scan_avx2((const unsigned char *)s, n, true, end);
+#endif
+   const unsigned char *u = (const unsigned char *)s;
+   size_t i = 0;
+   for (; i < n; i++) {
+      /* Eight bytes at a time while none is below 0x20 or is 0x7f. */
+      while (i + 8 <= n) {
+         uint64_t w;
+         memcpy(&w, u + i, 8);
+         uint64_t low = (w - 0x2020202020202020ULL) & ~w;
+         uint64_t x = w ^ 0x7f7f7f7f7f7f7f7fULL;
+         uint64_t del = (x - 0x0101010101010101ULL) & ~x;
+         if ((low | del) & 0x8080808080808080ULL)
+            break;
+         i += 8;
+      }
+      if (i >= n)
+         break;
+      if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f)
+         break;
+   }
+   *end = i;
+   return Utf8_valid(s, i);
+}
+
+/* Byte by byte, eight at a time over ASCII. */
+static bool Utf8_valid_portable(const char *s, size_t n) {
    const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;
    while (i < n) {

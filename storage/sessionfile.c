@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -261,10 +262,83 @@ static void SessionFile_sortProblems(SessionFile *sf) {
    free(r);
 }
 
-static void SessionFile_crossCheck(SessionFile *sf, const char *buf, const SessionScan *scan,
-                                   size_t count, long *firstBad) {
+/* The checks across lines of a long file run in a thread of their own beside
+ * the replay: they read only the line table and the lines' contents (the
+ * replay writes no byte of them, only the one after each), and keep what
+ * they find, reported after the replay's own problems as before. */
+#define SESSIONFILE_CROSS_THREAD 4096   /* lines */
+
+typedef struct CrossFound {
+   long lineno;
+   char *msg;
+} CrossFound;
+
+typedef struct CrossJob {
+   const char *buf;
+   const SessionScan *scan;
+   size_t count;
+   CrossFound *found;
+   size_t nfound, cap;
+   int nomem;
+   pthread_t thread;
+   int running;
+   void *keep;           /* the check's memory, freed after the replay (see SessionScan_run) */
+} CrossJob;
+
+static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
+   CrossJob *j = ud;
+   if (j->nomem)
+      return;
+   if (j->nfound == j->cap) {
+      size_t ncap = j->cap ? j->cap * 2 : 16;
+      CrossFound *n = realloc(j->found, ncap * sizeof *n);
+      if (!n) {
+         j->nomem = 1;
+         return;
+      }
+      j->found = n;
+      j->cap = ncap;
+   }
+   char *m = strdup(msg);
+   if (!m) {
+      j->nomem = 1;
+      return;
+   }
+   j->found[j->nfound++] = (CrossFound){ lineno, m };
+}
+
+static void *SessionFile_crossRun(void *ud) {
+   CrossJob *j = ud;
+   SessionScan_crossCheckKeep(j->buf, j->scan, j->count, SessionFile_crossKeep, j, &j->keep);
+   return NULL;
+}
+
+static void SessionFile_crossStart(CrossJob *j, const char *buf, const SessionScan *scan,
+                                   size_t count) {
+   *j = (CrossJob){ .buf = buf, .scan = scan, .count = count };
+   if (count >= SESSIONFILE_CROSS_THREAD)
+      j->running = pthread_create(&j->thread, NULL, SessionFile_crossRun, j) == 0;
+}
+
+static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad) {
    CrossReport r = { sf, 0 };
-   if (SessionScan_crossCheck(buf, scan, count, SessionFile_crossReport, &r) > 0) {
+   size_t found = 0;
+   if (j->running)
+      pthread_join(j->thread, NULL);
+   if (!j->running || j->nomem) {
+      /* Not run yet, or what was kept is not all: here, reported as found. */
+      found = SessionScan_crossCheck(j->buf, j->scan, j->count, SessionFile_crossReport, &r);
+   } else {
+      for (size_t i = 0; i < j->nfound; i++)
+         SessionFile_crossReport(&r, j->found[i].lineno, j->found[i].msg);
+      found = j->nfound;
+   }
+   j->running = 0;
+   free(j->keep);
+   for (size_t i = 0; i < j->nfound; i++)
+      free(j->found[i].msg);
+   free(j->found);
+   if (found > 0) {
       if (!*firstBad || r.first < *firstBad)
          *firstBad = r.first;
       SessionFile_sortProblems(sf);
@@ -292,6 +366,8 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
 
    long firstBad = 0;
    char msg[1024];
+   CrossJob cross;
+   SessionFile_crossStart(&cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
    /* A first look at the lines: each is then applied once (see session.h). */
@@ -313,7 +389,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
    }
    /* What each line alone hides: copied lines, drafts for nobody, units
     * missing lines in the middle. */
-   SessionFile_crossCheck(sf, buf, scan, count, &firstBad);
+   SessionFile_crossCheck(sf, &cross, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */

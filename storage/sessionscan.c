@@ -1,5 +1,6 @@
 #include "storage/sessionscan.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -8,11 +9,13 @@
 #include <zlib.h>
 
 /* The fast paths below use what the processor has (SSE2, PCLMULQDQ, 64-bit
- * little-endian words), each beside a portable one that gives the same
- * answers: build with CFLAGS='-O2 -g -DGAVEL_PORTABLE' to run the tests on
- * the portable ones (model/utf8.c and model/date.c follow it too). */
+ * little-endian words; AVX2 in model/utf8.c), each beside a portable one
+ * that gives the same answers: build with CFLAGS='-O2 -g -DGAVEL_PORTABLE'
+ * to run the tests on the portable ones (model/utf8.c and model/date.c
+ * follow it too). */
 #if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
 #include <emmintrin.h>
+#define SESSIONSCAN_SSE2 1
 #endif
 
 #include "model/utf8.h"
@@ -33,7 +36,8 @@ const char *SessionScan_headerFor(long version) {
  * the folding of Intel's "Fast CRC Computation for Generic Polynomials
  * Using PCLMULQDQ", with the constants of the reflected polynomial
  * 0xEDB88320). zlib reads about 4.5 instructions a byte; this reads 16
- * bytes in about 6. The result is the same bits: zlib does the rest. */
+ * bytes in about 6. The result is the same bits: zlib (its table for the
+ * last bytes of a long line) does the rest. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(GAVEL_PORTABLE)
 #include <immintrin.h>
 #define SESSIONSCAN_CLMUL 1
@@ -97,13 +101,17 @@ static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t
 #endif
 
 unsigned long SessionScan_crc(const char *line, size_t len) {
-   uLong c = crc32(0L, Z_NULL, 0);
+   uLong c = 0;   /* crc32(0L, Z_NULL, 0) */
 #ifdef SESSIONSCAN_CLMUL
    if (len >= 64 && __builtin_cpu_supports("pclmul")) {
       size_t n = len & ~(size_t)15;
-      c = ~SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c) & 0xffffffffUL;
-      line += n;
-      len -= n;
+      uint32_t f = SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c);
+      /* The last bytes (fewer than 16) by zlib's table, a byte a step: a
+       * call to crc32() for them cost more than they do. */
+      const z_crc_t *table = get_crc_table();
+      for (const unsigned char *p = (const unsigned char *)line + n, *e = p + (len - n); p < e; p++)
+         f = (uint32_t)table[(f ^ *p) & 0xff] ^ (f >> 8);
+      return ~f & 0xffffffffUL;
    }
 #endif
    /* crc32() takes a uInt length: feed a giant line in pieces. */
@@ -198,90 +206,103 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 #define SCAN_HIGH 0x8080808080808080ULL
 
 
-/* The offset of the first control character in p[0..n) (below 0x20, or
- * 0x7f; n when none): sixteen bytes at a time where SSE2 is (every x86-64).
- * *high: a byte of 0x80 or above comes before it. */
-static inline size_t SessionScan_controls(const unsigned char *p, size_t n, int *high) {
-   size_t i = 0;
-   int h = 0;
-#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
-   const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
-   while (i + 16 <= n) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-      unsigned hi = (unsigned)_mm_movemask_epi8(v);
-      /* Signed: 0x80 and above are below 0x20 too, and are not controls. */
-      unsigned ctl = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, space)) & ~hi) |
-                     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, del));
-      if (ctl) {
-         unsigned k = (unsigned)__builtin_ctz(ctl);
-         *high = h || (hi & ((1u << k) - 1)) != 0;
-         return i + k;
-      }
-      h = h || hi != 0;
-      i += 16;
-   }
-#endif
-   for (; i < n; i++) {
-      if (p[i] < 0x20 || p[i] == 0x7f)
-         break;
-      h = h || p[i] >= 0x80;
-   }
-   *high = h;
-   return i;
-}
-
-/* Finds the '\n' that ends the line at p[0..n) and, on the way, looks for
- * control characters; the bytes before it are then checked as UTF-8 when
- * one of them is not ASCII (Utf8_valid: sixteen bytes at a time where it
- * can). Returns the offset of the '\n' (n when there is none). *clean: every
- * byte before it is valid UTF-8 and no control character but a tab, except
- * a '\r' just before the '\n' (*cr). */
+/* Finds the '\n' that ends the line at p[0..n) and, in the same pass, the
+ * first control character but a tab, checking the bytes before it as UTF-8
+ * (Utf8_valid_text: 32 bytes a step where it can). Returns the offset of
+ * the '\n' (n when there is none). *clean: every byte before it is valid
+ * UTF-8 and no control character but a tab, except a '\r' just before the
+ * '\n' (*cr). */
 static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int *cr) {
-   size_t i = 0;
-   int high = 0;
+   size_t i;
+   bool valid = Utf8_valid_text((const char *)p, n, &i);
    *cr = 0;
-   for (;;) {
-      int h;
-      i += SessionScan_controls(p + i, n - i, &h);
-      high |= h;
-      if (i >= n) {
-         *clean = 1;
-         return n;
-      }
-      if (p[i] == '\t') {
-         i++;
-         continue;
-      }
-      if (p[i] == '\n')
-         break;
-      if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
-         *cr = 1;
-         i++;
-         break;
-      }
-      /* Something SessionScan_checkLine will name: find the end and leave it that. */
-      *clean = 0;
-      const unsigned char *nl = memchr(p + i, '\n', n - i);
-      return nl ? (size_t)(nl - p) : n;
+   if (i >= n) {
+      *clean = 1;
+      return n;
    }
-   *clean = !high || Utf8_valid((const char *)p, i - (size_t)*cr);
-   return i;
+   if (p[i] == '\n') {
+      *clean = valid;
+      return i;
+   }
+   if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') {
+      *cr = 1;
+      *clean = valid;
+      return i + 1;
+   }
+   /* Something SessionScan_checkLine will name: find the end and leave it that. */
+   *clean = 0;
+   const unsigned char *nl = memchr(p + i, '\n', n - i);
+   return nl ? (size_t)(nl - p) : n;
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
 
-static int SessionScan_addLine(SessionScan *scan, size_t *cap, size_t start, size_t len, long lineno) {
-   if (scan->count == *cap) {
-      size_t ncap = *cap ? *cap * 2 : 256;
-      ScanLine *nl = realloc(scan->lines, ncap * sizeof *nl);
+/* The record lines of buf[from..to), to being the end of the buffer or just
+ * after a '\n': a part that one thread scans. lineno: of the line before. */
+typedef struct ScanPart {
+   const char *buf;
+   size_t from, to;
+   long version, lineno;
+   int crlf;
+   ScanLine *lines;
+   size_t count, cap;
+   int torn, nomem;
+   ScanLine tornLine;
+   size_t goodLength;
+} ScanPart;
+
+static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
+   if (p->count == p->cap) {
+      size_t ncap = p->cap ? p->cap * 2 : 256;
+      ScanLine *nl = realloc(p->lines, ncap * sizeof *nl);
       if (!nl)
          return -1;
-      scan->lines = nl;
-      *cap = ncap;
+      p->lines = nl;
+      p->cap = ncap;
    }
-   scan->lines[scan->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
-                                            .seal = SCAN_SEAL_NONE };
+   p->lines[p->count++] = (ScanLine){ .start = start, .len = len, .lineno = lineno,
+                                      .seal = SCAN_SEAL_NONE };
    return 0;
+}
+
+static void SessionScan_part(ScanPart *p) {
+   const char *buf = p->buf;
+   size_t at = p->from;
+   while (at < p->to) {
+      int clean, cr;
+      size_t llen = SessionScan_line((const unsigned char *)buf + at, p->to - at, &clean, &cr);
+      p->lineno++;
+      if (llen == p->to - at) {   /* only the last part can end without a '\n' */
+         p->torn = 1;
+         p->tornLine = (ScanLine){ .start = at, .len = p->to - at, .lineno = p->lineno };
+         break;
+      }
+      size_t body = llen;
+      if (p->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      if (SessionScan_addLine(p, at, body, p->lineno) != 0) {
+         p->nomem = 1;
+         return;
+      }
+      ScanLine *l = &p->lines[p->count - 1];
+      /* One CRC per line, computed here and nowhere else on the way in. */
+      if (p->version >= SESSIONSCAN_SEALED_VERSION)
+         l->seal = SessionScan_unseal(buf + at, body, &l->len);
+      l->after = buf[at + l->len];
+      /* A '\r' left in the line is a control character unless the file's
+       * CRLF ends drop it. */
+      char why[160];
+      l->checked = clean && (!cr || p->crlf) && l->len > 0 &&
+                   (l->seal == SCAN_SEAL_NONE || l->seal == SCAN_SEAL_OK) &&
+                   SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
+      at += llen + 1;
+      p->goodLength = at;
+   }
+}
+
+static void *SessionScan_partThread(void *p) {
+   SessionScan_part(p);
+   return NULL;
 }
 
 static int SessionScan_parseHeader(const char *line, size_t len, long *version, char *err,
@@ -314,11 +335,13 @@ static int SessionScan_parseHeader(const char *line, size_t len, long *version, 
    return 0;
 }
 
+/* A file this long has its second half scanned by a second thread. */
+#define SESSIONSCAN_SPLIT ((size_t)512 * 1024)
+
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
    memset(scan, 0, sizeof *scan);
-   size_t cap = 0, at = 0;
-   long lineno = 0;
-   int rc = 0, header = 1;
+   size_t at = 0;
+   int rc = 0;
    if (len == 0) {
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
@@ -326,54 +349,88 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
    /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
       at = scan->bom = 3;
-   while (at < len) {
-      int clean, cr;
-      size_t llen = SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr);
-      lineno++;
-      if (llen == len - at) {
-         scan->torn = 1;
-         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = lineno };
-         break;
-      }
-      size_t body = llen;
-      if (header && body > 0 && buf[at + body - 1] == '\r')
-         scan->crlf = 1;
-      if (scan->crlf && body > 0 && buf[at + body - 1] == '\r')
-         body--;
-      if (header) {
-         header = 0;
-         if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
-            rc = -1;
-      } else {
-         if (SessionScan_addLine(scan, &cap, at, body, lineno) != 0) {
-            snprintf(err, errlen, "out of memory");
-            return -1;
-         }
-         ScanLine *l = &scan->lines[scan->count - 1];
-         /* One CRC per line, computed here and nowhere else on the way in. */
-         if (scan->version >= SESSIONSCAN_SEALED_VERSION)
-            l->seal = SessionScan_unseal(buf + at, body, &l->len);
-         l->after = buf[at + l->len];
-         /* A '\r' left in the line is a control character unless the file's
-          * CRLF ends drop it. */
-         char why[160];
-         l->checked = clean && (!cr || scan->crlf) && l->len > 0 &&
-                      (l->seal == SCAN_SEAL_NONE || l->seal == SCAN_SEAL_OK) &&
-                      SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
-      }
-      at += llen + 1;
-      scan->goodLength = at;
-   }
-   if (header && rc == 0) {
+   int clean, cr;
+   size_t llen = at < len ? SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr)
+                          : 0;
+   if (at == len || llen == len - at) {
       /* The header itself is torn: a crash while creating the file. */
+      if (at < len) {
+         scan->torn = 1;
+         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = 1 };
+      }
       snprintf(err, errlen, "incomplete header (crash while creating the file?)");
-      rc = -1;
+      return -1;
    }
+   size_t body = llen;
+   if (body > 0 && buf[at + body - 1] == '\r') {
+      scan->crlf = 1;
+      body--;
+   }
+   if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
+      rc = -1;
+   at += llen + 1;
+   scan->goodLength = at;
+   /* The record lines: in two halves at a line's end, each scanned by a
+    * thread of its own, when the file is long (their lines are numbered
+    * and joined after). The same lines either way. */
+   ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
+                      .lineno = 1, .crlf = scan->crlf, .goodLength = at };
+   ScanPart second = first;
+   pthread_t thread;
+   int split = 0;
+   if (len - at >= SESSIONSCAN_SPLIT) {
+      size_t mid = at + (len - at) / 2;
+      const char *nl = memchr(buf + mid, '\n', len - mid);
+      if (nl && (size_t)(nl - buf) + 1 < len) {
+         second.from = second.goodLength = (size_t)(nl - buf) + 1;
+         second.lineno = 0;
+         first.to = second.from;
+         split = pthread_create(&thread, NULL, SessionScan_partThread, &second) == 0;
+         if (!split)
+            first.to = len;
+      }
+   }
+   SessionScan_part(&first);
+   if (split) {
+      pthread_join(thread, NULL);
+      ScanLine *all = NULL;
+      if (!first.nomem && !second.nomem && second.count &&
+          (all = realloc(first.lines, (first.count + second.count) * sizeof *all)) == NULL)
+         first.nomem = 1;
+      if (all) {
+         for (size_t i = 0; i < second.count; i++) {
+            all[first.count + i] = second.lines[i];
+            all[first.count + i].lineno += first.lineno;
+         }
+         first.lines = all;
+         first.count += second.count;
+      }
+      first.nomem |= second.nomem;
+      first.torn = second.torn;
+      first.tornLine = second.tornLine;
+      first.tornLine.lineno += first.lineno;
+      first.goodLength = second.goodLength;
+      /* Freed with the scan: freeing a block this size now would raise
+       * the allocator's threshold for taking memory from the system, and
+       * the replay's growing arrays would then be copied as they grow. */
+      scan->spare = second.lines;
+   }
+   scan->lines = first.lines;
+   scan->count = first.count;
+   if (first.nomem) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+   }
+   scan->torn = first.torn;
+   if (first.torn)
+      scan->tornLine = first.tornLine;
+   scan->goodLength = first.goodLength;
    return rc;
 }
 
 void SessionScan_free(SessionScan *scan) {
    free(scan->lines);
+   free(scan->spare);
    memset(scan, 0, sizeof *scan);
 }
 
@@ -448,6 +505,24 @@ static const unsigned short SessionScan_uuidByte[256] = {
 static int SessionScan_isUuid(const char *s, size_t n) {
    if (n != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-')
       return 0;
+#ifdef SESSIONSCAN_SSE2
+   /* Three loads over the 36 bytes (0, 16, 20); every byte but the dashes
+    * is a hex digit, either case. Signed: 0x80 and above are neither. */
+   static const size_t at[3] = { 0, 16, 20 };
+   static const unsigned dashes[3] = { 1u << 8 | 1u << 13, 1u << 2 | 1u << 7, 1u << 3 };
+   const __m128i below0 = _mm_set1_epi8('0' - 1), above9 = _mm_set1_epi8('9' + 1);
+   const __m128i belowA = _mm_set1_epi8('a' - 1), aboveF = _mm_set1_epi8('f' + 1);
+   const __m128i lower = _mm_set1_epi8(0x20);
+   for (size_t k = 0; k < 3; k++) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at[k]));
+      __m128i l = _mm_or_si128(v, lower);
+      __m128i hex = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v)),
+                                 _mm_and_si128(_mm_cmpgt_epi8(l, belowA), _mm_cmpgt_epi8(aboveF, l)));
+      if (((unsigned)_mm_movemask_epi8(hex) | dashes[k]) != 0xffff)
+         return 0;
+   }
+   return 1;
+#endif
 #ifdef SESSIONSCAN_SWAR
    /* Five words over the 36 bytes, the dashes read as '0'. */
    const uint64_t dashB = 0x00002d000000002dULL ^ 0x0000300000000030ULL;   /* u[8], u[13] */
@@ -628,6 +703,15 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
 
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   void *keep;
+   size_t found = SessionScan_crossCheckKeep(buf, scan, count, report, ud, &keep);
+   free(keep);
+   return found;
+}
+
+size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size_t count,
+                                  void (*report)(void *ud, long lineno, const char *msg), void *ud,
+                                  void **keep) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
@@ -681,6 +765,6 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
          found++;
       }
    }
-   free(set.slots);
+   *keep = set.slots;
    return found;
 }

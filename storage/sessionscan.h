@@ -62,6 +62,7 @@ typedef struct SessionScan {
    size_t goodLength;    /* bytes up to and including the last '\n' */
    int crlf;             /* the header ended in CRLF: a '\r' before each '\n' is dropped */
    size_t bom;           /* bytes of a UTF-8 byte order mark before the header (0 or 3) */
+   void *spare;          /* memory freed with the scan, not before (see SessionScan_run) */
 } SessionScan;
 
 /* Splits buf in one pass over its bytes that also checks each line's
@@ -84,6 +85,12 @@ int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen
  * returns how many. O(count). */
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud);
+/* The same, its working memory handed to the caller to free (*keep; NULL
+ * when none) rather than freed on return: a check run beside a replay lets
+ * it go after the replay (see SessionScan_run). */
+size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size_t count,
+                                  void (*report)(void *ud, long lineno, const char *msg), void *ud,
+                                  void **keep);
 
 /* Checks the frame of one record line (TYPE SP TIME SP UUID [SP PAYLOAD]) and
  * that it is valid UTF-8 without control characters (a tab is allowed). 0,

@@ -221,6 +221,45 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_int_equal(Session_replay(s, "cmd 2017-05-12T10:00:00 u6 undo", 31, msg, sizeof msg), GV_OK);
    assert_int_equal(s->roster.count, 1);
    assert_int_equal(Session_replay(s, orphan, strlen(orphan), msg, sizeof msg), GV_BAD_LINE);
+   /* Command words in any case, as an editor may leave them; a longer word is not undo. */
+   const char *redo = "cmd 2017-05-12T10:00:00 u9 Redo";
+   assert_int_equal(Session_replay(s, redo, strlen(redo), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 3);
+   const char *undo = "cmd 2017-05-12T10:00:00 u10  UNDO";
+   assert_int_equal(Session_replay(s, undo, strlen(undo), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 1);
+   const char *undone = "cmd 2017-05-12T10:00:00 u11 undone";
+   assert_int_equal(Session_replay(s, undone, strlen(undone), msg, sizeof msg), GV_UNKNOWN_CMD);
+   const char *Pos = "cmd 2017-05-12T10:00:00 u12 DELEGATION de";
+   assert_int_equal(Session_replay(s, Pos, strlen(Pos), msg, sizeof msg), GV_OK);
+   assert_int_equal(s->roster.count, 2);
+   /* The command word read after its quotes and escapes are. */
+   const char *quoted = "cmd 2017-05-12T10:00:00 u13 \"SET\" place Q";
+   assert_int_equal(Session_replay(s, quoted, strlen(quoted), msg, sizeof msg), GV_OK);
+   assert_string_equal(s->meta.place, "Q");
+   const char *escaped = "cmd 2017-05-12T10:00:00 u14 dele\\x41gation AT";
+   assert_int_equal(Session_replay(s, escaped, strlen(escaped), msg, sizeof msg), GV_UNKNOWN_CMD);
+   Session_free(s);
+   /* A uuid ends at its first space, also when the 37th byte after the
+    * time (where a whole uuid ends) is one; a TYPE at its first space too. */
+   s = Session_new();
+   const char *place = "cmd 2017-05-12T10:00:00 u1 set place Brussels, in the Justus Lipsius building";
+   assert_int_equal(Session_replay(s, place, strlen(place), msg, sizeof msg), GV_OK);
+   assert_string_equal(s->uuid, "u1");
+   assert_string_equal(s->meta.place, "Brussels, in the Justus Lipsius building");
+   const char *odd = " md 2017-05-12T10:00:00 u2 set place X";
+   assert_int_equal(Session_replay(s, odd, strlen(odd), msg, sizeof msg), GV_BAD_LINE);
+   const char *type, *uuid, *payload;
+   size_t tlen, plen;
+   int64_t t;
+   assert_int_equal(Session_split_line(odd, strlen(odd), &type, &tlen, &t, &uuid, &payload, &plen),
+                    GV_BAD_LINE);
+   assert_int_equal(Session_split_line(place, strlen(place), &type, &tlen, &t, &uuid, &payload, &plen),
+                    GV_OK);
+   assert_int_equal(tlen, 3);
+   assert_memory_equal(uuid, "u1 ", 3);
+   assert_int_equal(plen, strlen("set place Brussels, in the Justus Lipsius building"));
+   assert_string_equal(s->meta.place, "Brussels, in the Justus Lipsius building");
    Session_free(s);
    Fx_free(f);
 }

@@ -2,6 +2,8 @@
  * document references, UTF-8 folding. */
 #include "tests/unit/testutil.h"
 
+#include <ctype.h>
+
 #include "model/date.h"
 #include "model/docref.h"
 #include "model/utf8.h"
@@ -44,6 +46,92 @@ static void words_split_like_a_shell(void **state) {
    w = split("   ");
    assert_int_equal(w.count, 0);
    Words_free(&w);
+}
+
+/* The reading of words one byte at a time, as the rules say: the reference
+ * for the splitter, which reads plain runs whole. Writes
+ * each word followed by '\0' into out, with its start, quotedness and
+ * length into the arrays; returns the count. */
+static size_t words_by_bytes(const char *l, size_t len, size_t max, char *out, size_t *start,
+                             bool *quoted, size_t *wlen, size_t *open) {
+   size_t n = 0, i = 0;
+   *open = SIZE_MAX;
+   for (;;) {
+      while (i < len && (l[i] == ' ' || l[i] == '\t' || l[i] == '\r' || l[i] == '\n'))
+         i++;
+      if (i >= len || n == max)
+         return n;
+      bool inq = false;
+      start[n] = i;
+      quoted[n] = false;
+      size_t o = 0;
+      while (i < len && (inq || !(l[i] == ' ' || l[i] == '\t' || l[i] == '\r' || l[i] == '\n'))) {
+         char c = l[i];
+         unsigned h = i + 3 < len ? (unsigned)strtoul((char[]){ l[i + 2], l[i + 3], 0 }, NULL, 16) : 0;
+         bool hex2 = i + 3 < len && l[i + 1] == 'x' && isxdigit((unsigned char)l[i + 2]) &&
+                     isxdigit((unsigned char)l[i + 3]) && ((h > 0 && h < 0x20) || h == 0x7f);
+         if (c == '"') {
+            inq = !inq;
+            quoted[n] = true;
+            i++;
+         } else if (c == '\\' && i + 1 < len && (l[i + 1] == 'n' || l[i + 1] == '\\' || l[i + 1] == '"')) {
+            out[o++] = l[i + 1] == 'n' ? '\n' : l[i + 1];
+            i += 2;
+         } else if (c == '\\' && hex2) {
+            out[o++] = (char)h;
+            i += 4;
+         } else {
+            out[o++] = c;
+            i++;
+         }
+      }
+      if (inq && *open == SIZE_MAX)
+         *open = n;
+      out[o++] = '\0';
+      wlen[n] = o - 1;
+      out += o;
+      n++;
+   }
+}
+
+/* The splitter reads plain runs whole: the same words as one byte at a
+ * time, for every mix of quotes, escapes, blanks and long runs, with and
+ * without a limit on the words. */
+static void words_agree_with_a_byte_reading(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "bcdefghijk", " ", "  ", "\t", "\"", "\\\"", "\\\\", "\\n", "\\x01", "\\x41", "!",
+      "\xc3\xa9", "\\", "lorem ipsum dolor sit amet", "\r", "#", "0123456789abcdefgh", "x\"y z\"w",
+   };
+   char line[400], ref[800];
+   size_t start[400], wlen[400];
+   bool quoted[400];
+   unsigned x = 7;
+   for (int t = 0; t < 20000; t++) {
+      size_t n = 0;
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 14; j < k; j++) {
+         x = x * 1103515245u + 12345u;
+         const char *p = piece[(x >> 16) % (sizeof piece / sizeof *piece)];
+         memcpy(line + n, p, strlen(p));
+         n += strlen(p);
+      }
+      size_t max = t % 3 ? SIZE_MAX : (size_t)(t % 5 + 1), open;
+      size_t count = words_by_bytes(line, n, max, ref, start, quoted, wlen, &open);
+      Words w;
+      assert_int_equal(Words_split_max(&w, line, n, max, NULL, 0), GV_OK);
+      if (w.count != count || w.open_quote != open)
+         fail_msg("line %d '%.*s': %zu words (open %zu), expected %zu (open %zu)", t, (int)n, line,
+                  w.count, w.open_quote, count, open);
+      const char *r = ref;
+      for (size_t k = 0; k < count; k++) {
+         if (memcmp(w.word[k], r, wlen[k] + 1) != 0 || w.start[k] != start[k] ||
+             w.quoted[k] != quoted[k])
+            fail_msg("line %d '%.*s', word %zu: '%s' at %zu, expected '%s' at %zu", t, (int)n,
+                     line, k, w.word[k], w.start[k], r, start[k]);
+         r += wlen[k] + 1;
+      }
+      Words_free(&w);
+   }
 }
 
 static char *rest(const char *line, size_t from) {
@@ -368,6 +456,60 @@ static void utf8_validation_agrees_with_decoding(void **state) {
    assert_true(valid > tests / 3 && valid < tests - tests / 10);
 }
 
+/* A journal line's bytes are read in one pass, 32 at a time where the
+ * processor can: up to the first control character but a tab, and checked
+ * as UTF-8 up to there. The same answers as a byte loop and decoding, with
+ * the stop at every place of a block, in a sequence, at the end, or absent. */
+static void utf8_text_stops_at_the_first_control(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "b ", "\t", "\xc3\xa9", "\xce\xba", "\xe2\x80\x9e", "\xf0\x9f\x98\x80",
+      "\xed\x9f\xbf", "\xf4\x8f\xbf\xbf", "0123456789abcdef", "\xc2\x80",
+      /* damage */
+      "\x80", "\xc0\xaf", "\xc2", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff",
+      "\xe2\x82", "\xf0\x9f\x98",
+      /* controls */
+      "\n", "\r\n", "\r", "\x01", "\x1f", "\x7f", "\x0b",
+   };
+   const size_t good = 11, sound = 20, npiece = sizeof piece / sizeof *piece;
+   char buf[700];
+   unsigned x = 1999;
+   size_t stops = 0, valid = 0, tests = 0;
+   for (int t = 0; t < 30000; t++) {
+      size_t n = 0;
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 150; j < k; j++) {
+         x = x * 1103515245u + 12345u;
+         size_t r = (x >> 16) % 1000, p;
+         if (t % 4 == 0 || r >= 990)   /* now and then a control, in a string in four none */
+            p = t % 4 ? sound + r % (npiece - sound) : (x >> 8) % good;
+         else
+            p = r % (t % 3 ? good : sound);
+         size_t l = strlen(piece[p]);
+         memcpy(buf + n, piece[p], l);
+         n += l;
+      }
+      x = x * 1103515245u + 12345u;
+      if (t % 7 == 0 && n)
+         n = (x >> 16) % n;   /* cut anywhere, even inside a sequence */
+      size_t want_end = 0;
+      while (want_end < n && !(((unsigned char)buf[want_end] < 0x20 && buf[want_end] != '\t') ||
+                               buf[want_end] == 0x7f))
+         want_end++;
+      bool want = utf8_by_decoding(buf, want_end);
+      size_t end = SIZE_MAX;
+      bool got = Utf8_valid_text(buf, n, &end);
+      if (end != want_end || got != want)
+         fail_msg("string %d (%zu bytes): end %zu valid %d, expected end %zu valid %d", t, n, end,
+                  got, want_end, want);
+      stops += end < n;
+      valid += want;
+      tests++;
+   }
+   /* Stops and none, sound text and damage, were all asked for often. */
+   assert_true(stops > tests / 4 && stops < tests - tests / 5);
+   assert_true(valid > tests / 3 && valid < tests - tests / 10);
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -396,6 +538,7 @@ static void utf8_folding_and_validation(void **state) {
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(words_split_like_a_shell),
+      cmocka_unit_test(words_agree_with_a_byte_reading),
       cmocka_unit_test(text_takes_the_rest_of_the_line),
       cmocka_unit_test(text_writer_round_trips),
       cmocka_unit_test(calendar_arithmetic),
@@ -404,6 +547,7 @@ int main(void) {
       cmocka_unit_test(document_references),
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
+      cmocka_unit_test(utf8_text_stops_at_the_first_control),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -407,6 +407,85 @@ static void scan_check_agrees_with_check_line(void **state) {
    }
 }
 
+/* A long file is scanned in two halves, by two threads: every line must come
+ * out as a scan of it alone says (its place, number, length, seal and
+ * check), damage on either side of the cut, the torn tail after it, with LF
+ * and CRLF ends. */
+static void long_scan_agrees_line_by_line(void **state) {
+   (void)state;
+   static const char *const bad[] = { "", "\x01", "\xc3", "\xed\xa0\x80", "\r", "\x7f", "G", "" };
+   char err[256];
+   for (int crlf = 0; crlf < 2; crlf++) {
+      GvBuf plain = GV_BUF_INIT, text = GV_BUF_INIT;
+      for (int i = 0; plain.len < 1200 * 1024; i++) {
+         char line[400];
+         int n = snprintf(line, sizeof line,
+                          "cmd 2017-05-12T10:%02d:%02d 0b0e6c1e-3f7a-4c8e-9d2b-%012d note %d said "
+                          "\xc3\xa9t\xc3\xa9 %.*s",
+                          i / 60 % 60, i % 60, i, i, i % 200,
+                          "at length about the draft conclusions of the working party, and again "
+                          "at length about the draft conclusions of the working party, and again "
+                          "at length about the draft conclusions of the working party");
+         GvBuf_append(&plain, line, (size_t)n);
+         /* Damage in one line in seven, at a place that moves. */
+         if (i % 7 == 3)
+            GvBuf_puts(&plain, bad[(size_t)i / 7 % (sizeof bad / sizeof *bad)]);
+         GvBuf_putc(&plain, '\n');
+      }
+      GvBuf_puts(&text, SessionScan_header());
+      SessionScan_seal(&text, plain.data, plain.len, GV_JOURNAL_VERSION);
+      GvBuf_puts(&text, "cmd 2017-05-12T11:00:00 torn");   /* no '\n': torn */
+      if (crlf) {
+         GvBuf w = GV_BUF_INIT;
+         for (size_t i = 0; i < text.len; i++) {
+            if (text.data[i] == '\n')
+               GvBuf_putc(&w, '\r');
+            GvBuf_putc(&w, text.data[i]);
+         }
+         GvBuf_free(&text);
+         text = w;
+      }
+      assert_false(text.failed);
+      SessionScan s;
+      assert_int_equal(SessionScan_run(text.data, text.len, &s, err, sizeof err), 0);
+      assert_int_equal(s.crlf, crlf);
+      assert_int_equal(s.torn, 1);
+      size_t hlen = strlen(SessionScan_header()) + (size_t)crlf;
+      size_t at = hlen, checked = 0;
+      for (size_t i = 0; i < s.count; i++) {
+         const ScanLine *l = &s.lines[i];
+         /* The same line after the header alone: a short scan, one thread. */
+         const char *nl = memchr(text.data + at, '\n', text.len - at);
+         assert_non_null(nl);
+         size_t n = (size_t)(nl - (text.data + at)) + 1;
+         GvBuf one = GV_BUF_INIT;
+         GvBuf_append(&one, text.data, hlen);
+         GvBuf_append(&one, text.data + at, n);
+         SessionScan o;
+         assert_int_equal(SessionScan_run(one.data, one.len, &o, err, sizeof err), 0);
+         assert_int_equal(o.count, 1);
+         if (l->start != at || l->lineno != (long)i + 2 || l->len != o.lines[0].len ||
+             l->seal != o.lines[0].seal || l->checked != o.lines[0].checked ||
+             l->after != o.lines[0].after)
+            fail_msg("line %zu (crlf %d): start %zu/%zu lineno %ld len %zu/%zu seal %d/%d "
+                     "checked %d/%d", i + 2, crlf, l->start, at, l->lineno, l->len,
+                     o.lines[0].len, l->seal, o.lines[0].seal, l->checked, o.lines[0].checked);
+         checked += l->checked;
+         SessionScan_free(&o);
+         GvBuf_free(&one);
+         at += n;
+      }
+      /* Every line was there, then the torn tail. */
+      assert_int_equal(s.goodLength, at);
+      assert_int_equal(s.tornLine.start, at);
+      assert_int_equal(s.tornLine.lineno, (long)s.count + 2);
+      assert_true(checked > s.count / 2 && checked < s.count);
+      SessionScan_free(&s);
+      GvBuf_free(&plain);
+      GvBuf_free(&text);
+   }
+}
+
 /* The seal is zlib's CRC-32 whatever way it is computed (long lines are
  * folded 16 bytes at a time where the processor can): every length, every
  * alignment. */
@@ -530,6 +609,7 @@ int main(void) {
       cmocka_unit_test(crc_is_zlibs),
       cmocka_unit_test(seal_read_digit_by_digit),
       cmocka_unit_test(scan_check_agrees_with_check_line),
+      cmocka_unit_test(long_scan_agrees_line_by_line),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
    };

@@ -348,6 +348,56 @@ static void corrupt_middle_line_opens_read_only(void **state) {
    SessionFile_close(sf);
 }
 
+/* The checks across lines (copied lines, a draft for nobody) run beside the
+ * replay in a long file: each problem is named as in a short one, and all
+ * come in file order with the replay's own. */
+static void cross_line_damage_in_a_long_file(void **state) {
+   Fixture *fx = *state;
+   for (int n = 200; n <= 6000; n += 5800) {   /* under and over the threaded size */
+      unlink(fx->path);
+      create(fx->path);
+      GvBuf b = GV_BUF_INIT;
+      char line[256];
+      for (int i = 0; i < n; i++) {
+         int at = i;
+         if (i == n / 2)       /* a copied line: the uuid of line 10 again */
+            at = 10;
+         if (i == n - 1)       /* and the one before */
+            at = n - 2;
+         if (i == 40)
+            snprintf(line, sizeof line, "cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-%012d "
+                     "draft #00000000-0000-4000-9000-000000000001 text\n", at);
+         else if (i == n / 4)
+            snprintf(line, sizeof line, "cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-%012d "
+                     "frobnicate\n", at);
+         else
+            snprintf(line, sizeof line, "vote 2017-05-12T10:00:00 00000000-0000-4000-8000-%012d "
+                     "FR yes\n", at);
+         GvBuf_puts(&b, line);
+      }
+      appendRaw(fx->path, GvBuf_str(&b));
+      GvBuf_free(&b);
+      SessionFile *sf = openRo(fx->path);
+      /* Line 1 is the header: record i is on line i + 2. */
+      char want[4][PATH_MAX + 160];
+      snprintf(want[0], sizeof want[0],
+               "%s:42: draft for an intervention that does not exist (#00000000-0000-4000-9000-000000000001)",
+               fx->path);
+      snprintf(want[1], sizeof want[1], "%s:%d: unknown command 'frobnicate'", fx->path, n / 4 + 2);
+      snprintf(want[2], sizeof want[2],
+               "%s:%d: uuid 00000000-0000-4000-8000-000000000010 already used on line 12 (a copied line?)",
+               fx->path, n / 2 + 2);
+      snprintf(want[3], sizeof want[3],
+               "%s:%d: uuid 00000000-0000-4000-8000-%012d already used on line %d (a copied line?)",
+               fx->path, n + 1, n - 2, n);
+      if (SessionFile_problemCount(sf) != 4)
+         fail_msg("%d lines: %zu problems", n, SessionFile_problemCount(sf));
+      for (size_t k = 0; k < 4; k++)
+         assert_string_equal(SessionFile_problem(sf, k), want[k]);
+      SessionFile_close(sf);
+   }
+}
+
 static void newer_version_is_read_only(void **state) {
    Fixture *fx = *state;
    snprintf(fx->path, sizeof fx->path, "%.200s/data/new.gavel", fx->dir);
@@ -782,6 +832,7 @@ cmocka_unit_test_setup_teardown(unit_cut_at_a_line_boundary_is_set_aside, setup,
       cmocka_unit_test_setup_teardown(compaction_keeps_the_lock, setup, teardown),
       cmocka_unit_test_setup_teardown(failed_compaction_leaves_old_file, setup, teardown),
       cmocka_unit_test_setup_teardown(open_named_in_data_folder, setup, teardown),
+      cmocka_unit_test_setup_teardown(cross_line_damage_in_a_long_file, setup, teardown),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
