@@ -42,6 +42,9 @@ CPPFLAGS  += -I. -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DGAVEL_VERSION='"$(VERSI
              -DGAVEL_DATADIR='"$(PREFIX)/share/gavel"' $(PKGS_CFLAGS) $(INI_CFLAGS)
 CFLAGS    ?= -O2 -g
 CFLAGS    += -std=c11 $(WARN) -MMD -MP
+# threads: a long session file is scanned in two halves at once.
+CFLAGS    += -pthread
+LDFLAGS   += -pthread
 LDLIBS    += $(CURSES_LIBS) $(UUID_LIBS) $(INI_LIBS) $(ZLIB_LIBS)
 
 # The core (no curses): model, storage, render. The app adds cli, tui and main.
