@@ -10,7 +10,8 @@ void FloorPane_draw(App *app, Rect r);
 /* Moves the queue's selection: RD_QUEUE_SEL when only two rows change on
  * screen (FloorPane_drawMove draws them), else RD_FLOOR. */
 unsigned FloorPane_move(App *app, int dir);
-void FloorPane_drawMove(App *app);
+/* apart: as AgendaPane_drawMove's. */
+void FloorPane_drawMove(App *app, int apart);
 /* The code of the selected queued delegation, or NULL (empty queue). */
 const char *FloorPane_selectedCode(App *app);
 /* A click on a queued delegation gives it the floor. */
