@@ -19,6 +19,7 @@
 #include "cli/cmd_show.h"
 #include "cli/cmd_render.h"
 #include "storage/datadir.h"
+#include "storage/memory.h"
 #include "cli/cmd_live.h"
 #include "cli/cmd_list.h"
 #include "cli/cmd_search.h"
@@ -93,6 +94,7 @@ int main(int argc, char **argv) {
    /* Past `ulimit -f` a write then fails with EFBIG and takes the rollback
     * path (refused, file cut back) instead of killing gavel mid-write. */
    signal(SIGXFSZ, SIG_IGN);
+   Memory_fixThreshold();
    int i = 1, r;
    for (; i < argc && argv[i][0] == '-'; i++) {
       const char *a = argv[i];

@@ -62,7 +62,6 @@ typedef struct SessionScan {
    size_t goodLength;    /* bytes up to and including the last '\n' */
    int crlf;             /* the header ended in CRLF: a '\r' before each '\n' is dropped */
    size_t bom;           /* bytes of a UTF-8 byte order mark before the header (0 or 3) */
-   void *spare;          /* memory freed with the scan, not before (see SessionScan_run) */
 } SessionScan;
 
 /* Splits buf in one pass over its bytes that also checks each line's

@@ -27,6 +27,7 @@
 #include "storage/fileio.h"
 #include "storage/sessionfile.h"
 #include "storage/sessionscan.h"
+#include "storage/memory.h"
 #include "tests/bench/bench.h"
 
 static void report(const char *what, double *v, size_t n, const char *extra)
@@ -307,6 +308,7 @@ int main(int argc, char **argv)
       fprintf(stderr, "usage: bench_core SESSION WORKDIR [RUNS] [APPENDS]\n");
       return 2;
    }
+   Memory_fixThreshold(); /* as the program does */
    size_t runs = argc > 3 ? (size_t)strtoul(argv[3], NULL, 10) : 5;
    size_t appends = argc > 4 ? (size_t)strtoul(argv[4], NULL, 10) : 1000;
    if (runs < 1)

@@ -23,6 +23,7 @@
 #include "storage/fileio.h"
 #include "storage/sessionfile.h"
 #include "storage/sessionscan.h"
+#include "storage/memory.h"
 
 #define NOINLINE __attribute__((noinline))
 
@@ -99,6 +100,7 @@ int main(int argc, char **argv) {
       fprintf(stderr, "usage: bench_instr open|replay|render|key|undo SESSION [WORKDIR]\n");
       return 2;
    }
+   Memory_fixThreshold(); /* as the program does */
    const char *cas = argv[1], *path = argv[2], *dir = argc > 3 ? argv[3] : ".";
    int rc = 0;
    if (strcmp(cas, "open") == 0) {
