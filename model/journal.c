@@ -79,6 +79,8 @@ static bool push(size_t **arr, size_t *count, size_t *cap, size_t v) {
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind) {
    if (!new_entry && j->nentries == 0)
       return false;
+   if (j->nlines >= GV_ENTRY_NONE - 1)
+      return false;   /* indexes are 32 bits (JournalEntry) */
    JournalLine *l = Util_grow(j->lines, &j->lines_cap, j->nlines, sizeof *j->lines);
    if (!l)
       return false;
@@ -105,7 +107,7 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
    t[len] = '\0';
    j->lines[j->nlines] = (JournalLine){ t, len };
    if (new_entry) {
-      j->entries[j->nentries++] = (JournalEntry){ .kind = kind, .in_force = true, .first = j->nlines, .nlines = 0, .target = NONE };
+      j->entries[j->nentries++] = (JournalEntry){ .first = (uint32_t)j->nlines, .nlines = 0, .target = GV_ENTRY_NONE, .kind = (unsigned char)kind, .in_force = true };
       if (kind == GV_ENTRY_UNIT) {
          j->forced[j->nforced++] = j->nentries - 1;
          j->nredo = 0;   /* a new command ends what could be redone */
@@ -160,10 +162,10 @@ bool Journal_recompute(Journal *j) {
          j->nredo = 0;
          break;
       case GV_ENTRY_UNDO:
-         e->target = Journal_undo(j);
+         e->target = (uint32_t)Journal_undo(j);
          break;
       case GV_ENTRY_REDO:
-         e->target = Journal_redo(j);
+         e->target = (uint32_t)Journal_redo(j);
          break;
       default:
          e->in_force = true;

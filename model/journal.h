@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define GV_JOURNAL_VERSION 2
 #define GV_JOURNAL_MAGIC "gavel-session"
@@ -27,14 +28,19 @@ typedef struct JournalLine {
    size_t len;
 } JournalLine;
 
-/* One a command: the bool beside the kind, 32 bytes, not 40. */
+/* No entry (a JournalEntry's target): UINT32_MAX, what (size_t)-1 becomes
+ * when stored there, so GV_NONE and Journal_undo()'s "nothing" convert to it. */
+#define GV_ENTRY_NONE UINT32_MAX
+
+/* One a command, 16 bytes: indexes in 32 bits (a journal holds fewer than
+ * 2^32 - 1 lines; Journal_append refuses more). */
 typedef struct JournalEntry {
-   GvEntryKind kind;
+   uint32_t first;   /* index of its first line in Journal.lines */
+   uint32_t nlines;
+   uint32_t target;  /* UNDO/REDO: the unit entry they flipped; DRAFT: the
+                      * intervention it wrote to (index), or GV_ENTRY_NONE */
+   unsigned char kind;   /* a GvEntryKind */
    bool in_force;    /* a unit not undone (always true for other kinds) */
-   size_t first;     /* index of its first line in Journal.lines */
-   size_t nlines;
-   size_t target;    /* UNDO/REDO: the unit entry they flipped; DRAFT: the
-                      * intervention it wrote to (index), or (size_t)-1 */
 } JournalEntry;
 
 typedef struct Journal {

@@ -336,14 +336,14 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
    Journal *j = &s->journal;
    size_t ntargets = 0;
    for (size_t i = 0; i < j->nentries; i++)
-      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE &&
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_ENTRY_NONE &&
           j->entries[i].target >= ntargets)
          ntargets = j->entries[i].target + 1;
    size_t *last = ntargets ? malloc(ntargets * sizeof *last) : NULL;
    for (size_t t = 0; last && t < ntargets; t++)
       last[t] = GV_NONE;
    for (size_t i = 0; last && i < j->nentries; i++)
-      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE)
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_ENTRY_NONE)
          last[j->entries[i].target] = i;
    char msg[256];
    size_t pos = forced_before(j, from);   /* of the next unit among those in force */
@@ -358,13 +358,13 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
          pos++;
       }
       /* Without the memory for `last`, every draft is simply applied. */
-      if (draft && last && en->target != GV_NONE && last[en->target] != i)
+      if (draft && last && en->target != GV_ENTRY_NONE && last[en->target] != i)
          continue;
       for (size_t k = en->first; k < en->first + en->nlines; k++) {
          LineParts p;
          Exec e;
          if (draft)
-            en->target = GV_NONE;
+            en->target = GV_ENTRY_NONE;
          if (split(s, j->lines[k].text, j->lines[k].len, &p) != GV_OK)
             continue;
          /* A line that applied once applies again: the units in force are
@@ -373,7 +373,7 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
           * run, unless a load kept some aside unapplied and unchecked. */
          if (apply_parts(s, &p, &scratch, &e, !s->unchecked, msg, sizeof msg) == GV_OK) {
             if (draft)
-               en->target = e.draft_target;
+               en->target = (uint32_t)e.draft_target;
          } else if (bad++ == 0) {
             if (bad_line)
                *bad_line = k;
@@ -442,7 +442,7 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
       Journal_recompute(j);
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
-   j->entries[j->nentries - 1].target = target;
+   j->entries[j->nentries - 1].target = (uint32_t)target;
    if (s->loading) {
       /* After a first pass the units undone were never applied; else
        * Session_load_end() rebuilds, once. */
@@ -597,7 +597,7 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
    if (e.kind == GV_ENTRY_DRAFT)
-      j->entries[j->nentries - 1].target = e.draft_target;
+      j->entries[j->nentries - 1].target = (uint32_t)e.draft_target;
    s->last_time = e.time;
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
@@ -700,7 +700,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
    if (e.kind == GV_ENTRY_DRAFT)
-      j->entries[j->nentries - 1].target = e.draft_target;
+      j->entries[j->nentries - 1].target = (uint32_t)e.draft_target;
    else if (planned && is_cmd)
       s->load_applied++;
    if (s->uuid[0] == '\0')
