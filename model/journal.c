@@ -61,18 +61,18 @@ void Journal_clear(Journal *j) {
    Journal_init(j);
 }
 
-static bool grow_idx(size_t **arr, size_t *cap, size_t count) {
-   size_t *n = Util_grow(*arr, cap, count, sizeof **arr);
+static bool grow_idx(uint32_t **arr, size_t *cap, size_t count) {
+   uint32_t *n = Util_grow(*arr, cap, count, sizeof **arr);
    if (!n)
       return false;
    *arr = n;
    return true;
 }
 
-static bool push(size_t **arr, size_t *count, size_t *cap, size_t v) {
+static bool push(uint32_t **arr, size_t *count, size_t *cap, size_t v) {
    if (!grow_idx(arr, cap, *count))
       return false;
-   (*arr)[(*count)++] = v;
+   (*arr)[(*count)++] = (uint32_t)v;
    return true;
 }
 
@@ -109,7 +109,7 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
    if (new_entry) {
       j->entries[j->nentries++] = (JournalEntry){ .first = (uint32_t)j->nlines, .nlines = 0, .target = GV_ENTRY_NONE, .kind = (unsigned char)kind, .in_force = true };
       if (kind == GV_ENTRY_UNIT) {
-         j->forced[j->nforced++] = j->nentries - 1;
+         j->forced[j->nforced++] = (uint32_t)(j->nentries - 1);
          j->nredo = 0;   /* a new command ends what could be redone */
       }
    }
@@ -135,7 +135,7 @@ size_t Journal_undo(Journal *j) {
       return NONE;
    size_t u = j->forced[--j->nforced];
    j->entries[u].in_force = false;
-   j->redo[j->nredo++] = u;
+   j->redo[j->nredo++] = (uint32_t)u;
    return u;
 }
 
@@ -146,7 +146,7 @@ size_t Journal_redo(Journal *j) {
       return NONE;
    size_t u = j->redo[--j->nredo];
    j->entries[u].in_force = true;
-   j->forced[j->nforced++] = u;
+   j->forced[j->nforced++] = (uint32_t)u;
    return u;
 }
 

@@ -48,9 +48,9 @@ typedef struct Journal {
    size_t nlines, lines_cap;
    JournalEntry *entries;
    size_t nentries, entries_cap;
-   size_t *forced;   /* unit entries in force, in journal order (a stack) */
+   uint32_t *forced; /* unit entries in force, in journal order (a stack) */
    size_t nforced, forced_cap;
-   size_t *redo;     /* unit entries undone since the last new unit (a stack) */
+   uint32_t *redo;   /* unit entries undone since the last new unit (a stack) */
    size_t nredo, redo_cap;
    bool orphans;     /* the last `cmd` replayed was refused: its cmd+ lines are too */
    size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */

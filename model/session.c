@@ -286,8 +286,10 @@ static bool load_planned(Session *s) {
    if (!s->loading || !s->ahead)
       return false;
    if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
-       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE)
+       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE) {
       s->load_planned = true;
+      SessionAhead_done(s->ahead);
+   }
    return s->load_planned;
 }
 
