@@ -8,6 +8,9 @@
 #include <limits.h>
 #include <signal.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli/cli.h"
 #include "cli/out.h"
@@ -93,6 +96,14 @@ int main(int argc, char **argv) {
    /* Past `ulimit -f` a write then fails with EFBIG and takes the rollback
     * path (refused, file cut back) instead of killing gavel mid-write. */
    signal(SIGXFSZ, SIG_IGN);
+#ifdef M_MMAP_THRESHOLD
+   /* glibc's default, fixed: left dynamic, the first large block freed
+    * (the open's check across lines) raises it, and the arrays the open
+    * then grows by doubling land in the heap, leaving their old copies
+    * behind, instead of in mappings that grow in place (0.4 MB of the
+    * peak on a 10 MB session). */
+   mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
    int i = 1, r;
    for (; i < argc && argv[i][0] == '-'; i++) {
       const char *a = argv[i];

@@ -261,14 +261,38 @@ static void SessionFile_sortProblems(SessionFile *sf) {
    free(r);
 }
 
-static void SessionFile_crossCheck(SessionFile *sf, const char *buf, const SessionScan *scan,
-                                   size_t count, long *firstBad) {
+/* The checks across lines run before the replay, so that their set of
+ * uuids is freed before the session grows (the open's peak of memory);
+ * their problems then go after the replay's, as if they had run last. */
+typedef struct CrossDone {
+   size_t from, to;   /* their problems, sf->problems[from..to) */
+   long first;        /* the first line they name, 0 when none */
+} CrossDone;
+
+static CrossDone SessionFile_crossCheck(SessionFile *sf, const char *buf, const SessionScan *scan,
+                                        size_t count) {
    CrossReport r = { sf, 0 };
-   if (SessionScan_crossCheck(buf, scan, count, SessionFile_crossReport, &r) > 0) {
-      if (!*firstBad || r.first < *firstBad)
-         *firstBad = r.first;
-      SessionFile_sortProblems(sf);
+   CrossDone d = { sf->nproblems, sf->nproblems, 0 };
+   if (SessionScan_crossCheck(buf, scan, count, SessionFile_crossReport, &r) > 0)
+      d.first = r.first;
+   d.to = sf->nproblems;
+   return d;
+}
+
+static void SessionFile_crossAfter(SessionFile *sf, const CrossDone *d, long *firstBad) {
+   if (!d->first)
+      return;
+   if (!*firstBad || d->first < *firstBad)
+      *firstBad = d->first;
+   size_t n = d->to - d->from, after = sf->nproblems - d->to;
+   char **moved = malloc(n * sizeof *moved);
+   if (moved) {
+      memcpy(moved, sf->problems + d->from, n * sizeof *moved);
+      memmove(sf->problems + d->from, sf->problems + d->to, after * sizeof *moved);
+      memcpy(sf->problems + d->from + after, moved, n * sizeof *moved);
+      free(moved);
    }
+   SessionFile_sortProblems(sf);
 }
 
 static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const SessionScan *scan) {
@@ -292,6 +316,9 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
 
    long firstBad = 0;
    char msg[1024];
+   /* What each line alone hides: copied lines, drafts for nobody, units
+    * missing lines in the middle. */
+   CrossDone cross = SessionFile_crossCheck(sf, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
    /* A first look at the lines: each is then applied once (see session.h). */
@@ -311,9 +338,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
             firstBad = l->lineno;
       }
    }
-   /* What each line alone hides: copied lines, drafts for nobody, units
-    * missing lines in the middle. */
-   SessionFile_crossCheck(sf, buf, scan, count, &firstBad);
+   SessionFile_crossAfter(sf, &cross, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */
