@@ -18,6 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "model/session.h"
 #include "render/actions.h"
@@ -303,6 +306,9 @@ static void bench_append(const char *path, const char *dir, size_t appends, size
 
 int main(int argc, char **argv)
 {
+#ifdef M_MMAP_THRESHOLD
+   mallopt(M_MMAP_THRESHOLD, 128 * 1024);   /* as gavel's main does */
+#endif
    if (argc < 3) {
       fprintf(stderr, "usage: bench_core SESSION WORKDIR [RUNS] [APPENDS]\n");
       return 2;

@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "model/session.h"
 #include "render/outcome.h"
@@ -95,6 +98,9 @@ static SessionFile *writable_copy(const char *path, const char *dir) {
 }
 
 int main(int argc, char **argv) {
+#ifdef M_MMAP_THRESHOLD
+   mallopt(M_MMAP_THRESHOLD, 128 * 1024);   /* as gavel's main does */
+#endif
    if (argc < 3) {
       fprintf(stderr, "usage: bench_instr open|replay|render|key|undo SESSION [WORKDIR]\n");
       return 2;
