@@ -22,11 +22,15 @@ typedef enum GvEntryKind {
    GV_ENTRY_OTHER,   /* unknown TYPE: kept verbatim, never interpreted */
 } GvEntryKind;
 
+/* A line: the whole line without its '\n', NUL-terminated, a slice of the
+ * held text (Journal_hold; `at` its offset) or a copy (`at` is JOURNAL_COPY
+ * and its index in Journal.copies). 8 bytes: read it with Journal_line. */
 typedef struct JournalLine {
-   char *text;       /* the whole line without its '\n', NUL-terminated: a copy,
-                      * or a slice of the held text (Journal_hold) */
-   size_t len;
+   uint32_t at;
+   uint32_t len;
 } JournalLine;
+
+#define JOURNAL_COPY 0x80000000u   /* a held text is under 2 GiB (Journal_hold) */
 
 /* No entry (a JournalEntry's target): UINT32_MAX, what (size_t)-1 becomes
  * when stored there, so GV_NONE and Journal_undo()'s "nothing" convert to it. */
@@ -56,7 +60,17 @@ typedef struct Journal {
    size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */
    char *held;       /* the text of the file opened (Journal_hold), or NULL */
    size_t held_len;
+   char **copies;    /* the lines that are copies, in journal order (a stack) */
+   size_t ncopies, copies_cap;
 } Journal;
+
+/* Line i, NUL-terminated; *len (if len) its length. */
+static inline const char *Journal_line(const Journal *j, size_t i, size_t *len) {
+   const JournalLine *l = &j->lines[i];
+   if (len)
+      *len = l->len;
+   return l->at & JOURNAL_COPY ? j->copies[l->at & ~JOURNAL_COPY] : j->held + l->at;
+}
 
 /* Is this the header line "gavel-session N"? *version gets N. */
 bool Journal_parse_header(const char *line, size_t len, int *version);
@@ -70,7 +84,8 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
 /* Takes text[0..len) (malloc'ed; freed by Journal_clear): a line appended
  * from inside it is kept as a slice of it, NUL-terminated in place of the
  * byte that follows it, instead of a copy. So a file read whole is held
- * once. Only one text is held; a second replaces nothing (false). */
+ * once. Only one text is held, under 2 GiB; a second, or a longer one, is
+ * not taken (false). */
 bool Journal_hold(Journal *j, char *text, size_t len);
 /* Forgets the last entry and its lines. */
 void Journal_drop_last(Journal *j);

@@ -367,7 +367,9 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
          Exec e;
          if (draft)
             en->target = GV_ENTRY_NONE;
-         if (split(s, j->lines[k].text, j->lines[k].len, &p) != GV_OK)
+         size_t kl;
+         const char *kt = Journal_line(j, k, &kl);
+         if (split(s, kt, kl, &p) != GV_OK)
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
@@ -393,7 +395,9 @@ static void set_uuid_from_first(Session *s) {
    s->uuid[0] = '\0';
    if (s->journal.nlines) {
       LineParts p;
-      if (split(NULL, s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
+      size_t n;
+      const char *t = Journal_line(&s->journal, 0, &n);
+      if (split(NULL, t, n, &p) == GV_OK)
          snprintf(s->uuid, sizeof s->uuid, "%s", p.uuid_buf);
    }
 }
@@ -414,9 +418,10 @@ static GvStatus fail(char *msg, size_t msglen, GvStatus st, const char *fmt, ...
 /* The payload of a unit's first line, for "undid 'floor FR'". */
 static void describe_unit(const Session *s, size_t entry, char *buf, size_t n) {
    const JournalEntry *en = &s->journal.entries[entry];
-   const JournalLine *l = &s->journal.lines[en->first];
+   size_t len;
+   const char *line = Journal_line(&s->journal, en->first, &len);
    LineParts p;
-   if (split(NULL, l->text, l->len, &p) != GV_OK) {
+   if (split(NULL, line, len, &p) != GV_OK) {
       snprintf(buf, n, "?");
       return;
    }
