@@ -37,13 +37,9 @@ static bool held(const Journal *j, const char *line, size_t len) {
    return j->held && p >= h && p - h < j->held_len && len < j->held_len - (p - h);
 }
 
-static void free_line(Journal *j, JournalLine *l) {
-   if (!held(j, l->text, l->len))
-      free(l->text);
-}
 
 bool Journal_hold(Journal *j, char *text, size_t len) {
-   if (j->held || !text)
+   if (j->held || !text || len >= JOURNAL_COPY)
       return false;
    j->held = text;
    j->held_len = len;
@@ -51,8 +47,9 @@ bool Journal_hold(Journal *j, char *text, size_t len) {
 }
 
 void Journal_clear(Journal *j) {
-   for (size_t i = 0; i < j->nlines; i++)
-      free_line(j, &j->lines[i]);
+   for (size_t i = 0; i < j->ncopies; i++)
+      free(j->copies[i]);
+   free(j->copies);
    free(j->held);
    free(j->lines);
    free(j->entries);
@@ -61,29 +58,37 @@ void Journal_clear(Journal *j) {
    Journal_init(j);
 }
 
-static bool grow_idx(size_t **arr, size_t *cap, size_t count) {
-   size_t *n = Util_grow(*arr, cap, count, sizeof **arr);
+/* The arrays below take one more at every line: Util_grow is called only
+ * when one is full. */
+static bool grow_idx(uint32_t **arr, size_t *cap, size_t count) {
+   if (*arr && count < *cap)
+      return true;
+   uint32_t *n = Util_grow(*arr, cap, count, sizeof **arr);
    if (!n)
       return false;
    *arr = n;
    return true;
 }
 
-static bool push(size_t **arr, size_t *count, size_t *cap, size_t v) {
+static bool push(uint32_t **arr, size_t *count, size_t *cap, size_t v) {
    if (!grow_idx(arr, cap, *count))
       return false;
-   (*arr)[(*count)++] = v;
+   (*arr)[(*count)++] = (uint32_t)v;
    return true;
 }
 
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind) {
    if (!new_entry && j->nentries == 0)
       return false;
-   JournalLine *l = Util_grow(j->lines, &j->lines_cap, j->nlines, sizeof *j->lines);
-   if (!l)
-      return false;
-   j->lines = l;
-   if (new_entry) {
+   if (j->nlines >= GV_ENTRY_NONE - 1 || len > UINT32_MAX)
+      return false;   /* indexes and lengths are 32 bits */
+   if (!j->lines || j->nlines == j->lines_cap) {
+      JournalLine *l = Util_grow(j->lines, &j->lines_cap, j->nlines, sizeof *j->lines);
+      if (!l)
+         return false;
+      j->lines = l;
+   }
+   if (new_entry && (!j->entries || j->nentries == j->entries_cap)) {
       JournalEntry *e = Util_grow(j->entries, &j->entries_cap, j->nentries, sizeof *j->entries);
       if (!e)
          return false;
@@ -93,21 +98,33 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
    if (new_entry && kind == GV_ENTRY_UNIT && !grow_idx(&j->forced, &j->forced_cap, j->nforced))
       return false;
    char *t;
+   uint32_t at;
    if (held(j, line, len)) {
       /* The held text is the journal's: the byte after the line (its '\n',
        * or the blank before its seal) has been read and is not needed. */
-      t = j->held + ((uintptr_t)line - (uintptr_t)j->held);
-   } else if ((t = malloc(len + 1)) != NULL) {
-      memcpy(t, line, len);
+      at = (uint32_t)((uintptr_t)line - (uintptr_t)j->held);
+      t = j->held + at;
    } else {
-      return false;
+      if (j->ncopies >= JOURNAL_COPY)
+         return false;
+      if (!j->copies || j->ncopies == j->copies_cap) {
+         char **c = Util_grow(j->copies, &j->copies_cap, j->ncopies, sizeof *j->copies);
+         if (!c)
+            return false;
+         j->copies = c;
+      }
+      if (!(t = malloc(len + 1)))
+         return false;
+      memcpy(t, line, len);
+      at = JOURNAL_COPY | (uint32_t)j->ncopies;
+      j->copies[j->ncopies++] = t;
    }
    t[len] = '\0';
-   j->lines[j->nlines] = (JournalLine){ t, len };
+   j->lines[j->nlines] = (JournalLine){ at, (uint32_t)len };
    if (new_entry) {
-      j->entries[j->nentries++] = (JournalEntry){ .kind = kind, .in_force = true, .first = j->nlines, .nlines = 0, .target = NONE };
+      j->entries[j->nentries++] = (JournalEntry){ .first = (uint32_t)j->nlines, .nlines = 0, .target = GV_ENTRY_NONE, .kind = (unsigned char)kind, .in_force = true };
       if (kind == GV_ENTRY_UNIT) {
-         j->forced[j->nforced++] = j->nentries - 1;
+         j->forced[j->nforced++] = (uint32_t)(j->nentries - 1);
          j->nredo = 0;   /* a new command ends what could be redone */
       }
    }
@@ -120,8 +137,13 @@ void Journal_drop_last(Journal *j) {
    if (j->nentries == 0)
       return;
    JournalEntry *e = &j->entries[j->nentries - 1];
+   /* Its copies are the last ones. */
+   size_t keep = j->ncopies;
    for (size_t i = e->first; i < e->first + e->nlines; i++)
-      free_line(j, &j->lines[i]);
+      if ((j->lines[i].at & JOURNAL_COPY) && (j->lines[i].at & ~JOURNAL_COPY) < keep)
+         keep = j->lines[i].at & ~JOURNAL_COPY;
+   while (j->ncopies > keep)
+      free(j->copies[--j->ncopies]);
    j->nlines = e->first;
    j->nentries--;
 }
@@ -133,7 +155,7 @@ size_t Journal_undo(Journal *j) {
       return NONE;
    size_t u = j->forced[--j->nforced];
    j->entries[u].in_force = false;
-   j->redo[j->nredo++] = u;
+   j->redo[j->nredo++] = (uint32_t)u;
    return u;
 }
 
@@ -144,7 +166,7 @@ size_t Journal_redo(Journal *j) {
       return NONE;
    size_t u = j->redo[--j->nredo];
    j->entries[u].in_force = true;
-   j->forced[j->nforced++] = u;
+   j->forced[j->nforced++] = (uint32_t)u;
    return u;
 }
 
@@ -160,10 +182,10 @@ bool Journal_recompute(Journal *j) {
          j->nredo = 0;
          break;
       case GV_ENTRY_UNDO:
-         e->target = Journal_undo(j);
+         e->target = (uint32_t)Journal_undo(j);
          break;
       case GV_ENTRY_REDO:
-         e->target = Journal_redo(j);
+         e->target = (uint32_t)Journal_redo(j);
          break;
       default:
          e->in_force = true;

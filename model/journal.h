@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define GV_JOURNAL_VERSION 2
 #define GV_JOURNAL_MAGIC "gavel-session"
@@ -21,20 +22,29 @@ typedef enum GvEntryKind {
    GV_ENTRY_OTHER,   /* unknown TYPE: kept verbatim, never interpreted */
 } GvEntryKind;
 
+/* A line: the whole line without its '\n', NUL-terminated, a slice of the
+ * held text (Journal_hold; `at` its offset) or a copy (`at` is JOURNAL_COPY
+ * and its index in Journal.copies). 8 bytes: read it with Journal_line. */
 typedef struct JournalLine {
-   char *text;       /* the whole line without its '\n', NUL-terminated: a copy,
-                      * or a slice of the held text (Journal_hold) */
-   size_t len;
+   uint32_t at;
+   uint32_t len;
 } JournalLine;
 
-/* One a command: the bool beside the kind, 32 bytes, not 40. */
+#define JOURNAL_COPY 0x80000000u   /* a held text is under 2 GiB (Journal_hold) */
+
+/* No entry (a JournalEntry's target): UINT32_MAX, what (size_t)-1 becomes
+ * when stored there, so GV_NONE and Journal_undo()'s "nothing" convert to it. */
+#define GV_ENTRY_NONE UINT32_MAX
+
+/* One a command, 16 bytes: indexes in 32 bits (a journal holds fewer than
+ * 2^32 - 1 lines; Journal_append refuses more). */
 typedef struct JournalEntry {
-   GvEntryKind kind;
+   uint32_t first;   /* index of its first line in Journal.lines */
+   uint32_t nlines;
+   uint32_t target;  /* UNDO/REDO: the unit entry they flipped; DRAFT: the
+                      * intervention it wrote to (index), or GV_ENTRY_NONE */
+   unsigned char kind;   /* a GvEntryKind */
    bool in_force;    /* a unit not undone (always true for other kinds) */
-   size_t first;     /* index of its first line in Journal.lines */
-   size_t nlines;
-   size_t target;    /* UNDO/REDO: the unit entry they flipped; DRAFT: the
-                      * intervention it wrote to (index), or (size_t)-1 */
 } JournalEntry;
 
 typedef struct Journal {
@@ -42,15 +52,25 @@ typedef struct Journal {
    size_t nlines, lines_cap;
    JournalEntry *entries;
    size_t nentries, entries_cap;
-   size_t *forced;   /* unit entries in force, in journal order (a stack) */
+   uint32_t *forced; /* unit entries in force, in journal order (a stack) */
    size_t nforced, forced_cap;
-   size_t *redo;     /* unit entries undone since the last new unit (a stack) */
+   uint32_t *redo;   /* unit entries undone since the last new unit (a stack) */
    size_t nredo, redo_cap;
    bool orphans;     /* the last `cmd` replayed was refused: its cmd+ lines are too */
    size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */
    char *held;       /* the text of the file opened (Journal_hold), or NULL */
    size_t held_len;
+   char **copies;    /* the lines that are copies, in journal order (a stack) */
+   size_t ncopies, copies_cap;
 } Journal;
+
+/* Line i, NUL-terminated; *len (if len) its length. */
+static inline const char *Journal_line(const Journal *j, size_t i, size_t *len) {
+   const JournalLine *l = &j->lines[i];
+   if (len)
+      *len = l->len;
+   return l->at & JOURNAL_COPY ? j->copies[l->at & ~JOURNAL_COPY] : j->held + l->at;
+}
 
 /* Is this the header line "gavel-session N"? *version gets N. */
 bool Journal_parse_header(const char *line, size_t len, int *version);
@@ -64,7 +84,8 @@ bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, Gv
 /* Takes text[0..len) (malloc'ed; freed by Journal_clear): a line appended
  * from inside it is kept as a slice of it, NUL-terminated in place of the
  * byte that follows it, instead of a copy. So a file read whole is held
- * once. Only one text is held; a second replaces nothing (false). */
+ * once. Only one text is held, under 2 GiB; a second, or a longer one, is
+ * not taken (false). */
 bool Journal_hold(Journal *j, char *text, size_t len);
 /* Forgets the last entry and its lines. */
 void Journal_drop_last(Journal *j);

@@ -290,8 +290,10 @@ static bool load_planned(Session *s) {
    if (!s->loading || !s->ahead)
       return false;
    if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
-       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE)
+       s->journal.nentries == 0 && SessionAhead_in_force(s->ahead) != GV_NONE) {
       s->load_planned = true;
+      SessionAhead_done(s->ahead);
+   }
    return s->load_planned;
 }
 
@@ -340,14 +342,14 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
    Journal *j = &s->journal;
    size_t ntargets = 0;
    for (size_t i = 0; i < j->nentries; i++)
-      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE &&
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_ENTRY_NONE &&
           j->entries[i].target >= ntargets)
          ntargets = j->entries[i].target + 1;
    size_t *last = ntargets ? malloc(ntargets * sizeof *last) : NULL;
    for (size_t t = 0; last && t < ntargets; t++)
       last[t] = GV_NONE;
    for (size_t i = 0; last && i < j->nentries; i++)
-      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_NONE)
+      if (j->entries[i].kind == GV_ENTRY_DRAFT && j->entries[i].target != GV_ENTRY_NONE)
          last[j->entries[i].target] = i;
    char msg[256];
    size_t pos = forced_before(j, from);   /* of the next unit among those in force */
@@ -362,14 +364,16 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
          pos++;
       }
       /* Without the memory for `last`, every draft is simply applied. */
-      if (draft && last && en->target != GV_NONE && last[en->target] != i)
+      if (draft && last && en->target != GV_ENTRY_NONE && last[en->target] != i)
          continue;
       for (size_t k = en->first; k < en->first + en->nlines; k++) {
          LineParts p;
          Exec e;
          if (draft)
-            en->target = GV_NONE;
-         if (split(s, j->lines[k].text, j->lines[k].len, &p) != GV_OK)
+            en->target = GV_ENTRY_NONE;
+         size_t kl;
+         const char *kt = Journal_line(j, k, &kl);
+         if (split(s, kt, kl, &p) != GV_OK)
             continue;
          /* A line that applied once applies again: the units in force are
           * always a consistent history (undo only ever takes the newest). */
@@ -377,7 +381,7 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
           * run, unless a load kept some aside unapplied and unchecked. */
          if (apply_parts(s, &p, &scratch, &e, !s->unchecked, msg, sizeof msg) == GV_OK) {
             if (draft)
-               en->target = e.draft_target;
+               en->target = (uint32_t)e.draft_target;
          } else if (bad++ == 0) {
             if (bad_line)
                *bad_line = k;
@@ -395,7 +399,9 @@ static void set_uuid_from_first(Session *s) {
    s->uuid[0] = '\0';
    if (s->journal.nlines) {
       LineParts p;
-      if (split(NULL, s->journal.lines[0].text, s->journal.lines[0].len, &p) == GV_OK)
+      size_t n;
+      const char *t = Journal_line(&s->journal, 0, &n);
+      if (split(NULL, t, n, &p) == GV_OK)
          snprintf(s->uuid, sizeof s->uuid, "%s", p.uuid_buf);
    }
 }
@@ -416,9 +422,10 @@ static GvStatus fail(char *msg, size_t msglen, GvStatus st, const char *fmt, ...
 /* The payload of a unit's first line, for "undid 'floor FR'". */
 static void describe_unit(const Session *s, size_t entry, char *buf, size_t n) {
    const JournalEntry *en = &s->journal.entries[entry];
-   const JournalLine *l = &s->journal.lines[en->first];
+   size_t len;
+   const char *line = Journal_line(&s->journal, en->first, &len);
    LineParts p;
-   if (split(NULL, l->text, l->len, &p) != GV_OK) {
+   if (split(NULL, line, len, &p) != GV_OK) {
       snprintf(buf, n, "?");
       return;
    }
@@ -446,7 +453,7 @@ static GvStatus flip(Session *s, bool undo, const char *line, size_t len, char *
       Journal_recompute(j);
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
-   j->entries[j->nentries - 1].target = target;
+   j->entries[j->nentries - 1].target = (uint32_t)target;
    if (s->loading) {
       /* After a first pass the units undone were never applied; else
        * Session_load_end() rebuilds, once. */
@@ -601,7 +608,7 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
    if (e.kind == GV_ENTRY_DRAFT)
-      j->entries[j->nentries - 1].target = e.draft_target;
+      j->entries[j->nentries - 1].target = (uint32_t)e.draft_target;
    s->last_time = e.time;
    if (s->uuid[0] == '\0')
       set_uuid_from_first(s);
@@ -711,7 +718,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
    if (e.kind == GV_ENTRY_DRAFT)
-      j->entries[j->nentries - 1].target = e.draft_target;
+      j->entries[j->nentries - 1].target = (uint32_t)e.draft_target;
    else if (planned && is_cmd)
       s->load_applied++;
    if (s->uuid[0] == '\0')

@@ -15,6 +15,7 @@ struct SessionAhead {
    size_t *forced, nforced, forced_cap;
    size_t *redo, nredo, redo_cap;
    bool failed;               /* out of memory: no prediction */
+   bool done;                 /* SessionAhead_done: the stacks are gone */
    size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
 };
 
@@ -94,7 +95,7 @@ static LineKind line_kind(const char *line, size_t len) {
 }
 
 void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
-   if (!a || a->failed)
+   if (!a || a->failed || a->done)
       return;
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
@@ -129,6 +130,16 @@ void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
       break;
    }
    }
+}
+
+void SessionAhead_done(SessionAhead *a) {
+   if (!a || a->done)
+      return;
+   free(a->forced);
+   free(a->redo);
+   a->forced = a->redo = NULL;
+   a->forced_cap = a->redo_cap = a->nredo = 0;
+   a->done = true;
 }
 
 bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {

@@ -13,6 +13,9 @@ SessionAhead *SessionAhead_new(void);
 void SessionAhead_free(SessionAhead *a);
 /* One line of the file, in order (a trailing '\n' allowed). */
 void SessionAhead_line(SessionAhead *a, const char *line, size_t len);
+/* The pass is over: frees its stacks (a word a unit), keeping what the
+ * questions below need. Lines given after it are ignored. */
+void SessionAhead_done(SessionAhead *a);
 /* After the last line: does the unit of this ordinal (0, 1, ... among the
  * units of the file) end in force? True when the pass ran out of memory. */
 bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal);

@@ -7,7 +7,9 @@
 
 static void put_entry(const Session *s, const JournalEntry *en, GvBuf *out) {
    for (size_t k = en->first; k < en->first + en->nlines; k++) {
-      GvBuf_append(out, s->journal.lines[k].text, s->journal.lines[k].len);
+      size_t len;
+      const char *line = Journal_line(&s->journal, k, &len);
+      GvBuf_append(out, line, len);
       GvBuf_putc(out, '\n');
    }
 }
@@ -65,9 +67,7 @@ const JournalEntry *Session_entry(const Session *s, size_t i) {
 const char *Session_line(const Session *s, size_t i, size_t *len) {
    if (i >= s->journal.nlines)
       return NULL;
-   if (len)
-      *len = s->journal.lines[i].len;
-   return s->journal.lines[i].text;
+   return Journal_line(&s->journal, i, len);
 }
 
 size_t Session_line_count(const Session *s) {

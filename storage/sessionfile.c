@@ -282,7 +282,6 @@ typedef struct CrossJob {
    int nomem;
    pthread_t thread;
    int running;
-   void *keep;           /* the check's memory, freed after the replay (see SessionScan_run) */
 } CrossJob;
 
 static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
@@ -309,7 +308,7 @@ static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
 
 static void *SessionFile_crossRun(void *ud) {
    CrossJob *j = ud;
-   SessionScan_crossCheckKeep(j->buf, j->scan, j->count, SessionFile_crossKeep, j, &j->keep);
+   SessionScan_crossCheck(j->buf, j->scan, j->count, SessionFile_crossKeep, j);
    return NULL;
 }
 
@@ -334,7 +333,6 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
       found = j->nfound;
    }
    j->running = 0;
-   free(j->keep);
    for (size_t i = 0; i < j->nfound; i++)
       free(j->found[i].msg);
    free(j->found);
@@ -343,6 +341,7 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
          *firstBad = r.first;
       SessionFile_sortProblems(sf);
    }
+   SessionFile_sortProblems(sf);
 }
 
 static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const SessionScan *scan) {

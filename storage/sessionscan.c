@@ -703,15 +703,6 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
 
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud) {
-   void *keep;
-   size_t found = SessionScan_crossCheckKeep(buf, scan, count, report, ud, &keep);
-   free(keep);
-   return found;
-}
-
-size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size_t count,
-                                  void (*report)(void *ud, long lineno, const char *msg), void *ud,
-                                  void **keep) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
@@ -765,6 +756,6 @@ size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size
          found++;
       }
    }
-   *keep = set.slots;
+   free(set.slots);
    return found;
 }

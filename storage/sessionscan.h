@@ -84,12 +84,6 @@ int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen
  * returns how many. O(count). */
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud);
-/* The same, its working memory handed to the caller to free (*keep; NULL
- * when none) rather than freed on return: a check run beside a replay lets
- * it go after the replay (see SessionScan_run). */
-size_t SessionScan_crossCheckKeep(const char *buf, const SessionScan *scan, size_t count,
-                                  void (*report)(void *ud, long lineno, const char *msg), void *ud,
-                                  void **keep);
 
 /* Checks the frame of one record line (TYPE SP TIME SP UUID [SP PAYLOAD]) and
  * that it is valid UTF-8 without control characters (a tab is allowed). 0,

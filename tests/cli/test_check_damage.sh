@@ -24,6 +24,18 @@ last=$(wc -l < "$T/dup.gavel")
 "$GAVEL_BIN" check "$T/dup.gavel" > "$T/out"; [ $? -eq 1 ] || fail "duplicate uuid passed"
 grep -q "^$T/dup.gavel:$last: uuid .* already used on line $line" "$T/out" || fail "duplicate: $(cat "$T/out")"
 
+# A copied `next` (it also fails to replay: the queue is empty) and, after
+# it, a copied `item add`: the problems in file order, on one line what the
+# line says wrong alone before what it repeats.
+cp "$S" "$T/both.gavel"
+grep ' next$\| next [0-9a-f]*$' "$S" >> "$T/both.gavel"
+grep ' item add "Cyber"' "$S" >> "$T/both.gavel"
+n=$(wc -l < "$T/both.gavel")
+"$GAVEL_BIN" check "$T/both.gavel" > "$T/out"; [ $? -eq 1 ] || fail "copied lines passed"
+sed 's/^[^:]*:\([0-9]*\): \([a-z]*\) .*/\1 \2/' "$T/out" > "$T/order"
+printf '%s the\n%s uuid\n%s uuid\n' $((n - 1)) $((n - 1)) "$n" | cmp -s - "$T/order" ||
+	fail "order: $(cat "$T/out")"
+
 # A draft for an intervention nobody created (sealed, so only the meaning is wrong).
 cp "$S" "$T/draft.gavel"
 echo "cmd 2017-05-12T11:00:00 0d8a3c4e-7a0b-4b7e-9f8e-1c2d3e4f5a6b draft #9c1e5a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b ghost" >> "$T/draft.gavel"
