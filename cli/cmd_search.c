@@ -25,35 +25,6 @@ static const char CmdSearch_usage[] =
    "                    [--since DATE] [--until DATE] [--format text|csv|json]\n"
    "  words and \"quoted phrases\", all of which must occur; case and accents ignored\n";
 
-typedef struct Search {
-   ArchiveSearch as;
-   DayRange range;
-} Search;
-
-static bool Search_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
-   Search *s = ud;
-   return ArchiveCli_inRange(&s->range, e->day) && ArchiveSearch_could(&s->as, raw, len);
-}
-
-static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
-   Search *s = ud;
-   ArchiveSearch_digest(&s->as, e->day, e->body, e->path, d);
-}
-
-/* A cached session through its folded lines (render/archive_search.h). */
-static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
-                              const char *folded, size_t flen) {
-   Search *s = ud;
-   if (!ArchiveCli_inRange(&s->range, e->day))
-      return 1;
-   return ArchiveSearch_folded(&s->as, e->day, e->body, e->path, recs, len, folded, flen,
-                               Archive_parseRecord);
-}
-
-static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
-   Search *s = ud;
-   return ArchiveSearch_foldedCould(&s->as, folded, flen);
-}
 
 /* The hits are written in blocks of 64 KiB, not a call a field. */
 typedef struct Out {
@@ -99,6 +70,79 @@ static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *
 /* A string literal, its length known. */
 #define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
 
+/* The strings a hit shares with the one before it, as text prints them. */
+typedef struct OutLast {
+   OutShared date, body, item, title, deleg, what;
+} OutLast;
+
+typedef struct Search {
+   ArchiveSearch as;
+   DayRange range;
+   Out out;        /* hits printed as found (ArchiveSearch.emit) */
+   OutLast last;
+} Search;
+
+/* One hit as text: date, body, item, delegation, kind; the context. */
+static void Search_printHit(Out *o, OutLast *l, const SearchHit *h) {
+   Out_shared(o, &l->date, h->date[0] ? h->date : "(no date)");
+   OUT_LIT(o, "  ");
+   Out_shared(o, &l->body, h->body[0] ? h->body : "(no body)");
+   if (h->item[0]) {
+      OUT_LIT(o, "  ");
+      Out_shared(o, &l->item, h->item);
+      OUT_LIT(o, " ");
+      Out_shared(o, &l->title, h->title);
+   }
+   if (h->delegation[0]) {
+      OUT_LIT(o, "  ");
+      Out_shared(o, &l->deleg, h->delegation);
+   }
+   OUT_LIT(o, "  (");
+   Out_shared(o, &l->what, h->what);
+   OUT_LIT(o, ")\n    ");
+   Out_put(o, h->text, h->textlen);
+   OUT_LIT(o, "\n");
+}
+
+/* A hit as the scan finds it, the sessions visited newest first. */
+static void Search_emit(void *ud, const SearchHit *h) {
+   Search *s = ud;
+   Search_printHit(&s->out, &s->last, h);
+}
+
+static void Search_ordered(void *ud, bool newestFirst) {
+   Search *s = ud;
+   if (newestFirst) {
+      s->as.emit = Search_emit;
+      s->as.emitUd = s;
+   }
+}
+
+static bool Search_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
+   Search *s = ud;
+   return ArchiveCli_inRange(&s->range, e->day) && ArchiveSearch_could(&s->as, raw, len);
+}
+
+static void Search_visit(void *ud, const ArchiveEntry *e, const ArchiveDigest *d) {
+   Search *s = ud;
+   ArchiveSearch_digest(&s->as, e->day, e->body, e->path, d);
+}
+
+/* A cached session through its folded lines (render/archive_search.h). */
+static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs, size_t len,
+                              const char *folded, size_t flen) {
+   Search *s = ud;
+   if (!ArchiveCli_inRange(&s->range, e->day))
+      return 1;
+   return ArchiveSearch_folded(&s->as, e->day, e->body, e->path, recs, len, folded, flen,
+                               Archive_parseRecord);
+}
+
+static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
+   Search *s = ud;
+   return ArchiveSearch_foldedCould(&s->as, folded, flen);
+}
+
 static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
@@ -116,34 +160,17 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       return;
    }
    Out o = { out, 0, { 0 } };
-   OutShared date = { 0 }, body = { 0 }, item = { 0 }, title = { 0 }, deleg = { 0 }, what = { 0 };
-   for (size_t i = 0; i < s->nhits; i++) {
-      const SearchHit *h = &s->hits[i];
-      Out_shared(&o, &date, h->date[0] ? h->date : "(no date)");
-      OUT_LIT(&o, "  ");
-      Out_shared(&o, &body, h->body[0] ? h->body : "(no body)");
-      if (h->item[0]) {
-         OUT_LIT(&o, "  ");
-         Out_shared(&o, &item, h->item);
-         OUT_LIT(&o, " ");
-         Out_shared(&o, &title, h->title);
-      }
-      if (h->delegation[0]) {
-         OUT_LIT(&o, "  ");
-         Out_shared(&o, &deleg, h->delegation);
-      }
-      OUT_LIT(&o, "  (");
-      Out_shared(&o, &what, h->what);
-      OUT_LIT(&o, ")\n    ");
-      Out_put(&o, h->text, h->textlen);
-      OUT_LIT(&o, "\n");
-   }
+   OutLast last;
+   memset(&last, 0, sizeof last);
+   for (size_t i = 0; i < s->nhits; i++)
+      Search_printHit(&o, &last, &s->hits[i]);
    Out_flush(&o);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
-   Search s;
+   static Search s;  /* its output block is 64 KiB */
    memset(&s, 0, sizeof s);
+   s.out.f = stdout;
    s.range = (DayRange){ GV_NO_DAY, GV_NO_DAY };
    const char *query = NULL, *doc = NULL, *format = NULL, *deleg = NULL, *item = NULL;
    for (int i = 1; i < argc; i++) {
@@ -204,14 +231,21 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
                        .visitFolded = Search_visitFolded, .foldedCould = Search_foldedCould,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .no_locks = true,
                        .ud = &s };
+   /* Text printed as found, when no progress line shares the terminal:
+    * the sessions are then visited newest first, when the cache allows. */
+   if (f == TABLE_TEXT && !isatty(2)) {
+      how.newestFirst = true;
+      how.ordered = Search_ordered;
+   }
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);
       if (s.as.nomem)
          Cli_fail(env, "search: out of memory");
       ArchiveSearch_sort(&s.as);
+      Out_flush(&s.out);
       Search_print(&s.as, stdout, f);
-      rc = s.as.nhits ? CLI_OK : CLI_FAIL;
+      rc = s.as.nhits || s.as.nemitted ? CLI_OK : CLI_FAIL;
       if (fflush(stdout) != 0)
          rc = CLI_FAIL;
       Archive_free(&a);

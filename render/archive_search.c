@@ -375,7 +375,7 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
       return;
-   if (s->nhits == s->cap) {
+   if (!s->emit && s->nhits == s->cap) {
       size_t cap = s->cap ? s->cap * 2 : 64;
       SearchHit *h = realloc(s->hits, cap * sizeof *h);
       if (!h) {
@@ -395,7 +395,8 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       s->spath = Search_keepVisible(s, e->path);
       s->shared = true;
    }
-   SearchHit *h = &s->hits[s->nhits];
+   SearchHit one;
+   SearchHit *h = s->emit ? &one : &s->hits[s->nhits];
    *h = (SearchHit){ .day = e->day, .seq = s->nhits, .date = s->sdate, .body = s->sbody,
                      .path = s->spath };
    if (!item) {
@@ -421,19 +422,31 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
+   /* A hit given to emit lives until it returns: its uid and text are
+    * taken back from the arena then (what comes before is shared). */
+   SearchBlock *mark = s->arena;
+   size_t markUsed = mark ? mark->used : 0;
    h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
    /* A folded line that starts with a capital: its record is clean. */
    bool clean = f && (field == SEARCH_FIELD_GIVEN || (fline[0] >= 'A' && fline[0] <= 'Z'));
    if (clean) {
       h->text = Search_keepContext(s, text, n, sp, nsp, &h->textlen);
    } else {
-      h->text =
-         Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+      h->text = !Search_context(s, text, n, sp, nsp, false) ? NULL
+                : s->emit                                   ? s->vis.data
+                                                            : Search_keep(s, s->vis.data, s->vis.len);
       h->textlen = s->vis.len;
    }
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;
+      return;
+   }
+   if (s->emit) {
+      s->emit(s->emitUd, h);
+      s->nemitted++;
+      if (s->arena == mark && mark)
+         mark->used = markUsed;
       return;
    }
    s->nhits++;
