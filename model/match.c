@@ -384,46 +384,40 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
-            /* ASCII bytes keep their offsets when folded: the run of them
-             * in the next eight bytes is stepped over at once, up to the
-             * offset wanted. */
-#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
-            /* Sixteen bytes a step: their high bits at once. */
-            if (n - i >= 16) {
-               unsigned high = (unsigned)_mm_movemask_epi8(
-                  _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
-               size_t ascii = high ? (size_t)__builtin_ctz(high) : 16;
-               if (ascii) {
-                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
-                  i += step, o += step;
-                  continue;
-               }
-            }
-#endif
-            uint64_t v;
-            if (n - i >= 8) {
-               memcpy(&v, text + i, 8);
-               uint64_t high = v & 0x8080808080808080ULL;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-               size_t ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
-#else
-               size_t ascii = high ? 0 : 8;
-#endif
-               if (ascii) {
-                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
-                  i += step, o += step;
-                  continue;
-               }
-            }
             unsigned char c = (unsigned char)text[i];
-            if (c < 0x80) {
-               i++, o++;
-               continue;
-            }
             if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
-               /* A two-byte character: its folded length from the table. */
+               /* A two-byte character (the usual one in a run of accented
+                * or Greek letters): its folded length from the table,
+                * before any look at the bytes that follow. */
                o += t2[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)text[i + 1] & 0x3F)].len;
                i += 2;
+               continue;
+            }
+            if (c < 0x80) {
+               /* ASCII bytes keep their offsets when folded: the run of
+                * them ahead is stepped over at once, up to the offset
+                * wanted. */
+               size_t ascii = 1;
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+               /* Sixteen bytes a step: their high bits at once. */
+               if (n - i >= 16) {
+                  unsigned high = (unsigned)_mm_movemask_epi8(
+                     _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
+                  ascii = high ? (size_t)__builtin_ctz(high) : 16;
+               } else
+#endif
+               if (n - i >= 8) {
+                  uint64_t v;
+                  memcpy(&v, text + i, 8);
+                  uint64_t high = v & 0x8080808080808080ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+                  ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
+#endif
+                  if (!ascii)
+                     ascii = 1;
+               }
+               size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+               i += step, o += step;
                continue;
             }
             char enc[4];
