@@ -364,6 +364,8 @@ static const char Cache_magic[] = "gavel-archive-cache 4 ";
  * seven numbers an entry. */
 static const char *cache_unsigned(const char *s, unsigned base, unsigned long long *out) {
    unsigned long long u = 0;
+   /* The overflow bound, divided once (not a division a digit). */
+   const unsigned long long lim = ULLONG_MAX / base, rem = ULLONG_MAX % base;
    const char *at = s;
    for (;; at++) {
       unsigned d = *at >= '0' && *at <= '9'               ? (unsigned)(*at - '0')
@@ -371,7 +373,7 @@ static const char *cache_unsigned(const char *s, unsigned base, unsigned long lo
                                                             : base;
       if (d >= base)
          break;
-      if (u > (ULLONG_MAX - d) / base)
+      if (u >= lim && (u > lim || d > rem))
          return NULL;
       u = u * base + d;
    }
