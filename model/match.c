@@ -40,10 +40,16 @@ typedef struct Fold2 {
    char b[2];
 } Fold2;
 
+/* The lead bytes of the two-byte characters that can fold shorter (an
+ * accented Latin letter to its ASCII one), from the lowest to the highest:
+ * every other byte below 0xE0 keeps its offset when folded. */
+static unsigned char fold2_shrinkLo = 0xC2, fold2_shrinkHi = 0xDF;
+
 static const Fold2 *fold2_table(void) {
    static Fold2 t[0x800];
    static bool ready;
    if (!ready) {
+      unsigned lo = 0xFF, hi = 0;
       for (uint32_t cp = 0x80; cp < 0x800; cp++) {
          char src[4], enc[4];
          Utf8_encode(cp, src);
@@ -56,6 +62,17 @@ static const Fold2 *fold2_table(void) {
             t[cp].len = 2;  /* kept as it is (fold_step takes it byte by byte) */
             memcpy(t[cp].b, src, 2);
          }
+         if (t[cp].len != 2) {
+            unsigned lead = (unsigned char)src[0];
+            lo = lead < lo ? lead : lo;
+            hi = lead > hi ? lead : hi;
+         }
+      }
+      if (lo <= hi) {
+         fold2_shrinkLo = (unsigned char)lo;
+         fold2_shrinkHi = (unsigned char)hi;
+      } else {
+         fold2_shrinkLo = 0xFF, fold2_shrinkHi = 0xFF;  /* none: only 0xFF, which is >= 0xE0 */
       }
       ready = true;
    }
@@ -379,42 +396,57 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       return true;
    /* Folded to original offsets: one forward walk over the sorted ends. */
    const Fold2 *t2 = fold2_table();
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+   const __m128i e0 = _mm_set1_epi8((char)0xE0), shrinkLo = _mm_set1_epi8((char)fold2_shrinkLo);
+   const __m128i shrinkSpan = _mm_set1_epi8((char)(fold2_shrinkHi - fold2_shrinkLo));
+#endif
    size_t i = 0, o = 0;
    for (size_t s = 0; s < m; s++) {
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+            /* Sixteen bytes a step: those that keep their offsets when
+             * folded (ASCII, the bytes of two-byte characters that never
+             * fold shorter, as Greek and Cyrillic letters) are stepped
+             * over at once, up to the first that may not (the lead byte of
+             * an accented Latin letter, of a longer character). A step
+             * may end inside a two-byte character of the first kind: its
+             * second byte keeps its offset too. */
+            if (n - i >= 16) {
+               __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+               __m128i d = _mm_sub_epi8(v, shrinkLo);
+               __m128i risky = _mm_or_si128(
+                  _mm_cmpeq_epi8(_mm_max_epu8(v, e0), v),
+                  _mm_cmpeq_epi8(_mm_min_epu8(d, shrinkSpan), d));
+               unsigned rm = (unsigned)_mm_movemask_epi8(risky);
+               size_t keep = rm ? (size_t)__builtin_ctz(rm) : 16;
+               if (keep) {
+                  size_t want = *pts[e] - o, step = keep < want ? keep : want;
+                  i += step, o += step;
+                  continue;
+               }
+            }
+#endif
             unsigned char c = (unsigned char)text[i];
             if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
-               /* A two-byte character (the usual one in a run of accented
-                * or Greek letters): its folded length from the table,
-                * before any look at the bytes that follow. */
+               /* A two-byte character: its folded length from the table. */
                o += t2[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)text[i + 1] & 0x3F)].len;
                i += 2;
                continue;
             }
-            if (c < 0x80) {
-               /* ASCII bytes keep their offsets when folded: the run of
-                * them ahead is stepped over at once, up to the offset
-                * wanted. */
+            if (c < 0xC0) {
+               /* ASCII, or a byte that is not a character's first (one
+                * alone, or the second of a two-byte character a step
+                * ended in): its offset kept. The ASCII run ahead at once. */
                size_t ascii = 1;
-#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
-               /* Sixteen bytes a step: their high bits at once. */
-               if (n - i >= 16) {
-                  unsigned high = (unsigned)_mm_movemask_epi8(
-                     _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
-                  ascii = high ? (size_t)__builtin_ctz(high) : 16;
-               } else
-#endif
-               if (n - i >= 8) {
-                  uint64_t v;
-                  memcpy(&v, text + i, 8);
-                  uint64_t high = v & 0x8080808080808080ULL;
+               if (c < 0x80 && n - i >= 8) {
+                  uint64_t w;
+                  memcpy(&w, text + i, 8);
+                  uint64_t high = w & 0x8080808080808080ULL;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
                   ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
 #endif
-                  if (!ascii)
-                     ascii = 1;
                }
                size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
                i += step, o += step;
