@@ -233,6 +233,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
                        .ud = &s };
    /* Text printed as found, when no progress line shares the terminal:
     * the sessions are then visited newest first, when the cache allows. */
+   s.as.noPath = f == TABLE_TEXT;  /* text shows no path (csv and json do) */
    if (f == TABLE_TEXT && !isatty(2)) {
       how.newestFirst = true;
       how.ordered = Search_ordered;

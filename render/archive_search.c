@@ -152,8 +152,11 @@ static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
 
 /* text made visible, kept in the arena. */
 static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
+   size_t n = strlen(text);
+   if (Visible_isClean(text, n, 0))
+      return Search_keep(s, text, n);  /* visible as it is: copied once */
    GvBuf_clear(&s->vis);
-   if (!Visible_append(&s->vis, text, strlen(text), 0))
+   if (!Visible_append(&s->vis, text, n, 0))
       return NULL;
    return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
 }
@@ -392,7 +395,7 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
          Date_format_iso(e->day, date);
       s->sdate = Search_keep(s, date, strlen(date));
       s->sbody = Search_keepVisible(s, e->body ? e->body : "");
-      s->spath = Search_keepVisible(s, e->path);
+      s->spath = s->noPath ? "" : Search_keepVisible(s, e->path);
       s->shared = true;
    }
    SearchHit one;

@@ -53,6 +53,7 @@ typedef struct ArchiveSearch {
    const char *markOnWas, *markOffWas; /* the marks markOnLen and markOffLen measure */
    size_t markOnLen, markOffLen;
    bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
+   bool noPath;               /* the hits' path left "" (a caller that never shows it) */
    /* When set, each hit is given to emit as it is found instead of being
     * kept (hits stays empty; nemitted counts them): its strings last until
     * emit returns. For a caller that visits the sessions in the order of
