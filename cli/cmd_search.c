@@ -70,9 +70,14 @@ static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *
 /* A string literal, its length known. */
 #define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
 
-/* The strings a hit shares with the one before it, as text prints them. */
+/* The strings a hit shares with the one before it, as text prints them:
+ * its line up to the delegation (date, body, item and title, the same for
+ * the hits of one item) kept whole. */
 typedef struct OutLast {
-   OutShared date, body, item, title, deleg, what;
+   const char *date, *body, *item, *title;
+   size_t headLen;
+   char head[512];
+   OutShared deleg, what;
 } OutLast;
 
 typedef struct Search {
@@ -82,17 +87,44 @@ typedef struct Search {
    OutLast last;
 } Search;
 
+/* Appends s to the head (false: it does not fit; printed piece by piece). */
+static bool Head_add(OutLast *l, const char *s, size_t n) {
+   if (n > sizeof l->head - l->headLen)
+      return false;
+   memcpy(l->head + l->headLen, s, n);
+   l->headLen += n;
+   return true;
+}
+
 /* One hit as text: date, body, item, delegation, kind; the context. */
 static void Search_printHit(Out *o, OutLast *l, const SearchHit *h) {
-   Out_shared(o, &l->date, h->date[0] ? h->date : "(no date)");
-   OUT_LIT(o, "  ");
-   Out_shared(o, &l->body, h->body[0] ? h->body : "(no body)");
-   if (h->item[0]) {
-      OUT_LIT(o, "  ");
-      Out_shared(o, &l->item, h->item);
-      OUT_LIT(o, " ");
-      Out_shared(o, &l->title, h->title);
+   if (h->date != l->date || h->body != l->body || h->item != l->item || h->title != l->title) {
+      const char *date = h->date[0] ? h->date : "(no date)";
+      const char *body = h->body[0] ? h->body : "(no body)";
+      l->headLen = 0;
+      bool fits = Head_add(l, date, strlen(date)) && Head_add(l, "  ", 2) &&
+                  Head_add(l, body, strlen(body));
+      if (fits && h->item[0])
+         fits = Head_add(l, "  ", 2) && Head_add(l, h->item, strlen(h->item)) &&
+                Head_add(l, " ", 1) && Head_add(l, h->title, strlen(h->title));
+      if (!fits) {
+         /* Too long to keep: written as it is, and not kept. */
+         l->date = l->body = l->item = l->title = NULL;
+         Out_put(o, date, strlen(date));
+         OUT_LIT(o, "  ");
+         Out_put(o, body, strlen(body));
+         if (h->item[0]) {
+            OUT_LIT(o, "  ");
+            Out_put(o, h->item, strlen(h->item));
+            OUT_LIT(o, " ");
+            Out_put(o, h->title, strlen(h->title));
+         }
+         goto rest;
+      }
+      l->date = h->date, l->body = h->body, l->item = h->item, l->title = h->title;
    }
+   Out_put(o, l->head, l->headLen);
+rest:
    if (h->delegation[0]) {
       OUT_LIT(o, "  ");
       Out_shared(o, &l->deleg, h->delegation);

@@ -70,4 +70,16 @@ check "$M" "one session not cached" 2015-01-01-late 2013-04-04-new 2016-05-05-x 
 # And once it is.
 check "$M" "all cached again" 2015-01-01-late 2013-04-04-new 2016-05-05-x 2016-05-05-y \
 	2018-08-08-z 2017-02-02-early
+
+# A body too long for the line kept from one hit to the next (512 bytes):
+# printed whole all the same, at each hit.
+L="$T/long"
+long=$(printf 'Working Party %0600d' 7)
+p=$("$GAVEL_BIN" -D "$L" new --roster eu28-2017 --title "$long" --date 2016-02-02) || fail "new long"
+printf 'item add "Long item"\nitem 1\nfloor FR\nnext\nnote One toolbox.\nfloor DE\nnext\nnote Two toolbox.\n' |
+	"$GAVEL_BIN" exec "$p" > /dev/null || fail "exec long"
+"$GAVEL_BIN" -D "$L" list > /dev/null 2>&1
+"$GAVEL_BIN" -D "$L" search toolbox > "$T/got" 2> "$T/err" || fail "long: search: $(cat "$T/err")"
+n=$(grep -c "^2016-02-02  $long  1 Long item  [A-Z]*  (said)\$" "$T/got")
+[ "$n" = 2 ] || fail "long body: $n whole header lines, not 2: $(cut -c 1-80 "$T/got")"
 exit 0
