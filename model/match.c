@@ -416,10 +416,27 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
             if (n - i >= 16) {
                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
                __m128i d = _mm_sub_epi8(v, shrinkLo);
-               __m128i risky = _mm_or_si128(
-                  _mm_cmpeq_epi8(_mm_max_epu8(v, e0), v),
+               unsigned big = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, e0), v));
+               unsigned lead = (unsigned)_mm_movemask_epi8(
                   _mm_cmpeq_epi8(_mm_min_epu8(d, shrinkSpan), d));
-               unsigned rm = (unsigned)_mm_movemask_epi8(risky);
+               if (!big && lead) {
+                  /* Only two-byte characters that may fold shorter: the
+                   * whole step (but one of them cut by its end) is taken
+                   * when the offset wanted lies beyond it, each of them
+                   * counted from the table. */
+                  size_t len = lead & 0x8000u ? 15 : 16, shrink = 0;
+                  for (unsigned lm = lead & 0x7FFFu; lm; lm &= lm - 1) {
+                     size_t j = i + (size_t)__builtin_ctz(lm);
+                     unsigned char c1 = (unsigned char)text[j], c2 = (unsigned char)text[j + 1];
+                     if ((c2 & 0xC0) == 0x80)
+                        shrink += 2 - t2[(uint32_t)(c1 & 0x1F) << 6 | (c2 & 0x3F)].len;
+                  }
+                  if (o + len - shrink < *pts[e]) {
+                     i += len, o += len - shrink;
+                     continue;
+                  }
+               }
+               unsigned rm = big | lead;
                size_t keep = rm ? (size_t)__builtin_ctz(rm) : 16;
                if (keep) {
                   size_t want = *pts[e] - o, step = keep < want ? keep : want;
