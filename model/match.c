@@ -194,7 +194,9 @@ static const char *find_term(const char *h, size_t n, const char *t, size_t tl, 
    const char *end = h + n;
    for (const char *p = h + from + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
       const char *start = p - pos;
-      if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
+      /* Its first and last bytes before a call to compare the rest. */
+      if ((size_t)(end - start) >= tl && start[0] == t[0] && start[tl - 1] == t[tl - 1] &&
+          memcmp(start, t, tl) == 0)
          return start;
    }
    return NULL;
