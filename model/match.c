@@ -421,28 +421,51 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
                unsigned big = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, e0), v));
                unsigned lead = (unsigned)_mm_movemask_epi8(
                   _mm_cmpeq_epi8(_mm_min_epu8(d, shrinkSpan), d));
-               if (!big && lead) {
-                  /* Only two-byte characters that may fold shorter: the
-                   * whole step (but one of them cut by its end) is taken
-                   * when the offset wanted lies beyond it, each of them
-                   * counted from the table. */
-                  size_t len = lead & 0x8000u ? 15 : 16, shrink = 0;
-                  for (unsigned lm = lead & 0x7FFFu; lm; lm &= lm - 1) {
+               /* The bytes before the first character of three or more
+                * bytes (or not UTF-8) are walked here, without another
+                * load: runs that keep their offsets at once, each
+                * two-byte character that may fold shorter from the table
+                * (one cut by the step's end is left to the next). */
+               size_t len = big ? (size_t)__builtin_ctz(big) : 16;
+               if (len == 16 && (lead & 0x8000u))
+                  len = 15;
+               if (len && o + len < *pts[e]) {
+                  /* The offset wanted lies beyond the step: only what
+                   * its characters fold to counted. */
+                  size_t shrink = 0;
+                  for (unsigned lm = lead & ((1u << len) - 1); lm; lm &= lm - 1) {
                      size_t j = i + (size_t)__builtin_ctz(lm);
                      unsigned char c1 = (unsigned char)text[j], c2 = (unsigned char)text[j + 1];
                      if ((c2 & 0xC0) == 0x80)
                         shrink += 2 - t2[(uint32_t)(c1 & 0x1F) << 6 | (c2 & 0x3F)].len;
                   }
-                  if (o + len - shrink < *pts[e]) {
-                     i += len, o += len - shrink;
-                     continue;
-                  }
+                  i += len, o += len - shrink;
+                  continue;
                }
-               unsigned rm = big | lead;
-               size_t keep = rm ? (size_t)__builtin_ctz(rm) : 16;
-               if (keep) {
-                  size_t want = *pts[e] - o, step = keep < want ? keep : want;
-                  i += step, o += step;
+               if (len) {
+                  unsigned lm = lead & ((1u << len) - 1);
+                  size_t pos = 0;
+                  for (;;) {
+                     size_t j = lm ? (size_t)__builtin_ctz(lm) : len, want = *pts[e] - o;
+                     if (j - pos >= want) {
+                        pos += want, o += want;
+                        break;
+                     }
+                     o += j - pos, pos = j;
+                     if (!lm)
+                        break;
+                     unsigned char c1 = (unsigned char)text[i + j], c2 = (unsigned char)text[i + j + 1];
+                     if ((c2 & 0xC0) == 0x80) {
+                        o += t2[(uint32_t)(c1 & 0x1F) << 6 | (c2 & 0x3F)].len;
+                        pos += 2;
+                     } else {
+                        o++, pos++;  /* a lead byte alone keeps its offset */
+                     }
+                     lm &= lm - 1;
+                     if (o >= *pts[e])
+                        break;
+                  }
+                  i += pos;
                   continue;
                }
             }
