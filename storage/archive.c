@@ -354,7 +354,14 @@ typedef struct Cache {
    CacheEntry *e;
    size_t count;
    bool usable;
+   int dirfd;             /* the sessions folder, for fstatat; -1: stat the whole path */
 } Cache;
+
+/* stat of one file of the folder: by its name in the folder when it is
+ * open (one path component to look up, not the whole path). */
+static int entry_stat(const Cache *c, const ArchiveEntry *e, struct stat *st) {
+   return c->dirfd >= 0 ? fstatat(c->dirfd, e->name, st, 0) : stat(e->path, st);
+}
 
 static const char Cache_magic[] = "gavel-archive-cache 4 ";
 
@@ -466,6 +473,8 @@ static const CacheEntry *cache_find(const Cache *c, const char *name) {
 static void cache_free(Cache *c) {
    if (c->buf)
       munmap((void *)c->buf, c->len);
+   if (c->dirfd >= 0)
+      close(c->dirfd);
    free(c->e);
 }
 
@@ -578,7 +587,7 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
       st.st_size = (off_t)ce->size;
       st.st_mtim.tv_sec = (time_t)(ce->mtime_ns / 1000000000);
       st.st_mtim.tv_nsec = (long)(ce->mtime_ns % 1000000000);
-   } else if (how->no_locks ? stat(e->path, &st) != 0
+   } else if (how->no_locks ? entry_stat(c, e, &st) != 0
                      : (fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 || fstat(fd, &st) != 0) {
       if (fd >= 0)
          close(fd);
@@ -780,7 +789,7 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
    for (size_t i = 0; ok && i < n; i++) {
       const CacheEntry *ce = ces[i] = cache_find(c, a->entries[i].name);
       struct stat st;
-      ok = ce && stat(a->entries[i].path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
+      ok = ce && entry_stat(c, &a->entries[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
            (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
       const char *line = ok ? c->buf + ce->from : NULL;
       const char *nl = ok ? memchr(line, '\n', ce->to - ce->from) : NULL;
@@ -854,8 +863,10 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    char **texts = NULL;
    size_t *lens = NULL;
    bool dirty = false;
+   cache.dirfd = -1;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
+      cache.dirfd = open(a->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
       useCache = cache.usable && texts && lens;
