@@ -426,6 +426,12 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
                 * load: runs that keep their offsets at once, each
                 * two-byte character that may fold shorter from the table
                 * (one cut by the step's end is left to the next). */
+               if (!(big | lead)) {
+                  /* Every byte keeps its offset (the usual step). */
+                  size_t want = *pts[e] - o, step = want < 16 ? want : 16;
+                  i += step, o += step;
+                  continue;
+               }
                size_t len = big ? (size_t)__builtin_ctz(big) : 16;
                if (len == 16 && (lead & 0x8000u))
                   len = 15;
