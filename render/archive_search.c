@@ -688,10 +688,11 @@ static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDige
 }
 
 /* The fields of a clean V, P or R line (its folded line fl starts with a
- * capital: no escape, no NUL, so its tabs are its fields' ends), found by
- * memchr: the fields before the text are short, the text is the one but
- * last field and the uid the last; and the folded text field. Nothing to
- * scan sixteen or thirty-two bytes a step. false: not of that form. */
+ * capital: no escape, no NUL, so its tabs are its fields' ends), and the
+ * folded text field: the tabs of the short fields before the text from the
+ * line's first sixteen bytes, the text's end and the uid's by memchr (the
+ * text is the one but last field, the uid the last). The line is not
+ * scanned whole. false: not of that form. */
 static bool Search_cleanFields(const char *line, size_t len, const char *fl, size_t want,
                                const char *p[], size_t l[], const char **ff, size_t *ffl) {
    if (!fl || fl[0] < 'A' || fl[0] > 'Z' || len < 2)
