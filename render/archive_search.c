@@ -233,7 +233,12 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
       s->markOffLen = strlen(s->markOff);
    }
    size_t on = s->markOnLen, off = s->markOffLen;
-   size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
+   /* A match that starts in the window is shown whole: it may end past it. */
+   size_t last = to;
+   for (size_t k = 0; k < nsp && sp[k].start < to; k++)
+      if (sp[k].end > last)
+         last = sp[k].end;
+   size_t room = (last - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
    SearchBlock *b = s->arena;
    if (!b || b->cap - b->used < room) {
       size_t cap = room > 65536 ? room : 65536;
