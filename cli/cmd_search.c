@@ -26,128 +26,16 @@ static const char CmdSearch_usage[] =
    "  words and \"quoted phrases\", all of which must occur; case and accents ignored\n";
 
 
-/* The hits are written in blocks of 64 KiB, not a call a field. */
-typedef struct Out {
-   FILE *f;
-   size_t len;
-   char buf[65536];
-} Out;
-
-static void Out_flush(Out *o) {
-   if (o->len)
-      fwrite(o->buf, 1, o->len, o->f);
-   o->len = 0;
-}
-
-/* Inline: the literals between fields (two bytes, four) become a move. */
-static inline __attribute__((always_inline)) void Out_put(Out *o, const char *s, size_t n) {
-   if (n > sizeof o->buf - o->len) {
-      Out_flush(o);
-      if (n > sizeof o->buf) {
-         fwrite(s, 1, n, o->f);
-         return;
-      }
-   }
-   memcpy(o->buf + o->len, s, n);
-   o->len += n;
-}
-
-/* A string shared by many hits in a row (a session's date, body, an item's
- * title, a delegation): its length measured once while it repeats. */
-typedef struct OutShared {
-   const char *p;
-   size_t n;
-} OutShared;
-
-static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *last, const char *s) {
-   if (s != last->p) {
-      last->p = s;
-      last->n = strlen(s);
-   }
-   Out_put(o, s, last->n);
-}
-
-/* A string literal, its length known. */
-#define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
-
-/* The strings a hit shares with the one before it, as text prints them:
- * its line up to the delegation (date, body, item and title, the same for
- * the hits of one item) kept whole. */
-typedef struct OutLast {
-   const char *date, *body, *item, *title;
-   size_t headLen;
-   char head[512];
-   OutShared deleg, what;
-} OutLast;
-
 typedef struct Search {
    ArchiveSearch as;
    DayRange range;
-   Out out;        /* hits printed as found (ArchiveSearch.emit) */
-   OutLast last;
+   SearchText out;  /* the hits as text, written as found (ArchiveSearch.text) or at the end */
 } Search;
-
-/* Appends s to the head (false: it does not fit; printed piece by piece). */
-static bool Head_add(OutLast *l, const char *s, size_t n) {
-   if (n > sizeof l->head - l->headLen)
-      return false;
-   memcpy(l->head + l->headLen, s, n);
-   l->headLen += n;
-   return true;
-}
-
-/* One hit as text: date, body, item, delegation, kind; the context. */
-static void Search_printHit(Out *o, OutLast *l, const SearchHit *h) {
-   if (h->date != l->date || h->body != l->body || h->item != l->item || h->title != l->title) {
-      const char *date = h->date[0] ? h->date : "(no date)";
-      const char *body = h->body[0] ? h->body : "(no body)";
-      l->headLen = 0;
-      bool fits = Head_add(l, date, strlen(date)) && Head_add(l, "  ", 2) &&
-                  Head_add(l, body, strlen(body));
-      if (fits && h->item[0])
-         fits = Head_add(l, "  ", 2) && Head_add(l, h->item, strlen(h->item)) &&
-                Head_add(l, " ", 1) && Head_add(l, h->title, strlen(h->title));
-      if (!fits) {
-         /* Too long to keep: written as it is, and not kept. */
-         l->date = l->body = l->item = l->title = NULL;
-         Out_put(o, date, strlen(date));
-         OUT_LIT(o, "  ");
-         Out_put(o, body, strlen(body));
-         if (h->item[0]) {
-            OUT_LIT(o, "  ");
-            Out_put(o, h->item, strlen(h->item));
-            OUT_LIT(o, " ");
-            Out_put(o, h->title, strlen(h->title));
-         }
-         goto rest;
-      }
-      l->date = h->date, l->body = h->body, l->item = h->item, l->title = h->title;
-   }
-   Out_put(o, l->head, l->headLen);
-rest:
-   if (h->delegation[0]) {
-      OUT_LIT(o, "  ");
-      Out_shared(o, &l->deleg, h->delegation);
-   }
-   OUT_LIT(o, "  (");
-   Out_shared(o, &l->what, h->what);
-   OUT_LIT(o, ")\n    ");
-   Out_put(o, h->text, h->textlen);
-   OUT_LIT(o, "\n");
-}
-
-/* A hit as the scan finds it, the sessions visited newest first. */
-static void Search_emit(void *ud, const SearchHit *h) {
-   Search *s = ud;
-   Search_printHit(&s->out, &s->last, h);
-}
 
 static void Search_ordered(void *ud, bool newestFirst) {
    Search *s = ud;
-   if (newestFirst) {
-      s->as.emit = Search_emit;
-      s->as.emitUd = s;
-   }
+   if (newestFirst)
+      s->as.text = &s->out;
 }
 
 static bool Search_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
@@ -175,7 +63,8 @@ static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
    return ArchiveSearch_foldedCould(&s->as, folded, flen);
 }
 
-static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
+static void Search_print(Search *ss, FILE *out, TableFormat f) {
+   const ArchiveSearch *s = &ss->as;
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
                                           "text", "path" };
@@ -191,12 +80,9 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       Table_free(&t);
       return;
    }
-   Out o = { out, 0, { 0 } };
-   OutLast last;
-   memset(&last, 0, sizeof last);
    for (size_t i = 0; i < s->nhits; i++)
-      Search_printHit(&o, &last, &s->hits[i]);
-   Out_flush(&o);
+      SearchText_hit(&ss->out, &s->hits[i]);
+   SearchText_flush(&ss->out);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
@@ -276,8 +162,8 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
       if (s.as.nomem)
          Cli_fail(env, "search: out of memory");
       ArchiveSearch_sort(&s.as);
-      Out_flush(&s.out);
-      Search_print(&s.as, stdout, f);
+      SearchText_flush(&s.out);
+      Search_print(&s, stdout, f);
       rc = s.as.nhits || s.as.nemitted ? CLI_OK : CLI_FAIL;
       if (fflush(stdout) != 0)
          rc = CLI_FAIL;

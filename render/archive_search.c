@@ -219,38 +219,117 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
    *to = t;
 }
 
-/* Search_context for a clean text (one line, nothing to make visible),
- * written straight into the arena: the window's pieces and the marks. */
-static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
-                                      const MatchSpan *sp, size_t nsp, size_t *len) {
-   size_t from, to;
-   Search_window(text, n, sp, &from, &to);
+void SearchText_flush(SearchText *t) {
+   if (t->len)
+      fwrite(t->buf, 1, t->len, t->f);
+   t->len = 0;
+}
+
+/* Inline: the literals between fields (two bytes, four) become a move. */
+static inline __attribute__((always_inline)) void SearchText_put(SearchText *t, const char *p,
+                                                                 size_t n) {
+   if (n > sizeof t->buf - t->len) {
+      SearchText_flush(t);
+      if (n > sizeof t->buf) {
+         fwrite(p, 1, n, t->f);
+         return;
+      }
+   }
+   memcpy(t->buf + t->len, p, n);
+   t->len += n;
+}
+
+#define SEARCH_LIT(t, lit) SearchText_put((t), (lit), sizeof(lit) - 1)
+
+/* Appends p to the head (false: it does not fit; printed piece by piece). */
+static bool SearchText_headAdd(SearchText *t, const char *p, size_t n) {
+   if (n > sizeof t->head - t->headLen)
+      return false;
+   memcpy(t->head + t->headLen, p, n);
+   t->headLen += n;
+   return true;
+}
+
+/* A hit's line, up to the context: date, body, item, delegation, kind. */
+static void SearchText_lead(SearchText *t, const SearchHit *h) {
+   if (h->date != t->date || h->body != t->body || h->item != t->item || h->title != t->title) {
+      const char *date = h->date[0] ? h->date : "(no date)";
+      const char *body = h->body[0] ? h->body : "(no body)";
+      t->headLen = 0;
+      bool fits = SearchText_headAdd(t, date, strlen(date)) && SearchText_headAdd(t, "  ", 2) &&
+                  SearchText_headAdd(t, body, strlen(body));
+      if (fits && h->item[0])
+         fits = SearchText_headAdd(t, "  ", 2) && SearchText_headAdd(t, h->item, strlen(h->item)) &&
+                SearchText_headAdd(t, " ", 1) && SearchText_headAdd(t, h->title, strlen(h->title));
+      if (!fits) {
+         /* Too long to keep: written as it is, and not kept. */
+         t->date = t->body = t->item = t->title = NULL;
+         SearchText_put(t, date, strlen(date));
+         SEARCH_LIT(t, "  ");
+         SearchText_put(t, body, strlen(body));
+         if (h->item[0]) {
+            SEARCH_LIT(t, "  ");
+            SearchText_put(t, h->item, strlen(h->item));
+            SEARCH_LIT(t, " ");
+            SearchText_put(t, h->title, strlen(h->title));
+         }
+         goto rest;
+      }
+      t->date = h->date, t->body = h->body, t->item = h->item, t->title = h->title;
+   }
+   SearchText_put(t, t->head, t->headLen);
+rest:
+   if (h->delegation[0]) {
+      SEARCH_LIT(t, "  ");
+      if (h->delegation != t->deleg) {
+         t->deleg = h->delegation;
+         t->delegLen = strlen(h->delegation);
+      }
+      SearchText_put(t, h->delegation, t->delegLen);
+   }
+   SEARCH_LIT(t, "  (");
+   if (h->what != t->what) {
+      t->what = h->what;
+      t->whatLen = strlen(h->what);
+   }
+   SearchText_put(t, h->what, t->whatLen);
+   SEARCH_LIT(t, ")\n    ");
+}
+
+void SearchText_hit(SearchText *t, const SearchHit *h) {
+   SearchText_lead(t, h);
+   SearchText_put(t, h->text, h->textlen);
+   SEARCH_LIT(t, "\n");
+}
+
+/* The marks' lengths, measured once while the caller keeps them. */
+static void Search_marks(ArchiveSearch *s) {
    if (s->markOn != s->markOnWas || s->markOff != s->markOffWas) {
-      /* The marks' lengths, measured once while the caller keeps them. */
       s->markOnWas = s->markOn;
       s->markOffWas = s->markOff;
       s->markOnLen = strlen(s->markOn);
       s->markOffLen = strlen(s->markOff);
    }
-   size_t on = s->markOnLen, off = s->markOffLen;
+}
+
+/* The bytes Search_writeContext may write for the window [from, to),
+ * its NUL included. */
+static size_t Search_contextRoom(const ArchiveSearch *s, const MatchSpan *sp, size_t nsp,
+                                 size_t from, size_t to) {
    /* A match that starts in the window is shown whole: it may end past it. */
    size_t last = to;
    for (size_t k = 0; k < nsp && sp[k].start < to; k++)
       if (sp[k].end > last)
          last = sp[k].end;
-   size_t room = (last - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
-   SearchBlock *b = s->arena;
-   if (!b || b->cap - b->used < room) {
-      size_t cap = room > 65536 ? room : 65536;
-      b = malloc(sizeof *b + cap);
-      if (!b)
-         return NULL;
-      b->next = s->arena;
-      b->used = 0;
-      b->cap = cap;
-      s->arena = b;
-   }
-   char *start = b->data + b->used, *w = start;
+   return (last - from) + nsp * (s->markOnLen + s->markOffLen) + 2 * (sizeof "…" - 1) + 1;
+}
+
+/* Search_context for a clean text (one line, nothing to make visible),
+ * written at w (room: Search_contextRoom): the window's pieces and the
+ * marks, no NUL. Returns the end. */
+static char *Search_writeContext(const ArchiveSearch *s, char *w, const char *text, size_t n,
+                                 const MatchSpan *sp, size_t nsp, size_t from, size_t to) {
+   size_t on = s->markOnLen, off = s->markOffLen;
    if (from > 0)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
    size_t at = from;
@@ -267,6 +346,29 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
       memcpy(w, text + at, to - at), w += to - at;
    if (to < n)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   return w;
+}
+
+/* Search_context for a clean text, written straight into the arena. */
+static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
+                                      const MatchSpan *sp, size_t nsp, size_t *len) {
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   Search_marks(s);
+   size_t room = Search_contextRoom(s, sp, nsp, from, to);
+   SearchBlock *b = s->arena;
+   if (!b || b->cap - b->used < room) {
+      size_t cap = room > 65536 ? room : 65536;
+      b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      b->next = s->arena;
+      b->used = 0;
+      b->cap = cap;
+      s->arena = b;
+   }
+   char *start = b->data + b->used;
+   char *w = Search_writeContext(s, start, text, n, sp, nsp, from, to);
    *len = (size_t)(w - start);
    *w++ = '\0';
    b->used += (size_t)(w - start);
@@ -298,6 +400,48 @@ static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const M
    if (to < n)
       GvBuf_puts(out, "…");
    return !out->failed;
+}
+
+/* A hit written as text straight into s->text: its line, then its context
+ * (a clean one from the text itself, no copy in between). */
+static void Search_text(ArchiveSearch *s, const SearchHit *h, const char *text, size_t n,
+                        const MatchSpan *sp, size_t nsp, bool clean) {
+   SearchText *t = s->text;
+   SearchText_lead(t, h);
+   if (!clean) {
+      if (!Search_context(s, text, n, sp, nsp, false)) {
+         s->nomem = true;
+         return;
+      }
+      SearchText_put(t, s->vis.data, s->vis.len);
+      SEARCH_LIT(t, "\n");
+      return;
+   }
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   Search_marks(s);
+   size_t room = Search_contextRoom(s, sp, nsp, from, to);  /* its NUL: room for "\n" */
+   if (room > sizeof t->buf - t->len)
+      SearchText_flush(t);
+   if (room > sizeof t->buf) {
+      /* Longer than a block: through the arena, then taken back. */
+      SearchBlock *mark = s->arena;
+      size_t markUsed = mark ? mark->used : 0;
+      size_t len;
+      const char *c = Search_keepContext(s, text, n, sp, nsp, &len);
+      if (!c) {
+         s->nomem = true;
+         return;
+      }
+      SearchText_put(t, c, len);
+      SEARCH_LIT(t, "\n");
+      if (s->arena == mark && mark)
+         mark->used = markUsed;
+      return;
+   }
+   char *w = Search_writeContext(s, t->buf + t->len, text, n, sp, nsp, from, to);
+   *w++ = '\n';
+   t->len = (size_t)(w - t->buf);
 }
 
 /* Does the item record (render/archive_digest.h 'I') pass --item and --doc? */
@@ -430,13 +574,22 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
+   /* A folded line that starts with a capital: its record is clean. */
+   bool clean = f && (field == SEARCH_FIELD_GIVEN || (fline[0] >= 'A' && fline[0] <= 'Z'));
+   if (s->text) {
+      if (!h->date || !h->body || !h->item || !h->title || !h->delegation) {
+         s->nomem = true;
+         return;
+      }
+      Search_text(s, h, text, n, sp, nsp, clean);
+      s->nemitted++;
+      return;
+   }
    /* A hit given to emit lives until it returns: its uid and text are
     * taken back from the arena then (what comes before is shared). */
    SearchBlock *mark = s->arena;
    size_t markUsed = mark ? mark->used : 0;
    h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
-   /* A folded line that starts with a capital: its record is clean. */
-   bool clean = f && (field == SEARCH_FIELD_GIVEN || (fline[0] >= 'A' && fline[0] <= 'Z'));
    if (clean) {
       h->text = Search_keepContext(s, text, n, sp, nsp, &h->textlen);
    } else {
