@@ -351,15 +351,32 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
                            max, nspans);
 }
 
+size_t Match_lead(const MatchQuery *q) {
+   /* The longest term leads: the rarest as a rule, and a search skips more. */
+   size_t lead = 0;
+   for (size_t t = 1; t < q->count; t++)
+      if (q->lens[t] > q->lens[lead])
+         lead = t;
+   return lead;
+}
+
 bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const char *f, size_t flen,
                       MatchSpan *spans, size_t max, size_t *nspans) {
+   return Match_textFoldedFrom(q, text, n, f, flen, SIZE_MAX, spans, max, nspans);
+}
+
+bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const char *f,
+                          size_t flen, size_t first, MatchSpan *spans, size_t max,
+                          size_t *nspans) {
    if (nspans)
       *nspans = 0;
    if (q->count == 0)
       return false;
+   size_t leadT = first != SIZE_MAX ? Match_lead(q) : SIZE_MAX;
    if (!spans || max == 0) {
       for (size_t t = 0; t < q->count; t++)
-         if (!find_term(f, flen, q->terms[t], q->lens[t], q->rare[t], q->rare2[t]))
+         if (t == leadT ? first >= flen
+                       : !find_term(f, flen, q->terms[t], q->lens[t], q->rare[t], q->rare2[t]))
             return false;
       return true;
    }
@@ -371,7 +388,16 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       const char *term = q->terms[t];
       size_t tl = q->lens[t], had = k, at = 0;
       const char *p;
-      while (k < max && at < flen && (p = find_term(f + at, flen - at, term, tl, q->rare[t], q->rare2[t]))) {
+      if (t == leadT) {
+         /* Its first place is known: nothing to look for before it. */
+         if (first >= flen)
+            return false;
+         at = first;
+      }
+      while (k < max && at < flen &&
+             (p = t == leadT && at == first && k == had
+                     ? f + first
+                     : find_term(f + at, flen - at, term, tl, q->rare[t], q->rare2[t]))) {
          size_t fs = (size_t)(p - f);
          sorted = sorted && (k == 0 || spans[k - 1].start <= fs);
          spans[k++] = (MatchSpan){ fs, fs + tl };
@@ -527,11 +553,7 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
 size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **lines, size_t *cap) {
    if (q->count == 0 || !q->line_ok)
       return 0;
-   /* The longest term leads: the rarest as a rule, and memmem skips more. */
-   size_t lead = 0;
-   for (size_t t = 1; t < q->count; t++)
-      if (q->lens[t] > q->lens[lead])
-         lead = t;
+   size_t lead = Match_lead(q);
    const char *lt = q->terms[lead];
    size_t ll = q->lens[lead], rare = q->rare[lead], rare2 = q->rare2[lead];
    size_t found = 0, at = 0;
@@ -554,7 +576,7 @@ size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **l
             *lines = g;
             *cap = nc;
          }
-         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len };
+         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len, (size_t)(p - start) };
       }
       if (!end)
          break;

@@ -523,7 +523,10 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    size_t nsp;
    size_t fl = flinelen;
    const char *f = field == SEARCH_FIELD_GIVEN ? fline : Search_foldedField(fline, flinelen, field, &fl);
-   if (!(f ? Match_textFolded(&s->q, text, n, f, fl, sp, SEARCH_SPANS, &nsp)
+   /* The lead term's first place in the line, when known: in the field,
+    * the field's first; past it, the field has none. */
+   size_t first = f && s->leadAt && s->leadAt >= f ? (size_t)(s->leadAt - f) : SIZE_MAX;
+   if (!(f ? Match_textFoldedFrom(&s->q, text, n, f, fl, first, sp, SEARCH_SPANS, &nsp)
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
       return;
@@ -913,12 +916,16 @@ static bool Search_cleanFields(const char *line, size_t len, const char *fl, siz
    return true;
 }
 
+static bool Search_lineTry(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d, char type,
+                           const char *const *p, const size_t *l, const char *fl, size_t len,
+                           const char *ff, size_t ffl, size_t field, const char *deleg);
+
 /* A found line's hits taken straight from its cache line, the fields by
  * the offsets of their tabs (no copy, no parse). False, with nothing
  * done, when the line has an escape or a NUL, is not a record that can
  * hit (V, P, R, A) or not of its usual form: it is parsed then. */
 static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d,
-                        const char *line, size_t len, const char *fl) {
+                        const char *line, size_t len, const char *fl, size_t leadAt) {
    size_t n, at[32];
    char type = line[0];
    size_t want = type == 'V'   ? DIGEST_V_FIELDS
@@ -944,11 +951,23 @@ static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest
       }
    }
    size_t di = type == 'A' ? 2 : 1;
-   char deleg[64], stance[16];
-   if (l[di] >= sizeof deleg || (type == 'P' && l[2] >= sizeof stance))
+   char deleg[64];
+   if (l[di] >= sizeof deleg || (type == 'P' && l[2] >= 16))
       return false;
    memcpy(deleg, p[di], l[di]);
    deleg[l[di]] = '\0';
+   /* Where Match_linesAt found the lead term: Search_try looks from there. */
+   s->leadAt = fl + leadAt;
+   bool r = Search_lineTry(s, e, d, type, p, l, fl, len, ff, ffl, field, deleg);
+   s->leadAt = NULL;
+   return r;
+}
+
+/* Search_line's tries, the fields cut. */
+static bool Search_lineTry(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d, char type,
+                           const char *const *p, const size_t *l, const char *fl, size_t len,
+                           const char *ff, size_t ffl, size_t field, const char *deleg) {
+   char stance[16];
    if (type == 'A') {
       size_t aik;
       const ArchiveRecord *ai = Search_itemNamed(s, d, p[8], l[8], &aik);
@@ -1047,7 +1066,7 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
          size_t a = s->lines[next].start, l = s->lines[next].len;
          if (a < at)
             continue;  /* an item line already taken */
-         if (Search_line(s, &e, d, recs + a, l, folded + a))
+         if (Search_line(s, &e, d, recs + a, l, folded + a, s->lines[next].at))
             continue;
          size_t i = d->count;
          ok = Search_parse(s, parse, d, only, recs + a, l, true, folded + a);

@@ -97,6 +97,7 @@ typedef struct ArchiveSearch {
     * digest: its folded cache line when its fields are those of the line
     * (no escape), else NULL; and that line's length. */
    bool folding;
+   const char *leadAt;        /* in the folded line tried: the lead term's first place (NULL: not known) */
    const char **fold;
    size_t *foldlen;
    size_t foldcap;

@@ -1,7 +1,7 @@
 #!/bin/sh
-# A match that starts inside the context shown and ends past it is shown
-# whole: from the cache (each hit's context written straight into the
-# search's arena) as without it. Two thousand such hits, kept for csv and
+# The hits from the cache as without it. A match that starts inside the
+# context shown and ends past it is shown whole (each hit's context is
+# written straight into the search's arena). Two thousand such hits, kept for csv and
 # json, so that the arena's blocks fill up and one ends right behind such a
 # context: room must be made for the whole match, not for the window.
 # POSIX sh; exit 0 = pass. Uses $GAVEL_BIN.
@@ -42,4 +42,23 @@ done
 "$GAVEL_BIN" -D "$D" search "$q" > "$T/got" 2> /dev/null || fail "txt, cached"
 n=$(grep -c "^    \[alpha\] x* \[$phrase\]…\$" "$T/got")
 [ "$n" = 2000 ] || fail "$n contexts with the whole phrase marked, not 2000"
+
+# A term found first, on its cached line, before the text (in the
+# delegation's code, the item's number): the text is still searched whole.
+E="$T/early"
+p=$("$GAVEL_BIN" -D "$E" new --roster eu28-2017 --title "Early" --date 2018-04-04) || fail "new early"
+printf '%s\n' 'item add "Item"' 'item 1' 'floor FR' 'next' 'note The Frontex file, fr.' 'floor DE' 'next' \
+	'note Nothing here.' 'position FR supports frankly' 'reserve FR scrutiny for France' |
+	"$GAVEL_BIN" exec "$p" > /dev/null || fail "exec early"
+"$GAVEL_BIN" -D "$E" list > /dev/null 2>&1 || fail "list early"
+for q in fr 1 de; do
+	GAVEL_NO_CACHE=1 "$GAVEL_BIN" -D "$E" search "$q" > "$T/ref" 2> /dev/null
+	"$GAVEL_BIN" -D "$E" search "$q" > "$T/got" 2> "$T/err"
+	cmp -s "$T/ref" "$T/got" || fail "search $q: cached answers differ from no cache:
+$(diff "$T/ref" "$T/got" | head -n 10)"
+done
+"$GAVEL_BIN" -D "$E" search fr > "$T/got" 2> /dev/null
+n=$(grep -c '^    .*\[[Ff][Rr]\]' "$T/got")
+[ "$n" = 3 ] || fail "search fr: $n texts marked, not 3:
+$(cat "$T/got")"
 echo "ok"

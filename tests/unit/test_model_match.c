@@ -26,6 +26,25 @@ static char *marked(const char *query, const char *text) {
       assert_int_equal(fspans[i].start, spans[i].start);
       assert_int_equal(fspans[i].end, spans[i].end);
    }
+   /* And told where the lead term first is (as a search of lines finds
+    * it): nothing looked for before it, the same answer. */
+   size_t lead = Match_lead(&q);
+   const char *lf = strstr(GvBuf_str(&folded), q.terms[lead]);
+   size_t first = lf ? (size_t)(lf - GvBuf_str(&folded)) : folded.len;
+   assert_int_equal(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                         first, fspans, 16, &fn),
+                    hit);
+   assert_int_equal(fn, n);
+   for (size_t i = 0; i < n; i++) {
+      assert_int_equal(fspans[i].start, spans[i].start);
+      assert_int_equal(fspans[i].end, spans[i].end);
+   }
+   assert_int_equal(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                         first, NULL, 0, NULL),
+                    hit);
+   /* Told it is nowhere: no match, whatever the text holds. */
+   assert_false(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                     folded.len, fspans, 16, &fn));
    GvBuf_free(&folded);
    if (!hit) {
       GvBuf_puts(&out, "-");
@@ -146,6 +165,10 @@ static void lines_holding_every_term(void **state) {
    assert_non_null(third);
    assert_int_equal(at[1].start, (size_t)(third - f.data));
    assert_int_equal(at[1].len, strcspn(third, "\n"));
+   /* And where the lead term (the longest) first is in each. */
+   assert_string_equal(q.terms[Match_lead(&q)], "securite");
+   assert_int_equal(at[0].at, (size_t)(strstr(f.data, "securite") - f.data));
+   assert_int_equal(at[1].at, (size_t)(strstr(third, "securite") - third));
    free(at);
    MatchQuery_free(&q);
    assert_int_equal(MatchQuery_parse(&q, "ελλαδα", strlen("ελλαδα"), msg, sizeof msg), GV_OK);
