@@ -316,11 +316,10 @@ static void Search_marks(ArchiveSearch *s) {
  * its NUL included. */
 static size_t Search_contextRoom(const ArchiveSearch *s, const MatchSpan *sp, size_t nsp,
                                  size_t from, size_t to) {
-   /* A match that starts in the window is shown whole: it may end past it. */
-   size_t last = to;
-   for (size_t k = 0; k < nsp && sp[k].start < to; k++)
-      if (sp[k].end > last)
-         last = sp[k].end;
+   /* A match that starts in the window is shown whole: it may end past
+    * it, never past the last match's end (sorted and merged, theirs is the
+    * farthest). */
+   size_t last = nsp && sp[nsp - 1].end > to ? sp[nsp - 1].end : to;
    return (last - from) + nsp * (s->markOnLen + s->markOffLen) + 2 * (sizeof "…" - 1) + 1;
 }
 
