@@ -406,6 +406,41 @@ static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const M
 static void Search_text(ArchiveSearch *s, const SearchHit *h, const char *text, size_t n,
                         const MatchSpan *sp, size_t nsp, bool clean) {
    SearchText *t = s->text;
+   if (clean && h->date == t->date && h->body == t->body && h->item == t->item &&
+       h->title == t->title) {
+      /* The head kept, a clean context: the whole hit at once, its room
+       * made once. */
+      size_t from, to;
+      Search_window(text, n, sp, &from, &to);
+      Search_marks(s);
+      if (h->delegation != t->deleg) {
+         t->deleg = h->delegation;
+         t->delegLen = strlen(h->delegation);
+      }
+      if (h->what != t->what) {
+         t->what = h->what;
+         t->whatLen = strlen(h->what);
+      }
+      size_t dl = h->delegation[0] ? 2 + t->delegLen : 0;
+      size_t need = t->headLen + dl + 3 + t->whatLen + 6 + Search_contextRoom(s, sp, nsp, from, to);
+      if (need > sizeof t->buf - t->len)
+         SearchText_flush(t);
+      if (need <= sizeof t->buf) {
+         char *w = t->buf + t->len;
+         memcpy(w, t->head, t->headLen), w += t->headLen;
+         if (dl) {
+            memcpy(w, "  ", 2), w += 2;
+            memcpy(w, h->delegation, dl - 2), w += dl - 2;
+         }
+         memcpy(w, "  (", 3), w += 3;
+         memcpy(w, h->what, t->whatLen), w += t->whatLen;
+         memcpy(w, ")\n    ", 6), w += 6;
+         w = Search_writeContext(s, w, text, n, sp, nsp, from, to);
+         *w++ = '\n';
+         t->len = (size_t)(w - t->buf);
+         return;
+      }
+   }
    SearchText_lead(t, h);
    if (!clean) {
       if (!Search_context(s, text, n, sp, nsp, false)) {
