@@ -25,10 +25,18 @@ static const char CmdSearch_usage[] =
    "                    [--since DATE] [--until DATE] [--format text|csv|json]\n"
    "  words and \"quoted phrases\", all of which must occur; case and accents ignored\n";
 
+
 typedef struct Search {
    ArchiveSearch as;
    DayRange range;
+   SearchText out;  /* the hits as text, written as found (ArchiveSearch.text) or at the end */
 } Search;
+
+static void Search_ordered(void *ud, bool newestFirst) {
+   Search *s = ud;
+   if (newestFirst)
+      s->as.text = &s->out;
+}
 
 static bool Search_want(void *ud, const ArchiveEntry *e, const char *raw, size_t len) {
    Search *s = ud;
@@ -55,51 +63,8 @@ static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
    return ArchiveSearch_foldedCould(&s->as, folded, flen);
 }
 
-/* The hits are written in blocks of 64 KiB, not a call a field. */
-typedef struct Out {
-   FILE *f;
-   size_t len;
-   char buf[65536];
-} Out;
-
-static void Out_flush(Out *o) {
-   if (o->len)
-      fwrite(o->buf, 1, o->len, o->f);
-   o->len = 0;
-}
-
-/* Inline: the literals between fields (two bytes, four) become a move. */
-static inline __attribute__((always_inline)) void Out_put(Out *o, const char *s, size_t n) {
-   if (n > sizeof o->buf - o->len) {
-      Out_flush(o);
-      if (n > sizeof o->buf) {
-         fwrite(s, 1, n, o->f);
-         return;
-      }
-   }
-   memcpy(o->buf + o->len, s, n);
-   o->len += n;
-}
-
-/* A string shared by many hits in a row (a session's date, body, an item's
- * title, a delegation): its length measured once while it repeats. */
-typedef struct OutShared {
-   const char *p;
-   size_t n;
-} OutShared;
-
-static inline __attribute__((always_inline)) void Out_shared(Out *o, OutShared *last, const char *s) {
-   if (s != last->p) {
-      last->p = s;
-      last->n = strlen(s);
-   }
-   Out_put(o, s, last->n);
-}
-
-/* A string literal, its length known. */
-#define OUT_LIT(o, lit) Out_put((o), (lit), sizeof(lit) - 1)
-
-static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
+static void Search_print(Search *ss, FILE *out, TableFormat f) {
+   const ArchiveSearch *s = &ss->as;
    if (f != TABLE_TEXT) {
       static const char *const head[] = { "date", "body", "item", "title", "delegation", "kind",
                                           "text", "path" };
@@ -115,35 +80,15 @@ static void Search_print(const ArchiveSearch *s, FILE *out, TableFormat f) {
       Table_free(&t);
       return;
    }
-   Out o = { out, 0, { 0 } };
-   OutShared date = { 0 }, body = { 0 }, item = { 0 }, title = { 0 }, deleg = { 0 }, what = { 0 };
-   for (size_t i = 0; i < s->nhits; i++) {
-      const SearchHit *h = &s->hits[i];
-      Out_shared(&o, &date, h->date[0] ? h->date : "(no date)");
-      OUT_LIT(&o, "  ");
-      Out_shared(&o, &body, h->body[0] ? h->body : "(no body)");
-      if (h->item[0]) {
-         OUT_LIT(&o, "  ");
-         Out_shared(&o, &item, h->item);
-         OUT_LIT(&o, " ");
-         Out_shared(&o, &title, h->title);
-      }
-      if (h->delegation[0]) {
-         OUT_LIT(&o, "  ");
-         Out_shared(&o, &deleg, h->delegation);
-      }
-      OUT_LIT(&o, "  (");
-      Out_shared(&o, &what, h->what);
-      OUT_LIT(&o, ")\n    ");
-      Out_put(&o, h->text, h->textlen);
-      OUT_LIT(&o, "\n");
-   }
-   Out_flush(&o);
+   for (size_t i = 0; i < s->nhits; i++)
+      SearchText_hit(&ss->out, &s->hits[i]);
+   SearchText_flush(&ss->out);
 }
 
 int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
-   Search s;
+   static Search s;  /* its output block is 64 KiB */
    memset(&s, 0, sizeof s);
+   s.out.f = stdout;
    s.range = (DayRange){ GV_NO_DAY, GV_NO_DAY };
    const char *query = NULL, *doc = NULL, *format = NULL, *deleg = NULL, *item = NULL;
    for (int i = 1; i < argc; i++) {
@@ -204,14 +149,22 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
                        .visitFolded = Search_visitFolded, .foldedCould = Search_foldedCould,
                        .digest_version = ARCHIVE_DIGEST_VERSION, .no_locks = true,
                        .ud = &s };
+   /* Text printed as found, when no progress line shares the terminal:
+    * the sessions are then visited newest first, when the cache allows. */
+   s.as.noPath = f == TABLE_TEXT;  /* text shows no path (csv and json do) */
+   if (f == TABLE_TEXT && !isatty(2)) {
+      how.newestFirst = true;
+      how.ordered = Search_ordered;
+   }
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {
       ArchiveCli_reportProblems(env, &a);
       if (s.as.nomem)
          Cli_fail(env, "search: out of memory");
       ArchiveSearch_sort(&s.as);
-      Search_print(&s.as, stdout, f);
-      rc = s.as.nhits ? CLI_OK : CLI_FAIL;
+      SearchText_flush(&s.out);
+      Search_print(&s, stdout, f);
+      rc = s.as.nhits || s.as.nemitted ? CLI_OK : CLI_FAIL;
       if (fflush(stdout) != 0)
          rc = CLI_FAIL;
       Archive_free(&a);

@@ -40,10 +40,16 @@ typedef struct Fold2 {
    char b[2];
 } Fold2;
 
+/* The lead bytes of the two-byte characters that can fold shorter (an
+ * accented Latin letter to its ASCII one), from the lowest to the highest:
+ * every other byte below 0xE0 keeps its offset when folded. */
+static unsigned char fold2_shrinkLo = 0xC2, fold2_shrinkHi = 0xDF;
+
 static const Fold2 *fold2_table(void) {
    static Fold2 t[0x800];
    static bool ready;
    if (!ready) {
+      unsigned lo = 0xFF, hi = 0;
       for (uint32_t cp = 0x80; cp < 0x800; cp++) {
          char src[4], enc[4];
          Utf8_encode(cp, src);
@@ -56,6 +62,17 @@ static const Fold2 *fold2_table(void) {
             t[cp].len = 2;  /* kept as it is (fold_step takes it byte by byte) */
             memcpy(t[cp].b, src, 2);
          }
+         if (t[cp].len != 2) {
+            unsigned lead = (unsigned char)src[0];
+            lo = lead < lo ? lead : lo;
+            hi = lead > hi ? lead : hi;
+         }
+      }
+      if (lo <= hi) {
+         fold2_shrinkLo = (unsigned char)lo;
+         fold2_shrinkHi = (unsigned char)hi;
+      } else {
+         fold2_shrinkLo = 0xFF, fold2_shrinkHi = 0xFF;  /* none: only 0xFF, which is >= 0xE0 */
       }
       ready = true;
    }
@@ -177,7 +194,9 @@ static const char *find_term(const char *h, size_t n, const char *t, size_t tl, 
    const char *end = h + n;
    for (const char *p = h + from + pos; p < end && (p = memchr(p, t[pos], (size_t)(end - p))); p++) {
       const char *start = p - pos;
-      if ((size_t)(end - start) >= tl && memcmp(start, t, tl) == 0)
+      /* Its first and last bytes before a call to compare the rest. */
+      if ((size_t)(end - start) >= tl && start[0] == t[0] && start[tl - 1] == t[tl - 1] &&
+          memcmp(start, t, tl) == 0)
          return start;
    }
    return NULL;
@@ -332,15 +351,32 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
                            max, nspans);
 }
 
+size_t Match_lead(const MatchQuery *q) {
+   /* The longest term leads: the rarest as a rule, and a search skips more. */
+   size_t lead = 0;
+   for (size_t t = 1; t < q->count; t++)
+      if (q->lens[t] > q->lens[lead])
+         lead = t;
+   return lead;
+}
+
 bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const char *f, size_t flen,
                       MatchSpan *spans, size_t max, size_t *nspans) {
+   return Match_textFoldedFrom(q, text, n, f, flen, SIZE_MAX, spans, max, nspans);
+}
+
+bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const char *f,
+                          size_t flen, size_t first, MatchSpan *spans, size_t max,
+                          size_t *nspans) {
    if (nspans)
       *nspans = 0;
    if (q->count == 0)
       return false;
+   size_t leadT = first != SIZE_MAX ? Match_lead(q) : SIZE_MAX;
    if (!spans || max == 0) {
       for (size_t t = 0; t < q->count; t++)
-         if (!find_term(f, flen, q->terms[t], q->lens[t], q->rare[t], q->rare2[t]))
+         if (t == leadT ? first >= flen
+                       : !find_term(f, flen, q->terms[t], q->lens[t], q->rare[t], q->rare2[t]))
             return false;
       return true;
    }
@@ -352,7 +388,16 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       const char *term = q->terms[t];
       size_t tl = q->lens[t], had = k, at = 0;
       const char *p;
-      while (k < max && at < flen && (p = find_term(f + at, flen - at, term, tl, q->rare[t], q->rare2[t]))) {
+      if (t == leadT) {
+         /* Its first place is known: nothing to look for before it. */
+         if (first >= flen)
+            return false;
+         at = first;
+      }
+      while (k < max && at < flen &&
+             (p = t == leadT && at == first && k == had
+                     ? f + first
+                     : find_term(f + at, flen - at, term, tl, q->rare[t], q->rare2[t]))) {
          size_t fs = (size_t)(p - f);
          sorted = sorted && (k == 0 || spans[k - 1].start <= fs);
          spans[k++] = (MatchSpan){ fs, fs + tl };
@@ -379,51 +424,106 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
       return true;
    /* Folded to original offsets: one forward walk over the sorted ends. */
    const Fold2 *t2 = fold2_table();
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+   const __m128i e0 = _mm_set1_epi8((char)0xE0), shrinkLo = _mm_set1_epi8((char)fold2_shrinkLo);
+   const __m128i shrinkSpan = _mm_set1_epi8((char)(fold2_shrinkHi - fold2_shrinkLo));
+#endif
    size_t i = 0, o = 0;
    for (size_t s = 0; s < m; s++) {
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
          while (i < n && o < *pts[e]) {
-            /* ASCII bytes keep their offsets when folded: the run of them
-             * in the next eight bytes is stepped over at once, up to the
-             * offset wanted. */
 #if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
-            /* Sixteen bytes a step: their high bits at once. */
+            /* Sixteen bytes a step: those that keep their offsets when
+             * folded (ASCII, the bytes of two-byte characters that never
+             * fold shorter, as Greek and Cyrillic letters) are stepped
+             * over at once, up to the first that may not (the lead byte of
+             * an accented Latin letter, of a longer character). A step
+             * may end inside a two-byte character of the first kind: its
+             * second byte keeps its offset too. */
             if (n - i >= 16) {
-               unsigned high = (unsigned)_mm_movemask_epi8(
-                  _mm_loadu_si128((const __m128i *)(const void *)(text + i)));
-               size_t ascii = high ? (size_t)__builtin_ctz(high) : 16;
-               if (ascii) {
-                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+               __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+               __m128i d = _mm_sub_epi8(v, shrinkLo);
+               unsigned big = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, e0), v));
+               unsigned lead = (unsigned)_mm_movemask_epi8(
+                  _mm_cmpeq_epi8(_mm_min_epu8(d, shrinkSpan), d));
+               /* The bytes before the first character of three or more
+                * bytes (or not UTF-8) are walked here, without another
+                * load: runs that keep their offsets at once, each
+                * two-byte character that may fold shorter from the table
+                * (one cut by the step's end is left to the next). */
+               if (!(big | lead)) {
+                  /* Every byte keeps its offset (the usual step). */
+                  size_t want = *pts[e] - o, step = want < 16 ? want : 16;
                   i += step, o += step;
+                  continue;
+               }
+               size_t len = big ? (size_t)__builtin_ctz(big) : 16;
+               if (len == 16 && (lead & 0x8000u))
+                  len = 15;
+               if (len && o + len < *pts[e]) {
+                  /* The offset wanted lies beyond the step: only what
+                   * its characters fold to counted. */
+                  size_t shrink = 0;
+                  for (unsigned lm = lead & ((1u << len) - 1); lm; lm &= lm - 1) {
+                     size_t j = i + (size_t)__builtin_ctz(lm);
+                     unsigned char c1 = (unsigned char)text[j], c2 = (unsigned char)text[j + 1];
+                     if ((c2 & 0xC0) == 0x80)
+                        shrink += 2 - t2[(uint32_t)(c1 & 0x1F) << 6 | (c2 & 0x3F)].len;
+                  }
+                  i += len, o += len - shrink;
+                  continue;
+               }
+               if (len) {
+                  unsigned lm = lead & ((1u << len) - 1);
+                  size_t pos = 0;
+                  for (;;) {
+                     size_t j = lm ? (size_t)__builtin_ctz(lm) : len, want = *pts[e] - o;
+                     if (j - pos >= want) {
+                        pos += want, o += want;
+                        break;
+                     }
+                     o += j - pos, pos = j;
+                     if (!lm)
+                        break;
+                     unsigned char c1 = (unsigned char)text[i + j], c2 = (unsigned char)text[i + j + 1];
+                     if ((c2 & 0xC0) == 0x80) {
+                        o += t2[(uint32_t)(c1 & 0x1F) << 6 | (c2 & 0x3F)].len;
+                        pos += 2;
+                     } else {
+                        o++, pos++;  /* a lead byte alone keeps its offset */
+                     }
+                     lm &= lm - 1;
+                     if (o >= *pts[e])
+                        break;
+                  }
+                  i += pos;
                   continue;
                }
             }
 #endif
-            uint64_t v;
-            if (n - i >= 8) {
-               memcpy(&v, text + i, 8);
-               uint64_t high = v & 0x8080808080808080ULL;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
-               size_t ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
-#else
-               size_t ascii = high ? 0 : 8;
-#endif
-               if (ascii) {
-                  size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
-                  i += step, o += step;
-                  continue;
-               }
-            }
             unsigned char c = (unsigned char)text[i];
-            if (c < 0x80) {
-               i++, o++;
-               continue;
-            }
             if (c >= 0xC2 && c <= 0xDF && i + 1 < n && ((unsigned char)text[i + 1] & 0xC0) == 0x80) {
                /* A two-byte character: its folded length from the table. */
                o += t2[(uint32_t)(c & 0x1F) << 6 | ((unsigned char)text[i + 1] & 0x3F)].len;
                i += 2;
+               continue;
+            }
+            if (c < 0xC0) {
+               /* ASCII, or a byte that is not a character's first (one
+                * alone, or the second of a two-byte character a step
+                * ended in): its offset kept. The ASCII run ahead at once. */
+               size_t ascii = 1;
+               if (c < 0x80 && n - i >= 8) {
+                  uint64_t w;
+                  memcpy(&w, text + i, 8);
+                  uint64_t high = w & 0x8080808080808080ULL;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+                  ascii = high ? (size_t)__builtin_ctzll(high) / 8 : 8;
+#endif
+               }
+               size_t want = *pts[e] - o, step = ascii < want ? ascii : want;
+               i += step, o += step;
                continue;
             }
             char enc[4];
@@ -453,11 +553,7 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
 size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **lines, size_t *cap) {
    if (q->count == 0 || !q->line_ok)
       return 0;
-   /* The longest term leads: the rarest as a rule, and memmem skips more. */
-   size_t lead = 0;
-   for (size_t t = 1; t < q->count; t++)
-      if (q->lens[t] > q->lens[lead])
-         lead = t;
+   size_t lead = Match_lead(q);
    const char *lt = q->terms[lead];
    size_t ll = q->lens[lead], rare = q->rare[lead], rare2 = q->rare2[lead];
    size_t found = 0, at = 0;
@@ -480,7 +576,7 @@ size_t Match_linesAt(const MatchQuery *q, const char *f, size_t n, MatchLine **l
             *lines = g;
             *cap = nc;
          }
-         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len };
+         (*lines)[found++] = (MatchLine){ (size_t)(start - f), len, (size_t)(p - start) };
       }
       if (!end)
          break;

@@ -49,6 +49,16 @@ bool Match_text(const MatchQuery *q, const char *text, size_t n, GvBuf *scratch,
 bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const char *f, size_t flen,
                       MatchSpan *spans, size_t max, size_t *nspans);
 
+/* Match_textFolded told where the query's lead term (Match_lead) first
+ * occurs in f: at f[first] (first >= flen: nowhere; SIZE_MAX: not known).
+ * Nothing is looked for before it. */
+bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const char *f,
+                          size_t flen, size_t first, MatchSpan *spans, size_t max,
+                          size_t *nspans);
+
+/* The term a search of lines looks for first (the longest). */
+size_t Match_lead(const MatchQuery *q);
+
 /* A quick test on a whole session file before it is read: false only when
  * some term cannot occur in any text the file holds (the journal keeps text
  * as typed, with \n and \\ escapes, which no term crosses unless it has a
@@ -64,10 +74,11 @@ bool Match_couldContain(const MatchQuery *q, const char *raw, size_t n, GvBuf *s
 size_t Match_lines(const MatchQuery *q, const char *folded, size_t n, size_t **lines, size_t *cap);
 
 /* Match_lines with where each line found is in folded instead of its
- * number: its start and length (without its '\n'). Faster: it does not
+ * number: its start and length (without its '\n'), and where in it the
+ * lead term (Match_lead) first occurs, from its start. Faster: it does not
  * count the lines. */
 typedef struct MatchLine {
-   size_t start, len;
+   size_t start, len, at;
 } MatchLine;
 size_t Match_linesAt(const MatchQuery *q, const char *folded, size_t n, MatchLine **lines,
                      size_t *cap);

@@ -152,8 +152,11 @@ static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
 
 /* text made visible, kept in the arena. */
 static const char *Search_keepVisible(ArchiveSearch *s, const char *text) {
+   size_t n = strlen(text);
+   if (Visible_isClean(text, n, 0))
+      return Search_keep(s, text, n);  /* visible as it is: copied once */
    GvBuf_clear(&s->vis);
-   if (!Visible_append(&s->vis, text, strlen(text), 0))
+   if (!Visible_append(&s->vis, text, n, 0))
       return NULL;
    return Search_keep(s, s->vis.data ? s->vis.data : "", s->vis.len);
 }
@@ -216,33 +219,116 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
    *to = t;
 }
 
-/* Search_context for a clean text (one line, nothing to make visible),
- * written straight into the arena: the window's pieces and the marks. */
-static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
-                                      const MatchSpan *sp, size_t nsp, size_t *len) {
-   size_t from, to;
-   Search_window(text, n, sp, &from, &to);
+void SearchText_flush(SearchText *t) {
+   if (t->len)
+      fwrite(t->buf, 1, t->len, t->f);
+   t->len = 0;
+}
+
+/* Inline: the literals between fields (two bytes, four) become a move. */
+static inline __attribute__((always_inline)) void SearchText_put(SearchText *t, const char *p,
+                                                                 size_t n) {
+   if (n > sizeof t->buf - t->len) {
+      SearchText_flush(t);
+      if (n > sizeof t->buf) {
+         fwrite(p, 1, n, t->f);
+         return;
+      }
+   }
+   memcpy(t->buf + t->len, p, n);
+   t->len += n;
+}
+
+#define SEARCH_LIT(t, lit) SearchText_put((t), (lit), sizeof(lit) - 1)
+
+/* Appends p to the head (false: it does not fit; printed piece by piece). */
+static bool SearchText_headAdd(SearchText *t, const char *p, size_t n) {
+   if (n > sizeof t->head - t->headLen)
+      return false;
+   memcpy(t->head + t->headLen, p, n);
+   t->headLen += n;
+   return true;
+}
+
+/* A hit's line, up to the context: date, body, item, delegation, kind. */
+static void SearchText_lead(SearchText *t, const SearchHit *h) {
+   if (h->date != t->date || h->body != t->body || h->item != t->item || h->title != t->title) {
+      const char *date = h->date[0] ? h->date : "(no date)";
+      const char *body = h->body[0] ? h->body : "(no body)";
+      t->headLen = 0;
+      bool fits = SearchText_headAdd(t, date, strlen(date)) && SearchText_headAdd(t, "  ", 2) &&
+                  SearchText_headAdd(t, body, strlen(body));
+      if (fits && h->item[0])
+         fits = SearchText_headAdd(t, "  ", 2) && SearchText_headAdd(t, h->item, strlen(h->item)) &&
+                SearchText_headAdd(t, " ", 1) && SearchText_headAdd(t, h->title, strlen(h->title));
+      if (!fits) {
+         /* Too long to keep: written as it is, and not kept. */
+         t->date = t->body = t->item = t->title = NULL;
+         SearchText_put(t, date, strlen(date));
+         SEARCH_LIT(t, "  ");
+         SearchText_put(t, body, strlen(body));
+         if (h->item[0]) {
+            SEARCH_LIT(t, "  ");
+            SearchText_put(t, h->item, strlen(h->item));
+            SEARCH_LIT(t, " ");
+            SearchText_put(t, h->title, strlen(h->title));
+         }
+         goto rest;
+      }
+      t->date = h->date, t->body = h->body, t->item = h->item, t->title = h->title;
+   }
+   SearchText_put(t, t->head, t->headLen);
+rest:
+   if (h->delegation[0]) {
+      SEARCH_LIT(t, "  ");
+      if (h->delegation != t->deleg) {
+         t->deleg = h->delegation;
+         t->delegLen = strlen(h->delegation);
+      }
+      SearchText_put(t, h->delegation, t->delegLen);
+   }
+   SEARCH_LIT(t, "  (");
+   if (h->what != t->what) {
+      t->what = h->what;
+      t->whatLen = strlen(h->what);
+   }
+   SearchText_put(t, h->what, t->whatLen);
+   SEARCH_LIT(t, ")\n    ");
+}
+
+void SearchText_hit(SearchText *t, const SearchHit *h) {
+   SearchText_lead(t, h);
+   SearchText_put(t, h->text, h->textlen);
+   SEARCH_LIT(t, "\n");
+}
+
+/* The marks' lengths, measured once while the caller keeps them. */
+static void Search_marks(ArchiveSearch *s) {
    if (s->markOn != s->markOnWas || s->markOff != s->markOffWas) {
-      /* The marks' lengths, measured once while the caller keeps them. */
       s->markOnWas = s->markOn;
       s->markOffWas = s->markOff;
       s->markOnLen = strlen(s->markOn);
       s->markOffLen = strlen(s->markOff);
    }
+}
+
+/* The bytes Search_writeContext may write for the window [from, to),
+ * its NUL included. */
+static size_t Search_contextRoom(const ArchiveSearch *s, const MatchSpan *sp, size_t nsp,
+                                 size_t from, size_t to) {
+   /* A match that starts in the window is shown whole: it may end past
+    * it, never past the last match's end (sorted and merged, theirs is the
+    * farthest). */
+   size_t last = nsp && sp[nsp - 1].end > to ? sp[nsp - 1].end : to;
+   return (last - from) + nsp * (s->markOnLen + s->markOffLen) + 2 * (sizeof "…" - 1) + 1;
+}
+
+/* Search_context for a clean text (one line, nothing to make visible),
+ * written at w (room: Search_contextRoom): the window's pieces and the
+ * marks, no NUL. Returns the end. */
+static char *Search_writeContext(const ArchiveSearch *s, char *w, const char *text, size_t n,
+                                 const MatchSpan *sp, size_t nsp, size_t from, size_t to) {
    size_t on = s->markOnLen, off = s->markOffLen;
-   size_t room = (to - from) + nsp * (on + off) + 2 * (sizeof "…" - 1) + 1;
-   SearchBlock *b = s->arena;
-   if (!b || b->cap - b->used < room) {
-      size_t cap = room > 65536 ? room : 65536;
-      b = malloc(sizeof *b + cap);
-      if (!b)
-         return NULL;
-      b->next = s->arena;
-      b->used = 0;
-      b->cap = cap;
-      s->arena = b;
-   }
-   char *start = b->data + b->used, *w = start;
    if (from > 0)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
    size_t at = from;
@@ -259,6 +345,29 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
       memcpy(w, text + at, to - at), w += to - at;
    if (to < n)
       memcpy(w, "…", sizeof "…" - 1), w += sizeof "…" - 1;
+   return w;
+}
+
+/* Search_context for a clean text, written straight into the arena. */
+static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t n,
+                                      const MatchSpan *sp, size_t nsp, size_t *len) {
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   Search_marks(s);
+   size_t room = Search_contextRoom(s, sp, nsp, from, to);
+   SearchBlock *b = s->arena;
+   if (!b || b->cap - b->used < room) {
+      size_t cap = room > 65536 ? room : 65536;
+      b = malloc(sizeof *b + cap);
+      if (!b)
+         return NULL;
+      b->next = s->arena;
+      b->used = 0;
+      b->cap = cap;
+      s->arena = b;
+   }
+   char *start = b->data + b->used;
+   char *w = Search_writeContext(s, start, text, n, sp, nsp, from, to);
    *len = (size_t)(w - start);
    *w++ = '\0';
    b->used += (size_t)(w - start);
@@ -290,6 +399,83 @@ static bool Search_context(ArchiveSearch *s, const char *text, size_t n, const M
    if (to < n)
       GvBuf_puts(out, "…");
    return !out->failed;
+}
+
+/* A hit written as text straight into s->text: its line, then its context
+ * (a clean one from the text itself, no copy in between). */
+static void Search_text(ArchiveSearch *s, const SearchHit *h, const char *text, size_t n,
+                        const MatchSpan *sp, size_t nsp, bool clean) {
+   SearchText *t = s->text;
+   if (clean && h->date == t->date && h->body == t->body && h->item == t->item &&
+       h->title == t->title) {
+      /* The head kept, a clean context: the whole hit at once, its room
+       * made once. */
+      size_t from, to;
+      Search_window(text, n, sp, &from, &to);
+      Search_marks(s);
+      if (h->delegation != t->deleg) {
+         t->deleg = h->delegation;
+         t->delegLen = strlen(h->delegation);
+      }
+      if (h->what != t->what) {
+         t->what = h->what;
+         t->whatLen = strlen(h->what);
+      }
+      size_t dl = h->delegation[0] ? 2 + t->delegLen : 0;
+      size_t need = t->headLen + dl + 3 + t->whatLen + 6 + Search_contextRoom(s, sp, nsp, from, to);
+      if (need > sizeof t->buf - t->len)
+         SearchText_flush(t);
+      if (need <= sizeof t->buf) {
+         char *w = t->buf + t->len;
+         memcpy(w, t->head, t->headLen), w += t->headLen;
+         if (dl) {
+            memcpy(w, "  ", 2), w += 2;
+            memcpy(w, h->delegation, dl - 2), w += dl - 2;
+         }
+         memcpy(w, "  (", 3), w += 3;
+         memcpy(w, h->what, t->whatLen), w += t->whatLen;
+         memcpy(w, ")\n    ", 6), w += 6;
+         w = Search_writeContext(s, w, text, n, sp, nsp, from, to);
+         *w++ = '\n';
+         t->len = (size_t)(w - t->buf);
+         return;
+      }
+   }
+   SearchText_lead(t, h);
+   if (!clean) {
+      if (!Search_context(s, text, n, sp, nsp, false)) {
+         s->nomem = true;
+         return;
+      }
+      SearchText_put(t, s->vis.data, s->vis.len);
+      SEARCH_LIT(t, "\n");
+      return;
+   }
+   size_t from, to;
+   Search_window(text, n, sp, &from, &to);
+   Search_marks(s);
+   size_t room = Search_contextRoom(s, sp, nsp, from, to);  /* its NUL: room for "\n" */
+   if (room > sizeof t->buf - t->len)
+      SearchText_flush(t);
+   if (room > sizeof t->buf) {
+      /* Longer than a block: through the arena, then taken back. */
+      SearchBlock *mark = s->arena;
+      size_t markUsed = mark ? mark->used : 0;
+      size_t len;
+      const char *c = Search_keepContext(s, text, n, sp, nsp, &len);
+      if (!c) {
+         s->nomem = true;
+         return;
+      }
+      SearchText_put(t, c, len);
+      SEARCH_LIT(t, "\n");
+      if (s->arena == mark && mark)
+         mark->used = markUsed;
+      return;
+   }
+   char *w = Search_writeContext(s, t->buf + t->len, text, n, sp, nsp, from, to);
+   *w++ = '\n';
+   t->len = (size_t)(w - t->buf);
 }
 
 /* Does the item record (render/archive_digest.h 'I') pass --item and --doc? */
@@ -350,9 +536,13 @@ static const char *Search_foldedField(const char *fl, size_t flen, size_t field,
    return NULL;
 }
 
+/* Search_try's field when fline[0..flinelen) is the folded field itself. */
+#define SEARCH_FIELD_GIVEN SIZE_MAX
+
 /* item is the k-th 'I' record of the digest visited (k: GV_NONE when
  * there is none): its visible number and title are made once per session.
- * text is field `field` of record `rec`. */
+ * text is field `field` of the folded line fline (SEARCH_FIELD_GIVEN:
+ * fline is that field, of a clean line). */
 static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord *item, size_t k,
                        const char *fline, size_t flinelen, size_t field, const char *deleg,
                        const char *what, const char *text, size_t n, const char *uid,
@@ -365,13 +555,16 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
       return;
    MatchSpan sp[SEARCH_SPANS];
    size_t nsp;
-   size_t fl = 0;
-   const char *f = Search_foldedField(fline, flinelen, field, &fl);
-   if (!(f ? Match_textFolded(&s->q, text, n, f, fl, sp, SEARCH_SPANS, &nsp)
+   size_t fl = flinelen;
+   const char *f = field == SEARCH_FIELD_GIVEN ? fline : Search_foldedField(fline, flinelen, field, &fl);
+   /* The lead term's first place in the line, when known: in the field,
+    * the field's first; past it, the field has none. */
+   size_t first = f && s->leadAt && s->leadAt >= f ? (size_t)(s->leadAt - f) : SIZE_MAX;
+   if (!(f ? Match_textFoldedFrom(&s->q, text, n, f, fl, first, sp, SEARCH_SPANS, &nsp)
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
       return;
-   if (s->nhits == s->cap) {
+   if (!s->emit && s->nhits == s->cap) {
       size_t cap = s->cap ? s->cap * 2 : 64;
       SearchHit *h = realloc(s->hits, cap * sizeof *h);
       if (!h) {
@@ -388,10 +581,11 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
          Date_format_iso(e->day, date);
       s->sdate = Search_keep(s, date, strlen(date));
       s->sbody = Search_keepVisible(s, e->body ? e->body : "");
-      s->spath = Search_keepVisible(s, e->path);
+      s->spath = s->noPath ? "" : Search_keepVisible(s, e->path);
       s->shared = true;
    }
-   SearchHit *h = &s->hits[s->nhits];
+   SearchHit one;
+   SearchHit *h = s->emit ? &one : &s->hits[s->nhits];
    *h = (SearchHit){ .day = e->day, .seq = s->nhits, .date = s->sdate, .body = s->sbody,
                      .path = s->spath };
    if (!item) {
@@ -417,19 +611,40 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    }
    h->delegation = deleg[0] ? Search_deleg(s, deleg) : "";
    h->what = what;
-   h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
    /* A folded line that starts with a capital: its record is clean. */
-   bool clean = f && fline[0] >= 'A' && fline[0] <= 'Z';
+   bool clean = f && (field == SEARCH_FIELD_GIVEN || (fline[0] >= 'A' && fline[0] <= 'Z'));
+   if (s->text) {
+      if (!h->date || !h->body || !h->item || !h->title || !h->delegation) {
+         s->nomem = true;
+         return;
+      }
+      Search_text(s, h, text, n, sp, nsp, clean);
+      s->nemitted++;
+      return;
+   }
+   /* A hit given to emit lives until it returns: its uid and text are
+    * taken back from the arena then (what comes before is shared). */
+   SearchBlock *mark = s->arena;
+   size_t markUsed = mark ? mark->used : 0;
+   h->uid = uidlen && !s->noUid ? Search_keep(s, uid, uidlen) : "";
    if (clean) {
       h->text = Search_keepContext(s, text, n, sp, nsp, &h->textlen);
    } else {
-      h->text =
-         Search_context(s, text, n, sp, nsp, false) ? Search_keep(s, s->vis.data, s->vis.len) : NULL;
+      h->text = !Search_context(s, text, n, sp, nsp, false) ? NULL
+                : s->emit                                   ? s->vis.data
+                                                            : Search_keep(s, s->vis.data, s->vis.len);
       h->textlen = s->vis.len;
    }
    if (!h->date || !h->body || !h->item || !h->title || !h->delegation || !h->what || !h->text ||
        !h->path || !h->uid) {
       s->nomem = true;
+      return;
+   }
+   if (s->emit) {
+      s->emit(s->emitUd, h);
+      s->nemitted++;
+      if (s->arena == mark && mark)
+         mark->used = markUsed;
       return;
    }
    s->nhits++;
@@ -667,36 +882,126 @@ static bool Search_parse(ArchiveSearch *s, ArchiveSearchParse parse, ArchiveDige
    return true;
 }
 
+/* The fields of a clean V, P or R line (its folded line fl starts with a
+ * capital: no escape, no NUL, so its tabs are its fields' ends), and the
+ * folded text field: the tabs of the short fields before the text from the
+ * line's first sixteen bytes, the text's end and the uid's by memchr (the
+ * text is the one but last field, the uid the last). The line is not
+ * scanned whole. false: not of that form. */
+static bool Search_cleanFields(const char *line, size_t len, const char *fl, size_t want,
+                               const char *p[], size_t l[], const char **ff, size_t *ffl) {
+   if (!fl || fl[0] < 'A' || fl[0] > 'Z' || len < 2)
+      return false;
+   const char *end = line + len, *t = line + 1;
+   const char *tab[DIGEST_R_FIELDS];
+   size_t k = 0;
+#ifdef __SSE2__
+   /* The short fields before the text: their tabs in the line's first
+    * sixteen bytes at once, as a rule. */
+   if (len >= 17) {
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+         _mm_loadu_si128((const __m128i *)(const void *)(line + 1)), _mm_set1_epi8('\t')));
+      for (; m && k + 1 < want; m &= m - 1)
+         tab[k++] = line + 1 + __builtin_ctz(m);
+      if (k)
+         t = tab[k - 1] + 1;
+   }
+#endif
+   /* The rest of them a byte at a time (a call costs more). */
+   for (; k + 1 < want; k++, t++) {
+      while (t < end && *t != '\t')
+         t++;
+      if (t == end)
+         return false;
+      tab[k] = t;
+   }
+   if (!(t = memchr(t, '\t', (size_t)(end - t))))
+      return false;
+   tab[want - 1] = t;
+   /* No tab in the last field: exactly want fields. */
+   if (t + 1 < end && memchr(t + 1, '\t', (size_t)(end - t - 1)))
+      return false;
+   for (size_t j = 0; j < want; j++) {
+      p[j] = tab[j] + 1;
+      l[j] = (size_t)((j + 1 < want ? tab[j + 1] : end) - p[j]);
+   }
+   /* The folded line has the same tabs (folding keeps them). */
+   const char *fend = fl + len, *u = fl + 1;
+   k = 0;
+#ifdef __SSE2__
+   if (len >= 17) {
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+         _mm_loadu_si128((const __m128i *)(const void *)(fl + 1)), _mm_set1_epi8('\t')));
+      for (; m && k + 1 < want; m &= m - 1)
+         u = fl + 1 + __builtin_ctz(m) + 1, k++;
+   }
+#endif
+   for (; k + 1 < want; k++, u++) {
+      while (u < fend && *u != '\t')
+         u++;
+      if (u == fend)
+         return false;
+   }
+   const char *fe = memchr(u, '\t', (size_t)(fend - u));
+   if (!fe)
+      return false;
+   *ff = u;
+   *ffl = (size_t)(fe - u);
+   return true;
+}
+
+static bool Search_lineTry(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d, char type,
+                           const char *const *p, const size_t *l, const char *fl, size_t len,
+                           const char *ff, size_t ffl, size_t field, const char *deleg);
+
 /* A found line's hits taken straight from its cache line, the fields by
  * the offsets of their tabs (no copy, no parse). False, with nothing
  * done, when the line has an escape or a NUL, is not a record that can
  * hit (V, P, R, A) or not of its usual form: it is parsed then. */
 static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d,
-                        const char *line, size_t len, const char *fl) {
+                        const char *line, size_t len, const char *fl, size_t leadAt) {
    size_t n, at[32];
-   if (!Search_tabs(line, len, at, &n))
-      return false;
    char type = line[0];
    size_t want = type == 'V'   ? DIGEST_V_FIELDS
                  : type == 'P' ? DIGEST_P_FIELDS
                  : type == 'R' ? DIGEST_R_FIELDS
                  : type == 'A' ? DIGEST_ROW_FIELDS
                                : 0;
-   if (!want || n != want)
+   if (!want)
       return false;
    const char *p[DIGEST_ROW_FIELDS];
    size_t l[DIGEST_ROW_FIELDS];
-   for (size_t k = 0; k < n; k++) {
-      size_t a = at[k] + 1, b = k + 1 < n ? at[k + 1] : len - 1;
-      p[k] = line + 1 + a;
-      l[k] = b - a;
+   const char *ff = fl;
+   size_t ffl = len, field = want - 2;
+   if (type != 'A' && Search_cleanFields(line, len, fl, want, p, l, &ff, &ffl)) {
+      field = SEARCH_FIELD_GIVEN;
+   } else {
+      if (!Search_tabs(line, len, at, &n) || n != want)
+         return false;
+      for (size_t k = 0; k < n; k++) {
+         size_t a = at[k] + 1, b = k + 1 < n ? at[k + 1] : len - 1;
+         p[k] = line + 1 + a;
+         l[k] = b - a;
+      }
    }
    size_t di = type == 'A' ? 2 : 1;
-   char deleg[64], stance[16];
-   if (l[di] >= sizeof deleg || (type == 'P' && l[2] >= sizeof stance))
+   char deleg[64];
+   if (l[di] >= sizeof deleg || (type == 'P' && l[2] >= 16))
       return false;
    memcpy(deleg, p[di], l[di]);
    deleg[l[di]] = '\0';
+   /* Where Match_linesAt found the lead term: Search_try looks from there. */
+   s->leadAt = fl + leadAt;
+   bool r = Search_lineTry(s, e, d, type, p, l, fl, len, ff, ffl, field, deleg);
+   s->leadAt = NULL;
+   return r;
+}
+
+/* Search_line's tries, the fields cut. */
+static bool Search_lineTry(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest *d, char type,
+                           const char *const *p, const size_t *l, const char *fl, size_t len,
+                           const char *ff, size_t ffl, size_t field, const char *deleg) {
+   char stance[16];
    if (type == 'A') {
       size_t aik;
       const ArchiveRecord *ai = Search_itemNamed(s, d, p[8], l[8], &aik);
@@ -706,15 +1011,16 @@ static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest
    }
    size_t k = Search_index(p[0]);
    const ArchiveRecord *it = k < s->nitems ? &d->recs[s->items[k]] : NULL;
+   /* V, P and R: the text is the one but last field, the uid the last. */
    if (type == 'V') {
-      Search_try(s, e, it, k, fl, len, 3, deleg, "said", p[3], l[3], p[4], l[4]);
+      Search_try(s, e, it, k, ff, ffl, field, deleg, "said", p[3], l[3], p[4], l[4]);
    } else if (type == 'P') {
       memcpy(stance, p[2], l[2]);
       stance[l[2]] = '\0';
-      Search_try(s, e, it, k, fl, len, 3, deleg, GvStance_word((GvStance)atoi(stance)), p[3], l[3],
-                 p[4], l[4]);
+      Search_try(s, e, it, k, ff, ffl, field, deleg, GvStance_word((GvStance)atoi(stance)), p[3],
+                 l[3], p[4], l[4]);
    } else {
-      Search_try(s, e, it, k, fl, len, 4, deleg, "reservation", p[4], l[4], p[5], l[5]);
+      Search_try(s, e, it, k, ff, ffl, field, deleg, "reservation", p[4], l[4], p[5], l[5]);
    }
    return true;
 }
@@ -794,7 +1100,7 @@ int ArchiveSearch_folded(ArchiveSearch *s, int64_t day, const char *body, const 
          size_t a = s->lines[next].start, l = s->lines[next].len;
          if (a < at)
             continue;  /* an item line already taken */
-         if (Search_line(s, &e, d, recs + a, l, folded + a))
+         if (Search_line(s, &e, d, recs + a, l, folded + a, s->lines[next].at))
             continue;
          size_t i = d->count;
          ok = Search_parse(s, parse, d, only, recs + a, l, true, folded + a);

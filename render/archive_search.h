@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "model/digest.h"
 #include "model/match.h"
@@ -39,6 +40,26 @@ typedef struct SearchHit {
    size_t textlen;           /* strlen(text) */
 } SearchHit;
 
+/* The text form of the hits (`gavel search`'s): each one's line (date,
+ * body, item number and title, delegation, kind) and its context below,
+ * written in blocks of 64 KiB to f. The head of a hit's line is kept while
+ * the hits share it. */
+typedef struct SearchText {
+   FILE *f;
+   size_t len;
+   const char *date, *body, *item, *title; /* the head kept (NULL: none) */
+   size_t headLen;
+   const char *deleg, *what;                /* the last ones, and their lengths */
+   size_t delegLen, whatLen;
+   char head[512];
+   char buf[65536];
+} SearchText;
+
+/* One hit, as text. */
+void SearchText_hit(SearchText *t, const SearchHit *h);
+/* Writes out what the block holds. */
+void SearchText_flush(SearchText *t);
+
 typedef struct SearchBlock SearchBlock;
 typedef struct SearchDeleg SearchDeleg;
 
@@ -53,6 +74,17 @@ typedef struct ArchiveSearch {
    const char *markOnWas, *markOffWas; /* the marks markOnLen and markOffLen measure */
    size_t markOnLen, markOffLen;
    bool noUid;                /* the hits' uid left "" (a caller that never opens one) */
+   bool noPath;               /* the hits' path left "" (a caller that never shows it) */
+   /* When set, each hit is given to emit as it is found instead of being
+    * kept (hits stays empty; nemitted counts them): its strings last until
+    * emit returns. For a caller that visits the sessions in the order of
+    * the output (newest first) and prints as it goes. */
+   void (*emit)(void *ud, const SearchHit *h);
+   void *emitUd;
+   /* Or, when set, each hit is written as text into it as found (as
+    * SearchText_hit would), no hit built: the same order, less copying. */
+   SearchText *text;
+   size_t nemitted;
    SearchHit *hits;
    size_t nhits, cap;
    bool nomem;
@@ -65,6 +97,7 @@ typedef struct ArchiveSearch {
     * digest: its folded cache line when its fields are those of the line
     * (no escape), else NULL; and that line's length. */
    bool folding;
+   const char *leadAt;        /* in the folded line tried: the lead term's first place (NULL: not known) */
    const char **fold;
    size_t *foldlen;
    size_t foldcap;

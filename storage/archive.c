@@ -354,7 +354,14 @@ typedef struct Cache {
    CacheEntry *e;
    size_t count;
    bool usable;
+   int dirfd;             /* the sessions folder, for fstatat; -1: stat the whole path */
 } Cache;
+
+/* stat of one file of the folder: by its name in the folder when it is
+ * open (one path component to look up, not the whole path). */
+static int entry_stat(const Cache *c, const ArchiveEntry *e, struct stat *st) {
+   return c->dirfd >= 0 ? fstatat(c->dirfd, e->name, st, 0) : stat(e->path, st);
+}
 
 static const char Cache_magic[] = "gavel-archive-cache 4 ";
 
@@ -364,6 +371,8 @@ static const char Cache_magic[] = "gavel-archive-cache 4 ";
  * seven numbers an entry. */
 static const char *cache_unsigned(const char *s, unsigned base, unsigned long long *out) {
    unsigned long long u = 0;
+   /* The overflow bound, divided once (not a division a digit). */
+   const unsigned long long lim = ULLONG_MAX / base, rem = ULLONG_MAX % base;
    const char *at = s;
    for (;; at++) {
       unsigned d = *at >= '0' && *at <= '9'               ? (unsigned)(*at - '0')
@@ -371,7 +380,7 @@ static const char *cache_unsigned(const char *s, unsigned base, unsigned long lo
                                                             : base;
       if (d >= base)
          break;
-      if (u > (ULLONG_MAX - d) / base)
+      if (u >= lim && (u > lim || d > rem))
          return NULL;
       u = u * base + d;
    }
@@ -464,6 +473,8 @@ static const CacheEntry *cache_find(const Cache *c, const char *name) {
 static void cache_free(Cache *c) {
    if (c->buf)
       munmap((void *)c->buf, c->len);
+   if (c->dirfd >= 0)
+      close(c->dirfd);
    free(c->e);
 }
 
@@ -566,10 +577,17 @@ static bool fold_lines(GvBuf *out, const char *p, size_t n) {
 
 /* A cache hit: the entry filled in and the digest visited, without reading
  * the file. false: a miss (the caller replays). */
-static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c, const CacheEntry *ce) {
+static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c, const CacheEntry *ce,
+                        bool checked) {
    struct stat st;
    int fd = -1;
-   if (how->no_locks ? stat(e->path, &st) != 0
+   if (checked) {
+      /* visit_order has stat'ed the file and checked its summary line. */
+      st.st_mode = S_IFREG;
+      st.st_size = (off_t)ce->size;
+      st.st_mtim.tv_sec = (time_t)(ce->mtime_ns / 1000000000);
+      st.st_mtim.tv_nsec = (long)(ce->mtime_ns % 1000000000);
+   } else if (how->no_locks ? entry_stat(c, e, &st) != 0
                      : (fd = open(e->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0 || fstat(fd, &st) != 0) {
       if (fd >= 0)
          close(fd);
@@ -597,7 +615,7 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    first.to = (size_t)(nl - c->buf) + 1;
    CacheEntry rest = *ce;
    rest.from = first.to;
-   if (cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum)
+   if (!checked && cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum)
       return false;
    /* A search looks at the folded lines first: when none can match, the
     * records are never read, and not checked (the folded lines are). */
@@ -758,6 +776,75 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
    SessionFile_close(sf);
 }
 
+/* The order in which to visit a's entries newest first (day, then file
+ * name ascending: the order a search prints), when every one is a cache
+ * hit: the file stat'ed unchanged and the summary line checked, its day
+ * read. NULL when one is not (the day of a file to replay is not known
+ * before it is replayed) or without memory. */
+static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **ces) {
+   size_t n = a->count;
+   size_t *order = malloc((n + 1) * sizeof *order);
+   int64_t *day = malloc((n + 1) * sizeof *day);
+   bool ok = order && day;
+   for (size_t i = 0; ok && i < n; i++) {
+      const CacheEntry *ce = ces[i] = cache_find(c, a->entries[i].name);
+      struct stat st;
+      ok = ce && entry_stat(c, &a->entries[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
+           (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
+      const char *line = ok ? c->buf + ce->from : NULL;
+      const char *nl = ok ? memchr(line, '\n', ce->to - ce->from) : NULL;
+      ok = nl && nl - line > 2 && line[0] == 'S' && line[1] == '\t' &&
+           cache_hash(line, (size_t)(nl - line) + 1) == ce->hsum;
+      const char *q = line;
+      if (ok)
+         day[i] = cache_num(line + 2, &q);
+      ok = ok && q > line + 2 && *q == '\t';
+   }
+   if (!ok) {
+      free(order);
+      free(day);
+      return NULL;
+   }
+   /* Days rising with the names (the usual archive): each day's run, from
+    * the last, in name order; else sorted. */
+   bool rising = true;
+   for (size_t i = 1; i < n && rising; i++)
+      rising = day[i - 1] <= day[i];
+   size_t k = 0;
+   if (rising) {
+      for (size_t end = n; end > 0;) {
+         size_t start = end - 1;
+         while (start > 0 && day[start - 1] == day[end - 1])
+            start--;
+         for (size_t i = start; i < end; i++)
+            order[k++] = i;
+         end = start;
+      }
+   } else {
+      for (size_t i = 0; i < n; i++)
+         order[i] = i;
+      /* By day, descending, names in order within a day: a merge sort
+       * (stable, O(n log n)). */
+      size_t *tmp = malloc((n + 1) * sizeof *tmp);
+      if (!tmp) {
+         free(order);
+         free(day);
+         return NULL;
+      }
+      for (size_t w = 1; w < n; w *= 2)
+         for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t x = lo, y = mid, o = lo;
+            while (x < mid || y < hi)
+               tmp[o++] = y >= hi || (x < mid && day[order[x]] >= day[order[y]]) ? order[x++] : order[y++];
+            memcpy(order + lo, tmp + lo, (hi - lo) * sizeof *order);
+         }
+      free(tmp);
+   }
+   free(day);
+   return order;
+}
+
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    memset(a, 0, sizeof *a);
    char dir[PATH_MAX];
@@ -776,17 +863,29 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    char **texts = NULL;
    size_t *lens = NULL;
    bool dirty = false;
+   cache.dirfd = -1;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
+      cache.dirfd = open(a->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
       useCache = cache.usable && texts && lens;
    }
+   /* Newest first when asked and every session is a cache hit (a search
+    * then prints as it goes). */
+   size_t *order = NULL;
+   const CacheEntry **ces = NULL;
+   if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
+       (ces = calloc(a->count, sizeof *ces)))
+      order = visit_order(a, &cache, ces);
+   if (how->ordered)
+      how->ordered(how->ud, order != NULL);
    size_t hits = 0;
-   for (size_t i = 0; i < a->count; i++) {
+   for (size_t j = 0; j < a->count; j++) {
+      size_t i = order ? order[j] : j;
       ArchiveEntry *e = &a->entries[i];
-      const CacheEntry *ce = useCache ? cache_find(&cache, e->name) : NULL;
-      if (ce && scan_cached(e, how, &cache, ce)) {
+      const CacheEntry *ce = order ? ces[i] : useCache ? cache_find(&cache, e->name) : NULL;
+      if (ce && scan_cached(e, how, &cache, ce, order != NULL)) {
          hits++;
          /* Copied as it is, from its F line to the end of its folded lines. */
          texts[i] = (char *)cache.buf + ce->head;
@@ -804,8 +903,10 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
          }
       }
       if (how->progress)
-         how->progress(how->ud, i + 1, a->count);
+         how->progress(how->ud, j + 1, a->count);
    }
+   free(order);
+   free(ces);
    if (useCache) {
       /* Rewritten when something new was digested or an entry went stale
        * (its file changed or is gone); a damaged file, never cached, does

@@ -100,6 +100,12 @@ typedef struct ArchiveScan {
     * no line can match. The session is then ARCHIVE_SKIPPED and its
     * records are neither read nor checked. NULL: not asked. */
    bool (*foldedCould)(void *ud, const char *folded, size_t flen);
+   /* Visit the sessions newest first (day, then file name ascending)
+    * instead of in file-name order, when every one is a cache hit (their
+    * days are then known before any is visited; needs no_locks). ordered,
+    * when set, is told before the first visit whether they will be. */
+   bool newestFirst;
+   void (*ordered)(void *ud, bool newestFirst);
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
    /* A cached file is only stat'ed, not opened to ask for its lock:
     * `locked` stays false (a search does not show it). */

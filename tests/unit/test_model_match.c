@@ -26,6 +26,25 @@ static char *marked(const char *query, const char *text) {
       assert_int_equal(fspans[i].start, spans[i].start);
       assert_int_equal(fspans[i].end, spans[i].end);
    }
+   /* And told where the lead term first is (as a search of lines finds
+    * it): nothing looked for before it, the same answer. */
+   size_t lead = Match_lead(&q);
+   const char *lf = strstr(GvBuf_str(&folded), q.terms[lead]);
+   size_t first = lf ? (size_t)(lf - GvBuf_str(&folded)) : folded.len;
+   assert_int_equal(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                         first, fspans, 16, &fn),
+                    hit);
+   assert_int_equal(fn, n);
+   for (size_t i = 0; i < n; i++) {
+      assert_int_equal(fspans[i].start, spans[i].start);
+      assert_int_equal(fspans[i].end, spans[i].end);
+   }
+   assert_int_equal(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                         first, NULL, 0, NULL),
+                    hit);
+   /* Told it is nowhere: no match, whatever the text holds. */
+   assert_false(Match_textFoldedFrom(&q, text, strlen(text), GvBuf_str(&folded), folded.len,
+                                     folded.len, fspans, 16, &fn));
    GvBuf_free(&folded);
    if (!hit) {
       GvBuf_puts(&out, "-");
@@ -146,6 +165,10 @@ static void lines_holding_every_term(void **state) {
    assert_non_null(third);
    assert_int_equal(at[1].start, (size_t)(third - f.data));
    assert_int_equal(at[1].len, strcspn(third, "\n"));
+   /* And where the lead term (the longest) first is in each. */
+   assert_string_equal(q.terms[Match_lead(&q)], "securite");
+   assert_int_equal(at[0].at, (size_t)(strstr(f.data, "securite") - f.data));
+   assert_int_equal(at[1].at, (size_t)(strstr(third, "securite") - third));
    free(at);
    MatchQuery_free(&q);
    assert_int_equal(MatchQuery_parse(&q, "ελλαδα", strlen("ελλαδα"), msg, sizeof msg), GV_OK);
@@ -162,6 +185,62 @@ static void lines_holding_every_term(void **state) {
    GvBuf_free(&f);
 }
 
+/* Spans mapped back from the folded text over long mixed runs: ASCII,
+ * letters that fold shorter (é, Ł, İ), two-byte letters that keep their
+ * length (Greek, Cyrillic), three-byte characters (…), bytes that are no
+ * character (a lone continuation byte, 0xFF), on both sides of the
+ * sixteen-byte steps. Each span folds to the term, and there are as many as
+ * the folded text holds. */
+static void spans_mapped_over_mixed_text(void **state) {
+   (void)state;
+   static const char *const pieces[] = { "a", "Bc ", "\xc3\xa9", "\xc5\x81", "\xc4\xb0",
+                                         "\xce\xb5\xce\xbb", "\xd0\x96", "\xe2\x80\xa6",
+                                         "\x80", "\xff", "TOOLBOX", "toolbox", "t\xc3\xb2olbox",
+                                         "      ", "\xce\x86" };
+   const size_t np = sizeof pieces / sizeof *pieces;
+   MatchQuery q;
+   char msg[128];
+   assert_int_equal(MatchQuery_parse(&q, "toolbox", 7, msg, sizeof msg), GV_OK);
+   GvBuf text = GV_BUF_INIT, folded = GV_BUF_INIT, piece = GV_BUF_INIT;
+   unsigned seed = 12345;
+   for (int round = 0; round < 2000; round++) {
+      GvBuf_clear(&text);
+      size_t count = 1 + (size_t)(round % 60);
+      for (size_t k = 0; k < count; k++) {
+         seed = seed * 1103515245u + 12345u;
+         GvBuf_puts(&text, pieces[(seed >> 16) % np]);
+      }
+      GvBuf_clear(&folded);
+      assert_true(Match_fold(&folded, text.data, text.len));
+      size_t want = 0;
+      for (const char *p = GvBuf_str(&folded); (p = strstr(p, "toolbox")); p += 7)
+         want++;
+      MatchSpan sp[64];
+      size_t n = 0;
+      bool hit = Match_textFolded(&q, text.data, text.len, GvBuf_str(&folded), folded.len, sp, 64, &n);
+      assert_int_equal(hit, want > 0);
+      size_t seen = 0;
+      for (size_t i = 0; i < n; i++) {
+         /* A merged span holds whole occurrences, back to back. */
+         GvBuf_clear(&piece);
+         assert_true(Match_fold(&piece, text.data + sp[i].start, sp[i].end - sp[i].start));
+         assert_true(piece.len % 7 == 0 && piece.len > 0);
+         for (size_t at = 0; at < piece.len; at += 7)
+            assert_memory_equal(piece.data + at, "toolbox", 7);
+         seen += piece.len / 7;
+         /* And what comes before it folds to where it was found. */
+         GvBuf_clear(&piece);
+         assert_true(Match_fold(&piece, text.data, sp[i].start));
+         assert_memory_equal(GvBuf_str(&folded) + piece.len, "toolbox", 7);
+      }
+      assert_int_equal(seen, want);
+   }
+   GvBuf_free(&text);
+   GvBuf_free(&folded);
+   GvBuf_free(&piece);
+   MatchQuery_free(&q);
+}
+
 static void bad_bytes(void **state) {
    (void)state;
    expect("ab", "\xff" "AB\xc3", "\xff[AB]\xc3");
@@ -176,6 +255,7 @@ int main(void) {
       cmocka_unit_test(nothing_to_search_is_refused),
       cmocka_unit_test(raw_prefilter),
       cmocka_unit_test(bad_bytes),
+      cmocka_unit_test(spans_mapped_over_mixed_text),
       cmocka_unit_test(lines_holding_every_term),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
