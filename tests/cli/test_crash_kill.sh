@@ -83,7 +83,11 @@ while read -r us; do
 	case $? in
 	0) ;;
 	1)
-		echo "$out" | grep -v 'incomplete last line' | grep -q . &&
+		# The pieces kept in SESSION.torn are listed too: not problems
+		# (a kill after a piece was set aside and before the cut leaves
+		# the same tail in both, which the next writable open resolves).
+		echo "$out" | grep -v 'incomplete last line' |
+			grep -v "^$S\.torn:[0-9]*: set aside from line [0-9]* at " | grep -q . &&
 			fail "round $round: check found more than a torn tail: $out"
 		torn_seen=$((torn_seen + 1)) ;;
 	*) fail "round $round: check crashed: $out" ;;
