@@ -102,14 +102,19 @@ static void words_agree_with_a_byte_reading(void **state) {
    static const char *const piece[] = {
       "a", "bcdefghijk", " ", "  ", "\t", "\"", "\\\"", "\\\\", "\\n", "\\x01", "\\x41", "!",
       "\xc3\xa9", "\\", "lorem ipsum dolor sit amet", "\r", "#", "0123456789abcdefgh", "x\"y z\"w",
+      /* runs of sixteen bytes and more, read a step at a time: every byte
+       * that ends a step (blanks, quotes, backslashes, a raw control byte,
+       * which ends the step but not the run, bytes just above and below) */
+      "abcdefghijklmnopqrstuvwxyz0123456789", "Zusammenarbeit-\xc3\xa9-Cybersicherheit!",
+      "\x01", "\x1f", "\x7f", "!#$%&'()*+,-./[]^_`{|}~", "\n", "\t",
    };
-   char line[400], ref[800];
-   size_t start[400], wlen[400];
-   bool quoted[400];
+   char line[800], ref[1600];
+   size_t start[800], wlen[800];
+   bool quoted[800];
    unsigned x = 7;
    for (int t = 0; t < 20000; t++) {
       size_t n = 0;
-      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 14; j < k; j++) {
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 18; j < k; j++) {
          x = x * 1103515245u + 12345u;
          const char *p = piece[(x >> 16) % (sizeof piece / sizeof *piece)];
          memcpy(line + n, p, strlen(p));
