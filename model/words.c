@@ -58,7 +58,7 @@ static bool is_special(char c) {
  * long word): a step stops at a blank, any other byte below 0x21, a quote
  * or a backslash, and the bytes from there on are read one at a time, so
  * that a control byte (not special) only ends the step. */
-static size_t plain_run_end(const char *line, size_t r, size_t len) {
+static inline size_t plain_run_end(const char *line, size_t r, size_t len) {
 #if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
    const __m128i low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
                  backslash = _mm_set1_epi8('\\');
@@ -75,6 +75,27 @@ static size_t plain_run_end(const char *line, size_t r, size_t len) {
    }
 #endif
    while (r < len && !is_special(line[r]))
+      r++;
+   return r;
+}
+
+/* Inside quotes a run ends only at a quote or a backslash: blanks are part
+ * of a quoted word (a title), which then goes in one copy. */
+static inline size_t quoted_run_end(const char *line, size_t r, size_t len) {
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+   while (len - r >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + r));
+      unsigned bits = (unsigned)_mm_movemask_epi8(
+         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (bits) {
+         r += (size_t)__builtin_ctz(bits);
+         break;
+      }
+      r += 16;
+   }
+#endif
+   while (r < len && line[r] != '"' && line[r] != '\\')
       r++;
    return r;
 }
@@ -140,6 +161,12 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
          } else if (c == '\\' && ctl_escape(line + i, len - i) >= 0) {
             *out++ = (char)ctl_escape(line + i, len - i);
             i += 4;
+         } else if (c != '\\') {
+            /* a blank, inside quotes: the quoted run from it on */
+            size_t r = quoted_run_end(line, i + 1, len);
+            memcpy(out, line + i, r - i);
+            out += r - i;
+            i = r;
          } else {
             *out++ = c;
             i++;

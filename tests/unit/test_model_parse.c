@@ -107,6 +107,8 @@ static void words_agree_with_a_byte_reading(void **state) {
        * which ends the step but not the run, bytes just above and below) */
       "abcdefghijklmnopqrstuvwxyz0123456789", "Zusammenarbeit-\xc3\xa9-Cybersicherheit!",
       "\x01", "\x1f", "\x7f", "!#$%&'()*+,-./[]^_`{|}~", "\n", "\t",
+      /* a quoted run, blanks and all, up to its quote or a backslash */
+      "\"Sub-item 1.1 \xe2\x80\x93 examen du texte r\xc3\xa9vis\xc3\xa9\"", "\" a b c d e f g h i j k \\",
    };
    char line[800], ref[1600];
    size_t start[800], wlen[800];
