@@ -379,6 +379,17 @@ static void document_references(void **state) {
    docref_ok("  non-paper  ", "non-paper", GV_DOCREF_FREE);
    docref_ok("2017/0225 (COD)", "2017/0225 (COD)", GV_DOCREF_FREE);
    docref_ok("COM(2017) 477 final", "COM(2017) 477 final", GV_DOCREF_FREE);
+   /* series in any case, numbers written again: zeros in front dropped but
+    * for a two-digit year's; two letters that are no series make a free one */
+   docref_ok("st 010876/17", "ST 10876/17", GV_DOCREF_COUNCIL);
+   docref_ok("ds 1/00", "DS 1/00", GV_DOCREF_COUNCIL);
+   docref_ok("SN 999999/2199 REV 999", "SN 999999/2199 REV 999", GV_DOCREF_COUNCIL);
+   docref_ok("sn 5/99/1950 rev 99 add 3 cor 12 init", "SN 5/99/1950 REV 99 ADD 3 COR 12 INIT",
+             GV_DOCREF_COUNCIL);
+   docref_ok("Wk 100000/05 ADD 10", "WK 100000/05 ADD 10", GV_DOCREF_COUNCIL);
+   docref_ok("dS 7/2/09 REV 2 COR 1", "DS 7/2/09 REV 2 COR 1", GV_DOCREF_COUNCIL);
+   docref_ok("Xs 1/17", "Xs 1/17", GV_DOCREF_FREE);
+   docref_ok("CMS 1/17", "CMS 1/17", GV_DOCREF_FREE);
    DocRef r;
    char msg[256];
    assert_int_equal(DocRef_parse("CM 2622/1/17 REV 1", 18, &r, msg, sizeof msg), GV_OK);
