@@ -115,7 +115,7 @@ int CmdCheck_run(const CliEnv *env, int argc, char **argv) {
       if (!quiet && SessionFile_tornPieces(SessionFile_path(sf), CmdCheck_print, NULL, err,
                                            sizeof err) < 0)
          Out_printf(stderr, "%s\n", err);
-      SessionFile_close(sf);
+      SessionFile_closeAtExit(sf);
    }
    if (files == 0)
       return Cli_usage(env, "usage: gavel check [-q] [--accept] SESSION...");

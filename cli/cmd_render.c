@@ -151,6 +151,6 @@ int CmdRender_run(const CliEnv *env, int argc, char **argv) {
                              f == OUTCOME_MD || f == OUTCOME_TXT, &failed);
    if (failed)
       rc = Cli_fail(env, "render: the document is too large for a .docx");
-   SessionFile_close(sf);
+   SessionFile_closeAtExit(sf);
    return rc;
 }

@@ -399,6 +399,6 @@ int CmdShow_run(const CliEnv *env, int argc, char **argv) {
          rc = Cli_fail(env, "show: cannot write to standard output: %s", strerror(errno));
    }
    free(buf);
-   SessionFile_close(sf);
+   SessionFile_closeAtExit(sf);
    return rc;
 }

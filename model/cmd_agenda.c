@@ -157,15 +157,22 @@ static GvStatus item_add(Exec *e, Words *w) {
          if (!w->quoted[k])
             while (end < w->count && !is_add_keyword(w, end))
                end++;
-         char *ref = join_words(w, k, end);
-         DocRef *d = Util_grow(docs, &docs_cap, ndocs, sizeof *docs);
-         if (!ref || !d) {
+         /* A reference in one word (quoted, or a free one) is read where
+          * the split left it; words are joined only when there are several. */
+         char *ref = end == k + 1 ? NULL : join_words(w, k, end);
+         /* Room for one to begin with: nearly every item has one or none. */
+         DocRef *d = docs ? Util_grow(docs, &docs_cap, ndocs, sizeof *docs) : malloc(sizeof *docs);
+         if (d && !docs)
+            docs_cap = 1;
+         if (d)
+            docs = d;
+         if (!d || (end != k + 1 && !ref)) {
             free(ref);
             st = Cmd_fail(e, GV_NOMEM, "out of memory");
             break;
          }
-         docs = d;
-         if ((st = DocRef_parse(ref, strlen(ref), &docs[ndocs], e->msg, e->msglen)) == GV_OK)
+         const char *text = ref ? ref : w->word[k];
+         if ((st = DocRef_parse(text, strlen(text), &docs[ndocs], e->msg, e->msglen)) == GV_OK)
             ndocs++;
          free(ref);
          i = end;

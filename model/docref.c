@@ -113,19 +113,38 @@ static bool parse_number(Token t, DocRef *ref) {
 
 /* Writes v in decimal at out, at least width digits (zeros in front): what
  * "%0*lu" writes, without a format to read for every number of every
- * reference replayed. Returns the end of what it wrote (at most 20 digits
- * or width, whichever is more; width is at most 4). */
+ * reference replayed, nor a copy. Returns the end of what it wrote (at most
+ * 20 digits or width, whichever is more; width is at most 4). */
 static char *put_number(char *out, unsigned long v, int width) {
-   char d[24];
-   int k = (int)sizeof d;
+   int nd = 1;
+   for (unsigned long x = v; x >= 10; x /= 10)
+      nd++;
+   while (nd < width) {
+      *out++ = '0';
+      width--;
+   }
+   char *end = out + nd;
    do {
-      d[--k] = (char)('0' + v % 10);
+      *--end = (char)('0' + v % 10);
       v /= 10;
-   } while (v && k > 0);
-   while ((int)sizeof d - k < width && k > 0)
-      d[--k] = '0';
-   memcpy(out, d + k, sizeof d - (size_t)k);
-   return out + (sizeof d - (size_t)k);
+   } while (v);
+   return out + nd;
+}
+
+/* The series a token names ("st", "Cm"...: two letters in any case), as
+ * Series holds it, or NULL. */
+static const char *series_of(Token t) {
+   if (t.n != 2)
+      return NULL;
+   char a = t.s[0], b = t.s[1];
+   if (a >= 'a' && a <= 'z')
+      a = (char)(a - 32);
+   if (b >= 'a' && b <= 'z')
+      b = (char)(b - 32);
+   for (size_t k = 0; k < sizeof Series / sizeof *Series; k++)
+      if (Series[k][0] == a && Series[k][1] == b)
+         return Series[k];
+   return NULL;
 }
 
 static char *put_word(char *out, const char *w) {
@@ -148,11 +167,10 @@ static GvStatus parse_one(const char *s, size_t n, DocRef *ref, char *msg, size_
    Token tok[12];
    size_t nt = tokenize(s, n, tok, 12);
    size_t t = 0;
-   for (size_t k = 0; k < sizeof Series / sizeof *Series; k++) {
-      if (tok_is(tok[0], Series[k])) {
-         memcpy(ref->series, Series[k], 3);
-         t = 1;
-      }
+   const char *series = series_of(tok[0]);
+   if (series) {
+      memcpy(ref->series, series, 3);
+      t = 1;
    }
    if ((t == 0 && !is_digit(s[0])) || memchr(s, '(', n)) {
       /* A free reference: JOIN(2017) 450 final, 2017/0225(COD). */

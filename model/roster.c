@@ -1,6 +1,7 @@
 /* The roster: lookup by code, protocol order and the picker's matching. */
 #include "model/roster.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,50 @@ bool GvAttendance_parse(const char *s, GvAttendance *a) {
 void Roster_init(Roster *r) {
    r->list = NULL;
    r->count = r->cap = 0;
+   r->byc = NULL;
+   r->byc_cap = r->byc_count = 0;
+}
+
+static char upper(char c) {
+   return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
+/* FNV-1a of the code in upper case, as it is kept. */
+static size_t code_hash(const char *s, size_t n) {
+   uint32_t h = 2166136261u;
+   for (size_t i = 0; i < n; i++)
+      h = (h ^ (unsigned char)upper(s[i])) * 16777619u;
+   return h;
+}
+
+static void code_put(size_t *tab, size_t cap, const char *code, size_t idx) {
+   size_t k = code_hash(code, strlen(code)) & (cap - 1);
+   while (tab[k])
+      k = (k + 1) & (cap - 1);
+   tab[k] = idx + 1;
+}
+
+/* Entry count - 1 into the index, which holds the ones before it; or the
+ * index built again over every entry. Without the memory there is none (the
+ * search goes in order). */
+static void code_index(Roster *r) {
+   size_t n = r->count;
+   if (r->byc && r->byc_count == n - 1 && 2 * n <= r->byc_cap) {
+      code_put(r->byc, r->byc_cap, r->list[n - 1].code, n - 1);
+      r->byc_count = n;
+      return;
+   }
+   size_t cap = r->byc_cap ? r->byc_cap : 128;
+   while (cap < 2 * n)
+      cap *= 2;
+   free(r->byc);
+   r->byc_cap = r->byc_count = 0;
+   if (!(r->byc = calloc(cap, sizeof *r->byc)))
+      return;
+   for (size_t i = 0; i < n; i++)
+      code_put(r->byc, cap, r->list[i].code, i);
+   r->byc_cap = cap;
+   r->byc_count = n;
 }
 
 void Roster_clear(Roster *r) {
@@ -75,6 +120,7 @@ void Roster_clear(Roster *r) {
       free(d->phrase);
    }
    free(r->list);
+   free(r->byc);
    Roster_init(r);
 }
 
@@ -99,10 +145,24 @@ size_t Roster_add(Roster *r, const char *code) {
    d->parent = GV_NONE;
    d->kind = GV_KIND_MS;
    d->attendance = GV_ATTEND_UNKNOWN;
-   return r->count++;
+   r->count++;
+   code_index(r);
+   return r->count - 1;
 }
 
 size_t Roster_find(const Roster *r, const char *code, size_t n) {
+   if (n && r->byc && r->byc_count == r->count) {
+      for (size_t k = code_hash(code, n) & (r->byc_cap - 1); r->byc[k];
+           k = (k + 1) & (r->byc_cap - 1)) {
+         const char *c = r->list[r->byc[k] - 1].code;
+         size_t i = 0;
+         while (i < n && c[i] && upper(code[i]) == c[i])
+            i++;
+         if (i == n && c[i] == '\0')
+            return r->byc[k] - 1;
+      }
+      return GV_NONE;
+   }
    char c0 = n && code[0] >= 'a' && code[0] <= 'z' ? (char)(code[0] - 32) : n ? code[0] : '\0';
    for (size_t i = 0; i < r->count; i++) {
       const char *c = r->list[i].code;

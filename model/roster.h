@@ -52,6 +52,13 @@ typedef struct Delegation {
 typedef struct Roster {
    Delegation *list;  /* in the order they were added */
    size_t count, cap;
+   /* Codes by hash (open addressing: index + 1, 0 empty; a power of two, at
+    * least twice byc_count): Roster_find reads a code at every line that
+    * names a delegation. It serves only while it holds every entry
+    * (byc_count == count); a roster copied without it (an undo checkpoint)
+    * is searched in order until its next Roster_add builds it again. */
+   size_t *byc;
+   size_t byc_cap, byc_count;
 } Roster;
 
 /* Index of CODE (case-insensitive, exact), or GV_NONE. */

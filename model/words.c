@@ -7,6 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+#include <emmintrin.h>
+#endif
+
 static bool is_blank(char c) {
    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
@@ -47,6 +51,53 @@ static bool is_special(char c) {
    static const bool special[256] = { [' '] = true, ['"'] = true, ['\\'] = true,
                                       ['\t'] = true, ['\r'] = true, ['\n'] = true };
    return special[(unsigned char)c];
+}
+
+/* The end of a plain run that starts before r: the first special byte from
+ * r on, or len. Sixteen bytes a step while sixteen are left (a title, a
+ * long word): a step stops at a blank, any other byte below 0x21, a quote
+ * or a backslash, and the bytes from there on are read one at a time, so
+ * that a control byte (not special) only ends the step. */
+static inline size_t plain_run_end(const char *line, size_t r, size_t len) {
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   const __m128i low = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'),
+                 backslash = _mm_set1_epi8('\\');
+   while (len - r >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + r));
+      __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      unsigned bits = (unsigned)_mm_movemask_epi8(m);
+      if (bits) {
+         r += (size_t)__builtin_ctz(bits);
+         break;
+      }
+      r += 16;
+   }
+#endif
+   while (r < len && !is_special(line[r]))
+      r++;
+   return r;
+}
+
+/* Inside quotes a run ends only at a quote or a backslash: blanks are part
+ * of a quoted word (a title), which then goes in one copy. */
+static inline size_t quoted_run_end(const char *line, size_t r, size_t len) {
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+   while (len - r >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + r));
+      unsigned bits = (unsigned)_mm_movemask_epi8(
+         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (bits) {
+         r += (size_t)__builtin_ctz(bits);
+         break;
+      }
+      r += 16;
+   }
+#endif
+   while (r < len && line[r] != '"' && line[r] != '\\')
+      r++;
+   return r;
 }
 
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
@@ -95,9 +146,7 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
       while (i < len && (inq || !is_blank(line[i]))) {
          char c = line[i];
          if (!is_special(c)) {
-            size_t r = i + 1;
-            while (r < len && !is_special(line[r]))
-               r++;
+            size_t r = plain_run_end(line, i + 1, len);
             memcpy(out, line + i, r - i);
             out += r - i;
             i = r;
@@ -112,6 +161,12 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
          } else if (c == '\\' && ctl_escape(line + i, len - i) >= 0) {
             *out++ = (char)ctl_escape(line + i, len - i);
             i += 4;
+         } else if (c != '\\') {
+            /* a blank, inside quotes: the quoted run from it on */
+            size_t r = quoted_run_end(line, i + 1, len);
+            memcpy(out, line + i, r - i);
+            out += r - i;
+            i = r;
          } else {
             *out++ = c;
             i++;

@@ -606,6 +606,18 @@ void SessionFile_close(SessionFile *sf) {
    free(sf);
 }
 
+static SessionFile *Left_at_exit;
+
+void SessionFile_closeAtExit(SessionFile *sf) {
+   if (!sf)
+      return;
+   if (sf->fd >= 0)
+      close(sf->fd);  /* drops the lock */
+   sf->fd = -1;
+   SessionFile_close(Left_at_exit);
+   Left_at_exit = sf;
+}
+
 const char *SessionFile_path(const SessionFile *sf) {
    return sf->path;
 }

@@ -78,6 +78,14 @@ SessionFile *SessionFile_openNamed(const char *datadir, const char *name,
 
 /* Releases the lock and frees everything. NULL is fine. */
 void SessionFile_close(SessionFile *sf);
+/* For a batch command that exits once it is done with sf: closes the file
+ * (releasing the lock) and leaves its memory, the whole replayed session,
+ * to the process's exit, which takes it back at once where freeing it takes
+ * a free() per block (14 M instructions for 10,000 agenda items). The one
+ * left last stays reachable (a leak checker counts it in use, not lost);
+ * the one left before it is freed then, so a command going through many
+ * sessions holds at most one. NULL is fine. */
+void SessionFile_closeAtExit(SessionFile *sf);
 
 const char *SessionFile_path(const SessionFile *sf);
 Session *SessionFile_session(SessionFile *sf);

@@ -3,6 +3,10 @@
  * UTF-8, status messages). */
 #include "tests/unit/test_model_fixture.h"
 
+#include <ctype.h>
+
+#include "model/session_copy.h"
+
 static void set_every_key(void **state) {
    (void)state;
    Fx *f = Fx_new();
@@ -346,6 +350,84 @@ static void several_sessions_in_one_process(void **state) {
    Fx_free(b);
 }
 
+/* Roster_find by the codes' index: the same answers as a search in order
+ * (case-insensitive, exact, the first of equal codes) for every code, its
+ * prefixes and codes not there, while the roster grows past several sizes
+ * of the index; and in a copy that holds no index (an undo checkpoint's)
+ * before and after its next Roster_add. */
+static size_t find_in_order(const Roster *r, const char *code, size_t n) {
+   for (size_t i = 0; i < r->count; i++) {
+      const char *c = r->list[i].code;
+      if (strlen(c) != n)
+         continue;
+      size_t k = 0;
+      while (k < n && toupper((unsigned char)code[k]) == (unsigned char)c[k])
+         k++;
+      if (k == n)
+         return i;
+   }
+   return GV_NONE;
+}
+
+static void roster_agrees(const Roster *r, size_t upto) {
+   char q[32];
+   for (size_t i = 0; i < upto + 5; i++) {
+      snprintf(q, sizeof q, i % 3 ? "d%zu" : "COM/u%zu", i * 7);
+      size_t n = strlen(q);
+      for (size_t m = 1; m <= n; m++)
+         if (Roster_find(r, q, m) != find_in_order(r, q, m))
+            fail_msg("'%.*s' after %zu codes: %zu, in order %zu", (int)m, q, upto,
+                     Roster_find(r, q, m), find_in_order(r, q, m));
+   }
+}
+
+static void roster_codes_found_by_their_index(void **state) {
+   (void)state;
+   Roster r;
+   Roster_init(&r);
+   char code[64];
+   for (size_t i = 0; i < 700; i++) {
+      snprintf(code, sizeof code, i % 3 ? "D%zu" : "com/U%zu", i * 7);
+      assert_int_equal(Roster_add(&r, code), i);
+      if (i % 97 == 0 || i == 63 || i == 64 || i == 65)
+         roster_agrees(&r, i + 1);
+   }
+   assert_int_equal(Roster_add(&r, "d7"), 700);   /* a code again: the first one wins */
+   assert_int_equal(Roster_find(&r, "D7", 2), 1);
+   roster_agrees(&r, 700);
+   for (size_t i = 0; i < 700; i++) {
+      snprintf(code, sizeof code, i % 3 ? "d%zu" : "COM/u%zu", i * 7);
+      assert_int_equal(Roster_find(&r, code, strlen(code)), i);
+   }
+   assert_int_equal(Roster_find(&r, "D7\0", 3), GV_NONE);
+   Roster_clear(&r);
+
+   /* a checkpoint's copy of a session's roster */
+   Fx *f = Fx_new();
+   for (size_t i = 0; i < 300; i++) {
+      snprintf(code, sizeof code, "delegation X%zu kind=ms name=X%zu", i, i);
+      Fx_run(f, code);
+   }
+   assert_true(f->s->roster.count >= 300);
+   Session *cp = Session_new();
+   assert_non_null(cp);
+   assert_true(SessionCopy_state(cp, f->s));
+   Roster *c = &cp->roster;
+   for (size_t i = 0; i < f->s->roster.count; i++) {
+      const char *k = f->s->roster.list[i].code;
+      assert_int_equal(Roster_find(c, k, strlen(k)), i);
+   }
+   size_t added = Roster_add(c, "y1");
+   assert_int_equal(Roster_find(c, "Y1", 2), added);
+   for (size_t i = 0; i < f->s->roster.count; i++) {
+      const char *k = f->s->roster.list[i].code;
+      assert_int_equal(Roster_find(c, k, strlen(k)), i);
+   }
+   assert_int_equal(Roster_find(c, "X300", 4), GV_NONE);
+   Session_free(cp);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(set_every_key),
@@ -359,6 +441,7 @@ int main(void) {
       cmocka_unit_test(status_list),
       cmocka_unit_test(command_names_cover_the_language),
       cmocka_unit_test(several_sessions_in_one_process),
+      cmocka_unit_test(roster_codes_found_by_their_index),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -102,14 +102,21 @@ static void words_agree_with_a_byte_reading(void **state) {
    static const char *const piece[] = {
       "a", "bcdefghijk", " ", "  ", "\t", "\"", "\\\"", "\\\\", "\\n", "\\x01", "\\x41", "!",
       "\xc3\xa9", "\\", "lorem ipsum dolor sit amet", "\r", "#", "0123456789abcdefgh", "x\"y z\"w",
+      /* runs of sixteen bytes and more, read a step at a time: every byte
+       * that ends a step (blanks, quotes, backslashes, a raw control byte,
+       * which ends the step but not the run, bytes just above and below) */
+      "abcdefghijklmnopqrstuvwxyz0123456789", "Zusammenarbeit-\xc3\xa9-Cybersicherheit!",
+      "\x01", "\x1f", "\x7f", "!#$%&'()*+,-./[]^_`{|}~", "\n", "\t",
+      /* a quoted run, blanks and all, up to its quote or a backslash */
+      "\"Sub-item 1.1 \xe2\x80\x93 examen du texte r\xc3\xa9vis\xc3\xa9\"", "\" a b c d e f g h i j k \\",
    };
-   char line[400], ref[800];
-   size_t start[400], wlen[400];
-   bool quoted[400];
+   char line[800], ref[1600];
+   size_t start[800], wlen[800];
+   bool quoted[800];
    unsigned x = 7;
    for (int t = 0; t < 20000; t++) {
       size_t n = 0;
-      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 14; j < k; j++) {
+      for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 18; j < k; j++) {
          x = x * 1103515245u + 12345u;
          const char *p = piece[(x >> 16) % (sizeof piece / sizeof *piece)];
          memcpy(line + n, p, strlen(p));
@@ -372,6 +379,17 @@ static void document_references(void **state) {
    docref_ok("  non-paper  ", "non-paper", GV_DOCREF_FREE);
    docref_ok("2017/0225 (COD)", "2017/0225 (COD)", GV_DOCREF_FREE);
    docref_ok("COM(2017) 477 final", "COM(2017) 477 final", GV_DOCREF_FREE);
+   /* series in any case, numbers written again: zeros in front dropped but
+    * for a two-digit year's; two letters that are no series make a free one */
+   docref_ok("st 010876/17", "ST 10876/17", GV_DOCREF_COUNCIL);
+   docref_ok("ds 1/00", "DS 1/00", GV_DOCREF_COUNCIL);
+   docref_ok("SN 999999/2199 REV 999", "SN 999999/2199 REV 999", GV_DOCREF_COUNCIL);
+   docref_ok("sn 5/99/1950 rev 99 add 3 cor 12 init", "SN 5/99/1950 REV 99 ADD 3 COR 12 INIT",
+             GV_DOCREF_COUNCIL);
+   docref_ok("Wk 100000/05 ADD 10", "WK 100000/05 ADD 10", GV_DOCREF_COUNCIL);
+   docref_ok("dS 7/2/09 REV 2 COR 1", "DS 7/2/09 REV 2 COR 1", GV_DOCREF_COUNCIL);
+   docref_ok("Xs 1/17", "Xs 1/17", GV_DOCREF_FREE);
+   docref_ok("CMS 1/17", "CMS 1/17", GV_DOCREF_FREE);
    DocRef r;
    char msg[256];
    assert_int_equal(DocRef_parse("CM 2622/1/17 REV 1", 18, &r, msg, sizeof msg), GV_OK);

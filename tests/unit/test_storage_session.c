@@ -811,10 +811,30 @@ static void open_named_in_data_folder(void **state) {
    assert_non_null(strstr(err, "no such session"));
 }
 
+/* A session left to the process's exit lets go of its file and lock at
+ * once, and the one left before it is freed then (the ASan build's leak
+ * check fails when it is not: only the last one stays reachable). */
+static void closed_at_exit_lets_go_of_the_file(void **state) {
+   Fixture *fx = *state;
+   fill(fx->path);
+   SessionFile *a = openRw(fx->path);
+   assert_false(SessionFile_readOnly(a));
+   SessionFile_closeAtExit(a);
+   SessionFile *b = openRw(fx->path);
+   assert_false(SessionFile_readOnly(b));   /* a's lock is gone */
+   run(b, "set place Brussels");
+   SessionFile_closeAtExit(b);              /* frees a */
+   SessionFile *c = openRo(fx->path);
+   assert_string_equal(SessionFile_session(c)->meta.place, "Brussels");
+   SessionFile_closeAtExit(c);              /* frees b; c stays to the end */
+   SessionFile_closeAtExit(NULL);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(create_makes_0600_file_in_0700_folders, setup, teardown),
       cmocka_unit_test_setup_teardown(append_reopen_and_refusal, setup, teardown),
+      cmocka_unit_test_setup_teardown(closed_at_exit_lets_go_of_the_file, setup, teardown),
       cmocka_unit_test_setup_teardown(torn_tail_is_set_aside, setup, teardown),
       cmocka_unit_test_setup_teardown(torn_continuation_sets_its_unit_aside, setup, teardown),
 cmocka_unit_test_setup_teardown(unit_cut_at_a_line_boundary_is_set_aside, setup, teardown),
