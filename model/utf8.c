@@ -66,29 +66,36 @@ static bool Utf8_valid_portable(const char *s, size_t n);
 #define TWO_CONTS (1 << 7)      /* continuation, then continuation */
 #define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS)
 
+/* The three tables of the check, 16 entries each: what a byte's high
+ * nibble and low nibble, and the next byte's high nibble, may mean; each
+ * vector width loads them its own way. */
+#define UTF8_BYTE1_HIGH \
+   TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, \
+   (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS, \
+   TOO_SHORT | OVERLONG_2, TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE, \
+   TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4
+#define UTF8_BYTE1_LOW \
+   (char)(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), (char)(CARRY | OVERLONG_2), \
+   (char)CARRY, (char)CARRY, (char)(CARRY | TOO_LARGE), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE), \
+   (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000)
+#define UTF8_BYTE2_HIGH \
+   TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, \
+   (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4), \
+   (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE), \
+   (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE), \
+   (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE), \
+   TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT
+
 __attribute__((target("ssse3")))
 static bool Utf8_valid_ssse3(const unsigned char *s, size_t n) {
-   const __m128i byte1High = _mm_setr_epi8(
-      TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
-      (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS,
-      TOO_SHORT | OVERLONG_2, TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
-      TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
-   const __m128i byte1Low = _mm_setr_epi8(
-      (char)(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), (char)(CARRY | OVERLONG_2),
-      (char)CARRY, (char)CARRY, (char)(CARRY | TOO_LARGE),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000));
-   const __m128i byte2High = _mm_setr_epi8(
-      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);
+   const __m128i byte1High = _mm_setr_epi8(UTF8_BYTE1_HIGH);
+   const __m128i byte1Low = _mm_setr_epi8(UTF8_BYTE1_LOW);
+   const __m128i byte2High = _mm_setr_epi8(UTF8_BYTE2_HIGH);
    const __m128i nibble = _mm_set1_epi8(0x0f), high = _mm_set1_epi8((char)0x80);
    const __m128i third = _mm_set1_epi8(0xe0 - 0x80), fourth = _mm_set1_epi8(0xf0 - 0x80);
    __m128i prev = _mm_setzero_si128(), err = _mm_setzero_si128();
@@ -128,27 +135,9 @@ static bool Utf8_valid_ssse3(const unsigned char *s, size_t n) {
 __attribute__((target("avx2")))
 static bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, size_t *stop) {
 #define UTF8_TWICE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
-   const __m256i byte1High = UTF8_TWICE(
-      TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
-      (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS, (char)TWO_CONTS,
-      TOO_SHORT | OVERLONG_2, TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
-      TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
-   const __m256i byte1Low = UTF8_TWICE(
-      (char)(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4), (char)(CARRY | OVERLONG_2),
-      (char)CARRY, (char)CARRY, (char)(CARRY | TOO_LARGE),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE),
-      (char)(CARRY | TOO_LARGE | TOO_LARGE_1000), (char)(CARRY | TOO_LARGE | TOO_LARGE_1000));
-   const __m256i byte2High = UTF8_TWICE(
-      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | OVERLONG_4),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-      (char)(TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE),
-      TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);
+   const __m256i byte1High = UTF8_TWICE(UTF8_BYTE1_HIGH);
+   const __m256i byte1Low = UTF8_TWICE(UTF8_BYTE1_LOW);
+   const __m256i byte2High = UTF8_TWICE(UTF8_BYTE2_HIGH);
    /* A lead in the last three places that wants more bytes than the block has. */
    const __m256i lastLeads = _mm256_setr_epi8(
       -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
