@@ -240,17 +240,7 @@ bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
    const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;
    for (; i < n; i++) {
-      /* Eight bytes at a time while none is below 0x20 or is 0x7f. */
-      while (i + 8 <= n) {
-         uint64_t w;
-         memcpy(&w, u + i, 8);
-         uint64_t low = (w - 0x2020202020202020ULL) & ~w;
-         uint64_t x = w ^ 0x7f7f7f7f7f7f7f7fULL;
-         uint64_t del = (x - 0x0101010101010101ULL) & ~x;
-         if ((low | del) & 0x8080808080808080ULL)
-            break;
-         i += 8;
-      }
+      i = Utf8_skip_plain(u, i, n);
       if (i >= n)
          break;
       if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool Utf8_valid(const char *s, size_t n);
@@ -15,6 +16,22 @@ bool Utf8_valid(const char *s, size_t n);
  * whether the bytes before it are well-formed UTF-8. One pass, 32 bytes a
  * step where the processor has AVX2. */
 bool Utf8_valid_text(const char *s, size_t n, size_t *end);
+/* From i, past the whole 8-byte blocks of s[0..n) that hold no control
+ * character (a byte below 0x20, or 0x7f; a tab counts, to be looked at):
+ * the offset of the first block that may hold one, or of the last bytes. */
+static inline size_t Utf8_skip_plain(const unsigned char *s, size_t i, size_t n) {
+   while (i + 8 <= n) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      uint64_t low = (w - 0x2020202020202020ULL) & ~w;
+      uint64_t x = w ^ 0x7f7f7f7f7f7f7f7fULL;
+      uint64_t del = (x - 0x0101010101010101ULL) & ~x;
+      if ((low | del) & 0x8080808080808080ULL)
+         break;
+      i += 8;
+   }
+   return i;
+}
 /* Decodes one code point at s[0..n); returns its length in bytes (>= 1), and
  * U+FFFD with length 1 for a malformed byte. n must be > 0. */
 size_t Utf8_decode(const char *s, size_t n, uint32_t *cp);

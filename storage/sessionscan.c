@@ -547,17 +547,7 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
       return -1;
    }
    for (size_t i = 0; i < len; i++) {
-      /* Eight bytes at a time while none is below 0x20 or 0x7f. */
-      while (i + 8 <= len) {
-         uint64_t w;
-         memcpy(&w, line + i, 8);
-         uint64_t low = (w - 0x2020202020202020ULL) & ~w;
-         uint64_t x = w ^ 0x7f7f7f7f7f7f7f7fULL;
-         uint64_t del = (x - 0x0101010101010101ULL) & ~x;
-         if ((low | del) & 0x8080808080808080ULL)
-            break;
-         i += 8;
-      }
+      i = Utf8_skip_plain((const unsigned char *)line, i, len);
       if (i >= len)
          break;
       unsigned char c = (unsigned char)line[i];
