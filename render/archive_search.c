@@ -562,7 +562,19 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    /* The lead term's first place in the line, when known: in the field,
     * the field's first; past it, the field has none. */
    size_t first = f && s->leadAt && s->leadAt >= f ? (size_t)(s->leadAt - f) : SIZE_MAX;
-   if (!(f ? Match_textFoldedFrom(&s->q, text, n, f, fl, first, sp, SEARCH_SPANS, &nsp)
+   /* A clean line's marks (storage/archive.c fold_lines): the capitals
+    * that end its folded line. */
+   MatchMarks mk, *marks = NULL;
+   if (field == SEARCH_FIELD_GIVEN && s->lineF && fl != n) {
+      const char *end = s->lineF + s->lineLen, *m = end;
+      while (m > f + fl && m[-1] >= 'A' && m[-1] <= 'Z')
+         m--;
+      if (m < end) {
+         mk = (MatchMarks){ m, (size_t)(end - m), (size_t)(f - s->lineF), (size_t)(text - s->lineR) };
+         marks = &mk;
+      }
+   }
+   if (!(f ? Match_textFoldedMarked(&s->q, text, n, f, fl, first, marks, sp, SEARCH_SPANS, &nsp)
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
       return;
@@ -1012,8 +1024,11 @@ static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest
    deleg[l[di]] = '\0';
    /* Where Match_linesAt found the lead term: Search_try looks from there. */
    s->leadAt = fl + leadAt;
+   if (field == SEARCH_FIELD_GIVEN)
+      s->lineF = fl, s->lineR = line, s->lineLen = len;
    bool r = Search_lineTry(s, e, d, type, p, l, fl, len, ff, ffl, field, deleg);
    s->leadAt = NULL;
+   s->lineF = NULL;
    return r;
 }
 

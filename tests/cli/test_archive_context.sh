@@ -72,6 +72,12 @@ printf '%s\n' 'item add "Item"' 'item 1' 'floor FR' 'next' 'note the Sécurité 
 	'position DE supports the Élysée text lastterm zq' 'reserve IT scrutiny on the Öresund part lastterm zq' |
 	"$GAVEL_BIN" exec "$p" > /dev/null || fail "exec last"
 "$GAVEL_BIN" -D "$L" list > /dev/null 2>&1 || fail "list last"
+# Its folded line padded with its marks: one capital for each byte folded
+# away, the block of sixteen folded bytes of its letter (the three é at
+# 18, 24 and 30: B), for a search to map offsets back from near them.
+grep -aq "^V	0	fr	..:..	the securite and etudes, lastterm zq	[0-9a-f-]*BBB\$" "$T/cache/gavel/"* ||
+	fail "no marks in the folded line:
+$(grep -a 'lastterm zq' "$T/cache/gavel/"* | cat -A)"
 for q in zq "lastterm zq" "zq lastterm" "öresund zq"; do
 	GAVEL_NO_CACHE=1 "$GAVEL_BIN" -D "$L" search "$q" > "$T/ref" 2> /dev/null
 	"$GAVEL_BIN" -D "$L" search "$q" > "$T/got" 2> "$T/err"
