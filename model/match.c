@@ -138,6 +138,26 @@ bool Match_fold(GvBuf *out, const char *s, size_t n) {
    return true;
 }
 
+size_t Match_foldMarks(const char *s, size_t n, char *marks, size_t room) {
+   const Fold2 *t = fold2_table();
+   size_t i = 0, o = 0, k = 0;
+   while (i < n) {
+      char enc[4];
+      size_t el, l = fold_fast(t, s, n, i, enc, &el);
+      if (el < l) {
+         /* A block of sixteen folded bytes a letter: the character's
+          * folded form within one, the blocks within 'A'..'Z'. */
+         size_t b = o / MATCH_MARK_BLOCK;
+         if (b > 'Z' - 'A' || (o + el - 1) / MATCH_MARK_BLOCK != b || k + (l - el) > room)
+            return SIZE_MAX;
+         for (size_t j = el; j < l; j++)
+            marks[k++] = (char)('A' + b);
+      }
+      i += l, o += el;
+   }
+   return k;
+}
+
 /* How common a byte is in minutes (lower: rarer), to pick the byte of a
  * term that memchr looks for first, as grep and ripgrep do: a rare byte
  * makes few false starts, and memchr runs many bytes an instruction. */
@@ -368,6 +388,26 @@ bool Match_textFolded(const MatchQuery *q, const char *text, size_t n, const cha
 bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const char *f,
                           size_t flen, size_t first, MatchSpan *spans, size_t max,
                           size_t *nspans) {
+   return Match_textFoldedMarked(q, text, n, f, flen, first, NULL, spans, max, nspans);
+}
+
+/* Where the walk of Match_textFoldedMarked may start for the folded offset
+ * want of the field (its line's offsets: m->fbase folded, m->obase
+ * original): the start of want's block of sixteen, when past (*i, *o). */
+static void mark_jump(const MatchMarks *m, size_t want, size_t *i, size_t *o) {
+   size_t b = (m->fbase + want) / MATCH_MARK_BLOCK, at = b * MATCH_MARK_BLOCK;
+   if (at <= m->fbase + *o)
+      return;
+   size_t before = 0;
+   while (before < m->n && (size_t)(m->marks[before] - 'A') < b)
+      before++;
+   *o = at - m->fbase;
+   *i = at + before - m->obase;
+}
+
+bool Match_textFoldedMarked(const MatchQuery *q, const char *text, size_t n, const char *f,
+                            size_t flen, size_t first, const MatchMarks *marks, MatchSpan *spans,
+                            size_t max, size_t *nspans) {
    if (nspans)
       *nspans = 0;
    if (q->count == 0)
@@ -432,6 +472,8 @@ bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const
    for (size_t s = 0; s < m; s++) {
       size_t *pts[2] = { &spans[s].start, &spans[s].end };
       for (int e = 0; e < 2; e++) {
+         if (marks && o < *pts[e])
+            mark_jump(marks, *pts[e], &i, &o);
          while (i < n && o < *pts[e]) {
 #if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
             /* Sixteen bytes a step: those that keep their offsets when

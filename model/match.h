@@ -56,6 +56,29 @@ bool Match_textFoldedFrom(const MatchQuery *q, const char *text, size_t n, const
                           size_t flen, size_t first, MatchSpan *spans, size_t max,
                           size_t *nspans);
 
+/* Where a folded line's bytes are shorter than its source's, for a folded
+ * offset to be mapped back from near it: one letter for each byte the
+ * folding took away, 'A' + the block of MATCH_MARK_BLOCK folded bytes that
+ * holds the character it folded (in order). Match_foldMarks writes them for
+ * s[0..n) into marks (room letters at most) and returns how many (n less
+ * the folded length); SIZE_MAX when a character's folded form crosses a
+ * block or lies past the last block 'Z': none can be given. */
+#define MATCH_MARK_BLOCK 16
+size_t Match_foldMarks(const char *s, size_t n, char *marks, size_t room);
+
+/* A folded field's line marks: its line's letters (n of them), and where
+ * the field starts in the folded line (fbase) and in its source (obase). */
+typedef struct MatchMarks {
+   const char *marks;
+   size_t n, fbase, obase;
+} MatchMarks;
+
+/* Match_textFoldedFrom with the marks of f's line (NULL: none): an offset
+ * is mapped back from the start of its block, not from the field's. */
+bool Match_textFoldedMarked(const MatchQuery *q, const char *text, size_t n, const char *f,
+                            size_t flen, size_t first, const MatchMarks *marks, MatchSpan *spans,
+                            size_t max, size_t *nspans);
+
 /* The term a search of lines looks for first (the longest). */
 size_t Match_lead(const MatchQuery *q);
 

@@ -1,3 +1,5 @@
+/* memrchr: glibc's; POSIX.1-2024 has it too. */
+#define _GNU_SOURCE
 #include "render/archive_search.h"
 
 #include <stdio.h>
@@ -560,7 +562,19 @@ static void Search_try(ArchiveSearch *s, const SearchAt *e, const ArchiveRecord 
    /* The lead term's first place in the line, when known: in the field,
     * the field's first; past it, the field has none. */
    size_t first = f && s->leadAt && s->leadAt >= f ? (size_t)(s->leadAt - f) : SIZE_MAX;
-   if (!(f ? Match_textFoldedFrom(&s->q, text, n, f, fl, first, sp, SEARCH_SPANS, &nsp)
+   /* A clean line's marks (storage/archive.c fold_lines): the capitals
+    * that end its folded line. */
+   MatchMarks mk, *marks = NULL;
+   if (field == SEARCH_FIELD_GIVEN && s->lineF && fl != n) {
+      const char *end = s->lineF + s->lineLen, *m = end;
+      while (m > f + fl && m[-1] >= 'A' && m[-1] <= 'Z')
+         m--;
+      if (m < end) {
+         mk = (MatchMarks){ m, (size_t)(end - m), (size_t)(f - s->lineF), (size_t)(text - s->lineR) };
+         marks = &mk;
+      }
+   }
+   if (!(f ? Match_textFoldedMarked(&s->q, text, n, f, fl, first, marks, sp, SEARCH_SPANS, &nsp)
            : Match_text(&s->q, text, n, &s->scratch, sp, SEARCH_SPANS, &nsp)) ||
        nsp == 0)
       return;
@@ -895,16 +909,23 @@ static bool Search_cleanFields(const char *line, size_t len, const char *fl, siz
    const char *end = line + len, *t = line + 1;
    const char *tab[DIGEST_R_FIELDS];
    size_t k = 0;
+   /* The short fields before the text all ASCII: the folded text starts
+    * where the record's does. */
+   bool asciiHead = false;
 #ifdef __SSE2__
    /* The short fields before the text: their tabs in the line's first
     * sixteen bytes at once, as a rule. */
    if (len >= 17) {
-      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-         _mm_loadu_si128((const __m128i *)(const void *)(line + 1)), _mm_set1_epi8('\t')));
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(line + 1));
+      unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
       for (; m && k + 1 < want; m &= m - 1)
          tab[k++] = line + 1 + __builtin_ctz(m);
       if (k)
          t = tab[k - 1] + 1;
+      if (k + 1 == want) {
+         unsigned before = (1u << (tab[k - 1] - (line + 1))) - 1;
+         asciiHead = !((unsigned)_mm_movemask_epi8(v) & before);
+      }
    }
 #endif
    /* The rest of them a byte at a time (a call costs more). */
@@ -925,8 +946,19 @@ static bool Search_cleanFields(const char *line, size_t len, const char *fl, siz
       p[j] = tab[j] + 1;
       l[j] = (size_t)((j + 1 < want ? tab[j + 1] : end) - p[j]);
    }
-   /* The folded line has the same tabs (folding keeps them). */
+   /* The folded line has the same tabs (folding keeps them, and makes
+    * none), then spaces to the record's length: the folded text ends at
+    * its last tab. */
    const char *fend = fl + len, *u = fl + 1;
+   if (asciiHead) {
+      const char *fe = memrchr(fl, '\t', len);
+      u = fl + (tab[want - 2] + 1 - line);
+      if (!fe || fe < u)
+         return false;
+      *ff = u;
+      *ffl = (size_t)(fe - u);
+      return true;
+   }
    k = 0;
 #ifdef __SSE2__
    if (len >= 17) {
@@ -992,8 +1024,11 @@ static bool Search_line(ArchiveSearch *s, const SearchAt *e, const ArchiveDigest
    deleg[l[di]] = '\0';
    /* Where Match_linesAt found the lead term: Search_try looks from there. */
    s->leadAt = fl + leadAt;
+   if (field == SEARCH_FIELD_GIVEN)
+      s->lineF = fl, s->lineR = line, s->lineLen = len;
    bool r = Search_lineTry(s, e, d, type, p, l, fl, len, ff, ffl, field, deleg);
    s->leadAt = NULL;
+   s->lineF = NULL;
    return r;
 }
 

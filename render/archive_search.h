@@ -98,6 +98,8 @@ typedef struct ArchiveSearch {
     * (no escape), else NULL; and that line's length. */
    bool folding;
    const char *leadAt;        /* in the folded line tried: the lead term's first place (NULL: not known) */
+   const char *lineF, *lineR; /* the clean line tried, folded and its record (NULL: none) */
+   size_t lineLen;            /* their length */
    const char **fold;
    size_t *foldlen;
    size_t foldcap;

@@ -363,7 +363,7 @@ static int entry_stat(const Cache *c, const ArchiveEntry *e, struct stat *st) {
    return c->dirfd >= 0 ? fstatat(c->dirfd, e->name, st, 0) : stat(e->path, st);
 }
 
-static const char Cache_magic[] = "gavel-archive-cache 4 ";
+static const char Cache_magic[] = "gavel-archive-cache 5 ";
 
 /* An unsigned number in base 10 or 16 at s (digits only, lower-case hex as
  * the cache writes them, at least one): its end, NULL when there is none or
@@ -554,9 +554,10 @@ static bool summary_from(ArchiveEntry *e, const ArchiveRecord *r, int64_t today)
 }
 
 /* Each line of p[0..n) (all end in '\n') folded (Match_fold), then padded
- * with spaces to the length of its source: the folded lines start where
- * their records do. A search term never ends in a blank, so the padding
- * never makes a match. The type letter that starts a folded line stays a
+ * to the length of its source: the folded lines start where their records
+ * do. The padding is the line's marks (Match_foldMarks: capitals, which no
+ * folded term holds), or spaces when it cannot have them (a search term
+ * never ends in a blank): it never makes a match. The type letter that starts a folded line stays a
  * capital when its record has no escape and nothing that Visible_append
  * would change: a search then shows its text as it is. */
 static bool fold_lines(GvBuf *out, const char *p, size_t n) {
@@ -567,8 +568,16 @@ static bool fold_lines(GvBuf *out, const char *p, size_t n) {
          return false;
       if (len && !memchr(p + at, '\\', len) && Visible_isClean(p + at, len, VISIBLE_TAB))
          out->data[from] = p[at];
-      for (size_t k = out->len - from; k < len; k++)
-         GvBuf_putc(out, ' ');
+      size_t pad = len - (out->len - from);
+      if (pad) {
+         /* The marks of the bytes folded away in the padding (no folded
+          * text has a capital), or spaces when there are none to give. */
+         size_t at0 = out->len;
+         if (!GvBuf_append(out, p + at, pad))  /* room */
+            return false;
+         if (Match_foldMarks(p + at, len, out->data + at0, pad) != pad)
+            memset(out->data + at0, ' ', pad);
+      }
       GvBuf_putc(out, '\n');
       at += len + 1;
    }

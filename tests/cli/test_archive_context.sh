@@ -61,4 +61,32 @@ done
 n=$(grep -c '^    .*\[[Ff][Rr]\]' "$T/got")
 [ "$n" = 3 ] || fail "search fr: $n texts marked, not 3:
 $(cat "$T/got")"
+
+# A term that ends its text, after accented letters (the folded text is
+# shorter than the record's): the folded field is cut to its last byte. A
+# query's longest term is looked for first, its place known from the line's
+# search; a shorter one ending the text is looked for within the field.
+L="$T/last"
+p=$("$GAVEL_BIN" -D "$L" new --roster eu28-2017 --title "Last" --date 2018-05-05) || fail "new last"
+printf '%s\n' 'item add "Item"' 'item 1' 'floor FR' 'next' 'note the Sécurité and études, lastterm zq' \
+	'position DE supports the Élysée text lastterm zq' 'reserve IT scrutiny on the Öresund part lastterm zq' |
+	"$GAVEL_BIN" exec "$p" > /dev/null || fail "exec last"
+"$GAVEL_BIN" -D "$L" list > /dev/null 2>&1 || fail "list last"
+# Its folded line padded with its marks: one capital for each byte folded
+# away, the block of sixteen folded bytes of its letter (the three é at
+# 18, 24 and 30: B), for a search to map offsets back from near them.
+grep -aq "^V	0	fr	..:..	the securite and etudes, lastterm zq	[0-9a-f-]*BBB\$" "$T/cache/gavel/"* ||
+	fail "no marks in the folded line:
+$(grep -a 'lastterm zq' "$T/cache/gavel/"* | cat -A)"
+for q in zq "lastterm zq" "zq lastterm" "öresund zq"; do
+	GAVEL_NO_CACHE=1 "$GAVEL_BIN" -D "$L" search "$q" > "$T/ref" 2> /dev/null
+	"$GAVEL_BIN" -D "$L" search "$q" > "$T/got" 2> "$T/err"
+	cmp -s "$T/ref" "$T/got" || fail "search $q: cached answers differ from no cache:
+$(diff "$T/ref" "$T/got" | head -n 10)"
+	n=$(grep -c '^    .* \[zq\]$' "$T/got")
+	want=3
+	case $q in *öresund*) want=1 ;; esac
+	[ "$n" = $want ] || fail "search $q: $n texts ending in the marked term, not $want:
+$(cat "$T/got")"
+done
 echo "ok"

@@ -241,6 +241,73 @@ static void spans_mapped_over_mixed_text(void **state) {
    MatchQuery_free(&q);
 }
 
+/* The marks of a folded text (Match_foldMarks): one for each byte folded
+ * away, and spans mapped back from them the same as from the field's start,
+ * for a field that is the whole text or starts a piece or two in (its own
+ * offsets in the folded and the source line). A mark one block off, or a
+ * walk started a byte off, changes a span. */
+static void spans_mapped_from_marks(void **state) {
+   (void)state;
+   static const char *const pieces[] = { "a", "Bc ", "\xc3\xa9", "\xc5\x81", "\xc4\xb0",
+                                         "\xce\xb5\xce\xbb", "\xd0\x96", "\xe2\x80\xa6",
+                                         "\x80", "\xff", "TOOLBOX", "toolbox", "t\xc3\xb2olbox",
+                                         "      ", "\xce\x86", "\xc3\x89t\xc3\xa9" };
+   const size_t np = sizeof pieces / sizeof *pieces;
+   MatchQuery q;
+   char msg[128];
+   assert_int_equal(MatchQuery_parse(&q, "toolbox", 7, msg, sizeof msg), GV_OK);
+   GvBuf text = GV_BUF_INIT, folded = GV_BUF_INIT, head = GV_BUF_INIT;
+   unsigned seed = 4242;
+   size_t marked = 0, jumped = 0;
+   for (int round = 0; round < 2000; round++) {
+      GvBuf_clear(&text);
+      size_t count = 1 + (size_t)(round % 60), cut[3] = { 0, 0, 0 };
+      for (size_t k = 0; k < count; k++) {
+         seed = seed * 1103515245u + 12345u;
+         GvBuf_puts(&text, pieces[(seed >> 16) % np]);
+         if (k < 2)
+            cut[k + 1] = text.len;
+      }
+      GvBuf_clear(&folded);
+      assert_true(Match_fold(&folded, text.data, text.len));
+      char marks[512];
+      size_t nm = Match_foldMarks(text.data, text.len, marks, sizeof marks);
+      if (nm == SIZE_MAX) {
+         assert_true(folded.len > 26 * MATCH_MARK_BLOCK - 4);
+         continue;
+      }
+      assert_int_equal(nm, text.len - folded.len);
+      for (size_t k = 0; k < nm; k++)
+         assert_true(marks[k] >= 'A' && marks[k] <= 'Z' && (k == 0 || marks[k] >= marks[k - 1]));
+      marked += nm > 0;
+      for (int c = 0; c < 3; c++) {
+         GvBuf_clear(&head);
+         assert_true(Match_fold(&head, text.data, cut[c]));
+         const char *t = text.data + cut[c], *f = GvBuf_str(&folded) + head.len;
+         size_t tn = text.len - cut[c], fn = folded.len - head.len;
+         MatchMarks mk = { marks, nm, head.len, cut[c] };
+         MatchSpan a[64], b[64];
+         size_t na = 0, nb = 0;
+         bool ha = Match_textFoldedMarked(&q, t, tn, f, fn, SIZE_MAX, NULL, a, 64, &na);
+         bool hb = Match_textFoldedMarked(&q, t, tn, f, fn, SIZE_MAX, &mk, b, 64, &nb);
+         assert_int_equal(ha, hb);
+         assert_int_equal(na, nb);
+         for (size_t i = 0; i < na; i++) {
+            assert_int_equal(a[i].start, b[i].start);
+            assert_int_equal(a[i].end, b[i].end);
+            jumped += nm && a[i].start >= MATCH_MARK_BLOCK;
+         }
+      }
+   }
+   /* Most rounds had marks, and many spans lay past the first block. */
+   assert_true(marked > 1000);
+   assert_true(jumped > 1000);
+   GvBuf_free(&text);
+   GvBuf_free(&folded);
+   GvBuf_free(&head);
+   MatchQuery_free(&q);
+}
+
 static void bad_bytes(void **state) {
    (void)state;
    expect("ab", "\xff" "AB\xc3", "\xff[AB]\xc3");
@@ -256,6 +323,7 @@ int main(void) {
       cmocka_unit_test(raw_prefilter),
       cmocka_unit_test(bad_bytes),
       cmocka_unit_test(spans_mapped_over_mixed_text),
+      cmocka_unit_test(spans_mapped_from_marks),
       cmocka_unit_test(lines_holding_every_term),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
