@@ -114,19 +114,25 @@ static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD
    return Command_lower(payload + i, k - i, w);
 }
 
-/* How many words a command reads before its TEXT (the rest of the line, read
- * as it stands), SIZE_MAX for a command whose words are all read: w is the
- * command word as Command_first gives it. */
-static size_t text_from(const char *w, size_t n) {
+/* Where the TEXT (the rest of the line, read as it stands) of a command
+ * starts: the index of its first word, SIZE_MAX for a command whose words
+ * are all read. w is the command word as Command_first gives it. note, pos,
+ * reserve and outcome read their TEXT only through Words_rest*: it is never
+ * split (Words_split_text). draft reads its first word, an intervention or
+ * the TEXT's start: its first two words are split (*max). */
+static size_t text_from(const char *w, size_t n, size_t *max) {
+   *max = SIZE_MAX;
    switch (n) {
    case 3:
-      return memcmp(w, "pos", 3) == 0 ? 4 : SIZE_MAX;
+      return memcmp(w, "pos", 3) == 0 ? 3 : SIZE_MAX;
    case 4:
-      return memcmp(w, "note", 4) == 0 ? 3 : SIZE_MAX;
+      return memcmp(w, "note", 4) == 0 ? 1 : SIZE_MAX;
    case 5:
-      return memcmp(w, "draft", 5) == 0 ? 3 : SIZE_MAX;
+      if (memcmp(w, "draft", 5) == 0)
+         *max = 3;
+      return SIZE_MAX;
    case 7:
-      return memcmp(w, "outcome", 7) == 0 ? 3 : memcmp(w, "reserve", 7) == 0 ? 4 : SIZE_MAX;
+      return memcmp(w, "outcome", 7) == 0 ? 2 : memcmp(w, "reserve", 7) == 0 ? 3 : SIZE_MAX;
    default:
       return SIZE_MAX;
    }
@@ -188,15 +194,17 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * words. */
    char name[COMMAND_WORD_MAX + 1];
    size_t raw = Command_first(payload, len, name);
-   size_t max = text_from(name, raw);
+   size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;
       char bytes[4096];
    } scratch;
    Words w;
-   GvStatus st = Words_split_in(&w, payload, len, max, scratch.bytes, sizeof scratch, e->msg,
-                                e->msglen);
+   GvStatus st = text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
+                                                     sizeof scratch, e->msg, e->msglen)
+                                  : Words_split_in(&w, payload, len, max, scratch.bytes,
+                                                   sizeof scratch, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {
