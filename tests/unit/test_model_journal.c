@@ -239,6 +239,11 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_string_equal(s->meta.place, "Q");
    const char *escaped = "cmd 2017-05-12T10:00:00 u14 dele\\x41gation AT";
    assert_int_equal(Session_replay(s, escaped, strlen(escaped), msg, sizeof msg), GV_UNKNOWN_CMD);
+   /* A CR ends a word as a blank does: the command word is the bytes
+    * before it, not the run up to the next space. */
+   const char *cr = "cmd 2017-05-12T10:00:00 u15 SET\rplace R";
+   assert_int_equal(Session_replay(s, cr, strlen(cr), msg, sizeof msg), GV_OK);
+   assert_string_equal(s->meta.place, "R");
    Session_free(s);
    /* A uuid ends at its first space, also when the 37th byte after the
     * time (where a whole uuid ends) is one; a TYPE at its first space too. */
