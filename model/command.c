@@ -11,8 +11,12 @@
 #include "model/utf8.h"
 #include "model/util.h"
 
+/* The longest command word looked up; names are kept padded with NULs to
+ * one more byte, so that a look-up compares twelve bytes, not strings. */
+#define COMMAND_WORD_MAX 11
+
 typedef struct Command {
-   const char *name;
+   char name[COMMAND_WORD_MAX + 1];
    CommandFn fn;
 } Command;
 
@@ -42,7 +46,7 @@ static const char *const On_commands[] = {
 
 /* Aliases people reach for. Each starts with a, p or r: Command_run looks
  * among them only for a word that does. */
-static const struct { const char *alias, *name; } Aliases[] = {
+static const struct { char alias[COMMAND_WORD_MAX + 1], name[COMMAND_WORD_MAX + 1]; } Aliases[] = {
    { "position", "pos" }, { "reservation", "reserve" }, { "attendance", "attend" },
    { "agenda", "item" },       { "para", "paragraph" },
 };
@@ -90,7 +94,6 @@ bool Command_word_is(const char *payload, size_t len, const char *word) {
 
 /* A command word in lower case, when it has at most COMMAND_WORD_MAX bytes:
  * its length (0 when longer, or empty). */
-#define COMMAND_WORD_MAX 11
 static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX + 1]) {
    if (n == 0 || n > COMMAND_WORD_MAX)
       return 0;
@@ -102,31 +105,56 @@ static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX +
    return n;
 }
 
-/* The command word of payload (its first word as it stands) in lower case
- * into w: its length, 0 when longer than COMMAND_WORD_MAX or empty. */
-static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1]) {
-   size_t i = 0;
+/* The command word of payload (its first word as it stands, up to a blank
+ * or a tab) in lower case into w, in one pass: its length, 0 when longer
+ * than COMMAND_WORD_MAX or empty. *plain: it has no quote, backslash, CR or
+ * LF, so that Words_split's first word is these very bytes. */
+static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1],
+                            bool *plain) {
+   /* 1: ends the word; 2: Words_split reads it otherwise (a quote, an
+    * escape, a line end). One look-up a byte. */
+   static const unsigned char cls[256] = { [' '] = 1, ['\t'] = 1, ['"'] = 2, ['\\'] = 2,
+                                           ['\r'] = 2, ['\n'] = 2 };
+   size_t i = 0, n = 0;
+   unsigned odd = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
-   size_t k = i;
-   while (k < len && payload[k] != ' ' && payload[k] != '\t')
-      k++;
-   return Command_lower(payload + i, k - i, w);
+   for (; i < len; i++, n++) {
+      unsigned char c = (unsigned char)payload[i];
+      unsigned k = cls[c];
+      if (k & 1)
+         break;
+      if (n == COMMAND_WORD_MAX) {
+         *plain = false;
+         return 0;
+      }
+      odd |= k;
+      w[n] = (char)((unsigned char)(c - 'A') < 26 ? c + 32 : c);
+   }
+   w[n] = '\0';
+   *plain = !odd && n > 0;
+   return n;
 }
 
-/* How many words a command reads before its TEXT (the rest of the line, read
- * as it stands), SIZE_MAX for a command whose words are all read: w is the
- * command word as Command_first gives it. */
-static size_t text_from(const char *w, size_t n) {
+/* Where the TEXT (the rest of the line, read as it stands) of a command
+ * starts: the index of its first word, SIZE_MAX for a command whose words
+ * are all read. w is the command word as Command_first gives it. note, pos,
+ * reserve and outcome read their TEXT only through Words_rest*: it is never
+ * split (Words_split_text). draft reads its first word, an intervention or
+ * the TEXT's start: its first two words are split (*max). */
+static size_t text_from(const char *w, size_t n, size_t *max) {
+   *max = SIZE_MAX;
    switch (n) {
    case 3:
-      return memcmp(w, "pos", 3) == 0 ? 4 : SIZE_MAX;
+      return memcmp(w, "pos", 3) == 0 ? 3 : SIZE_MAX;
    case 4:
-      return memcmp(w, "note", 4) == 0 ? 3 : SIZE_MAX;
+      return memcmp(w, "note", 4) == 0 ? 1 : SIZE_MAX;
    case 5:
-      return memcmp(w, "draft", 5) == 0 ? 3 : SIZE_MAX;
+      if (memcmp(w, "draft", 5) == 0)
+         *max = 3;
+      return SIZE_MAX;
    case 7:
-      return memcmp(w, "outcome", 7) == 0 ? 3 : memcmp(w, "reserve", 7) == 0 ? 4 : SIZE_MAX;
+      return memcmp(w, "outcome", 7) == 0 ? 2 : memcmp(w, "reserve", 7) == 0 ? 3 : SIZE_MAX;
    default:
       return SIZE_MAX;
    }
@@ -186,17 +214,20 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * of the line as TEXT (Cmd_note, Cmd_draft, Cmd_outcome), pos and reserve
     * their first three: the TEXT, most of a journal, is never split into
     * words. */
-   char name[COMMAND_WORD_MAX + 1];
-   size_t raw = Command_first(payload, len, name);
-   size_t max = text_from(name, raw);
+   char name[COMMAND_WORD_MAX + 1] = { 0 };   /* padded with NULs for the look-up */
+   bool plain;
+   size_t raw = Command_first(payload, len, name, &plain);
+   size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;
       char bytes[4096];
    } scratch;
    Words w;
-   GvStatus st = Words_split_in(&w, payload, len, max, scratch.bytes, sizeof scratch, e->msg,
-                                e->msglen);
+   GvStatus st = text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
+                                                     sizeof scratch, e->msg, e->msglen)
+                                  : Words_split_in(&w, payload, len, max, scratch.bytes,
+                                                   sizeof scratch, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
    if (w.count == 0) {
@@ -204,16 +235,22 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       return Cmd_fail(e, GV_EMPTY, "empty command");
    }
    /* The word in lower case once; every name below is compared with it. A
-    * word as long as it stands in the line had no quote nor escape (each
-    * takes bytes away): it is the one already lowered. */
-   size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
-   size_t nlen = raw && wlen == raw ? raw : Command_lower(w.word[0], wlen, name);
+    * plain word is the one already lowered; so is a word as long as it
+    * stands in the line (a quote or an escape takes bytes away). */
+   size_t nlen = raw;
+   if (!plain) {
+      size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
+      if (!raw || wlen != raw) {
+         memset(name, 0, sizeof name);
+         nlen = Command_lower(w.word[0], wlen, name);
+      }
+   }
    /* Every alias starts with a, p or r. */
    bool alias = nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
    for (size_t i = 0; alias && i < sizeof Aliases / sizeof *Aliases; i++)
-      if (Aliases[i].alias[0] == name[0] && strcmp(name, Aliases[i].alias) == 0) {
-         nlen = strlen(Aliases[i].name);
-         memcpy(name, Aliases[i].name, nlen + 1);
+      if (memcmp(name, Aliases[i].alias, sizeof name) == 0) {
+         memcpy(name, Aliases[i].name, sizeof name);
+         nlen = strlen(name);
       }
    if (!nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
       e->kind = GV_ENTRY_UNIT;
@@ -223,7 +260,7 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    }
    const Command *cmd = NULL;
    for (size_t i = 0; nlen && i < sizeof Commands / sizeof *Commands && !cmd; i++)
-      if (Commands[i].name[0] == name[0] && strcmp(name, Commands[i].name) == 0)
+      if (memcmp(name, Commands[i].name, sizeof name) == 0)
          cmd = &Commands[i];
    if (!cmd) {
       /* `"item add X` is a quote left open, not a command of that name. */

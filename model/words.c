@@ -100,6 +100,9 @@ static inline size_t quoted_run_end(const char *line, size_t r, size_t len) {
    return r;
 }
 
+static GvStatus split(Words *w, const char *line, size_t len, size_t max, size_t text, void *buf,
+                      size_t size, char *msg, size_t msglen);
+
 GvStatus Words_split(Words *w, const char *line, size_t len, char *msg, size_t msglen) {
    return Words_split_max(w, line, len, SIZE_MAX, msg, msglen);
 }
@@ -111,6 +114,17 @@ GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, cha
 
 GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void *buf,
                         size_t size, char *msg, size_t msglen) {
+   return split(w, line, len, max, SIZE_MAX, buf, size, msg, msglen);
+}
+
+GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
+                          size_t size, char *msg, size_t msglen) {
+   return split(w, line, len, text + 1, text, buf, size, msg, msglen);
+}
+
+/* Words_split_in; the word at index `text` (SIZE_MAX: none) is only found. */
+static GvStatus split(Words *w, const char *line, size_t len, size_t max, size_t text, void *buf,
+                      size_t size, char *msg, size_t msglen) {
    memset(w, 0, sizeof *w);
    w->open_quote = SIZE_MAX;
    w->line = line;
@@ -142,6 +156,11 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
       w->word[k] = out;
       w->start[k] = i;
       w->quoted[k] = false;
+      if (k == text) {
+         /* The TEXT is read from start[k] by Words_rest: not copied here. */
+         *out = '\0';
+         break;
+      }
       bool inq = false;
       while (i < len && (inq || !is_blank(line[i]))) {
          char c = line[i];

@@ -38,6 +38,13 @@ GvStatus Words_split_max(Words *w, const char *line, size_t len, size_t max, cha
  * of its own. buf must be aligned for a pointer. Words_free as always. */
 GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void *buf,
                         size_t size, char *msg, size_t msglen);
+/* For a command whose TEXT starts at word `text` and is read only through
+ * Words_rest*: the words before it split as Words_split_in does, the TEXT's
+ * first word only found (count is text + 1 when the line goes on after word
+ * text - 1, and start[text] is where). word[text] is "", quoted[text] false,
+ * and a quote left open in the TEXT is not recorded in open_quote. */
+GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
+                          size_t size, char *msg, size_t msglen);
 void Words_free(Words *w);
 /* The rest of the line from word i on as TEXT (escapes decoded; a rest that
  * is exactly one quoted string is unquoted). "" when i >= count. Returns a new

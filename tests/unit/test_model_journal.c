@@ -239,6 +239,11 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_string_equal(s->meta.place, "Q");
    const char *escaped = "cmd 2017-05-12T10:00:00 u14 dele\\x41gation AT";
    assert_int_equal(Session_replay(s, escaped, strlen(escaped), msg, sizeof msg), GV_UNKNOWN_CMD);
+   /* A CR ends a word as a blank does: the command word is the bytes
+    * before it, not the run up to the next space. */
+   const char *cr = "cmd 2017-05-12T10:00:00 u15 SET\rplace R";
+   assert_int_equal(Session_replay(s, cr, strlen(cr), msg, sizeof msg), GV_OK);
+   assert_string_equal(s->meta.place, "R");
    Session_free(s);
    /* A uuid ends at its first space, also when the 37th byte after the
     * time (where a whole uuid ends) is one; a TYPE at its first space too. */
@@ -261,6 +266,24 @@ static void replay_refuses_what_it_cannot_read(void **state) {
    assert_int_equal(plen, strlen("set place Brussels, in the Justus Lipsius building"));
    assert_string_equal(s->meta.place, "Brussels, in the Justus Lipsius building");
    Session_free(s);
+   /* A space anywhere among the 36 bytes where a uuid stands, and one after
+    * them: the uuid ends at the first (read sixteen bytes a step). */
+   for (size_t at = 0; at <= 36; at++) {
+      char line[128] = "cmd 2017-05-12T10:00:00 ";
+      size_t u = strlen(line);
+      memset(line + u, 'a', 36);
+      line[u + at] = ' ';
+      line[u + 36] = ' ';
+      memcpy(line + u + 37, "next", 5);
+      size_t n = strlen(line);
+      GvStatus st = Session_split_line(line, n, &type, &tlen, &t, &uuid, &payload, &plen);
+      assert_int_equal(st, at == 0 ? GV_BAD_LINE : GV_OK);
+      if (at == 0)
+         continue;
+      assert_ptr_equal(uuid, line + u);
+      assert_ptr_equal(payload, line + u + at + 1);
+      assert_int_equal(plen, n - (u + at + 1));
+   }
    Fx_free(f);
 }
 

@@ -138,6 +138,36 @@ static void words_agree_with_a_byte_reading(void **state) {
          r += wlen[k] + 1;
       }
       Words_free(&w);
+      /* A TEXT from word `text` on is only found: the words before it as
+       * the byte reading has them, its start, and the same rest. */
+      size_t text = (size_t)t % 4;
+      count = words_by_bytes(line, n, text + 1, ref, start, quoted, wlen, &open);
+      char buf[4096];
+      assert_int_equal(Words_split_text(&w, line, n, text, buf, sizeof buf, NULL, 0), GV_OK);
+      if (w.count != count)
+         fail_msg("line %d '%.*s', TEXT at %zu: %zu words, expected %zu", t, (int)n, line, text,
+                  w.count, count);
+      r = ref;
+      for (size_t k = 0; k < count; k++) {
+         bool same = k < text ? memcmp(w.word[k], r, wlen[k] + 1) == 0 && w.quoted[k] == quoted[k]
+                              : w.word[k][0] == '\0' && !w.quoted[k];
+         if (!same || w.start[k] != start[k])
+            fail_msg("line %d '%.*s', TEXT at %zu, word %zu: '%s' at %zu, expected '%s' at %zu", t,
+                     (int)n, line, text, k, w.word[k], w.start[k], r, start[k]);
+         r += wlen[k] + 1;
+      }
+      if (open < text && w.open_quote != open)
+         fail_msg("line %d: open quote %zu, expected %zu", t, w.open_quote, open);
+      Words full;
+      assert_int_equal(Words_split(&full, line, n, NULL, 0), GV_OK);
+      size_t n1, n2;
+      char *r1 = Words_rest(&w, text, &n1), *r2 = Words_rest(&full, text, &n2);
+      if (n1 != n2 || memcmp(r1, r2, n1) != 0)
+         fail_msg("line %d '%.*s': TEXT from %zu '%s', expected '%s'", t, (int)n, line, text, r1, r2);
+      free(r1);
+      free(r2);
+      Words_free(&full);
+      Words_free(&w);
    }
 }
 
