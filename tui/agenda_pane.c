@@ -44,19 +44,6 @@ void AgendaPane_drawMark(App *app, int y, int x, int selected) {
    mvadd_wch(y, x, &c);
 }
 
-void AgendaPane_markOff(App *app, int y, int x, int apart) {
-   AgendaPane_drawMark(app, y, x, 0);
-   if (!apart)
-      return;
-   /* The hidden cursor rests on the selected row's mark, so taking that
-    * mark off needs no cursor motion: sent in an update of its own, it
-    * leaves at once, before curses works out the motion to the new mark
-    * (tens of thousands of instructions, its candidates formatted one by
-    * one). The cursor is left where writing the blank puts it. */
-   move(y, x + 1);
-   refresh();
-}
-
 /* Row k of the agenda (in reading order) at screen row y. */
 static void AgendaPane_drawRow(App *app, Rect r, int k, int focus, int64_t now) {
    Session *s = App_session(app);
@@ -80,9 +67,10 @@ static void AgendaPane_drawRow(App *app, Rect r, int k, int focus, int64_t now) 
       base |= A_BOLD;
    Draw_line(y, x, w, hl ? base : 0, "");
    if (selected && focus) {
-      /* With a mark, on it: see AgendaPane_markOff. */
+      /* With a mark, just after it: where writing the mark leaves the
+       * terminal's cursor, so that a move sends nothing more. */
       app->cursorY = y;
-      app->cursorX = app->selRow ? x : x - 1;
+      app->cursorX = x;
    }
    char clock[16] = "";
    if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
@@ -217,7 +205,7 @@ unsigned AgendaPane_move(App *app, int dir) {
    return RD_AGENDA;
 }
 
-void AgendaPane_drawMove(App *app, Rect r, int apart) {
+void AgendaPane_drawMove(App *app, Rect r) {
    Session *s = App_session(app);
    int n = (int)Agenda_count(&s->agenda);
    int focus = app->focus == FOCUS_AGENDA && !app->follow;
@@ -227,13 +215,13 @@ void AgendaPane_drawMove(App *app, Rect r, int apart) {
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
       if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel)
-         AgendaPane_markOff(app, r.y + 1 + old - app->agendaTop, r.x + 1, apart && shows && focus);
+         AgendaPane_drawMark(app, r.y + 1 + old - app->agendaTop, r.x + 1, 0);
       if (sel >= 0 && sel < n) {
          int y = r.y + 1 + sel - app->agendaTop;
          AgendaPane_drawMark(app, y, r.x + 1, shows);
          if (shows && focus) {
             app->cursorY = y;
-            app->cursorX = r.x + 1;
+            app->cursorX = r.x + 2;
          }
       }
       app->agendaDrawnSel = sel;

@@ -10,9 +10,7 @@ void AgendaPane_draw(App *app, Rect r);
  * reaches change (then AgendaPane_drawMove draws just those), else
  * RD_AGENDA. */
 unsigned AgendaPane_move(App *app, int dir);
-/* apart: nothing else is to be drawn; the old mark may go out in an update
- * of its own first (AgendaPane_markOff). */
-void AgendaPane_drawMove(App *app, Rect r, int apart);
+void AgendaPane_drawMove(App *app, Rect r);
 /* Takes up the selected item (`item NUM`). */
 unsigned AgendaPane_takeUp(App *app);
 /* A click at (y, x): selects the item there; RD_NONE if outside the pane. */
@@ -25,9 +23,5 @@ const char *AgendaPane_glyph(const App *app, int state);
 /* The selected row's mark in the lists' marker column (selection = marker)
  * at (y, x); a blank when not selected. */
 void AgendaPane_drawMark(App *app, int y, int x, int selected);
-/* Takes the mark at (y, x) off; apart: at once, in an update of its own,
- * for a move of the selection when nothing else is to be drawn (the hidden
- * cursor resting on the mark, the update needs no cursor motion). */
-void AgendaPane_markOff(App *app, int y, int x, int apart);
 
 #endif

@@ -762,17 +762,14 @@ static void App_draw(App *app) {
             : app->focus == FOCUS_RECORDS ? RD_NOTES
                                           : 0))
       app->cursorY = -1;
-   /* A move of the selection alone: its old mark may go out first, in an
-    * update of its own (AgendaPane_markOff). */
-   int apart = !(r & ~(RD_AGENDA_SEL | RD_QUEUE_SEL)) && !app->cmdOpen;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    else if (r & RD_AGENDA_SEL)
-      AgendaPane_drawMove(app, app->rAgenda, apart && !(r & RD_QUEUE_SEL));
+      AgendaPane_drawMove(app, app->rAgenda);
    if (r & RD_FLOOR)
       FloorPane_draw(app, app->rFloor);
    else if (r & RD_QUEUE_SEL)
-      FloorPane_drawMove(app, apart && !(r & RD_AGENDA_SEL));
+      FloorPane_drawMove(app);
    if (!app->follow && (r & RD_NOTES_TEXT) && !(r & (RD_NOTES | RD_CLEAR)) &&
        !(app->rRecords.h == 0 && app->focus == FOCUS_RECORDS) && !NotesPane_drawText(app, app->rNotes))
       r |= RD_NOTES;

@@ -74,7 +74,7 @@ static void FloorPane_drawQueueRow(App *app, int k, int yy, int x, int w, int fo
       AgendaPane_drawMark(app, yy, x - 1, selected);
    if (selected) {
       app->cursorY = yy;
-      app->cursorX = app->selRow ? x : x - 1; /* on the mark: see AgendaPane_markOff */
+      app->cursorX = x;
    }
    int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
    Draw_textCut(yy, x, w - tw, a, line, app->ascii);
@@ -233,7 +233,7 @@ unsigned FloorPane_move(App *app, int dir) {
    return RD_FLOOR;
 }
 
-void FloorPane_drawMove(App *app, int apart) {
+void FloorPane_drawMove(App *app) {
    Rect r = app->rFloor;
    int x = r.x + 2, w = r.w - 4;
    int focus = app->focus == FOCUS_FLOOR && !app->follow;
@@ -241,12 +241,12 @@ void FloorPane_drawMove(App *app, int apart) {
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
       if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
-         AgendaPane_markOff(app, app->queueY + old - app->queueTop, x - 1, apart && focus);
+         AgendaPane_drawMark(app, app->queueY + old - app->queueTop, x - 1, 0);
       int y = app->queueY + sel - app->queueTop;
       AgendaPane_drawMark(app, y, x - 1, focus);
       if (focus) {
          app->cursorY = y;
-         app->cursorX = x - 1;
+         app->cursorX = x;
       }
       app->queueDrawnSel = sel;
       return;

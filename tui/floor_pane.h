@@ -10,8 +10,7 @@ void FloorPane_draw(App *app, Rect r);
 /* Moves the queue's selection: RD_QUEUE_SEL when only two rows change on
  * screen (FloorPane_drawMove draws them), else RD_FLOOR. */
 unsigned FloorPane_move(App *app, int dir);
-/* apart: as AgendaPane_drawMove's. */
-void FloorPane_drawMove(App *app, int apart);
+void FloorPane_drawMove(App *app);
 /* The code of the selected queued delegation, or NULL (empty queue). */
 const char *FloorPane_selectedCode(App *app);
 /* A click on a queued delegation gives it the floor. */
