@@ -132,11 +132,12 @@ struct SearchBlock {
    char data[];
 };
 
-/* A NUL-terminated copy of p[0..n) in the arena; NULL on ENOMEM. */
-static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
+/* The arena's block with room for n more bytes (a new one, of 64 KiB or
+ * n, when the current one has not); NULL on ENOMEM. */
+static SearchBlock *Search_room(ArchiveSearch *s, size_t n) {
    SearchBlock *b = s->arena;
-   if (!b || b->cap - b->used < n + 1) {
-      size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+   if (!b || b->cap - b->used < n) {
+      size_t cap = n > 65536 ? n : 65536;
       b = malloc(sizeof *b + cap);
       if (!b)
          return NULL;
@@ -145,6 +146,14 @@ static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
       b->cap = cap;
       s->arena = b;
    }
+   return b;
+}
+
+/* A NUL-terminated copy of p[0..n) in the arena; NULL on ENOMEM. */
+static const char *Search_keep(ArchiveSearch *s, const char *p, size_t n) {
+   SearchBlock *b = Search_room(s, n + 1);
+   if (!b)
+      return NULL;
    char *at = b->data + b->used;
    memcpy(at, p, n);
    at[n] = '\0';
@@ -357,17 +366,9 @@ static const char *Search_keepContext(ArchiveSearch *s, const char *text, size_t
    Search_window(text, n, sp, &from, &to);
    Search_marks(s);
    size_t room = Search_contextRoom(s, sp, nsp, from, to);
-   SearchBlock *b = s->arena;
-   if (!b || b->cap - b->used < room) {
-      size_t cap = room > 65536 ? room : 65536;
-      b = malloc(sizeof *b + cap);
-      if (!b)
-         return NULL;
-      b->next = s->arena;
-      b->used = 0;
-      b->cap = cap;
-      s->arena = b;
-   }
+   SearchBlock *b = Search_room(s, room);
+   if (!b)
+      return NULL;
    char *start = b->data + b->used;
    char *w = Search_writeContext(s, start, text, n, sp, nsp, from, to);
    *len = (size_t)(w - start);
