@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "model/util.h"
 #include "model/date.h"
 #include "model/docref.h"
 #include "model/dossier.h"
@@ -673,14 +674,10 @@ static bool Search_items(ArchiveSearch *s, const ArchiveDigest *d) {
    for (size_t i = 0; i < d->count; i++) {
       if (d->recs[i].type != 'I' || d->recs[i].nfields != DIGEST_ITEM_FIELDS)
          continue;
-      if (s->nitems == s->itemcap) {
-         size_t cap = s->itemcap ? s->itemcap * 2 : 64;
-         size_t *a = realloc(s->items, cap * sizeof *a);
-         if (!a)
-            return false;
-         s->items = a;
-         s->itemcap = cap;
-      }
+      size_t *a = Util_grow(s->items, &s->itemcap, s->nitems, sizeof *a);
+      if (!a)
+         return false;
+      s->items = a;
       s->items[s->nitems++] = i;
    }
    size_t nitems = s->nitems;
