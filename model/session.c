@@ -85,6 +85,33 @@ static int two_digits(const char *t) {
  * time order, so most share their day with the line before: the session
  * remembers the last day read whole (s may be NULL). */
 static GvStatus line_time(Session *s, const char *t, int64_t *out) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
+   /* The common case in three loads: the day as the one remembered, and
+    * HH:MM:SS as eight bytes, the digits checked as in Time_iso_digits
+    * (x ^ '0' < 10) and the colons as ':' ^ '0' == 0x0a. Anything else goes
+    * the way below, which reads it alike. */
+   if (s && s->day_start != GV_NO_TIME && t[10] == 'T') {
+      uint64_t w, d8, k8;
+      uint16_t d2, k2;
+      memcpy(&w, t + 11, 8);
+      memcpy(&d8, t, 8);
+      memcpy(&k8, s->day_key, 8);
+      memcpy(&d2, t + 8, 2);
+      memcpy(&k2, s->day_key + 8, 2);
+      const uint64_t digits = 0xffff00ffff00ffffULL;
+      uint64_t x = w ^ 0x3030303030303030ULL, xd = x & digits;
+      uint64_t bad = ((xd + 0x7676767676767676ULL) | xd) & digits & 0x8080808080808080ULL;
+      if (bad == 0 && (x & ~digits) == 0x00000a00000a0000ULL && d8 == k8 && d2 == k2) {
+         int64_t h = (int64_t)(x & 0xff) * 10 + (int64_t)(x >> 8 & 0xff);
+         int64_t mi = (int64_t)(x >> 24 & 0xff) * 10 + (int64_t)(x >> 32 & 0xff);
+         int64_t se = (int64_t)(x >> 48 & 0xff) * 10 + (int64_t)(x >> 56);
+         if (h >= 24 || mi >= 60 || se >= 60)
+            return GV_BAD_TIME;
+         *out = s->day_start + h * 3600 + mi * 60 + se;
+         return GV_OK;
+      }
+   }
+#endif
    int h = two_digits(t + 11), mi = two_digits(t + 14), se = two_digits(t + 17);
    bool plain = t[10] == 'T' && t[13] == ':' && t[16] == ':' && h >= 0 && mi >= 0 && se >= 0;
    if (s && plain && s->day_start != GV_NO_TIME && memcmp(t, s->day_key, 10) == 0) {
