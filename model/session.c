@@ -148,11 +148,10 @@ static inline const char *uuid_end(const char *u, size_t rest) {
    return memchr(u, ' ', rest);
 }
 
-static GvStatus split_fields(Session *s, const char *line, size_t len, const char **type,
-                             size_t *type_len, int64_t *time, const char **uuid, size_t *uuid_len,
-                             const char **payload, size_t *payload_len) {
-   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-      len--;
+/* line[0..len) without its line end. */
+static inline GvStatus split_trimmed(Session *s, const char *line, size_t len, const char **type,
+                                     size_t *type_len, int64_t *time, const char **uuid,
+                                     size_t *uuid_len, const char **payload, size_t *payload_len) {
    /* Nearly every line is "cmd TIME UUID ...": its TYPE is taken as it is
     * when it is so, else looked for. */
    const char *sp = len > 3 && line[3] == ' ' && line[0] != ' ' && line[1] != ' ' && line[2] != ' '
@@ -179,6 +178,14 @@ static GvStatus split_fields(Session *s, const char *line, size_t len, const cha
    return GV_OK;
 }
 
+static GvStatus split_fields(Session *s, const char *line, size_t len, const char **type,
+                             size_t *type_len, int64_t *time, const char **uuid, size_t *uuid_len,
+                             const char **payload, size_t *payload_len) {
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   return split_trimmed(s, line, len, type, type_len, time, uuid, uuid_len, payload, payload_len);
+}
+
 GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
                             int64_t *time, const char **uuid, const char **payload,
                             size_t *payload_len) {
@@ -193,16 +200,29 @@ typedef struct LineParts {
    char uuid_buf[37];
 } LineParts;
 
-/* s (or NULL) remembers the day of the times read. */
-static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
-   size_t ul;
-   GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
-                              &p->payload, &p->payload_len);
+/* The uuid of a split line as a string of its own. */
+static inline GvStatus uuid_copy(GvStatus st, LineParts *p, size_t ul) {
    if (st != GV_OK)
       return st;
    memcpy(p->uuid_buf, p->uuid, ul);   /* at most 36 bytes, checked */
    p->uuid_buf[ul] = '\0';
    return GV_OK;
+}
+
+/* s (or NULL) remembers the day of the times read. */
+static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
+   size_t ul;
+   GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+                              &p->payload, &p->payload_len);
+   return uuid_copy(st, p, ul);
+}
+
+/* As split, for a line whose end replay has trimmed already. */
+static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts *p) {
+   size_t ul;
+   GvStatus st = split_trimmed(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+                               &p->payload, &p->payload_len);
+   return uuid_copy(st, p, ul);
 }
 
 static bool type_is(const LineParts *p, const char *t) {
@@ -231,11 +251,16 @@ static bool type_is_cmd(const LineParts *p, size_t *conts) {
 }
 
 /* Applies the payload of a journal line (replay mode). */
-static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec *out_e,
-                            bool checked, char *msg, size_t msglen) {
+/* *kind and *draft_target get what the handler set (the callers read no
+ * more of the Exec). */
+static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEntryKind *kind,
+                            size_t *draft_target, bool checked, char *msg, size_t msglen) {
    /* A replayed line is already canonical: the handlers' canonical text goes
-    * to a buffer marked failed, which drops every append at once. */
-   GvBuf_clear(scratch);
+    * to a buffer marked failed, which drops every append at once (as
+    * GvBuf_clear, then failed). */
+   scratch->len = 0;
+   if (scratch->data)
+      scratch->data[0] = '\0';
    scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
@@ -243,8 +268,8 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, Exec
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
    if (st == GV_OK)
       s->last_time = p->time;
-   if (out_e)
-      *out_e = e;
+   *kind = e.kind;
+   *draft_target = e.draft_target;
    return st;
 }
 
@@ -418,7 +443,8 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
          continue;
       for (size_t k = en->first; k < en->first + en->nlines; k++) {
          LineParts p;
-         Exec e;
+         GvEntryKind ekind;
+         size_t etarget;
          if (draft)
             en->target = GV_ENTRY_NONE;
          size_t kl;
@@ -429,9 +455,10 @@ static size_t rebuild_report(Session *s, size_t from, size_t *bad_line, char *ba
           * always a consistent history (undo only ever takes the newest). */
          /* Lines in the journal were checked when they were first read or
           * run, unless a load kept some aside unapplied and unchecked. */
-         if (apply_parts(s, &p, &scratch, &e, !s->unchecked, msg, sizeof msg) == GV_OK) {
+         if (apply_parts(s, &p, &scratch, &ekind, &etarget, !s->unchecked, msg, sizeof msg) ==
+             GV_OK) {
             if (draft)
-               en->target = (uint32_t)e.draft_target;
+               en->target = (uint32_t)etarget;
          } else if (bad++ == 0) {
             if (bad_line)
                *bad_line = k;
@@ -677,17 +704,17 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
    Journal *j = &s->journal;
    LineParts p;
-   GvStatus st = split(s, line, len, &p);
+   GvStatus st = split_no_end(s, line, len, &p);
    size_t conts = 0;
    bool is_cmd = st == GV_OK && type_is_cmd(&p, &conts);
-   bool is_cont = st == GV_OK && type_is(&p, "cmd+");
-   bool looks_cmd = len > 4 && (memcmp(line, "cmd ", 4) == 0 || memcmp(line, "cmd:", 4) == 0);
-   if (!is_cmd && !is_cont && (looks_cmd || (len > 5 && memcmp(line, "cmd+ ", 5) == 0))) {
-      if (looks_cmd)
-         j->orphans = true;
-      return fail(msg, msglen, GV_BAD_LINE, "malformed command line (cmd TIME UUID PAYLOAD)");
-   }
+   bool is_cont = !is_cmd && st == GV_OK && type_is(&p, "cmd+");
    if (!is_cmd && !is_cont) {
+      bool looks_cmd = len > 4 && (memcmp(line, "cmd ", 4) == 0 || memcmp(line, "cmd:", 4) == 0);
+      if (looks_cmd || (len > 5 && memcmp(line, "cmd+ ", 5) == 0)) {
+         if (looks_cmd)
+            j->orphans = true;
+         return fail(msg, msglen, GV_BAD_LINE, "malformed command line (cmd TIME UUID PAYLOAD)");
+      }
       /* A newer gavel's event: keep it verbatim. It needs at least a TYPE. */
       const char *sp = memchr(line, ' ', len);
       if (!sp || sp == line)
@@ -753,8 +780,9 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          checkpoint_take(s, j->nentries, p0);
    }
    GvBuf scratch = GV_BUF_INIT;
-   Exec e;
-   st = apply_parts(s, &p, &scratch, &e, checked, msg, msglen);
+   GvEntryKind ekind;
+   size_t etarget;
+   st = apply_parts(s, &p, &scratch, &ekind, &etarget, checked, msg, msglen);
    if (scratch.data)   /* a replay's is never written to */
       GvBuf_free(&scratch);
    if (is_cmd)
@@ -764,12 +792,12 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
          rebuild(s);
       return st;
    }
-   if (!Journal_append(j, line, len, is_cmd, e.kind)) {
+   if (!Journal_append(j, line, len, is_cmd, ekind)) {
       rebuild(s);
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
-   if (e.kind == GV_ENTRY_DRAFT)
-      j->entries[j->nentries - 1].target = (uint32_t)e.draft_target;
+   if (ekind == GV_ENTRY_DRAFT)
+      j->entries[j->nentries - 1].target = (uint32_t)etarget;
    else if (planned && is_cmd)
       s->load_applied++;
    if (s->uuid[0] == '\0')
