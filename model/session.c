@@ -204,7 +204,10 @@ typedef struct LineParts {
 static inline GvStatus uuid_copy(GvStatus st, LineParts *p, size_t ul) {
    if (st != GV_OK)
       return st;
-   memcpy(p->uuid_buf, p->uuid, ul);   /* at most 36 bytes, checked */
+   if (ul == 36)   /* nearly always: one fixed-size move, no call */
+      memcpy(p->uuid_buf, p->uuid, 36);
+   else
+      memcpy(p->uuid_buf, p->uuid, ul);   /* at most 36 bytes, checked */
    p->uuid_buf[ul] = '\0';
    return GV_OK;
 }
