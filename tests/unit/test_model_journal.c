@@ -134,6 +134,52 @@ static void canonical_round_trip(void **state) {
    Fx_free(f);
 }
 
+/* A line's end (\n, \r\n, \r\r\n) is no part of it: the same line without
+ * one applies alike and is held alike, a bad one refused with the same
+ * message. */
+static void line_ends_are_no_part_of_a_line(void **state) {
+   (void)state;
+   const char *lines[] = {
+      "cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-000000000001 set place Brussels",
+      "cmd:2 2017-05-12T10:00:01 00000000-0000-4000-8000-000000000002 roster x",
+      "cmd+ 2017-05-12T10:00:01 00000000-0000-4000-8000-000000000002 delegation FR",
+      "cmd+ 2017-05-12T10:00:01 00000000-0000-4000-8000-000000000002 delegation DE",
+      "cmd+ 2017-05-12T10:00:01 00000000-0000-4000-8000-000000000002 delegation IT",
+      "vote 2017-05-12T10:00:02 00000000-0000-4000-8000-000000000003 XX yes",
+      "cmd 2017-05-12T10:00:03 00000000-0000-4000-8000-000000000004 set",
+      "cmd 2017-05-12T10:00:03",
+      "cmd 2017-05-12T10:00:04 00000000-0000-4000-8000-000000000005 set body Council",
+   };
+   const char *ends[] = { "\n", "\r\n", "\r\r\n" };
+   for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+      Session *bare = Session_new(), *ended = Session_new();
+      for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+         char line[256], m1[256], m2[256];
+         snprintf(line, sizeof line, "%s%s", lines[i], ends[k]);
+         GvStatus a = Session_replay(bare, lines[i], strlen(lines[i]), m1, sizeof m1);
+         GvStatus b = Session_replay(ended, line, strlen(line), m2, sizeof m2);
+         if (a != b || strcmp(m1, m2) != 0)
+            fail_msg("%zu/%zu: %s '%s' / %s '%s'", k, i, GvStatus_name(a), m1, GvStatus_name(b), m2);
+      }
+      assert_string_equal(ended->meta.place, "Brussels");
+      assert_string_equal(ended->meta.body, "Council");
+      assert_int_equal(ended->roster.count, 2);
+      char *x = Fx_dump(bare), *y = Fx_dump(ended);
+      assert_string_equal(x, y);
+      assert_int_equal(Session_line_count(bare), Session_line_count(ended));
+      for (size_t i = 0; i < Session_line_count(bare); i++) {
+         size_t n1, n2;
+         const char *l1 = Session_line(bare, i, &n1), *l2 = Session_line(ended, i, &n2);
+         assert_int_equal(n1, n2);
+         assert_memory_equal(l1, l2, n1);
+      }
+      free(x);
+      free(y);
+      Session_free(bare);
+      Session_free(ended);
+   }
+}
+
 static void unknown_event_types_are_kept(void **state) {
    (void)state;
    Fx *f = Fx_meeting();
@@ -644,6 +690,7 @@ int main(void) {
       cmocka_unit_test(canonical_round_trip),
       cmocka_unit_test(held_text_lines_are_slices),
       cmocka_unit_test(unknown_event_types_are_kept),
+      cmocka_unit_test(line_ends_are_no_part_of_a_line),
       cmocka_unit_test(replay_refuses_what_it_cannot_read),
       cmocka_unit_test(undo_and_redo),
       cmocka_unit_test(undo_everything_back_to_the_start),

@@ -531,6 +531,48 @@ static void journal_times_of_one_day_read_alike(void **state) {
    Session_free(s);
 }
 
+/* A time of the remembered day with one byte of HH:MM:SS (or the 'T', or a
+ * byte of the day) changed is refused, or read, exactly as by a session
+ * that remembers no day: same status, same message, same time. */
+static void journal_times_of_one_day_bytewise(void **state) {
+   (void)state;
+   /* the highest and lowest of each field: a byte let through shows up as
+    * a time in range on one of them */
+   const char *bases[] = { "2017-05-12T23:59:59", "2017-05-12T00:00:00" };
+   const char subs[] = { '0', '9', '/', ':', 'a', ' ', '-', 'T', '\x7f', '\x80', '\xff', '\x01' };
+   size_t refused = 0;
+   for (size_t at = 0; at < 19 * 2; at++) {
+      for (size_t k = 0; k < sizeof subs; k++) {
+         char time[20];
+         memcpy(time, bases[at / 19], 20);
+         time[at % 19] = subs[k];
+         char line[128], msg1[256], msg2[256];
+         snprintf(line, sizeof line, "cmd %s 00000001-0000-4000-8000-000000000001 set place X",
+                  time);
+         Session *warm = Session_new(), *cold = Session_new();
+         const char *first = "cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-000000000001 set "
+                             "place P";
+         assert_int_equal(Session_replay(warm, first, strlen(first), msg1, sizeof msg1), GV_OK);
+         GvStatus a = Session_replay(warm, line, strlen(line), msg1, sizeof msg1);
+         GvStatus b = Session_replay(cold, line, strlen(line), msg2, sizeof msg2);
+         if (a != b || strcmp(msg1, msg2) != 0)
+            fail_msg("%s: %s '%s' / %s '%s'", time, GvStatus_name(a), msg1, GvStatus_name(b), msg2);
+         int64_t want = 0;
+         if (Time_parse_iso(time, 19, &want) == GV_OK) {
+            assert_int_equal(a, GV_OK);
+            assert_int_equal(warm->last_time, want);
+            assert_int_equal(cold->last_time, want);
+         } else {
+            assert_int_not_equal(a, GV_OK);
+            refused++;
+         }
+         Session_free(warm);
+         Session_free(cold);
+      }
+   }
+   assert_true(refused > 200);
+}
+
 /* A session opened read-only keeps no checkpoint of what it replays, from
  * the file or appended to it; an undo line that comes after all rebuilds
  * the same meeting and takes them then. */
@@ -588,6 +630,7 @@ int main(void) {
       cmocka_unit_test(a_read_only_load_keeps_no_checkpoints),
       cmocka_unit_test(a_wrong_first_pass_costs_time_only),
       cmocka_unit_test(journal_times_of_one_day_read_alike),
+      cmocka_unit_test(journal_times_of_one_day_bytewise),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
