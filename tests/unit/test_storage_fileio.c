@@ -85,6 +85,18 @@ static int countEntries(const char *dir) {
    return n;
 }
 
+/* Every '\n' of the text becomes "\r\n", as a file written on Windows. */
+static void Fx_crlf(GvBuf *text) {
+   GvBuf w = GV_BUF_INIT;
+   for (size_t i = 0; i < text->len; i++) {
+      if (text->data[i] == '\n')
+         GvBuf_putc(&w, '\r');
+      GvBuf_putc(&w, text->data[i]);
+   }
+   GvBuf_free(text);
+   *text = w;
+}
+
 static void replace_writes_0600_and_mkdirs_0700(void **state) {
    (void)state;
    char *dir = TestUtil_tmpdir();
@@ -367,17 +379,8 @@ static void scan_check_agrees_with_check_line(void **state) {
          GvBuf_putc(&plain, '\n');
          GvBuf_puts(&text, SessionScan_headerFor(sealed ? 2 : 1));
          SessionScan_seal(&text, plain.data, plain.len, sealed ? 2 : 1);
-         if (crlf) {
-            /* Every '\n' of the file becomes "\r\n". */
-            GvBuf w = GV_BUF_INIT;
-            for (size_t i = 0; i < text.len; i++) {
-               if (text.data[i] == '\n')
-                  GvBuf_putc(&w, '\r');
-               GvBuf_putc(&w, text.data[i]);
-            }
-            GvBuf_free(&text);
-            text = w;
-         }
+         if (crlf)
+            Fx_crlf(&text);
          assert_false(text.failed);
          SessionScan s;
          assert_int_equal(SessionScan_run(text.data, text.len, &s, err, sizeof err), 0);
@@ -435,16 +438,8 @@ static void long_scan_agrees_line_by_line(void **state) {
       GvBuf_puts(&text, SessionScan_header());
       SessionScan_seal(&text, plain.data, plain.len, GV_JOURNAL_VERSION);
       GvBuf_puts(&text, "cmd 2017-05-12T11:00:00 torn");   /* no '\n': torn */
-      if (crlf) {
-         GvBuf w = GV_BUF_INIT;
-         for (size_t i = 0; i < text.len; i++) {
-            if (text.data[i] == '\n')
-               GvBuf_putc(&w, '\r');
-            GvBuf_putc(&w, text.data[i]);
-         }
-         GvBuf_free(&text);
-         text = w;
-      }
+      if (crlf)
+         Fx_crlf(&text);
       assert_false(text.failed);
       SessionScan s;
       assert_int_equal(SessionScan_run(text.data, text.len, &s, err, sizeof err), 0);
