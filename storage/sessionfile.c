@@ -16,10 +16,12 @@
 #include <uuid/uuid.h>
 
 #include "model/session.h"
+#include "model/session_image.h"
 #include "storage/datadir.h"
 #include "storage/lock.h"
 #include "storage/roster_file.h"
 #include "storage/sessionscan.h"
+#include "storage/stateimage.h"
 #include "storage/tornfile.h"
 
 struct SessionFile {
@@ -39,6 +41,11 @@ struct SessionFile {
    int crlf;             /* its lines end in CRLF (saved on Windows) */
    char *datadir;        /* -D DIR, for finding rosters; or NULL */
    PathsHint hint;       /* points at datadir */
+   int stateImage;       /* opts->stateImage */
+   int crcKnown;         /* crc is that of the file's `length` bytes, as the session read them */
+   uint32_t crc;
+   size_t imageCovered;  /* bytes the state image opened from or last written covers; 0: none */
+   int fromImage;        /* the open read a state image */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -361,7 +368,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
          cut = scan->lines[count].start;
    }
    sf->length = (off_t)cut;
-   sf->fileLines = 1 + (long)count;
+   sf->fileLines = scan->before + (long)count;
 
    long firstBad = 0;
    char msg[1024];
@@ -369,8 +376,9 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
    SessionFile_crossStart(&cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
-   /* A first look at the lines: each is then applied once (see session.h). */
-   for (size_t i = 0; i < count; i++)
+   /* A first look at the lines: each is then applied once (see session.h).
+    * (After a state image there is nothing to plan: the lines are few.) */
+   for (size_t i = 0; i < count && !sf->fromImage; i++)
       if (scan->lines[i].seal != SCAN_SEAL_MISSING && scan->lines[i].seal != SCAN_SEAL_BAD)
          Session_load_ahead(sf->session, buf + scan->lines[i].start, scan->lines[i].len);
    for (size_t i = 0; i < count; i++) {
@@ -427,7 +435,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
          count = k;
          cut = scan->lines[k].start;
          sf->length = (off_t)cut;
-         sf->fileLines = 1 + (long)count;
+         sf->fileLines = scan->before + (long)count;
          cutShort = 1;
       }
    }
@@ -545,10 +553,19 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    }
    SessionScan scan;
    char msg[512];
-   if (SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+   sf->stateImage = opts && opts->stateImage;
+   StateImageInfo info = { 0 };
+   char *image = NULL;
+   size_t imageLen = 0;
+   if (sf->stateImage && StateImage_load(path, &info, &image, &imageLen, NULL, 0) == 0 &&
+       StateImage_matches(&info, buf, len, &sf->crc))
+      sf->fromImage = 1;
+   if (SessionScan_runFrom(buf, len, sf->fromImage ? info.covered : 0, info.lines, &scan, msg,
+                           sizeof msg) != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
       SessionScan_free(&scan);
       free(buf);
+      free(image);
       SessionFile_close(sf);
       return NULL;
    }
@@ -564,7 +581,41 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held = Session_hold_text(sf->session, buf, len);
+   if (sf->fromImage && (!held || !SessionImage_read(sf->session, image, imageLen, info.covered,
+                                                     msg, sizeof msg))) {
+      /* Refused after all: the whole file is replayed, read again (the
+       * image's read may have left NULs in this copy). */
+      sf->fromImage = 0;
+      SessionScan_free(&scan);
+      Session_free(sf->session);
+      if (!held)
+         free(buf);
+      buf = NULL;
+      int retry = (sf->session = Session_new()) != NULL;
+      if (retry)
+         sf->session->replay_no_checkpoints = sf->readOnly;
+      if (!retry || lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
+          SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+         snprintf(err, errlen, "%s: cannot read: %s", path, retry ? strerror(errno) : "out of memory");
+         SessionScan_free(&scan);
+         free(buf);
+         free(image);
+         SessionFile_close(sf);
+         return NULL;
+      }
+      held = Session_hold_text(sf->session, buf, len);
+   }
+   free(image);
+   /* What the session read, as a checksum: the state image written later
+    * stands for these bytes (and those appended through this session). */
+   if (sf->stateImage) {
+      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcMore(sf->crc, buf + info.covered,
+                                                               len - info.covered)
+                              : (uint32_t)SessionScan_crc(buf, len);
+      sf->imageCovered = sf->fromImage ? info.covered : 0;
+   }
    SessionFile_load(sf, buf, len, &scan);
+   sf->crcKnown = sf->stateImage && (size_t)sf->length == len && sf->nproblems == 0;
    SessionScan_free(&scan);
    if (!held)
       free(buf);
@@ -736,6 +787,8 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
       return SESSIONFILE_FAILED;
    }
    sf->length += (off_t)out.len;
+   if (sf->crcKnown)
+      sf->crc = (uint32_t)SessionScan_crcMore(sf->crc, out.data, out.len);
    SessionFile_noteMtime(sf);
    for (size_t i = 0; i < out.len; i++)
       sf->fileLines += out.data[i] == '\n';
@@ -786,6 +839,8 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
       at += n + 1;
    }
    sf->length += (off_t)at;
+   if (sf->crcKnown)
+      sf->crc = (uint32_t)SessionScan_crcMore(sf->crc, buf, at);
    SessionFile_noteMtime(sf);
    sf->fileLines = lineno;
    free(buf);
@@ -874,6 +929,9 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    sf->fileLines = 1 + (long)Session_line_count(fresh);
    sf->version = GV_JOURNAL_VERSION;
    sf->crlf = 0;
+   sf->crc = (uint32_t)SessionScan_crc(text.data, text.len);
+   sf->crcKnown = sf->stateImage;
+   sf->imageCovered = 0;
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
@@ -883,6 +941,25 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       return -1;
    }
    return 0;
+}
+
+int SessionFile_saveImage(SessionFile *sf) {
+   if (!sf->stateImage || !sf->crcKnown || sf->nproblems > 0 ||
+       (size_t)sf->length < SESSIONFILE_IMAGE_MIN || sf->imageCovered == (size_t)sf->length ||
+       Session_replay_awaiting(sf->session) > 0)
+      return 0;
+   GvBuf body = GV_BUF_INIT;
+   StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };
+   int r = SessionImage_write(sf->session, &body) &&
+           StateImage_save(sf->path, &info, body.data, body.len) == 0 ? 1 : -1;
+   GvBuf_free(&body);
+   if (r == 1)
+      sf->imageCovered = (size_t)sf->length;
+   return r;
+}
+
+int SessionFile_openedFromImage(const SessionFile *sf) {
+   return sf->fromImage;
 }
 
 int SessionFile_tornPieces(const char *path, void (*report)(void *ud, const char *line), void *ud,
