@@ -12,6 +12,7 @@
 #include "model/floor.h"
 
 static const char Magic[12] = "gavel-state";
+_Static_assert(sizeof(JournalLine) == 8, "journal lines are written as they are held");
 #define NO_STR UINT32_MAX
 
 /* ---- writing ----------------------------------------------------------- */
@@ -113,10 +114,8 @@ static bool notes(GvBuf *b, const Session *s, const Notes *n) {
 
 static void journal(GvBuf *b, const Journal *j) {
    u64(b, j->nlines);
-   for (size_t i = 0; i < j->nlines; i++) {
-      u32(b, j->lines[i].at);
-      u32(b, j->lines[i].len);
-   }
+   if (j->nlines)
+      put(b, j->lines, j->nlines * sizeof *j->lines);
    u64(b, j->ncopies);
    for (size_t i = 0; i < j->ncopies; i++)
       str(b, j->copies[i]);
@@ -347,8 +346,12 @@ static bool bad(Reader *r, const char *why) {
    return false;
 }
 
+static inline bool room(const Reader *r, size_t n) {
+   return !r->why && (size_t)(r->end - r->p) >= n;
+}
+
 static bool take(Reader *r, void *dst, size_t n) {
-   if (r->why || (size_t)(r->end - r->p) < n) {
+   if (!room(r, n)) {
       memset(dst, 0, n);
       return bad(r, "cut short");
    }
@@ -356,31 +359,31 @@ static bool take(Reader *r, void *dst, size_t n) {
    r->p += n;
    return true;
 }
+/* The fixed-size reads, inline: an image holds a few hundred thousand. */
+#define GET(T, name) \
+   static inline T name(Reader *r) { \
+      T v = 0; \
+      if (room(r, sizeof v)) { \
+         memcpy(&v, r->p, sizeof v); \
+         r->p += sizeof v; \
+      } else { \
+         bad(r, "cut short"); \
+      } \
+      return v; \
+   }
+GET(unsigned char, g8raw)
+GET(uint32_t, g32)
+GET(uint64_t, g64)
+GET(int64_t, gi64)
+#undef GET
 static unsigned g8(Reader *r) {
-   unsigned char c;
-   take(r, &c, 1);
-   return c;
+   return g8raw(r);
 }
 static bool gbool(Reader *r) {
    unsigned v = g8(r);
    if (v > 1)
       bad(r, "a flag out of range");
    return v == 1;
-}
-static uint32_t g32(Reader *r) {
-   uint32_t v;
-   take(r, &v, sizeof v);
-   return v;
-}
-static uint64_t g64(Reader *r) {
-   uint64_t v;
-   take(r, &v, sizeof v);
-   return v;
-}
-static int64_t gi64(Reader *r) {
-   int64_t v;
-   take(r, &v, sizeof v);
-   return v;
 }
 /* An enum below count. */
 static unsigned genum(Reader *r, unsigned count) {
@@ -514,21 +517,18 @@ static bool gjournal(Reader *r) {
       return bad(r, "out of memory");
    j->lines_cap = nlines;
    size_t copies = 0;
+   if (nlines && !take(r, j->lines, nlines * sizeof *j->lines))
+      return false;
    for (size_t i = 0; i < nlines; i++) {
-      JournalLine l;
-      l.at = g32(r);
-      l.len = g32(r);
-      if (r->why)
-         return false;
+      JournalLine l = j->lines[i];
       if (l.at & JOURNAL_COPY) {
          if ((l.at & ~JOURNAL_COPY) != copies++)
             return bad(r, "the copied lines out of order");
       } else if (!j->held || l.at >= r->covered || l.len >= r->covered - l.at) {
          return bad(r, "a line outside the file it stands for");
       }
-      j->lines[i] = l;
-      j->nlines = i + 1;
    }
+   j->nlines = nlines;
    size_t ncopies = gcount(r, 4);
    if (r->why)
       return false;

@@ -554,18 +554,17 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    SessionScan scan;
    char msg[512];
    sf->stateImage = opts && opts->stateImage;
-   StateImageInfo info = { 0 };
-   char *image = NULL;
-   size_t imageLen = 0;
-   if (sf->stateImage && StateImage_load(path, &info, &image, &imageLen, NULL, 0) == 0 &&
-       StateImage_matches(&info, buf, len, &sf->crc))
+   StateImageFile image = { 0 };
+   const StateImageInfo *info = &image.info;
+   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 &&
+       StateImage_matches(info, buf, len, &sf->crc))
       sf->fromImage = 1;
-   if (SessionScan_runFrom(buf, len, sf->fromImage ? info.covered : 0, info.lines, &scan, msg,
+   if (SessionScan_runFrom(buf, len, sf->fromImage ? info->covered : 0, info->lines, &scan, msg,
                            sizeof msg) != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
       SessionScan_free(&scan);
       free(buf);
-      free(image);
+      StateImage_close(&image);
       SessionFile_close(sf);
       return NULL;
    }
@@ -581,8 +580,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held = Session_hold_text(sf->session, buf, len);
-   if (sf->fromImage && (!held || !SessionImage_read(sf->session, image, imageLen, info.covered,
-                                                     msg, sizeof msg))) {
+   if (sf->fromImage && (!held || !SessionImage_read(sf->session, image.body, image.bodyLen,
+                                                     info->covered, msg, sizeof msg))) {
       /* Refused after all: the whole file is replayed, read again (the
        * image's read may have left NULs in this copy). */
       sf->fromImage = 0;
@@ -599,21 +598,21 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
          snprintf(err, errlen, "%s: cannot read: %s", path, retry ? strerror(errno) : "out of memory");
          SessionScan_free(&scan);
          free(buf);
-         free(image);
+         StateImage_close(&image);
          SessionFile_close(sf);
          return NULL;
       }
       held = Session_hold_text(sf->session, buf, len);
    }
-   free(image);
    /* What the session read, as a checksum: the state image written later
     * stands for these bytes (and those appended through this session). */
    if (sf->stateImage) {
-      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcMore(sf->crc, buf + info.covered,
-                                                               len - info.covered)
+      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcMore(sf->crc, buf + info->covered,
+                                                               len - info->covered)
                               : (uint32_t)SessionScan_crc(buf, len);
-      sf->imageCovered = sf->fromImage ? info.covered : 0;
+      sf->imageCovered = sf->fromImage ? info->covered : 0;
    }
+   StateImage_close(&image);
    SessionFile_load(sf, buf, len, &scan);
    sf->crcKnown = sf->stateImage && (size_t)sf->length == len && sf->nproblems == 0;
    SessionScan_free(&scan);

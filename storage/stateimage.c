@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,64 +56,84 @@ static int StateImage_fail(char *why, size_t whylen, const char *path, const cha
    return -1;
 }
 
-int StateImage_load(const char *sessionPath, StateImageInfo *info, char **body, size_t *bodyLen,
-                    char *why, size_t whylen) {
+int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, size_t whylen) {
    char path[PATH_MAX], real[PATH_MAX];
-   *body = NULL;
-   *bodyLen = 0;
+   memset(img, 0, sizeof *img);
    if (StateImage_path(sessionPath, path, sizeof path) != 0)
       return StateImage_fail(why, whylen, sessionPath, "no cache folder");
    StateImage_real(sessionPath, real);
-   char *buf = NULL;
-   size_t len = 0;
-   if (FileIO_readPathNoFollow(path, &buf, &len) != 0)
+   int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+   struct stat st;
+   if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      if (fd >= 0)
+         close(fd);
       return StateImage_fail(why, whylen, path, "no state image");
+   }
+   size_t len = (size_t)st.st_size;
+   const size_t head = sizeof Magic + 4 + 8 + 4 + 8 + 4;
+   if ((uintmax_t)st.st_size < head + 8 + 4 || (uintmax_t)st.st_size > SIZE_MAX / 2) {
+      close(fd);
+      return StateImage_fail(why, whylen, path, "torn state image");
+   }
+   /* Mapped, not read: the model reads it in place, and the pages are the
+    * page cache's (a cache file is only ever replaced by a rename, never
+    * cut in place, so the mapping stays whole). */
+   void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+   close(fd);
+   if (map == MAP_FAILED)
+      return StateImage_fail(why, whylen, path, "cannot be mapped");
+   const char *buf = map, *p = buf, *end = buf + len;
    /* The checksum of everything before it comes last. */
    uint32_t sum;
-   const char *p = buf, *end = buf + len;
-   if (len < sizeof Magic + 4 + 8 + 4 + 8 + 4 + 8 + 4) {
-      free(buf);
-      return StateImage_fail(why, whylen, path, "torn state image");
-   }
    memcpy(&sum, end - 4, 4);
    end -= 4;
+   const char *what = NULL;
    if (memcmp(p, Magic, sizeof Magic) != 0 ||
-       (uint32_t)SessionScan_crc(buf, (size_t)(end - buf)) != sum) {
-      free(buf);
-      return StateImage_fail(why, whylen, path, "not a state image, or a damaged one");
+       (uint32_t)SessionScan_crc(buf, (size_t)(end - buf)) != sum)
+      what = "not a state image, or a damaged one";
+   uint32_t version = 0, plen = 0;
+   uint64_t covered = 0, lines = 0, blen = 0;
+   if (!what) {
+      p += sizeof Magic;
+      memcpy(&version, p, 4);
+      memcpy(&covered, p + 4, 8);
+      memcpy(&img->info.crc, p + 12, 4);
+      memcpy(&lines, p + 16, 8);
+      memcpy(&plen, p + 24, 4);
+      p += 28;
+      if (version != STATEIMAGE_VERSION || plen > (size_t)(end - p) || plen != strlen(real) ||
+          memcmp(p, real, plen) != 0)
+         what = "another version's or another session's image";
    }
-   p += sizeof Magic;
-   uint32_t version, plen;
-   uint64_t covered, lines, blen;
-   memcpy(&version, p, 4);
-   memcpy(&covered, p + 4, 8);
-   memcpy(&info->crc, p + 12, 4);
-   memcpy(&lines, p + 16, 8);
-   memcpy(&plen, p + 24, 4);
-   p += 28;
-   if (version != STATEIMAGE_VERSION || plen > (size_t)(end - p) ||
-       plen != strlen(real) || memcmp(p, real, plen) != 0) {
-      free(buf);
-      return StateImage_fail(why, whylen, path, "another version's or another session's image");
+   if (!what) {
+      p += plen;
+      if ((size_t)(end - p) < 8)
+         what = "torn state image";
+      else
+         memcpy(&blen, p, 8);
+      p += 8;
+      if (!what && (blen != (uint64_t)(end - p) || covered > SIZE_MAX || lines > LONG_MAX ||
+                    lines < 1))
+         what = "torn state image";
    }
-   p += plen;
-   if ((size_t)(end - p) < 8) {
-      free(buf);
-      return StateImage_fail(why, whylen, path, "torn state image");
+   if (what) {
+      munmap(map, len);
+      memset(img, 0, sizeof *img);
+      return StateImage_fail(why, whylen, path, what);
    }
-   memcpy(&blen, p, 8);
-   p += 8;
-   if (blen != (uint64_t)(end - p) || covered > SIZE_MAX || lines > LONG_MAX || lines < 1) {
-      free(buf);
-      return StateImage_fail(why, whylen, path, "torn state image");
-   }
-   info->covered = (size_t)covered;
-   info->lines = (long)lines;
-   /* The model's image moves to the front: one block, no second copy. */
-   memmove(buf, p, (size_t)blen);
-   *body = buf;
-   *bodyLen = (size_t)blen;
+   img->info.covered = (size_t)covered;
+   img->info.lines = (long)lines;
+   img->body = p;
+   img->bodyLen = (size_t)blen;
+   img->map = map;
+   img->mapLen = len;
    return 0;
+}
+
+void StateImage_close(StateImageFile *img) {
+   if (img->map)
+      munmap(img->map, img->mapLen);
+   memset(img, 0, sizeof *img);
 }
 
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,

@@ -27,11 +27,20 @@ typedef struct StateImageInfo {
  * 0, or -1 when there is no cache folder (no $HOME) or the name is too long. */
 int StateImage_path(const char *sessionPath, char *buf, size_t n);
 
-/* Reads the image of sessionPath: *body (malloc'ed) gets the model's image,
- * *info what it covers. -1 when there is none, or it is torn, damaged,
- * another format's or another session's (why says which, if why). */
-int StateImage_load(const char *sessionPath, StateImageInfo *info, char **body, size_t *bodyLen,
-                    char *why, size_t whylen);
+/* An image file as read: mapped, not copied. */
+typedef struct StateImageFile {
+   StateImageInfo info;
+   const char *body;    /* the model's image (model/session_image.h) */
+   size_t bodyLen;
+   void *map;           /* the whole file, read-only */
+   size_t mapLen;
+} StateImageFile;
+
+/* Reads the image of sessionPath into img (StateImage_close it). -1 when
+ * there is none, or it is torn, damaged, another format's or another
+ * session's (why says which, if why); img then holds nothing. */
+int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, size_t whylen);
+void StateImage_close(StateImageFile *img);
 
 /* Writes it (replacing any), through a temporary renamed into place. 0 or -1. */
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,

@@ -860,6 +860,16 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
+      /* Once the first screen is out and no key waits: the state image of
+       * a long session, so that the next start skips its replay (else at
+       * the first pause). */
+      if (!imaged) {
+         struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+         if (poll(&pfd, 1, 0) == 0) {
+            imaged = 1;
+            SessionFile_saveImage(app->sf);
+         }
+      }
       timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
       if (key == 0) {
@@ -879,8 +889,6 @@ static void App_loop(App *app) {
          }
          if (app->follow)
             App_followPoll(app);
-         /* Once the first screen is up and nothing is typed: the state
-          * image of a long session, so that the next start skips its replay. */
          if (!imaged) {
             imaged = 1;
             SessionFile_saveImage(app->sf);
