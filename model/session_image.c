@@ -519,13 +519,16 @@ static bool gjournal(Reader *r) {
    size_t copies = 0;
    if (nlines && !take(r, j->lines, nlines * sizeof *j->lines))
       return false;
+   size_t after = 0;   /* the held lines follow one another in the text */
    for (size_t i = 0; i < nlines; i++) {
       JournalLine l = j->lines[i];
       if (l.at & JOURNAL_COPY) {
          if ((l.at & ~JOURNAL_COPY) != copies++)
             return bad(r, "the copied lines out of order");
-      } else if (!j->held || l.at >= r->covered || l.len >= r->covered - l.at) {
+      } else if (!j->held || l.at < after || l.at >= r->covered || l.len >= r->covered - l.at) {
          return bad(r, "a line outside the file it stands for");
+      } else {
+         after = (size_t)l.at + l.len + 1;
       }
    }
    j->nlines = nlines;
