@@ -17,8 +17,16 @@ _Static_assert(sizeof(JournalLine) == 8, "journal lines are written as they are 
 
 /* ---- writing ----------------------------------------------------------- */
 
-static void put(GvBuf *b, const void *p, size_t n) {
-   GvBuf_append(b, p, n);
+/* Inline while there is room (an image is a few hundred thousand fields);
+ * GvBuf_append grows the buffer. */
+static inline void put(GvBuf *b, const void *p, size_t n) {
+   if (!b->failed && b->data && b->len + n < b->cap) {
+      memcpy(b->data + b->len, p, n);
+      b->len += n;
+      b->data[b->len] = '\0';
+   } else {
+      GvBuf_append(b, p, n);
+   }
 }
 static void u8(GvBuf *b, unsigned v) {
    unsigned char c = (unsigned char)v;
