@@ -928,9 +928,8 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    sf->fileLines = 1 + (long)Session_line_count(fresh);
    sf->version = GV_JOURNAL_VERSION;
    sf->crlf = 0;
-   sf->crc = (uint32_t)SessionScan_crc(text.data, text.len);
-   sf->crcKnown = sf->stateImage;
-   sf->imageCovered = 0;
+   /* Its lines are copies: no image until the next open (see saveImage). */
+   sf->crcKnown = 0;
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
@@ -943,9 +942,13 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
 }
 
 int SessionFile_saveImage(SessionFile *sf) {
+   /* Lines run or read here since the open are copies (and their notes text
+    * of their own): an image of them would keep them so at every open after,
+    * where a replay makes them slices of the file read. The next open
+    * replays them, and its image has none. */
    if (!sf->stateImage || !sf->crcKnown || sf->nproblems > 0 ||
        (size_t)sf->length < SESSIONFILE_IMAGE_MIN || sf->imageCovered == (size_t)sf->length ||
-       Session_replay_awaiting(sf->session) > 0)
+       Session_replay_awaiting(sf->session) > 0 || sf->session->journal.ncopies > 0)
       return 0;
    GvBuf body = GV_BUF_INIT;
    StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };

@@ -132,9 +132,11 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen);
 
 /* With opts->stateImage: writes the state image of the session as it is
  * now, unless the one it opened from or last wrote is still current, the
- * session is shorter than SESSIONFILE_IMAGE_MIN, or its file had a problem
- * (an image is only ever taken of a sound session). 1 when written, 0 when
- * not needed, -1 when it could not be (a cache: nothing is lost). */
+ * session is shorter than SESSIONFILE_IMAGE_MIN, its file had a problem
+ * (an image is only ever taken of a sound session), or it holds lines run
+ * or read since the open (copies: the next open replays them, and writes
+ * the image then). 1 when written, 0 when not needed, -1 when it could not
+ * be (a cache: nothing is lost). */
 int SessionFile_saveImage(SessionFile *sf);
 
 /* 1 when the open read the session's state image and replayed only what

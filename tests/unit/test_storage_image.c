@@ -135,11 +135,20 @@ static void second_open_reads_the_image(void **state) {
    assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
    assert_int_equal(SessionFile_run(sf, "redo", msg, sizeof msg), SESSIONFILE_DONE);
    assert_full_replay(&m, sf);
-   /* The image follows the appends: the next open has nothing to replay. */
+   /* Lines run here are copies: no image of them (they would stay copies
+    * at every open after). The next open replays them from the file read,
+    * and its image has none: the one after has nothing to replay. */
+   assert_int_equal(SessionFile_saveImage(sf), 0);
+   SessionFile_close(sf);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   assert_int_equal(SessionFile_session(sf)->journal.ncopies, 0);
    assert_int_equal(SessionFile_saveImage(sf), 1);
    SessionFile_close(sf);
    sf = open_sf(&m, 1, 1);
    assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_session(sf)->journal.ncopies, 0);
    assert_full_replay(&m, sf);
    SessionFile_close(sf);
    img_free(&m);
