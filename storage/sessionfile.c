@@ -607,9 +607,9 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    /* What the session read, as a checksum: the state image written later
     * stands for these bytes (and those appended through this session). */
    if (sf->stateImage) {
-      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcMore(sf->crc, buf + info->covered,
+      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcWide(sf->crc, buf + info->covered,
                                                                len - info->covered)
-                              : (uint32_t)SessionScan_crc(buf, len);
+                              : (uint32_t)SessionScan_crcWide(0, buf, len);
       sf->imageCovered = sf->fromImage ? info->covered : 0;
    }
    StateImage_close(&image);

@@ -128,6 +128,34 @@ unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t le
    return (unsigned long)c;
 }
 
+/* The CRC of a long text in two halves at once, joined (zlib's
+ * crc32_combine): the checksum of a whole session file on the open's path. */
+#define SESSIONSCAN_CRC_SPLIT ((size_t)2 << 20)
+
+typedef struct CrcPart {
+   const char *p;
+   size_t len;
+   unsigned long crc;
+} CrcPart;
+
+static void *SessionScan_crcThread(void *ud) {
+   CrcPart *c = ud;
+   c->crc = SessionScan_crcMore(0, c->p, c->len);
+   return NULL;
+}
+
+unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t len) {
+   pthread_t t;
+   size_t half = len / 2;
+   CrcPart b = { text + half, len - half, 0 };
+   if (len < SESSIONSCAN_CRC_SPLIT || (z_off_t)b.len < 0 ||
+       pthread_create(&t, NULL, SessionScan_crcThread, &b) != 0)
+      return SessionScan_crcMore(crc, text, len);
+   unsigned long a = SessionScan_crcMore(crc, text, half);
+   pthread_join(t, NULL);
+   return (unsigned long)crc32_combine((uLong)a, (uLong)b.crc, (z_off_t)b.len);
+}
+
 /* The value of the 8 hex digits at s, or -1 when one is not a digit or a
  * lower-case 'a'-'f' ('a' and 'A' differ by one bit, and that bit counts). */
 static long SessionScan_sealDigits(const char *s) {

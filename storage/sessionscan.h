@@ -109,6 +109,8 @@ const char *SessionScan_headerFor(long version);
 unsigned long SessionScan_crc(const char *line, size_t len);
 /* The same continued: the CRC of the bytes before, then these (zlib's crc32(crc, ...)). */
 unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len);
+/* The same for a long text, in two threads (the same bits). */
+unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t len);
 
 /* Checks the seal at the end of line[0..len) (a format 2 line without its
  * '\n'): SCAN_SEAL_OK with *content the length before it, or

@@ -178,6 +178,6 @@ int StateImage_matches(const StateImageInfo *info, const char *text, size_t len,
    size_t n = info->covered;
    if (n == 0 || n > len || text[n - 1] != '\n')
       return 0;
-   *crc = (uint32_t)SessionScan_crc(text, n);
+   *crc = (uint32_t)SessionScan_crcWide(0, text, n);
    return *crc == info->crc;
 }

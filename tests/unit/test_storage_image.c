@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "model/session_image.h"
+#include "storage/fileio.h"
 #include "storage/sessionfile.h"
 #include "storage/sessionscan.h"
 #include "storage/stateimage.h"
@@ -311,6 +312,45 @@ static void the_prefix_must_match(void **state) {
    assert_false(StateImage_matches(&in, other, n, &crc));
 }
 
+/* The open's checksum of a long text in two threads, and its read in two
+ * halves, are the same bits as one pass. */
+static void long_texts_read_and_summed_in_halves(void **state) {
+   (void)state;
+   size_t n = ((size_t)9 << 20) + 12345;
+   char *t = malloc(n);
+   uint64_t r = 88172645463325252ULL;
+   for (size_t i = 0; i < n; i++) {
+      r ^= r << 13;
+      r ^= r >> 7;
+      r ^= r << 17;
+      t[i] = (char)(r >> 24);
+   }
+   assert_int_equal(SessionScan_crcWide(0, t, n), SessionScan_crc(t, n));
+   unsigned long first = SessionScan_crc(t, 1000);
+   assert_int_equal(SessionScan_crcWide(first, t + 1000, n - 1000), SessionScan_crc(t, n));
+   TestFile *tf = TestFile_new("long.bin");
+   FILE *f = fopen(tf->path, "wb");
+   fwrite(t, 1, n, f);
+   fclose(f);
+   int fd = open(tf->path, O_RDONLY);
+   char *buf = NULL;
+   size_t len = 0;
+   assert_int_equal(FileIO_readFd(fd, &buf, &len), 0);
+   assert_int_equal(len, n);
+   assert_memory_equal(buf, t, n);
+   assert_int_equal(buf[n], '\0');
+   free(buf);
+   /* From where the descriptor is. */
+   assert_int_equal(lseek(fd, 777, SEEK_SET), 777);
+   assert_int_equal(FileIO_readFd(fd, &buf, &len), 0);
+   assert_int_equal(len, n - 777);
+   assert_memory_equal(buf, t + 777, n - 777);
+   free(buf);
+   close(fd);
+   TestFile_free(tf);
+   free(t);
+}
+
 /* Short sessions get no image. */
 static void a_short_session_gets_none(void **state) {
    (void)state;
@@ -343,6 +383,7 @@ int main(void) {
       cmocka_unit_test(a_damaged_image_is_not_used),
       cmocka_unit_test(the_prefix_must_match),
       cmocka_unit_test(a_short_session_gets_none),
+      cmocka_unit_test(long_texts_read_and_summed_in_halves),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
