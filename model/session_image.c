@@ -341,11 +341,18 @@ bool SessionImage_write(const Session *s, GvBuf *out) {
 
 /* ---- reading ----------------------------------------------------------- */
 
+/* Notes placed in the text before it is there: checked by settle(). */
+struct SessionImagePending {
+   size_t *at;        /* pairs: offset, length */
+   size_t n, cap;
+};
+
 typedef struct Reader {
    const unsigned char *p, *end;
    const char *why;   /* the first problem, or NULL */
    Session *s;
    size_t covered;
+   SessionImagePending *pending;   /* the text is not read now: notes kept here */
 } Reader;
 
 static bool bad(Reader *r, const char *why) {
@@ -468,9 +475,25 @@ static const char *gslice(Reader *r, size_t *len) {
    const Journal *j = &r->s->journal;
    if (r->why)
       return NULL;
-   if (!j->held || at >= r->covered || *len >= r->covered - at || j->held[at + *len] != '\0') {
+   if (!j->held || at >= r->covered || *len >= r->covered - at ||
+       (!r->pending && j->held[at + *len] != '\0')) {
       bad(r, "a note outside the file it stands for");
       return NULL;
+   }
+   if (r->pending) {
+      SessionImagePending *p = r->pending;
+      if (p->n + 2 > p->cap) {
+         size_t cap = p->cap ? p->cap * 2 : 1024;
+         size_t *a = realloc(p->at, cap * sizeof *a);
+         if (!a) {
+            bad(r, "out of memory");
+            return NULL;
+         }
+         p->at = a;
+         p->cap = cap;
+      }
+      p->at[p->n++] = (size_t)at;
+      p->at[p->n++] = *len;
    }
    return j->held + at;
 }
@@ -498,12 +521,14 @@ static bool gnotes(Reader *r, Notes *n) {
       uint32_t count = g32(r);
       if (count < 2 || count > (size_t)(r->end - r->p) / 12)
          return bad(r, "a count of notes out of range");
+      const char *after = NULL;   /* the pieces follow one another in the text */
       for (uint32_t i = 0; i < count; i++) {
          const char *t = gslice(r, &len);
          if (!t)
             return false;
-         if (len == 0)
-            return bad(r, "an empty note in a list");
+         if (len == 0 || (after && t < after))
+            return bad(r, "a note list out of order");
+         after = t + len + 1;
          if (!(i ? Notes_add_slice(n, t, len) : Notes_set_slice(n, t, len)))
             return bad(r, "out of memory");
       }
@@ -555,15 +580,12 @@ static bool gjournal(Reader *r) {
          return bad(r, "a copied line missing");
       j->ncopies = i + 1;
    }
-   /* Every line is NUL-ended, as the replay leaves it, and as long as said. */
+   /* Every line is NUL-ended, as the replay leaves it (the held ones by
+    * settle(), once the text is there), and as long as said. */
    for (size_t i = 0; i < j->nlines; i++) {
       JournalLine l = j->lines[i];
-      if (l.at & JOURNAL_COPY) {
-         if (strlen(j->copies[l.at & ~JOURNAL_COPY]) != l.len)
-            return bad(r, "a copied line of the wrong length");
-      } else {
-         j->held[l.at + l.len] = '\0';
-      }
+      if ((l.at & JOURNAL_COPY) && strlen(j->copies[l.at & ~JOURNAL_COPY]) != l.len)
+         return bad(r, "a copied line of the wrong length");
    }
    size_t nentries = gcount(r, 14);
    if (r->why)
@@ -942,9 +964,38 @@ static bool check_refs(Reader *r) {
    return true;
 }
 
-bool SessionImage_read(Session *s, const void *image, size_t len, size_t covered, char *msg,
-                       size_t msglen) {
-   Reader r = { .p = image, .end = (const unsigned char *)image + len, .s = s, .covered = covered };
+/* The held lines NUL-ended, then the notes placed in the text checked to
+ * end where a line does. */
+static bool settle(Session *s, const SessionImagePending *p, char *msg, size_t msglen) {
+   Journal *j = &s->journal;
+   for (size_t i = 0; i < j->nlines; i++) {
+      JournalLine l = j->lines[i];
+      /* Written only where it is not one yet: a page never written stays
+       * shared (an image read over a mapped text). */
+      if (!(l.at & JOURNAL_COPY) && j->held[l.at + l.len] != '\0')
+         j->held[l.at + l.len] = '\0';
+   }
+   for (size_t k = 0; p && k < p->n; k += 2)
+      if (j->held[p->at[k] + p->at[k + 1]] != '\0') {
+         if (msglen)
+            snprintf(msg, msglen, "state image refused: a note outside the file it stands for");
+         return false;
+      }
+   return true;
+}
+
+static void pending_free(SessionImagePending *p) {
+   if (p) {
+      free(p->at);
+      free(p);
+   }
+}
+
+/* Reads the image; with pending, the text is neither read nor written. */
+static bool read_image(Session *s, const void *image, size_t len, size_t covered,
+                       SessionImagePending *pending, char *msg, size_t msglen) {
+   Reader r = { .p = image, .end = (const unsigned char *)image + len, .s = s, .covered = covered,
+                .pending = pending };
    char magic[sizeof Magic];
    uint32_t g[16], want[16];
    guard(want);
@@ -978,4 +1029,43 @@ bool SessionImage_read(Session *s, const void *image, size_t len, size_t covered
    if (r.why && msglen)
       snprintf(msg, msglen, "state image refused: %s", r.why);
    return !r.why;
+}
+
+bool SessionImage_read(Session *s, const void *image, size_t len, size_t covered, char *msg,
+                       size_t msglen) {
+   SessionImagePending p = { 0 };
+   bool ok = read_image(s, image, len, covered, &p, msg, msglen) && settle(s, &p, msg, msglen);
+   free(p.at);
+   return ok;
+}
+
+bool SessionImage_readAhead(Session *s, const void *image, size_t len, size_t covered,
+                            SessionImagePending **pending, char *msg, size_t msglen) {
+   *pending = calloc(1, sizeof **pending);
+   if (!*pending) {
+      if (msglen)
+         snprintf(msg, msglen, "state image refused: out of memory");
+      return false;
+   }
+   if (read_image(s, image, len, covered, *pending, msg, msglen))
+      return true;
+   pending_free(*pending);
+   *pending = NULL;
+   return false;
+}
+
+bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, size_t msglen) {
+   bool ok = settle(s, pending, msg, msglen);
+   pending_free(pending);
+   return ok;
+}
+
+void SessionImage_abandon(Session *s, SessionImagePending *pending) {
+   pending_free(pending);
+   if (!s)
+      return;
+   /* The text is the caller's: the session lets go of it before it goes. */
+   s->journal.held = NULL;
+   s->journal.held_len = 0;
+   Session_free(s);
 }

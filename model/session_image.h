@@ -36,4 +36,18 @@ bool SessionImage_write(const Session *s, GvBuf *out);
 bool SessionImage_read(Session *s, const void *image, size_t len, size_t covered, char *msg,
                        size_t msglen);
 
+/* The same in two steps, for a text still being read meanwhile (by another
+ * thread): SessionImage_readAhead reads the image into s, whose held text
+ * it neither reads nor writes (it only places the lines and notes in it);
+ * once text[0..covered) is all there, SessionImage_settle ends the lines
+ * with NULs and checks the notes (false: refused, s must be freed, its text
+ * may have NULs in it). Both free pending, or leave none on failure.
+ * SessionImage_abandon gives up between the two: it frees s (and pending)
+ * but not the text it holds, which stays the caller's, untouched. */
+typedef struct SessionImagePending SessionImagePending;
+bool SessionImage_readAhead(Session *s, const void *image, size_t len, size_t covered,
+                            SessionImagePending **pending, char *msg, size_t msglen);
+bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, size_t msglen);
+void SessionImage_abandon(Session *s, SessionImagePending *pending);
+
 #endif

@@ -347,34 +347,44 @@ static int FileIO_readSplit(int fd, char *buf, size_t size, off_t at) {
    return 0;
 }
 
-int FileIO_readFd(int fd, char **out, size_t *outlen) {
+int FileIO_readBegin(int fd, FileIORead *r) {
    /* A regular file is read into one block of its size (and a little more,
     * to see its end): no copy on the way as the buffer grows. */
    struct stat st;
-   size_t cap = 65536, len = 0;
-   off_t at = -1;
+   memset(r, 0, sizeof *r);
+   r->fd = fd;
+   r->cap = 65536;
+   r->at = -1;
    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
        (uintmax_t)st.st_size < SIZE_MAX / 2 - 4096) {
-      cap = (size_t)st.st_size + 4096;
-      at = lseek(fd, 0, SEEK_CUR);
+      r->cap = (size_t)st.st_size + 4096;
+      r->at = lseek(fd, 0, SEEK_CUR);
+      if (r->at >= 0 && r->at < st.st_size)
+         r->size = (size_t)(st.st_size - r->at);
    }
-   char *buf = malloc(cap);
-   if (!buf)
+   if (!(r->buf = malloc(r->cap)))
       return -1;
 #ifdef MADV_HUGEPAGE
    /* A long file's buffer in huge pages where the system lends them on
     * request: a 4 KiB page at a time, giving it its pages costs more than
     * reading the file (one fault in 512). A hint: refused, nothing changes. */
-   if (cap >= FILEIO_SPLIT_READ) {
-      uintptr_t from = ((uintptr_t)buf + 4095) & ~(uintptr_t)4095;
-      uintptr_t to = ((uintptr_t)buf + cap) & ~(uintptr_t)4095;
+   if (r->cap >= FILEIO_SPLIT_READ) {
+      uintptr_t from = ((uintptr_t)r->buf + 4095) & ~(uintptr_t)4095;
+      uintptr_t to = ((uintptr_t)r->buf + r->cap) & ~(uintptr_t)4095;
       if (to > from)
          (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
    }
 #endif
-   if (at >= 0 && at < st.st_size && (size_t)(st.st_size - at) >= FILEIO_SPLIT_READ &&
-       FileIO_readSplit(fd, buf, (size_t)(st.st_size - at), at) == 0)
-      len = (size_t)(st.st_size - at);   /* then on to the end, as it is now */
+   return 0;
+}
+
+int FileIO_readEnd(FileIORead *rd, char **out, size_t *outlen) {
+   int fd = rd->fd;
+   char *buf = rd->buf;
+   size_t cap = rd->cap, len = 0;
+   rd->buf = NULL;
+   if (rd->size >= FILEIO_SPLIT_READ && FileIO_readSplit(fd, buf, rd->size, rd->at) == 0)
+      len = rd->size;   /* then on to the end, as it is now */
    for (;;) {
       if (cap - len < 2) {
          char *nb = realloc(buf, cap * 2);
@@ -404,6 +414,14 @@ int FileIO_readFd(int fd, char **out, size_t *outlen) {
    *outlen = len;
    return 0;
 }
+
+int FileIO_readFd(int fd, char **out, size_t *outlen) {
+   FileIORead r;
+   if (FileIO_readBegin(fd, &r) != 0)
+      return -1;
+   return FileIO_readEnd(&r, out, outlen);
+}
+
 
 /* flags: 0 or O_NOFOLLOW. */
 static int FileIO_readPathWith(const char *path, int flags, char **buf, size_t *len) {

@@ -480,6 +480,54 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
           a.st_ino == b.st_ino;
 }
 
+/* The state image read back by a thread of its own while the file is read
+ * into text (whose address is known before its bytes are there: the image
+ * only places lines and notes in it; SessionImage_settle reads it after). */
+typedef struct ImageAhead {
+   const StateImageFile *image;
+   Session *s;
+   SessionImagePending *pending;
+   char *text;
+   size_t size;
+   int ok, running;
+   pthread_t thread;
+} ImageAhead;
+
+static void *SessionFile_aheadRun(void *ud) {
+   ImageAhead *a = ud;
+   a->ok = SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
+                                  &a->pending, NULL, 0);
+   return NULL;
+}
+
+static void SessionFile_aheadStart(ImageAhead *a, const StateImageFile *image, char *text,
+                                   size_t size) {
+   *a = (ImageAhead){ .image = image, .text = text, .size = size };
+   if (!(a->s = Session_new()))
+      return;
+   if (!Session_hold_text(a->s, text, size)) {
+      Session_free(a->s);
+      a->s = NULL;
+      return;
+   }
+   a->running = pthread_create(&a->thread, NULL, SessionFile_aheadRun, a) == 0;
+   if (!a->running)
+      SessionFile_aheadRun(a);
+}
+
+/* The session the image made (holding text), or NULL (nothing left held). */
+static Session *SessionFile_aheadJoin(ImageAhead *a) {
+   if (a->running)
+      pthread_join(a->thread, NULL);
+   a->running = 0;
+   if (a->s && !a->ok) {
+      SessionImage_abandon(a->s, a->pending);
+      a->s = NULL;
+      a->pending = NULL;
+   }
+   return a->s;
+}
+
 SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, char *err,
                               size_t errlen) {
    SessionFile *sf = calloc(1, sizeof *sf);
@@ -546,23 +594,42 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
 
    char *buf = NULL;
    size_t len = 0;
-   if (FileIO_readFd(sf->fd, &buf, &len) != 0) {
-      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-      SessionFile_close(sf);
-      return NULL;
-   }
    SessionScan scan;
    char msg[512];
    sf->stateImage = opts && opts->stateImage;
    StateImageFile image = { 0 };
    const StateImageInfo *info = &image.info;
-   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 &&
-       StateImage_matches(info, buf, len, &sf->crc))
+   FileIORead rd;
+   if (FileIO_readBegin(sf->fd, &rd) != 0) {
+      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+      SessionFile_close(sf);
+      return NULL;
+   }
+   /* With a state image, a thread reads it back while the file is read. */
+   ImageAhead ahead = { 0 };
+   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
+      SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
+   int readFailed = FileIO_readEnd(&rd, &buf, &len) != 0;
+   int saved = errno;
+   Session *imaged = SessionFile_aheadJoin(&ahead);
+   if (readFailed) {
+      SessionImage_abandon(imaged, ahead.pending);
+      StateImage_close(&image);
+      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(saved));
+      SessionFile_close(sf);
+      return NULL;
+   }
+   /* Used only if the file still begins with the bytes it stands for. */
+   if (imaged && buf == ahead.text && len == ahead.size && StateImage_matches(info, buf, len, &sf->crc))
       sf->fromImage = 1;
+   else if (imaged)
+      SessionImage_abandon(imaged, ahead.pending);
    if (SessionScan_runFrom(buf, len, sf->fromImage ? info->covered : 0, info->lines, &scan, msg,
                            sizeof msg) != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
       SessionScan_free(&scan);
+      if (sf->fromImage)
+         SessionImage_abandon(imaged, ahead.pending);
       free(buf);
       StateImage_close(&image);
       SessionFile_close(sf);
@@ -579,29 +646,30 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    /* Read-only, it never undoes itself: no checkpoints to keep (see session.h). */
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
-   bool held = Session_hold_text(sf->session, buf, len);
-   if (sf->fromImage && (!held || !SessionImage_read(sf->session, image.body, image.bodyLen,
-                                                     info->covered, msg, sizeof msg))) {
+   bool held;
+   if (sf->fromImage && SessionImage_settle(imaged, ahead.pending, msg, sizeof msg)) {
+      Session_free(sf->session);
+      sf->session = imaged;   /* it holds buf */
+      sf->session->replay_no_checkpoints = sf->readOnly;
+      held = true;
+   } else if (sf->fromImage) {
       /* Refused after all: the whole file is replayed, read again (the
-       * image's read may have left NULs in this copy). */
+       * image's lines left NULs in this copy, which goes with it). */
       sf->fromImage = 0;
       SessionScan_free(&scan);
-      Session_free(sf->session);
-      if (!held)
-         free(buf);
+      Session_free(imaged);
       buf = NULL;
-      int retry = (sf->session = Session_new()) != NULL;
-      if (retry)
-         sf->session->replay_no_checkpoints = sf->readOnly;
-      if (!retry || lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
+      if (lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
           SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
-         snprintf(err, errlen, "%s: cannot read: %s", path, retry ? strerror(errno) : "out of memory");
+         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
          SessionScan_free(&scan);
          free(buf);
          StateImage_close(&image);
          SessionFile_close(sf);
          return NULL;
       }
+      held = Session_hold_text(sf->session, buf, len);
+   } else {
       held = Session_hold_text(sf->session, buf, len);
    }
    /* What the session read, as a checksum: the state image written later
