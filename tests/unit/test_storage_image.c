@@ -287,6 +287,53 @@ static void a_damaged_image_is_not_used(void **state) {
    img_free(&m);
 }
 
+/* An image whose every check holds but one found only once the text is
+ * there (a note that does not end where its line does): refused then, and
+ * the file read again and replayed whole, the text the refused image wrote
+ * into gone with it. */
+static void an_image_refused_late_is_replayed_whole(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   /* A note that is one slice of the file: where it lies. */
+   SessionFile *sf = open_sf(&m, 0, 1);
+   Session *s = SessionFile_session(sf);
+   uint64_t off = 0;
+   uint32_t nlen = 0;
+   for (size_t i = 0; i < s->floor.count && !nlen; i++) {
+      const Notes *n = &s->floor.list[i].notes;
+      const char *t = Notes_piece(n, 0);
+      if (!Notes_piece_count(n) && Notes_len(n) > 10 && Session_holds(s, t, Notes_len(n))) {
+         off = (uint64_t)(t - s->journal.held);
+         nlen = (uint32_t)Notes_len(n);
+      }
+   }
+   SessionFile_close(sf);
+   assert_true(nlen > 0);
+   size_t len = 0;
+   char *img = TestUtil_slurp(m.image, &len);
+   unsigned char pat[13];
+   pat[0] = 1;
+   memcpy(pat + 1, &off, 8);
+   memcpy(pat + 9, &nlen, 4);
+   char *at = NULL;
+   for (size_t i = 0; !at && i + sizeof pat <= len; i++)
+      if (memcmp(img + i, pat, sizeof pat) == 0)
+         at = img + i;
+   assert_non_null(at);
+   uint32_t shorter = nlen - 1;
+   memcpy(at + 9, &shorter, 4);
+   reseal(m.image, img, len);
+   free(img);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
 /* The prefix an image covers ends at a line end, and its bytes are those. */
 static void the_prefix_must_match(void **state) {
    (void)state;
@@ -381,6 +428,7 @@ int main(void) {
       cmocka_unit_test(a_change_in_the_middle_is_seen),
       cmocka_unit_test(a_cut_file_is_replayed_whole),
       cmocka_unit_test(a_damaged_image_is_not_used),
+      cmocka_unit_test(an_image_refused_late_is_replayed_whole),
       cmocka_unit_test(the_prefix_must_match),
       cmocka_unit_test(a_short_session_gets_none),
       cmocka_unit_test(long_texts_read_and_summed_in_halves),
