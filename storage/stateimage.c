@@ -161,9 +161,13 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
       GvBuf_free(&b);
       return -1;
    }
+   /* One temporary name per image: a writer killed half-way leaves one
+    * file, which the next write takes over, not one more each time. (Two
+    * writers at once may spoil it: the checksum then refuses the image.) */
    char tmp[PATH_MAX + 16];
-   int fd = FileIO_tempFile(path, tmp, sizeof tmp);
-   int r = fd < 0 ? -1 : FileIO_writeAll(FileIO_system(), fd, b.data, b.len);
+   snprintf(tmp, sizeof tmp, "%s.tmp", path);
+   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+   int r = fd < 0 || fchmod(fd, 0600) != 0 ? -1 : FileIO_writeAll(FileIO_system(), fd, b.data, b.len);
    if (fd >= 0 && close(fd) != 0)
       r = -1;
    if (r == 0 && rename(tmp, path) != 0)

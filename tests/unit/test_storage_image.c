@@ -121,6 +121,14 @@ static void second_open_reads_the_image(void **state) {
    snprintf(dir, sizeof dir, "%s/gavel/state", m.cache);
    assert_int_equal(stat(dir, &st), 0);
    assert_int_equal(st.st_mode & 0777, 0700);
+   /* The image alone: its temporary was renamed into place. */
+   size_t files = 0;
+   DIR *d = opendir(dir);
+   assert_non_null(d);
+   for (struct dirent *e; (e = readdir(d));)
+      files += e->d_name[0] != '.';
+   closedir(d);
+   assert_int_equal(files, 1);
    /* Batch opens never read it. */
    sf = open_sf(&m, 0, 1);
    assert_false(SessionFile_openedFromImage(sf));
