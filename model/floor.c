@@ -98,6 +98,14 @@ const char *Notes_text(const Notes *n, GvBuf *scratch) {
    return scratch->failed ? "" : GvBuf_str(scratch);
 }
 
+size_t Notes_piece_count(const Notes *n) {
+   return n->form == NOTES_PIECES ? ((const NotesList *)n->at)->count : 0;
+}
+
+const char *Notes_piece(const Notes *n, size_t i) {
+   return n->form == NOTES_PIECES ? piece(n->at, (uint32_t)i) : n->at;
+}
+
 void Notes_release(Notes *n) {
    if (n->form == NOTES_OWN && --head(n->at)->holders == 0)
       free(head(n->at));

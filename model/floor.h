@@ -91,6 +91,11 @@ void Notes_commit(Notes *n, size_t written);
  * text (as for Notes_add_slice). */
 bool Notes_set(Notes *n, const char *text, size_t len);
 bool Notes_set_slice(Notes *n, const char *text, size_t len);
+/* For the state image: notes that are a list of slices (joined when read)
+ * have Notes_piece_count() > 0 pieces, each NUL-ended text; other notes
+ * have 0, and their one text is Notes_piece(n, 0). */
+size_t Notes_piece_count(const Notes *n);
+const char *Notes_piece(const Notes *n, size_t i);
 /* One more holder of the same notes. */
 Notes Notes_share(const Notes *n);
 void Notes_release(Notes *n);

@@ -75,6 +75,18 @@ int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errl
 /* Reads the rest of fd (from where it is) into a new NUL-terminated buffer.
  * 0, or -1 with errno. */
 int FileIO_readFd(int fd, char **buf, size_t *len);
+/* The same in two steps: FileIO_readBegin allocates the buffer (r->buf,
+ * r->size the bytes fstat says are left), so that its address is known
+ * while the read is still to come; FileIO_readEnd reads into it (the
+ * buffer moves only if the file grew meanwhile) or frees it on failure. */
+typedef struct FileIORead {
+   int fd;
+   char *buf;
+   size_t cap, size;
+   off_t at;
+} FileIORead;
+int FileIO_readBegin(int fd, FileIORead *r);
+int FileIO_readEnd(FileIORead *r, char **buf, size_t *len);
 
 /* Reads the whole file at path. 0, or -1 with errno. */
 int FileIO_readPath(const char *path, char **buf, size_t *len);

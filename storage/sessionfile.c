@@ -16,10 +16,12 @@
 #include <uuid/uuid.h>
 
 #include "model/session.h"
+#include "model/session_image.h"
 #include "storage/datadir.h"
 #include "storage/lock.h"
 #include "storage/roster_file.h"
 #include "storage/sessionscan.h"
+#include "storage/stateimage.h"
 #include "storage/tornfile.h"
 
 struct SessionFile {
@@ -39,6 +41,11 @@ struct SessionFile {
    int crlf;             /* its lines end in CRLF (saved on Windows) */
    char *datadir;        /* -D DIR, for finding rosters; or NULL */
    PathsHint hint;       /* points at datadir */
+   int stateImage;       /* opts->stateImage */
+   int crcKnown;         /* crc is that of the file's `length` bytes, as the session read them */
+   uint32_t crc;
+   size_t imageCovered;  /* bytes the state image opened from or last written covers; 0: none */
+   int fromImage;        /* the open read a state image */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -361,7 +368,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
          cut = scan->lines[count].start;
    }
    sf->length = (off_t)cut;
-   sf->fileLines = 1 + (long)count;
+   sf->fileLines = scan->before + (long)count;
 
    long firstBad = 0;
    char msg[1024];
@@ -369,8 +376,9 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
    SessionFile_crossStart(&cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
-   /* A first look at the lines: each is then applied once (see session.h). */
-   for (size_t i = 0; i < count; i++)
+   /* A first look at the lines: each is then applied once (see session.h).
+    * (After a state image there is nothing to plan: the lines are few.) */
+   for (size_t i = 0; i < count && !sf->fromImage; i++)
       if (scan->lines[i].seal != SCAN_SEAL_MISSING && scan->lines[i].seal != SCAN_SEAL_BAD)
          Session_load_ahead(sf->session, buf + scan->lines[i].start, scan->lines[i].len);
    for (size_t i = 0; i < count; i++) {
@@ -427,7 +435,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
          count = k;
          cut = scan->lines[k].start;
          sf->length = (off_t)cut;
-         sf->fileLines = 1 + (long)count;
+         sf->fileLines = scan->before + (long)count;
          cutShort = 1;
       }
    }
@@ -470,6 +478,54 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
    struct stat a, b;
    return fstat(sf->fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
           a.st_ino == b.st_ino;
+}
+
+/* The state image read back by a thread of its own while the file is read
+ * into text (whose address is known before its bytes are there: the image
+ * only places lines and notes in it; SessionImage_settle reads it after). */
+typedef struct ImageAhead {
+   const StateImageFile *image;
+   Session *s;
+   SessionImagePending *pending;
+   char *text;
+   size_t size;
+   int ok, running;
+   pthread_t thread;
+} ImageAhead;
+
+static void *SessionFile_aheadRun(void *ud) {
+   ImageAhead *a = ud;
+   a->ok = SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
+                                  &a->pending, NULL, 0);
+   return NULL;
+}
+
+static void SessionFile_aheadStart(ImageAhead *a, const StateImageFile *image, char *text,
+                                   size_t size) {
+   *a = (ImageAhead){ .image = image, .text = text, .size = size };
+   if (!(a->s = Session_new()))
+      return;
+   if (!Session_hold_text(a->s, text, size)) {
+      Session_free(a->s);
+      a->s = NULL;
+      return;
+   }
+   a->running = pthread_create(&a->thread, NULL, SessionFile_aheadRun, a) == 0;
+   if (!a->running)
+      SessionFile_aheadRun(a);
+}
+
+/* The session the image made (holding text), or NULL (nothing left held). */
+static Session *SessionFile_aheadJoin(ImageAhead *a) {
+   if (a->running)
+      pthread_join(a->thread, NULL);
+   a->running = 0;
+   if (a->s && !a->ok) {
+      SessionImage_abandon(a->s, a->pending);
+      a->s = NULL;
+      a->pending = NULL;
+   }
+   return a->s;
 }
 
 SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, char *err,
@@ -538,17 +594,44 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
 
    char *buf = NULL;
    size_t len = 0;
-   if (FileIO_readFd(sf->fd, &buf, &len) != 0) {
+   SessionScan scan;
+   char msg[512];
+   sf->stateImage = opts && opts->stateImage;
+   StateImageFile image = { 0 };
+   const StateImageInfo *info = &image.info;
+   FileIORead rd;
+   if (FileIO_readBegin(sf->fd, &rd) != 0) {
       snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
       SessionFile_close(sf);
       return NULL;
    }
-   SessionScan scan;
-   char msg[512];
-   if (SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+   /* With a state image, a thread reads it back while the file is read. */
+   ImageAhead ahead = { 0 };
+   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
+      SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
+   int readFailed = FileIO_readEnd(&rd, &buf, &len) != 0;
+   int saved = errno;
+   Session *imaged = SessionFile_aheadJoin(&ahead);
+   if (readFailed) {
+      SessionImage_abandon(imaged, ahead.pending);
+      StateImage_close(&image);
+      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(saved));
+      SessionFile_close(sf);
+      return NULL;
+   }
+   /* Used only if the file still begins with the bytes it stands for. */
+   if (imaged && buf == ahead.text && len == ahead.size && StateImage_matches(info, buf, len, &sf->crc))
+      sf->fromImage = 1;
+   else if (imaged)
+      SessionImage_abandon(imaged, ahead.pending);
+   if (SessionScan_runFrom(buf, len, sf->fromImage ? info->covered : 0, info->lines, &scan, msg,
+                           sizeof msg) != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
       SessionScan_free(&scan);
+      if (sf->fromImage)
+         SessionImage_abandon(imaged, ahead.pending);
       free(buf);
+      StateImage_close(&image);
       SessionFile_close(sf);
       return NULL;
    }
@@ -563,8 +646,43 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    /* Read-only, it never undoes itself: no checkpoints to keep (see session.h). */
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
-   bool held = Session_hold_text(sf->session, buf, len);
+   bool held;
+   if (sf->fromImage && SessionImage_settle(imaged, ahead.pending, msg, sizeof msg)) {
+      Session_free(sf->session);
+      sf->session = imaged;   /* it holds buf */
+      sf->session->replay_no_checkpoints = sf->readOnly;
+      held = true;
+   } else if (sf->fromImage) {
+      /* Refused after all: the whole file is replayed, read again (the
+       * image's lines left NULs in this copy, which goes with it). */
+      sf->fromImage = 0;
+      SessionScan_free(&scan);
+      Session_free(imaged);
+      buf = NULL;
+      if (lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
+          SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+         SessionScan_free(&scan);
+         free(buf);
+         StateImage_close(&image);
+         SessionFile_close(sf);
+         return NULL;
+      }
+      held = Session_hold_text(sf->session, buf, len);
+   } else {
+      held = Session_hold_text(sf->session, buf, len);
+   }
+   /* What the session read, as a checksum: the state image written later
+    * stands for these bytes (and those appended through this session). */
+   if (sf->stateImage) {
+      sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcWide(sf->crc, buf + info->covered,
+                                                               len - info->covered)
+                              : (uint32_t)SessionScan_crcWide(0, buf, len);
+      sf->imageCovered = sf->fromImage ? info->covered : 0;
+   }
+   StateImage_close(&image);
    SessionFile_load(sf, buf, len, &scan);
+   sf->crcKnown = sf->stateImage && (size_t)sf->length == len && sf->nproblems == 0;
    SessionScan_free(&scan);
    if (!held)
       free(buf);
@@ -736,6 +854,8 @@ SessionFileRun SessionFile_run(SessionFile *sf, const char *line, char *msg, siz
       return SESSIONFILE_FAILED;
    }
    sf->length += (off_t)out.len;
+   if (sf->crcKnown)
+      sf->crc = (uint32_t)SessionScan_crcMore(sf->crc, out.data, out.len);
    SessionFile_noteMtime(sf);
    for (size_t i = 0; i < out.len; i++)
       sf->fileLines += out.data[i] == '\n';
@@ -786,6 +906,8 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen) {
       at += n + 1;
    }
    sf->length += (off_t)at;
+   if (sf->crcKnown)
+      sf->crc = (uint32_t)SessionScan_crcMore(sf->crc, buf, at);
    SessionFile_noteMtime(sf);
    sf->fileLines = lineno;
    free(buf);
@@ -874,6 +996,8 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
    sf->fileLines = 1 + (long)Session_line_count(fresh);
    sf->version = GV_JOURNAL_VERSION;
    sf->crlf = 0;
+   /* Its lines are copies: no image until the next open (see saveImage). */
+   sf->crcKnown = 0;
    Session_free(sf->session);
    sf->session = fresh;
    GvBuf_free(&text);
@@ -883,6 +1007,29 @@ int SessionFile_compact(SessionFile *sf, char *err, size_t errlen) {
       return -1;
    }
    return 0;
+}
+
+int SessionFile_saveImage(SessionFile *sf) {
+   /* Lines run or read here since the open are copies (and their notes text
+    * of their own): an image of them would keep them so at every open after,
+    * where a replay makes them slices of the file read. The next open
+    * replays them, and its image has none. */
+   if (!sf->stateImage || !sf->crcKnown || sf->nproblems > 0 ||
+       (size_t)sf->length < SESSIONFILE_IMAGE_MIN || sf->imageCovered == (size_t)sf->length ||
+       Session_replay_awaiting(sf->session) > 0 || sf->session->journal.ncopies > 0)
+      return 0;
+   GvBuf body = GV_BUF_INIT;
+   StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };
+   int r = SessionImage_write(sf->session, &body) &&
+           StateImage_save(sf->path, &info, body.data, body.len) == 0 ? 1 : -1;
+   GvBuf_free(&body);
+   if (r == 1)
+      sf->imageCovered = (size_t)sf->length;
+   return r;
+}
+
+int SessionFile_openedFromImage(const SessionFile *sf) {
+   return sf->fromImage;
 }
 
 int SessionFile_tornPieces(const char *path, void (*report)(void *ud, const char *line), void *ud,

@@ -42,6 +42,11 @@ typedef struct SessionFileOptions {
    const FileIO *io;   /* NULL: the real system calls (FileIO_system()) */
    int readOnly;       /* do not lock, never write (gavel show, check, --read-only) */
    const char *datadir; /* the -D override (NULL: $XDG_DATA_HOME/gavel); for rosters */
+   /* Open from the session's state image when it matches the file's first
+    * bytes (storage/stateimage.h), replaying only the lines after them, and
+    * keep the image with SessionFile_saveImage(). For the live screen: a
+    * batch command (check, show, render) replays every line. */
+   int stateImage;
 } SessionFileOptions;
 
 /* Outcome of SessionFile_run(). */
@@ -121,6 +126,22 @@ int SessionFile_refresh(SessionFile *sf, char *err, size_t errlen);
  * before it replaces the old one, and the new file is locked before it takes
  * the name. Refused when read-only. 0, or -1 with err (the file unchanged). */
 int SessionFile_compact(SessionFile *sf, char *err, size_t errlen);
+
+/* Sessions shorter than this get no state image: they open fast anyway. */
+#define SESSIONFILE_IMAGE_MIN ((size_t)256 * 1024)
+
+/* With opts->stateImage: writes the state image of the session as it is
+ * now, unless the one it opened from or last wrote is still current, the
+ * session is shorter than SESSIONFILE_IMAGE_MIN, its file had a problem
+ * (an image is only ever taken of a sound session), or it holds lines run
+ * or read since the open (copies: the next open replays them, and writes
+ * the image then). 1 when written, 0 when not needed, -1 when it could not
+ * be (a cache: nothing is lost). */
+int SessionFile_saveImage(SessionFile *sf);
+
+/* 1 when the open read the session's state image and replayed only what
+ * follows it; 0 when it replayed the whole file. */
+int SessionFile_openedFromImage(const SessionFile *sf);
 
 /* Lists the pieces kept in the session's .torn file, one "TORN:LINE: set
  * aside from line N at TIME (B bytes)" each, through report. Their number,

@@ -101,7 +101,11 @@ static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t
 #endif
 
 unsigned long SessionScan_crc(const char *line, size_t len) {
-   uLong c = 0;   /* crc32(0L, Z_NULL, 0) */
+   return SessionScan_crcMore(0, line, len);   /* crc32(0L, Z_NULL, 0) */
+}
+
+unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len) {
+   uLong c = (uLong)crc;
 #ifdef SESSIONSCAN_CLMUL
    if (len >= 64 && __builtin_cpu_supports("pclmul")) {
       size_t n = len & ~(size_t)15;
@@ -122,6 +126,34 @@ unsigned long SessionScan_crc(const char *line, size_t len) {
       len -= n;
    }
    return (unsigned long)c;
+}
+
+/* The CRC of a long text in two halves at once, joined (zlib's
+ * crc32_combine): the checksum of a whole session file on the open's path. */
+#define SESSIONSCAN_CRC_SPLIT ((size_t)2 << 20)
+
+typedef struct CrcPart {
+   const char *p;
+   size_t len;
+   unsigned long crc;
+} CrcPart;
+
+static void *SessionScan_crcThread(void *ud) {
+   CrcPart *c = ud;
+   c->crc = SessionScan_crcMore(0, c->p, c->len);
+   return NULL;
+}
+
+unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t len) {
+   pthread_t t;
+   size_t half = len / 2;
+   CrcPart b = { text + half, len - half, 0 };
+   if (len < SESSIONSCAN_CRC_SPLIT || (z_off_t)b.len < 0 ||
+       pthread_create(&t, NULL, SessionScan_crcThread, &b) != 0)
+      return SessionScan_crcMore(crc, text, len);
+   unsigned long a = SessionScan_crcMore(crc, text, half);
+   pthread_join(t, NULL);
+   return (unsigned long)crc32_combine((uLong)a, (uLong)b.crc, (z_off_t)b.len);
 }
 
 /* The value of the 8 hex digits at s, or -1 when one is not a digit or a
@@ -339,7 +371,13 @@ static int SessionScan_parseHeader(const char *line, size_t len, long *version, 
 #define SESSIONSCAN_SPLIT ((size_t)512 * 1024)
 
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
+   return SessionScan_runFrom(buf, len, 0, 1, scan, err, errlen);
+}
+
+int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, SessionScan *scan,
+                        char *err, size_t errlen) {
    memset(scan, 0, sizeof *scan);
+   scan->before = 1;
    size_t at = 0;
    int rc = 0;
    if (len == 0) {
@@ -369,12 +407,17 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
    if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
       rc = -1;
    at += llen + 1;
+   if (from > at) {
+      /* The lines before are another's (a state image's): they are skipped. */
+      at = from;
+      scan->before = before;
+   }
    scan->goodLength = at;
    /* The record lines: in two halves at a line's end, each scanned by a
     * thread of its own, when the file is long (their lines are numbered
     * and joined after). The same lines either way. */
    ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
-                      .lineno = 1, .crlf = scan->crlf, .goodLength = at };
+                      .lineno = scan->before, .crlf = scan->crlf, .goodLength = at };
    ScanPart second = first;
    pthread_t thread;
    int split = 0;

@@ -62,6 +62,7 @@ typedef struct SessionScan {
    size_t goodLength;    /* bytes up to and including the last '\n' */
    int crlf;             /* the header ended in CRLF: a '\r' before each '\n' is dropped */
    size_t bom;           /* bytes of a UTF-8 byte order mark before the header (0 or 3) */
+   long before;          /* lines before lines[0]: the header's 1, or those skipped */
 } SessionScan;
 
 /* Splits buf in one pass over its bytes that also checks each line's
@@ -69,6 +70,12 @@ typedef struct SessionScan {
  * a message (without FILE:LINE:) in err when the header is missing or bad;
  * the lines are still split then, so a checker can go on. */
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen);
+
+/* The same from offset `from` on (the start of a line after the header, the
+ * `before` lines up to it, the header included, left to a state image):
+ * the header is still read, the lines before `from` are not. */
+int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, SessionScan *scan,
+                        char *err, size_t errlen);
 
 void SessionScan_free(SessionScan *scan);
 
@@ -100,6 +107,10 @@ const char *SessionScan_headerFor(long version);
 
 /* The checksum of one line's bytes (without seal or '\n'). */
 unsigned long SessionScan_crc(const char *line, size_t len);
+/* The same continued: the CRC of the bytes before, then these (zlib's crc32(crc, ...)). */
+unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len);
+/* The same for a long text, in two threads (the same bits). */
+unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t len);
 
 /* Checks the seal at the end of line[0..len) (a format 2 line without its
  * '\n'): SCAN_SEAL_OK with *content the length before it, or

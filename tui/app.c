@@ -831,7 +831,8 @@ static void App_followPoll(App *app) {
    char err[512];
    int r = SessionFile_refresh(app->sf, err, sizeof err);
    if (r < 0) {
-      SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir };
+      SessionFileOptions opts = { .io = NULL, .readOnly = 1, .datadir = app->datadir,
+                                  .stateImage = 1 };
       SessionFile *sf = SessionFile_open(app->path, &opts, err, sizeof err);
       if (!sf)
          return;
@@ -846,6 +847,7 @@ static void App_followPoll(App *app) {
 
 static void App_loop(App *app) {
    int64_t lastSecond = 0;
+   int imaged = 0;
    app->redraw = RD_ALL | RD_CLEAR;
    for (;;) {
       if (App_stopSignal)
@@ -857,6 +859,16 @@ static void App_loop(App *app) {
       if (app->redraw) {
          App_draw(app);
          app->redraw = 0;
+      }
+      /* Once the first screen is out and no key waits: the state image of
+       * a long session, so that the next start skips its replay (else at
+       * the first pause). */
+      if (!imaged) {
+         struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+         if (poll(&pfd, 1, 0) == 0) {
+            imaged = 1;
+            SessionFile_saveImage(app->sf);
+         }
       }
       timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
@@ -877,6 +889,10 @@ static void App_loop(App *app) {
          }
          if (app->follow)
             App_followPoll(app);
+         if (!imaged) {
+            imaged = 1;
+            SessionFile_saveImage(app->sf);
+         }
          continue;
       }
       unsigned long before = app->notes.version;
@@ -1076,7 +1092,7 @@ int App_main(App *app, const char *path, int readOnly) {
       return 1;
    }
    SessionFileOptions opts = { .io = NULL, .readOnly = readOnly || app->follow,
-                               .datadir = app->datadir };
+                               .datadir = app->datadir, .stateImage = 1 };
    char err[1024];
    app->sf = SessionFile_open(path, &opts, err, sizeof err);
    if (!app->sf) {
@@ -1152,6 +1168,8 @@ int App_main(App *app, const char *path, int readOnly) {
    GvBuf_free(&app->problems);
 
    App_flushDraft(app);
+   /* What was run since the open goes into the image too. */
+   SessionFile_saveImage(app->sf);
    Editor_free(&app->notes);
    Editor_free(&app->form.ed);
    GvBuf_free(&app->delegText);

@@ -5,6 +5,9 @@
  * idle one.
  *
  *   open     SessionFile_open read-only: read, frame scan, replay
+ *   image    the same open as the live screen makes it, from the state image
+ *            a first open (not counted) wrote in WORKDIR/cache: read, the
+ *            CRC-32 of the bytes it covers, the image read back
  *   replay   the model replay alone, of lines already in memory (the
  *            first look at the undo lines included, as an open does it)
  *   render   the outcome document as HTML, every annex, to /dev/null
@@ -41,6 +44,21 @@ static SessionFile *open_file(const char *path, int readOnly) {
 
 NOINLINE static SessionFile *instr_open(const char *path) {
    return open_file(path, 1);
+}
+
+static SessionFile *open_image(const char *path) {
+   char err[1024];
+   SessionFileOptions o = { .readOnly = 1, .stateImage = 1 };
+   SessionFile *sf = SessionFile_open(path, &o, err, sizeof err);
+   if (!sf) {
+      fprintf(stderr, "bench_instr: %s\n", err);
+      exit(1);
+   }
+   return sf;
+}
+
+NOINLINE static SessionFile *instr_image(const char *path) {
+   return open_image(path);
 }
 
 NOINLINE static Session *instr_replay(const char *buf, const SessionScan *scan) {
@@ -97,7 +115,7 @@ static SessionFile *writable_copy(const char *path, const char *dir) {
 
 int main(int argc, char **argv) {
    if (argc < 3) {
-      fprintf(stderr, "usage: bench_instr open|replay|render|key|undo SESSION [WORKDIR]\n");
+      fprintf(stderr, "usage: bench_instr open|image|replay|render|key|undo SESSION [WORKDIR]\n");
       return 2;
    }
    Memory_fixThreshold(); /* as the program does */
@@ -105,6 +123,22 @@ int main(int argc, char **argv) {
    int rc = 0;
    if (strcmp(cas, "open") == 0) {
       SessionFile_close(instr_open(path));
+   } else if (strcmp(cas, "image") == 0) {
+      char cache[4096];
+      snprintf(cache, sizeof cache, "%s/cache", dir);
+      setenv("XDG_CACHE_HOME", cache, 1);
+      SessionFile *sf = open_image(path);
+      int w = SessionFile_saveImage(sf);
+      SessionFile_close(sf);
+      if (w != 1) {
+         fprintf(stderr, "bench_instr: no state image written\n");
+         return 1;
+      }
+      sf = instr_image(path);
+      rc = !SessionFile_openedFromImage(sf);
+      if (rc)
+         fprintf(stderr, "bench_instr: the state image was not used\n");
+      SessionFile_close(sf);
    } else if (strcmp(cas, "replay") == 0) {
       char *buf, err[256];
       size_t len;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make bench-instr: instruction counts (callgrind) of open, replay, render,
+# make bench-instr: instruction counts (callgrind) of open (replaying every
+# line, and from the state image as the live screen opens), replay, render,
 # one committed key and one undo on the benchmark session, and of one key
 # on the live screen (an agenda move, a queue move, a letter typed). Counts do not
 # depend on the machine's load: compare them before and after a change.
@@ -24,7 +25,7 @@ bytes=$(wc -c < "$s")
 echo "gavel bench-instr: callgrind instruction counts on $N interventions ($bytes bytes)"
 echo "| case   |   instructions | per byte |"
 echo "|--------|----------------|----------|"
-for c in ${INSTR_CASES-open replay render key undo}; do
+for c in ${INSTR_CASES-open image replay render key undo}; do
 	out=$data/callgrind.$c
 	valgrind --tool=callgrind --collect-atstart=no --toggle-collect="instr_$c*" \
 		--callgrind-out-file="$out" "$bin/bench_instr" "$c" "$s" "$data" >"$data/$c.log" 2>&1 ||

@@ -10,7 +10,8 @@
 #      search beside cat and grep -rFi on the same files, and the home
 #      screen's start-up through a pseudo-terminal (script(1))
 #   6. gavel, nano and less side by side in a pseudo-terminal (bench_pty):
-#      start-up, keys (first byte, settled), bytes per key, peak memory;
+#      start-up (with the state image warm and cold), keys (first byte,
+#      settled), bytes per key, peak memory;
 #      gavel follow beside tail -f while gavel exec appends
 #   7. the growth table: 1k, 10k, 100k interventions, then agenda items
 # Knobs: BENCH_RUNS (3), BENCH_CLI_RUNS (2), BENCH_INTERVENTIONS (10000),
@@ -202,6 +203,30 @@ if have nano && have less; then
 		echo "  (could not prepare $live)"
 	pty() { "$bin/bench_pty" -r "$PTY_ROUNDS" -k "$PTY_KEYS" -f "$big" "$@"; }
 	export TERM=xterm-256color
+	# Start-up with and without the state image (storage/stateimage.h): the
+	# live screen keeps one for a long session in the cache once its first
+	# screen is out, and opens from it next time. Cold: a cache folder that
+	# cannot exist, so no image is read or written in any round; warm: the
+	# image a first start (not timed) wrote. Both through env(1), alike.
+	imgcache=$data/cache-image
+	rm -rf "$imgcache"
+	"$bin/bench_pty" -r 1 -k 1 -f "$big" "state image: a first start writes it" -- \
+		gavel '' 'j' "env XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" >/dev/null 2>&1
+	img=$(ls "$imgcache"/gavel/state/*.image 2>/dev/null | head -n 1)
+	if [ -n "$img" ]; then
+		echo "  state image: warm for gavel-warm in every round ($(wc -c < "$img") bytes, for $(wc -c < "$big") bytes of session); none for gavel-cold"
+	else
+		echo "  state image: NOT written: gavel-warm is cold too"
+	fi
+	pty "start-up, state image" -- \
+		gavel-warm '' 'j|k' "env XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" \
+		gavel-cold '' 'j|k' "env XDG_CACHE_HOME=/dev/null/none '$GAVEL_BIN' --read-only '$big'" \
+		less '' 'j|k' "less '$big'" \
+		nano '' '\e[B|\e[A' "nano -I -v '$big'"
+	echo
+	# The cases below open through the cache of section 5: their first round
+	# is cold (it writes the image), the others warm.
+	echo "  state image below: cold in round 1 (it writes one in ${XDG_CACHE_HOME:-$HOME/.cache}), warm after"
 	pty "agenda keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' --read-only '$big'" \
 		nano '' '\e[B|\e[A' "nano -I -v '$big'" \

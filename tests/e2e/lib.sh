@@ -7,15 +7,16 @@
 #   e2e_wait_for "gavel" || e2e_fail "no version"
 #   e2e_wait_exit 0
 #
-# Every test gets its own XDG_DATA_HOME and XDG_CONFIG_HOME under a temporary
-# folder, never the real home. The exit code of gavel is written to a file by
-# the wrapper, since tmux's own pane status is not reliable.
+# Every test gets its own XDG_DATA_HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME
+# under a temporary folder, never the real home. The exit code of gavel is
+# written to a file by the wrapper, since tmux's own pane status is not
+# reliable.
 
 GAVEL_BIN=${GAVEL_BIN:-$(pwd)/gavel}
 E2E_DIR=$(mktemp -d "${TMPDIR:-/tmp}/gavel-e2e.XXXXXX")
 E2E_SOCK="gavel-test-$$"
 E2E_TIMEOUT=${E2E_TIMEOUT:-10}
-export XDG_DATA_HOME="$E2E_DIR/data" XDG_CONFIG_HOME="$E2E_DIR/config"
+export XDG_DATA_HOME="$E2E_DIR/data" XDG_CONFIG_HOME="$E2E_DIR/config" XDG_CACHE_HOME="$E2E_DIR/cache"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 
 e2e_cleanup() {
@@ -33,7 +34,7 @@ e2e_start_in() {
 	script="$E2E_DIR/run-$name.sh"
 	{
 		echo "export LANG=C.UTF-8 LC_ALL=C.UTF-8 ESCDELAY=25 TERM=${E2E_TERM:-tmux-256color}"
-		echo "export XDG_DATA_HOME=$(e2e_quote "$XDG_DATA_HOME") XDG_CONFIG_HOME=$(e2e_quote "$XDG_CONFIG_HOME")"
+		echo "export XDG_DATA_HOME=$(e2e_quote "$XDG_DATA_HOME") XDG_CONFIG_HOME=$(e2e_quote "$XDG_CONFIG_HOME") XDG_CACHE_HOME=$(e2e_quote "$XDG_CACHE_HOME")"
 		[ -n "${E2E_ENV:-}" ] && echo "export $E2E_ENV"
 		printf 'cd %s\n' "$(e2e_quote "$E2E_DIR")"
 		printf '%s' "$(e2e_quote "$GAVEL_BIN")"

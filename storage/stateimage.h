@@ -1,0 +1,54 @@
+/* The state image of a session on disk (model/session_image.h): a cache, the
+ * meeting as the replay of the session file's first bytes left it, so that
+ * the live screen opens a long session without replaying them. Never the
+ * only copy of anything: deleting it costs one full replay.
+ *
+ *   $XDG_CACHE_HOME/gavel/state/HASH.image   (default ~/.cache/gavel/...)
+ *
+ * HASH is FNV-1a of the session's real path; the path is inside too. The
+ * file: "gavel-image\n", its format version, the length N of the journal
+ * prefix it covers, the CRC-32 of those N bytes and their line count, the
+ * path, the model's image, and last the CRC-32 of everything before it.
+ * Folder 0700, file 0600, written aside and renamed into place (no sync: a
+ * torn image fails its checksum and is only ignored). */
+#ifndef GAVEL_STORAGE_STATEIMAGE_H
+#define GAVEL_STORAGE_STATEIMAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct StateImageInfo {
+   size_t covered;      /* N: bytes of the session file it stands for */
+   uint32_t crc;        /* CRC-32 (zlib's) of those bytes */
+   long lines;          /* lines in them, the header included */
+} StateImageInfo;
+
+/* The image file of the session at sessionPath (its real path hashed).
+ * 0, or -1 when there is no cache folder (no $HOME) or the name is too long. */
+int StateImage_path(const char *sessionPath, char *buf, size_t n);
+
+/* An image file as read: mapped, not copied. */
+typedef struct StateImageFile {
+   StateImageInfo info;
+   const char *body;    /* the model's image (model/session_image.h) */
+   size_t bodyLen;
+   void *map;           /* the whole file, read-only */
+   size_t mapLen;
+} StateImageFile;
+
+/* Reads the image of sessionPath into img (StateImage_close it). -1 when
+ * there is none, or it is torn, damaged, another format's or another
+ * session's (why says which, if why); img then holds nothing. */
+int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, size_t whylen);
+void StateImage_close(StateImageFile *img);
+
+/* Writes it (replacing any), through a temporary renamed into place. 0 or -1. */
+int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,
+                    size_t bodyLen);
+
+/* Does text[0..len) (a session file just read) begin with the bytes info
+ * covers: at least N bytes, the N-th a line end, the same CRC-32? *crc gets
+ * the CRC of the N bytes. */
+int StateImage_matches(const StateImageInfo *info, const char *text, size_t len, uint32_t *crc);
+
+#endif

@@ -1,0 +1,445 @@
+/* The state image on disk (storage/stateimage.c) and the open that uses it
+ * (SessionFile_open with stateImage): a second open reads the image and
+ * replays only what follows, and is the same meeting as a full replay; a
+ * file changed in the middle, cut, or an image torn, of another version or
+ * another build is not used, and the open replays the whole file. */
+#include "tests/unit/test_model_fixture.h"
+
+#include <sys/stat.h>
+
+#include "model/session_image.h"
+#include "storage/fileio.h"
+#include "storage/sessionfile.h"
+#include "storage/sessionscan.h"
+#include "storage/stateimage.h"
+
+typedef struct Img {
+   TestFile *tf;
+   char cache[PATH_MAX];
+   char image[PATH_MAX];
+} Img;
+
+/* A session of about 300 kB (past SESSIONFILE_IMAGE_MIN): interventions
+ * with long notes, some escaped, positions, drafts, an undo and a redo. */
+static void img_new(Img *m) {
+   m->tf = TestFile_new("big.gavel");
+   snprintf(m->cache, sizeof m->cache, "%s/cache", m->tf->dir);
+   setenv("XDG_CACHE_HOME", m->cache, 1);
+   Fx *f = Fx_meeting();
+   char line[2048], words[1200];
+   size_t w = 0;
+   while (w < 1000)
+      w += (size_t)snprintf(words + w, sizeof words - w, "Ελλάδα words ");
+   const char *codes[] = { "FR", "DE", "EL", "ES", "HU", "AT" };
+   for (int i = 0; i < 300; i++) {
+      snprintf(line, sizeof line, "give %s", codes[i % 6]);
+      Fx_run(f, line);
+      snprintf(line, sizeof line, "note %d %s", i, words);
+      Fx_run(f, line);
+      if (i % 7 == 0)
+         Fx_run(f, "note escaped \\\\ and\\na second line");
+      if (i % 11 == 0) {
+         snprintf(line, sizeof line, "pos %s supports text %d", codes[i % 6], i);
+         Fx_run(f, line);
+      }
+      if (i % 13 == 0)
+         Fx_run(f, "draft a draft being typed");
+      if (i % 17 == 0) {
+         Fx_run(f, "undo");
+         Fx_run(f, "redo");
+      }
+      Fx_tick(f, 30);
+   }
+   char err[512];
+   assert_int_equal(SessionFile_create(m->tf->path, f->out.data, f->out.len, NULL, err, sizeof err), 0);
+   Fx_free(f);
+   assert_int_equal(StateImage_path(m->tf->path, m->image, sizeof m->image), 0);
+}
+
+static void img_free(Img *m) {
+   TestFile_free(m->tf);
+}
+
+static SessionFile *open_sf(const Img *m, int image, int readOnly) {
+   SessionFileOptions o = { .stateImage = image, .readOnly = readOnly };
+   char err[512];
+   SessionFile *sf = SessionFile_open(m->tf->path, &o, err, sizeof err);
+   if (!sf)
+      fail_msg("%s", err);
+   return sf;
+}
+
+static char *compacted(SessionFile *sf) {
+   GvBuf b = GV_BUF_INIT;
+   assert_int_equal(Session_compact(SessionFile_session(sf), &b), GV_OK);
+   char *t = strdup(GvBuf_str(&b));
+   GvBuf_free(&b);
+   return t;
+}
+
+/* sf is the meeting a full replay of the file makes. */
+static void assert_full_replay(const Img *m, SessionFile *sf) {
+   SessionFile *full = open_sf(m, 0, 1);
+   char *a = Fx_dump(SessionFile_session(full)), *b = Fx_dump(SessionFile_session(sf));
+   assert_string_equal(a, b);
+   free(a);
+   free(b);
+   a = compacted(full);
+   b = compacted(sf);
+   assert_string_equal(a, b);
+   free(a);
+   free(b);
+   assert_int_equal(SessionFile_lineCount(full), SessionFile_lineCount(sf));
+   assert_int_equal(SessionFile_problemCount(full), SessionFile_problemCount(sf));
+   for (size_t i = 0; i < SessionFile_problemCount(full); i++)
+      assert_string_equal(SessionFile_problem(full, i), SessionFile_problem(sf, i));
+   SessionFile_close(full);
+}
+
+/* Opens with the image, saves it, closes. */
+static void warm(const Img *m) {
+   SessionFile *sf = open_sf(m, 1, 0);
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   SessionFile_close(sf);
+}
+
+static void second_open_reads_the_image(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   struct stat st;
+   assert_int_not_equal(stat(m.image, &st), 0);
+   SessionFile *sf = open_sf(&m, 1, 0);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   /* Written once: the same state needs no second image. */
+   assert_int_equal(SessionFile_saveImage(sf), 0);
+   SessionFile_close(sf);
+   assert_int_equal(stat(m.image, &st), 0);
+   assert_int_equal(st.st_mode & 0777, 0600);
+   char dir[PATH_MAX + 16];
+   snprintf(dir, sizeof dir, "%s/gavel/state", m.cache);
+   assert_int_equal(stat(dir, &st), 0);
+   assert_int_equal(st.st_mode & 0777, 0700);
+   /* The image alone: its temporary was renamed into place. */
+   size_t files = 0;
+   DIR *d = opendir(dir);
+   assert_non_null(d);
+   for (struct dirent *e; (e = readdir(d));)
+      files += e->d_name[0] != '.';
+   closedir(d);
+   assert_int_equal(files, 1);
+   /* Batch opens never read it. */
+   sf = open_sf(&m, 0, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   SessionFile_close(sf);
+   sf = open_sf(&m, 1, 0);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   /* What is run after goes on; undo and redo rebuild from the journal. */
+   char msg[256];
+   assert_int_equal(SessionFile_run(sf, "floor FR DE", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "note after the image", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "redo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_full_replay(&m, sf);
+   /* Lines run here are copies: no image of them (they would stay copies
+    * at every open after). The next open replays them from the file read,
+    * and its image has none: the one after has nothing to replay. */
+   assert_int_equal(SessionFile_saveImage(sf), 0);
+   SessionFile_close(sf);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   assert_int_equal(SessionFile_session(sf)->journal.ncopies, 0);
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   SessionFile_close(sf);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_session(sf)->journal.ncopies, 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+static void lines_appended_by_another_are_replayed(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   /* Another gavel appends (gavel exec). */
+   SessionFile *w = open_sf(&m, 0, 0);
+   char msg[256];
+   assert_int_equal(SessionFile_run(w, "item add \"Appended later\"", msg, sizeof msg),
+                    SESSIONFILE_DONE);
+   SessionFile_close(w);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   Session *s = SessionFile_session(sf);
+   assert_string_equal(s->agenda.items[s->agenda.count - 1].title, "Appended later");
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+/* A byte changed in the middle: the line's seal no longer holds, and the
+ * open says so, as a full replay does. */
+static void a_change_in_the_middle_is_seen(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t len = 0;
+   char *text = TestUtil_slurp(m.tf->path, &len);
+   char *at = strstr(text + len / 2, "Ελλάδα words");
+   assert_non_null(at);
+   at[strlen("Ελλάδα ")] = 'W';
+   FILE *f = fopen(m.tf->path, "wb");
+   fwrite(text, 1, len, f);
+   fclose(f);
+   free(text);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_true(SessionFile_problemCount(sf) > 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+static void a_cut_file_is_replayed_whole(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t len = 0;
+   char *text = TestUtil_slurp(m.tf->path, &len);
+   /* Cut at a line end well before the image's end. */
+   char *nl = memchr(text + len / 2, '\n', len / 2);
+   assert_int_equal(truncate(m.tf->path, (off_t)(nl - text) + 1), 0);
+   free(text);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+/* The image's checksum is recomputed after a change, so that the check
+ * behind it is the one tried. */
+static void reseal(const char *path, char *buf, size_t len) {
+   uint32_t sum = (uint32_t)SessionScan_crc(buf, len - 4);
+   memcpy(buf + len - 4, &sum, 4);
+   FILE *f = fopen(path, "wb");
+   fwrite(buf, 1, len, f);
+   fclose(f);
+}
+
+static void a_damaged_image_is_not_used(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t len;
+   char *img = TestUtil_slurp(m.image, &len);
+   assert_true(len > 64);
+   /* Torn: cut anywhere. */
+   for (size_t cut = 0; cut < len; cut += len / 7) {
+      FILE *f = fopen(m.image, "wb");
+      fwrite(img, 1, cut, f);
+      fclose(f);
+      SessionFile *sf = open_sf(&m, 1, 1);
+      assert_false(SessionFile_openedFromImage(sf));
+      SessionFile_close(sf);
+   }
+   /* A bit flipped in the model's image: the checksum says so. */
+   char *bad = malloc(len);
+   memcpy(bad, img, len);
+   bad[len / 2] ^= 1;
+   FILE *f = fopen(m.image, "wb");
+   fwrite(bad, 1, len, f);
+   fclose(f);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   SessionFile_close(sf);
+   /* Another format version of the file. */
+   memcpy(bad, img, len);
+   bad[12] ^= 0x40;
+   reseal(m.image, bad, len);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   SessionFile_close(sf);
+   /* Another build (a guard size differs in the model's image): refused by
+    * the model after the file matched; the open starts again from nothing. */
+   memcpy(bad, img, len);
+   uint32_t plen;
+   memcpy(&plen, img + 12 + 4 + 8 + 4 + 8, 4);
+   size_t body = 12 + 4 + 8 + 4 + 8 + 4 + plen + 8;
+   assert_memory_equal(bad + body, "gavel-state", 11);
+   bad[body + 12 + 4] ^= 0x10;
+   reseal(m.image, bad, len);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   /* As written, it is used again. */
+   f = fopen(m.image, "wb");
+   fwrite(img, 1, len, f);
+   fclose(f);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   SessionFile_close(sf);
+   free(bad);
+   free(img);
+   img_free(&m);
+}
+
+/* An image whose every check holds but one found only once the text is
+ * there (a note that does not end where its line does): refused then, and
+ * the file read again and replayed whole, the text the refused image wrote
+ * into gone with it. */
+static void an_image_refused_late_is_replayed_whole(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   /* A note that is one slice of the file: where it lies. */
+   SessionFile *sf = open_sf(&m, 0, 1);
+   Session *s = SessionFile_session(sf);
+   uint64_t off = 0;
+   uint32_t nlen = 0;
+   for (size_t i = 0; i < s->floor.count && !nlen; i++) {
+      const Notes *n = &s->floor.list[i].notes;
+      const char *t = Notes_piece(n, 0);
+      if (!Notes_piece_count(n) && Notes_len(n) > 10 && Session_holds(s, t, Notes_len(n))) {
+         off = (uint64_t)(t - s->journal.held);
+         nlen = (uint32_t)Notes_len(n);
+      }
+   }
+   SessionFile_close(sf);
+   assert_true(nlen > 0);
+   size_t len = 0;
+   char *img = TestUtil_slurp(m.image, &len);
+   unsigned char pat[13];
+   pat[0] = 1;
+   memcpy(pat + 1, &off, 8);
+   memcpy(pat + 9, &nlen, 4);
+   char *at = NULL;
+   for (size_t i = 0; !at && i + sizeof pat <= len; i++)
+      if (memcmp(img + i, pat, sizeof pat) == 0)
+         at = img + i;
+   assert_non_null(at);
+   uint32_t shorter = nlen - 1;
+   memcpy(at + 9, &shorter, 4);
+   reseal(m.image, img, len);
+   free(img);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+/* The prefix an image covers ends at a line end, and its bytes are those. */
+static void the_prefix_must_match(void **state) {
+   (void)state;
+   const char text[] = "gavel-session 2\nabc def\nghi\n";
+   size_t n = strlen(text);
+   StateImageInfo in = { .covered = n, .crc = (uint32_t)SessionScan_crc(text, n), .lines = 3 };
+   uint32_t crc;
+   assert_true(StateImage_matches(&in, text, n, &crc));
+   assert_int_equal(crc, in.crc);
+   /* Not at a line end, even with the right checksum. */
+   in.covered = n - 2;
+   in.crc = (uint32_t)SessionScan_crc(text, n - 2);
+   assert_false(StateImage_matches(&in, text, n, &crc));
+   /* Longer than the file. */
+   in.covered = n + 1;
+   assert_false(StateImage_matches(&in, text, n, &crc));
+   /* One byte changed. */
+   in.covered = n;
+   in.crc = (uint32_t)SessionScan_crc(text, n);
+   char other[sizeof text];
+   memcpy(other, text, sizeof text);
+   other[18] = 'x';
+   assert_false(StateImage_matches(&in, other, n, &crc));
+}
+
+/* The open's checksum of a long text in two threads, and its read in two
+ * halves, are the same bits as one pass. */
+static void long_texts_read_and_summed_in_halves(void **state) {
+   (void)state;
+   size_t n = ((size_t)9 << 20) + 12345;
+   char *t = malloc(n);
+   uint64_t r = 88172645463325252ULL;
+   for (size_t i = 0; i < n; i++) {
+      r ^= r << 13;
+      r ^= r >> 7;
+      r ^= r << 17;
+      t[i] = (char)(r >> 24);
+   }
+   assert_int_equal(SessionScan_crcWide(0, t, n), SessionScan_crc(t, n));
+   unsigned long first = SessionScan_crc(t, 1000);
+   assert_int_equal(SessionScan_crcWide(first, t + 1000, n - 1000), SessionScan_crc(t, n));
+   TestFile *tf = TestFile_new("long.bin");
+   FILE *f = fopen(tf->path, "wb");
+   fwrite(t, 1, n, f);
+   fclose(f);
+   int fd = open(tf->path, O_RDONLY);
+   char *buf = NULL;
+   size_t len = 0;
+   assert_int_equal(FileIO_readFd(fd, &buf, &len), 0);
+   assert_int_equal(len, n);
+   assert_memory_equal(buf, t, n);
+   assert_int_equal(buf[n], '\0');
+   free(buf);
+   /* From where the descriptor is. */
+   assert_int_equal(lseek(fd, 777, SEEK_SET), 777);
+   assert_int_equal(FileIO_readFd(fd, &buf, &len), 0);
+   assert_int_equal(len, n - 777);
+   assert_memory_equal(buf, t + 777, n - 777);
+   free(buf);
+   close(fd);
+   TestFile_free(tf);
+   free(t);
+}
+
+/* Short sessions get no image. */
+static void a_short_session_gets_none(void **state) {
+   (void)state;
+   TestFile *tf = TestFile_new("small.gavel");
+   char cache[PATH_MAX];
+   snprintf(cache, sizeof cache, "%s/cache", tf->dir);
+   setenv("XDG_CACHE_HOME", cache, 1);
+   Fx *f = Fx_meeting();
+   char err[256];
+   assert_int_equal(SessionFile_create(tf->path, f->out.data, f->out.len, NULL, err, sizeof err), 0);
+   Fx_free(f);
+   SessionFileOptions o = { .stateImage = 1 };
+   SessionFile *sf = SessionFile_open(tf->path, &o, err, sizeof err);
+   assert_non_null(sf);
+   assert_int_equal(SessionFile_saveImage(sf), 0);
+   SessionFile_close(sf);
+   char image[PATH_MAX];
+   assert_int_equal(StateImage_path(tf->path, image, sizeof image), 0);
+   struct stat st;
+   assert_int_not_equal(stat(image, &st), 0);
+   TestFile_free(tf);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(second_open_reads_the_image),
+      cmocka_unit_test(lines_appended_by_another_are_replayed),
+      cmocka_unit_test(a_change_in_the_middle_is_seen),
+      cmocka_unit_test(a_cut_file_is_replayed_whole),
+      cmocka_unit_test(a_damaged_image_is_not_used),
+      cmocka_unit_test(an_image_refused_late_is_replayed_whole),
+      cmocka_unit_test(the_prefix_must_match),
+      cmocka_unit_test(a_short_session_gets_none),
+      cmocka_unit_test(long_texts_read_and_summed_in_halves),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}
