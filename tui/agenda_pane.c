@@ -67,10 +67,9 @@ static void AgendaPane_drawRow(App *app, Rect r, int k, int focus, int64_t now) 
       base |= A_BOLD;
    Draw_line(y, x, w, hl ? base : 0, "");
    if (selected && focus) {
-      /* With a mark, just after it: where writing the mark leaves the
-       * terminal's cursor, so that a move sends nothing more. */
+      /* With a mark, on it: the first cell the next move changes. */
       app->cursorY = y;
-      app->cursorX = x;
+      app->cursorX = app->selRow ? x : x - 1;
    }
    char clock[16] = "";
    if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
@@ -214,14 +213,19 @@ void AgendaPane_drawMove(App *app, Rect r) {
    int shows = (focus || app->readOnly) && !app->follow;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
-      if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel)
-         AgendaPane_drawMark(app, r.y + 1 + old - app->agendaTop, r.x + 1, 0);
+      app->moveX = r.x + 1;
+      if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel) {
+         app->moveY = r.y + 1 + old - app->agendaTop;
+         AgendaPane_drawMark(app, app->moveY, r.x + 1, 0);
+      }
       if (sel >= 0 && sel < n) {
          int y = r.y + 1 + sel - app->agendaTop;
          AgendaPane_drawMark(app, y, r.x + 1, shows);
+         if (app->moveY < 0 || y < app->moveY)
+            app->moveY = y;
          if (shows && focus) {
             app->cursorY = y;
-            app->cursorX = r.x + 2;
+            app->cursorX = r.x + 1;
          }
       }
       app->agendaDrawnSel = sel;

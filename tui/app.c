@@ -33,6 +33,10 @@
 /* A follower looks at the file this often: an appended command is on the
  * projector within a few frames (a stat() per look, nothing when idle). */
 #define FOLLOW_TICK_MS 10
+/* After a move of the marks, the pause that sends the hidden cursor to the
+ * selected row (App_drawMarks): shorter than anyone notices; a key that
+ * comes sooner starts from where the last update left the cursor. */
+#define CURSOR_PAUSE_MS 15
 #define DRAFT_PAUSE_MS 1000
 #define DRAFT_MAX_MS 4000
 
@@ -737,6 +741,41 @@ static void App_drawTooSmall(App *app) {
    }
 }
 
+/* A move of the marks (only they changed). Curses would choose the cursor's
+ * way to each changed cell by trying every motion the terminal has (cup,
+ * vpa, hpa, relative, from the margin, from home: a dozen formatted strings,
+ * 10-16 k instructions a motion), and a third time to bring the hidden
+ * cursor back to the selected row. Instead: when the cursor is not already
+ * on the first changed cell, it goes there by one absolute move (mvcur from
+ * an unknown place: cup and nothing tried); curses then needs one motion,
+ * between the two marks; and the cursor is left where the update ends
+ * (leaveok) until the keys pause (CURSOR_PAUSE_MS), then goes to the
+ * selected row's mark the same way, where the next move starts. */
+static void App_drawMarks(App *app) {
+   if (!app->cursorKnown || app->curY != app->moveY || app->curX != app->moveX) {
+      mvcur(-1, -1, app->moveY, app->moveX);
+      fflush(stdout);
+   }
+   leaveok(stdscr, TRUE);
+   curs_set(0);
+   refresh();
+   app->cursorKnown = 0;
+   app->cursorDue = 1;
+}
+
+/* The pause after a move of the marks: the hidden cursor to the selected
+ * row, for screen readers, by the same absolute move. */
+static void App_parkCursor(App *app) {
+   app->cursorDue = 0;
+   if (app->cursorY < 0)
+      return;
+   mvcur(-1, -1, app->cursorY, app->cursorX);
+   fflush(stdout);
+   app->cursorKnown = 1;
+   app->curY = app->cursorY;
+   app->curX = app->cursorX;
+}
+
 static void App_draw(App *app) {
    unsigned r = app->redraw;
    App_layout(app);
@@ -762,6 +801,7 @@ static void App_draw(App *app) {
             : app->focus == FOCUS_RECORDS ? RD_NOTES
                                           : 0))
       app->cursorY = -1;
+   app->moveY = -1;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    else if (r & RD_AGENDA_SEL)
@@ -804,10 +844,20 @@ static void App_draw(App *app) {
       cursor = 1;
    } else if (app->cursorY >= 0) {
       /* Hidden, but on the selected row: screen readers follow the cursor. */
+      if (!(r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL)) && app->moveY >= 0) {
+         App_drawMarks(app);
+         return;
+      }
       move(app->cursorY, app->cursorX);
    }
+   leaveok(stdscr, FALSE);
+   app->cursorDue = 0;
    curs_set(cursor);
    refresh();
+   /* After the update the cursor is where it was put, if it was put. */
+   app->cursorKnown = !cursor && app->cursorY >= 0 && app->overlay == OV_NONE && !app->cmdOpen;
+   app->curY = app->cursorY;
+   app->curX = app->cursorX;
 }
 
 /* --- the loop --------------------------------------------------------------- */
@@ -858,8 +908,12 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
-      timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
+      timeout(app->cursorDue ? CURSOR_PAUSE_MS : app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
+      if (key == 0 && app->cursorDue) {
+         App_parkCursor(app);
+         continue;
+      }
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();

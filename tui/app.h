@@ -141,6 +141,10 @@ typedef struct App {
    int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */
    int mouse;                  /* config mouse = yes (1) or no (0) */
    int cursorY, cursorX;       /* the focused list's selected row, -1: none */
+   int moveY, moveX;           /* the first cell a move of the marks changes, -1: none */
+   int cursorDue;              /* the hidden cursor waits for a pause to reach cursorY */
+   int cursorKnown;            /* the terminal's cursor is at curY, curX */
+   int curY, curX;
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

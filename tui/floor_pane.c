@@ -73,8 +73,9 @@ static void FloorPane_drawQueueRow(App *app, int k, int yy, int x, int w, int fo
    else
       AgendaPane_drawMark(app, yy, x - 1, selected);
    if (selected) {
+      /* On the mark: the first cell the next move changes. */
       app->cursorY = yy;
-      app->cursorX = x;
+      app->cursorX = hl ? x : x - 1;
    }
    int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
    Draw_textCut(yy, x, w - tw, a, line, app->ascii);
@@ -240,13 +241,18 @@ void FloorPane_drawMove(App *app) {
    int old = app->queueDrawnSel, sel = app->queueSel;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
-      if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
-         AgendaPane_drawMark(app, app->queueY + old - app->queueTop, x - 1, 0);
+      app->moveX = x - 1;
+      if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown) {
+         app->moveY = app->queueY + old - app->queueTop;
+         AgendaPane_drawMark(app, app->moveY, x - 1, 0);
+      }
       int y = app->queueY + sel - app->queueTop;
       AgendaPane_drawMark(app, y, x - 1, focus);
+      if (app->moveY < 0 || y < app->moveY)
+         app->moveY = y;
       if (focus) {
          app->cursorY = y;
-         app->cursorX = x;
+         app->cursorX = x - 1;
       }
       app->queueDrawnSel = sel;
       return;
