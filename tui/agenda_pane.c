@@ -213,16 +213,19 @@ void AgendaPane_drawMove(App *app, Rect r) {
    int shows = (focus || app->readOnly) && !app->follow;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
-      app->moveX = r.x + 1;
+      int oldY = -1;
       if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel) {
-         app->moveY = r.y + 1 + old - app->agendaTop;
-         AgendaPane_drawMark(app, app->moveY, r.x + 1, 0);
+         oldY = r.y + 1 + old - app->agendaTop;
+         AgendaPane_drawMark(app, oldY, r.x + 1, 0);
       }
       if (sel >= 0 && sel < n) {
          int y = r.y + 1 + sel - app->agendaTop;
          AgendaPane_drawMark(app, y, r.x + 1, shows);
-         if (app->moveY < 0 || y < app->moveY)
-            app->moveY = y;
+         if (shows) {
+            app->moveOldY = oldY;
+            app->moveNewY = y;
+            app->moveX = r.x + 1;
+         }
          if (shows && focus) {
             app->cursorY = y;
             app->cursorX = r.x + 1;

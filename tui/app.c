@@ -23,6 +23,7 @@
 #include "tui/actions.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
+#include "tui/mark_move.h"
 #include "tui/notes_pane.h"
 #include "tui/overlays.h"
 #include "tui/picker.h"
@@ -33,10 +34,6 @@
 /* A follower looks at the file this often: an appended command is on the
  * projector within a few frames (a stat() per look, nothing when idle). */
 #define FOLLOW_TICK_MS 10
-/* After a move of the marks, the pause that sends the hidden cursor to the
- * selected row (App_drawMarks): shorter than anyone notices; a key that
- * comes sooner starts from where the last update left the cursor. */
-#define CURSOR_PAUSE_MS 15
 #define DRAFT_PAUSE_MS 1000
 #define DRAFT_MAX_MS 4000
 
@@ -741,39 +738,12 @@ static void App_drawTooSmall(App *app) {
    }
 }
 
-/* A move of the marks (only they changed). Curses would choose the cursor's
- * way to each changed cell by trying every motion the terminal has (cup,
- * vpa, hpa, relative, from the margin, from home: a dozen formatted strings,
- * 10-16 k instructions a motion), and a third time to bring the hidden
- * cursor back to the selected row. Instead: when the cursor is not already
- * on the first changed cell, it goes there by one absolute move (mvcur from
- * an unknown place: cup and nothing tried); curses then needs one motion,
- * between the two marks; and the cursor is left where the update ends
- * (leaveok) until the keys pause (CURSOR_PAUSE_MS), then goes to the
- * selected row's mark the same way, where the next move starts. */
-static void App_drawMarks(App *app) {
-   if (!app->cursorKnown || app->curY != app->moveY || app->curX != app->moveX) {
-      mvcur(-1, -1, app->moveY, app->moveX);
-      fflush(stdout);
-   }
-   leaveok(stdscr, TRUE);
-   curs_set(0);
-   refresh();
-   app->cursorKnown = 0;
-   app->cursorDue = 1;
-}
-
-/* The pause after a move of the marks: the hidden cursor to the selected
- * row, for screen readers, by the same absolute move. */
-static void App_parkCursor(App *app) {
-   app->cursorDue = 0;
-   if (app->cursorY < 0)
-      return;
-   mvcur(-1, -1, app->cursorY, app->cursorX);
-   fflush(stdout);
-   app->cursorKnown = 1;
-   app->curY = app->cursorY;
-   app->curX = app->cursorX;
+/* After an update that ended with the cursor moved to cursorY, cursorX
+ * (hidden, for screen readers): the terminal's cursor is there. */
+static void App_cursorPlaced(App *app) {
+   app->cursorAt.known = 1;
+   app->cursorAt.y = app->cursorY;
+   app->cursorAt.x = app->cursorX;
 }
 
 static void App_draw(App *app) {
@@ -785,6 +755,7 @@ static void App_draw(App *app) {
       App_drawTooSmall(app);
       curs_set(0);
       refresh();
+      app->cursorAt.known = 0;
       return;
    }
    if (app->overlay != OV_NONE)
@@ -801,7 +772,8 @@ static void App_draw(App *app) {
             : app->focus == FOCUS_RECORDS ? RD_NOTES
                                           : 0))
       app->cursorY = -1;
-   app->moveY = -1;
+   app->moveOldY = -1;
+   int placed = 0;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    else if (r & RD_AGENDA_SEL)
@@ -844,20 +816,25 @@ static void App_draw(App *app) {
       cursor = 1;
    } else if (app->cursorY >= 0) {
       /* Hidden, but on the selected row: screen readers follow the cursor. */
-      if (!(r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL)) && app->moveY >= 0) {
-         App_drawMarks(app);
+      move(app->cursorY, app->cursorX);
+      placed = 1;
+      /* A move of the marks alone, ending on the selected row: straight to
+       * the terminal (tui/mark_move.c), else curses' update. */
+      if (!(r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL)) && app->moveOldY >= 0 &&
+          app->moveNewY == app->cursorY && app->moveX == app->cursorX) {
+         curs_set(0);
+         if (!MarkMove_send(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX)) {
+            refresh();
+            App_cursorPlaced(app);
+         }
          return;
       }
-      move(app->cursorY, app->cursorX);
    }
-   leaveok(stdscr, FALSE);
-   app->cursorDue = 0;
    curs_set(cursor);
    refresh();
-   /* After the update the cursor is where it was put, if it was put. */
-   app->cursorKnown = !cursor && app->cursorY >= 0 && app->overlay == OV_NONE && !app->cmdOpen;
-   app->curY = app->cursorY;
-   app->curX = app->cursorX;
+   app->cursorAt.known = 0;
+   if (placed)
+      App_cursorPlaced(app);
 }
 
 /* --- the loop --------------------------------------------------------------- */
@@ -908,12 +885,8 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
-      timeout(app->cursorDue ? CURSOR_PAUSE_MS : app->follow ? FOLLOW_TICK_MS : TICK_MS);
+      timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       int key = App_readKey(app);
-      if (key == 0 && app->cursorDue) {
-         App_parkCursor(app);
-         continue;
-      }
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();
@@ -1074,6 +1047,7 @@ unsigned App_suspend(App *app) {
    App_flushDraft(app);
    App_bracketedPaste(0);
    endwin();
+   app->cursorAt.known = 0;
    struct sigaction dfl, old;
    memset(&dfl, 0, sizeof dfl);
    dfl.sa_handler = SIG_DFL;

@@ -45,6 +45,7 @@ unsigned ExternalEditor_edit(App *app) {
    def_prog_mode();
    App_bracketedPaste(0);
    endwin();
+   app->cursorAt.known = 0;
    const char *cmd = ExternalEditor_command(app);
    pid_t pid = fork();
    int status = -1;

@@ -241,16 +241,17 @@ void FloorPane_drawMove(App *app) {
    int old = app->queueDrawnSel, sel = app->queueSel;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
-      app->moveX = x - 1;
+      int oldY = -1;
       if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown) {
-         app->moveY = app->queueY + old - app->queueTop;
-         AgendaPane_drawMark(app, app->moveY, x - 1, 0);
+         oldY = app->queueY + old - app->queueTop;
+         AgendaPane_drawMark(app, oldY, x - 1, 0);
       }
       int y = app->queueY + sel - app->queueTop;
       AgendaPane_drawMark(app, y, x - 1, focus);
-      if (app->moveY < 0 || y < app->moveY)
-         app->moveY = y;
       if (focus) {
+         app->moveOldY = oldY;
+         app->moveNewY = y;
+         app->moveX = x - 1;
          app->cursorY = y;
          app->cursorX = x - 1;
       }

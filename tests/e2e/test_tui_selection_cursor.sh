@@ -1,8 +1,12 @@
-# The hidden cursor follows the selection for screen readers: a move of the
-# marks leaves it where the update ends (on the old row after k), and a
-# pause brings it to the selected row's mark. Moves up and down in the queue
-# and the agenda, one key at a time and in bursts, at the top edge, at 80x24
-# and 200x60: after each, one mark on screen and the cursor on it.
+# The hidden cursor follows the selection for screen readers: it rests on
+# the selected row's mark, and a move of the marks (sent straight to the
+# terminal: the old mark blanked where the cursor rests, an absolute move to
+# the new one, the mark, a step back onto it) leaves it on the new mark.
+# Moves up and down in the queue and the agenda, one key at a time and in
+# bursts, at the top edge and the end, at 80x24 and 200x60: after each, one
+# mark on screen and the cursor on it; then curses' own updates (another
+# pane, the help) draw every row where it belongs, which they would not if
+# curses had lost track of the cursor.
 . tests/e2e/lib.sh
 SESSION=$("$GAVEL_BIN" new --agenda demo 2>"$E2E_DIR/new.err") || e2e_fail "new: $(cat "$E2E_DIR/new.err")"
 "$GAVEL_BIN" exec "$SESSION" >/dev/null <<'EOC' || e2e_fail "exec failed"
@@ -79,6 +83,14 @@ for size in "80 24" "200 60"; do
 	check "$1x$2 agenda k from the end"
 	e2e_keys Tab
 	check "$1x$2 back to the queue"
+	e2e_keys '?'
+	e2e_expect "Keys" "no help"
+	e2e_keys Escape
+	e2e_wait_gone "Keys" || e2e_fail "the help stayed"
+	for r in "│█ 1 ▸ FR" "│  2   DE" "│  3   NL" "│  4   PL" "│ ▶ 1 Adoption" "│ · 2 Information"; do
+		e2e_screen | grep -qF -- "$r" || e2e_fail "$1x$2 after the help: no row '$r'"
+	done
+	check "$1x$2 after the help"
 	e2e_keys q y
 	e2e_wait_exit 0 || e2e_fail "did not leave"
 done
