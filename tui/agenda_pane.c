@@ -36,9 +36,13 @@ void AgendaPane_selectCurrent(App *app) {
  * block (# without UTF-8), a glyph and no attribute, so that a move sends a
  * dozen bytes (turning reverse video on and off again costs 15, a colour
  * 25), where a highlighted row repaints whole. */
+wchar_t AgendaPane_markChar(const App *app) {
+   return app->ascii ? L'#' : L'\x2588';
+}
+
 void AgendaPane_drawMark(App *app, int y, int x, int selected) {
    /* One whole cell: nothing to decode or measure on the way. */
-   wchar_t w[2] = { selected ? (app->ascii ? L'#' : L'\x2588') : L' ', L'\0' };
+   wchar_t w[2] = { selected ? AgendaPane_markChar(app) : L' ', L'\0' };
    cchar_t c;
    setcchar(&c, w, A_NORMAL, 0, NULL);
    mvadd_wch(y, x, &c);
@@ -208,7 +212,6 @@ void AgendaPane_drawMove(App *app, Rect r) {
    Session *s = App_session(app);
    int n = (int)Agenda_count(&s->agenda);
    int focus = app->focus == FOCUS_AGENDA && !app->follow;
-   int64_t now = App_now();
    int old = app->agendaDrawnSel, sel = app->agendaSel;
    int shows = (focus || app->readOnly) && !app->follow;
    if (!app->selRow) {
@@ -234,6 +237,7 @@ void AgendaPane_drawMove(App *app, Rect r) {
       app->agendaDrawnSel = sel;
       return;
    }
+   int64_t now = App_now();
    if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old < n && old != sel)
       AgendaPane_drawRow(app, r, old, focus, now);
    if (sel >= 0 && sel < n)

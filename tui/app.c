@@ -754,6 +754,7 @@ static void App_draw(App *app) {
    if (app->tooSmall) {
       App_drawTooSmall(app);
       curs_set(0);
+      MarkMove_sync(&app->cursorAt);
       refresh();
       app->cursorAt.known = 0;
       return;
@@ -823,7 +824,9 @@ static void App_draw(App *app) {
       if (!(r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL)) && app->moveOldY >= 0 &&
           app->moveNewY == app->cursorY && app->moveX == app->cursorX) {
          curs_set(0);
-         if (!MarkMove_send(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX)) {
+         if (!MarkMove_send(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX,
+                            AgendaPane_markChar(app))) {
+            MarkMove_sync(&app->cursorAt);
             refresh();
             App_cursorPlaced(app);
          }
@@ -831,6 +834,7 @@ static void App_draw(App *app) {
       }
    }
    curs_set(cursor);
+   MarkMove_sync(&app->cursorAt);
    refresh();
    app->cursorAt.known = 0;
    if (placed)
@@ -1046,6 +1050,7 @@ static void App_printErr(const char *prefix, const char *text) {
 unsigned App_suspend(App *app) {
    App_flushDraft(app);
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
    app->cursorAt.known = 0;
    struct sigaction dfl, old;
@@ -1171,8 +1176,10 @@ int App_main(App *app, const char *path, int readOnly) {
    }
 
    App_initCurses(app);
+   MarkMove_reset(&app->cursorAt);
    App_loop(app);
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
    /* What was wrong in the config, where the terminal keeps it. */
    if (app->nproblems > 0)

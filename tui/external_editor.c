@@ -44,6 +44,7 @@ unsigned ExternalEditor_edit(App *app) {
    App_flushDraft(app);
    def_prog_mode();
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
    app->cursorAt.known = 0;
    const char *cmd = ExternalEditor_command(app);
