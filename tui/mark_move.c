@@ -23,6 +23,8 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "model/width.h"
+
 /* A terminfo string that needs no padding and no parameter, as bytes. */
 static int MarkMove_plainCap(const char *cap) {
    return cap && cap != (const char *)-1 && *cap && !strstr(cap, "$<");
@@ -81,7 +83,7 @@ int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    size_t ng = wcrtomb(glyph, mark, &st);
    size_t nleft = strlen(cursor_left);
    char buf[64];
-   if (!nto || ng == (size_t)-1 || wcwidth(mark) != 1 || 1 + nto + ng + nleft > sizeof buf)
+   if (!nto || ng == (size_t)-1 || Width_cp((uint32_t)mark) != 1 || 1 + nto + ng + nleft > sizeof buf)
       return 0;
    size_t n = 0;
    buf[n++] = ' ';
