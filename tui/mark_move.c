@@ -77,19 +77,27 @@ int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
       return 0;
    const char *to;
    size_t nto = MarkMove_to(cur, newY, x, &to);
-   char glyph[MB_LEN_MAX];
-   mbstate_t st;
-   memset(&st, 0, sizeof st);
-   size_t ng = wcrtomb(glyph, mark, &st);
+   if (cur->glyphOf != mark) {
+      char g[MB_LEN_MAX];
+      mbstate_t st;
+      memset(&st, 0, sizeof st);
+      size_t ng = wcrtomb(g, mark, &st);
+      if (ng == (size_t)-1 || ng > sizeof cur->glyph || Width_cp((uint32_t)mark) != 1)
+         return 0;
+      memcpy(cur->glyph, g, ng);
+      cur->glyphLen = ng;
+      cur->glyphOf = mark;
+   }
+   size_t ng = cur->glyphLen;
    size_t nleft = strlen(cursor_left);
    char buf[64];
-   if (!nto || ng == (size_t)-1 || Width_cp((uint32_t)mark) != 1 || 1 + nto + ng + nleft > sizeof buf)
+   if (!nto || 1 + nto + ng + nleft > sizeof buf)
       return 0;
    size_t n = 0;
    buf[n++] = ' ';
    memcpy(buf + n, to, nto);
    n += nto;
-   memcpy(buf + n, glyph, ng);
+   memcpy(buf + n, cur->glyph, ng);
    n += ng;
    memcpy(buf + n, cursor_left, nleft);
    n += nleft;

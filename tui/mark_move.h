@@ -22,6 +22,9 @@ typedef struct MarkCursor {
    int stale;       /* and curses believes it where it was before the moves */
    MarkMoves moves[2];
    int next;        /* the slot to reuse */
+   wchar_t glyphOf; /* the mark whose bytes glyph holds (0: none yet) */
+   char glyph[8];
+   size_t glyphLen;
 } MarkCursor;
 
 /* stdscr holds the move already (the cell at oldY, x blanked, mark at newY,

@@ -28,7 +28,7 @@ mark_at() {
 	}
 }
 marks() { e2e_screen | grep -o "█" | wc -l | tr -d ' '; }
-# check WHAT: after a pause, one mark, and the cursor on it.
+# check WHAT: one mark, and the cursor on it (waits for the screen to settle).
 check() {
 	i=0
 	while [ $i -lt 40 ] && [ "$(cursor)" != "$(mark_at)" ]; do sleep 0.05; i=$((i + 1)); done
@@ -44,7 +44,7 @@ for size in "80 24" "200 60"; do
 	e2e_keys j
 	e2e_expect "│█ 2   DE"
 	check "$1x$2 queue j"
-	# k: the update ends on DE's row (the old mark blanked last).
+	# k: the blank goes first, on DE's row; the cursor must not stay there.
 	e2e_keys k
 	e2e_expect "│█ 1 ▸ FR"
 	check "$1x$2 queue k"
