@@ -217,12 +217,15 @@ void AgendaPane_drawMove(App *app, Rect r) {
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
       int oldY = -1;
-      if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel) {
+      if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel)
          oldY = r.y + 1 + old - app->agendaTop;
-         AgendaPane_drawMark(app, oldY, r.x + 1, 0);
-      }
       if (sel >= 0 && sel < n) {
          int y = r.y + 1 + sel - app->agendaTop;
+         /* The terminal first, curses after (tui/mark_move.h). */
+         if (app->marksAlone && shows && focus && oldY >= 0)
+            app->marksSent = MarkMove_write(&app->cursorAt, oldY, y, r.x + 1, AgendaPane_markChar(app));
+         if (oldY >= 0)
+            AgendaPane_drawMark(app, oldY, r.x + 1, 0);
          AgendaPane_drawMark(app, y, r.x + 1, shows);
          if (shows) {
             app->moveOldY = oldY;
@@ -233,6 +236,8 @@ void AgendaPane_drawMove(App *app, Rect r) {
             app->cursorY = y;
             app->cursorX = r.x + 1;
          }
+      } else if (oldY >= 0) {
+         AgendaPane_drawMark(app, oldY, r.x + 1, 0);
       }
       app->agendaDrawnSel = sel;
       return;

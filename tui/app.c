@@ -775,6 +775,14 @@ static void App_draw(App *app) {
       app->cursorY = -1;
    app->moveOldY = -1;
    int placed = 0;
+   /* A move of the focused list's marks and nothing else: the panes send
+    * it before they draw it (tui/mark_move.h). */
+   unsigned sel = r & (RD_AGENDA_SEL | RD_QUEUE_SEL);
+   app->marksAlone = !(r & ~sel) && !app->cmdOpen && !app->follow && app->overlay == OV_NONE &&
+                     (sel == RD_AGENDA_SEL   ? app->focus == FOCUS_AGENDA
+                      : sel == RD_QUEUE_SEL ? app->focus == FOCUS_FLOOR
+                                            : 0);
+   app->marksSent = 0;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    else if (r & RD_AGENDA_SEL)
@@ -819,17 +827,9 @@ static void App_draw(App *app) {
       /* Hidden, but on the selected row: screen readers follow the cursor. */
       move(app->cursorY, app->cursorX);
       placed = 1;
-      /* A move of the marks alone, ending on the selected row: straight to
-       * the terminal (tui/mark_move.c), else curses' update. */
-      if (!(r & ~(unsigned)(RD_AGENDA_SEL | RD_QUEUE_SEL)) && app->moveOldY >= 0 &&
-          app->moveNewY == app->cursorY && app->moveX == app->cursorX) {
-         curs_set(0);
-         if (!MarkMove_send(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX,
-                            AgendaPane_markChar(app))) {
-            MarkMove_sync(&app->cursorAt);
-            refresh();
-            App_cursorPlaced(app);
-         }
+      if (app->marksSent) {
+         MarkMove_settle(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX,
+                         AgendaPane_markChar(app));
          return;
       }
    }

@@ -145,6 +145,8 @@ typedef struct App {
    int moveOldY, moveNewY;     /* a move of the marks: the rows of the old and the new */
    int moveX;                  /* mark and their column (moveOldY -1: none) */
    MarkCursor cursorAt;        /* where the terminal's cursor is, when known */
+   int marksAlone;             /* this update is a move of the focused list's marks */
+   int marksSent;              /* alone: sent already (MarkMove_write), to settle */
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

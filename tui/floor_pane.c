@@ -242,11 +242,14 @@ void FloorPane_drawMove(App *app) {
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
       int oldY = -1;
-      if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown) {
+      if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
          oldY = app->queueY + old - app->queueTop;
-         AgendaPane_drawMark(app, oldY, x - 1, 0);
-      }
       int y = app->queueY + sel - app->queueTop;
+      /* The terminal first, curses after (tui/mark_move.h). */
+      if (app->marksAlone && focus && oldY >= 0)
+         app->marksSent = MarkMove_write(&app->cursorAt, oldY, y, x - 1, AgendaPane_markChar(app));
+      if (oldY >= 0)
+         AgendaPane_drawMark(app, oldY, x - 1, 0);
       AgendaPane_drawMark(app, y, x - 1, focus);
       if (focus) {
          app->moveOldY = oldY;

@@ -7,9 +7,10 @@
  * the cursor rests on the old mark (every update leaves it on the selected
  * row's mark), so the blank needs no motion; the absolute move to the new
  * mark (cup, formatted once per row and kept); the mark; one step left,
- * back onto it. 12-13 bytes in one write.
+ * back onto it. 12-13 bytes in one write, before even the two cells are
+ * drawn into stdscr.
  *
- * Curses is told afterwards: stdscr's change goes to newscr, and the two
+ * Curses is told afterwards (MarkMove_settle): stdscr's change goes to newscr, and the two
  * cells as the terminal now shows them into curscr, so that its next
  * update finds nothing to send there (were a cell not the plain character
  * sent, curses' update follows at once and puts it right). Curses still
@@ -72,7 +73,7 @@ static int MarkMove_cellIs(int y, int x, wchar_t wc, cchar_t *cell) {
           a == A_NORMAL && pair == 0 && w[0] == wc && w[1] == L'\0';
 }
 
-int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
+int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    if (!cur->known || cur->y != oldY || cur->x != x || oldY == newY || !MarkMove_plainCap(cursor_left))
       return 0;
    const char *to;
@@ -109,7 +110,10 @@ int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    }
    cur->y = newY;
    cur->stale = 1;
-   /* curses' images of the screen. */
+   return 1;
+}
+
+void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    wnoutrefresh(stdscr);
    cchar_t off, on;
    if (MarkMove_cellIs(oldY, x, L' ', &off) && MarkMove_cellIs(newY, x, mark, &on)) {
@@ -119,7 +123,6 @@ int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
       MarkMove_sync(cur);
       doupdate();
    }
-   return 1;
 }
 
 void MarkMove_sync(MarkCursor *cur) {

@@ -27,16 +27,20 @@ typedef struct MarkCursor {
    size_t glyphLen;
 } MarkCursor;
 
-/* stdscr holds the move already (the cell at oldY, x blanked, mark at newY,
- * x) and *cur says the cursor is on oldY, x. Sends the two cells, leaves the
- * cursor on the new one, then brings curses' images of the screen to what
- * the terminal shows; returns 1. Returns 0 having sent nothing when the
- * cursor is elsewhere or not known, or the terminal lacks what this needs:
- * the caller then updates the screen the usual way (refresh). */
-int MarkMove_send(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+/* A move of the mark from oldY, x to newY, x, when *cur says the cursor is
+ * on oldY, x: sends the blank, the new mark and the cursor onto it, before
+ * curses knows of the move; returns 1. Returns 0 having sent nothing when
+ * the cursor is elsewhere or not known, or the terminal lacks what this
+ * needs: the caller then updates the screen the usual way (refresh). */
+int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+
+/* After MarkMove_write, once stdscr holds the move too: brings curses'
+ * images of the screen to what the terminal shows (or, were a cell not the
+ * plain character sent, lets curses' update put it right at once). */
+void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
 
 /* Before curses writes to the terminal (a screen update, endwin): tells it
- * where the cursor is after moves sent by MarkMove_send. */
+ * where the cursor is after moves sent by MarkMove_write. */
 void MarkMove_sync(MarkCursor *cur);
 
 /* Forgets the cached moves (the cursor no longer known either). */
