@@ -36,9 +36,13 @@ void AgendaPane_selectCurrent(App *app) {
  * block (# without UTF-8), a glyph and no attribute, so that a move sends a
  * dozen bytes (turning reverse video on and off again costs 15, a colour
  * 25), where a highlighted row repaints whole. */
+wchar_t AgendaPane_markChar(const App *app) {
+   return app->ascii ? L'#' : L'\x2588';
+}
+
 void AgendaPane_drawMark(App *app, int y, int x, int selected) {
    /* One whole cell: nothing to decode or measure on the way. */
-   wchar_t w[2] = { selected ? (app->ascii ? L'#' : L'\x2588') : L' ', L'\0' };
+   wchar_t w[2] = { selected ? AgendaPane_markChar(app) : L' ', L'\0' };
    cchar_t c;
    setcchar(&c, w, A_NORMAL, 0, NULL);
    mvadd_wch(y, x, &c);
@@ -67,10 +71,9 @@ static void AgendaPane_drawRow(App *app, Rect r, int k, int focus, int64_t now) 
       base |= A_BOLD;
    Draw_line(y, x, w, hl ? base : 0, "");
    if (selected && focus) {
-      /* With a mark, just after it: where writing the mark leaves the
-       * terminal's cursor, so that a move sends nothing more. */
+      /* With a mark, on it: the first cell the next move changes. */
       app->cursorY = y;
-      app->cursorX = x;
+      app->cursorX = app->selRow ? x : x - 1;
    }
    char clock[16] = "";
    if (it->state == GV_STATE_CURRENT && it->taken_up != GV_NO_TIME)
@@ -209,24 +212,37 @@ void AgendaPane_drawMove(App *app, Rect r) {
    Session *s = App_session(app);
    int n = (int)Agenda_count(&s->agenda);
    int focus = app->focus == FOCUS_AGENDA && !app->follow;
-   int64_t now = App_now();
    int old = app->agendaDrawnSel, sel = app->agendaSel;
    int shows = (focus || app->readOnly) && !app->follow;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
+      int oldY = -1;
       if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old != sel)
-         AgendaPane_drawMark(app, r.y + 1 + old - app->agendaTop, r.x + 1, 0);
+         oldY = r.y + 1 + old - app->agendaTop;
       if (sel >= 0 && sel < n) {
          int y = r.y + 1 + sel - app->agendaTop;
+         /* The terminal first, curses after (tui/mark_move.h). */
+         if (app->marksAlone && shows && focus && oldY >= 0)
+            app->marksSent = MarkMove_write(&app->cursorAt, oldY, y, r.x + 1, AgendaPane_markChar(app));
+         if (oldY >= 0)
+            AgendaPane_drawMark(app, oldY, r.x + 1, 0);
          AgendaPane_drawMark(app, y, r.x + 1, shows);
+         if (shows) {
+            app->moveOldY = oldY;
+            app->moveNewY = y;
+            app->moveX = r.x + 1;
+         }
          if (shows && focus) {
             app->cursorY = y;
-            app->cursorX = r.x + 2;
+            app->cursorX = r.x + 1;
          }
+      } else if (oldY >= 0) {
+         AgendaPane_drawMark(app, oldY, r.x + 1, 0);
       }
       app->agendaDrawnSel = sel;
       return;
    }
+   int64_t now = App_now();
    if (old >= app->agendaTop && old < app->agendaTop + app->agendaRows && old < n && old != sel)
       AgendaPane_drawRow(app, r, old, focus, now);
    if (sel >= 0 && sel < n)

@@ -20,6 +20,9 @@ void AgendaPane_selectCurrent(App *app);
 /* The glyph of an item state ("▶", or ">" in ASCII). */
 const char *AgendaPane_glyph(const App *app, int state);
 
+/* The selected row's mark: a block, '#' without UTF-8. */
+wchar_t AgendaPane_markChar(const App *app);
+
 /* The selected row's mark in the lists' marker column (selection = marker)
  * at (y, x); a blank when not selected. */
 void AgendaPane_drawMark(App *app, int y, int x, int selected);

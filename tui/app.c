@@ -23,6 +23,7 @@
 #include "tui/actions.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
+#include "tui/mark_move.h"
 #include "tui/notes_pane.h"
 #include "tui/overlays.h"
 #include "tui/picker.h"
@@ -737,6 +738,14 @@ static void App_drawTooSmall(App *app) {
    }
 }
 
+/* After an update that ended with the cursor moved to cursorY, cursorX
+ * (hidden, for screen readers): the terminal's cursor is there. */
+static void App_cursorPlaced(App *app) {
+   app->cursorAt.known = 1;
+   app->cursorAt.y = app->cursorY;
+   app->cursorAt.x = app->cursorX;
+}
+
 static void App_draw(App *app) {
    unsigned r = app->redraw;
    App_layout(app);
@@ -745,7 +754,9 @@ static void App_draw(App *app) {
    if (app->tooSmall) {
       App_drawTooSmall(app);
       curs_set(0);
+      MarkMove_sync(&app->cursorAt);
       refresh();
+      app->cursorAt.known = 0;
       return;
    }
    if (app->overlay != OV_NONE)
@@ -762,6 +773,16 @@ static void App_draw(App *app) {
             : app->focus == FOCUS_RECORDS ? RD_NOTES
                                           : 0))
       app->cursorY = -1;
+   app->moveOldY = -1;
+   int placed = 0;
+   /* A move of the focused list's marks and nothing else: the panes send
+    * it before they draw it (tui/mark_move.h). */
+   unsigned sel = r & (RD_AGENDA_SEL | RD_QUEUE_SEL);
+   app->marksAlone = !(r & ~sel) && !app->cmdOpen && !app->follow && app->overlay == OV_NONE &&
+                     (sel == RD_AGENDA_SEL   ? app->focus == FOCUS_AGENDA
+                      : sel == RD_QUEUE_SEL ? app->focus == FOCUS_FLOOR
+                                            : 0);
+   app->marksSent = 0;
    if (r & RD_AGENDA)
       AgendaPane_draw(app, app->rAgenda);
    else if (r & RD_AGENDA_SEL)
@@ -805,9 +826,19 @@ static void App_draw(App *app) {
    } else if (app->cursorY >= 0) {
       /* Hidden, but on the selected row: screen readers follow the cursor. */
       move(app->cursorY, app->cursorX);
+      placed = 1;
+      if (app->marksSent) {
+         MarkMove_settle(&app->cursorAt, app->moveOldY, app->moveNewY, app->moveX,
+                         AgendaPane_markChar(app));
+         return;
+      }
    }
    curs_set(cursor);
+   MarkMove_sync(&app->cursorAt);
    refresh();
+   app->cursorAt.known = 0;
+   if (placed)
+      App_cursorPlaced(app);
 }
 
 /* --- the loop --------------------------------------------------------------- */
@@ -1035,7 +1066,9 @@ static void App_printErr(const char *prefix, const char *text) {
 unsigned App_suspend(App *app) {
    App_flushDraft(app);
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
+   app->cursorAt.known = 0;
    struct sigaction dfl, old;
    memset(&dfl, 0, sizeof dfl);
    dfl.sa_handler = SIG_DFL;
@@ -1159,8 +1192,10 @@ int App_main(App *app, const char *path, int readOnly) {
    }
 
    App_initCurses(app);
+   MarkMove_reset(&app->cursorAt);
    App_loop(app);
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
    /* What was wrong in the config, where the terminal keeps it. */
    if (app->nproblems > 0)

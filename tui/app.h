@@ -15,6 +15,7 @@
 #include "tui/editor.h"
 #include "tui/form.h"
 #include "tui/keys.h"
+#include "tui/mark_move.h"
 #include "tui/theme.h"
 
 struct Session;
@@ -141,6 +142,11 @@ typedef struct App {
    int clockMode;              /* CONFIG_CLOCK_SECONDS, _MINUTES, _OFF (config clock =) */
    int mouse;                  /* config mouse = yes (1) or no (0) */
    int cursorY, cursorX;       /* the focused list's selected row, -1: none */
+   int moveOldY, moveNewY;     /* a move of the marks: the rows of the old and the new */
+   int moveX;                  /* mark and their column (moveOldY -1: none) */
+   MarkCursor cursorAt;        /* where the terminal's cursor is, when known */
+   int marksAlone;             /* this update is a move of the focused list's marks */
+   int marksSent;              /* alone: sent already (MarkMove_write), to settle */
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

@@ -44,7 +44,9 @@ unsigned ExternalEditor_edit(App *app) {
    App_flushDraft(app);
    def_prog_mode();
    App_bracketedPaste(0);
+   MarkMove_sync(&app->cursorAt);
    endwin();
+   app->cursorAt.known = 0;
    const char *cmd = ExternalEditor_command(app);
    pid_t pid = fork();
    int status = -1;

@@ -73,8 +73,9 @@ static void FloorPane_drawQueueRow(App *app, int k, int yy, int x, int w, int fo
    else
       AgendaPane_drawMark(app, yy, x - 1, selected);
    if (selected) {
+      /* On the mark: the first cell the next move changes. */
       app->cursorY = yy;
-      app->cursorX = x;
+      app->cursorX = hl ? x : x - 1;
    }
    int tw = tag[0] ? Text_width(tag, strlen(tag)) + 1 : 0;
    Draw_textCut(yy, x, w - tw, a, line, app->ascii);
@@ -240,13 +241,22 @@ void FloorPane_drawMove(App *app) {
    int old = app->queueDrawnSel, sel = app->queueSel;
    if (!app->selRow) {
       /* The rows stay as they are: only the two marks change. */
+      int oldY = -1;
       if (old != sel && old >= app->queueTop && old < app->queueTop + app->queueShown)
-         AgendaPane_drawMark(app, app->queueY + old - app->queueTop, x - 1, 0);
+         oldY = app->queueY + old - app->queueTop;
       int y = app->queueY + sel - app->queueTop;
+      /* The terminal first, curses after (tui/mark_move.h). */
+      if (app->marksAlone && focus && oldY >= 0)
+         app->marksSent = MarkMove_write(&app->cursorAt, oldY, y, x - 1, AgendaPane_markChar(app));
+      if (oldY >= 0)
+         AgendaPane_drawMark(app, oldY, x - 1, 0);
       AgendaPane_drawMark(app, y, x - 1, focus);
       if (focus) {
+         app->moveOldY = oldY;
+         app->moveNewY = y;
+         app->moveX = x - 1;
          app->cursorY = y;
-         app->cursorX = x;
+         app->cursorX = x - 1;
       }
       app->queueDrawnSel = sel;
       return;

@@ -1,0 +1,49 @@
+/* A move of the selection's mark sent straight to the terminal: the old mark
+ * blanked, the new one drawn, the cursor left on it, in one write, before
+ * any screen update of curses (tui/mark_move.c says why and how curses is
+ * kept right). */
+#ifndef GAVEL_TUI_MARK_MOVE_H
+#define GAVEL_TUI_MARK_MOVE_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+/* The absolute moves to the mark's column, one per row, kept for two
+ * columns (the agenda's and the queue's): formatted once, not at each key. */
+#define MARK_MOVE_ROWS 160
+typedef struct MarkMoves {
+   int x, rows, cols;           /* what they are for; x -1: none yet */
+   unsigned char len[MARK_MOVE_ROWS];
+   char seq[MARK_MOVE_ROWS][15];
+} MarkMoves;
+
+typedef struct MarkCursor {
+   int known, y, x; /* the terminal's cursor is at y, x */
+   int stale;       /* and curses believes it where it was before the moves */
+   MarkMoves moves[2];
+   int next;        /* the slot to reuse */
+   wchar_t glyphOf; /* the mark whose bytes glyph holds (0: none yet) */
+   char glyph[8];
+   size_t glyphLen;
+} MarkCursor;
+
+/* A move of the mark from oldY, x to newY, x, when *cur says the cursor is
+ * on oldY, x: sends the blank, the new mark and the cursor onto it, before
+ * curses knows of the move; returns 1. Returns 0 having sent nothing when
+ * the cursor is elsewhere or not known, or the terminal lacks what this
+ * needs: the caller then updates the screen the usual way (refresh). */
+int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+
+/* After MarkMove_write, once stdscr holds the move too: brings curses'
+ * images of the screen to what the terminal shows (or, were a cell not the
+ * plain character sent, lets curses' update put it right at once). */
+void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+
+/* Before curses writes to the terminal (a screen update, endwin): tells it
+ * where the cursor is after moves sent by MarkMove_write. */
+void MarkMove_sync(MarkCursor *cur);
+
+/* Forgets the cached moves (the cursor no longer known either). */
+void MarkMove_reset(MarkCursor *cur);
+
+#endif
