@@ -824,6 +824,46 @@ void Session_load_ahead(Session *s, const char *line, size_t len) {
    SessionAhead_line(s->ahead, line, len);
 }
 
+unsigned char Session_ahead_kind(const char *line, size_t len) {
+   return SessionAhead_kind(line, len);
+}
+
+void Session_load_ahead_kinds(Session *s, const unsigned char *kinds, size_t n) {
+   if (!s->loading || n == 0)
+      return;
+   if (!s->ahead && !(s->ahead = SessionAhead_new()))
+      return;
+   SessionAhead_add_all(s->ahead, kinds, n);
+}
+
+void Session_load_replan(Session *s, const unsigned char *kinds, size_t n) {
+   if (!s->loading || !s->ahead)
+      return;
+   /* No line left to look at: as if none had been given. */
+   SessionAhead *a = kinds && n ? SessionAhead_new() : NULL;
+   bool keep = a != NULL;
+   if (keep)
+      SessionAhead_add_all(a, kinds, n);
+   keep = keep && SessionAhead_in_force(a) != GV_NONE;
+   /* The units passed were applied or kept on the old look's word. */
+   for (size_t u = 0; keep && u < s->load_units; u++)
+      keep = SessionAhead_unit_in_force(a, u) == SessionAhead_unit_in_force(s->ahead, u);
+   if (!keep) {
+      SessionAhead_free(a);
+      if (s->load_planned) {
+         load_unplan(s);
+      } else {   /* not used yet: the load goes on without one */
+         SessionAhead_free(s->ahead);
+         s->ahead = NULL;
+      }
+      return;
+   }
+   SessionAhead_done(a);
+   SessionAhead_move_skipped(a, s->ahead);
+   SessionAhead_free(s->ahead);
+   s->ahead = a;
+}
+
 /* Did the first pass foresee the file? The units applied must be exactly
  * those in force: none of those kept unapplied is, and as many are as were
  * applied. */

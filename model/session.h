@@ -148,6 +148,21 @@ void Session_load_begin(Session *s);
  * it, or when the lines replayed were not those looked at, the end rebuilds
  * the meeting as it would without, with the same result. */
 void Session_load_ahead(Session *s, const char *line, size_t len);
+/* The same first look in two steps, for a loader that reads the lines in
+ * another thread: Session_ahead_kind (pure: any thread may call it) tells
+ * what a line is to it, Session_load_ahead_kinds hands the kinds of n
+ * lines to the load, in their order, as Session_load_ahead would each line
+ * (n = 0: as if none was given). */
+enum { SESSION_AHEAD_NONE, SESSION_AHEAD_UNIT, SESSION_AHEAD_UNDO, SESSION_AHEAD_REDO };
+unsigned char Session_ahead_kind(const char *line, size_t len);
+void Session_load_ahead_kinds(Session *s, const unsigned char *kinds, size_t n);
+/* For a loader that gave the first look a line it then did not replay (its
+ * seal turned out broken; the load is past some lines): the look again,
+ * over the kinds of the lines it does replay, kinds[0..n). The load keeps
+ * its plan when the units already passed keep their fate under the new
+ * look; otherwise its end rebuilds the meeting, with the same result.
+ * kinds NULL (out of memory): the end rebuilds. */
+void Session_load_replan(Session *s, const unsigned char *kinds, size_t n);
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 /* Before replaying a file read whole into text[0..len) (malloc'ed): the
  * session takes it (Session_free frees it), and each line replayed from it

@@ -282,6 +282,7 @@ typedef struct CrossJob {
    int nomem;
    pthread_t thread;
    int running;
+   int done;   /* ran in the scan's own thread (SessionScan_begin) */
 } CrossJob;
 
 static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
@@ -319,11 +320,31 @@ static void SessionFile_crossStart(CrossJob *j, const char *buf, const SessionSc
       j->running = pthread_create(&j->thread, NULL, SessionFile_crossRun, j) == 0;
 }
 
+static size_t SessionFile_kept(const char *buf, const SessionScan *scan);
+
+/* A long file's checks across lines, in the thread that scans it beside
+ * the replay, once it has scanned it (its own table, the same lines). */
+static void SessionFile_crossThen(void *ud, const char *buf, const SessionScan *scan) {
+   CrossJob *j = ud;
+   SessionScan_crossCheck(buf, scan, SessionFile_kept(buf, scan), SessionFile_crossKeep, j);
+   j->done = 1;
+}
+
+/* What the checks across lines kept, dropped. */
+static void SessionFile_crossForget(CrossJob *j) {
+   for (size_t i = 0; i < j->nfound; i++)
+      free(j->found[i].msg);
+   free(j->found);
+   j->found = NULL;
+   j->nfound = j->cap = 0;
+}
+
 static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad) {
    CrossReport r = { sf, 0 };
    size_t found = 0;
    if (j->running)
       pthread_join(j->thread, NULL);
+   j->running |= j->done;
    if (!j->running || j->nomem) {
       /* Not run yet, or what was kept is not all: here, reported as found. */
       found = SessionScan_crossCheck(j->buf, j->scan, j->count, SessionFile_crossReport, &r);
@@ -344,12 +365,12 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
    SessionFile_sortProblems(sf);
 }
 
-static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const SessionScan *scan) {
+/* The lines that are read: all but a torn "cmd+" line's unit. A torn
+ * "cmd+" line belongs to the command before it, whose write never
+ * finished (so it was never acknowledged): that whole unit goes aside. */
+static size_t SessionFile_kept(const char *buf, const SessionScan *scan) {
    size_t count = scan->count;
-   size_t cut = scan->goodLength;
    const ScanLine *t = &scan->tornLine;
-   /* A torn "cmd+" line belongs to the command before it, whose write never
-    * finished (so it was never acknowledged): that whole unit goes aside. */
    if (scan->torn && SessionFile_startsWith(buf + t->start, t->len, "cmd+")) {
       while (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
                                                  scan->lines[count - 1].len, "cmd+ "))
@@ -357,25 +378,61 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
       if (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
                                               scan->lines[count - 1].len, "cmd:"))
          count--;
-      if (count < scan->count)
-         cut = scan->lines[count].start;
    }
+   return count;
+}
+
+/* A line given to the first look turned out to have a broken seal, so it
+ * is not replayed: the look again, without the lines that are not. */
+static void SessionFile_replan(Session *s, SessionScanLive *live, SessionScan *scan, size_t count) {
+   unsigned char *kinds = malloc(count ? count : 1);
+   size_t n = 0;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = SessionScan_ready(live, scan, i);
+      if (kinds && l->seal != SCAN_SEAL_MISSING && l->seal != SCAN_SEAL_BAD)
+         kinds[n++] = l->ahead;
+   }
+   Session_load_replan(s, kinds, n);
+   free(kinds);
+}
+
+static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan *scan,
+                             SessionScanLive *live, CrossJob *cross) {
+   /* The quick scan of a long file has every line's place already. */
+   size_t count = SessionFile_kept(buf, scan);
+   size_t cut = count < scan->count ? scan->lines[count].start : scan->goodLength;
+   const ScanLine *t = &scan->tornLine;
    sf->length = (off_t)cut;
    sf->fileLines = 1 + (long)count;
 
    long firstBad = 0;
    char msg[1024];
-   CrossJob cross;
-   SessionFile_crossStart(&cross, buf, scan, count);
+   if (!live)
+      SessionFile_crossStart(cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
-   /* A first look at the lines: each is then applied once (see session.h). */
-   for (size_t i = 0; i < count; i++)
-      if (scan->lines[i].seal != SCAN_SEAL_MISSING && scan->lines[i].seal != SCAN_SEAL_BAD)
-         Session_load_ahead(sf->session, buf + scan->lines[i].start, scan->lines[i].len);
+   /* A first look at the lines: each is then applied once (see session.h).
+    * A long file's lines come with their kind, before their seals are
+    * checked: one that turns out broken has the look taken again. */
+   unsigned char *kinds = live ? malloc(count ? count : 1) : NULL;
+   size_t nkinds = 0;
    for (size_t i = 0; i < count; i++) {
       const ScanLine *l = &scan->lines[i];
+      if (kinds && l->seal != SCAN_SEAL_MISSING)
+         kinds[nkinds++] = l->ahead;
+      else if (!kinds && l->seal != SCAN_SEAL_MISSING && l->seal != SCAN_SEAL_BAD)
+         Session_load_ahead(sf->session, buf + l->start, l->len);
+   }
+   Session_load_ahead_kinds(sf->session, kinds, nkinds);
+   free(kinds);
+   bool replanned = false;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = SessionScan_ready(live, scan, i);
       const char *line = buf + l->start;
+      if (live && !replanned && l->seal == SCAN_SEAL_BAD && l->ahead != SESSION_AHEAD_NONE) {
+         SessionFile_replan(sf->session, live, scan, count);
+         replanned = true;
+      }
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
@@ -386,9 +443,17 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const Sessi
             firstBad = l->lineno;
       }
    }
+   /* Every line as SessionScan_run has it, for what follows. */
+   bool beside = live != NULL;
+   SessionScan_end(live, scan);
+   if (beside) {
+      cross->buf = buf;
+      cross->scan = scan;
+      cross->count = count;
+   }
    /* What each line alone hides: copied lines, drafts for nobody, units
     * missing lines in the middle. */
-   SessionFile_crossCheck(sf, &cross, &firstBad);
+   SessionFile_crossCheck(sf, cross, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */
@@ -544,9 +609,16 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       return NULL;
    }
    SessionScan scan;
+   SessionScanLive *live = NULL;
+   CrossJob cross = { 0 };
    char msg[512];
-   if (SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
+   int r = opts && opts->scanFirst
+              ? SessionScan_run(buf, len, &scan, msg, sizeof msg)
+              : SessionScan_begin(buf, len, &scan, &live, SessionFile_crossThen, &cross, msg, sizeof msg);
+   if (r != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
+      SessionScan_end(live, &scan);
+      SessionFile_crossForget(&cross);
       SessionScan_free(&scan);
       free(buf);
       SessionFile_close(sf);
@@ -564,7 +636,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held = Session_hold_text(sf->session, buf, len);
-   SessionFile_load(sf, buf, len, &scan);
+   SessionFile_load(sf, buf, len, &scan, live, &cross);
    SessionScan_free(&scan);
    if (!held)
       free(buf);

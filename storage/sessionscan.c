@@ -1,6 +1,8 @@
 #include "storage/sessionscan.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -18,6 +20,7 @@
 #define SESSIONSCAN_SSE2 1
 #endif
 
+#include "model/session.h"
 #include "model/utf8.h"
 
 const char *SessionScan_header(void) {
@@ -249,7 +252,10 @@ typedef struct ScanPart {
    int torn, nomem;
    ScanLine tornLine;
    size_t goodLength;
+   struct SessionScanLive *live;   /* the thread beside a replay, or NULL */
 } ScanPart;
+
+static bool SessionScan_livePut(struct SessionScanLive *live, size_t i, const ScanLine *l);
 
 static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
    if (p->count == p->cap) {
@@ -297,6 +303,10 @@ static void SessionScan_part(ScanPart *p) {
                    SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
       at += llen + 1;
       p->goodLength = at;
+      if (p->live && !SessionScan_livePut(p->live, p->count - 1, l)) {
+         p->nomem = 1;
+         return;
+      }
    }
 }
 
@@ -338,38 +348,93 @@ static int SessionScan_parseHeader(const char *line, size_t len, long *version, 
 /* A file this long has its second half scanned by a second thread. */
 #define SESSIONSCAN_SPLIT ((size_t)512 * 1024)
 
-int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
+/* The header line: 0 with *at just after it (and *rc -1 with err when it
+ * is bad: the lines are still read then), or -1 when there are no lines
+ * to read. */
+static int SessionScan_head(const char *buf, size_t len, SessionScan *scan, size_t *at, int *rc,
+                            char *err, size_t errlen) {
    memset(scan, 0, sizeof *scan);
-   size_t at = 0;
-   int rc = 0;
+   *at = 0;
+   *rc = 0;
    if (len == 0) {
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
    }
    /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-      at = scan->bom = 3;
+      *at = scan->bom = 3;
    int clean, cr;
-   size_t llen = at < len ? SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr)
-                          : 0;
-   if (at == len || llen == len - at) {
+   size_t llen = *at < len ? SessionScan_line((const unsigned char *)buf + *at, len - *at, &clean, &cr)
+                           : 0;
+   if (*at == len || llen == len - *at) {
       /* The header itself is torn: a crash while creating the file. */
-      if (at < len) {
+      if (*at < len) {
          scan->torn = 1;
-         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = 1 };
+         scan->tornLine = (ScanLine){ .start = *at, .len = len - *at, .lineno = 1 };
       }
       snprintf(err, errlen, "incomplete header (crash while creating the file?)");
       return -1;
    }
    size_t body = llen;
-   if (body > 0 && buf[at + body - 1] == '\r') {
+   if (body > 0 && buf[*at + body - 1] == '\r') {
       scan->crlf = 1;
       body--;
    }
-   if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
-      rc = -1;
-   at += llen + 1;
-   scan->goodLength = at;
+   if (SessionScan_parseHeader(buf + *at, body, &scan->version, err, errlen) != 0)
+      *rc = -1;
+   *at += llen + 1;
+   scan->goodLength = *at;
+   return 0;
+}
+
+/* The second half's lines after the first's, numbered on from them. */
+static void SessionScan_join(ScanPart *first, ScanPart *second) {
+   ScanLine *all = NULL;
+   if (!first->nomem && !second->nomem && second->count &&
+       (all = realloc(first->lines, (first->count + second->count) * sizeof *all)) == NULL)
+      first->nomem = 1;
+   if (all) {
+      for (size_t i = 0; i < second->count; i++) {
+         all[first->count + i] = second->lines[i];
+         all[first->count + i].lineno += first->lineno;
+      }
+      first->lines = all;
+      first->count += second->count;
+   }
+   first->nomem |= second->nomem;
+   first->torn = second->torn;
+   first->tornLine = second->tornLine;
+   first->tornLine.lineno += first->lineno;
+   first->goodLength = second->goodLength;
+   /* Freed now, before the replay grows the session: kept, it was a
+    * megabyte of the open's peak. (main fixes the allocator's mmap
+    * threshold, so this free does not raise it and make the replay's
+    * growing arrays be copied as they grow.) */
+   free(second->lines);
+   second->lines = NULL;
+}
+
+/* What a part found, into scan (which takes its table). */
+static int SessionScan_keep(SessionScan *scan, ScanPart *p, char *err, size_t errlen) {
+   scan->lines = p->lines;
+   scan->count = p->count;
+   p->lines = NULL;
+   if (p->nomem) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+   }
+   scan->torn = p->torn;
+   if (p->torn)
+      scan->tornLine = p->tornLine;
+   scan->goodLength = p->goodLength;
+   return 0;
+}
+
+int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
+   size_t at;
+   int rc;
+   if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
+      return -1;
    /* The record lines: in two halves at a line's end, each scanned by a
     * thread of its own, when the file is long (their lines are numbered
     * and joined after). The same lines either way. */
@@ -393,40 +458,246 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
    SessionScan_part(&first);
    if (split) {
       pthread_join(thread, NULL);
-      ScanLine *all = NULL;
-      if (!first.nomem && !second.nomem && second.count &&
-          (all = realloc(first.lines, (first.count + second.count) * sizeof *all)) == NULL)
-         first.nomem = 1;
-      if (all) {
-         for (size_t i = 0; i < second.count; i++) {
-            all[first.count + i] = second.lines[i];
-            all[first.count + i].lineno += first.lineno;
-         }
-         first.lines = all;
-         first.count += second.count;
-      }
-      first.nomem |= second.nomem;
-      first.torn = second.torn;
-      first.tornLine = second.tornLine;
-      first.tornLine.lineno += first.lineno;
-      first.goodLength = second.goodLength;
-      /* Freed now, before the replay grows the session: kept, it was a
-       * megabyte of the open's peak. (main fixes the allocator's mmap
-       * threshold, so this free does not raise it and make the replay's
-       * growing arrays be copied as they grow.) */
-      free(second.lines);
+      SessionScan_join(&first, &second);
    }
-   scan->lines = first.lines;
-   scan->count = first.count;
-   if (first.nomem) {
-      snprintf(err, errlen, "out of memory");
+   return SessionScan_keep(scan, &first, err, errlen) != 0 ? -1 : rc;
+}
+
+/* ---- a scan beside the replay ------------------------------------------ */
+
+/* Lines' checks as the thread hands them over: a byte a line, the seal and
+ * SCANLIVE_CHECKED, in blocks of SCANLIVE_BLOCK lines that the thread
+ * allocates as it goes (the number of lines is not known before). */
+#define SCANLIVE_BLOCK 4096
+#define SCANLIVE_CHECKED 4
+/* The thread publishes its progress every so many lines. */
+#define SCANLIVE_STEP 32
+
+struct SessionScanLive {
+   const char *buf;
+   ScanPart half;                 /* the quick pass's second half, by the thread */
+   atomic_int halfDone;           /* ... done (release): the caller takes it */
+   ScanPart part;                 /* the thread's own scan */
+   unsigned char **status;        /* nblocks blocks, each written by the thread only */
+   size_t nblocks;
+   atomic_size_t ready;           /* lines whose status is written (release) */
+   atomic_int over;               /* the thread has scanned all it will */
+   size_t next;                   /* lines of the quick scan made final (the caller's) */
+   pthread_t thread;
+   void (*then)(void *ud, const char *buf, const SessionScan *scan);
+   void *ud;
+   SessionScan done;              /* the thread's scan, for then */
+};
+
+/* Waiting for the thread, which is nearly always ahead: a short spin, then
+ * letting it run (two threads may share one processor). */
+static void SessionScan_pause(unsigned spins) {
+   if (spins < 64) {
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+   } else {
+      sched_yield();
+   }
+}
+
+static bool SessionScan_livePut(struct SessionScanLive *live, size_t i, const ScanLine *l) {
+   size_t b = i / SCANLIVE_BLOCK;
+   if (b >= live->nblocks)
+      return false;
+   if (i % SCANLIVE_BLOCK == 0 && !(live->status[b] = malloc(SCANLIVE_BLOCK)))
+      return false;
+   live->status[b][i % SCANLIVE_BLOCK] =
+      (unsigned char)((unsigned)l->seal | (l->checked ? SCANLIVE_CHECKED : 0u));
+   if ((i + 1) % SCANLIVE_STEP == 0)
+      atomic_store_explicit(&live->ready, i + 1, memory_order_release);
+   return true;
+}
+
+static void SessionScan_quickPart(ScanPart *p);
+
+static void *SessionScan_liveThread(void *ud) {
+   SessionScanLive *live = ud;
+   SessionScan_quickPart(&live->half);
+   atomic_store_explicit(&live->halfDone, 1, memory_order_release);
+   ScanPart *p = &live->part;
+   SessionScan_part(p);
+   /* What it scanned before it stopped (all, unless out of memory). */
+   size_t n = p->count;
+   if (p->nomem && n > 0)
+      n--;   /* the last one may have no status */
+   atomic_store_explicit(&live->ready, n, memory_order_release);
+   atomic_store_explicit(&live->over, 1, memory_order_release);
+   if (!p->nomem && live->then) {
+      live->done.lines = p->lines;
+      live->done.count = p->count;
+      live->done.torn = p->torn;
+      live->done.tornLine = p->tornLine;
+      live->done.goodLength = p->goodLength;
+      live->then(live->ud, live->buf, &live->done);
+   }
+   free(p->lines);
+   p->lines = NULL;
+   return NULL;
+}
+
+/* Where a format 2 line's seal is, when it has the shape of one: the
+ * length before it (SCAN_SEAL_OK, not checked yet), or the whole line
+ * (SCAN_SEAL_MISSING). As SessionScan_unseal, without the CRC. */
+static ScanSeal SessionScan_sealShape(const char *line, size_t len, size_t *content) {
+   *content = len;
+   if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ' ||
+       SessionScan_sealDigits(line + len - 8) < 0)
+      return SCAN_SEAL_MISSING;
+   *content = len - SESSIONSCAN_SEAL_LEN;
+   return SCAN_SEAL_OK;
+}
+
+/* The quick pass over a part: each line's place, number, seal's place and
+ * kind. */
+static void SessionScan_quickPart(ScanPart *p) {
+   const char *buf = p->buf;
+   size_t at = p->from;
+   while (at < p->to) {
+      const char *nl = memchr(buf + at, '\n', p->to - at);
+      p->lineno++;
+      if (!nl) {
+         p->torn = 1;
+         p->tornLine = (ScanLine){ .start = at, .len = p->to - at, .lineno = p->lineno };
+         break;
+      }
+      size_t llen = (size_t)(nl - (buf + at)), body = llen;
+      if (p->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      if (SessionScan_addLine(p, at, body, p->lineno) != 0) {
+         p->nomem = 1;
+         break;
+      }
+      ScanLine *l = &p->lines[p->count - 1];
+      if (p->version >= SESSIONSCAN_SEALED_VERSION)
+         l->seal = SessionScan_sealShape(buf + at, body, &l->len);
+      l->after = buf[at + l->len];
+      if (l->seal != SCAN_SEAL_MISSING)
+         l->ahead = Session_ahead_kind(buf + at, l->len);
+      at += llen + 1;
+      p->goodLength = at;
+   }
+}
+
+/* A file this long is scanned beside its replay. */
+#define SESSIONSCAN_LIVE SESSIONSCAN_SPLIT
+
+int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
+                      void (*then)(void *ud, const char *buf, const SessionScan *scan), void *ud,
+                      char *err, size_t errlen) {
+   *live = NULL;
+   size_t at;
+   int rc;
+   if (len < SESSIONSCAN_LIVE)
+      return SessionScan_run(buf, len, scan, err, errlen);
+   if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
+      return -1;
+   SessionScanLive *l = calloc(1, sizeof *l);
+   size_t nblocks = (len - at) / SCANLIVE_BLOCK + 1;
+   if (l)
+      l->status = calloc(nblocks, sizeof *l->status);
+   if (!l || !l->status) {
+      if (l)
+         free(l->status);
+      free(l);
+      return SessionScan_run(buf, len, scan, err, errlen);
+   }
+   l->buf = buf;
+   l->nblocks = nblocks;
+   l->then = then;
+   l->ud = ud;
+   /* The quick pass in two halves cut at a line's end (the thread takes
+    * the second, then scans the whole); the thread's scan is numbered
+    * from the first line as the caller's is. */
+   ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
+                      .lineno = 1, .crlf = scan->crlf, .goodLength = at };
+   l->part = first;
+   l->part.live = l;
+   l->half = first;
+   l->half.from = l->half.to = len;
+   size_t mid = at + (len - at) / 2;
+   const char *nl = memchr(buf + mid, '\n', len - mid);
+   if (nl && (size_t)(nl - buf) + 1 < len) {
+      first.to = l->half.from = l->half.goodLength = (size_t)(nl - buf) + 1;
+      l->half.lineno = 0;
+   }
+   atomic_init(&l->ready, 0);
+   atomic_init(&l->over, 0);
+   atomic_init(&l->halfDone, 0);
+   if (pthread_create(&l->thread, NULL, SessionScan_liveThread, l) != 0) {
+      free(l->status);
+      free(l);
+      return SessionScan_run(buf, len, scan, err, errlen);
+   }
+   SessionScan_quickPart(&first);
+   for (unsigned spins = 0; !atomic_load_explicit(&l->halfDone, memory_order_acquire); spins++)
+      SessionScan_pause(spins);
+   if (l->half.from < len)
+      SessionScan_join(&first, &l->half);
+   *live = l;
+   if (SessionScan_keep(scan, &first, err, errlen) != 0) {
+      /* Out of memory: the thread goes on to its end, unused. */
+      SessionScan_end(l, scan);
+      *live = NULL;
       return -1;
    }
-   scan->torn = first.torn;
-   if (first.torn)
-      scan->tornLine = first.tornLine;
-   scan->goodLength = first.goodLength;
    return rc;
+}
+
+/* Makes line i of the quick scan final, from the thread's status or, when
+ * the thread stopped short of it (out of memory), from its seal alone:
+ * unchecked, SessionScan_checkLine then looks at it. */
+static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t i, bool have) {
+   ScanLine *l = &scan->lines[i];
+   size_t body = l->len + (l->seal == SCAN_SEAL_OK ? SESSIONSCAN_SEAL_LEN : 0);
+   if (have) {
+      unsigned char st = live->status[i / SCANLIVE_BLOCK][i % SCANLIVE_BLOCK];
+      l->seal = (ScanSeal)(st & 3);
+      l->checked = (st & SCANLIVE_CHECKED) != 0;
+   } else {
+      if (l->seal != SCAN_SEAL_NONE)
+         l->seal = SessionScan_unseal(live->buf + l->start, body, &body);
+      l->checked = 0;
+   }
+   if (l->seal == SCAN_SEAL_BAD) {
+      l->len = body;
+      l->after = live->buf[l->start + body];
+   }
+}
+
+const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i) {
+   if (!live || i < live->next)
+      return &scan->lines[i];
+   size_t ready = atomic_load_explicit(&live->ready, memory_order_acquire);
+   for (unsigned spins = 0; ready <= i; spins++) {
+      if (atomic_load_explicit(&live->over, memory_order_acquire)) {
+         ready = atomic_load_explicit(&live->ready, memory_order_acquire);
+         break;
+      }
+      SessionScan_pause(spins);
+      ready = atomic_load_explicit(&live->ready, memory_order_acquire);
+   }
+   for (; live->next <= i; live->next++)
+      SessionScan_settle(live, scan, live->next, live->next < ready);
+   return &scan->lines[i];
+}
+
+void SessionScan_end(SessionScanLive *live, SessionScan *scan) {
+   if (!live)
+      return;
+   pthread_join(live->thread, NULL);
+   size_t ready = atomic_load_explicit(&live->ready, memory_order_acquire);
+   for (; live->next < scan->count; live->next++)
+      SessionScan_settle(live, scan, live->next, live->next < ready);
+   for (size_t b = 0; b < live->nblocks; b++)
+      free(live->status[b]);
+   free(live->status);
+   free(live);
 }
 
 void SessionScan_free(SessionScan *scan) {

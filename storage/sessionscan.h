@@ -51,6 +51,9 @@ typedef struct ScanLine {
    char after;           /* the byte after the line's content (a session that
                           * holds the buffer may overwrite it: see
                           * Session_hold_text) */
+   unsigned char ahead;  /* SessionScan_begin: what the line is to a load's
+                          * first pass (Session_ahead_kind), read before its
+                          * seal is checked; SESSION_AHEAD_NONE otherwise */
 } ScanLine;
 
 typedef struct SessionScan {
@@ -71,6 +74,26 @@ typedef struct SessionScan {
 int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen);
 
 void SessionScan_free(SessionScan *scan);
+
+/* A long file scanned beside its replay. SessionScan_begin splits buf in a
+ * quick pass of its own (each line's place and number, where its seal
+ * would be, and ScanLine.ahead), then starts a thread that scans the lines
+ * as SessionScan_run does, in order, and calls then(ud, buf, its scan)
+ * when it is done (for more checks in that thread; its scan is freed
+ * after). SessionScan_ready(live, scan, i) waits until line i is checked
+ * and gives it as SessionScan_run would (seal, checked, len); the lines
+ * must be asked for in order. SessionScan_end waits for the thread and
+ * makes every line of scan what SessionScan_run gives. A short file (or a
+ * thread that cannot start) is scanned at once by SessionScan_run, *live
+ * is NULL, and then is not called. Returns as SessionScan_run does. The
+ * thread reads each byte of a line before SessionScan_ready hands it out,
+ * and never after: the caller may then write the byte after it. */
+typedef struct SessionScanLive SessionScanLive;
+int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
+                      void (*then)(void *ud, const char *buf, const SessionScan *scan), void *ud,
+                      char *err, size_t errlen);
+const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i);
+void SessionScan_end(SessionScanLive *live, SessionScan *scan);
 
 /* Checks every line of buf[0..len) (complete lines, each ending in '\n')
  * with SessionScan_checkLine. 0, or -1 with "line N: message" in err. */
