@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -301,6 +302,25 @@ int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errl
    return 0;
 }
 
+/* A long file read into fresh memory: each 4 kB page of it was a fault of
+ * its own as read() filled it (2,500 for a 10 MB session, a third of its
+ * open); in pages of 2 MB where the system gives them (Linux's transparent
+ * huge pages, "madvise" mode), a few. Only advice: nothing changes where
+ * it is not taken. */
+static void FileIO_hugePages(char *buf, size_t cap) {
+#if defined(MADV_HUGEPAGE)
+   const uintptr_t huge = (uintptr_t)2 << 20, page = 4096;
+   if (cap < 2 * huge)
+      return;
+   uintptr_t from = ((uintptr_t)buf + page - 1) & ~(page - 1);
+   uintptr_t to = ((uintptr_t)buf + cap) & ~(page - 1);
+   (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+   (void)buf;
+   (void)cap;
+#endif
+}
+
 int FileIO_readFd(int fd, char **out, size_t *outlen) {
    /* A regular file is read into one block of its size (and a little more,
     * to see its end): no copy on the way as the buffer grows. */
@@ -312,6 +332,7 @@ int FileIO_readFd(int fd, char **out, size_t *outlen) {
    char *buf = malloc(cap);
    if (!buf)
       return -1;
+   FileIO_hugePages(buf, cap);
    for (;;) {
       if (cap - len < 2) {
          char *nb = realloc(buf, cap * 2);
