@@ -252,10 +252,7 @@ typedef struct ScanPart {
    int torn, nomem;
    ScanLine tornLine;
    size_t goodLength;
-   struct SessionScanLive *live;   /* the thread beside a replay, or NULL */
 } ScanPart;
-
-static bool SessionScan_livePut(struct SessionScanLive *live, size_t i, const ScanLine *l);
 
 static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
    if (p->count == p->cap) {
@@ -303,10 +300,6 @@ static void SessionScan_part(ScanPart *p) {
                    SessionScan_frame(buf + at, l->len, why, sizeof why) == 0;
       at += llen + 1;
       p->goodLength = at;
-      if (p->live && !SessionScan_livePut(p->live, p->count - 1, l)) {
-         p->nomem = 1;
-         return;
-      }
    }
 }
 
@@ -465,32 +458,43 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
 
 /* ---- a scan beside the replay ------------------------------------------ */
 
-/* Lines' checks as the thread hands them over: a byte a line, the seal and
- * SCANLIVE_CHECKED, in blocks of SCANLIVE_BLOCK lines that the thread
- * allocates as it goes (the number of lines is not known before). */
-#define SCANLIVE_BLOCK 4096
+/* The checks of the lines (UTF-8, controls, seal, frame) go by chunks of
+ * SCANLIVE_CHUNK lines, each taken by whichever thread comes to it first:
+ * the thread beside, in order, or the replay when it finds the chunk it
+ * needs not taken yet (the thread is behind: on a busy machine the replay
+ * never waits for it). A chunk's results (a status byte and a length a
+ * line) are written by the thread that took it, then its done flag
+ * (release). Only the replay writes into the buffer (the byte after a line
+ * it has applied); the checkers read only the lines of their chunks, which
+ * come after it. */
+#define SCANLIVE_CHUNK 64
 #define SCANLIVE_CHECKED 4
-/* The thread publishes its progress every so many lines. */
-#define SCANLIVE_STEP 32
 
 struct SessionScanLive {
    const char *buf;
+   long version;
+   int crlf;
    ScanPart half;                 /* the quick pass's second half, by the thread */
    atomic_int halfDone;           /* ... done (release): the caller takes it */
-   ScanPart part;                 /* the thread's own scan */
-   unsigned char **status;        /* nblocks blocks, each written by the thread only */
-   size_t nblocks;
-   atomic_size_t ready;           /* lines whose status is written (release) */
-   atomic_int over;               /* the thread has scanned all it will */
-   size_t next;                   /* lines of the quick scan made final (the caller's) */
+   atomic_int tableReady;         /* the fields below are set (release) */
+   const ScanLine *lines;         /* the caller's table: the checkers read start
+                                   * and lineno, which nobody writes any more */
+   size_t count, goodLength;
+   int torn;
+   ScanLine tornLine;
+   unsigned char *status;         /* per line: its seal, SCANLIVE_CHECKED */
+   size_t *lens;                  /* per line: its length without the seal */
+   atomic_uchar *done;            /* per chunk */
+   size_t nchunks;
+   atomic_size_t nextChunk;       /* the first chunk nobody has taken */
+   size_t next;                   /* lines of the caller's table made final */
    pthread_t thread;
    void (*then)(void *ud, const char *buf, const SessionScan *scan);
    void *ud;
-   SessionScan done;              /* the thread's scan, for then */
 };
 
-/* Waiting for the thread, which is nearly always ahead: a short spin, then
- * letting it run (two threads may share one processor). */
+/* Waiting for the other thread: a short spin, then letting it run (two
+ * threads may share one processor). */
 static void SessionScan_pause(unsigned spins) {
    if (spins < 64) {
 #if defined(__x86_64__) || defined(__i386__)
@@ -501,17 +505,63 @@ static void SessionScan_pause(unsigned spins) {
    }
 }
 
-static bool SessionScan_livePut(struct SessionScanLive *live, size_t i, const ScanLine *l) {
-   size_t b = i / SCANLIVE_BLOCK;
-   if (b >= live->nblocks)
-      return false;
-   if (i % SCANLIVE_BLOCK == 0 && !(live->status[b] = malloc(SCANLIVE_BLOCK)))
-      return false;
-   live->status[b][i % SCANLIVE_BLOCK] =
-      (unsigned char)((unsigned)l->seal | (l->checked ? SCANLIVE_CHECKED : 0u));
-   if ((i + 1) % SCANLIVE_STEP == 0)
-      atomic_store_explicit(&live->ready, i + 1, memory_order_release);
-   return true;
+/* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
+ * line (the same answers: SessionScan_line stops at the same byte). */
+static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
+                                ScanSeal *seal, unsigned char *checked, size_t *len) {
+   int clean, cr;
+   size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
+   size_t body = llen;
+   if (crlf && body > 0 && buf[at + body - 1] == '\r')
+      body--;
+   *seal = SCAN_SEAL_NONE;
+   *len = body;
+   if (version >= SESSIONSCAN_SEALED_VERSION)
+      *seal = SessionScan_unseal(buf + at, body, len);
+   char why[160];
+   *checked = clean && (!cr || crlf) && *len > 0 &&
+              (*seal == SCAN_SEAL_NONE || *seal == SCAN_SEAL_OK) &&
+              SessionScan_frame(buf + at, *len, why, sizeof why) == 0;
+}
+
+/* The '\n' that ends line i of the table. */
+static size_t SessionScan_lineEnd(const SessionScanLive *live, size_t i) {
+   return (i + 1 < live->count ? live->lines[i + 1].start : live->goodLength) - 1;
+}
+
+static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
+   size_t from = k * SCANLIVE_CHUNK, to = from + SCANLIVE_CHUNK;
+   if (to > live->count)
+      to = live->count;
+   for (size_t i = from; i < to; i++) {
+      ScanSeal seal;
+      unsigned char checked;
+      SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
+                          live->version, live->crlf, &seal, &checked, &live->lens[i]);
+      live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u));
+   }
+   atomic_store_explicit(&live->done[k], 1, memory_order_release);
+}
+
+/* The checks of the whole table done, as the thread's own table, for then. */
+static void SessionScan_liveThen(SessionScanLive *live) {
+   for (size_t k = 0; k < live->nchunks; k++)
+      for (unsigned spins = 0; !atomic_load_explicit(&live->done[k], memory_order_acquire); spins++)
+         SessionScan_pause(spins);
+   SessionScan scan = { .version = live->version, .count = live->count, .torn = live->torn,
+                        .tornLine = live->tornLine, .goodLength = live->goodLength,
+                        .crlf = live->crlf };
+   scan.lines = malloc((live->count ? live->count : 1) * sizeof *scan.lines);
+   if (!scan.lines)
+      return;   /* the caller does the checks across lines itself then */
+   for (size_t i = 0; i < live->count; i++) {
+      const ScanLine *q = &live->lines[i];
+      scan.lines[i] = (ScanLine){ .start = q->start, .len = live->lens[i], .lineno = q->lineno,
+                                  .seal = (ScanSeal)(live->status[i] & 3),
+                                  .checked = (live->status[i] & SCANLIVE_CHECKED) != 0 };
+   }
+   live->then(live->ud, live->buf, &scan);
+   free(scan.lines);
 }
 
 static void SessionScan_quickPart(ScanPart *p);
@@ -520,24 +570,18 @@ static void *SessionScan_liveThread(void *ud) {
    SessionScanLive *live = ud;
    SessionScan_quickPart(&live->half);
    atomic_store_explicit(&live->halfDone, 1, memory_order_release);
-   ScanPart *p = &live->part;
-   SessionScan_part(p);
-   /* What it scanned before it stopped (all, unless out of memory). */
-   size_t n = p->count;
-   if (p->nomem && n > 0)
-      n--;   /* the last one may have no status */
-   atomic_store_explicit(&live->ready, n, memory_order_release);
-   atomic_store_explicit(&live->over, 1, memory_order_release);
-   if (!p->nomem && live->then) {
-      live->done.lines = p->lines;
-      live->done.count = p->count;
-      live->done.torn = p->torn;
-      live->done.tornLine = p->tornLine;
-      live->done.goodLength = p->goodLength;
-      live->then(live->ud, live->buf, &live->done);
+   for (unsigned spins = 0; !atomic_load_explicit(&live->tableReady, memory_order_acquire); spins++)
+      SessionScan_pause(spins);
+   if (!live->status)
+      return NULL;   /* out of memory: the caller checks every line itself */
+   for (;;) {
+      size_t k = atomic_fetch_add_explicit(&live->nextChunk, 1, memory_order_relaxed);
+      if (k >= live->nchunks)
+         break;
+      SessionScan_checkChunk(live, k);
    }
-   free(p->lines);
-   p->lines = NULL;
+   if (live->then)
+      SessionScan_liveThen(live);
    return NULL;
 }
 
@@ -587,6 +631,13 @@ static void SessionScan_quickPart(ScanPart *p) {
 /* A file this long is scanned beside its replay. */
 #define SESSIONSCAN_LIVE SESSIONSCAN_SPLIT
 
+static void SessionScan_liveFree(SessionScanLive *l) {
+   free(l->status);
+   free(l->lens);
+   free(l->done);
+   free(l);
+}
+
 int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
                       void (*then)(void *ud, const char *buf, const SessionScan *scan), void *ud,
                       char *err, size_t errlen) {
@@ -598,26 +649,17 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
    if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
       return -1;
    SessionScanLive *l = calloc(1, sizeof *l);
-   size_t nblocks = (len - at) / SCANLIVE_BLOCK + 1;
-   if (l)
-      l->status = calloc(nblocks, sizeof *l->status);
-   if (!l || !l->status) {
-      if (l)
-         free(l->status);
-      free(l);
+   if (!l)
       return SessionScan_run(buf, len, scan, err, errlen);
-   }
    l->buf = buf;
-   l->nblocks = nblocks;
+   l->version = scan->version;
+   l->crlf = scan->crlf;
    l->then = then;
    l->ud = ud;
-   /* The quick pass in two halves cut at a line's end (the thread takes
-    * the second, then scans the whole); the thread's scan is numbered
-    * from the first line as the caller's is. */
+   /* The quick pass in two halves cut at a line's end: the thread takes
+    * the second, numbered from 1 and renumbered after the first's. */
    ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
                       .lineno = 1, .crlf = scan->crlf, .goodLength = at };
-   l->part = first;
-   l->part.live = l;
    l->half = first;
    l->half.from = l->half.to = len;
    size_t mid = at + (len - at) / 2;
@@ -626,11 +668,10 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
       first.to = l->half.from = l->half.goodLength = (size_t)(nl - buf) + 1;
       l->half.lineno = 0;
    }
-   atomic_init(&l->ready, 0);
-   atomic_init(&l->over, 0);
    atomic_init(&l->halfDone, 0);
+   atomic_init(&l->tableReady, 0);
+   atomic_init(&l->nextChunk, 0);
    if (pthread_create(&l->thread, NULL, SessionScan_liveThread, l) != 0) {
-      free(l->status);
       free(l);
       return SessionScan_run(buf, len, scan, err, errlen);
    }
@@ -639,9 +680,33 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
       SessionScan_pause(spins);
    if (l->half.from < len)
       SessionScan_join(&first, &l->half);
+   int kept = SessionScan_keep(scan, &first, err, errlen);
+   /* The table for the checkers; without it (out of memory) the thread
+    * stops and every line is checked here as it is asked for. */
+   l->lines = scan->lines;
+   l->count = scan->count;
+   l->goodLength = scan->goodLength;
+   l->torn = scan->torn;
+   l->tornLine = scan->tornLine;
+   l->nchunks = (scan->count + SCANLIVE_CHUNK - 1) / SCANLIVE_CHUNK;
+   if (kept == 0) {
+      l->status = malloc(scan->count ? scan->count : 1);
+      l->lens = malloc((scan->count ? scan->count : 1) * sizeof *l->lens);
+      l->done = malloc((l->nchunks ? l->nchunks : 1) * sizeof *l->done);
+      if (!l->status || !l->lens || !l->done) {
+         free(l->status);
+         free(l->lens);
+         free(l->done);
+         l->status = NULL;
+         l->lens = NULL;
+         l->done = NULL;
+      }
+      for (size_t k = 0; l->done && k < l->nchunks; k++)
+         atomic_init(&l->done[k], 0);
+   }
+   atomic_store_explicit(&l->tableReady, 1, memory_order_release);
    *live = l;
-   if (SessionScan_keep(scan, &first, err, errlen) != 0) {
-      /* Out of memory: the thread goes on to its end, unused. */
+   if (kept != 0) {
       SessionScan_end(l, scan);
       *live = NULL;
       return -1;
@@ -649,55 +714,55 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
    return rc;
 }
 
-/* Makes line i of the quick scan final, from the thread's status or, when
- * the thread stopped short of it (out of memory), from its seal alone:
- * unchecked, SessionScan_checkLine then looks at it. */
-static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t i, bool have) {
+/* Makes line i of the caller's table final: what its checker found. */
+static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t i) {
    ScanLine *l = &scan->lines[i];
-   size_t body = l->len + (l->seal == SCAN_SEAL_OK ? SESSIONSCAN_SEAL_LEN : 0);
-   if (have) {
-      unsigned char st = live->status[i / SCANLIVE_BLOCK][i % SCANLIVE_BLOCK];
-      l->seal = (ScanSeal)(st & 3);
-      l->checked = (st & SCANLIVE_CHECKED) != 0;
+   ScanSeal seal;
+   unsigned char checked;
+   size_t len;
+   if (live->status) {
+      seal = (ScanSeal)(live->status[i] & 3);
+      checked = (live->status[i] & SCANLIVE_CHECKED) != 0;
+      len = live->lens[i];
    } else {
-      if (l->seal != SCAN_SEAL_NONE)
-         l->seal = SessionScan_unseal(live->buf + l->start, body, &body);
-      l->checked = 0;
+      SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
+                          live->crlf, &seal, &checked, &len);
    }
-   if (l->seal == SCAN_SEAL_BAD) {
-      l->len = body;
-      l->after = live->buf[l->start + body];
+   l->seal = seal;
+   l->checked = checked;
+   if (len != l->len) {   /* a seal that did not hold: the whole line */
+      l->len = len;
+      l->after = live->buf[l->start + len];
    }
 }
 
 const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i) {
    if (!live || i < live->next)
       return &scan->lines[i];
-   size_t ready = atomic_load_explicit(&live->ready, memory_order_acquire);
-   for (unsigned spins = 0; ready <= i; spins++) {
-      if (atomic_load_explicit(&live->over, memory_order_acquire)) {
-         ready = atomic_load_explicit(&live->ready, memory_order_acquire);
-         break;
-      }
-      SessionScan_pause(spins);
-      ready = atomic_load_explicit(&live->ready, memory_order_acquire);
+   size_t k = i / SCANLIVE_CHUNK, end = (k + 1) * SCANLIVE_CHUNK;
+   if (live->status && !atomic_load_explicit(&live->done[k], memory_order_acquire)) {
+      /* Not checked yet: taken here when nobody has taken it, else awaited. */
+      size_t expect = k;
+      if (atomic_compare_exchange_strong_explicit(&live->nextChunk, &expect, k + 1,
+                                                  memory_order_relaxed, memory_order_relaxed))
+         SessionScan_checkChunk(live, k);
+      for (unsigned spins = 0; !atomic_load_explicit(&live->done[k], memory_order_acquire); spins++)
+         SessionScan_pause(spins);
    }
-   for (; live->next <= i; live->next++)
-      SessionScan_settle(live, scan, live->next, live->next < ready);
+   if (end > scan->count)
+      end = scan->count;
+   for (; live->next < end; live->next++)
+      SessionScan_settle(live, scan, live->next);
    return &scan->lines[i];
 }
 
 void SessionScan_end(SessionScanLive *live, SessionScan *scan) {
    if (!live)
       return;
+   for (size_t i = live->next; i < scan->count; i += SCANLIVE_CHUNK)
+      SessionScan_ready(live, scan, i);
    pthread_join(live->thread, NULL);
-   size_t ready = atomic_load_explicit(&live->ready, memory_order_acquire);
-   for (; live->next < scan->count; live->next++)
-      SessionScan_settle(live, scan, live->next, live->next < ready);
-   for (size_t b = 0; b < live->nblocks; b++)
-      free(live->status[b]);
-   free(live->status);
-   free(live);
+   SessionScan_liveFree(live);
 }
 
 void SessionScan_free(SessionScan *scan) {
