@@ -816,6 +816,11 @@ void Session_load_begin(Session *s) {
    s->ahead = NULL;
 }
 
+void Session_load_reserve(Session *s, size_t n) {
+   if (s->loading)
+      (void)Journal_reserve(&s->journal, n);
+}
+
 void Session_load_ahead(Session *s, const char *line, size_t len) {
    if (!s->loading)
       return;

@@ -140,6 +140,9 @@ size_t Session_replay_awaiting(const Session *s);
  * kept lines failed to apply (0 normally); for the first, *line gets its
  * index (Session_line) and msg the reason. */
 void Session_load_begin(Session *s);
+/* Optional, after Session_load_begin(): about n lines will be replayed
+ * (room is made for them at once). */
+void Session_load_reserve(Session *s, size_t n);
 /* Optional, between Session_load_begin() and the first Session_replay(): the
  * lines to be replayed, in order, looked at once (their record types and
  * undo/redo lines only) so that the load knows which units the file leaves in

@@ -411,6 +411,7 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan
       SessionFile_crossStart(cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
+   Session_load_reserve(sf->session, count);
    /* A first look at the lines: each is then applied once (see session.h).
     * A long file's lines come with their kind, before their seals are
     * checked: one that turns out broken has the look taken again. */
