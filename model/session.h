@@ -127,6 +127,26 @@ GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, siz
 /* The same for a line that passed SessionScan_checkLine (no control
  * character, valid UTF-8): the model does not check it a second time. */
 GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+/* A line's fields read ahead, for a loader that reads lines in another
+ * thread: what Session_replay reads from line[0..len) (without its line
+ * end): its TYPE line[0..type_len), TIME, the UUID's length after the TIME,
+ * and the PAYLOAD. Session_fields is pure (any thread); day remembers the
+ * day last read, which spares the next line of that day most of the work
+ * (zero it, then set day.start = GV_NO_TIME, before the first line). False
+ * when the line does not split so (then replay it as it is). */
+typedef struct SessionDay {
+   char key[10];
+   int64_t start;
+} SessionDay;
+typedef struct SessionFields {
+   int64_t time;
+   uint32_t type_len, uuid_len, payload_at, payload_len;
+} SessionFields;
+bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
+/* Session_replay_checked of a line whose fields are f (Session_fields of
+ * the same line[0..len)). */
+GvStatus Session_replay_fields(Session *s, const char *line, size_t len, const SessionFields *f,
+                               char *msg, size_t msglen);
 /* After the last line replayed: how many cmd+ lines its unit's `cmd:N` still
  * announces. Not 0 at the end of a file means a crash cut the unit short at a
  * line boundary: it was never acknowledged, and Session_rollback() drops it. */

@@ -396,6 +396,13 @@ static void SessionFile_replan(Session *s, SessionScanLive *live, SessionScan *s
    free(kinds);
 }
 
+/* A line the scan split already is applied without being split again. */
+static GvStatus SessionFile_replayLine(Session *s, const char *line, size_t len,
+                                       const SessionFields *f, char *msg, size_t msglen) {
+   return f ? Session_replay_fields(s, line, len, f, msg, msglen)
+            : Session_replay_checked(s, line, len, msg, msglen);
+}
+
 static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan *scan,
                              SessionScanLive *live, CrossJob *cross) {
    /* The quick scan of a long file has every line's place already. */
@@ -438,7 +445,8 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
           (!l->checked && SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0) ||
-          Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
+          SessionFile_replayLine(sf->session, line, l->len, SessionScan_fields(live, i), msg,
+                                 sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
             firstBad = l->lineno;

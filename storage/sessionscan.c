@@ -469,6 +469,7 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
  * come after it. */
 #define SCANLIVE_CHUNK 64
 #define SCANLIVE_CHECKED 4
+#define SCANLIVE_FIELDS 8   /* a checked line split into its fields too */
 
 struct SessionScanLive {
    const char *buf;
@@ -484,6 +485,7 @@ struct SessionScanLive {
    ScanLine tornLine;
    unsigned char *status;         /* per line: its seal, SCANLIVE_CHECKED */
    size_t *lens;                  /* per line: its length without the seal */
+   SessionFields *fields;         /* per line, for the replay (SCANLIVE_FIELDS) */
    atomic_uchar *done;            /* per chunk */
    size_t nchunks;
    atomic_size_t nextChunk;       /* the first chunk nobody has taken */
@@ -533,12 +535,17 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
    size_t from = k * SCANLIVE_CHUNK, to = from + SCANLIVE_CHUNK;
    if (to > live->count)
       to = live->count;
+   SessionDay day = { .start = GV_NO_TIME };
    for (size_t i = from; i < to; i++) {
       ScanSeal seal;
       unsigned char checked;
+      const char *line = live->buf + live->lines[i].start;
       SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
                           live->version, live->crlf, &seal, &checked, &live->lens[i]);
-      live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u));
+      /* What the replay would read first, read here. */
+      bool split = checked && Session_fields(line, live->lens[i], &day, &live->fields[i]);
+      live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
+                                        (split ? SCANLIVE_FIELDS : 0u));
    }
    atomic_store_explicit(&live->done[k], 1, memory_order_release);
 }
@@ -634,6 +641,7 @@ static void SessionScan_quickPart(ScanPart *p) {
 static void SessionScan_liveFree(SessionScanLive *l) {
    free(l->status);
    free(l->lens);
+   free(l->fields);
    free(l->done);
    free(l);
 }
@@ -692,13 +700,16 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
    if (kept == 0) {
       l->status = malloc(scan->count ? scan->count : 1);
       l->lens = malloc((scan->count ? scan->count : 1) * sizeof *l->lens);
+      l->fields = malloc((scan->count ? scan->count : 1) * sizeof *l->fields);
       l->done = malloc((l->nchunks ? l->nchunks : 1) * sizeof *l->done);
-      if (!l->status || !l->lens || !l->done) {
+      if (!l->status || !l->lens || !l->fields || !l->done) {
          free(l->status);
          free(l->lens);
+         free(l->fields);
          free(l->done);
          l->status = NULL;
          l->lens = NULL;
+         l->fields = NULL;
          l->done = NULL;
       }
       for (size_t k = 0; l->done && k < l->nchunks; k++)
@@ -754,6 +765,12 @@ const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size
    for (; live->next < end; live->next++)
       SessionScan_settle(live, scan, live->next);
    return &scan->lines[i];
+}
+
+const SessionFields *SessionScan_fields(const SessionScanLive *live, size_t i) {
+   return live && live->status && i < live->next && (live->status[i] & SCANLIVE_FIELDS)
+             ? &live->fields[i]
+             : NULL;
 }
 
 void SessionScan_end(SessionScanLive *live, SessionScan *scan) {

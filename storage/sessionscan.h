@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "model/buf.h"
+#include "model/session.h"
 
 /* GV_JOURNAL_VERSION (the newest version this gavel writes and fully
  * understands) and GV_JOURNAL_MAGIC. */
@@ -93,6 +94,9 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
                       void (*then)(void *ud, const char *buf, const SessionScan *scan), void *ud,
                       char *err, size_t errlen);
 const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i);
+/* After SessionScan_ready(live, scan, i): line i's fields (Session_fields)
+ * when it was checked sound and split, else NULL. */
+const SessionFields *SessionScan_fields(const SessionScanLive *live, size_t i);
 void SessionScan_end(SessionScanLive *live, SessionScan *scan);
 
 /* Checks every line of buf[0..len) (complete lines, each ending in '\n')

@@ -125,6 +125,9 @@ static void long_file(Middle m, GvBuf *text) {
    /* The middle of P + M + S inside M[at, at + len): S near P - M + 2 at + len. */
    size_t want = P.len + 2 * at + len - M.len;
    g.out = &S;
+   /* The second day of the meeting: the lines' day changes (times are read
+    * a day at a time). */
+   g.ctx.now += 86400 - 3600;
    for (int i = 0; S.len + 2000 < want; i++)
       round_of(&g, 1000 + i);
    size_t empty = strlen("cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-000000000000 note ") +
@@ -186,6 +189,12 @@ static char *what_opened(SessionFile *sf) {
       const char *l = Session_line(s, i, &len);
       fprintf(f, "%.*s\n", (int)len, l);
    }
+   /* The times read from the lines, to the second. */
+   fprintf(f, "last %lld\n", (long long)s->last_time);
+   for (size_t i = 0; i < s->floor.count; i++)
+      fprintf(f, "intervention %s %zu %lld %lld\n", s->floor.list[i].uuid,
+              s->floor.list[i].delegation, (long long)s->floor.list[i].start,
+              (long long)s->floor.list[i].end);
    GvBuf c = GV_BUF_INIT;
    assert_int_equal(Session_compact(s, &c), GV_OK);
    fprintf(f, "compact %zu\n%.*s", c.len, (int)c.len, GvBuf_str(&c));
