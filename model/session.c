@@ -602,9 +602,8 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
                      &f->time, &uuid, &uuid_len, &payload, &payload_len) != GV_OK)
       return false;
    f->type_len = (uint32_t)type_len;
-   f->uuid_len = (uint32_t)uuid_len;
-   f->payload_at = (uint32_t)(payload - line);
-   f->payload_len = (uint32_t)payload_len;
+   f->uuid_len = (uint16_t)uuid_len;
+   f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
    return true;
 }
 
@@ -737,8 +736,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.type_len = pre->type_len;
       p.time = pre->time;
       p.uuid = line + pre->type_len + 21;
-      p.payload = line + pre->payload_at;
-      p.payload_len = pre->payload_len;
+      p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
+      p.payload_len = len - (size_t)(p.payload - line);
       st = uuid_copy(GV_OK, &p, pre->uuid_len);
    } else {
       st = split_no_end(s, line, len, &p);

@@ -130,7 +130,7 @@ GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *
 /* A line's fields read ahead, for a loader that reads lines in another
  * thread: what Session_replay reads from line[0..len) (without its line
  * end): its TYPE line[0..type_len), TIME, the UUID's length after the TIME,
- * and the PAYLOAD. Session_fields is pure (any thread); day remembers the
+ * and whether a PAYLOAD follows. Session_fields is pure (any thread); day remembers the
  * day last read, which spares the next line of that day most of the work
  * (zero it, then set day.start = GV_NO_TIME, before the first line). False
  * when the line does not split so (then replay it as it is). */
@@ -140,7 +140,9 @@ typedef struct SessionDay {
 } SessionDay;
 typedef struct SessionFields {
    int64_t time;
-   uint32_t type_len, uuid_len, payload_at, payload_len;
+   uint32_t type_len;
+   uint16_t uuid_len;
+   bool payload;     /* a PAYLOAD follows the UUID and its blank */
 } SessionFields;
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
 /* Session_replay_checked of a line whose fields are f (Session_fields of

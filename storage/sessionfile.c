@@ -282,7 +282,7 @@ typedef struct CrossJob {
    int nomem;
    pthread_t thread;
    int running;
-   int done;   /* ran in the scan's own thread (SessionScan_begin) */
+   int done;   /* ran in the scan's own thread (SessionScan_begin): found is all */
 } CrossJob;
 
 static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
@@ -320,16 +320,6 @@ static void SessionFile_crossStart(CrossJob *j, const char *buf, const SessionSc
       j->running = pthread_create(&j->thread, NULL, SessionFile_crossRun, j) == 0;
 }
 
-static size_t SessionFile_kept(const char *buf, const SessionScan *scan);
-
-/* A long file's checks across lines, in the thread that scans it beside
- * the replay, once it has scanned it (its own table, the same lines). */
-static void SessionFile_crossThen(void *ud, const char *buf, const SessionScan *scan) {
-   CrossJob *j = ud;
-   SessionScan_crossCheck(buf, scan, SessionFile_kept(buf, scan), SessionFile_crossKeep, j);
-   j->done = 1;
-}
-
 /* What the checks across lines kept, dropped. */
 static void SessionFile_crossForget(CrossJob *j) {
    for (size_t i = 0; i < j->nfound; i++)
@@ -365,23 +355,6 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
    SessionFile_sortProblems(sf);
 }
 
-/* The lines that are read: all but a torn "cmd+" line's unit. A torn
- * "cmd+" line belongs to the command before it, whose write never
- * finished (so it was never acknowledged): that whole unit goes aside. */
-static size_t SessionFile_kept(const char *buf, const SessionScan *scan) {
-   size_t count = scan->count;
-   const ScanLine *t = &scan->tornLine;
-   if (scan->torn && SessionFile_startsWith(buf + t->start, t->len, "cmd+")) {
-      while (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
-                                                 scan->lines[count - 1].len, "cmd+ "))
-         count--;
-      if (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
-                                              scan->lines[count - 1].len, "cmd:"))
-         count--;
-   }
-   return count;
-}
-
 /* A line given to the first look turned out to have a broken seal, so it
  * is not replayed: the look again, without the lines that are not. */
 static void SessionFile_replan(Session *s, SessionScanLive *live, SessionScan *scan, size_t count) {
@@ -406,7 +379,7 @@ static GvStatus SessionFile_replayLine(Session *s, const char *line, size_t len,
 static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan *scan,
                              SessionScanLive *live, CrossJob *cross) {
    /* The quick scan of a long file has every line's place already. */
-   size_t count = SessionFile_kept(buf, scan);
+   size_t count = SessionScan_kept(buf, scan);
    size_t cut = count < scan->count ? scan->lines[count].start : scan->goodLength;
    const ScanLine *t = &scan->tornLine;
    sf->length = (off_t)cut;
@@ -454,11 +427,12 @@ static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan
    }
    /* Every line as SessionScan_run has it, for what follows. */
    bool beside = live != NULL;
-   SessionScan_end(live, scan);
+   int crossed = SessionScan_end(live, scan);
    if (beside) {
       cross->buf = buf;
       cross->scan = scan;
       cross->count = count;
+      cross->done = crossed;
    }
    /* What each line alone hides: copied lines, drafts for nobody, units
     * missing lines in the middle. */
@@ -623,7 +597,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    char msg[512];
    int r = opts && opts->scanFirst
               ? SessionScan_run(buf, len, &scan, msg, sizeof msg)
-              : SessionScan_begin(buf, len, &scan, &live, SessionFile_crossThen, &cross, msg, sizeof msg);
+              : SessionScan_begin(buf, len, &scan, &live, SessionFile_crossKeep, &cross, msg,
+                                  sizeof msg);
    if (r != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
       SessionScan_end(live, &scan);

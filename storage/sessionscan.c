@@ -205,6 +205,14 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 
 /* ---- one pass over the bytes ------------------------------------------ */
 
+/* Line i of a table, as a value: the checks across lines read either a
+ * scan's table or a table being made final beside the replay. */
+typedef ScanLine (*ScanLineAt)(const void *ctx, size_t i);
+static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
+                                         size_t count,
+                                         void (*report)(void *ud, long lineno, const char *msg),
+                                         void *ud);
+
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGH 0x8080808080808080ULL
 
@@ -470,6 +478,7 @@ int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, s
 #define SCANLIVE_CHUNK 64
 #define SCANLIVE_CHECKED 4
 #define SCANLIVE_FIELDS 8   /* a checked line split into its fields too */
+#define SCANLIVE_CR 16      /* a '\r' before its '\n' dropped (CRLF ends) */
 
 struct SessionScanLive {
    const char *buf;
@@ -483,16 +492,18 @@ struct SessionScanLive {
    size_t count, goodLength;
    int torn;
    ScanLine tornLine;
-   unsigned char *status;         /* per line: its seal, SCANLIVE_CHECKED */
-   size_t *lens;                  /* per line: its length without the seal */
-   SessionFields *fields;         /* per line, for the replay (SCANLIVE_FIELDS) */
+   unsigned char *status;         /* per line: its seal, SCANLIVE_* */
+   SessionFields **fields;        /* per chunk, for the replay (SCANLIVE_FIELDS):
+                                   * freed once the replay is past it */
+   size_t freed;                  /* chunks whose fields are freed */
    atomic_uchar *done;            /* per chunk */
    size_t nchunks;
    atomic_size_t nextChunk;       /* the first chunk nobody has taken */
    size_t next;                   /* lines of the caller's table made final */
    pthread_t thread;
-   void (*then)(void *ud, const char *buf, const SessionScan *scan);
+   void (*report)(void *ud, long lineno, const char *msg);
    void *ud;
+   int crossed;                   /* the thread ran the checks across lines */
 };
 
 /* Waiting for the other thread: a short spin, then letting it run (two
@@ -510,11 +521,12 @@ static void SessionScan_pause(unsigned spins) {
 /* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
  * line (the same answers: SessionScan_line stops at the same byte). */
 static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
-                                ScanSeal *seal, unsigned char *checked, size_t *len) {
+                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped) {
    int clean, cr;
    size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
    size_t body = llen;
-   if (crlf && body > 0 && buf[at + body - 1] == '\r')
+   *dropped = crlf && body > 0 && buf[at + body - 1] == '\r';
+   if (*dropped)
       body--;
    *seal = SCAN_SEAL_NONE;
    *len = body;
@@ -536,39 +548,50 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
    if (to > live->count)
       to = live->count;
    SessionDay day = { .start = GV_NO_TIME };
+   SessionFields *fields = live->fields[k] = malloc(SCANLIVE_CHUNK * sizeof *fields);
    for (size_t i = from; i < to; i++) {
       ScanSeal seal;
       unsigned char checked;
+      size_t len;
+      bool cr;
       const char *line = live->buf + live->lines[i].start;
       SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
-                          live->version, live->crlf, &seal, &checked, &live->lens[i]);
+                          live->version, live->crlf, &seal, &checked, &len, &cr);
       /* What the replay would read first, read here. */
-      bool split = checked && Session_fields(line, live->lens[i], &day, &live->fields[i]);
+      bool split = checked && fields && Session_fields(line, len, &day, &fields[i - from]);
       live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
-                                        (split ? SCANLIVE_FIELDS : 0u));
+                                        (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));
    }
    atomic_store_explicit(&live->done[k], 1, memory_order_release);
 }
 
-/* The checks of the whole table done, as the thread's own table, for then. */
-static void SessionScan_liveThen(SessionScanLive *live) {
+/* Line i as its checker found it (after its chunk's done flag), from the
+ * table's start and number, which nobody writes any more, and its status:
+ * the length before the seal that held, else the whole line. */
+static ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
+   const SessionScanLive *live = ctx;
+   const ScanLine *q = &live->lines[i];
+   unsigned st = live->status[i];
+   ScanSeal seal = (ScanSeal)(st & 3);
+   size_t body = SessionScan_lineEnd(live, i) - q->start - ((st & SCANLIVE_CR) ? 1 : 0);
+   return (ScanLine){ .start = q->start,
+                      .len = seal == SCAN_SEAL_OK ? body - SESSIONSCAN_SEAL_LEN : body,
+                      .lineno = q->lineno, .seal = seal,
+                      .checked = (st & SCANLIVE_CHECKED) != 0 };
+}
+
+static size_t SessionScan_keptWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                                   int torn, const ScanLine *tornLine);
+
+/* Once every chunk is checked: the checks across lines, in this thread. */
+static void SessionScan_liveCross(SessionScanLive *live) {
    for (size_t k = 0; k < live->nchunks; k++)
       for (unsigned spins = 0; !atomic_load_explicit(&live->done[k], memory_order_acquire); spins++)
          SessionScan_pause(spins);
-   SessionScan scan = { .version = live->version, .count = live->count, .torn = live->torn,
-                        .tornLine = live->tornLine, .goodLength = live->goodLength,
-                        .crlf = live->crlf };
-   scan.lines = malloc((live->count ? live->count : 1) * sizeof *scan.lines);
-   if (!scan.lines)
-      return;   /* the caller does the checks across lines itself then */
-   for (size_t i = 0; i < live->count; i++) {
-      const ScanLine *q = &live->lines[i];
-      scan.lines[i] = (ScanLine){ .start = q->start, .len = live->lens[i], .lineno = q->lineno,
-                                  .seal = (ScanSeal)(live->status[i] & 3),
-                                  .checked = (live->status[i] & SCANLIVE_CHECKED) != 0 };
-   }
-   live->then(live->ud, live->buf, &scan);
-   free(scan.lines);
+   size_t kept = SessionScan_keptWith(live->buf, SessionScan_liveAt, live, live->count, live->torn,
+                                      &live->tornLine);
+   SessionScan_crossCheckWith(live->buf, SessionScan_liveAt, live, kept, live->report, live->ud);
+   live->crossed = 1;
 }
 
 static void SessionScan_quickPart(ScanPart *p);
@@ -587,8 +610,8 @@ static void *SessionScan_liveThread(void *ud) {
          break;
       SessionScan_checkChunk(live, k);
    }
-   if (live->then)
-      SessionScan_liveThen(live);
+   if (live->report)
+      SessionScan_liveCross(live);
    return NULL;
 }
 
@@ -640,15 +663,16 @@ static void SessionScan_quickPart(ScanPart *p) {
 
 static void SessionScan_liveFree(SessionScanLive *l) {
    free(l->status);
-   free(l->lens);
+   for (size_t k = l->freed; l->fields && k < l->nchunks; k++)
+      free(l->fields[k]);
    free(l->fields);
    free(l->done);
    free(l);
 }
 
 int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
-                      void (*then)(void *ud, const char *buf, const SessionScan *scan), void *ud,
-                      char *err, size_t errlen) {
+                      void (*report)(void *ud, long lineno, const char *msg), void *ud, char *err,
+                      size_t errlen) {
    *live = NULL;
    size_t at;
    int rc;
@@ -662,7 +686,7 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
    l->buf = buf;
    l->version = scan->version;
    l->crlf = scan->crlf;
-   l->then = then;
+   l->report = report;
    l->ud = ud;
    /* The quick pass in two halves cut at a line's end: the thread takes
     * the second, numbered from 1 and renumbered after the first's. */
@@ -699,16 +723,13 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
    l->nchunks = (scan->count + SCANLIVE_CHUNK - 1) / SCANLIVE_CHUNK;
    if (kept == 0) {
       l->status = malloc(scan->count ? scan->count : 1);
-      l->lens = malloc((scan->count ? scan->count : 1) * sizeof *l->lens);
-      l->fields = malloc((scan->count ? scan->count : 1) * sizeof *l->fields);
+      l->fields = calloc(l->nchunks ? l->nchunks : 1, sizeof *l->fields);
       l->done = malloc((l->nchunks ? l->nchunks : 1) * sizeof *l->done);
-      if (!l->status || !l->lens || !l->fields || !l->done) {
+      if (!l->status || !l->fields || !l->done) {
          free(l->status);
-         free(l->lens);
          free(l->fields);
          free(l->done);
          l->status = NULL;
-         l->lens = NULL;
          l->fields = NULL;
          l->done = NULL;
       }
@@ -732,12 +753,18 @@ static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t 
    unsigned char checked;
    size_t len;
    if (live->status) {
-      seal = (ScanSeal)(live->status[i] & 3);
-      checked = (live->status[i] & SCANLIVE_CHECKED) != 0;
-      len = live->lens[i];
+      unsigned st = live->status[i];
+      l->checked = (st & SCANLIVE_CHECKED) != 0;
+      if ((ScanSeal)(st & 3) == l->seal)
+         return;   /* the seal where the quick pass saw it: the length stands */
+      ScanLine c = SessionScan_liveAt(live, i);
+      seal = c.seal;
+      checked = c.checked;
+      len = c.len;
    } else {
+      bool cr;
       SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
-                          live->crlf, &seal, &checked, &len);
+                          live->crlf, &seal, &checked, &len, &cr);
    }
    l->seal = seal;
    l->checked = checked;
@@ -751,6 +778,11 @@ const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size
    if (!live || i < live->next)
       return &scan->lines[i];
    size_t k = i / SCANLIVE_CHUNK, end = (k + 1) * SCANLIVE_CHUNK;
+   /* The fields of the chunks before are read: freed as the replay goes. */
+   for (; live->fields && live->freed < k; live->freed++) {
+      free(live->fields[live->freed]);
+      live->fields[live->freed] = NULL;
+   }
    if (live->status && !atomic_load_explicit(&live->done[k], memory_order_acquire)) {
       /* Not checked yet: taken here when nobody has taken it, else awaited. */
       size_t expect = k;
@@ -768,18 +800,20 @@ const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size
 }
 
 const SessionFields *SessionScan_fields(const SessionScanLive *live, size_t i) {
-   return live && live->status && i < live->next && (live->status[i] & SCANLIVE_FIELDS)
-             ? &live->fields[i]
-             : NULL;
+   const SessionFields *f = live && live->status && i < live->next ? live->fields[i / SCANLIVE_CHUNK]
+                                                                  : NULL;
+   return f && (live->status[i] & SCANLIVE_FIELDS) ? &f[i % SCANLIVE_CHUNK] : NULL;
 }
 
-void SessionScan_end(SessionScanLive *live, SessionScan *scan) {
+int SessionScan_end(SessionScanLive *live, SessionScan *scan) {
    if (!live)
-      return;
+      return 0;
    for (size_t i = live->next; i < scan->count; i += SCANLIVE_CHUNK)
       SessionScan_ready(live, scan, i);
    pthread_join(live->thread, NULL);
+   int crossed = live->crossed;
    SessionScan_liveFree(live);
+   return crossed;
 }
 
 void SessionScan_free(SessionScan *scan) {
@@ -1002,7 +1036,8 @@ typedef struct UuidSet {
    uint32_t *slots;
    size_t mask;
    const char *buf;
-   const SessionScan *scan;
+   ScanLineAt at;
+   const void *ctx;
 } UuidSet;
 
 /* A line with a uuid: a checked one has it after the type and the time. */
@@ -1012,7 +1047,8 @@ static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
 }
 
 static const char *UuidSet_key(const UuidSet *set, size_t i) {
-   return SessionScan_lineUuid(set->buf, &set->scan->lines[set->slots[i] - 1]);
+   ScanLine l = set->at(set->ctx, set->slots[i] - 1);
+   return SessionScan_lineUuid(set->buf, &l);
 }
 
 /* Adds the uuid u of line index idx; the line that already had it, 0 when
@@ -1026,7 +1062,7 @@ static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
          return 0;
       }
       if (memcmp(UuidSet_key(set, i), u, 36) == 0)
-         return set->scan->lines[set->slots[i] - 1].lineno;
+         return set->at(set->ctx, set->slots[i] - 1).lineno;
    }
 }
 
@@ -1044,19 +1080,51 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
    return n >= m && memcmp(s, prefix, m) == 0;
 }
 
+static ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
+   return ((const SessionScan *)ctx)->lines[i];
+}
+
+/* A torn "cmd+" line belongs to the command before it, whose write never
+ * finished (so it was never acknowledged): that whole unit goes aside. */
+static size_t SessionScan_keptWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                                   int torn, const ScanLine *tornLine) {
+   if (!torn || !SessionScan_has(buf + tornLine->start, tornLine->len, "cmd+"))
+      return count;
+   ScanLine l;
+   while (count > 0 && (l = at(ctx, count - 1), SessionScan_has(buf + l.start, l.len, "cmd+ ")))
+      count--;
+   if (count > 0 && (l = at(ctx, count - 1), SessionScan_has(buf + l.start, l.len, "cmd:")))
+      count--;
+   return count;
+}
+
+size_t SessionScan_kept(const char *buf, const SessionScan *scan) {
+   return SessionScan_keptWith(buf, SessionScan_tableAt, scan, scan->count, scan->torn,
+                               &scan->tornLine);
+}
+
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   return SessionScan_crossCheckWith(buf, SessionScan_tableAt, scan, count, report, ud);
+}
+
+static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
+                                         size_t count,
+                                         void (*report)(void *ud, long lineno, const char *msg),
+                                         void *ud) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
    /* More lines than 4 bytes can number (a file of 150 GB or more): the
     * set is left out as when out of memory. */
-   UuidSet set = { count < UINT32_MAX ? calloc(size, sizeof *set.slots) : NULL, size - 1, buf, scan };
+   UuidSet set = { count < UINT32_MAX ? calloc(size, sizeof *set.slots) : NULL, size - 1, buf, at,
+                   ctx };
    size_t found = 0;
    char msg[160];
    long unitLine = 0, want = 0, got = 0;
    for (size_t i = 0; i < count; i++) {
-      const ScanLine *l = &scan->lines[i];
+      ScanLine one = at(ctx, i);
+      const ScanLine *l = &one;
       const char *line = buf + l->start;
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          continue;
