@@ -378,7 +378,8 @@ static GvStatus SessionFile_replayLine(Session *s, const char *line, size_t len,
 
 static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan *scan,
                              SessionScanLive *live, CrossJob *cross) {
-   /* The quick scan of a long file has every line's place already. */
+   /* All lines but a torn "cmd+" line's unit (a long file's quick pass
+    * has every line's place already, its checks still to come). */
    size_t count = SessionScan_kept(buf, scan);
    size_t cut = count < scan->count ? scan->lines[count].start : scan->goodLength;
    const ScanLine *t = &scan->tornLine;

@@ -680,6 +680,8 @@ int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionSca
       return SessionScan_run(buf, len, scan, err, errlen);
    if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
       return -1;
+   if (rc != 0)   /* not a session this gavel reads: as SessionScan_run */
+      return SessionScan_run(buf, len, scan, err, errlen);
    SessionScanLive *l = calloc(1, sizeof *l);
    if (!l)
       return SessionScan_run(buf, len, scan, err, errlen);
