@@ -77,6 +77,30 @@ static bool push(uint32_t **arr, size_t *count, size_t *cap, size_t v) {
    return true;
 }
 
+static bool reserve_of(void **arr, size_t *cap, size_t want, size_t size) {
+   if (want <= *cap)
+      return true;
+   if (want > SIZE_MAX / size)
+      return false;
+   void *n = realloc(*arr, want * size);
+   if (!n)
+      return false;
+   *arr = n;
+   *cap = want;
+   return true;
+}
+
+bool Journal_reserve(Journal *j, size_t n) {
+   void *lines = j->lines, *entries = j->entries, *forced = j->forced;
+   bool ok = reserve_of(&lines, &j->lines_cap, j->nlines + n, sizeof *j->lines);
+   j->lines = lines;
+   ok = ok && reserve_of(&entries, &j->entries_cap, j->nentries + n, sizeof *j->entries);
+   j->entries = entries;
+   ok = ok && reserve_of(&forced, &j->forced_cap, j->nforced + n, sizeof *j->forced);
+   j->forced = forced;
+   return ok;
+}
+
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind) {
    if (!new_entry && j->nentries == 0)
       return false;

@@ -81,6 +81,10 @@ void Journal_clear(Journal *j);
 /* Appends a line (copied) to the last entry, or starts a new entry of `kind`
  * when new_entry. False on ENOMEM (nothing added). */
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind);
+/* Room for n more lines and entries (a load that knows how many lines
+ * come), so that the arrays are not copied as they grow. False on ENOMEM
+ * (nothing lost: they grow as before). */
+bool Journal_reserve(Journal *j, size_t n);
 /* Takes text[0..len) (malloc'ed; freed by Journal_clear): a line appended
  * from inside it is kept as a slice of it, NUL-terminated in place of the
  * byte that follows it, instead of a copy. So a file read whole is held

@@ -84,20 +84,20 @@ static int two_digits(const char *t) {
 /* The ISO time of a journal line, as Time_parse_iso reads it. Lines come in
  * time order, so most share their day with the line before: the session
  * remembers the last day read whole (s may be NULL). */
-static GvStatus line_time(Session *s, const char *t, int64_t *out) {
+static GvStatus day_time(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    /* The common case in three loads: the day as the one remembered, and
     * HH:MM:SS as eight bytes, the digits checked as in Time_iso_digits
     * (x ^ '0' < 10) and the colons as ':' ^ '0' == 0x0a. Anything else goes
     * the way below, which reads it alike. */
-   if (s && s->day_start != GV_NO_TIME && t[10] == 'T') {
+   if (day_start && *day_start != GV_NO_TIME && t[10] == 'T') {
       uint64_t w, d8, k8;
       uint16_t d2, k2;
       memcpy(&w, t + 11, 8);
       memcpy(&d8, t, 8);
-      memcpy(&k8, s->day_key, 8);
+      memcpy(&k8, day_key, 8);
       memcpy(&d2, t + 8, 2);
-      memcpy(&k2, s->day_key + 8, 2);
+      memcpy(&k2, day_key + 8, 2);
       const uint64_t digits = 0xffff00ffff00ffffULL;
       uint64_t x = w ^ 0x3030303030303030ULL, xd = x & digits;
       uint64_t bad = ((xd + 0x7676767676767676ULL) | xd) & digits & 0x8080808080808080ULL;
@@ -107,24 +107,24 @@ static GvStatus line_time(Session *s, const char *t, int64_t *out) {
          int64_t se = (int64_t)(x >> 48 & 0xff) * 10 + (int64_t)(x >> 56);
          if (h >= 24 || mi >= 60 || se >= 60)
             return GV_BAD_TIME;
-         *out = s->day_start + h * 3600 + mi * 60 + se;
+         *out = *day_start + h * 3600 + mi * 60 + se;
          return GV_OK;
       }
    }
 #endif
    int h = two_digits(t + 11), mi = two_digits(t + 14), se = two_digits(t + 17);
    bool plain = t[10] == 'T' && t[13] == ':' && t[16] == ':' && h >= 0 && mi >= 0 && se >= 0;
-   if (s && plain && s->day_start != GV_NO_TIME && memcmp(t, s->day_key, 10) == 0) {
+   if (day_start && plain && *day_start != GV_NO_TIME && memcmp(t, day_key, 10) == 0) {
       if (h >= 24 || mi >= 60 || se >= 60)
          return GV_BAD_TIME;
-      *out = s->day_start + h * 3600 + mi * 60 + se;
+      *out = *day_start + h * 3600 + mi * 60 + se;
       return GV_OK;
    }
    GvStatus st = Time_parse_iso(t, 19, out);
-   if (st == GV_OK && s && plain && t[4] == '-' && t[7] == '-' && two_digits(t) >= 0 &&
+   if (st == GV_OK && day_start && plain && t[4] == '-' && t[7] == '-' && two_digits(t) >= 0 &&
        two_digits(t + 2) >= 0 && two_digits(t + 5) >= 0 && two_digits(t + 8) >= 0) {
-      memcpy(s->day_key, t, 10);
-      s->day_start = *out - (h * 3600 + mi * 60 + se);
+      memcpy(day_key, t, 10);
+      *day_start = *out - (h * 3600 + mi * 60 + se);
    }
    return st;
 }
@@ -149,7 +149,8 @@ static inline const char *uuid_end(const char *u, size_t rest) {
 }
 
 /* line[0..len) without its line end. */
-static inline GvStatus split_trimmed(Session *s, const char *line, size_t len, const char **type,
+static inline GvStatus split_trimmed(char *day_key, int64_t *day_start, const char *line,
+                                     size_t len, const char **type,
                                      size_t *type_len, int64_t *time, const char **uuid,
                                      size_t *uuid_len, const char **payload, size_t *payload_len) {
    /* Nearly every line is "cmd TIME UUID ...": its TYPE is taken as it is
@@ -163,7 +164,7 @@ static inline GvStatus split_trimmed(Session *s, const char *line, size_t len, c
    *type_len = (size_t)(sp - line);
    const char *t = sp + 1;
    size_t rest = len - (size_t)(t - line);
-   if (rest < 20 || t[19] != ' ' || line_time(s, t, time) != GV_OK)
+   if (rest < 20 || t[19] != ' ' || day_time(day_key, day_start, t, time) != GV_OK)
       return GV_BAD_LINE;
    const char *u = t + 20;
    rest -= 20;
@@ -183,7 +184,8 @@ static GvStatus split_fields(Session *s, const char *line, size_t len, const cha
                              const char **payload, size_t *payload_len) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
-   return split_trimmed(s, line, len, type, type_len, time, uuid, uuid_len, payload, payload_len);
+   return split_trimmed(s ? s->day_key : NULL, s ? &s->day_start : NULL, line, len, type, type_len,
+                        time, uuid, uuid_len, payload, payload_len);
 }
 
 GvStatus Session_split_line(const char *line, size_t len, const char **type, size_t *type_len,
@@ -223,7 +225,8 @@ static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
 /* As split, for a line whose end replay has trimmed already. */
 static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts *p) {
    size_t ul;
-   GvStatus st = split_trimmed(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
+   GvStatus st = split_trimmed(s->day_key, &s->day_start, line, len, &p->type, &p->type_len,
+                               &p->time, &p->uuid, &ul,
                                &p->payload, &p->payload_len);
    return uuid_copy(st, p, ul);
 }
@@ -569,8 +572,8 @@ static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
 
 static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
                     GvBuf *out, char *msg, size_t msglen);
-static GvStatus replay(Session *s, const char *line, size_t len, bool checked, char *msg,
-                       size_t msglen);
+static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
+                       const SessionFields *pre, char *msg, size_t msglen);
 
 GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext *ctx,
                      GvBuf *out, char *msg, size_t msglen) {
@@ -582,11 +585,31 @@ GvStatus Session_run(Session *s, const char *line, size_t len, const RunContext 
 }
 
 GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
-   return one_line(replay(s, line ? line : "", line ? len : 0, false, msg, msglen), msg, msglen);
+   return one_line(replay(s, line ? line : "", line ? len : 0, false, NULL, msg, msglen), msg, msglen);
 }
 
 GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *msg, size_t msglen) {
-   return one_line(replay(s, line ? line : "", line ? len : 0, true, msg, msglen), msg, msglen);
+   return one_line(replay(s, line ? line : "", line ? len : 0, true, NULL, msg, msglen), msg, msglen);
+}
+
+bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f) {
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   const char *type, *uuid, *payload;
+   size_t type_len, uuid_len, payload_len;
+   if (len == 0 || len > UINT32_MAX ||
+       split_trimmed(day ? day->key : NULL, day ? &day->start : NULL, line, len, &type, &type_len,
+                     &f->time, &uuid, &uuid_len, &payload, &payload_len) != GV_OK)
+      return false;
+   f->type_len = (uint32_t)type_len;
+   f->uuid_len = (uint16_t)uuid_len;
+   f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
+   return true;
+}
+
+GvStatus Session_replay_fields(Session *s, const char *line, size_t len, const SessionFields *f,
+                               char *msg, size_t msglen) {
+   return one_line(replay(s, line, len, true, f, msg, msglen), msg, msglen);
 }
 
 static GvStatus run(Session *s, const char *line, size_t len, const RunContext *ctx,
@@ -695,8 +718,8 @@ static GvStatus run(Session *s, const char *line, size_t len, const RunContext *
    return GV_OK;
 }
 
-static GvStatus replay(Session *s, const char *line, size_t len, bool checked, char *msg,
-                       size_t msglen) {
+static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
+                       const SessionFields *pre, char *msg, size_t msglen) {
    if (msg && msglen)
       msg[0] = '\0';
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -707,7 +730,18 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked, c
       return fail(msg, msglen, GV_BAD_LINE, "a header line in the middle of the journal");
    Journal *j = &s->journal;
    LineParts p;
-   GvStatus st = split_no_end(s, line, len, &p);
+   GvStatus st;
+   if (pre) {   /* split already, the same way */
+      p.type = line;
+      p.type_len = pre->type_len;
+      p.time = pre->time;
+      p.uuid = line + pre->type_len + 21;
+      p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
+      p.payload_len = len - (size_t)(p.payload - line);
+      st = uuid_copy(GV_OK, &p, pre->uuid_len);
+   } else {
+      st = split_no_end(s, line, len, &p);
+   }
    size_t conts = 0;
    bool is_cmd = st == GV_OK && type_is_cmd(&p, &conts);
    bool is_cont = !is_cmd && st == GV_OK && type_is(&p, "cmd+");
@@ -816,12 +850,57 @@ void Session_load_begin(Session *s) {
    s->ahead = NULL;
 }
 
+void Session_load_reserve(Session *s, size_t n) {
+   if (s->loading)
+      (void)Journal_reserve(&s->journal, n);
+}
+
 void Session_load_ahead(Session *s, const char *line, size_t len) {
    if (!s->loading)
       return;
    if (!s->ahead && !(s->ahead = SessionAhead_new()))
       return;
    SessionAhead_line(s->ahead, line, len);
+}
+
+unsigned char Session_ahead_kind(const char *line, size_t len) {
+   return SessionAhead_kind(line, len);
+}
+
+void Session_load_ahead_kinds(Session *s, const unsigned char *kinds, size_t n) {
+   if (!s->loading || n == 0)
+      return;
+   if (!s->ahead && !(s->ahead = SessionAhead_new()))
+      return;
+   SessionAhead_add_all(s->ahead, kinds, n);
+}
+
+void Session_load_replan(Session *s, const unsigned char *kinds, size_t n) {
+   if (!s->loading || !s->ahead)
+      return;
+   /* No line left to look at: as if none had been given. */
+   SessionAhead *a = kinds && n ? SessionAhead_new() : NULL;
+   bool keep = a != NULL;
+   if (keep)
+      SessionAhead_add_all(a, kinds, n);
+   keep = keep && SessionAhead_in_force(a) != GV_NONE;
+   /* The units passed were applied or kept on the old look's word. */
+   for (size_t u = 0; keep && u < s->load_units; u++)
+      keep = SessionAhead_unit_in_force(a, u) == SessionAhead_unit_in_force(s->ahead, u);
+   if (!keep) {
+      SessionAhead_free(a);
+      if (s->load_planned) {
+         load_unplan(s);
+      } else {   /* not used yet: the load goes on without one */
+         SessionAhead_free(s->ahead);
+         s->ahead = NULL;
+      }
+      return;
+   }
+   SessionAhead_done(a);
+   SessionAhead_move_skipped(a, s->ahead);
+   SessionAhead_free(s->ahead);
+   s->ahead = a;
 }
 
 /* Did the first pass foresee the file? The units applied must be exactly

@@ -127,6 +127,28 @@ GvStatus Session_replay(Session *s, const char *line, size_t len, char *msg, siz
 /* The same for a line that passed SessionScan_checkLine (no control
  * character, valid UTF-8): the model does not check it a second time. */
 GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *msg, size_t msglen);
+/* A line's fields read ahead, for a loader that reads lines in another
+ * thread: what Session_replay reads from line[0..len) (without its line
+ * end): its TYPE line[0..type_len), TIME, the UUID's length after the TIME,
+ * and whether a PAYLOAD follows. Session_fields is pure (any thread); day remembers the
+ * day last read, which spares the next line of that day most of the work
+ * (zero it, then set day.start = GV_NO_TIME, before the first line). False
+ * when the line does not split so (then replay it as it is). */
+typedef struct SessionDay {
+   char key[10];
+   int64_t start;
+} SessionDay;
+typedef struct SessionFields {
+   int64_t time;
+   uint32_t type_len;
+   uint16_t uuid_len;
+   bool payload;     /* a PAYLOAD follows the UUID and its blank */
+} SessionFields;
+bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
+/* Session_replay_checked of a line whose fields are f (Session_fields of
+ * the same line[0..len)). */
+GvStatus Session_replay_fields(Session *s, const char *line, size_t len, const SessionFields *f,
+                               char *msg, size_t msglen);
 /* After the last line replayed: how many cmd+ lines its unit's `cmd:N` still
  * announces. Not 0 at the end of a file means a crash cut the unit short at a
  * line boundary: it was never acknowledged, and Session_rollback() drops it. */
@@ -140,6 +162,9 @@ size_t Session_replay_awaiting(const Session *s);
  * kept lines failed to apply (0 normally); for the first, *line gets its
  * index (Session_line) and msg the reason. */
 void Session_load_begin(Session *s);
+/* Optional, after Session_load_begin(): about n lines will be replayed
+ * (room is made for them at once). */
+void Session_load_reserve(Session *s, size_t n);
 /* Optional, between Session_load_begin() and the first Session_replay(): the
  * lines to be replayed, in order, looked at once (their record types and
  * undo/redo lines only) so that the load knows which units the file leaves in
@@ -148,6 +173,21 @@ void Session_load_begin(Session *s);
  * it, or when the lines replayed were not those looked at, the end rebuilds
  * the meeting as it would without, with the same result. */
 void Session_load_ahead(Session *s, const char *line, size_t len);
+/* The same first look in two steps, for a loader that reads the lines in
+ * another thread: Session_ahead_kind (pure: any thread may call it) tells
+ * what a line is to it, Session_load_ahead_kinds hands the kinds of n
+ * lines to the load, in their order, as Session_load_ahead would each line
+ * (n = 0: as if none was given). */
+enum { SESSION_AHEAD_NONE, SESSION_AHEAD_UNIT, SESSION_AHEAD_UNDO, SESSION_AHEAD_REDO };
+unsigned char Session_ahead_kind(const char *line, size_t len);
+void Session_load_ahead_kinds(Session *s, const unsigned char *kinds, size_t n);
+/* For a loader that gave the first look a line it then did not replay (its
+ * seal turned out broken; the load is past some lines): the look again,
+ * over the kinds of the lines it does replay, kinds[0..n). The load keeps
+ * its plan when the units already passed keep their fate under the new
+ * look; otherwise its end rebuilds the meeting, with the same result.
+ * kinds NULL (out of memory): the end rebuilds. */
+void Session_load_replan(Session *s, const unsigned char *kinds, size_t n);
 size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 /* Before replaying a file read whole into text[0..len) (malloc'ed): the
  * session takes it (Session_free frees it), and each line replayed from it

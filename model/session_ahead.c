@@ -4,9 +4,11 @@
 #include "model/session_ahead.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/session.h"
 #include "model/util.h"
 
 struct SessionAhead {
@@ -44,7 +46,12 @@ static bool push(SessionAhead *a, size_t **arr, size_t *n, size_t *cap, size_t v
    return true;
 }
 
-typedef enum LineKind { LINE_NONE, LINE_UNIT, LINE_UNDO, LINE_REDO } LineKind;
+typedef enum LineKind {
+   LINE_NONE = SESSION_AHEAD_NONE,
+   LINE_UNIT = SESSION_AHEAD_UNIT,
+   LINE_UNDO = SESSION_AHEAD_UNDO,
+   LINE_REDO = SESSION_AHEAD_REDO,
+} LineKind;
 
 /* Is the word at p (n bytes) `w` (lower case), in any case, as
  * Command_name reads a command word? */
@@ -94,12 +101,22 @@ static LineKind line_kind(const char *line, size_t len) {
    }
 }
 
+unsigned char SessionAhead_kind(const char *line, size_t len) {
+   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+      len--;
+   return (unsigned char)line_kind(line, len);
+}
+
 void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
    if (!a || a->failed || a->done)
       return;
-   while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-      len--;
-   switch (line_kind(line, len)) {
+   SessionAhead_add(a, SessionAhead_kind(line, len));
+}
+
+void SessionAhead_add(SessionAhead *a, unsigned char kind) {
+   if (!a || a->failed || a->done)
+      return;
+   switch ((LineKind)kind) {
    case LINE_NONE:
       break;
    case LINE_UNDO:
@@ -132,6 +149,47 @@ void SessionAhead_line(SessionAhead *a, const char *line, size_t len) {
    }
 }
 
+/* Room for n more units on the stacks, so that adding them never grows them. */
+static bool reserve(SessionAhead *a, size_t n) {
+   size_t units = a->nunits + n, forced = a->nforced + n;
+   if (units < a->nunits)
+      return false;
+   if (units > a->units_cap) {
+      unsigned char *g = realloc(a->in_force, units);
+      if (!g)
+         return false;
+      a->in_force = g;
+      a->units_cap = units;
+   }
+   if (forced > a->forced_cap) {
+      size_t *g = forced > SIZE_MAX / sizeof *g ? NULL : realloc(a->forced, forced * sizeof *g);
+      if (!g)
+         return false;
+      a->forced = g;
+      a->forced_cap = forced;
+   }
+   return true;
+}
+
+void SessionAhead_add_all(SessionAhead *a, const unsigned char *kinds, size_t n) {
+   if (!a || a->failed || a->done)
+      return;
+   if (!reserve(a, n)) {
+      for (size_t i = 0; i < n; i++)
+         SessionAhead_add(a, kinds[i]);
+      return;
+   }
+   for (size_t i = 0; i < n; i++) {
+      if (kinds[i] == LINE_UNIT) {   /* nearly every line: no room to look for */
+         a->in_force[a->nunits] = 1;
+         a->forced[a->nforced++] = a->nunits++;
+         a->nredo = 0;
+      } else if (kinds[i] != LINE_NONE) {
+         SessionAhead_add(a, kinds[i]);
+      }
+   }
+}
+
 void SessionAhead_done(SessionAhead *a) {
    if (!a || a->done)
       return;
@@ -152,6 +210,15 @@ size_t SessionAhead_in_force(const SessionAhead *a) {
 
 bool SessionAhead_skip(SessionAhead *a, size_t entry) {
    return push(a, &a->skipped, &a->nskipped, &a->skipped_cap, entry);
+}
+
+void SessionAhead_move_skipped(SessionAhead *to, SessionAhead *from) {
+   free(to->skipped);
+   to->skipped = from->skipped;
+   to->nskipped = from->nskipped;
+   to->skipped_cap = from->skipped_cap;
+   from->skipped = NULL;
+   from->nskipped = from->skipped_cap = 0;
 }
 
 const size_t *SessionAhead_skipped(const SessionAhead *a, size_t *count) {

@@ -13,6 +13,15 @@ SessionAhead *SessionAhead_new(void);
 void SessionAhead_free(SessionAhead *a);
 /* One line of the file, in order (a trailing '\n' allowed). */
 void SessionAhead_line(SessionAhead *a, const char *line, size_t len);
+/* What a line is to the pass (SESSION_AHEAD_*, session.h), read from it
+ * alone: any thread may ask. */
+unsigned char SessionAhead_kind(const char *line, size_t len);
+/* The same as SessionAhead_line for a line of that kind; for n lines of
+ * kinds[0..n). */
+void SessionAhead_add(SessionAhead *a, unsigned char kind);
+void SessionAhead_add_all(SessionAhead *a, const unsigned char *kinds, size_t n);
+/* Moves the entries a load left unapplied from one pass to another. */
+void SessionAhead_move_skipped(SessionAhead *to, SessionAhead *from);
 /* The pass is over: frees its stacks (a word a unit), keeping what the
  * questions below need. Lines given after it are ignored. */
 void SessionAhead_done(SessionAhead *a);

@@ -289,6 +289,7 @@ typedef struct CrossJob {
    int nomem;
    pthread_t thread;
    int running;
+   int done;   /* ran in the scan's own thread (SessionScan_begin): found is all */
 } CrossJob;
 
 static void SessionFile_crossKeep(void *ud, long lineno, const char *msg) {
@@ -326,11 +327,21 @@ static void SessionFile_crossStart(CrossJob *j, const char *buf, const SessionSc
       j->running = pthread_create(&j->thread, NULL, SessionFile_crossRun, j) == 0;
 }
 
+/* What the checks across lines kept, dropped. */
+static void SessionFile_crossForget(CrossJob *j) {
+   for (size_t i = 0; i < j->nfound; i++)
+      free(j->found[i].msg);
+   free(j->found);
+   j->found = NULL;
+   j->nfound = j->cap = 0;
+}
+
 static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad) {
    CrossReport r = { sf, 0 };
    size_t found = 0;
    if (j->running)
       pthread_join(j->thread, NULL);
+   j->running |= j->done;
    if (!j->running || j->nomem) {
       /* Not run yet, or what was kept is not all: here, reported as found. */
       found = SessionScan_crossCheck(j->buf, j->scan, j->count, SessionFile_crossReport, &r);
@@ -351,52 +362,90 @@ static void SessionFile_crossCheck(SessionFile *sf, CrossJob *j, long *firstBad)
    SessionFile_sortProblems(sf);
 }
 
-static void SessionFile_load(SessionFile *sf, char *buf, size_t len, const SessionScan *scan) {
-   size_t count = scan->count;
-   size_t cut = scan->goodLength;
-   const ScanLine *t = &scan->tornLine;
-   /* A torn "cmd+" line belongs to the command before it, whose write never
-    * finished (so it was never acknowledged): that whole unit goes aside. */
-   if (scan->torn && SessionFile_startsWith(buf + t->start, t->len, "cmd+")) {
-      while (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
-                                                 scan->lines[count - 1].len, "cmd+ "))
-         count--;
-      if (count > 0 && SessionFile_startsWith(buf + scan->lines[count - 1].start,
-                                              scan->lines[count - 1].len, "cmd:"))
-         count--;
-      if (count < scan->count)
-         cut = scan->lines[count].start;
+/* A line given to the first look turned out to have a broken seal, so it
+ * is not replayed: the look again, without the lines that are not. */
+static void SessionFile_replan(Session *s, SessionScanLive *live, SessionScan *scan, size_t count) {
+   unsigned char *kinds = malloc(count ? count : 1);
+   size_t n = 0;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = SessionScan_ready(live, scan, i);
+      if (kinds && l->seal != SCAN_SEAL_MISSING && l->seal != SCAN_SEAL_BAD)
+         kinds[n++] = l->ahead;
    }
+   Session_load_replan(s, kinds, n);
+   free(kinds);
+}
+
+/* A line the scan split already is applied without being split again. */
+static GvStatus SessionFile_replayLine(Session *s, const char *line, size_t len,
+                                       const SessionFields *f, char *msg, size_t msglen) {
+   return f ? Session_replay_fields(s, line, len, f, msg, msglen)
+            : Session_replay_checked(s, line, len, msg, msglen);
+}
+
+static void SessionFile_load(SessionFile *sf, char *buf, size_t len, SessionScan *scan,
+                             SessionScanLive *live, CrossJob *cross) {
+   /* All lines but a torn "cmd+" line's unit (a long file's quick pass
+    * has every line's place already, its checks still to come). */
+   size_t count = SessionScan_kept(buf, scan);
+   size_t cut = count < scan->count ? scan->lines[count].start : scan->goodLength;
+   const ScanLine *t = &scan->tornLine;
    sf->length = (off_t)cut;
    sf->fileLines = scan->before + (long)count;
 
    long firstBad = 0;
    char msg[1024];
-   CrossJob cross;
-   SessionFile_crossStart(&cross, buf, scan, count);
+   if (!live)
+      SessionFile_crossStart(cross, buf, scan, count);
    /* One rebuild at the end, however many undo and redo lines the file holds. */
    Session_load_begin(sf->session);
+   Session_load_reserve(sf->session, count);
    /* A first look at the lines: each is then applied once (see session.h).
-    * (After a state image there is nothing to plan: the lines are few.) */
-   for (size_t i = 0; i < count && !sf->fromImage; i++)
-      if (scan->lines[i].seal != SCAN_SEAL_MISSING && scan->lines[i].seal != SCAN_SEAL_BAD)
-         Session_load_ahead(sf->session, buf + scan->lines[i].start, scan->lines[i].len);
-   for (size_t i = 0; i < count; i++) {
+    * A long file's lines come with their kind, before their seals are
+    * checked: one that turns out broken has the look taken again. (After
+    * a state image there is nothing to plan: the lines are few.) */
+   unsigned char *kinds = live ? malloc(count ? count : 1) : NULL;
+   size_t nkinds = 0;
+   for (size_t i = 0; i < count && !sf->fromImage; i++) {
       const ScanLine *l = &scan->lines[i];
+      if (kinds && l->seal != SCAN_SEAL_MISSING)
+         kinds[nkinds++] = l->ahead;
+      else if (!kinds && l->seal != SCAN_SEAL_MISSING && l->seal != SCAN_SEAL_BAD)
+         Session_load_ahead(sf->session, buf + l->start, l->len);
+   }
+   Session_load_ahead_kinds(sf->session, kinds, nkinds);
+   free(kinds);
+   bool replanned = false;
+   for (size_t i = 0; i < count; i++) {
+      const ScanLine *l = SessionScan_ready(live, scan, i);
       const char *line = buf + l->start;
+      if (live && !replanned && l->seal == SCAN_SEAL_BAD && l->ahead != SESSION_AHEAD_NONE) {
+         SessionFile_replan(sf->session, live, scan, count);
+         replanned = true;
+      }
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          snprintf(msg, sizeof msg, "%s", SessionScan_sealMessage(l->seal));
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD ||
           (!l->checked && SessionScan_checkLine(line, l->len, msg, sizeof msg) != 0) ||
-          Session_replay_checked(sf->session, line, l->len, msg, sizeof msg) != GV_OK) {
+          SessionFile_replayLine(sf->session, line, l->len, SessionScan_fields(live, i), msg,
+                                 sizeof msg) != GV_OK) {
          SessionFile_problemf(sf, "%s:%ld: %s", sf->path, l->lineno, msg);
          if (!firstBad)
             firstBad = l->lineno;
       }
    }
+   /* Every line as SessionScan_run has it, for what follows. */
+   bool beside = live != NULL;
+   int crossed = SessionScan_end(live, scan);
+   if (beside) {
+      cross->buf = buf;
+      cross->scan = scan;
+      cross->count = count;
+      cross->done = crossed;
+   }
    /* What each line alone hides: copied lines, drafts for nobody, units
     * missing lines in the middle. */
-   SessionFile_crossCheck(sf, &cross, &firstBad);
+   SessionFile_crossCheck(sf, cross, &firstBad);
    size_t badIndex = 0;
    if (Session_load_end(sf->session, &badIndex, msg, sizeof msg) > 0) {
       /* A line kept for the end did not apply: name it by its place in the file. */
@@ -624,9 +673,18 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       sf->fromImage = 1;
    else if (imaged)
       SessionImage_abandon(imaged, ahead.pending);
-   if (SessionScan_runFrom(buf, len, sf->fromImage ? info->covered : 0, info->lines, &scan, msg,
-                           sizeof msg) != 0) {
+   /* A long file read whole is scanned beside its replay. */
+   SessionScanLive *live = NULL;
+   CrossJob cross = { 0 };
+   int r = sf->fromImage || (opts && opts->scanFirst)
+              ? SessionScan_runFrom(buf, len, sf->fromImage ? info->covered : 0, info->lines, &scan,
+                                    msg, sizeof msg)
+              : SessionScan_begin(buf, len, &scan, &live, SessionFile_crossKeep, &cross, msg,
+                                  sizeof msg);
+   if (r != 0) {
       snprintf(err, errlen, "%s:1: %s", path, msg);
+      SessionScan_end(live, &scan);
+      SessionFile_crossForget(&cross);
       SessionScan_free(&scan);
       if (sf->fromImage)
          SessionImage_abandon(imaged, ahead.pending);
@@ -681,7 +739,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       sf->imageCovered = sf->fromImage ? info->covered : 0;
    }
    StateImage_close(&image);
-   SessionFile_load(sf, buf, len, &scan);
+   SessionFile_load(sf, buf, len, &scan, live, &cross);
    sf->crcKnown = sf->stateImage && (size_t)sf->length == len && sf->nproblems == 0;
    SessionScan_free(&scan);
    if (!held)

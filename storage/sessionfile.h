@@ -42,6 +42,10 @@ typedef struct SessionFileOptions {
    const FileIO *io;   /* NULL: the real system calls (FileIO_system()) */
    int readOnly;       /* do not lock, never write (gavel show, check, --read-only) */
    const char *datadir; /* the -D override (NULL: $XDG_DATA_HOME/gavel); for rosters */
+   int scanFirst;      /* 0: a long file is scanned beside its replay, a line
+                        * checked just before it is applied; 1: scanned whole
+                        * first, as a short one (the same result: tests
+                        * compare the two) */
    /* Open from the session's state image when it matches the file's first
     * bytes (storage/stateimage.h), replaying only the lines after them, and
     * keep the image with SessionFile_saveImage(). For the live screen: a

@@ -1,6 +1,8 @@
 #include "storage/sessionscan.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -18,6 +20,7 @@
 #define SESSIONSCAN_SSE2 1
 #endif
 
+#include "model/session.h"
 #include "model/utf8.h"
 
 const char *SessionScan_header(void) {
@@ -234,6 +237,14 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 
 /* ---- one pass over the bytes ------------------------------------------ */
 
+/* Line i of a table, as a value: the checks across lines read either a
+ * scan's table or a table being made final beside the replay. */
+typedef ScanLine (*ScanLineAt)(const void *ctx, size_t i);
+static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
+                                         size_t count,
+                                         void (*report)(void *ud, long lineno, const char *msg),
+                                         void *ud);
+
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGH 0x8080808080808080ULL
 
@@ -370,49 +381,105 @@ static int SessionScan_parseHeader(const char *line, size_t len, long *version, 
 /* A file this long has its second half scanned by a second thread. */
 #define SESSIONSCAN_SPLIT ((size_t)512 * 1024)
 
-int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
-   return SessionScan_runFrom(buf, len, 0, 1, scan, err, errlen);
-}
-
-int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, SessionScan *scan,
-                        char *err, size_t errlen) {
+/* The header line: 0 with *at just after it (and *rc -1 with err when it
+ * is bad: the lines are still read then), or -1 when there are no lines
+ * to read. */
+static int SessionScan_head(const char *buf, size_t len, SessionScan *scan, size_t *at, int *rc,
+                            char *err, size_t errlen) {
    memset(scan, 0, sizeof *scan);
    scan->before = 1;
-   size_t at = 0;
-   int rc = 0;
+   *at = 0;
+   *rc = 0;
    if (len == 0) {
       snprintf(err, errlen, "empty file (not a gavel session)");
       return -1;
    }
    /* Saved by a Windows editor: a byte order mark first, CRLF line ends. */
    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-      at = scan->bom = 3;
+      *at = scan->bom = 3;
    int clean, cr;
-   size_t llen = at < len ? SessionScan_line((const unsigned char *)buf + at, len - at, &clean, &cr)
-                          : 0;
-   if (at == len || llen == len - at) {
+   size_t llen = *at < len ? SessionScan_line((const unsigned char *)buf + *at, len - *at, &clean, &cr)
+                           : 0;
+   if (*at == len || llen == len - *at) {
       /* The header itself is torn: a crash while creating the file. */
-      if (at < len) {
+      if (*at < len) {
          scan->torn = 1;
-         scan->tornLine = (ScanLine){ .start = at, .len = len - at, .lineno = 1 };
+         scan->tornLine = (ScanLine){ .start = *at, .len = len - *at, .lineno = 1 };
       }
       snprintf(err, errlen, "incomplete header (crash while creating the file?)");
       return -1;
    }
    size_t body = llen;
-   if (body > 0 && buf[at + body - 1] == '\r') {
+   if (body > 0 && buf[*at + body - 1] == '\r') {
       scan->crlf = 1;
       body--;
    }
-   if (SessionScan_parseHeader(buf + at, body, &scan->version, err, errlen) != 0)
-      rc = -1;
-   at += llen + 1;
+   if (SessionScan_parseHeader(buf + *at, body, &scan->version, err, errlen) != 0)
+      *rc = -1;
+   *at += llen + 1;
+   scan->goodLength = *at;
+   return 0;
+}
+
+/* The second half's lines after the first's, numbered on from them. */
+static void SessionScan_join(ScanPart *first, ScanPart *second) {
+   ScanLine *all = NULL;
+   if (!first->nomem && !second->nomem && second->count &&
+       (all = realloc(first->lines, (first->count + second->count) * sizeof *all)) == NULL)
+      first->nomem = 1;
+   if (all) {
+      for (size_t i = 0; i < second->count; i++) {
+         all[first->count + i] = second->lines[i];
+         all[first->count + i].lineno += first->lineno;
+      }
+      first->lines = all;
+      first->count += second->count;
+   }
+   first->nomem |= second->nomem;
+   first->torn = second->torn;
+   first->tornLine = second->tornLine;
+   first->tornLine.lineno += first->lineno;
+   first->goodLength = second->goodLength;
+   /* Freed now, before the replay grows the session: kept, it was a
+    * megabyte of the open's peak. (main fixes the allocator's mmap
+    * threshold, so this free does not raise it and make the replay's
+    * growing arrays be copied as they grow.) */
+   free(second->lines);
+   second->lines = NULL;
+}
+
+/* What a part found, into scan (which takes its table). */
+static int SessionScan_keep(SessionScan *scan, ScanPart *p, char *err, size_t errlen) {
+   scan->lines = p->lines;
+   scan->count = p->count;
+   p->lines = NULL;
+   if (p->nomem) {
+      snprintf(err, errlen, "out of memory");
+      return -1;
+   }
+   scan->torn = p->torn;
+   if (p->torn)
+      scan->tornLine = p->tornLine;
+   scan->goodLength = p->goodLength;
+   return 0;
+}
+
+int SessionScan_run(const char *buf, size_t len, SessionScan *scan, char *err, size_t errlen) {
+   return SessionScan_runFrom(buf, len, 0, 1, scan, err, errlen);
+}
+
+int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, SessionScan *scan,
+                        char *err, size_t errlen) {
+   size_t at;
+   int rc;
+   if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
+      return -1;
    if (from > at) {
       /* The lines before are another's (a state image's): they are skipped. */
       at = from;
       scan->before = before;
+      scan->goodLength = at;
    }
-   scan->goodLength = at;
    /* The record lines: in two halves at a line's end, each scanned by a
     * thread of its own, when the file is long (their lines are numbered
     * and joined after). The same lines either way. */
@@ -436,40 +503,363 @@ int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, S
    SessionScan_part(&first);
    if (split) {
       pthread_join(thread, NULL);
-      ScanLine *all = NULL;
-      if (!first.nomem && !second.nomem && second.count &&
-          (all = realloc(first.lines, (first.count + second.count) * sizeof *all)) == NULL)
-         first.nomem = 1;
-      if (all) {
-         for (size_t i = 0; i < second.count; i++) {
-            all[first.count + i] = second.lines[i];
-            all[first.count + i].lineno += first.lineno;
-         }
-         first.lines = all;
-         first.count += second.count;
-      }
-      first.nomem |= second.nomem;
-      first.torn = second.torn;
-      first.tornLine = second.tornLine;
-      first.tornLine.lineno += first.lineno;
-      first.goodLength = second.goodLength;
-      /* Freed now, before the replay grows the session: kept, it was a
-       * megabyte of the open's peak. (main fixes the allocator's mmap
-       * threshold, so this free does not raise it and make the replay's
-       * growing arrays be copied as they grow.) */
-      free(second.lines);
+      SessionScan_join(&first, &second);
    }
-   scan->lines = first.lines;
-   scan->count = first.count;
-   if (first.nomem) {
-      snprintf(err, errlen, "out of memory");
+   return SessionScan_keep(scan, &first, err, errlen) != 0 ? -1 : rc;
+}
+
+/* ---- a scan beside the replay ------------------------------------------ */
+
+/* The checks of the lines (UTF-8, controls, seal, frame) go by chunks of
+ * SCANLIVE_CHUNK lines, each taken by whichever thread comes to it first:
+ * the thread beside, in order, or the replay when it finds the chunk it
+ * needs not taken yet (the thread is behind: on a busy machine the replay
+ * never waits for it). A chunk's results (a status byte and a length a
+ * line) are written by the thread that took it, then its done flag
+ * (release). Only the replay writes into the buffer (the byte after a line
+ * it has applied); the checkers read only the lines of their chunks, which
+ * come after it. */
+#define SCANLIVE_CHUNK 64
+#define SCANLIVE_CHECKED 4
+#define SCANLIVE_FIELDS 8   /* a checked line split into its fields too */
+#define SCANLIVE_CR 16      /* a '\r' before its '\n' dropped (CRLF ends) */
+
+struct SessionScanLive {
+   const char *buf;
+   long version;
+   int crlf;
+   ScanPart half;                 /* the quick pass's second half, by the thread */
+   atomic_int halfDone;           /* ... done (release): the caller takes it */
+   atomic_int tableReady;         /* the fields below are set (release) */
+   const ScanLine *lines;         /* the caller's table: the checkers read start
+                                   * and lineno, which nobody writes any more */
+   size_t count, goodLength;
+   int torn;
+   ScanLine tornLine;
+   unsigned char *status;         /* per line: its seal, SCANLIVE_* */
+   SessionFields **fields;        /* per chunk, for the replay (SCANLIVE_FIELDS):
+                                   * freed once the replay is past it */
+   size_t freed;                  /* chunks whose fields are freed */
+   atomic_uchar *done;            /* per chunk */
+   size_t nchunks;
+   atomic_size_t nextChunk;       /* the first chunk nobody has taken */
+   size_t next;                   /* lines of the caller's table made final */
+   pthread_t thread;
+   void (*report)(void *ud, long lineno, const char *msg);
+   void *ud;
+   int crossed;                   /* the thread ran the checks across lines */
+};
+
+/* Waiting for the other thread: a short spin, then letting it run (two
+ * threads may share one processor). */
+static void SessionScan_pause(unsigned spins) {
+   if (spins < 64) {
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+   } else {
+      sched_yield();
+   }
+}
+
+/* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
+ * line (the same answers: SessionScan_line stops at the same byte). */
+static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
+                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped) {
+   int clean, cr;
+   size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
+   size_t body = llen;
+   *dropped = crlf && body > 0 && buf[at + body - 1] == '\r';
+   if (*dropped)
+      body--;
+   *seal = SCAN_SEAL_NONE;
+   *len = body;
+   if (version >= SESSIONSCAN_SEALED_VERSION)
+      *seal = SessionScan_unseal(buf + at, body, len);
+   char why[160];
+   *checked = clean && (!cr || crlf) && *len > 0 &&
+              (*seal == SCAN_SEAL_NONE || *seal == SCAN_SEAL_OK) &&
+              SessionScan_frame(buf + at, *len, why, sizeof why) == 0;
+}
+
+/* The '\n' that ends line i of the table. */
+static size_t SessionScan_lineEnd(const SessionScanLive *live, size_t i) {
+   return (i + 1 < live->count ? live->lines[i + 1].start : live->goodLength) - 1;
+}
+
+static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
+   size_t from = k * SCANLIVE_CHUNK, to = from + SCANLIVE_CHUNK;
+   if (to > live->count)
+      to = live->count;
+   SessionDay day = { .start = GV_NO_TIME };
+   SessionFields *fields = live->fields[k] = malloc(SCANLIVE_CHUNK * sizeof *fields);
+   for (size_t i = from; i < to; i++) {
+      ScanSeal seal;
+      unsigned char checked;
+      size_t len;
+      bool cr;
+      const char *line = live->buf + live->lines[i].start;
+      SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
+                          live->version, live->crlf, &seal, &checked, &len, &cr);
+      /* What the replay would read first, read here. */
+      bool split = checked && fields && Session_fields(line, len, &day, &fields[i - from]);
+      live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
+                                        (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));
+   }
+   atomic_store_explicit(&live->done[k], 1, memory_order_release);
+}
+
+/* Line i as its checker found it (after its chunk's done flag), from the
+ * table's start and number, which nobody writes any more, and its status:
+ * the length before the seal that held, else the whole line. */
+static ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
+   const SessionScanLive *live = ctx;
+   const ScanLine *q = &live->lines[i];
+   unsigned st = live->status[i];
+   ScanSeal seal = (ScanSeal)(st & 3);
+   size_t body = SessionScan_lineEnd(live, i) - q->start - ((st & SCANLIVE_CR) ? 1 : 0);
+   return (ScanLine){ .start = q->start,
+                      .len = seal == SCAN_SEAL_OK ? body - SESSIONSCAN_SEAL_LEN : body,
+                      .lineno = q->lineno, .seal = seal,
+                      .checked = (st & SCANLIVE_CHECKED) != 0 };
+}
+
+static size_t SessionScan_keptWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                                   int torn, const ScanLine *tornLine);
+
+/* Once every chunk is checked: the checks across lines, in this thread. */
+static void SessionScan_liveCross(SessionScanLive *live) {
+   for (size_t k = 0; k < live->nchunks; k++)
+      for (unsigned spins = 0; !atomic_load_explicit(&live->done[k], memory_order_acquire); spins++)
+         SessionScan_pause(spins);
+   size_t kept = SessionScan_keptWith(live->buf, SessionScan_liveAt, live, live->count, live->torn,
+                                      &live->tornLine);
+   SessionScan_crossCheckWith(live->buf, SessionScan_liveAt, live, kept, live->report, live->ud);
+   live->crossed = 1;
+}
+
+static void SessionScan_quickPart(ScanPart *p);
+
+static void *SessionScan_liveThread(void *ud) {
+   SessionScanLive *live = ud;
+   SessionScan_quickPart(&live->half);
+   atomic_store_explicit(&live->halfDone, 1, memory_order_release);
+   for (unsigned spins = 0; !atomic_load_explicit(&live->tableReady, memory_order_acquire); spins++)
+      SessionScan_pause(spins);
+   if (!live->status)
+      return NULL;   /* out of memory: the caller checks every line itself */
+   for (;;) {
+      size_t k = atomic_fetch_add_explicit(&live->nextChunk, 1, memory_order_relaxed);
+      if (k >= live->nchunks)
+         break;
+      SessionScan_checkChunk(live, k);
+   }
+   if (live->report)
+      SessionScan_liveCross(live);
+   return NULL;
+}
+
+/* Where a format 2 line's seal is, when it has the shape of one: the
+ * length before it (SCAN_SEAL_OK, not checked yet), or the whole line
+ * (SCAN_SEAL_MISSING). As SessionScan_unseal, without the CRC. */
+static ScanSeal SessionScan_sealShape(const char *line, size_t len, size_t *content) {
+   *content = len;
+   if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ' ||
+       SessionScan_sealDigits(line + len - 8) < 0)
+      return SCAN_SEAL_MISSING;
+   *content = len - SESSIONSCAN_SEAL_LEN;
+   return SCAN_SEAL_OK;
+}
+
+/* The quick pass over a part: each line's place, number, seal's place and
+ * kind. */
+static void SessionScan_quickPart(ScanPart *p) {
+   const char *buf = p->buf;
+   size_t at = p->from;
+   while (at < p->to) {
+      const char *nl = memchr(buf + at, '\n', p->to - at);
+      p->lineno++;
+      if (!nl) {
+         p->torn = 1;
+         p->tornLine = (ScanLine){ .start = at, .len = p->to - at, .lineno = p->lineno };
+         break;
+      }
+      size_t llen = (size_t)(nl - (buf + at)), body = llen;
+      if (p->crlf && body > 0 && buf[at + body - 1] == '\r')
+         body--;
+      if (SessionScan_addLine(p, at, body, p->lineno) != 0) {
+         p->nomem = 1;
+         break;
+      }
+      ScanLine *l = &p->lines[p->count - 1];
+      if (p->version >= SESSIONSCAN_SEALED_VERSION)
+         l->seal = SessionScan_sealShape(buf + at, body, &l->len);
+      l->after = buf[at + l->len];
+      if (l->seal != SCAN_SEAL_MISSING)
+         l->ahead = Session_ahead_kind(buf + at, l->len);
+      at += llen + 1;
+      p->goodLength = at;
+   }
+}
+
+/* A file this long is scanned beside its replay. */
+#define SESSIONSCAN_LIVE SESSIONSCAN_SPLIT
+
+static void SessionScan_liveFree(SessionScanLive *l) {
+   free(l->status);
+   for (size_t k = l->freed; l->fields && k < l->nchunks; k++)
+      free(l->fields[k]);
+   free(l->fields);
+   free(l->done);
+   free(l);
+}
+
+int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
+                      void (*report)(void *ud, long lineno, const char *msg), void *ud, char *err,
+                      size_t errlen) {
+   *live = NULL;
+   size_t at;
+   int rc;
+   if (len < SESSIONSCAN_LIVE)
+      return SessionScan_run(buf, len, scan, err, errlen);
+   if (SessionScan_head(buf, len, scan, &at, &rc, err, errlen) != 0)
+      return -1;
+   if (rc != 0)   /* not a session this gavel reads: as SessionScan_run */
+      return SessionScan_run(buf, len, scan, err, errlen);
+   SessionScanLive *l = calloc(1, sizeof *l);
+   if (!l)
+      return SessionScan_run(buf, len, scan, err, errlen);
+   l->buf = buf;
+   l->version = scan->version;
+   l->crlf = scan->crlf;
+   l->report = report;
+   l->ud = ud;
+   /* The quick pass in two halves cut at a line's end: the thread takes
+    * the second, numbered from 1 and renumbered after the first's. */
+   ScanPart first = { .buf = buf, .from = at, .to = len, .version = scan->version,
+                      .lineno = 1, .crlf = scan->crlf, .goodLength = at };
+   l->half = first;
+   l->half.from = l->half.to = len;
+   size_t mid = at + (len - at) / 2;
+   const char *nl = memchr(buf + mid, '\n', len - mid);
+   if (nl && (size_t)(nl - buf) + 1 < len) {
+      first.to = l->half.from = l->half.goodLength = (size_t)(nl - buf) + 1;
+      l->half.lineno = 0;
+   }
+   atomic_init(&l->halfDone, 0);
+   atomic_init(&l->tableReady, 0);
+   atomic_init(&l->nextChunk, 0);
+   if (pthread_create(&l->thread, NULL, SessionScan_liveThread, l) != 0) {
+      free(l);
+      return SessionScan_run(buf, len, scan, err, errlen);
+   }
+   SessionScan_quickPart(&first);
+   for (unsigned spins = 0; !atomic_load_explicit(&l->halfDone, memory_order_acquire); spins++)
+      SessionScan_pause(spins);
+   if (l->half.from < len)
+      SessionScan_join(&first, &l->half);
+   int kept = SessionScan_keep(scan, &first, err, errlen);
+   /* The table for the checkers; without it (out of memory) the thread
+    * stops and every line is checked here as it is asked for. */
+   l->lines = scan->lines;
+   l->count = scan->count;
+   l->goodLength = scan->goodLength;
+   l->torn = scan->torn;
+   l->tornLine = scan->tornLine;
+   l->nchunks = (scan->count + SCANLIVE_CHUNK - 1) / SCANLIVE_CHUNK;
+   if (kept == 0) {
+      l->status = malloc(scan->count ? scan->count : 1);
+      l->fields = calloc(l->nchunks ? l->nchunks : 1, sizeof *l->fields);
+      l->done = malloc((l->nchunks ? l->nchunks : 1) * sizeof *l->done);
+      if (!l->status || !l->fields || !l->done) {
+         free(l->status);
+         free(l->fields);
+         free(l->done);
+         l->status = NULL;
+         l->fields = NULL;
+         l->done = NULL;
+      }
+      for (size_t k = 0; l->done && k < l->nchunks; k++)
+         atomic_init(&l->done[k], 0);
+   }
+   atomic_store_explicit(&l->tableReady, 1, memory_order_release);
+   *live = l;
+   if (kept != 0) {
+      SessionScan_end(l, scan);
+      *live = NULL;
       return -1;
    }
-   scan->torn = first.torn;
-   if (first.torn)
-      scan->tornLine = first.tornLine;
-   scan->goodLength = first.goodLength;
    return rc;
+}
+
+/* Makes line i of the caller's table final: what its checker found. */
+static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t i) {
+   ScanLine *l = &scan->lines[i];
+   ScanSeal seal;
+   unsigned char checked;
+   size_t len;
+   if (live->status) {
+      unsigned st = live->status[i];
+      l->checked = (st & SCANLIVE_CHECKED) != 0;
+      if ((ScanSeal)(st & 3) == l->seal)
+         return;   /* the seal where the quick pass saw it: the length stands */
+      ScanLine c = SessionScan_liveAt(live, i);
+      seal = c.seal;
+      checked = c.checked;
+      len = c.len;
+   } else {
+      bool cr;
+      SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
+                          live->crlf, &seal, &checked, &len, &cr);
+   }
+   l->seal = seal;
+   l->checked = checked;
+   if (len != l->len) {   /* a seal that did not hold: the whole line */
+      l->len = len;
+      l->after = live->buf[l->start + len];
+   }
+}
+
+const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i) {
+   if (!live || i < live->next)
+      return &scan->lines[i];
+   size_t k = i / SCANLIVE_CHUNK, end = (k + 1) * SCANLIVE_CHUNK;
+   /* The fields of the chunks before are read: freed as the replay goes. */
+   for (; live->fields && live->freed < k; live->freed++) {
+      free(live->fields[live->freed]);
+      live->fields[live->freed] = NULL;
+   }
+   if (live->status && !atomic_load_explicit(&live->done[k], memory_order_acquire)) {
+      /* Not checked yet: taken here when nobody has taken it, else awaited. */
+      size_t expect = k;
+      if (atomic_compare_exchange_strong_explicit(&live->nextChunk, &expect, k + 1,
+                                                  memory_order_relaxed, memory_order_relaxed))
+         SessionScan_checkChunk(live, k);
+      for (unsigned spins = 0; !atomic_load_explicit(&live->done[k], memory_order_acquire); spins++)
+         SessionScan_pause(spins);
+   }
+   if (end > scan->count)
+      end = scan->count;
+   for (; live->next < end; live->next++)
+      SessionScan_settle(live, scan, live->next);
+   return &scan->lines[i];
+}
+
+const SessionFields *SessionScan_fields(const SessionScanLive *live, size_t i) {
+   const SessionFields *f = live && live->status && i < live->next ? live->fields[i / SCANLIVE_CHUNK]
+                                                                  : NULL;
+   return f && (live->status[i] & SCANLIVE_FIELDS) ? &f[i % SCANLIVE_CHUNK] : NULL;
+}
+
+int SessionScan_end(SessionScanLive *live, SessionScan *scan) {
+   if (!live)
+      return 0;
+   for (size_t i = live->next; i < scan->count; i += SCANLIVE_CHUNK)
+      SessionScan_ready(live, scan, i);
+   pthread_join(live->thread, NULL);
+   int crossed = live->crossed;
+   SessionScan_liveFree(live);
+   return crossed;
 }
 
 void SessionScan_free(SessionScan *scan) {
@@ -692,7 +1082,8 @@ typedef struct UuidSet {
    uint32_t *slots;
    size_t mask;
    const char *buf;
-   const SessionScan *scan;
+   ScanLineAt at;
+   const void *ctx;
 } UuidSet;
 
 /* A line with a uuid: a checked one has it after the type and the time. */
@@ -702,7 +1093,8 @@ static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
 }
 
 static const char *UuidSet_key(const UuidSet *set, size_t i) {
-   return SessionScan_lineUuid(set->buf, &set->scan->lines[set->slots[i] - 1]);
+   ScanLine l = set->at(set->ctx, set->slots[i] - 1);
+   return SessionScan_lineUuid(set->buf, &l);
 }
 
 /* Adds the uuid u of line index idx; the line that already had it, 0 when
@@ -716,7 +1108,7 @@ static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
          return 0;
       }
       if (memcmp(UuidSet_key(set, i), u, 36) == 0)
-         return set->scan->lines[set->slots[i] - 1].lineno;
+         return set->at(set->ctx, set->slots[i] - 1).lineno;
    }
 }
 
@@ -734,19 +1126,51 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
    return n >= m && memcmp(s, prefix, m) == 0;
 }
 
+static ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
+   return ((const SessionScan *)ctx)->lines[i];
+}
+
+/* A torn "cmd+" line belongs to the command before it, whose write never
+ * finished (so it was never acknowledged): that whole unit goes aside. */
+static size_t SessionScan_keptWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                                   int torn, const ScanLine *tornLine) {
+   if (!torn || !SessionScan_has(buf + tornLine->start, tornLine->len, "cmd+"))
+      return count;
+   ScanLine l;
+   while (count > 0 && (l = at(ctx, count - 1), SessionScan_has(buf + l.start, l.len, "cmd+ ")))
+      count--;
+   if (count > 0 && (l = at(ctx, count - 1), SessionScan_has(buf + l.start, l.len, "cmd:")))
+      count--;
+   return count;
+}
+
+size_t SessionScan_kept(const char *buf, const SessionScan *scan) {
+   return SessionScan_keptWith(buf, SessionScan_tableAt, scan, scan->count, scan->torn,
+                               &scan->tornLine);
+}
+
 size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t count,
                               void (*report)(void *ud, long lineno, const char *msg), void *ud) {
+   return SessionScan_crossCheckWith(buf, SessionScan_tableAt, scan, count, report, ud);
+}
+
+static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
+                                         size_t count,
+                                         void (*report)(void *ud, long lineno, const char *msg),
+                                         void *ud) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;
    /* More lines than 4 bytes can number (a file of 150 GB or more): the
     * set is left out as when out of memory. */
-   UuidSet set = { count < UINT32_MAX ? calloc(size, sizeof *set.slots) : NULL, size - 1, buf, scan };
+   UuidSet set = { count < UINT32_MAX ? calloc(size, sizeof *set.slots) : NULL, size - 1, buf, at,
+                   ctx };
    size_t found = 0;
    char msg[160];
    long unitLine = 0, want = 0, got = 0;
    for (size_t i = 0; i < count; i++) {
-      const ScanLine *l = &scan->lines[i];
+      ScanLine one = at(ctx, i);
+      const ScanLine *l = &one;
       const char *line = buf + l->start;
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          continue;

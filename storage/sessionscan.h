@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "model/buf.h"
+#include "model/session.h"
 
 /* GV_JOURNAL_VERSION (the newest version this gavel writes and fully
  * understands) and GV_JOURNAL_MAGIC. */
@@ -51,6 +52,9 @@ typedef struct ScanLine {
    char after;           /* the byte after the line's content (a session that
                           * holds the buffer may overwrite it: see
                           * Session_hold_text) */
+   unsigned char ahead;  /* SessionScan_begin: what the line is to a load's
+                          * first pass (Session_ahead_kind), read before its
+                          * seal is checked; SESSION_AHEAD_NONE otherwise */
 } ScanLine;
 
 typedef struct SessionScan {
@@ -79,9 +83,40 @@ int SessionScan_runFrom(const char *buf, size_t len, size_t from, long before, S
 
 void SessionScan_free(SessionScan *scan);
 
+/* A long file scanned beside its replay. SessionScan_begin splits buf in a
+ * quick pass (each line's place and number, where its seal would be, and
+ * ScanLine.ahead; the second half in a thread), then that thread checks
+ * the lines as SessionScan_run does (UTF-8, controls, seal, frame, and
+ * Session_fields), by chunks, in order; once all are checked it runs
+ * SessionScan_crossCheck over the lines SessionScan_kept keeps, calling
+ * report from that thread. SessionScan_ready(live, scan, i) makes line i
+ * of scan what SessionScan_run gives (seal, checked, len), checking its
+ * chunk itself when the thread has not come to it; ask for the lines in
+ * order. SessionScan_end waits for the thread, makes every line final and
+ * frees live; 1 when the checks across lines were run and reported. A
+ * short file (or a thread that cannot start) is scanned at once by
+ * SessionScan_run, *live is NULL and report is never called. Returns as
+ * SessionScan_run does. The checkers read a line only before
+ * SessionScan_ready hands it out, and the checks across lines only what
+ * is between a line's start and its content's end: the caller may write
+ * the byte after each line it has been given. */
+typedef struct SessionScanLive SessionScanLive;
+int SessionScan_begin(const char *buf, size_t len, SessionScan *scan, SessionScanLive **live,
+                      void (*report)(void *ud, long lineno, const char *msg), void *ud, char *err,
+                      size_t errlen);
+const ScanLine *SessionScan_ready(SessionScanLive *live, SessionScan *scan, size_t i);
+/* After SessionScan_ready(live, scan, i): line i's fields (Session_fields)
+ * when it was checked sound and split, else NULL. */
+const SessionFields *SessionScan_fields(const SessionScanLive *live, size_t i);
+int SessionScan_end(SessionScanLive *live, SessionScan *scan);
+
 /* Checks every line of buf[0..len) (complete lines, each ending in '\n')
  * with SessionScan_checkLine. 0, or -1 with "line N: message" in err. */
 int SessionScan_checkLines(const char *buf, size_t len, char *err, size_t errlen);
+
+/* The lines of scan that are read: all but the unit of a torn "cmd+" line
+ * (a crash cut its write: it was never acknowledged). */
+size_t SessionScan_kept(const char *buf, const SessionScan *scan);
 
 /* Damage that every line alone hides, across the first count lines of scan
  * (buf is what was scanned): two lines with the same uuid (a copied line),

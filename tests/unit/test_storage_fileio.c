@@ -229,6 +229,50 @@ static void replace_syncs_the_folder(void **state) {
    free(dir);
 }
 
+/* A long file is read in two halves at once (4 MB and more): the same bytes
+ * as one read, from wherever the descriptor stands, which ends at the end. */
+static void long_file_read_whole(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX];
+   TestUtil_join(p, sizeof p, dir, "long");
+   size_t n = ((size_t)5 << 20) + 123;
+   char *want = malloc(n);
+   unsigned x = 7;
+   for (size_t i = 0; i < n; i++) {
+      x = x * 1103515245u + 12345u;
+      want[i] = (char)(x >> 16);
+   }
+   FILE *f = fopen(p, "wb");
+   assert_non_null(f);
+   assert_int_equal(fwrite(want, 1, n, f), n);
+   assert_int_equal(fclose(f), 0);
+   char *got;
+   size_t len;
+   assert_int_equal(FileIO_readPath(p, &got, &len), 0);
+   assert_int_equal(len, n);
+   assert_memory_equal(got, want, n);
+   assert_int_equal(got[n], '\0');
+   free(got);
+   /* From where the descriptor stands: before the middle and after it. */
+   static const size_t from[] = { 1000, (size_t)3 << 20, ((size_t)5 << 20) + 100 };
+   for (size_t k = 0; k < sizeof from / sizeof *from; k++) {
+      int fd = open(p, O_RDONLY);
+      assert_true(fd >= 0);
+      assert_int_equal(lseek(fd, (off_t)from[k], SEEK_SET), (off_t)from[k]);
+      assert_int_equal(FileIO_readFd(fd, &got, &len), 0);
+      assert_int_equal(len, n - from[k]);
+      assert_memory_equal(got, want + from[k], n - from[k]);
+      char c;
+      assert_int_equal(read(fd, &c, 1), 0);   /* at the end */
+      free(got);
+      close(fd);
+   }
+   free(want);
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
 static void writeall_reports_enospc(void **state) {
    (void)state;
    char *dir = TestUtil_tmpdir();
@@ -599,6 +643,7 @@ int main(void) {
       cmocka_unit_test(replace_syncs_the_folder),
       cmocka_unit_test(export_while_composing),
       cmocka_unit_test(writeall_reports_enospc),
+      cmocka_unit_test(long_file_read_whole),
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
       cmocka_unit_test(crc_is_zlibs),

@@ -1,0 +1,455 @@
+/* A long session file scanned beside its replay (SessionScan_begin, and
+ * SessionFile_open from 512 kB): the same lines, the same meeting and the
+ * same problems at the same FILE:LINE as a file scanned whole before its
+ * replay, wherever the quick pass cuts it in two (inside a unit of cmd+
+ * lines, at an undo line, inside a long escaped note) and whatever is
+ * damaged in its second half. */
+#include "tests/unit/testutil.h"
+
+#include "model/session.h"
+#include "render/outcome.h"
+#include "storage/sessionfile.h"
+#include "storage/sessionscan.h"
+
+/* ---- a meeting made by the model --------------------------------------- */
+
+typedef struct Gen {
+   Session *s;
+   RunContext ctx;
+   unsigned long uuids;
+   GvBuf *out;   /* the sealed lines of the piece being made */
+} Gen;
+
+static void gen_uuid(void *ud, char out[37]) {
+   Gen *g = ud;
+   snprintf(out, 37, "00000000-0000-4000-8000-%012lu", ++g->uuids);
+}
+
+static int gen_roster(void *ud, const char *name, GvBuf *lines, char *msg, size_t msglen) {
+   (void)ud;
+   (void)name;
+   (void)msg;
+   (void)msglen;
+   GvBuf_puts(lines, "delegation FR kind=ms order=1 name=France native=France\n"
+                     "delegation DE kind=ms order=2 name=Germany native=Deutschland\n"
+                     "delegation NL kind=ms order=3 name=Netherlands native=Nederland\n"
+                     "delegation PL kind=ms order=4 name=Poland native=Polska\n");
+   return 0;
+}
+
+/* Runs one command; its journal lines go sealed to the current piece. */
+__attribute__((format(printf, 2, 3)))
+static void gen(Gen *g, const char *fmt, ...) {
+   char line[8192], msg[512];
+   va_list ap;
+   va_start(ap, fmt);
+   vsnprintf(line, sizeof line, fmt, ap);
+   va_end(ap);
+   GvBuf raw = GV_BUF_INIT;
+   GvStatus st = Session_run(g->s, line, strlen(line), &g->ctx, &raw, msg, sizeof msg);
+   if (st != GV_OK)
+      fail_msg("'%.80s': %s", line, msg);
+   g->ctx.now += 7;
+   assert_true(SessionScan_seal(g->out, raw.data, raw.len, GV_JOURNAL_VERSION));
+   GvBuf_free(&raw);
+}
+
+static const char *const Who[] = { "FR", "DE", "NL", "PL" };
+
+/* One intervention with a note of about 300 bytes. */
+static void round_of(Gen *g, int i) {
+   gen(g, "floor %s", Who[i % 4]);
+   gen(g, "next");
+   gen(g, "note The delegation %d supported the text of the Presidency and asked for more time "
+          "to consult its capital on articles 3 and 4, \"as agreed\" in May; it recalled its "
+          "written comments and its concern about the date of application (%d)", i, i * 7);
+}
+
+typedef enum Middle { MID_UNIT, MID_UNDO, MID_NOTE } Middle;
+
+/* What the quick pass's cut falls into: its line(s), and the offset and
+ * length in the piece of the line the middle of the file must be inside. */
+static void middle(Gen *g, Middle m, size_t *at, size_t *len) {
+   size_t before = 0;
+   switch (m) {
+   case MID_UNIT:   /* a cmd:N unit: its third cmd+ line */
+      gen(g, "roster small");
+      break;
+   case MID_UNDO:   /* undo, the unit before it, a redo, an undo again */
+      gen(g, "note taken back");
+      before = g->out->len;
+      gen(g, "undo");
+      *at = before;
+      *len = g->out->len - before;
+      gen(g, "redo");
+      gen(g, "undo");
+      return;
+   case MID_NOTE: { /* a long note with every escape */
+      GvBuf t = GV_BUF_INIT;
+      for (int k = 0; k < 24; k++)
+         GvBuf_puts(&t, "l\xc3\xa0 \"quoted\" \\\\ back, tab\\t and a new line\\n then \xce\xb5\xce\xbb ");
+      gen(g, "note %s", GvBuf_str(&t));
+      GvBuf_free(&t);
+      *at = 0;
+      *len = g->out->len;
+      return;
+   }
+   }
+   /* The unit: its first line, then cmd+ lines; the third of those. */
+   const char *p = GvBuf_str(g->out);
+   size_t l0 = (size_t)((const char *)memchr(p, '\n', g->out->len) - p) + 1;
+   size_t at3 = l0;
+   for (int k = 0; k < 2; k++)
+      at3 += (size_t)((const char *)memchr(p + at3, '\n', g->out->len - at3) - (p + at3)) + 1;
+   *at = at3;
+   *len = (size_t)((const char *)memchr(p + at3, '\n', g->out->len - at3) - (p + at3)) + 1;
+}
+
+/* A session file of more than 512 kB whose record lines have their middle
+ * inside the line middle() names: the quick pass cuts it at that line's end. */
+static void long_file(Middle m, GvBuf *text) {
+   Gen g = { .s = Session_new() };
+   assert_non_null(g.s);
+   g.ctx = (RunContext){ .now = 1494583200 /* 2017-05-12 10:00 */, .new_uuid = gen_uuid,
+                         .load_roster = gen_roster, .ud = &g };
+   GvBuf P = GV_BUF_INIT, M = GV_BUF_INIT, S = GV_BUF_INIT;
+   g.out = &P;
+   gen(&g, "roster small");
+   gen(&g, "item add \"Item 1\"");
+   gen(&g, "item 1");
+   for (int i = 0; P.len < 300 * 1024; i++)
+      round_of(&g, i);
+   g.out = &M;
+   size_t at = 0, len = 0;
+   middle(&g, m, &at, &len);
+   /* The middle of P + M + S inside M[at, at + len): S near P - M + 2 at + len. */
+   size_t want = P.len + 2 * at + len - M.len;
+   g.out = &S;
+   /* The second day of the meeting: the lines' day changes (times are read
+    * a day at a time). */
+   g.ctx.now += 86400 - 3600;
+   for (int i = 0; S.len + 2000 < want; i++)
+      round_of(&g, 1000 + i);
+   size_t empty = strlen("cmd 2017-05-12T10:00:00 00000000-0000-4000-8000-000000000000 note ") +
+                  SESSIONSCAN_SEAL_LEN + 1;
+   assert_true(want >= S.len + empty + 1);
+   size_t n = want - S.len - empty;
+   char *pad = malloc(n + 1);
+   memset(pad, 'x', n);
+   pad[n] = '\0';
+   gen(&g, "note %s", pad);
+   free(pad);
+   GvBuf_puts(text, SessionScan_header());
+   size_t head = text->len;
+   GvBuf_append(text, P.data, P.len);
+   GvBuf_append(text, M.data, M.len);
+   GvBuf_append(text, S.data, S.len);
+   assert_false(text->failed);
+   /* As SessionScan_begin cuts: the middle is in the line meant. */
+   size_t mid = head + (text->len - head) / 2;
+   if (mid < head + P.len + at || mid >= head + P.len + at + len)
+      fail_msg("middle %zu not in [%zu, %zu)", mid, head + P.len + at, head + P.len + at + len);
+   GvBuf_free(&P);
+   GvBuf_free(&M);
+   GvBuf_free(&S);
+   Session_free(g.s);
+}
+
+/* ---- comparing the two ways ---------------------------------------------- */
+
+static void write_file(const char *path, const GvBuf *text) {
+   FILE *f = fopen(path, "wb");
+   assert_non_null(f);
+   assert_int_equal(fwrite(text->data, 1, text->len, f), text->len);
+   assert_int_equal(fclose(f), 0);
+}
+
+static SessionFile *open_as(const char *path, int scanFirst) {
+   char err[512];
+   SessionFileOptions o = { .readOnly = 1, .scanFirst = scanFirst };
+   SessionFile *sf = SessionFile_open(path, &o, err, sizeof err);
+   if (!sf)
+      fail_msg("%s", err);
+   return sf;
+}
+
+/* Everything an open leaves to be seen: its problems, why it is read-only,
+ * the journal it holds, the meeting as a document. */
+static char *what_opened(SessionFile *sf) {
+   char *text = NULL;
+   size_t n = 0;
+   FILE *f = open_memstream(&text, &n);
+   assert_non_null(f);
+   for (size_t i = 0; i < SessionFile_problemCount(sf); i++)
+      fprintf(f, "problem %s\n", SessionFile_problem(sf, i));
+   fprintf(f, "reason %s\nlines %zu\n", SessionFile_readOnlyReason(sf), SessionFile_lineCount(sf));
+   Session *s = SessionFile_session(sf);
+   for (size_t i = 0; i < Session_line_count(s); i++) {
+      size_t len;
+      const char *l = Session_line(s, i, &len);
+      fprintf(f, "%.*s\n", (int)len, l);
+   }
+   /* The times read from the lines, to the second. */
+   fprintf(f, "last %lld\n", (long long)s->last_time);
+   for (size_t i = 0; i < s->floor.count; i++)
+      fprintf(f, "intervention %s %zu %lld %lld\n", s->floor.list[i].uuid,
+              s->floor.list[i].delegation, (long long)s->floor.list[i].start,
+              (long long)s->floor.list[i].end);
+   GvBuf c = GV_BUF_INIT;
+   assert_int_equal(Session_compact(s, &c), GV_OK);
+   fprintf(f, "compact %zu\n%.*s", c.len, (int)c.len, GvBuf_str(&c));
+   GvBuf_free(&c);
+   OutcomeOptions o = { .annexes = OUTCOME_ANNEX_ATTENDANCE | OUTCOME_ANNEX_SPEAKERS |
+                                   OUTCOME_ANNEX_ACTIONS,
+                        .docDate = "2017-05-12", .style = NULL };
+   Outcome_write(f, s, OUTCOME_MD, &o);
+   assert_int_equal(fclose(f), 0);
+   return text;
+}
+
+/* The file at path opened both ways: the same. Returns what it opened to. */
+static char *both_ways(const char *path) {
+   SessionFile *a = open_as(path, 0), *b = open_as(path, 1);
+   char *x = what_opened(a), *y = what_opened(b);
+   if (strcmp(x, y) != 0) {
+      size_t i = 0;
+      while (x[i] && x[i] == y[i])
+         i++;
+      size_t from = i > 200 ? i - 200 : 0;
+      fail_msg("beside and first differ at %zu:\n--- beside\n%.400s\n--- first\n%.400s", i, x + from,
+               y + from);
+   }
+   SessionFile_close(a);
+   SessionFile_close(b);
+   free(y);
+   return x;
+}
+
+static int setup(void **state) {
+   *state = TestFile_new("beside.gavel");
+   return 0;
+}
+
+static int teardown(void **state) {
+   TestFile_free(*state);
+   return 0;
+}
+
+/* Cut inside a unit, at an undo line, inside an escaped note: the meeting
+ * is the one the whole scan gives, and it is the meeting that was made. */
+static void cut_anywhere_replays_the_same(void **state) {
+   TestFile *fx = *state;
+   for (Middle m = MID_UNIT; m <= MID_NOTE; m++) {
+      GvBuf text = GV_BUF_INIT;
+      long_file(m, &text);
+      write_file(fx->path, &text);
+      char *seen = both_ways(fx->path);
+      /* Nothing wrong with it; the undone note is not in the meeting. */
+      const char *meeting = strstr(seen, "\ncompact ");
+      if (strstr(seen, "problem ") || !meeting || strstr(meeting, "taken back") ||
+          !strstr(meeting, "Netherlands"))
+         fail_msg("middle %d: %.300s", (int)m, seen);
+      if (m == MID_NOTE && !strstr(seen, "\\\\ back, tab\\\\t and a new line\\n then"))
+         fail_msg("the long note is not in the journal");
+      free(seen);
+      GvBuf_free(&text);
+   }
+}
+
+/* The n-th line (1 = the header) of text: its offset and length without '\n'. */
+static size_t line_at(const GvBuf *text, long n, size_t *len) {
+   size_t at = 0;
+   for (long k = 1; k < n; k++)
+      at += (size_t)((const char *)memchr(text->data + at, '\n', text->len - at) - (text->data + at)) + 1;
+   *len = (size_t)((const char *)memchr(text->data + at, '\n', text->len - at) - (text->data + at));
+   return at;
+}
+
+/* The line whose record begins "cmd TIME UUID WORD" (the first after from). */
+static long find_line(const GvBuf *text, long from, const char *word) {
+   long n = 1;
+   size_t len, at = 0;
+   for (; at < text->len; n++) {
+      at = line_at(text, n, &len);
+      if (n > from && len > 61 && strncmp(text->data + at + 61, word, strlen(word)) == 0)
+         return n;
+      at += len + 1;
+   }
+   fail_msg("no '%s' after line %ld", word, from);
+   return 0;
+}
+
+static void reseal(GvBuf *text, long n) {
+   size_t len, at = line_at(text, n, &len);
+   char crc[16];
+   snprintf(crc, sizeof crc, "%08lx",
+            SessionScan_crc(text->data + at, len - SESSIONSCAN_SEAL_LEN) & 0xffffffffUL);
+   memcpy(text->data + at + len - 8, crc, 8);
+}
+
+/* Damage in the second half, each kind alone and all at once: each named
+ * at its FILE:LINE, the rest read as the whole scan reads it. */
+static void second_half_damage_named_at_its_line(void **state) {
+   TestFile *fx = *state;
+   GvBuf base = GV_BUF_INIT;
+   long_file(MID_UNDO, &base);
+   long total = 0;
+   for (size_t i = 0; i < base.len; i++)
+      total += base.data[i] == '\n';
+   /* Four notes past the middle, and the undo just after it. */
+   long n1 = find_line(&base, total * 3 / 4, "note"), n2 = find_line(&base, n1, "note");
+   long n3 = find_line(&base, n2, "note"), n4 = find_line(&base, n3, "note");
+   long undo2 = find_line(&base, find_line(&base, total / 2 - 10, "undo"), "undo");
+   for (int kind = 0; kind <= 5; kind++) {
+      GvBuf text = GV_BUF_INIT;
+      GvBuf_append(&text, base.data, base.len);
+      size_t len, at;
+      char want[6][PATH_MAX + 200];
+      size_t nwant = 0;
+      if (kind == 0 || kind == 5) {   /* bad UTF-8, sealed as it is */
+         at = line_at(&text, n1, &len);
+         text.data[at + 80] = (char)0xff;
+         reseal(&text, n1);
+         snprintf(want[nwant++], sizeof want[0], "%s:%ld: not valid UTF-8", fx->path, n1);
+      }
+      if (kind == 1 || kind == 5) {   /* a byte changed after the seal: a unit's line */
+         at = line_at(&text, n2, &len);
+         text.data[at + 80] ^= 1;
+         snprintf(want[nwant++], sizeof want[0], "%s:%ld: checksum mismatch", fx->path, n2);
+      }
+      if (kind == 2 || kind == 5) {   /* a line that does not parse, sealed */
+         at = line_at(&text, n3, &len);
+         memcpy(text.data + at + 61, "frobn", 5);
+         reseal(&text, n3);
+         snprintf(want[nwant++], sizeof want[0], "%s:%ld: unknown command", fx->path, n3);
+      }
+      if (kind == 3 || kind == 5) {   /* a control character, sealed */
+         at = line_at(&text, n4, &len);
+         text.data[at + 70] = '\x01';
+         reseal(&text, n4);
+         snprintf(want[nwant++], sizeof want[0], "%s:%ld: control character 0x01", fx->path, n4);
+      }
+      if (kind == 4) {   /* the seal broken on the undo after the cut: the note stays */
+         at = line_at(&text, undo2, &len);
+         text.data[at + len - 1] = text.data[at + len - 1] == '0' ? '1' : '0';
+         snprintf(want[nwant++], sizeof want[0], "%s:%ld: checksum mismatch", fx->path, undo2);
+      }
+      write_file(fx->path, &text);
+      char *seen = both_ways(fx->path);
+      size_t problems = 0;
+      for (const char *p = seen; (p = strstr(p, "problem ")); p++)
+         problems++;
+      if (problems != nwant)
+         fail_msg("kind %d: %zu problems, %zu wanted:\n%.2000s", kind, problems, nwant, seen);
+      for (size_t k = 0; k < nwant; k++)
+         if (!strstr(seen, want[k]))
+            fail_msg("kind %d: no '%s' in:\n%.2000s", kind, want[k], seen);
+      /* An undo whose seal broke undoes nothing: the note it took back stays. */
+      const char *meeting = strstr(seen, "\ncompact ");
+      assert_non_null(meeting);
+      if ((kind == 4) != (strstr(meeting, "taken back") != NULL))
+         fail_msg("kind %d: the note taken back is %s", kind, kind == 4 ? "gone" : "there");
+      free(seen);
+      GvBuf_free(&text);
+   }
+   GvBuf_free(&base);
+}
+
+/* What the checks across lines report, one "LINE: message" a line. */
+static void keep_report(void *ud, long lineno, const char *msg) {
+   GvBuf_printf(ud, "%ld: %s\n", lineno, msg);
+}
+
+/* The scan beside: every line as SessionScan_run gives it, in the caller's
+ * table and in the thread's, with damage of every kind, LF and CRLF, a
+ * torn tail, and the first look's kind read from each sound line. */
+static void beside_scan_is_the_whole_scan(void **state) {
+   (void)state;
+   static const char *const bad[] = { "\xc3", "\x01", "\r", "\x7f", "G" };
+   GvBuf base = GV_BUF_INIT;
+   long_file(MID_UNDO, &base);
+   for (int crlf = 0; crlf < 2; crlf++) {
+      GvBuf text = GV_BUF_INIT;
+      size_t at = 0;
+      for (long n = 1; at < base.len; n++) {
+         const char *nl = memchr(base.data + at, '\n', base.len - at);
+         size_t len = (size_t)(nl - (base.data + at));
+         size_t body = len - SESSIONSCAN_SEAL_LEN;
+         /* Damage in one line in 97: sealed again (the checks of the bytes
+          * find it) or not (the seal does). */
+         if (n % 97 == 50 && len > 100) {
+            size_t from = text.len;
+            GvBuf_append(&text, base.data + at, 90);
+            GvBuf_puts(&text, bad[n / 97 % 5]);
+            GvBuf_append(&text, base.data + at + 90, body - 90);
+            if (n / 97 % 2)
+               GvBuf_printf(&text, " %08lx", SessionScan_crc(text.data + from, text.len - from) & 0xffffffffUL);
+            else
+               GvBuf_append(&text, base.data + at + body, SESSIONSCAN_SEAL_LEN);
+         } else if (n % 97 == 60) {
+            GvBuf_append(&text, base.data + at, body);   /* no seal */
+         } else {
+            GvBuf_append(&text, base.data + at, len);
+            if (n % 1009 == 700) {   /* a copied line: across lines */
+               GvBuf_puts(&text, crlf ? "\r\n" : "\n");
+               GvBuf_append(&text, base.data + at, len);
+            }
+         }
+         GvBuf_puts(&text, crlf ? "\r\n" : "\n");
+         at += len + 1;
+      }
+      GvBuf_puts(&text, "cmd 2017-05-12T11:00:00 torn");
+      assert_false(text.failed);
+      char err[256];
+      SessionScan whole, quick;
+      SessionScanLive *live = NULL;
+      GvBuf beside = GV_BUF_INIT, first = GV_BUF_INIT;
+      assert_int_equal(SessionScan_run(text.data, text.len, &whole, err, sizeof err), 0);
+      assert_int_equal(SessionScan_begin(text.data, text.len, &quick, &live, keep_report, &beside,
+                                         err, sizeof err), 0);
+      assert_non_null(live);
+      assert_int_equal(quick.count, whole.count);
+      size_t kinds[4] = { 0 };
+      for (size_t i = 0; i < whole.count; i++) {
+         const ScanLine *q = SessionScan_ready(live, &quick, i), *w = &whole.lines[i];
+         if (q->start != w->start || q->len != w->len || q->lineno != w->lineno ||
+             q->seal != w->seal || q->checked != w->checked || q->after != w->after)
+            fail_msg("line %ld (crlf %d): len %zu/%zu seal %d/%d checked %d/%d", w->lineno, crlf,
+                     q->len, w->len, q->seal, w->seal, q->checked, w->checked);
+         if (w->seal != SCAN_SEAL_MISSING && w->seal != SCAN_SEAL_BAD) {
+            assert_int_equal(q->ahead, Session_ahead_kind(text.data + w->start, w->len));
+            kinds[q->ahead & 3]++;
+         }
+      }
+      assert_int_equal(SessionScan_end(live, &quick), 1);
+      /* The checks across lines in the thread: those of the whole scan, in
+       * the same order (copied lines among the damaged ones). */
+      SessionScan_crossCheck(text.data, &whole, SessionScan_kept(text.data, &whole), keep_report,
+                             &first);
+      assert_true(first.len > 0);
+      assert_string_equal(GvBuf_str(&beside), GvBuf_str(&first));
+      GvBuf_free(&beside);
+      GvBuf_free(&first);
+      assert_int_equal(quick.torn, 1);
+      assert_int_equal(quick.tornLine.lineno, whole.tornLine.lineno);
+      assert_int_equal(quick.tornLine.start, whole.tornLine.start);
+      assert_int_equal(quick.goodLength, whole.goodLength);
+      assert_int_equal(quick.crlf, crlf);
+      /* Units, undo and redo lines were all seen; lines of each kind were damaged. */
+      assert_true(kinds[SESSION_AHEAD_UNIT] > 1000 && kinds[SESSION_AHEAD_UNDO] >= 2 &&
+                  kinds[SESSION_AHEAD_REDO] >= 1 && kinds[SESSION_AHEAD_NONE] > 4);
+      SessionScan_free(&quick);
+      SessionScan_free(&whole);
+      GvBuf_free(&text);
+   }
+   GvBuf_free(&base);
+}
+
+int main(void) {
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(cut_anywhere_replays_the_same, setup, teardown),
+      cmocka_unit_test_setup_teardown(second_half_damage_named_at_its_line, setup, teardown),
+      cmocka_unit_test(beside_scan_is_the_whole_scan),
+   };
+   return cmocka_run_group_tests(tests, NULL, NULL);
+}
