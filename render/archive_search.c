@@ -231,9 +231,17 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
    *to = t;
 }
 
+/* Out to f, or kept in mem. */
+static void SearchText_out(SearchText *t, const char *p, size_t n) {
+   if (t->mem)
+      GvBuf_append(t->mem, p, n);
+   else
+      fwrite(p, 1, n, t->f);
+}
+
 void SearchText_flush(SearchText *t) {
    if (t->len)
-      fwrite(t->buf, 1, t->len, t->f);
+      SearchText_out(t, t->buf, t->len);
    t->len = 0;
 }
 
@@ -243,7 +251,7 @@ static inline __attribute__((always_inline)) void SearchText_put(SearchText *t, 
    if (n > sizeof t->buf - t->len) {
       SearchText_flush(t);
       if (n > sizeof t->buf) {
-         fwrite(p, 1, n, t->f);
+         SearchText_out(t, p, n);
          return;
       }
    }

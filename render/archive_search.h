@@ -46,6 +46,7 @@ typedef struct SearchHit {
  * the hits share it. */
 typedef struct SearchText {
    FILE *f;
+   GvBuf *mem;  /* when set, the text is kept there instead (written out later) */
    size_t len;
    const char *date, *body, *item, *title; /* the head kept (NULL: none) */
    size_t headLen;

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -854,6 +855,168 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
    return order;
 }
 
+/* One session of a scan: from the cache when it can (ce), else replayed,
+ * its cache text noted in texts and lens. */
+typedef struct ScanState {
+   Archive *a;
+   const ArchiveScan *how;
+   const Cache *cache;
+   bool useCache, checked;  /* checked: the sessions' stat and summary seen (visit_order) */
+   char **texts;
+   size_t *lens;
+   size_t hits;             /* cache hits */
+   bool dirty;              /* something replayed for the cache */
+} ScanState;
+
+static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
+   ArchiveEntry *e = &st->a->entries[i];
+   if (ce && scan_cached(e, st->how, st->cache, ce, st->checked)) {
+      st->hits++;
+      /* Copied as it is, from its F line to the end of its folded lines. */
+      st->texts[i] = (char *)st->cache->buf + ce->head;
+      st->lens[i] = ce->fto - ce->head;
+      return;
+   }
+   GvBuf t = GV_BUF_INIT;
+   scan_one(e, st->how, st->useCache ? &t : NULL);
+   if (st->useCache && t.len && !t.failed) {
+      st->texts[i] = t.data;
+      st->lens[i] = t.len;
+      st->dirty = true;
+      /* Owned: freed below (marked by being outside the cache buffer). */
+   } else {
+      GvBuf_free(&t);
+   }
+}
+
+/* An ordered visit shared by two threads: cut into parts of about the
+ * same size (in cache bytes), the scanning thread takes them from the
+ * newest (lo), a second one from the oldest (hi), each its next under the
+ * lock, until they meet. The second visits its parts with its own visitor
+ * (mine.ud) and stops at the first session it cannot take from the cache
+ * (stopPart, stopAt): the scanning thread goes on from there the usual way
+ * once it has merged the parts before. When the second thread gets no
+ * processor, the first takes every part. */
+typedef struct ScanShare {
+   pthread_mutex_t lock;
+   size_t lo, hi;           /* parts [lo, hi) not taken yet */
+   const size_t *bounds;    /* part k: order[bounds[k] .. bounds[k + 1]) */
+   size_t nparts;
+   const size_t *order;
+   const CacheEntry *const *ces;
+   ArchiveScan mine;        /* the second thread's visit (its ud) */
+   ScanState st;            /* its hits and texts */
+   size_t stopPart, stopAt; /* where it stopped (stopPart == nparts: it did not) */
+} ScanShare;
+
+static void *scan_share(void *arg) {
+   ScanShare *sh = arg;
+   sh->st.how = &sh->mine;
+   for (;;) {
+      pthread_mutex_lock(&sh->lock);
+      size_t k = sh->lo < sh->hi ? --sh->hi : sh->nparts;
+      pthread_mutex_unlock(&sh->lock);
+      if (k == sh->nparts)
+         return NULL;
+      sh->mine.part(sh->mine.ud, k);
+      for (size_t j = sh->bounds[k]; j < sh->bounds[k + 1]; j++) {
+         size_t i = sh->order[j];
+         ArchiveEntry *e = &sh->st.a->entries[i];
+         if (!scan_cached(e, &sh->mine, sh->st.cache, sh->ces[i], true)) {
+            sh->stopPart = k, sh->stopAt = j;
+            return NULL;
+         }
+         sh->st.hits++;
+         sh->st.texts[i] = (char *)sh->st.cache->buf + sh->ces[i]->head;
+         sh->st.lens[i] = sh->ces[i]->fto - sh->ces[i]->head;
+      }
+   }
+}
+
+/* The parts of an ordered visit of n sessions (bounds[0..nparts]), about
+ * ARCHIVE_SPLIT_PARTS of the same cache bytes; 0 when not worth a second
+ * thread (one processor, little to read, a progress line to keep). */
+static size_t split_parts(const ArchiveScan *how, const CacheEntry *const *ces, const size_t *order,
+                          size_t n, size_t *bounds) {
+   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2)
+      return 0;
+   size_t total = 0;
+   for (size_t j = 0; j < n; j++)
+      total += ces[order[j]]->fto - ces[order[j]]->from;
+   if (total < ARCHIVE_SPLIT_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+      return 0;
+   size_t k = 0, sum = 0;
+   bounds[0] = 0;
+   for (size_t j = 0; j < n; j++) {
+      sum += ces[order[j]]->fto - ces[order[j]]->from;
+      if (sum * ARCHIVE_SPLIT_PARTS >= total * (k + 1) && k + 1 < ARCHIVE_SPLIT_PARTS)
+         bounds[++k] = j + 1;
+   }
+   if (bounds[k] < n)
+      bounds[++k] = n;
+   return k;
+}
+
+/* The sessions in order, in parts shared with a second thread (ScanShare)
+ * when it is worth one; else one after the other. */
+static void scan_ordered(ScanState *st, const size_t *order, const CacheEntry *const *ces) {
+   const ArchiveScan *how = st->how;
+   size_t n = st->a->count;
+   size_t bounds[ARCHIVE_SPLIT_PARTS + 1];
+   size_t nparts = split_parts(how, ces, order, n, bounds);
+   void *other = nparts ? how->split(how->ud, nparts) : NULL;
+   ScanShare sh;
+   pthread_t thread;
+   bool running = false;
+   if (other) {
+      memset(&sh, 0, sizeof sh);
+      sh.lo = 0, sh.hi = nparts, sh.nparts = nparts, sh.bounds = bounds;
+      sh.order = order, sh.ces = ces;
+      sh.mine = *how;
+      sh.mine.ud = other;
+      sh.st = *st;
+      sh.st.hits = 0;
+      sh.stopPart = nparts;
+      running = pthread_mutex_init(&sh.lock, NULL) == 0;
+      if (running && pthread_create(&thread, NULL, scan_share, &sh) != 0) {
+         pthread_mutex_destroy(&sh.lock);
+         running = false;
+      }
+      if (!running) {
+         how->join(how->ud, other);
+         other = NULL;
+      }
+   }
+   if (!running) {
+      for (size_t j = 0; j < n; j++) {
+         scan_visit(st, order[j], ces[order[j]]);
+         if (how->progress)
+            how->progress(how->ud, j + 1, n);
+      }
+      return;
+   }
+   for (;;) {
+      pthread_mutex_lock(&sh.lock);
+      size_t k = sh.lo < sh.hi ? sh.lo++ : nparts;
+      pthread_mutex_unlock(&sh.lock);
+      if (k == nparts)
+         break;
+      for (size_t j = bounds[k]; j < bounds[k + 1]; j++)
+         scan_visit(st, order[j], ces[order[j]]);
+   }
+   pthread_join(thread, NULL);
+   pthread_mutex_destroy(&sh.lock);
+   /* The second thread's parts, in order, after the first's. */
+   st->hits += sh.st.hits;
+   for (size_t k = sh.lo; k < nparts; k++) {
+      how->merge(how->ud, other, k);
+      if (k == sh.stopPart)
+         for (size_t j = sh.stopAt; j < bounds[k + 1]; j++)
+            scan_visit(st, order[j], ces[order[j]]);
+   }
+   how->join(how->ud, other);
+}
+
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    memset(a, 0, sizeof *a);
    char dir[PATH_MAX];
@@ -871,7 +1034,6 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    memset(&cache, 0, sizeof cache);
    char **texts = NULL;
    size_t *lens = NULL;
-   bool dirty = false;
    cache.dirfd = -1;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
@@ -889,31 +1051,19 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
       order = visit_order(a, &cache, ces);
    if (how->ordered)
       how->ordered(how->ud, order != NULL);
-   size_t hits = 0;
-   for (size_t j = 0; j < a->count; j++) {
-      size_t i = order ? order[j] : j;
-      ArchiveEntry *e = &a->entries[i];
-      const CacheEntry *ce = order ? ces[i] : useCache ? cache_find(&cache, e->name) : NULL;
-      if (ce && scan_cached(e, how, &cache, ce, order != NULL)) {
-         hits++;
-         /* Copied as it is, from its F line to the end of its folded lines. */
-         texts[i] = (char *)cache.buf + ce->head;
-         lens[i] = ce->fto - ce->head;
-      } else {
-         GvBuf t = GV_BUF_INIT;
-         scan_one(e, how, useCache ? &t : NULL);
-         if (useCache && t.len && !t.failed) {
-            texts[i] = t.data;
-            lens[i] = t.len;
-            dirty = true;
-            /* Owned: freed below (marked by being outside the cache buffer). */
-         } else {
-            GvBuf_free(&t);
-         }
+   ScanState st = { .a = a, .how = how, .cache = &cache, .useCache = useCache,
+                     .checked = order != NULL, .texts = texts, .lens = lens };
+   if (order) {
+      scan_ordered(&st, order, ces);
+   } else {
+      for (size_t i = 0; i < a->count; i++) {
+         scan_visit(&st, i, useCache ? cache_find(&cache, a->entries[i].name) : NULL);
+         if (how->progress)
+            how->progress(how->ud, i + 1, a->count);
       }
-      if (how->progress)
-         how->progress(how->ud, j + 1, a->count);
    }
+   size_t hits = st.hits;
+   bool dirty = st.dirty;
    free(order);
    free(ces);
    if (useCache) {
