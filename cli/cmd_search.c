@@ -30,7 +30,8 @@ typedef struct Search {
    ArchiveSearch as;
    DayRange range;
    const char *query, *deleg, *item, *doc;  /* as given, for a second visitor */
-   GvBuf *parts;    /* a second visitor's text, part by part, until merged */
+   SearchSpill **parts; /* a second visitor's text, part by part, until merged */
+   size_t nparts;
    SearchText out;  /* the hits as text, written as found (ArchiveSearch.text) or at the end */
 } Search;
 
@@ -74,6 +75,7 @@ static void *Search_split(void *ud, size_t nparts) {
    }
    b->as.markOn = s->as.markOn, b->as.markOff = s->as.markOff;
    b->as.noPath = s->as.noPath;
+   b->nparts = nparts;
    b->as.text = &b->out;
    Match_ready();
    return b;
@@ -82,7 +84,7 @@ static void *Search_split(void *ud, size_t nparts) {
 static void Search_part(void *other, size_t k) {
    Search *b = other;
    SearchText_flush(&b->out);
-   b->out.mem = &b->parts[k];
+   b->out.spill = &b->parts[k];
 }
 
 /* Part k of the second visitor, after what the first has written. */
@@ -90,19 +92,17 @@ static void Search_merge(void *ud, void *other, size_t k) {
    Search *s = ud, *b = other;
    SearchText_flush(&b->out);
    SearchText_flush(&s->out);
-   GvBuf *m = &b->parts[k];
-   if (m->failed)
-      s->as.nomem = true;
-   if (m->len)
-      fwrite(m->data, 1, m->len, s->out.f);
-   GvBuf_free(m);
+   SearchSpill_write(b->parts[k], s->out.f);
+   b->parts[k] = NULL;
 }
 
 static void Search_join(void *ud, void *other) {
    Search *s = ud, *b = other;
    s->as.nemitted += b->as.nemitted;
    s->as.nhits += b->as.nhits;
-   s->as.nomem |= b->as.nomem;
+   s->as.nomem |= b->as.nomem || b->out.spillFailed;
+   for (size_t k = 0; k < b->nparts; k++)
+      SearchSpill_write(b->parts[k], NULL);
    ArchiveSearch_free(&b->as);
    free(b->parts);
    free(b);
