@@ -56,12 +56,11 @@ static int Search_setup(Search *s, char *msg, size_t msglen) {
    return 0;
 }
 
-/* A second visitor (Archive_scan's split), when the hits are written as
- * found: the same search, its text kept in memory part by part. */
+/* A second visitor (Archive_scan's split, asked for only when the hits
+ * are written as found): the same search, its text kept in memory part by
+ * part. */
 static void *Search_split(void *ud, size_t nparts) {
    Search *s = ud;
-   if (!s->as.text)
-      return NULL;
    Search *b = calloc(1, sizeof *b);
    char msg[256];
    if (!b)

@@ -592,7 +592,7 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    struct stat st;
    int fd = -1;
    if (checked) {
-      /* visit_order has stat'ed the file and checked its summary line. */
+      /* order_check has stat'ed the file and checked its summary line. */
       st.st_mode = S_IFREG;
       st.st_size = (off_t)ce->size;
       st.st_mtim.tv_sec = (time_t)(ce->mtime_ns / 1000000000);
@@ -786,17 +786,16 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
    SessionFile_close(sf);
 }
 
-/* The order in which to visit a's entries newest first (day, then file
- * name ascending: the order a search prints), when every one is a cache
- * hit: the file stat'ed unchanged and the summary line checked, its day
- * read. NULL when one is not (the day of a file to replay is not known
- * before it is replayed) or without memory. */
-static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **ces) {
-   size_t n = a->count;
-   size_t *order = malloc((n + 1) * sizeof *order);
-   int64_t *day = malloc((n + 1) * sizeof *day);
-   bool ok = order && day;
-   for (size_t i = 0; ok && i < n; i++) {
+/* Whether the entries [from, to) of a are cache hits, each file stat'ed
+ * unchanged and its summary line checked: their cache entries into ces,
+ * their days into day. For the order in which to visit them newest first
+ * (day, then file name ascending: the order a search prints), known only
+ * when every one is (the day of a file to replay is not known before it is
+ * replayed). */
+static bool order_check(const Archive *a, const Cache *c, const CacheEntry **ces, int64_t *day,
+                        size_t from, size_t to) {
+   bool ok = true;
+   for (size_t i = from; ok && i < to; i++) {
       const CacheEntry *ce = ces[i] = cache_find(c, a->entries[i].name);
       struct stat st;
       ok = ce && entry_stat(c, &a->entries[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
@@ -810,11 +809,15 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
          day[i] = cache_num(line + 2, &q);
       ok = ok && q > line + 2 && *q == '\t';
    }
-   if (!ok) {
-      free(order);
-      free(day);
+   return ok;
+}
+
+/* The order newest first from the entries' days (day, then file name
+ * ascending). NULL without memory. */
+static size_t *order_days(const int64_t *day, size_t n) {
+   size_t *order = malloc((n + 1) * sizeof *order);
+   if (!order)
       return NULL;
-   }
    /* Days rising with the names (the usual archive): each day's run, from
     * the last, in name order; else sorted. */
    bool rising = true;
@@ -838,7 +841,6 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
       size_t *tmp = malloc((n + 1) * sizeof *tmp);
       if (!tmp) {
          free(order);
-         free(day);
          return NULL;
       }
       for (size_t w = 1; w < n; w *= 2)
@@ -851,7 +853,6 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
          }
       free(tmp);
    }
-   free(day);
    return order;
 }
 
@@ -861,7 +862,7 @@ typedef struct ScanState {
    Archive *a;
    const ArchiveScan *how;
    const Cache *cache;
-   bool useCache, checked;  /* checked: the sessions' stat and summary seen (visit_order) */
+   bool useCache, checked;  /* checked: the sessions' stat and summary seen (order_check) */
    char **texts;
    size_t *lens;
    size_t hits;             /* cache hits */
@@ -889,21 +890,31 @@ static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
    }
 }
 
-/* An ordered visit shared by two threads: cut into parts of about the
- * same size (in cache bytes), the scanning thread takes them from the
- * newest (lo), a second one from the oldest (hi), each its next under the
- * lock, until they meet. The second visits its parts with its own visitor
- * (mine.ud) and stops at the first session it cannot take from the cache
- * (stopPart, stopAt): the scanning thread goes on from there the usual way
- * once it has merged the parts before. When the second thread gets no
- * processor, the first takes every part. */
+/* An ordered visit shared by two threads. The second is started before
+ * the order is known: it checks the second half of the entries
+ * (order_check) while the first checks the first half, then waits for the
+ * order. The sessions are then cut into parts of about the same size (in
+ * cache bytes); the scanning thread takes them from the newest (lo), the
+ * second from the oldest (hi), each its next under the lock, until they
+ * meet. The second visits its parts with its own visitor (mine.ud) and
+ * stops at the first session it cannot take from the cache (stopPart,
+ * stopAt): the scanning thread goes on from there the usual way once it
+ * has merged the parts before. When the second thread gets no processor,
+ * the first takes every part. */
 typedef struct ScanShare {
+   pthread_t thread;
    pthread_mutex_t lock;
+   pthread_cond_t cond;
+   int phase;               /* 0 checking, 1 checked (checkOk), 2 told to visit (nparts; 0: none) */
+   size_t checkFrom;        /* the entries it checks: [checkFrom, a->count) */
+   bool checkOk;
+   int64_t *day;
+   const CacheEntry **ces;
    size_t lo, hi;           /* parts [lo, hi) not taken yet */
-   const size_t *bounds;    /* part k: order[bounds[k] .. bounds[k + 1]) */
+   size_t bounds[ARCHIVE_SPLIT_PARTS + 1]; /* part k: order[bounds[k] .. bounds[k + 1]) */
    size_t nparts;
    const size_t *order;
-   const CacheEntry *const *ces;
+   void *other;             /* the second visitor */
    ArchiveScan mine;        /* the second thread's visit (its ud) */
    ScanState st;            /* its hits and texts */
    size_t stopPart, stopAt; /* where it stopped (stopPart == nparts: it did not) */
@@ -912,6 +923,14 @@ typedef struct ScanShare {
 static void *scan_share(void *arg) {
    ScanShare *sh = arg;
    sh->st.how = &sh->mine;
+   bool ok = order_check(sh->st.a, sh->st.cache, sh->ces, sh->day, sh->checkFrom, sh->st.a->count);
+   pthread_mutex_lock(&sh->lock);
+   sh->checkOk = ok;
+   sh->phase = 1;
+   pthread_cond_signal(&sh->cond);
+   while (sh->phase != 2)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
    for (;;) {
       pthread_mutex_lock(&sh->lock);
       size_t k = sh->lo < sh->hi ? --sh->hi : sh->nparts;
@@ -933,61 +952,100 @@ static void *scan_share(void *arg) {
    }
 }
 
-/* The parts of an ordered visit of n sessions (bounds[0..nparts]), about
- * ARCHIVE_SPLIT_PARTS of the same cache bytes; 0 when not worth a second
- * thread (one processor, little to read, a progress line to keep). */
-static size_t split_parts(const ArchiveScan *how, const CacheEntry *const *ces, const size_t *order,
-                          size_t n, size_t *bounds) {
-   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2)
-      return 0;
-   size_t total = 0;
-   for (size_t j = 0; j < n; j++)
-      total += ces[order[j]]->fto - ces[order[j]]->from;
-   if (total < ARCHIVE_SPLIT_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2)
-      return 0;
-   size_t k = 0, sum = 0;
-   bounds[0] = 0;
-   for (size_t j = 0; j < n; j++) {
-      sum += ces[order[j]]->fto - ces[order[j]]->from;
-      if (sum * ARCHIVE_SPLIT_PARTS >= total * (k + 1) && k + 1 < ARCHIVE_SPLIT_PARTS)
-         bounds[++k] = j + 1;
-   }
-   if (bounds[k] < n)
-      bounds[++k] = n;
-   return k;
-}
-
-/* The sessions in order, in parts shared with a second thread (ScanShare)
- * when it is worth one; else one after the other. */
-static void scan_ordered(ScanState *st, const size_t *order, const CacheEntry *const *ces) {
+/* A second thread for an ordered visit of st's archive, when worth one
+ * (two processors or more, ARCHIVE_SPLIT_BYTES of cache, no progress line
+ * to keep): started on its half of the checks. NULL: none. */
+static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64_t *day) {
    const ArchiveScan *how = st->how;
    size_t n = st->a->count;
-   size_t bounds[ARCHIVE_SPLIT_PARTS + 1];
-   size_t nparts = split_parts(how, ces, order, n, bounds);
-   void *other = nparts ? how->split(how->ud, nparts) : NULL;
-   ScanShare sh;
-   pthread_t thread;
-   bool running = false;
-   if (other) {
-      memset(&sh, 0, sizeof sh);
-      sh.lo = 0, sh.hi = nparts, sh.nparts = nparts, sh.bounds = bounds;
-      sh.order = order, sh.ces = ces;
-      sh.mine = *how;
-      sh.mine.ud = other;
-      sh.st = *st;
-      sh.st.hits = 0;
-      sh.stopPart = nparts;
-      running = pthread_mutex_init(&sh.lock, NULL) == 0;
-      if (running && pthread_create(&thread, NULL, scan_share, &sh) != 0) {
-         pthread_mutex_destroy(&sh.lock);
-         running = false;
+   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2 ||
+       st->cache->len < ARCHIVE_SPLIT_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+      return NULL;
+   ScanShare *sh = calloc(1, sizeof *sh);
+   if (!sh)
+      return NULL;
+   sh->other = how->split(how->ud, ARCHIVE_SPLIT_PARTS);
+   if (sh->other && pthread_mutex_init(&sh->lock, NULL) == 0) {
+      if (pthread_cond_init(&sh->cond, NULL) == 0) {
+         sh->checkFrom = n / 2;
+         sh->day = day, sh->ces = ces;
+         sh->mine = *how;
+         sh->mine.ud = sh->other;
+         sh->st = *st;
+         sh->st.hits = 0;
+         if (pthread_create(&sh->thread, NULL, scan_share, sh) == 0)
+            return sh;
+         pthread_cond_destroy(&sh->cond);
       }
-      if (!running) {
-         how->join(how->ud, other);
-         other = NULL;
-      }
+      pthread_mutex_destroy(&sh->lock);
    }
-   if (!running) {
+   if (sh->other)
+      how->join(how->ud, sh->other);
+   free(sh);
+   return NULL;
+}
+
+/* Waits for the second thread's checks: whether its entries passed. */
+static bool share_checked(ScanShare *sh) {
+   pthread_mutex_lock(&sh->lock);
+   while (sh->phase < 1)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   bool ok = sh->checkOk;
+   pthread_mutex_unlock(&sh->lock);
+   return ok;
+}
+
+/* Tells the second thread to visit the parts of order (NULL: none). */
+static void share_go(ScanShare *sh, const size_t *order, size_t n) {
+   sh->nparts = 0;
+   if (order) {
+      size_t total = 0, k = 0, sum = 0;
+      for (size_t j = 0; j < n; j++)
+         total += sh->ces[order[j]]->fto - sh->ces[order[j]]->from;
+      sh->bounds[0] = 0;
+      for (size_t j = 0; j < n; j++) {
+         sum += sh->ces[order[j]]->fto - sh->ces[order[j]]->from;
+         if (sum * ARCHIVE_SPLIT_PARTS >= total * (k + 1) && k + 1 < ARCHIVE_SPLIT_PARTS)
+            sh->bounds[++k] = j + 1;
+      }
+      if (sh->bounds[k] < n)
+         sh->bounds[++k] = n;
+      sh->nparts = k;
+   }
+   sh->order = order;
+   sh->lo = 0, sh->hi = sh->nparts;
+   sh->stopPart = sh->nparts;
+   pthread_mutex_lock(&sh->lock);
+   sh->phase = 2;
+   pthread_cond_signal(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
+}
+
+/* Joins the second thread: its parts merged in order after the first's
+ * (and the sessions it stopped at visited here), its visitor freed. */
+static void share_end(ScanShare *sh, ScanState *st) {
+   const ArchiveScan *how = st->how;
+   pthread_join(sh->thread, NULL);
+   pthread_cond_destroy(&sh->cond);
+   pthread_mutex_destroy(&sh->lock);
+   st->hits += sh->st.hits;
+   for (size_t k = sh->lo; k < sh->nparts; k++) {
+      how->merge(how->ud, sh->other, k);
+      if (k == sh->stopPart)
+         for (size_t j = sh->stopAt; j < sh->bounds[k + 1]; j++)
+            scan_visit(st, sh->order[j], sh->ces[sh->order[j]]);
+   }
+   how->join(how->ud, sh->other);
+   free(sh);
+}
+
+/* The sessions in order: in parts shared with the second thread when
+ * there is one (sh), else one after the other. */
+static void scan_ordered(ScanState *st, const size_t *order, const CacheEntry *const *ces,
+                         ScanShare *sh) {
+   const ArchiveScan *how = st->how;
+   size_t n = st->a->count;
+   if (!sh) {
       for (size_t j = 0; j < n; j++) {
          scan_visit(st, order[j], ces[order[j]]);
          if (how->progress)
@@ -995,26 +1053,17 @@ static void scan_ordered(ScanState *st, const size_t *order, const CacheEntry *c
       }
       return;
    }
+   share_go(sh, order, n);
    for (;;) {
-      pthread_mutex_lock(&sh.lock);
-      size_t k = sh.lo < sh.hi ? sh.lo++ : nparts;
-      pthread_mutex_unlock(&sh.lock);
-      if (k == nparts)
+      pthread_mutex_lock(&sh->lock);
+      size_t k = sh->lo < sh->hi ? sh->lo++ : sh->nparts;
+      pthread_mutex_unlock(&sh->lock);
+      if (k == sh->nparts)
          break;
-      for (size_t j = bounds[k]; j < bounds[k + 1]; j++)
+      for (size_t j = sh->bounds[k]; j < sh->bounds[k + 1]; j++)
          scan_visit(st, order[j], ces[order[j]]);
    }
-   pthread_join(thread, NULL);
-   pthread_mutex_destroy(&sh.lock);
-   /* The second thread's parts, in order, after the first's. */
-   st->hits += sh.st.hits;
-   for (size_t k = sh.lo; k < nparts; k++) {
-      how->merge(how->ud, other, k);
-      if (k == sh.stopPart)
-         for (size_t j = sh.stopAt; j < bounds[k + 1]; j++)
-            scan_visit(st, order[j], ces[order[j]]);
-   }
-   how->join(how->ud, other);
+   share_end(sh, st);
 }
 
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
@@ -1046,16 +1095,29 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
     * then prints as it goes). */
    size_t *order = NULL;
    const CacheEntry **ces = NULL;
+   int64_t *day = NULL;
+   ScanState st = { .a = a, .how = how, .cache = &cache, .useCache = useCache, .texts = texts,
+                    .lens = lens };
+   ScanShare *sh = NULL;
    if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
-       (ces = calloc(a->count, sizeof *ces)))
-      order = visit_order(a, &cache, ces);
+       (ces = calloc(a->count, sizeof *ces)) && (day = malloc(a->count * sizeof *day))) {
+      /* A second thread checks the second half, when there is one. */
+      sh = share_start(&st, ces, day);
+      bool ok = order_check(a, &cache, ces, day, 0, sh ? sh->checkFrom : a->count);
+      if (sh)
+         ok = share_checked(sh) && ok;
+      order = ok ? order_days(day, a->count) : NULL;
+   }
    if (how->ordered)
       how->ordered(how->ud, order != NULL);
-   ScanState st = { .a = a, .how = how, .cache = &cache, .useCache = useCache,
-                     .checked = order != NULL, .texts = texts, .lens = lens };
+   st.checked = order != NULL;
    if (order) {
-      scan_ordered(&st, order, ces);
+      scan_ordered(&st, order, ces, sh);
    } else {
+      if (sh) {
+         share_go(sh, NULL, 0);
+         share_end(sh, &st);
+      }
       for (size_t i = 0; i < a->count; i++) {
          scan_visit(&st, i, useCache ? cache_find(&cache, a->entries[i].name) : NULL);
          if (how->progress)
@@ -1066,6 +1128,7 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    bool dirty = st.dirty;
    free(order);
    free(ces);
+   free(day);
    if (useCache) {
       /* Rewritten when something new was digested or an entry went stale
        * (its file changed or is gone); a damaged file, never cached, does

@@ -106,19 +106,21 @@ typedef struct ArchiveScan {
     * when set, is told before the first visit whether they will be. */
    bool newestFirst;
    void (*ordered)(void *ud, bool newestFirst);
-   /* And when they are, with two processors or more and at least
-    * ARCHIVE_SPLIT_BYTES of cache to read, a second thread shares the
-    * visit: the sessions are cut into nparts parts in order, the scanning
-    * thread visits them from the newest and the second from the oldest
-    * until they meet. split returns the ud of a second visitor for it,
-    * independent of the first (its callbacks, part among them, are called
-    * from that thread alone), or NULL for none; part tells it that the
-    * sessions it visits next are those of part k (its findings kept apart,
-    * by part). Once it has stopped, the scanning thread calls merge for
-    * each of its parts, in order (what it found, after what ud found so
-    * far), then join (frees it). A session the second thread cannot take
-    * from the cache is visited by the scanning thread, after the part's
-    * merge. Without progress only. NULL: one thread. */
+   /* With two processors or more, at least ARCHIVE_SPLIT_BYTES of cache
+    * and no progress, a second thread shares a visit newest first: it
+    * checks half of the cached entries while the scanning thread checks the
+    * other half, then the sessions are cut into at most nparts parts in
+    * order and the scanning thread visits them from the newest, the second
+    * from the oldest, until they meet. split (called before ordered)
+    * returns the ud of a second visitor for it, independent of the first
+    * (its callbacks, part among them, are called from that thread alone),
+    * or NULL for none; part tells it that the sessions it visits next are
+    * those of part k (its findings kept apart, by part). Once it has
+    * stopped, the scanning thread calls merge for each of its parts, in
+    * order (what it found, after what ud found so far), then join (which
+    * frees it; join alone when the visit is not newest first after all). A
+    * session the second thread cannot take from the cache is visited by
+    * the scanning thread, after the part's merge. NULL: one thread. */
    void *(*split)(void *ud, size_t nparts);
    void (*part)(void *other, size_t k);
    void (*merge)(void *ud, void *other, size_t k);
@@ -139,7 +141,7 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen);
 /* The cache bytes an ordered visit reads before a second thread is worth
  * it, and the parts it is cut into (ArchiveScan.split). */
 #define ARCHIVE_SPLIT_BYTES ((size_t)4 << 20)
-#define ARCHIVE_SPLIT_PARTS 32
+#define ARCHIVE_SPLIT_PARTS 64
 void Archive_free(Archive *a);
 
 /* Summarises one session already open (the TUI's current one, say) into e:
