@@ -891,8 +891,8 @@ static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
 }
 
 /* An ordered visit shared by two threads. The second is started before
- * the order is known: it checks the second half of the entries
- * (order_check) while the first checks the first half, then waits for the
+ * the order is known: both check the entries (order_check), taking
+ * SCAN_CHECKS at a time under the lock, then the second waits for the
  * order. The sessions are then cut into parts of about the same size (in
  * cache bytes); the scanning thread takes them from the newest (lo), the
  * second from the oldest (hi), each its next under the lock, until they
@@ -901,13 +901,16 @@ static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
  * stopAt): the scanning thread goes on from there the usual way once it
  * has merged the parts before. When the second thread gets no processor,
  * the first takes every part. */
+#define SCAN_CHECKS 32
+
 typedef struct ScanShare {
    pthread_t thread;
    pthread_mutex_t lock;
    pthread_cond_t cond;
-   int phase;               /* 0 checking, 1 checked (checkOk), 2 told to visit (nparts; 0: none) */
-   size_t checkFrom;        /* the entries it checks: [checkFrom, a->count) */
-   bool checkOk;
+   bool go;                 /* told to visit (nparts; 0: none) */
+   size_t checkNext;        /* the entries to check: [checkNext, a->count), taken SCAN_CHECKS at a time */
+   bool checking;           /* the second thread is checking some */
+   bool checkOk;            /* every entry checked passed */
    int64_t *day;
    const CacheEntry **ces;
    size_t lo, hi;           /* parts [lo, hi) not taken yet */
@@ -920,15 +923,39 @@ typedef struct ScanShare {
    size_t stopPart, stopAt; /* where it stopped (stopPart == nparts: it did not) */
 } ScanShare;
 
+/* Checks entries SCAN_CHECKS at a time until none is left; the second
+ * thread (worker) says when it is checking some. */
+static void share_check(ScanShare *sh, bool worker) {
+   size_t n = sh->st.a->count;
+   for (;;) {
+      pthread_mutex_lock(&sh->lock);
+      size_t from = sh->checkNext, to = from + SCAN_CHECKS < n ? from + SCAN_CHECKS : n;
+      sh->checkNext = to;
+      if (worker)
+         sh->checking = from < to;
+      pthread_mutex_unlock(&sh->lock);
+      if (from >= to)
+         return;
+      bool ok = order_check(sh->st.a, sh->st.cache, sh->ces, sh->day, from, to);
+      pthread_mutex_lock(&sh->lock);
+      if (!ok) {
+         sh->checkOk = false;
+         sh->checkNext = n;  /* no order: the rest need no check */
+      }
+      if (worker) {
+         sh->checking = false;
+         pthread_cond_broadcast(&sh->cond);
+      }
+      pthread_mutex_unlock(&sh->lock);
+   }
+}
+
 static void *scan_share(void *arg) {
    ScanShare *sh = arg;
    sh->st.how = &sh->mine;
-   bool ok = order_check(sh->st.a, sh->st.cache, sh->ces, sh->day, sh->checkFrom, sh->st.a->count);
+   share_check(sh, true);
    pthread_mutex_lock(&sh->lock);
-   sh->checkOk = ok;
-   sh->phase = 1;
-   pthread_cond_signal(&sh->cond);
-   while (sh->phase != 2)
+   while (!sh->go)
       pthread_cond_wait(&sh->cond, &sh->lock);
    pthread_mutex_unlock(&sh->lock);
    for (;;) {
@@ -954,7 +981,7 @@ static void *scan_share(void *arg) {
 
 /* A second thread for an ordered visit of st's archive, when worth one
  * (two processors or more, ARCHIVE_SPLIT_BYTES of cache, no progress line
- * to keep): started on its half of the checks. NULL: none. */
+ * to keep): started on the checks. NULL: none. */
 static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64_t *day) {
    const ArchiveScan *how = st->how;
    size_t n = st->a->count;
@@ -967,7 +994,7 @@ static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64
    sh->other = how->split(how->ud, ARCHIVE_SPLIT_PARTS);
    if (sh->other && pthread_mutex_init(&sh->lock, NULL) == 0) {
       if (pthread_cond_init(&sh->cond, NULL) == 0) {
-         sh->checkFrom = n / 2;
+         sh->checkOk = true;
          sh->day = day, sh->ces = ces;
          sh->mine = *how;
          sh->mine.ud = sh->other;
@@ -985,10 +1012,11 @@ static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64
    return NULL;
 }
 
-/* Waits for the second thread's checks: whether its entries passed. */
+/* Checks the entries with the second thread: whether every one passed. */
 static bool share_checked(ScanShare *sh) {
+   share_check(sh, false);
    pthread_mutex_lock(&sh->lock);
-   while (sh->phase < 1)
+   while (sh->checking)
       pthread_cond_wait(&sh->cond, &sh->lock);
    bool ok = sh->checkOk;
    pthread_mutex_unlock(&sh->lock);
@@ -1016,8 +1044,8 @@ static void share_go(ScanShare *sh, const size_t *order, size_t n) {
    sh->lo = 0, sh->hi = sh->nparts;
    sh->stopPart = sh->nparts;
    pthread_mutex_lock(&sh->lock);
-   sh->phase = 2;
-   pthread_cond_signal(&sh->cond);
+   sh->go = true;
+   pthread_cond_broadcast(&sh->cond);
    pthread_mutex_unlock(&sh->lock);
 }
 
@@ -1101,11 +1129,9 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    ScanShare *sh = NULL;
    if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
        (ces = calloc(a->count, sizeof *ces)) && (day = malloc(a->count * sizeof *day))) {
-      /* A second thread checks the second half, when there is one. */
+      /* With a second thread, when there is one. */
       sh = share_start(&st, ces, day);
-      bool ok = order_check(a, &cache, ces, day, 0, sh ? sh->checkFrom : a->count);
-      if (sh)
-         ok = share_checked(sh) && ok;
+      bool ok = sh ? share_checked(sh) : order_check(a, &cache, ces, day, 0, a->count);
       order = ok ? order_days(day, a->count) : NULL;
    }
    if (how->ordered)
