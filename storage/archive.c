@@ -980,14 +980,27 @@ static void *scan_share(void *arg) {
 }
 
 /* A second thread for an ordered visit of st's archive, when worth one
- * (two processors or more, ARCHIVE_SPLIT_BYTES of cache, no progress line
- * to keep): started on the checks. NULL: none. */
+ * (two processors or more, one of them free by the load average,
+ * ARCHIVE_SPLIT_BYTES of cache, no progress line to keep): started on the
+ * checks. NULL: none. */
 static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64_t *day) {
    const ArchiveScan *how = st->how;
    size_t n = st->a->count;
-   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2 ||
-       st->cache->len < ARCHIVE_SPLIT_BYTES || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2)
       return NULL;
+   /* GAVEL_THREADS=1: never; 2: always (tests). Else only when a processor
+    * is free: a second thread on a busy machine costs more than it gives
+    * (its share waits for a processor, the first waits for it). */
+   const char *env = getenv("GAVEL_THREADS");
+   if (env && strcmp(env, "1") == 0)
+      return NULL;
+   if (!(env && strcmp(env, "2") == 0)) {
+      long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+      double load;
+      if (st->cache->len < ARCHIVE_SPLIT_BYTES || cpus < 2 || getloadavg(&load, 1) != 1 ||
+          load > (double)cpus - 0.5)
+         return NULL;
+   }
    ScanShare *sh = calloc(1, sizeof *sh);
    if (!sh)
       return NULL;

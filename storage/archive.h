@@ -106,8 +106,10 @@ typedef struct ArchiveScan {
     * when set, is told before the first visit whether they will be. */
    bool newestFirst;
    void (*ordered)(void *ud, bool newestFirst);
-   /* With two processors or more, at least ARCHIVE_SPLIT_BYTES of cache
-    * and no progress, a second thread shares a visit newest first: it
+   /* With two processors or more, one of them free (the load average
+    * below their number less a half), at least ARCHIVE_SPLIT_BYTES of cache
+    * and no progress (GAVEL_THREADS=1: never, 2: whatever the processors,
+    * load and size), a second thread shares a visit newest first: it
     * checks half of the cached entries while the scanning thread checks the
     * other half, then the sessions are cut into at most nparts parts in
     * order and the scanning thread visits them from the newest, the second
