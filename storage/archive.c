@@ -891,9 +891,9 @@ static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
 }
 
 /* An ordered visit shared by two threads. The second is started before
- * the order is known: both check the entries (order_check), taking
- * SCAN_CHECKS at a time under the lock, then the second waits for the
- * order. The sessions are then cut into parts of about the same size (in
+ * the folder is listed: it lists it while the first loads the cache; both
+ * then check the entries (order_check), taking SCAN_CHECKS at a time under
+ * the lock, and the second waits for the order. The sessions are then cut into parts of about the same size (in
  * cache bytes); the scanning thread takes them from the newest (lo), the
  * second from the oldest (hi), each its next under the lock, until they
  * meet. The second visits its parts with its own visitor (mine.ud) and
@@ -907,7 +907,10 @@ typedef struct ScanShare {
    pthread_t thread;
    pthread_mutex_t lock;
    pthread_cond_t cond;
-   bool go;                 /* told to visit (nparts; 0: none) */
+   int stage;               /* told: 0 wait, 1 check, 2 visit (nparts; 0: none) */
+   bool listed;             /* the folder listed (listRc, listErr) */
+   int listRc;
+   char listErr[PATH_MAX + 256];
    size_t checkNext;        /* the entries to check: [checkNext, a->count), taken SCAN_CHECKS at a time */
    bool checking;           /* the second thread is checking some */
    bool checkOk;            /* every entry checked passed */
@@ -952,10 +955,19 @@ static void share_check(ScanShare *sh, bool worker) {
 
 static void *scan_share(void *arg) {
    ScanShare *sh = arg;
-   sh->st.how = &sh->mine;
-   share_check(sh, true);
+   int rc = list_folder(sh->st.a, sh->listErr, sizeof sh->listErr);
    pthread_mutex_lock(&sh->lock);
-   while (!sh->go)
+   sh->listRc = rc;
+   sh->listed = true;
+   pthread_cond_broadcast(&sh->cond);
+   while (sh->stage == 0)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   int stage = sh->stage;
+   pthread_mutex_unlock(&sh->lock);
+   if (stage == 1)
+      share_check(sh, true);
+   pthread_mutex_lock(&sh->lock);
+   while (sh->stage < 2)
       pthread_cond_wait(&sh->cond, &sh->lock);
    pthread_mutex_unlock(&sh->lock);
    for (;;) {
@@ -979,14 +991,13 @@ static void *scan_share(void *arg) {
    }
 }
 
-/* A second thread for an ordered visit of st's archive, when worth one
+/* A second thread for an ordered visit of a's archive, when worth one
  * (two processors or more, one of them free by the load average,
- * ARCHIVE_SPLIT_BYTES of cache, no progress line to keep): started on the
- * checks. NULL: none. */
-static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64_t *day) {
-   const ArchiveScan *how = st->how;
-   size_t n = st->a->count;
-   if (!how->split || !how->part || !how->merge || !how->join || how->progress || n < 2)
+ * ARCHIVE_SPLIT_BYTES of cache, no progress line to keep): started on
+ * listing the folder (the scanning thread loads the cache meanwhile).
+ * NULL: none, the folder not listed. */
+static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *cache) {
+   if (!how->split || !how->part || !how->merge || !how->join || how->progress)
       return NULL;
    /* GAVEL_THREADS=1: never; 2: always (tests). Else only when a processor
     * is free: a second thread on a busy machine costs more than it gives
@@ -997,8 +1008,11 @@ static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64
    if (!(env && strcmp(env, "2") == 0)) {
       long cpus = sysconf(_SC_NPROCESSORS_ONLN);
       double load;
-      if (st->cache->len < ARCHIVE_SPLIT_BYTES || cpus < 2 || getloadavg(&load, 1) != 1 ||
-          load > (double)cpus - 0.5)
+      char path[PATH_MAX];
+      struct stat st;
+      if (cpus < 2 || getloadavg(&load, 1) != 1 || load > (double)cpus - 0.5 ||
+          Archive_cachePath(a->dir, path, sizeof path) != 0 || stat(path, &st) != 0 ||
+          (uint64_t)st.st_size < ARCHIVE_SPLIT_BYTES)
          return NULL;
    }
    ScanShare *sh = calloc(1, sizeof *sh);
@@ -1007,12 +1021,9 @@ static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64
    sh->other = how->split(how->ud, ARCHIVE_SPLIT_PARTS);
    if (sh->other && pthread_mutex_init(&sh->lock, NULL) == 0) {
       if (pthread_cond_init(&sh->cond, NULL) == 0) {
-         sh->checkOk = true;
-         sh->day = day, sh->ces = ces;
          sh->mine = *how;
          sh->mine.ud = sh->other;
-         sh->st = *st;
-         sh->st.hits = 0;
+         sh->st = (ScanState){ .a = a, .how = &sh->mine, .cache = cache };
          if (pthread_create(&sh->thread, NULL, scan_share, sh) == 0)
             return sh;
          pthread_cond_destroy(&sh->cond);
@@ -1025,8 +1036,30 @@ static ScanShare *share_start(const ScanState *st, const CacheEntry **ces, int64
    return NULL;
 }
 
-/* Checks the entries with the second thread: whether every one passed. */
-static bool share_checked(ScanShare *sh) {
+/* Waits for the second thread's listing: its return (0, or -1 with err). */
+static int share_listed(ScanShare *sh, char *err, size_t errlen) {
+   pthread_mutex_lock(&sh->lock);
+   while (!sh->listed)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
+   if (sh->listRc != 0)
+      snprintf(err, errlen, "%s", sh->listErr);
+   return sh->listRc;
+}
+
+/* Checks the entries with the second thread (st its visit's state, ces
+ * and day as order_check fills them): whether every one passed. */
+static bool share_checked(ScanShare *sh, const ScanState *st, const CacheEntry **ces, int64_t *day) {
+   pthread_mutex_lock(&sh->lock);
+   sh->st = *st;
+   sh->st.how = &sh->mine;
+   sh->st.hits = 0;
+   sh->ces = ces, sh->day = day;
+   sh->checkNext = 0;
+   sh->checkOk = true;
+   sh->stage = 1;
+   pthread_cond_broadcast(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
    share_check(sh, false);
    pthread_mutex_lock(&sh->lock);
    while (sh->checking)
@@ -1057,7 +1090,7 @@ static void share_go(ScanShare *sh, const size_t *order, size_t n) {
    sh->lo = 0, sh->hi = sh->nparts;
    sh->stopPart = sh->nparts;
    pthread_mutex_lock(&sh->lock);
-   sh->go = true;
+   sh->stage = 2;
    pthread_cond_broadcast(&sh->cond);
    pthread_mutex_unlock(&sh->lock);
 }
@@ -1116,18 +1149,30 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
       snprintf(err, errlen, "out of memory");
       return -1;
    }
-   if (list_folder(a, err, errlen) != 0)
-      return -1;
    const char *nc = getenv("GAVEL_NO_CACHE");
    bool useCache = how->digest && how->digest_version && !how->no_cache && !(nc && *nc && *nc != '0');
    Cache cache;
    memset(&cache, 0, sizeof cache);
+   cache.dirfd = -1;
+   /* A search newest first may share the scan with a second thread, which
+    * then lists the folder while the cache is loaded here. */
+   ScanShare *sh = useCache && how->newestFirst && how->no_locks ? share_start(a, how, &cache) : NULL;
+   if (!sh && list_folder(a, err, errlen) != 0)
+      return -1;
    char **texts = NULL;
    size_t *lens = NULL;
-   cache.dirfd = -1;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
       cache.dirfd = open(a->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   }
+   ScanState st = { .a = a, .how = how, .cache = &cache };
+   if (sh && share_listed(sh, err, errlen) != 0) {
+      share_go(sh, NULL, 0);
+      share_end(sh, &st);
+      cache_free(&cache);
+      return -1;
+   }
+   if (useCache) {
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
       useCache = cache.usable && texts && lens;
@@ -1137,14 +1182,16 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    size_t *order = NULL;
    const CacheEntry **ces = NULL;
    int64_t *day = NULL;
-   ScanState st = { .a = a, .how = how, .cache = &cache, .useCache = useCache, .texts = texts,
-                    .lens = lens };
-   ScanShare *sh = NULL;
+   st.useCache = useCache, st.texts = texts, st.lens = lens;
    if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
        (ces = calloc(a->count, sizeof *ces)) && (day = malloc(a->count * sizeof *day))) {
-      /* With a second thread, when there is one. */
-      sh = share_start(&st, ces, day);
-      bool ok = sh ? share_checked(sh) : order_check(a, &cache, ces, day, 0, a->count);
+      /* With the second thread, when there is one (and more than one session). */
+      if (sh && a->count < 2) {
+         share_go(sh, NULL, 0);
+         share_end(sh, &st);
+         sh = NULL;
+      }
+      bool ok = sh ? share_checked(sh, &st, ces, day) : order_check(a, &cache, ces, day, 0, a->count);
       order = ok ? order_days(day, a->count) : NULL;
    }
    if (how->ordered)

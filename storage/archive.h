@@ -110,8 +110,8 @@ typedef struct ArchiveScan {
     * below their number less a half), at least ARCHIVE_SPLIT_BYTES of cache
     * and no progress (GAVEL_THREADS=1: never, 2: whatever the processors,
     * load and size), a second thread shares a visit newest first: it
-    * checks half of the cached entries while the scanning thread checks the
-    * other half, then the sessions are cut into at most nparts parts in
+    * lists the folder while the scanning thread loads the cache, both
+    * check the cached entries, then the sessions are cut into at most nparts parts in
     * order and the scanning thread visits them from the newest, the second
     * from the oldest, until they meet. split (called before ordered)
     * returns the ud of a second visitor for it, independent of the first

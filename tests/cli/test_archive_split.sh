@@ -98,4 +98,30 @@ for q in toolbox 'bravo note'; do
 	cmp -s "$T/ref" "$T/got" || fail "a stale entry: search $q: answers differ from no cache:
 $(diff "$T/ref" "$T/got" | head -n 6)"
 done
+
+# The second thread lists the folder while the cache is loaded: a folder
+# that cannot be listed, an empty one and one of a single session answer as
+# in one thread.
+E="$T/edge"
+mkdir -p "$E"
+: > "$E/sessions"
+for t in 1 2; do
+	GAVEL_THREADS=$t "$GAVEL_BIN" -D "$E" search toolbox > "$T/out$t" 2>&1
+	echo "exit $?" >> "$T/out$t"
+done
+grep -q 'sessions: Not a directory' "$T/out2" && cmp -s "$T/out1" "$T/out2" ||
+	fail "a folder that cannot be listed: $(cat "$T/out2")"
+rm "$E/sessions"
+mkdir "$E/sessions"
+for n in 0 1; do
+	[ "$n" = 1 ] && cp -p "$a" "$E/sessions/"
+	"$GAVEL_BIN" -D "$E" list > /dev/null 2>&1
+	for t in 1 2; do
+		GAVEL_THREADS=$t "$GAVEL_BIN" -D "$E" search toolbox > "$T/out$t" 2>&1
+		echo "exit $?" >> "$T/out$t"
+	done
+	cmp -s "$T/out1" "$T/out2" || fail "$n sessions: two threads answer otherwise:
+$(diff "$T/out1" "$T/out2" | head -n 6)"
+done
+grep -q 'alpha note 499' "$T/out2" || fail "one session: no hit"
 exit 0
