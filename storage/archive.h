@@ -111,9 +111,10 @@ typedef struct ArchiveScan {
     * and no progress (GAVEL_THREADS=1: never, 2: whatever the processors,
     * load and size), a second thread shares a visit newest first: it
     * lists the folder while the scanning thread loads the cache, both
-    * check the cached entries, then the sessions are cut into at most nparts parts in
-    * order and the scanning thread visits them from the newest, the second
-    * from the oldest, until they meet. split (called before ordered)
+    * check the cached entries, then the sessions are cut into at most
+    * nparts parts in order and the scanning thread visits them from the
+    * newest, the second from the oldest, until they meet. split (called
+    * before the folder is listed, and before ordered)
     * returns the ud of a second visitor for it, independent of the first
     * (its callbacks, part among them, are called from that thread alone),
     * or NULL for none; part tells it that the sessions it visits next are
