@@ -342,8 +342,9 @@ typedef struct CacheEntry {
    const char *name;      /* into the buffer (not NUL-terminated) */
    size_t namelen;
    int64_t size, mtime_ns;
-   size_t head;           /* its F line */
-   size_t from, to;       /* its record lines in the buffer (the summary first) */
+   size_t head;           /* its F line, in the index at the head of the cache */
+   size_t sum, sumEnd;    /* its summary line (S), after its F line */
+   size_t from, to;       /* its other record lines, among the bodies after the index */
    size_t fto;            /* its folded lines: [to, fto) */
    uint64_t hsum, hrec, hfold; /* cache_hash of the summary line, the other records, the folded lines */
 } CacheEntry;
@@ -364,7 +365,7 @@ static int entry_stat(const Cache *c, const ArchiveEntry *e, struct stat *st) {
    return c->dirfd >= 0 ? fstatat(c->dirfd, e->name, st, 0) : stat(e->path, st);
 }
 
-static const char Cache_magic[] = "gavel-archive-cache 5 ";
+static const char Cache_magic[] = "gavel-archive-cache 6 ";
 
 /* An unsigned number in base 10 or 16 at s (digits only, lower-case hex as
  * the cache writes them, at least one): its end, NULL when there is none or
@@ -417,10 +418,21 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
    if (!nl || (size_t)(nl - c->buf) != ml + vl || memcmp(c->buf, Cache_magic, ml) != 0 ||
        memcmp(c->buf + ml, version, vl) != 0)
       return;
-   size_t cap = 0;
-   for (size_t at = (size_t)(nl - c->buf) + 1; at + 2 < c->len;) {
+   /* The index: each entry's F line and summary line, then "B"; the
+    * bodies follow in the same order, each entry's records and folded
+    * lines (their offsets summed from the F lines' sizes). */
+   size_t cap = 0, at = (size_t)(nl - c->buf) + 1, body = 0;
+   bool ended = false;
+   while (at < c->len) {
       const char *end = memchr(c->buf + at, '\n', c->len - at);
-      if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
+      if (!end)
+         break;
+      if (end == c->buf + at + 1 && c->buf[at] == 'B') {
+         ended = true;
+         at = (size_t)(end - c->buf) + 1;
+         break;
+      }
+      if (at + 2 >= c->len || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
          break;
       /* F \t name \t size \t mtime \t bytes \t folded bytes \t 3 hashes */
       const char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
@@ -435,10 +447,11 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
             break;
          p = q;
       }
-      size_t from = (size_t)(end - c->buf) + 1;
-      if (k != 7 || p != end || v[2] == 0 || v[0] > INT64_MAX || v[1] > INT64_MAX ||
-          v[2] > c->len - from || v[3] > c->len - from - v[2] ||
-          c->buf[from + v[2] - 1] != '\n' || (v[3] && c->buf[from + v[2] + v[3] - 1] != '\n'))
+      size_t sum = (size_t)(end - c->buf) + 1;
+      const char *send = sum + 2 < c->len ? memchr(c->buf + sum, '\n', c->len - sum) : NULL;
+      if (k != 7 || p != end || v[0] > INT64_MAX || v[1] > INT64_MAX || !send ||
+          c->buf[sum] != 'S' || c->buf[sum + 1] != '\t' || v[2] > c->len || v[3] > c->len ||
+          body > c->len)
          break;
       if (c->count == cap) {
          cap = cap ? cap * 2 : 256;
@@ -447,10 +460,23 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
             break;
          c->e = n;
       }
-      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1],
-                                       at, from, from + v[2], from + v[2] + v[3], v[4], v[5], v[6] };
-      at = from + v[2] + v[3];
+      /* The body's offsets relative to the first body until "B" is met. */
+      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1], at, sum,
+                                       (size_t)(send - c->buf) + 1, body, body + v[2],
+                                       body + v[2] + v[3], v[4], v[5], v[6] };
+      body += v[2] + v[3];
+      at = (size_t)(send - c->buf) + 1;
    }
+   size_t ok = 0;
+   for (; ended && ok < c->count; ok++) {
+      CacheEntry *e = &c->e[ok];
+      if (e->fto > c->len - at)
+         break;
+      e->from += at, e->to += at, e->fto += at;
+      if ((e->to > e->from && c->buf[e->to - 1] != '\n') || (e->fto > e->to && c->buf[e->fto - 1] != '\n'))
+         break;
+   }
+   c->count = ok;
 }
 
 static const CacheEntry *cache_find(const Cache *c, const char *name) {
@@ -619,12 +645,8 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
     * part is checked against its hash only when read (a list reads the
     * summaries alone). */
    CacheEntry first = *ce;
-   const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
-   if (!nl)
-      return false;
-   first.to = (size_t)(nl - c->buf) + 1;
+   first.from = ce->sum, first.to = ce->sumEnd;
    CacheEntry rest = *ce;
-   rest.from = first.to;
    if (!checked && cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum)
       return false;
    /* A search looks at the folded lines first: when none can match, the
@@ -671,13 +693,19 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    return true;
 }
 
+/* The index (magic line, each entry's F and summary lines, "B"), then the
+ * bodies in the same order. */
 static void cache_write(const Cache *c, const char *version, const Archive *a, char **texts,
-                        size_t *lens) {
+                        size_t *lens, char **bodies, size_t *blens) {
    GvBuf b = GV_BUF_INIT;
    GvBuf_printf(&b, "%s%s\n", Cache_magic, version);
    for (size_t i = 0; i < a->count; i++)
       if (texts[i])
          GvBuf_append(&b, texts[i], lens[i]);
+   GvBuf_append(&b, "B\n", 2);
+   for (size_t i = 0; i < a->count; i++)
+      if (texts[i])
+         GvBuf_append(&b, bodies[i], blens[i]);
    char dir[PATH_MAX], err[PATH_MAX + 256];
    snprintf(dir, sizeof dir, "%s", c->path);
    char *slash = strrchr(dir, '/');
@@ -723,7 +751,7 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    return 0;
 }
 
-static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
+static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText, size_t *indexLen) {
    char *buf = NULL;
    size_t len = 0;
    if (read_file(e, how->want ? &buf : NULL, &len) != 0)
@@ -753,12 +781,13 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
       if (how->visitDigest)
          how->visitDigest(how->ud, e, &d);
       if (cacheText && e->state == ARCHIVE_OK) {
-         /* F NAME SIZE MTIME BYTES FOLDED HASH HASH: BYTES of records
-          * follow, then FOLDED bytes of the same lines but the summary,
+         /* F NAME SIZE MTIME BYTES FOLDED HASH HASH HASH and the summary
+          * line (S) go to the index at the head of the cache (*indexLen
+          * bytes of cacheText); the body (the rest) holds BYTES of the
+          * other records, then FOLDED bytes of the same lines
           * case- and accent-folded (Match_fold), for a search to look
           * through as it is, each padded to the length of its record so
-          * that a line found there is at the same offset in the records;
-          * a load steps from entry to entry. */
+          * that a line found there is at the same offset in the records. */
          GvBuf recs = GV_BUF_INIT, fold = GV_BUF_INIT;
          summary_record(&recs, e, s);
          size_t first = recs.len;
@@ -770,11 +799,13 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
          GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\t%zu\t%llx\t%llx\t%llx\n", (long long)e->size,
-                      (long long)e->mtime_ns, recs.len, fold.len,
+                      (long long)e->mtime_ns, recs.len - first, fold.len,
                       (unsigned long long)cache_hash(recs.data ? recs.data : "", first),
                       (unsigned long long)cache_hash(recs.data ? recs.data + first : "", recs.len - first),
                       (unsigned long long)cache_hash(fold.data ? fold.data : "", fold.len));
-         GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
+         GvBuf_append(cacheText, recs.data ? recs.data : "", first);
+         *indexLen = cacheText->len;
+         GvBuf_append(cacheText, recs.data ? recs.data + first : "", recs.len - first);
          GvBuf_append(cacheText, fold.data ? fold.data : "", fold.len);
          if (recs.failed || fold.failed)
             cacheText->failed = true;
@@ -800,8 +831,8 @@ static bool order_check(const Archive *a, const Cache *c, const CacheEntry **ces
       struct stat st;
       ok = ce && entry_stat(c, &a->entries[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
            (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
-      const char *line = ok ? c->buf + ce->from : NULL;
-      const char *nl = ok ? memchr(line, '\n', ce->to - ce->from) : NULL;
+      const char *line = ok ? c->buf + ce->sum : NULL;
+      const char *nl = ok ? memchr(line, '\n', ce->sumEnd - ce->sum) : NULL;
       ok = nl && nl - line > 2 && line[0] == 'S' && line[1] == '\t' &&
            cache_hash(line, (size_t)(nl - line) + 1) == ce->hsum;
       const char *q = line;
@@ -863,8 +894,10 @@ typedef struct ScanState {
    const ArchiveScan *how;
    const Cache *cache;
    bool useCache, checked;  /* checked: the sessions' stat and summary seen (order_check) */
-   char **texts;
+   char **texts;            /* each entry's index lines (F, S) and body, for the cache */
    size_t *lens;
+   char **bodies;
+   size_t *blens;
    size_t hits;             /* cache hits */
    bool dirty;              /* something replayed for the cache */
 } ScanState;
@@ -873,16 +906,21 @@ static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
    ArchiveEntry *e = &st->a->entries[i];
    if (ce && scan_cached(e, st->how, st->cache, ce, st->checked)) {
       st->hits++;
-      /* Copied as it is, from its F line to the end of its folded lines. */
+      /* Copied as it is: its index lines, its body. */
       st->texts[i] = (char *)st->cache->buf + ce->head;
-      st->lens[i] = ce->fto - ce->head;
+      st->lens[i] = ce->sumEnd - ce->head;
+      st->bodies[i] = (char *)st->cache->buf + ce->from;
+      st->blens[i] = ce->fto - ce->from;
       return;
    }
    GvBuf t = GV_BUF_INIT;
-   scan_one(e, st->how, st->useCache ? &t : NULL);
-   if (st->useCache && t.len && !t.failed) {
+   size_t indexLen = 0;
+   scan_one(e, st->how, st->useCache ? &t : NULL, &indexLen);
+   if (st->useCache && t.len && !t.failed && indexLen) {
       st->texts[i] = t.data;
-      st->lens[i] = t.len;
+      st->lens[i] = indexLen;
+      st->bodies[i] = t.data + indexLen;
+      st->blens[i] = t.len - indexLen;
       st->dirty = true;
       /* Owned: freed below (marked by being outside the cache buffer). */
    } else {
@@ -984,9 +1022,12 @@ static void *scan_share(void *arg) {
             sh->stopPart = k, sh->stopAt = j;
             return NULL;
          }
+         const CacheEntry *ce = sh->ces[i];
          sh->st.hits++;
-         sh->st.texts[i] = (char *)sh->st.cache->buf + sh->ces[i]->head;
-         sh->st.lens[i] = sh->ces[i]->fto - sh->ces[i]->head;
+         sh->st.texts[i] = (char *)sh->st.cache->buf + ce->head;
+         sh->st.lens[i] = ce->sumEnd - ce->head;
+         sh->st.bodies[i] = (char *)sh->st.cache->buf + ce->from;
+         sh->st.blens[i] = ce->fto - ce->from;
       }
    }
 }
@@ -1159,8 +1200,8 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    ScanShare *sh = useCache && how->newestFirst && how->no_locks ? share_start(a, how, &cache) : NULL;
    if (!sh && list_folder(a, err, errlen) != 0)
       return -1;
-   char **texts = NULL;
-   size_t *lens = NULL;
+   char **texts = NULL, **bodies = NULL;
+   size_t *lens = NULL, *blens = NULL;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
       cache.dirfd = open(a->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -1175,14 +1216,16 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
    if (useCache) {
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
-      useCache = cache.usable && texts && lens;
+      bodies = calloc(a->count + 1, sizeof *bodies);
+      blens = calloc(a->count + 1, sizeof *blens);
+      useCache = cache.usable && texts && lens && bodies && blens;
    }
    /* Newest first when asked and every session is a cache hit (a search
     * then prints as it goes). */
    size_t *order = NULL;
    const CacheEntry **ces = NULL;
    int64_t *day = NULL;
-   st.useCache = useCache, st.texts = texts, st.lens = lens;
+   st.useCache = useCache, st.texts = texts, st.lens = lens, st.bodies = bodies, st.blens = blens;
    if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
        (ces = calloc(a->count, sizeof *ces)) && (day = malloc(a->count * sizeof *day))) {
       /* With the second thread, when there is one (and more than one session). */
@@ -1220,13 +1263,15 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
        * (its file changed or is gone); a damaged file, never cached, does
        * not make every scan rewrite it. */
       if (dirty || hits != cache.count)
-         cache_write(&cache, how->digest_version, a, texts, lens);
+         cache_write(&cache, how->digest_version, a, texts, lens, bodies, blens);
       for (size_t i = 0; i < a->count; i++)
          if (texts[i] && !(cache.buf && texts[i] >= cache.buf && texts[i] < cache.buf + cache.len))
             free(texts[i]);
    }
    free(texts);
    free(lens);
+   free(bodies);
+   free(blens);
    cache_free(&cache);
    sort_newest_first(a);
    return 0;
