@@ -946,7 +946,9 @@ typedef struct ScanShare {
    pthread_mutex_t lock;
    pthread_cond_t cond;
    int stage;               /* told: 0 wait, 1 check, 2 visit (nparts; 0: none) */
-   bool listed;             /* the folder listed (listRc, listErr) */
+   int lister;              /* who lists the folder: 0 not yet taken, 1 this thread, 2 the first */
+   bool listed;             /* listed by this thread (listRc, listErr) */
+   bool finished;           /* this thread has done all it will do */
    int listRc;
    char listErr[PATH_MAX + 256];
    size_t checkNext;        /* the entries to check: [checkNext, a->count), taken SCAN_CHECKS at a time */
@@ -991,9 +993,26 @@ static void share_check(ScanShare *sh, bool worker) {
    }
 }
 
+/* The second thread's last act: the first, waiting for it, goes on at
+ * once (the thread is detached: its exit is not waited for). */
+static void *share_finish(ScanShare *sh) {
+   pthread_mutex_lock(&sh->lock);
+   sh->finished = true;
+   pthread_cond_broadcast(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
+   return NULL;
+}
+
 static void *scan_share(void *arg) {
    ScanShare *sh = arg;
-   int rc = list_folder(sh->st.a, sh->listErr, sizeof sh->listErr);
+   /* The listing, unless the first thread has taken it (it got to it
+    * first: this one started late). */
+   pthread_mutex_lock(&sh->lock);
+   bool mine = sh->lister == 0;
+   if (mine)
+      sh->lister = 1;
+   pthread_mutex_unlock(&sh->lock);
+   int rc = mine ? list_folder(sh->st.a, sh->listErr, sizeof sh->listErr) : 0;
    pthread_mutex_lock(&sh->lock);
    sh->listRc = rc;
    sh->listed = true;
@@ -1013,14 +1032,14 @@ static void *scan_share(void *arg) {
       size_t k = sh->lo < sh->hi ? --sh->hi : sh->nparts;
       pthread_mutex_unlock(&sh->lock);
       if (k == sh->nparts)
-         return NULL;
+         return share_finish(sh);
       sh->mine.part(sh->mine.ud, k);
       for (size_t j = sh->bounds[k]; j < sh->bounds[k + 1]; j++) {
          size_t i = sh->order[j];
          ArchiveEntry *e = &sh->st.a->entries[i];
          if (!scan_cached(e, &sh->mine, sh->st.cache, sh->ces[i], true)) {
             sh->stopPart = k, sh->stopAt = j;
-            return NULL;
+            return share_finish(sh);
          }
          const CacheEntry *ce = sh->ces[i];
          sh->st.hits++;
@@ -1065,8 +1084,10 @@ static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *c
          sh->mine = *how;
          sh->mine.ud = sh->other;
          sh->st = (ScanState){ .a = a, .how = &sh->mine, .cache = cache };
-         if (pthread_create(&sh->thread, NULL, scan_share, sh) == 0)
+         if (pthread_create(&sh->thread, NULL, scan_share, sh) == 0) {
+            pthread_detach(sh->thread);
             return sh;
+         }
          pthread_cond_destroy(&sh->cond);
       }
       pthread_mutex_destroy(&sh->lock);
@@ -1077,8 +1098,16 @@ static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *c
    return NULL;
 }
 
-/* Waits for the second thread's listing: its return (0, or -1 with err). */
+/* The folder listed: by the second thread (waited for), or here when it
+ * has not started on it yet. 0, or -1 with err. */
 static int share_listed(ScanShare *sh, char *err, size_t errlen) {
+   pthread_mutex_lock(&sh->lock);
+   bool mine = sh->lister == 0;
+   if (mine)
+      sh->lister = 2;
+   pthread_mutex_unlock(&sh->lock);
+   if (mine)
+      return list_folder(sh->st.a, err, errlen);
    pthread_mutex_lock(&sh->lock);
    while (!sh->listed)
       pthread_cond_wait(&sh->cond, &sh->lock);
@@ -1136,11 +1165,14 @@ static void share_go(ScanShare *sh, const size_t *order, size_t n) {
    pthread_mutex_unlock(&sh->lock);
 }
 
-/* Joins the second thread: its parts merged in order after the first's
+/* Waits for the second thread: its parts merged in order after the first's
  * (and the sessions it stopped at visited here), its visitor freed. */
 static void share_end(ScanShare *sh, ScanState *st) {
    const ArchiveScan *how = st->how;
-   pthread_join(sh->thread, NULL);
+   pthread_mutex_lock(&sh->lock);
+   while (!sh->finished)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
    pthread_cond_destroy(&sh->cond);
    pthread_mutex_destroy(&sh->lock);
    st->hits += sh->st.hits;
