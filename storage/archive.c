@@ -1060,8 +1060,10 @@ static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *c
    if (!how->split || !how->part || !how->merge || !how->join || how->progress)
       return NULL;
    /* GAVEL_THREADS=1: never; 2: always (tests). Else only when a processor
-    * is free: a second thread on a busy machine costs more than it gives
-    * (its share waits for a processor, the first waits for it). */
+    * is free, by the load average below the number of processors (a run of
+    * searches counts about one itself): a second thread on a busy machine
+    * costs more than it gives (its share waits for a processor, the first
+    * waits for it). */
    const char *env = getenv("GAVEL_THREADS");
    if (env && strcmp(env, "1") == 0)
       return NULL;
@@ -1070,7 +1072,7 @@ static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *c
       double load;
       char path[PATH_MAX];
       struct stat st;
-      if (cpus < 2 || getloadavg(&load, 1) != 1 || load > (double)cpus - 0.5 ||
+      if (cpus < 2 || getloadavg(&load, 1) != 1 || load >= (double)cpus ||
           Archive_cachePath(a->dir, path, sizeof path) != 0 || stat(path, &st) != 0 ||
           (uint64_t)st.st_size < ARCHIVE_SPLIT_BYTES)
          return NULL;

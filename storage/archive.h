@@ -107,7 +107,7 @@ typedef struct ArchiveScan {
    bool newestFirst;
    void (*ordered)(void *ud, bool newestFirst);
    /* With two processors or more, one of them free (the load average
-    * below their number less a half), at least ARCHIVE_SPLIT_BYTES of cache
+    * below their number), at least ARCHIVE_SPLIT_BYTES of cache
     * and no progress (GAVEL_THREADS=1: never, 2: whatever the processors,
     * load and size), a second thread shares a visit newest first: it
     * lists the folder while the scanning thread loads the cache, both
