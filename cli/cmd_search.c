@@ -29,8 +29,83 @@ static const char CmdSearch_usage[] =
 typedef struct Search {
    ArchiveSearch as;
    DayRange range;
+   const char *query, *deleg, *item, *doc;  /* as given, for a second visitor */
+   SearchSpill **parts; /* a second visitor's text, part by part, until merged */
+   size_t nparts;
    SearchText out;  /* the hits as text, written as found (ArchiveSearch.text) or at the end */
 } Search;
+
+/* The search itself, from the options: 0, or -1 with msg. */
+static int Search_setup(Search *s, char *msg, size_t msglen) {
+   if (ArchiveSearch_init(&s->as, s->query, msg, msglen) != GV_OK)
+      return -1;
+   s->as.delegation = s->deleg;
+   s->as.noUid = true;  /* no column shows it: only the live screen opens a hit */
+   if (s->item && ArchiveSearch_item(&s->as, s->item, msg, msglen) != GV_OK) {
+      char m[256];
+      snprintf(m, sizeof m, "--item: %s", msg);
+      snprintf(msg, msglen, "%s", m);
+      return -1;
+   }
+   if (s->doc && ArchiveSearch_doc(&s->as, s->doc, msg, msglen) != GV_OK) {
+      char m[256];
+      snprintf(m, sizeof m, "--doc: %s", msg);
+      snprintf(msg, msglen, "%s", m);
+      return -1;
+   }
+   return 0;
+}
+
+/* A second visitor (Archive_scan's split, asked for only when the hits
+ * are written as found): the same search, its text kept in memory part by
+ * part. */
+static void *Search_split(void *ud, size_t nparts) {
+   Search *s = ud;
+   Search *b = calloc(1, sizeof *b);
+   char msg[256];
+   if (!b)
+      return NULL;
+   b->range = s->range;
+   b->query = s->query, b->deleg = s->deleg, b->item = s->item, b->doc = s->doc;
+   if (Search_setup(b, msg, sizeof msg) != 0 || !(b->parts = calloc(nparts, sizeof *b->parts))) {
+      ArchiveSearch_free(&b->as);
+      free(b);
+      return NULL;
+   }
+   b->as.markOn = s->as.markOn, b->as.markOff = s->as.markOff;
+   b->as.noPath = s->as.noPath;
+   b->nparts = nparts;
+   b->as.text = &b->out;
+   Match_ready();
+   return b;
+}
+
+static void Search_part(void *other, size_t k) {
+   Search *b = other;
+   SearchText_flush(&b->out);
+   b->out.spill = &b->parts[k];
+}
+
+/* Part k of the second visitor, after what the first has written. */
+static void Search_merge(void *ud, void *other, size_t k) {
+   Search *s = ud, *b = other;
+   SearchText_flush(&b->out);
+   SearchText_flush(&s->out);
+   SearchSpill_write(b->parts[k], s->out.f);
+   b->parts[k] = NULL;
+}
+
+static void Search_join(void *ud, void *other) {
+   Search *s = ud, *b = other;
+   s->as.nemitted += b->as.nemitted;
+   s->as.nhits += b->as.nhits;
+   s->as.nomem |= b->as.nomem || b->out.spillFailed;
+   for (size_t k = 0; k < b->nparts; k++)
+      SearchSpill_write(b->parts[k], NULL);
+   ArchiveSearch_free(&b->as);
+   free(b->parts);
+   free(b);
+}
 
 static void Search_ordered(void *ud, bool newestFirst) {
    Search *s = ud;
@@ -124,19 +199,10 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    if (Table_parseFormat(format, &f) != 0)
       return Cli_usage(env, "search: unknown format '%s' (text, csv, json)", format);
    char msg[256];
-   if (ArchiveSearch_init(&s.as, query, msg, sizeof msg) != GV_OK) {
+   s.query = query, s.deleg = deleg, s.item = item, s.doc = doc;
+   if (Search_setup(&s, msg, sizeof msg) != 0) {
       ArchiveSearch_free(&s.as);
       return Cli_usage(env, "search: %s", msg);
-   }
-   s.as.delegation = deleg;
-   s.as.noUid = true;  /* no column shows it: only the live screen opens a hit */
-   if (item && ArchiveSearch_item(&s.as, item, msg, sizeof msg) != GV_OK) {
-      ArchiveSearch_free(&s.as);
-      return Cli_usage(env, "search: --item: %s", msg);
-   }
-   if (doc && ArchiveSearch_doc(&s.as, doc, msg, sizeof msg) != GV_OK) {
-      ArchiveSearch_free(&s.as);
-      return Cli_usage(env, "search: --doc: %s", msg);
    }
    if (f == TABLE_TEXT && isatty(1)) {
       s.as.markOn = "\033[1m";
@@ -155,6 +221,10 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    if (f == TABLE_TEXT && !isatty(2)) {
       how.newestFirst = true;
       how.ordered = Search_ordered;
+      how.split = Search_split;
+      how.part = Search_part;
+      how.merge = Search_merge;
+      how.join = Search_join;
    }
    int rc = CLI_FAIL;
    if (ArchiveCli_scan(env, &a, &how) == 0) {

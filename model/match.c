@@ -97,6 +97,10 @@ static size_t fold_fast(const Fold2 *t, const char *s, size_t n, size_t i, char 
    return fold_step(s, n, i, enc, el);
 }
 
+void Match_ready(void) {
+   (void)fold2_table();
+}
+
 bool Match_fold(GvBuf *out, const char *s, size_t n) {
    /* The folded text is never longer than its source (Utf8_fold_cp): take
     * room for n bytes at once, then fold into it in one pass. */

@@ -37,6 +37,10 @@ void MatchQuery_free(MatchQuery *q);
 /* Appends the folded form of s[0..n) to out (never longer than n bytes). */
 bool Match_fold(GvBuf *out, const char *s, size_t n);
 
+/* Works out the folding tables now (they are otherwise worked out on the
+ * first fold): call once before folding or matching from two threads. */
+void Match_ready(void);
+
 /* True when every term of q occurs in text[0..n). spans (may be NULL when
  * max is 0) gets the occurrences of every term, sorted by start and merged
  * where they overlap, at most max; *nspans their number. scratch is reused

@@ -231,9 +231,38 @@ static void Search_window(const char *text, size_t n, const MatchSpan *sp, size_
    *to = t;
 }
 
+/* Out to f, or kept in a block at the end of the spill chain. */
+static void SearchText_out(SearchText *t, const char *p, size_t n) {
+   if (!t->spill) {
+      fwrite(p, 1, n, t->f);
+      return;
+   }
+   SearchSpill *b = malloc(sizeof *b + n);
+   if (!b) {
+      t->spillFailed = true;
+      return;
+   }
+   b->next = NULL;
+   b->len = n;
+   memcpy(b->data, p, n);
+   *t->spill = b;
+   t->spill = &b->next;
+}
+
+bool SearchSpill_write(SearchSpill *chain, FILE *f) {
+   bool ok = true;
+   for (SearchSpill *next; chain; chain = next) {
+      next = chain->next;
+      if (f)
+         ok = fwrite(chain->data, 1, chain->len, f) == chain->len && ok;
+      free(chain);
+   }
+   return ok;
+}
+
 void SearchText_flush(SearchText *t) {
    if (t->len)
-      fwrite(t->buf, 1, t->len, t->f);
+      SearchText_out(t, t->buf, t->len);
    t->len = 0;
 }
 
@@ -243,7 +272,7 @@ static inline __attribute__((always_inline)) void SearchText_put(SearchText *t, 
    if (n > sizeof t->buf - t->len) {
       SearchText_flush(t);
       if (n > sizeof t->buf) {
-         fwrite(p, 1, n, t->f);
+         SearchText_out(t, p, n);
          return;
       }
    }

@@ -44,8 +44,20 @@ typedef struct SearchHit {
  * body, item number and title, delegation, kind) and its context below,
  * written in blocks of 64 KiB to f. The head of a hit's line is kept while
  * the hits share it. */
+/* Text kept in memory to be written out later: a chain of the blocks
+ * flushed, in order. */
+typedef struct SearchSpill {
+   struct SearchSpill *next;
+   size_t len;
+   char data[];
+} SearchSpill;
+
 typedef struct SearchText {
    FILE *f;
+   /* When set, the text is kept there instead of written to f: each block
+    * appended to the chain at *spill (which then points to its end). */
+   SearchSpill **spill;
+   bool spillFailed;      /* out of memory: some text was lost */
    size_t len;
    const char *date, *body, *item, *title; /* the head kept (NULL: none) */
    size_t headLen;
@@ -59,6 +71,9 @@ typedef struct SearchText {
 void SearchText_hit(SearchText *t, const SearchHit *h);
 /* Writes out what the block holds. */
 void SearchText_flush(SearchText *t);
+/* Writes a chain of kept text to f (NULL: nowhere) and frees it; false
+ * when a write failed. */
+bool SearchSpill_write(SearchSpill *chain, FILE *f);
 
 typedef struct SearchBlock SearchBlock;
 typedef struct SearchDeleg SearchDeleg;

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,8 +342,9 @@ typedef struct CacheEntry {
    const char *name;      /* into the buffer (not NUL-terminated) */
    size_t namelen;
    int64_t size, mtime_ns;
-   size_t head;           /* its F line */
-   size_t from, to;       /* its record lines in the buffer (the summary first) */
+   size_t head;           /* its F line, in the index at the head of the cache */
+   size_t sum, sumEnd;    /* its summary line (S), after its F line */
+   size_t from, to;       /* its other record lines, among the bodies after the index */
    size_t fto;            /* its folded lines: [to, fto) */
    uint64_t hsum, hrec, hfold; /* cache_hash of the summary line, the other records, the folded lines */
 } CacheEntry;
@@ -363,7 +365,7 @@ static int entry_stat(const Cache *c, const ArchiveEntry *e, struct stat *st) {
    return c->dirfd >= 0 ? fstatat(c->dirfd, e->name, st, 0) : stat(e->path, st);
 }
 
-static const char Cache_magic[] = "gavel-archive-cache 5 ";
+static const char Cache_magic[] = "gavel-archive-cache 6 ";
 
 /* An unsigned number in base 10 or 16 at s (digits only, lower-case hex as
  * the cache writes them, at least one): its end, NULL when there is none or
@@ -416,10 +418,21 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
    if (!nl || (size_t)(nl - c->buf) != ml + vl || memcmp(c->buf, Cache_magic, ml) != 0 ||
        memcmp(c->buf + ml, version, vl) != 0)
       return;
-   size_t cap = 0;
-   for (size_t at = (size_t)(nl - c->buf) + 1; at + 2 < c->len;) {
+   /* The index: each entry's F line and summary line, then "B"; the
+    * bodies follow in the same order, each entry's records and folded
+    * lines (their offsets summed from the F lines' sizes). */
+   size_t cap = 0, at = (size_t)(nl - c->buf) + 1, body = 0;
+   bool ended = false;
+   while (at < c->len) {
       const char *end = memchr(c->buf + at, '\n', c->len - at);
-      if (!end || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
+      if (!end)
+         break;
+      if (end == c->buf + at + 1 && c->buf[at] == 'B') {
+         ended = true;
+         at = (size_t)(end - c->buf) + 1;
+         break;
+      }
+      if (at + 2 >= c->len || c->buf[at] != 'F' || c->buf[at + 1] != '\t')
          break;
       /* F \t name \t size \t mtime \t bytes \t folded bytes \t 3 hashes */
       const char *name = c->buf + at + 2, *t1 = memchr(name, '\t', (size_t)(end - name));
@@ -434,10 +447,11 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
             break;
          p = q;
       }
-      size_t from = (size_t)(end - c->buf) + 1;
-      if (k != 7 || p != end || v[2] == 0 || v[0] > INT64_MAX || v[1] > INT64_MAX ||
-          v[2] > c->len - from || v[3] > c->len - from - v[2] ||
-          c->buf[from + v[2] - 1] != '\n' || (v[3] && c->buf[from + v[2] + v[3] - 1] != '\n'))
+      size_t sum = (size_t)(end - c->buf) + 1;
+      const char *send = sum + 2 < c->len ? memchr(c->buf + sum, '\n', c->len - sum) : NULL;
+      if (k != 7 || p != end || v[0] > INT64_MAX || v[1] > INT64_MAX || !send ||
+          c->buf[sum] != 'S' || c->buf[sum + 1] != '\t' || v[2] > c->len || v[3] > c->len ||
+          body > c->len)
          break;
       if (c->count == cap) {
          cap = cap ? cap * 2 : 256;
@@ -446,10 +460,23 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
             break;
          c->e = n;
       }
-      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1],
-                                       at, from, from + v[2], from + v[2] + v[3], v[4], v[5], v[6] };
-      at = from + v[2] + v[3];
+      /* The body's offsets relative to the first body until "B" is met. */
+      c->e[c->count++] = (CacheEntry){ name, (size_t)(t1 - name), (int64_t)v[0], (int64_t)v[1], at, sum,
+                                       (size_t)(send - c->buf) + 1, body, body + v[2],
+                                       body + v[2] + v[3], v[4], v[5], v[6] };
+      body += v[2] + v[3];
+      at = (size_t)(send - c->buf) + 1;
    }
+   size_t ok = 0;
+   for (; ended && ok < c->count; ok++) {
+      CacheEntry *e = &c->e[ok];
+      if (e->fto > c->len - at)
+         break;
+      e->from += at, e->to += at, e->fto += at;
+      if ((e->to > e->from && c->buf[e->to - 1] != '\n') || (e->fto > e->to && c->buf[e->fto - 1] != '\n'))
+         break;
+   }
+   c->count = ok;
 }
 
 static const CacheEntry *cache_find(const Cache *c, const char *name) {
@@ -591,7 +618,7 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    struct stat st;
    int fd = -1;
    if (checked) {
-      /* visit_order has stat'ed the file and checked its summary line. */
+      /* order_check has stat'ed the file and checked its summary line. */
       st.st_mode = S_IFREG;
       st.st_size = (off_t)ce->size;
       st.st_mtim.tv_sec = (time_t)(ce->mtime_ns / 1000000000);
@@ -618,12 +645,8 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
     * part is checked against its hash only when read (a list reads the
     * summaries alone). */
    CacheEntry first = *ce;
-   const char *nl = memchr(c->buf + ce->from, '\n', ce->to - ce->from);
-   if (!nl)
-      return false;
-   first.to = (size_t)(nl - c->buf) + 1;
+   first.from = ce->sum, first.to = ce->sumEnd;
    CacheEntry rest = *ce;
-   rest.from = first.to;
    if (!checked && cache_hash(c->buf + first.from, first.to - first.from) != ce->hsum)
       return false;
    /* A search looks at the folded lines first: when none can match, the
@@ -670,13 +693,19 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    return true;
 }
 
+/* The index (magic line, each entry's F and summary lines, "B"), then the
+ * bodies in the same order. */
 static void cache_write(const Cache *c, const char *version, const Archive *a, char **texts,
-                        size_t *lens) {
+                        size_t *lens, char **bodies, size_t *blens) {
    GvBuf b = GV_BUF_INIT;
    GvBuf_printf(&b, "%s%s\n", Cache_magic, version);
    for (size_t i = 0; i < a->count; i++)
       if (texts[i])
          GvBuf_append(&b, texts[i], lens[i]);
+   GvBuf_append(&b, "B\n", 2);
+   for (size_t i = 0; i < a->count; i++)
+      if (texts[i])
+         GvBuf_append(&b, bodies[i], blens[i]);
    char dir[PATH_MAX], err[PATH_MAX + 256];
    snprintf(dir, sizeof dir, "%s", c->path);
    char *slash = strrchr(dir, '/');
@@ -722,7 +751,7 @@ static int read_file(ArchiveEntry *e, char **buf, size_t *len) {
    return 0;
 }
 
-static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) {
+static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText, size_t *indexLen) {
    char *buf = NULL;
    size_t len = 0;
    if (read_file(e, how->want ? &buf : NULL, &len) != 0)
@@ -752,12 +781,13 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
       if (how->visitDigest)
          how->visitDigest(how->ud, e, &d);
       if (cacheText && e->state == ARCHIVE_OK) {
-         /* F NAME SIZE MTIME BYTES FOLDED HASH HASH: BYTES of records
-          * follow, then FOLDED bytes of the same lines but the summary,
+         /* F NAME SIZE MTIME BYTES FOLDED HASH HASH HASH and the summary
+          * line (S) go to the index at the head of the cache (*indexLen
+          * bytes of cacheText); the body (the rest) holds BYTES of the
+          * other records, then FOLDED bytes of the same lines
           * case- and accent-folded (Match_fold), for a search to look
           * through as it is, each padded to the length of its record so
-          * that a line found there is at the same offset in the records;
-          * a load steps from entry to entry. */
+          * that a line found there is at the same offset in the records. */
          GvBuf recs = GV_BUF_INIT, fold = GV_BUF_INIT;
          summary_record(&recs, e, s);
          size_t first = recs.len;
@@ -769,11 +799,13 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
          GvBuf_printf(cacheText, "F\t");
          cache_put(cacheText, e->name);
          GvBuf_printf(cacheText, "\t%lld\t%lld\t%zu\t%zu\t%llx\t%llx\t%llx\n", (long long)e->size,
-                      (long long)e->mtime_ns, recs.len, fold.len,
+                      (long long)e->mtime_ns, recs.len - first, fold.len,
                       (unsigned long long)cache_hash(recs.data ? recs.data : "", first),
                       (unsigned long long)cache_hash(recs.data ? recs.data + first : "", recs.len - first),
                       (unsigned long long)cache_hash(fold.data ? fold.data : "", fold.len));
-         GvBuf_append(cacheText, recs.data ? recs.data : "", recs.len);
+         GvBuf_append(cacheText, recs.data ? recs.data : "", first);
+         *indexLen = cacheText->len;
+         GvBuf_append(cacheText, recs.data ? recs.data + first : "", recs.len - first);
          GvBuf_append(cacheText, fold.data ? fold.data : "", fold.len);
          if (recs.failed || fold.failed)
             cacheText->failed = true;
@@ -785,23 +817,22 @@ static void scan_one(ArchiveEntry *e, const ArchiveScan *how, GvBuf *cacheText) 
    SessionFile_close(sf);
 }
 
-/* The order in which to visit a's entries newest first (day, then file
- * name ascending: the order a search prints), when every one is a cache
- * hit: the file stat'ed unchanged and the summary line checked, its day
- * read. NULL when one is not (the day of a file to replay is not known
- * before it is replayed) or without memory. */
-static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **ces) {
-   size_t n = a->count;
-   size_t *order = malloc((n + 1) * sizeof *order);
-   int64_t *day = malloc((n + 1) * sizeof *day);
-   bool ok = order && day;
-   for (size_t i = 0; ok && i < n; i++) {
+/* Whether the entries [from, to) of a are cache hits, each file stat'ed
+ * unchanged and its summary line checked: their cache entries into ces,
+ * their days into day. For the order in which to visit them newest first
+ * (day, then file name ascending: the order a search prints), known only
+ * when every one is (the day of a file to replay is not known before it is
+ * replayed). */
+static bool order_check(const Archive *a, const Cache *c, const CacheEntry **ces, int64_t *day,
+                        size_t from, size_t to) {
+   bool ok = true;
+   for (size_t i = from; ok && i < to; i++) {
       const CacheEntry *ce = ces[i] = cache_find(c, a->entries[i].name);
       struct stat st;
       ok = ce && entry_stat(c, &a->entries[i], &st) == 0 && S_ISREG(st.st_mode) && st.st_size == ce->size &&
            (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == ce->mtime_ns;
-      const char *line = ok ? c->buf + ce->from : NULL;
-      const char *nl = ok ? memchr(line, '\n', ce->to - ce->from) : NULL;
+      const char *line = ok ? c->buf + ce->sum : NULL;
+      const char *nl = ok ? memchr(line, '\n', ce->sumEnd - ce->sum) : NULL;
       ok = nl && nl - line > 2 && line[0] == 'S' && line[1] == '\t' &&
            cache_hash(line, (size_t)(nl - line) + 1) == ce->hsum;
       const char *q = line;
@@ -809,11 +840,15 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
          day[i] = cache_num(line + 2, &q);
       ok = ok && q > line + 2 && *q == '\t';
    }
-   if (!ok) {
-      free(order);
-      free(day);
+   return ok;
+}
+
+/* The order newest first from the entries' days (day, then file name
+ * ascending). NULL without memory. */
+static size_t *order_days(const int64_t *day, size_t n) {
+   size_t *order = malloc((n + 1) * sizeof *order);
+   if (!order)
       return NULL;
-   }
    /* Days rising with the names (the usual archive): each day's run, from
     * the last, in name order; else sorted. */
    bool rising = true;
@@ -837,7 +872,6 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
       size_t *tmp = malloc((n + 1) * sizeof *tmp);
       if (!tmp) {
          free(order);
-         free(day);
          return NULL;
       }
       for (size_t w = 1; w < n; w *= 2)
@@ -850,8 +884,335 @@ static size_t *visit_order(const Archive *a, const Cache *c, const CacheEntry **
          }
       free(tmp);
    }
-   free(day);
    return order;
+}
+
+/* One session of a scan: from the cache when it can (ce), else replayed,
+ * its cache text noted in texts and lens. */
+typedef struct ScanState {
+   Archive *a;
+   const ArchiveScan *how;
+   const Cache *cache;
+   bool useCache, checked;  /* checked: the sessions' stat and summary seen (order_check) */
+   char **texts;            /* each entry's index lines (F, S) and body, for the cache */
+   size_t *lens;
+   char **bodies;
+   size_t *blens;
+   size_t hits;             /* cache hits */
+   bool dirty;              /* something replayed for the cache */
+} ScanState;
+
+static void scan_visit(ScanState *st, size_t i, const CacheEntry *ce) {
+   ArchiveEntry *e = &st->a->entries[i];
+   if (ce && scan_cached(e, st->how, st->cache, ce, st->checked)) {
+      st->hits++;
+      /* Copied as it is: its index lines, its body. */
+      st->texts[i] = (char *)st->cache->buf + ce->head;
+      st->lens[i] = ce->sumEnd - ce->head;
+      st->bodies[i] = (char *)st->cache->buf + ce->from;
+      st->blens[i] = ce->fto - ce->from;
+      return;
+   }
+   GvBuf t = GV_BUF_INIT;
+   size_t indexLen = 0;
+   scan_one(e, st->how, st->useCache ? &t : NULL, &indexLen);
+   if (st->useCache && t.len && !t.failed && indexLen) {
+      st->texts[i] = t.data;
+      st->lens[i] = indexLen;
+      st->bodies[i] = t.data + indexLen;
+      st->blens[i] = t.len - indexLen;
+      st->dirty = true;
+      /* Owned: freed below (marked by being outside the cache buffer). */
+   } else {
+      GvBuf_free(&t);
+   }
+}
+
+/* An ordered visit shared by two threads. The second is started before
+ * the folder is listed: it lists it while the first loads the cache; both
+ * then check the entries (order_check), taking SCAN_CHECKS at a time under
+ * the lock, and the second waits for the order. The sessions are then cut into parts of about the same size (in
+ * cache bytes); the scanning thread takes them from the newest (lo), the
+ * second from the oldest (hi), each its next under the lock, until they
+ * meet. The second visits its parts with its own visitor (mine.ud) and
+ * stops at the first session it cannot take from the cache (stopPart,
+ * stopAt): the scanning thread goes on from there the usual way once it
+ * has merged the parts before. When the second thread gets no processor,
+ * the first takes every part. */
+#define SCAN_CHECKS 32
+
+typedef struct ScanShare {
+   pthread_t thread;
+   pthread_mutex_t lock;
+   pthread_cond_t cond;
+   int stage;               /* told: 0 wait, 1 check, 2 visit (nparts; 0: none) */
+   int lister;              /* who lists the folder: 0 not yet taken, 1 this thread, 2 the first */
+   bool listed;             /* listed by this thread (listRc, listErr) */
+   bool finished;           /* this thread has done all it will do */
+   int listRc;
+   char listErr[PATH_MAX + 256];
+   size_t checkNext;        /* the entries to check: [checkNext, a->count), taken SCAN_CHECKS at a time */
+   bool checking;           /* the second thread is checking some */
+   bool checkOk;            /* every entry checked passed */
+   int64_t *day;
+   const CacheEntry **ces;
+   size_t lo, hi;           /* parts [lo, hi) not taken yet */
+   size_t bounds[ARCHIVE_SPLIT_PARTS + 1]; /* part k: order[bounds[k] .. bounds[k + 1]) */
+   size_t nparts;
+   const size_t *order;
+   void *other;             /* the second visitor */
+   ArchiveScan mine;        /* the second thread's visit (its ud) */
+   ScanState st;            /* its hits and texts */
+   size_t stopPart, stopAt; /* where it stopped (stopPart == nparts: it did not) */
+} ScanShare;
+
+/* Checks entries SCAN_CHECKS at a time until none is left; the second
+ * thread (worker) says when it is checking some. */
+static void share_check(ScanShare *sh, bool worker) {
+   size_t n = sh->st.a->count;
+   for (;;) {
+      pthread_mutex_lock(&sh->lock);
+      size_t from = sh->checkNext, to = from + SCAN_CHECKS < n ? from + SCAN_CHECKS : n;
+      sh->checkNext = to;
+      if (worker)
+         sh->checking = from < to;
+      pthread_mutex_unlock(&sh->lock);
+      if (from >= to)
+         return;
+      bool ok = order_check(sh->st.a, sh->st.cache, sh->ces, sh->day, from, to);
+      pthread_mutex_lock(&sh->lock);
+      if (!ok) {
+         sh->checkOk = false;
+         sh->checkNext = n;  /* no order: the rest need no check */
+      }
+      if (worker) {
+         sh->checking = false;
+         pthread_cond_broadcast(&sh->cond);
+      }
+      pthread_mutex_unlock(&sh->lock);
+   }
+}
+
+/* The second thread's last act: the first, waiting for it, goes on at
+ * once (the thread is detached: its exit is not waited for). */
+static void *share_finish(ScanShare *sh) {
+   pthread_mutex_lock(&sh->lock);
+   sh->finished = true;
+   pthread_cond_broadcast(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
+   return NULL;
+}
+
+static void *scan_share(void *arg) {
+   ScanShare *sh = arg;
+   /* The listing, unless the first thread has taken it (it got to it
+    * first: this one started late). */
+   pthread_mutex_lock(&sh->lock);
+   bool mine = sh->lister == 0;
+   if (mine)
+      sh->lister = 1;
+   pthread_mutex_unlock(&sh->lock);
+   int rc = mine ? list_folder(sh->st.a, sh->listErr, sizeof sh->listErr) : 0;
+   pthread_mutex_lock(&sh->lock);
+   sh->listRc = rc;
+   sh->listed = true;
+   pthread_cond_broadcast(&sh->cond);
+   while (sh->stage == 0)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   int stage = sh->stage;
+   pthread_mutex_unlock(&sh->lock);
+   if (stage == 1)
+      share_check(sh, true);
+   pthread_mutex_lock(&sh->lock);
+   while (sh->stage < 2)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
+   for (;;) {
+      pthread_mutex_lock(&sh->lock);
+      size_t k = sh->lo < sh->hi ? --sh->hi : sh->nparts;
+      pthread_mutex_unlock(&sh->lock);
+      if (k == sh->nparts)
+         return share_finish(sh);
+      sh->mine.part(sh->mine.ud, k);
+      for (size_t j = sh->bounds[k]; j < sh->bounds[k + 1]; j++) {
+         size_t i = sh->order[j];
+         ArchiveEntry *e = &sh->st.a->entries[i];
+         if (!scan_cached(e, &sh->mine, sh->st.cache, sh->ces[i], true)) {
+            sh->stopPart = k, sh->stopAt = j;
+            return share_finish(sh);
+         }
+         const CacheEntry *ce = sh->ces[i];
+         sh->st.hits++;
+         sh->st.texts[i] = (char *)sh->st.cache->buf + ce->head;
+         sh->st.lens[i] = ce->sumEnd - ce->head;
+         sh->st.bodies[i] = (char *)sh->st.cache->buf + ce->from;
+         sh->st.blens[i] = ce->fto - ce->from;
+      }
+   }
+}
+
+/* A second thread for an ordered visit of a's archive, when worth one
+ * (two processors or more, one of them free by the load average,
+ * ARCHIVE_SPLIT_BYTES of cache, no progress line to keep): started on
+ * listing the folder (the scanning thread loads the cache meanwhile).
+ * NULL: none, the folder not listed. */
+static ScanShare *share_start(Archive *a, const ArchiveScan *how, const Cache *cache) {
+   if (!how->split || !how->part || !how->merge || !how->join || how->progress)
+      return NULL;
+   /* GAVEL_THREADS=1: never; 2: always (tests). Else only when a processor
+    * is free, by the load average below the number of processors (a run of
+    * searches counts about one itself): a second thread on a busy machine
+    * costs more than it gives (its share waits for a processor, the first
+    * waits for it). */
+   const char *env = getenv("GAVEL_THREADS");
+   if (env && strcmp(env, "1") == 0)
+      return NULL;
+   if (!(env && strcmp(env, "2") == 0)) {
+      long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+      double load;
+      char path[PATH_MAX];
+      struct stat st;
+      if (cpus < 2 || getloadavg(&load, 1) != 1 || load >= (double)cpus ||
+          Archive_cachePath(a->dir, path, sizeof path) != 0 || stat(path, &st) != 0 ||
+          (uint64_t)st.st_size < ARCHIVE_SPLIT_BYTES)
+         return NULL;
+   }
+   ScanShare *sh = calloc(1, sizeof *sh);
+   if (!sh)
+      return NULL;
+   sh->other = how->split(how->ud, ARCHIVE_SPLIT_PARTS);
+   if (sh->other && pthread_mutex_init(&sh->lock, NULL) == 0) {
+      if (pthread_cond_init(&sh->cond, NULL) == 0) {
+         sh->mine = *how;
+         sh->mine.ud = sh->other;
+         sh->st = (ScanState){ .a = a, .how = &sh->mine, .cache = cache };
+         if (pthread_create(&sh->thread, NULL, scan_share, sh) == 0) {
+            pthread_detach(sh->thread);
+            return sh;
+         }
+         pthread_cond_destroy(&sh->cond);
+      }
+      pthread_mutex_destroy(&sh->lock);
+   }
+   if (sh->other)
+      how->join(how->ud, sh->other);
+   free(sh);
+   return NULL;
+}
+
+/* The folder listed: by the second thread (waited for), or here when it
+ * has not started on it yet. 0, or -1 with err. */
+static int share_listed(ScanShare *sh, char *err, size_t errlen) {
+   pthread_mutex_lock(&sh->lock);
+   bool mine = sh->lister == 0;
+   if (mine)
+      sh->lister = 2;
+   pthread_mutex_unlock(&sh->lock);
+   if (mine)
+      return list_folder(sh->st.a, err, errlen);
+   pthread_mutex_lock(&sh->lock);
+   while (!sh->listed)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
+   if (sh->listRc != 0)
+      snprintf(err, errlen, "%s", sh->listErr);
+   return sh->listRc;
+}
+
+/* Checks the entries with the second thread (st its visit's state, ces
+ * and day as order_check fills them): whether every one passed. */
+static bool share_checked(ScanShare *sh, const ScanState *st, const CacheEntry **ces, int64_t *day) {
+   pthread_mutex_lock(&sh->lock);
+   sh->st = *st;
+   sh->st.how = &sh->mine;
+   sh->st.hits = 0;
+   sh->ces = ces, sh->day = day;
+   sh->checkNext = 0;
+   sh->checkOk = true;
+   sh->stage = 1;
+   pthread_cond_broadcast(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
+   share_check(sh, false);
+   pthread_mutex_lock(&sh->lock);
+   while (sh->checking)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   bool ok = sh->checkOk;
+   pthread_mutex_unlock(&sh->lock);
+   return ok;
+}
+
+/* Tells the second thread to visit the parts of order (NULL: none). */
+static void share_go(ScanShare *sh, const size_t *order, size_t n) {
+   sh->nparts = 0;
+   if (order) {
+      size_t total = 0, k = 0, sum = 0;
+      for (size_t j = 0; j < n; j++)
+         total += sh->ces[order[j]]->fto - sh->ces[order[j]]->from;
+      sh->bounds[0] = 0;
+      for (size_t j = 0; j < n; j++) {
+         sum += sh->ces[order[j]]->fto - sh->ces[order[j]]->from;
+         if (sum * ARCHIVE_SPLIT_PARTS >= total * (k + 1) && k + 1 < ARCHIVE_SPLIT_PARTS)
+            sh->bounds[++k] = j + 1;
+      }
+      if (sh->bounds[k] < n)
+         sh->bounds[++k] = n;
+      sh->nparts = k;
+   }
+   sh->order = order;
+   sh->lo = 0, sh->hi = sh->nparts;
+   sh->stopPart = sh->nparts;
+   pthread_mutex_lock(&sh->lock);
+   sh->stage = 2;
+   pthread_cond_broadcast(&sh->cond);
+   pthread_mutex_unlock(&sh->lock);
+}
+
+/* Waits for the second thread: its parts merged in order after the first's
+ * (and the sessions it stopped at visited here), its visitor freed. */
+static void share_end(ScanShare *sh, ScanState *st) {
+   const ArchiveScan *how = st->how;
+   pthread_mutex_lock(&sh->lock);
+   while (!sh->finished)
+      pthread_cond_wait(&sh->cond, &sh->lock);
+   pthread_mutex_unlock(&sh->lock);
+   pthread_cond_destroy(&sh->cond);
+   pthread_mutex_destroy(&sh->lock);
+   st->hits += sh->st.hits;
+   for (size_t k = sh->lo; k < sh->nparts; k++) {
+      how->merge(how->ud, sh->other, k);
+      if (k == sh->stopPart)
+         for (size_t j = sh->stopAt; j < sh->bounds[k + 1]; j++)
+            scan_visit(st, sh->order[j], sh->ces[sh->order[j]]);
+   }
+   how->join(how->ud, sh->other);
+   free(sh);
+}
+
+/* The sessions in order: in parts shared with the second thread when
+ * there is one (sh), else one after the other. */
+static void scan_ordered(ScanState *st, const size_t *order, const CacheEntry *const *ces,
+                         ScanShare *sh) {
+   const ArchiveScan *how = st->how;
+   size_t n = st->a->count;
+   if (!sh) {
+      for (size_t j = 0; j < n; j++) {
+         scan_visit(st, order[j], ces[order[j]]);
+         if (how->progress)
+            how->progress(how->ud, j + 1, n);
+      }
+      return;
+   }
+   share_go(sh, order, n);
+   for (;;) {
+      pthread_mutex_lock(&sh->lock);
+      size_t k = sh->lo < sh->hi ? sh->lo++ : sh->nparts;
+      pthread_mutex_unlock(&sh->lock);
+      if (k == sh->nparts)
+         break;
+      for (size_t j = sh->bounds[k]; j < sh->bounds[k + 1]; j++)
+         scan_visit(st, order[j], ces[order[j]]);
+   }
+   share_end(sh, st);
 }
 
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
@@ -863,71 +1224,88 @@ int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen) {
       snprintf(err, errlen, "out of memory");
       return -1;
    }
-   if (list_folder(a, err, errlen) != 0)
-      return -1;
    const char *nc = getenv("GAVEL_NO_CACHE");
    bool useCache = how->digest && how->digest_version && !how->no_cache && !(nc && *nc && *nc != '0');
    Cache cache;
    memset(&cache, 0, sizeof cache);
-   char **texts = NULL;
-   size_t *lens = NULL;
-   bool dirty = false;
    cache.dirfd = -1;
+   /* A search newest first may share the scan with a second thread, which
+    * then lists the folder while the cache is loaded here. */
+   ScanShare *sh = useCache && how->newestFirst && how->no_locks ? share_start(a, how, &cache) : NULL;
+   if (!sh && list_folder(a, err, errlen) != 0)
+      return -1;
+   char **texts = NULL, **bodies = NULL;
+   size_t *lens = NULL, *blens = NULL;
    if (useCache) {
       cache_load(&cache, a->dir, how->digest_version);
       cache.dirfd = open(a->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+   }
+   ScanState st = { .a = a, .how = how, .cache = &cache };
+   if (sh && share_listed(sh, err, errlen) != 0) {
+      share_go(sh, NULL, 0);
+      share_end(sh, &st);
+      cache_free(&cache);
+      return -1;
+   }
+   if (useCache) {
       texts = calloc(a->count + 1, sizeof *texts);
       lens = calloc(a->count + 1, sizeof *lens);
-      useCache = cache.usable && texts && lens;
+      bodies = calloc(a->count + 1, sizeof *bodies);
+      blens = calloc(a->count + 1, sizeof *blens);
+      useCache = cache.usable && texts && lens && bodies && blens;
    }
    /* Newest first when asked and every session is a cache hit (a search
     * then prints as it goes). */
    size_t *order = NULL;
    const CacheEntry **ces = NULL;
+   int64_t *day = NULL;
+   st.useCache = useCache, st.texts = texts, st.lens = lens, st.bodies = bodies, st.blens = blens;
    if (useCache && how->newestFirst && how->no_locks && a->count > 0 &&
-       (ces = calloc(a->count, sizeof *ces)))
-      order = visit_order(a, &cache, ces);
+       (ces = calloc(a->count, sizeof *ces)) && (day = malloc(a->count * sizeof *day))) {
+      /* With the second thread, when there is one (and more than one session). */
+      if (sh && a->count < 2) {
+         share_go(sh, NULL, 0);
+         share_end(sh, &st);
+         sh = NULL;
+      }
+      bool ok = sh ? share_checked(sh, &st, ces, day) : order_check(a, &cache, ces, day, 0, a->count);
+      order = ok ? order_days(day, a->count) : NULL;
+   }
    if (how->ordered)
       how->ordered(how->ud, order != NULL);
-   size_t hits = 0;
-   for (size_t j = 0; j < a->count; j++) {
-      size_t i = order ? order[j] : j;
-      ArchiveEntry *e = &a->entries[i];
-      const CacheEntry *ce = order ? ces[i] : useCache ? cache_find(&cache, e->name) : NULL;
-      if (ce && scan_cached(e, how, &cache, ce, order != NULL)) {
-         hits++;
-         /* Copied as it is, from its F line to the end of its folded lines. */
-         texts[i] = (char *)cache.buf + ce->head;
-         lens[i] = ce->fto - ce->head;
-      } else {
-         GvBuf t = GV_BUF_INIT;
-         scan_one(e, how, useCache ? &t : NULL);
-         if (useCache && t.len && !t.failed) {
-            texts[i] = t.data;
-            lens[i] = t.len;
-            dirty = true;
-            /* Owned: freed below (marked by being outside the cache buffer). */
-         } else {
-            GvBuf_free(&t);
-         }
+   st.checked = order != NULL;
+   if (order) {
+      scan_ordered(&st, order, ces, sh);
+   } else {
+      if (sh) {
+         share_go(sh, NULL, 0);
+         share_end(sh, &st);
       }
-      if (how->progress)
-         how->progress(how->ud, j + 1, a->count);
+      for (size_t i = 0; i < a->count; i++) {
+         scan_visit(&st, i, useCache ? cache_find(&cache, a->entries[i].name) : NULL);
+         if (how->progress)
+            how->progress(how->ud, i + 1, a->count);
+      }
    }
+   size_t hits = st.hits;
+   bool dirty = st.dirty;
    free(order);
    free(ces);
+   free(day);
    if (useCache) {
       /* Rewritten when something new was digested or an entry went stale
        * (its file changed or is gone); a damaged file, never cached, does
        * not make every scan rewrite it. */
       if (dirty || hits != cache.count)
-         cache_write(&cache, how->digest_version, a, texts, lens);
+         cache_write(&cache, how->digest_version, a, texts, lens, bodies, blens);
       for (size_t i = 0; i < a->count; i++)
          if (texts[i] && !(cache.buf && texts[i] >= cache.buf && texts[i] < cache.buf + cache.len))
             free(texts[i]);
    }
    free(texts);
    free(lens);
+   free(bodies);
+   free(blens);
    cache_free(&cache);
    sort_newest_first(a);
    return 0;

@@ -106,6 +106,28 @@ typedef struct ArchiveScan {
     * when set, is told before the first visit whether they will be. */
    bool newestFirst;
    void (*ordered)(void *ud, bool newestFirst);
+   /* With two processors or more, one of them free (the load average
+    * below their number), at least ARCHIVE_SPLIT_BYTES of cache
+    * and no progress (GAVEL_THREADS=1: never, 2: whatever the processors,
+    * load and size), a second thread shares a visit newest first: it
+    * lists the folder while the scanning thread loads the cache, both
+    * check the cached entries, then the sessions are cut into at most
+    * nparts parts in order and the scanning thread visits them from the
+    * newest, the second from the oldest, until they meet. split (called
+    * before the folder is listed, and before ordered)
+    * returns the ud of a second visitor for it, independent of the first
+    * (its callbacks, part among them, are called from that thread alone),
+    * or NULL for none; part tells it that the sessions it visits next are
+    * those of part k (its findings kept apart, by part). Once it has
+    * stopped, the scanning thread calls merge for each of its parts, in
+    * order (what it found, after what ud found so far), then join (which
+    * frees it; join alone when the visit is not newest first after all). A
+    * session the second thread cannot take from the cache is visited by
+    * the scanning thread, after the part's merge. NULL: one thread. */
+   void *(*split)(void *ud, size_t nparts);
+   void (*part)(void *other, size_t k);
+   void (*merge)(void *ud, void *other, size_t k);
+   void (*join)(void *ud, void *other);
    bool no_cache;         /* neither read nor write the cache (GAVEL_NO_CACHE=1 sets it too) */
    /* A cached file is only stat'ed, not opened to ask for its lock:
     * `locked` stays false (a search does not show it). */
@@ -118,6 +140,11 @@ typedef struct ArchiveScan {
  * cannot be read or written is ignored: it is never the only copy of
  * anything, and deleting it any time only costs the next scan a replay. */
 int Archive_scan(Archive *a, const ArchiveScan *how, char *err, size_t errlen);
+
+/* The cache bytes an ordered visit reads before a second thread is worth
+ * it, and the parts it is cut into (ArchiveScan.split). */
+#define ARCHIVE_SPLIT_BYTES ((size_t)4 << 20)
+#define ARCHIVE_SPLIT_PARTS 64
 void Archive_free(Archive *a);
 
 /* Summarises one session already open (the TUI's current one, say) into e:

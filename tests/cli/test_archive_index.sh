@@ -93,6 +93,36 @@ same "a cache of the format before"
 head -n 1 "$c" | grep -q 'gavel-digest-2$' && fail "a cache of the format before was kept"
 grep -q "^V	0	EL	.*	$iv\$" "$c" || fail "the rebuilt cache lacks EL's intervention $iv"
 
+# The index at the head of the cache (format 6): every entry's F line and
+# its summary line, then "B", then the bodies (records, folded lines) in the
+# same order; a list reads only the index.
+c=$(cachefile)
+head -n 1 "$c" | grep -q '^gavel-archive-cache 6 ' || fail "not format 6: $(head -n 1 "$c")"
+awk 'NR == 1 { next }
+	state == 0 && /^F	/ { state = 1; n++; next }
+	state == 1 && /^S	/ { state = 0; next }
+	state == 0 && $0 == "B" { print n; done = 1; exit }
+	{ exit 1 }
+	END { if (!done) exit 1 }' "$c" > "$T/n" || fail "no index of F and S lines ended by B at the head:
+$(head -n 8 "$c" | cut -c1-80)"
+[ "$(cat "$T/n")" -ge 4 ] || fail "only $(cat "$T/n") entries in the index"
+awk '$0 == "B" { getline; print substr($0, 1, 2); exit }' "$c" | grep -q '^[IVPRAD]	' ||
+	fail "no record after the index"
+# A cache of format 5 (the summary line with its records, no index) is not
+# read: rebuilt whole as format 6, the same answers.
+sed '1s/^gavel-archive-cache 6 /gavel-archive-cache 5 /' "$c" > "$T/x" && cat "$T/x" > "$c"
+same "a cache of format 5"
+head -n 1 "$c" | grep -q '^gavel-archive-cache 6 ' || fail "a cache of format 5 was kept"
+# The index without its end ("B"): nothing is read from it.
+grep -v '^B$' "$c" > "$T/x" && cat "$T/x" > "$c"
+same "an index without its end"
+grep -qx B "$c" || fail "the cache was not rewritten"
+# A summary line damaged (a digit of its counts): that entry is a miss.
+awk 'done == 0 && /^S	/ { sub(/	[0-9]+	/, "	99999	"); done = 1 } { print }' "$c" > "$T/x" &&
+	cat "$T/x" > "$c"
+grep -q '^S	.*	99999	' "$c" || grep -q '^S	99999	' "$c" || fail "no summary line damaged"
+same "a damaged summary line"
+
 # A session grows (new size and mtime): its entry is stale, read again.
 "$GAVEL_BIN" exec "$S2" <<-'X' > /dev/null || fail "exec S2"
 item add "Zzfresh toolbox matters"
