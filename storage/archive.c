@@ -21,6 +21,7 @@
 #include "storage/datadir.h"
 #include "storage/fileio.h"
 #include "storage/lock.h"
+#include "storage/paths.h"
 #include "storage/sessionfile.h"
 
 int64_t Archive_nameDay(const char *name) {
@@ -170,18 +171,11 @@ static int list_folder(Archive *a, char *err, size_t errlen) {
 /* ---- digests and the cache ------------------------------------------ */
 
 int Archive_cachePath(const char *sessionsDir, char *buf, size_t n) {
-   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
    char base[PATH_MAX];
-   if (xdg && xdg[0] == '/')
-      snprintf(base, sizeof base, "%s/gavel", xdg);
-   else if (home && *home)
-      snprintf(base, sizeof base, "%s/.cache/gavel", home);
-   else
+   if (Paths_user(PATHS_CACHE, "", base, sizeof base) != 0)
       return -1;
-   /* One cache per sessions folder: FNV-1a of its path names it. */
-   uint64_t h = 1469598103934665603ULL;
-   for (const char *c = sessionsDir; *c; c++)
-      h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+   /* One cache per sessions folder: a hash of its path names it. */
+   uint64_t h = Paths_hash(sessionsDir);
    int w = snprintf(buf, n, "%s/archive-%016llx.cache", base, (unsigned long long)h);
    return w >= 0 && (size_t)w < n ? 0 : -1;
 }

@@ -23,17 +23,7 @@ static char *Config_strdup(const char *s) {
 }
 
 int Config_path(char *buf, size_t n) {
-   const char *xdg = getenv("XDG_CONFIG_HOME");
-   const char *home = getenv("HOME");
-   int w;
-   /* The XDG spec: a relative value is to be ignored. */
-   if (xdg && xdg[0] == '/')
-      w = snprintf(buf, n, "%s/gavel/config.ini", xdg);
-   else if (home && *home)
-      w = snprintf(buf, n, "%s/.config/gavel/config.ini", home);
-   else
-      return -1;
-   return w < 0 || (size_t)w >= n ? -1 : 0;
+   return Paths_user(PATHS_CONFIG, "config.ini", buf, n);
 }
 
 /* "180", "180s", "3m", "2m30s", "2:30" -> seconds, or -1. */

@@ -1,5 +1,7 @@
 #include "storage/datadir.h"
 
+#include "storage/paths.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,18 +13,12 @@ int DataDir_sessions(const char *override, char *buf, size_t n, char *err, size_
    if (override && *override) {
       w = snprintf(buf, n, "%s/sessions", override);
    } else {
-      const char *xdg = getenv("XDG_DATA_HOME");
-      /* The XDG spec says a relative value is to be ignored. */
-      if (xdg && xdg[0] == '/') {
-         w = snprintf(buf, n, "%s/gavel/sessions", xdg);
-      } else {
-         const char *home = getenv("HOME");
-         if (!home || !*home) {
-            snprintf(err, errlen, "neither XDG_DATA_HOME nor HOME is set; use -D DIR");
-            return -1;
-         }
-         w = snprintf(buf, n, "%s/.local/share/gavel/sessions", home);
+      const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+      if (!(xdg && xdg[0] == '/') && !(home && *home)) {
+         snprintf(err, errlen, "neither XDG_DATA_HOME nor HOME is set; use -D DIR");
+         return -1;
       }
+      w = Paths_user(PATHS_DATA, "sessions", buf, n) == 0 ? 0 : -1;
    }
    if (w < 0 || (size_t)w >= n) {
       snprintf(err, errlen, "the data folder path is too long");

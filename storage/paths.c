@@ -49,15 +49,10 @@ int Paths_dataDir(int i, const char *sub, const PathsHint *hint, char *buf, size
    }
    case 1: {
       /* The user's own files first, so a roster of theirs can replace a shipped one. */
-      const char *xdg = getenv("XDG_DATA_HOME");
-      const char *home = getenv("HOME");
-      /* The XDG spec: a relative value is to be ignored. */
       if (hint && hint->datadir && *hint->datadir)
          w = snprintf(buf, n, "%s/%s", hint->datadir, sub);
-      else if (xdg && xdg[0] == '/')
-         w = snprintf(buf, n, "%s/gavel/%s", xdg, sub);
-      else if (home && *home)
-         w = snprintf(buf, n, "%s/.local/share/gavel/%s", home, sub);
+      else
+         w = Paths_user(PATHS_DATA, sub, buf, n) == 0 ? 0 : -1;
       break;
    }
    case 2:
@@ -79,6 +74,30 @@ int Paths_dataDir(int i, const char *sub, const PathsHint *hint, char *buf, size
    if (w < 0 || (size_t)w >= n)
       buf[0] = '\0'; /* unusable: an empty entry the caller skips */
    return 0;
+}
+
+int Paths_user(PathsUser which, const char *sub, char *buf, size_t n) {
+   static const char *const Var[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+   static const char *const Home[] = { ".local/share", ".config", ".cache" };
+   const char *xdg = getenv(Var[which]), *home = getenv("HOME");
+   const char *slash = sub && *sub ? "/" : "";
+   if (!sub)
+      sub = "";
+   int w;
+   if (xdg && xdg[0] == '/')
+      w = snprintf(buf, n, "%s/gavel%s%s", xdg, slash, sub);
+   else if (home && *home)
+      w = snprintf(buf, n, "%s/%s/gavel%s%s", home, Home[which], slash, sub);
+   else
+      return -1;
+   return w >= 0 && (size_t)w < n ? 0 : -1;
+}
+
+uint64_t Paths_hash(const char *text) {
+   uint64_t h = 14695981039346656037ULL; /* FNV-1a's offset basis */
+   for (const char *c = text; *c; c++)
+      h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+   return h;
 }
 
 int Paths_findData(const char *sub, const char *name, const PathsHint *hint, char *buf,

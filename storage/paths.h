@@ -13,6 +13,7 @@
 #define GAVEL_STORAGE_PATHS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Is arg a path rather than a name? (it has a '/' or ends in ".ini") */
 int Paths_isPath(const char *arg);
@@ -31,5 +32,18 @@ int Paths_findData(const char *sub, const char *name, const PathsHint *hint, cha
 /* The i-th folder of the search order for SUB into buf (i from 0): 0, or -1
  * when there are no more. Folders that cannot exist are skipped. */
 int Paths_dataDir(int i, const char *sub, const PathsHint *hint, char *buf, size_t n);
+
+/* The user's folders of the XDG base directories. */
+typedef enum PathsUser { PATHS_DATA, PATHS_CONFIG, PATHS_CACHE } PathsUser;
+
+/* $XDG_DATA_HOME, $XDG_CONFIG_HOME or $XDG_CACHE_HOME, then "/gavel", then
+ * "/SUB" unless sub is "" or NULL, into buf; without the variable (or with a
+ * relative value, which the XDG spec says to ignore) under $HOME:
+ * .local/share, .config, .cache. 0, or -1 when neither is set or the path
+ * does not fit. */
+int Paths_user(PathsUser which, const char *sub, char *buf, size_t n);
+
+/* FNV-1a of a text: names a cache file after a path. */
+uint64_t Paths_hash(const char *text);
 
 #endif

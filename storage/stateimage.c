@@ -13,6 +13,7 @@
 
 #include "model/buf.h"
 #include "storage/fileio.h"
+#include "storage/paths.h"
 #include "storage/sessionscan.h"
 
 static const char Magic[12] = "gavel-image\n";
@@ -20,15 +21,7 @@ static const char Magic[12] = "gavel-image\n";
 
 /* The folder of the images: $XDG_CACHE_HOME/gavel/state. */
 static int StateImage_dir(char *buf, size_t n) {
-   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-   int w;
-   if (xdg && xdg[0] == '/')
-      w = snprintf(buf, n, "%s/gavel/state", xdg);
-   else if (home && *home)
-      w = snprintf(buf, n, "%s/.cache/gavel/state", home);
-   else
-      return -1;
-   return w >= 0 && (size_t)w < n ? 0 : -1;
+   return Paths_user(PATHS_CACHE, "state", buf, n);
 }
 
 /* The session's real path: a session opened by another name (a link, a
@@ -43,9 +36,7 @@ int StateImage_path(const char *sessionPath, char *buf, size_t n) {
    if (StateImage_dir(dir, sizeof dir) != 0)
       return -1;
    StateImage_real(sessionPath, real);
-   uint64_t h = 1469598103934665603ULL;
-   for (const char *c = real; *c; c++)
-      h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+   uint64_t h = Paths_hash(real);
    int w = snprintf(buf, n, "%s/%016llx.image", dir, (unsigned long long)h);
    return w >= 0 && (size_t)w < n ? 0 : -1;
 }

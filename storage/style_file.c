@@ -41,15 +41,12 @@ int StyleFile_parse(const char *buf, size_t len, const char *name, Style *st, ch
 
 /* $XDG_CONFIG_HOME/gavel/styles/NAME.ini when it exists. */
 static int StyleFile_user(const char *name, char *buf, size_t n) {
-   const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-   int w;
-   if (xdg && xdg[0] == '/')
-      w = snprintf(buf, n, "%s/gavel/styles/%s.ini", xdg, name);
-   else if (home && *home)
-      w = snprintf(buf, n, "%s/.config/gavel/styles/%s.ini", home, name);
-   else
-      return -1;
-   return w >= 0 && (size_t)w < n && access(buf, F_OK) == 0 ? 0 : -1;
+   char sub[PATH_MAX];
+   int w = snprintf(sub, sizeof sub, "styles/%s.ini", name);
+   return w >= 0 && (size_t)w < sizeof sub && Paths_user(PATHS_CONFIG, sub, buf, n) == 0 &&
+                access(buf, F_OK) == 0
+             ? 0
+             : -1;
 }
 
 int StyleFile_load(const char *name_or_path, const PathsHint *hint, Style *st, char **errors) {
