@@ -658,8 +658,17 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    ImageAhead ahead = { 0 };
    if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
       SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
+   /* The CRC the image is checked against (or, without one, that of the
+    * whole file, for the image written later) summed as the file comes in. */
+   if (sf->stateImage) {
+      rd.sumLen = ahead.s ? info->covered : rd.size;
+      rd.more = SessionScan_crcMore;
+      rd.join = SessionScan_crcJoin;
+   }
    int readFailed = FileIO_readEnd(&rd, &buf, &len) != 0;
    int saved = errno;
+   /* The whole file's CRC, when the read summed all it read. */
+   int wholeSummed = !readFailed && rd.summed > 0 && rd.summed == len;
    Session *imaged = SessionFile_aheadJoin(&ahead);
    if (readFailed) {
       SessionImage_abandon(imaged, ahead.pending);
@@ -669,9 +678,13 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       return NULL;
    }
    /* Used only if the file still begins with the bytes it stands for. */
-   if (imaged && buf == ahead.text && len == ahead.size && StateImage_matches(info, buf, len, &sf->crc))
+   if (imaged && buf == ahead.text && len == ahead.size &&
+       (rd.summed == info->covered ? StateImage_matchesSummed(info, buf, len, (uint32_t)rd.sum)
+                                   : StateImage_matches(info, buf, len, &sf->crc))) {
       sf->fromImage = 1;
-   else if (imaged)
+      if (rd.summed == info->covered)
+         sf->crc = (uint32_t)rd.sum;
+   } else if (imaged)
       SessionImage_abandon(imaged, ahead.pending);
    /* A long file read whole is scanned beside its replay. */
    SessionScanLive *live = NULL;
@@ -714,6 +727,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       /* Refused after all: the whole file is replayed, read again (the
        * image's lines left NULs in this copy, which goes with it). */
       sf->fromImage = 0;
+      wholeSummed = 0;   /* the sum was of the first read */
       SessionScan_free(&scan);
       Session_free(imaged);
       buf = NULL;
@@ -735,7 +749,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    if (sf->stateImage) {
       sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcWide(sf->crc, buf + info->covered,
                                                                len - info->covered)
-                              : (uint32_t)SessionScan_crcWide(0, buf, len);
+                              : wholeSummed ? (uint32_t)rd.sum
+                                    : (uint32_t)SessionScan_crcWide(0, buf, len);
       sf->imageCovered = sf->fromImage ? info->covered : 0;
    }
    StateImage_close(&image);

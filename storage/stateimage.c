@@ -185,3 +185,9 @@ int StateImage_matches(const StateImageInfo *info, const char *text, size_t len,
    *crc = (uint32_t)SessionScan_crcWide(0, text, n);
    return *crc == info->crc;
 }
+
+int StateImage_matchesSummed(const StateImageInfo *info, const char *text, size_t len,
+                             uint32_t crc) {
+   size_t n = info->covered;
+   return n > 0 && n <= len && text[n - 1] == '\n' && crc == info->crc;
+}

@@ -50,5 +50,9 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
  * covers: at least N bytes, the N-th a line end, the same CRC-32? *crc gets
  * the CRC of the N bytes. */
 int StateImage_matches(const StateImageInfo *info, const char *text, size_t len, uint32_t *crc);
+/* The same with the CRC of text's first info->covered bytes already known
+ * (summed as they were read). */
+int StateImage_matchesSummed(const StateImageInfo *info, const char *text, size_t len,
+                             uint32_t crc);
 
 #endif
