@@ -529,9 +529,10 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
           a.st_ino == b.st_ino;
 }
 
-/* The state image read back by a thread of its own while the file is read
- * into text (whose address is known before its bytes are there: the image
- * only places lines and notes in it; SessionImage_settle reads it after). */
+/* The state image checked and read back by a thread of its own while the
+ * file is read into text (whose address is known before its bytes are
+ * there: the image only places lines and notes in it; SessionImage_settle
+ * reads it after). */
 typedef struct ImageAhead {
    const StateImageFile *image;
    Session *s;
@@ -544,7 +545,9 @@ typedef struct ImageAhead {
 
 static void *SessionFile_aheadRun(void *ud) {
    ImageAhead *a = ud;
-   a->ok = SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
+   /* The image's own checksum first: nothing of it is read before. */
+   a->ok = StateImage_verify(a->image) &&
+           SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
                                   &a->pending, NULL, 0);
    return NULL;
 }
@@ -656,7 +659,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    }
    /* With a state image, a thread reads it back while the file is read. */
    ImageAhead ahead = { 0 };
-   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
+   if (sf->stateImage && StateImage_open(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
       SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
    /* The CRC the image is checked against (or, without one, that of the
     * whole file, for the image written later) summed as the file comes in. */
