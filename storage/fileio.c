@@ -307,6 +307,7 @@ int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errl
  * own: most of a read of a file the page cache holds is the kernel giving
  * the buffer its pages, and two cores do that in half the time. */
 #define FILEIO_SPLIT_READ ((size_t)4 << 20)
+#define FILEIO_HUGE_PAGE ((size_t)2 << 20)
 
 /* Pieces of a part read and summed one at a time: a piece is summed right
  * after the read that copied it, while it is still in the cache. */
@@ -388,7 +389,13 @@ int FileIO_readBegin(int fd, FileIORead *r) {
       if (r->at >= 0 && r->at < st.st_size)
          r->size = (size_t)(st.st_size - r->at);
    }
-   if (!(r->buf = malloc(r->cap)))
+   /* A long file's buffer starts on a huge page's boundary: else its first
+    * part, up to the first boundary, gets 4 KiB pages (about 1 MB of them,
+    * a fault each). */
+   void *p = NULL;
+   if (r->cap >= FILEIO_SPLIT_READ && posix_memalign(&p, FILEIO_HUGE_PAGE, r->cap) == 0)
+      r->buf = p;
+   else if (!(r->buf = malloc(r->cap)))
       return -1;
 #ifdef MADV_HUGEPAGE
    /* A long file's buffer in huge pages where the system lends them on
