@@ -139,6 +139,22 @@ static NotesList *list_of(const Notes *n) {
    return l;
 }
 
+bool Notes_reserve_pieces(Notes *n, size_t count) {
+   if (n->form != NOTES_SLICE || n->len == 0 || count < 2 || count - 1 > UINT32_MAX / 2)
+      return false;
+   uint32_t cap = (uint32_t)(count - 1);
+   NotesList *l = malloc(sizeof *l + cap * sizeof *l->after);
+   if (!l)
+      return false;
+   l->holders = 1;
+   l->cap = cap;
+   l->count = 1;
+   l->first = n->at;
+   n->at = l;
+   n->form = NOTES_PIECES;
+   return true;
+}
+
 bool Notes_add_slice(Notes *n, const char *text, size_t len) {
    if (n->len == 0)   /* the first note: the slice alone */
       return Notes_set_slice(n, text, len);

@@ -96,6 +96,11 @@ bool Notes_set_slice(Notes *n, const char *text, size_t len);
  * have 0, and their one text is Notes_piece(n, 0). */
 size_t Notes_piece_count(const Notes *n);
 const char *Notes_piece(const Notes *n, size_t i);
+/* For the state image: notes that are one slice (Notes_set_slice) made a
+ * list with room for count pieces in all, so that the count - 1
+ * Notes_add_slice to come take no allocation each. False on ENOMEM (the
+ * notes unchanged) or when n is not one slice. */
+bool Notes_reserve_pieces(Notes *n, size_t count);
 /* One more holder of the same notes. */
 Notes Notes_share(const Notes *n);
 void Notes_release(Notes *n);

@@ -529,7 +529,9 @@ static bool gnotes(Reader *r, Notes *n) {
          if (len == 0 || (after && t < after))
             return bad(r, "a note list out of order");
          after = t + len + 1;
-         if (!(i ? Notes_add_slice(n, t, len) : Notes_set_slice(n, t, len)))
+         /* The list made once, with room for all its pieces. */
+         if (!(i ? Notes_add_slice(n, t, len)
+                 : Notes_set_slice(n, t, len) && Notes_reserve_pieces(n, count)))
             return bad(r, "out of memory");
       }
       return true;

@@ -307,22 +307,39 @@ int FileIO_mkdirsWith(const FileIO *io, const char *path, char *err, size_t errl
  * own: most of a read of a file the page cache holds is the kernel giving
  * the buffer its pages, and two cores do that in half the time. */
 #define FILEIO_SPLIT_READ ((size_t)4 << 20)
+#define FILEIO_HUGE_PAGE ((size_t)2 << 20)
+
+/* Pieces of a part read and summed one at a time: a piece is summed right
+ * after the read that copied it, while it is still in the cache. */
+#define FILEIO_SUM_PIECE ((size_t)256 << 10)
 
 typedef struct FileIOPart {
    int fd;
    char *buf;
    size_t want, got;
    off_t at;
+   size_t sumLen;   /* of this part's first bytes, summed as they come */
+   unsigned long (*more)(unsigned long acc, const char *p, size_t n);
+   unsigned long sum;
 } FileIOPart;
 
 static void FileIO_preadAll(FileIOPart *p) {
+   size_t summed = 0;
    while (p->got < p->want) {
-      ssize_t r = pread(p->fd, p->buf + p->got, p->want - p->got, p->at + (off_t)p->got);
+      size_t n = p->want - p->got;
+      if (p->sumLen > 0 && n > FILEIO_SUM_PIECE)
+         n = FILEIO_SUM_PIECE;
+      ssize_t r = pread(p->fd, p->buf + p->got, n, p->at + (off_t)p->got);
       if (r < 0 && errno == EINTR)
          continue;
       if (r <= 0)
          break;
       p->got += (size_t)r;
+      if (summed < p->sumLen) {
+         size_t upto = p->got < p->sumLen ? p->got : p->sumLen;
+         p->sum = p->more(p->sum, p->buf + summed, upto - summed);
+         summed = upto;
+      }
    }
 }
 
@@ -333,10 +350,16 @@ static void *FileIO_preadThread(void *ud) {
 
 /* The first `size` bytes from `at` into buf, in two halves at once; the
  * offset then after them. 0, or -1 when a part came short (the caller reads
- * on its own). */
-static int FileIO_readSplit(int fd, char *buf, size_t size, off_t at) {
-   size_t half = size / 2;
-   FileIOPart a = { fd, buf, half, 0, at }, b = { fd, buf + half, size - half, 0, at + (off_t)half };
+ * on its own). With r->sumLen, r->sum gets the sum of the first of them. */
+static int FileIO_readSplit(FileIORead *rd, char *buf, size_t size) {
+   int fd = rd->fd;
+   off_t at = rd->at;
+   size_t half = size / 2, sumLen = rd->more && rd->join ? rd->sumLen : 0;
+   if (sumLen > size)
+      sumLen = 0;   /* more than the read: summed by the caller */
+   FileIOPart a = { fd, buf, half, 0, at, sumLen < half ? sumLen : half, rd->more, 0 };
+   FileIOPart b = { fd, buf + half, size - half, 0, at + (off_t)half,
+                    sumLen > half ? sumLen - half : 0, rd->more, 0 };
    pthread_t t;
    if (pthread_create(&t, NULL, FileIO_preadThread, &b) != 0)
       return -1;
@@ -344,6 +367,10 @@ static int FileIO_readSplit(int fd, char *buf, size_t size, off_t at) {
    pthread_join(t, NULL);
    if (a.got != a.want || b.got != b.want || lseek(fd, at + (off_t)size, SEEK_SET) < 0)
       return -1;
+   if (sumLen > 0) {
+      rd->sum = b.sumLen > 0 ? rd->join(a.sum, b.sum, b.sumLen) : a.sum;
+      rd->summed = sumLen;
+   }
    return 0;
 }
 
@@ -362,7 +389,13 @@ int FileIO_readBegin(int fd, FileIORead *r) {
       if (r->at >= 0 && r->at < st.st_size)
          r->size = (size_t)(st.st_size - r->at);
    }
-   if (!(r->buf = malloc(r->cap)))
+   /* A long file's buffer starts on a huge page's boundary: else its first
+    * part, up to the first boundary, gets 4 KiB pages (about 1 MB of them,
+    * a fault each). */
+   void *p = NULL;
+   if (r->cap >= FILEIO_SPLIT_READ && posix_memalign(&p, FILEIO_HUGE_PAGE, r->cap) == 0)
+      r->buf = p;
+   else if (!(r->buf = malloc(r->cap)))
       return -1;
 #ifdef MADV_HUGEPAGE
    /* A long file's buffer in huge pages where the system lends them on
@@ -383,7 +416,8 @@ int FileIO_readEnd(FileIORead *rd, char **out, size_t *outlen) {
    char *buf = rd->buf;
    size_t cap = rd->cap, len = 0;
    rd->buf = NULL;
-   if (rd->size >= FILEIO_SPLIT_READ && FileIO_readSplit(fd, buf, rd->size, rd->at) == 0)
+   rd->summed = 0;
+   if (rd->size >= FILEIO_SPLIT_READ && FileIO_readSplit(rd, buf, rd->size) == 0)
       len = rd->size;   /* then on to the end, as it is now */
    for (;;) {
       if (cap - len < 2) {

@@ -84,6 +84,17 @@ typedef struct FileIORead {
    char *buf;
    size_t cap, size;
    off_t at;
+   /* Optional, set between the two: a checksum of the first sumLen bytes
+    * read, taken as they come in (each piece summed while it is still in
+    * the processor's cache, not in a second pass over the whole buffer).
+    * more(acc, p, n) sums on; join(a, b, blen) is the sum of x then y from
+    * a = sum(x), b = sum(y) and blen = the length of y. After FileIO_readEnd,
+    * summed is sumLen when sum holds it, else 0 (the caller sums itself). */
+   size_t sumLen;
+   unsigned long (*more)(unsigned long acc, const char *p, size_t n);
+   unsigned long (*join)(unsigned long a, unsigned long b, size_t blen);
+   unsigned long sum;
+   size_t summed;
 } FileIORead;
 int FileIO_readBegin(int fd, FileIORead *r);
 int FileIO_readEnd(FileIORead *r, char **buf, size_t *len);

@@ -529,9 +529,10 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
           a.st_ino == b.st_ino;
 }
 
-/* The state image read back by a thread of its own while the file is read
- * into text (whose address is known before its bytes are there: the image
- * only places lines and notes in it; SessionImage_settle reads it after). */
+/* The state image checked and read back by a thread of its own while the
+ * file is read into text (whose address is known before its bytes are
+ * there: the image only places lines and notes in it; SessionImage_settle
+ * reads it after). */
 typedef struct ImageAhead {
    const StateImageFile *image;
    Session *s;
@@ -544,7 +545,9 @@ typedef struct ImageAhead {
 
 static void *SessionFile_aheadRun(void *ud) {
    ImageAhead *a = ud;
-   a->ok = SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
+   /* The image's own checksum first: nothing of it is read before. */
+   a->ok = StateImage_verify(a->image) &&
+           SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
                                   &a->pending, NULL, 0);
    return NULL;
 }
@@ -656,10 +659,19 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    }
    /* With a state image, a thread reads it back while the file is read. */
    ImageAhead ahead = { 0 };
-   if (sf->stateImage && StateImage_load(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
+   if (sf->stateImage && StateImage_open(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
       SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
+   /* The CRC the image is checked against (or, without one, that of the
+    * whole file, for the image written later) summed as the file comes in. */
+   if (sf->stateImage) {
+      rd.sumLen = ahead.s ? info->covered : rd.size;
+      rd.more = SessionScan_crcMore;
+      rd.join = SessionScan_crcJoin;
+   }
    int readFailed = FileIO_readEnd(&rd, &buf, &len) != 0;
    int saved = errno;
+   /* The whole file's CRC, when the read summed all it read. */
+   int wholeSummed = !readFailed && rd.summed > 0 && rd.summed == len;
    Session *imaged = SessionFile_aheadJoin(&ahead);
    if (readFailed) {
       SessionImage_abandon(imaged, ahead.pending);
@@ -669,9 +681,13 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       return NULL;
    }
    /* Used only if the file still begins with the bytes it stands for. */
-   if (imaged && buf == ahead.text && len == ahead.size && StateImage_matches(info, buf, len, &sf->crc))
+   if (imaged && buf == ahead.text && len == ahead.size &&
+       (rd.summed == info->covered ? StateImage_matchesSummed(info, buf, len, (uint32_t)rd.sum)
+                                   : StateImage_matches(info, buf, len, &sf->crc))) {
       sf->fromImage = 1;
-   else if (imaged)
+      if (rd.summed == info->covered)
+         sf->crc = (uint32_t)rd.sum;
+   } else if (imaged)
       SessionImage_abandon(imaged, ahead.pending);
    /* A long file read whole is scanned beside its replay. */
    SessionScanLive *live = NULL;
@@ -714,6 +730,7 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       /* Refused after all: the whole file is replayed, read again (the
        * image's lines left NULs in this copy, which goes with it). */
       sf->fromImage = 0;
+      wholeSummed = 0;   /* the sum was of the first read */
       SessionScan_free(&scan);
       Session_free(imaged);
       buf = NULL;
@@ -735,7 +752,8 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    if (sf->stateImage) {
       sf->crc = sf->fromImage ? (uint32_t)SessionScan_crcWide(sf->crc, buf + info->covered,
                                                                len - info->covered)
-                              : (uint32_t)SessionScan_crcWide(0, buf, len);
+                              : wholeSummed ? (uint32_t)rd.sum
+                                    : (uint32_t)SessionScan_crcWide(0, buf, len);
       sf->imageCovered = sf->fromImage ? info->covered : 0;
    }
    StateImage_close(&image);

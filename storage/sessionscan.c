@@ -159,6 +159,10 @@ unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t le
    return (unsigned long)crc32_combine((uLong)a, (uLong)b.crc, (z_off_t)b.len);
 }
 
+unsigned long SessionScan_crcJoin(unsigned long a, unsigned long b, size_t blen) {
+   return (unsigned long)crc32_combine((uLong)a, (uLong)b, (z_off_t)blen);
+}
+
 /* The value of the 8 hex digits at s, or -1 when one is not a digit or a
  * lower-case 'a'-'f' ('a' and 'A' differ by one bit, and that bit counts). */
 static long SessionScan_sealDigits(const char *s) {

@@ -146,6 +146,9 @@ unsigned long SessionScan_crc(const char *line, size_t len);
 unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len);
 /* The same for a long text, in two threads (the same bits). */
 unsigned long SessionScan_crcWide(unsigned long crc, const char *text, size_t len);
+/* The CRC of x then y, from a = CRC(x), b = CRC(y) and blen = y's length
+ * (zlib's crc32_combine). */
+unsigned long SessionScan_crcJoin(unsigned long a, unsigned long b, size_t blen);
 
 /* Checks the seal at the end of line[0..len) (a format 2 line without its
  * '\n'): SCAN_SEAL_OK with *content the length before it, or

@@ -48,6 +48,27 @@ static int StateImage_fail(char *why, size_t whylen, const char *path, const cha
 }
 
 int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, size_t whylen) {
+   if (StateImage_open(sessionPath, img, why, whylen) != 0)
+      return -1;
+   if (!StateImage_verify(img)) {
+      char path[PATH_MAX];
+      if (StateImage_path(sessionPath, path, sizeof path) != 0)
+         snprintf(path, sizeof path, "%s", sessionPath);
+      StateImage_close(img);
+      return StateImage_fail(why, whylen, path, "not a state image, or a damaged one");
+   }
+   return 0;
+}
+
+int StateImage_verify(const StateImageFile *img) {
+   const char *buf = img->map;
+   size_t len = img->mapLen;
+   uint32_t sum;
+   memcpy(&sum, buf + len - 4, 4);
+   return (uint32_t)SessionScan_crc(buf, len - 4) == sum;
+}
+
+int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, size_t whylen) {
    char path[PATH_MAX], real[PATH_MAX];
    memset(img, 0, sizeof *img);
    if (StateImage_path(sessionPath, path, sizeof path) != 0)
@@ -74,13 +95,10 @@ int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, siz
    if (map == MAP_FAILED)
       return StateImage_fail(why, whylen, path, "cannot be mapped");
    const char *buf = map, *p = buf, *end = buf + len;
-   /* The checksum of everything before it comes last. */
-   uint32_t sum;
-   memcpy(&sum, end - 4, 4);
+   /* The checksum of everything before it comes last (StateImage_verify). */
    end -= 4;
    const char *what = NULL;
-   if (memcmp(p, Magic, sizeof Magic) != 0 ||
-       (uint32_t)SessionScan_crc(buf, (size_t)(end - buf)) != sum)
+   if (memcmp(p, Magic, sizeof Magic) != 0)
       what = "not a state image, or a damaged one";
    uint32_t version = 0, plen = 0;
    uint64_t covered = 0, lines = 0, blen = 0;
@@ -175,4 +193,10 @@ int StateImage_matches(const StateImageInfo *info, const char *text, size_t len,
       return 0;
    *crc = (uint32_t)SessionScan_crcWide(0, text, n);
    return *crc == info->crc;
+}
+
+int StateImage_matchesSummed(const StateImageInfo *info, const char *text, size_t len,
+                             uint32_t crc) {
+   size_t n = info->covered;
+   return n > 0 && n <= len && text[n - 1] == '\n' && crc == info->crc;
 }

@@ -40,6 +40,12 @@ typedef struct StateImageFile {
  * there is none, or it is torn, damaged, another format's or another
  * session's (why says which, if why); img then holds nothing. */
 int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, size_t whylen);
+/* The same in two steps: StateImage_open maps it and checks its header
+ * only; StateImage_verify (1 or 0) then checks the checksum of the whole
+ * (by another thread, while the session file is read). Nothing in an image
+ * opened is to be trusted before it verified. */
+int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, size_t whylen);
+int StateImage_verify(const StateImageFile *img);
 void StateImage_close(StateImageFile *img);
 
 /* Writes it (replacing any), through a temporary renamed into place. 0 or -1. */
@@ -50,5 +56,9 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
  * covers: at least N bytes, the N-th a line end, the same CRC-32? *crc gets
  * the CRC of the N bytes. */
 int StateImage_matches(const StateImageInfo *info, const char *text, size_t len, uint32_t *crc);
+/* The same with the CRC of text's first info->covered bytes already known
+ * (summed as they were read). */
+int StateImage_matchesSummed(const StateImageInfo *info, const char *text, size_t len,
+                             uint32_t crc);
 
 #endif

@@ -273,6 +273,55 @@ static void long_file_read_whole(void **state) {
    free(dir);
 }
 
+/* A long file's checksum taken as it is read (FileIORead.sumLen): the CRC
+ * of exactly its first sumLen bytes, wherever sumLen falls against the two
+ * halves and the pieces each is read in; none for more than the file. */
+static void long_file_summed_as_read(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX];
+   TestUtil_join(p, sizeof p, dir, "long");
+   size_t n = ((size_t)5 << 20) + 123, half = n / 2;
+   char *want = malloc(n);
+   unsigned x = 11;
+   for (size_t i = 0; i < n; i++) {
+      x = x * 1103515245u + 12345u;
+      want[i] = (char)(x >> 16);
+   }
+   FILE *f = fopen(p, "wb");
+   assert_non_null(f);
+   assert_int_equal(fwrite(want, 1, n, f), n);
+   assert_int_equal(fclose(f), 0);
+   const size_t lens[] = { 1, 1000, (size_t)256 << 10, ((size_t)256 << 10) + 1, half - 1, half,
+                           half + 1, half + ((size_t)300 << 10), n - 1, n };
+   for (size_t k = 0; k <= sizeof lens / sizeof *lens; k++) {
+      size_t want_len = k < sizeof lens / sizeof *lens ? lens[k] : n + 1;
+      int fd = open(p, O_RDONLY);
+      assert_true(fd >= 0);
+      FileIORead rd;
+      assert_int_equal(FileIO_readBegin(fd, &rd), 0);
+      rd.sumLen = want_len;
+      rd.more = SessionScan_crcMore;
+      rd.join = SessionScan_crcJoin;
+      char *got;
+      size_t len;
+      assert_int_equal(FileIO_readEnd(&rd, &got, &len), 0);
+      assert_int_equal(len, n);
+      assert_memory_equal(got, want, n);
+      if (want_len > n) {
+         assert_int_equal(rd.summed, 0);
+      } else {
+         assert_int_equal(rd.summed, want_len);
+         assert_int_equal(rd.sum, SessionScan_crc(want, want_len));
+      }
+      free(got);
+      close(fd);
+   }
+   free(want);
+   TestUtil_rmtree(dir);
+   free(dir);
+}
+
 static void writeall_reports_enospc(void **state) {
    (void)state;
    char *dir = TestUtil_tmpdir();
@@ -650,6 +699,7 @@ int main(void) {
       cmocka_unit_test(seal_read_digit_by_digit),
       cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(long_scan_agrees_line_by_line),
+      cmocka_unit_test(long_file_summed_as_read),
       cmocka_unit_test(second_lock_refused_with_reason),
       cmocka_unit_test(datadir_names),
    };

@@ -21,7 +21,13 @@ typedef struct Img {
 
 /* A session of about 300 kB (past SESSIONFILE_IMAGE_MIN): interventions
  * with long notes, some escaped, positions, drafts, an undo and a redo. */
+static void img_newSized(Img *m, int count);
 static void img_new(Img *m) {
+   img_newSized(m, 300);
+}
+
+/* The same with count interventions (about 1 kB each). */
+static void img_newSized(Img *m, int count) {
    m->tf = TestFile_new("big.gavel");
    snprintf(m->cache, sizeof m->cache, "%s/cache", m->tf->dir);
    setenv("XDG_CACHE_HOME", m->cache, 1);
@@ -31,7 +37,7 @@ static void img_new(Img *m) {
    while (w < 1000)
       w += (size_t)snprintf(words + w, sizeof words - w, "Ελλάδα words ");
    const char *codes[] = { "FR", "DE", "EL", "ES", "HU", "AT" };
-   for (int i = 0; i < 300; i++) {
+   for (int i = 0; i < count; i++) {
       snprintf(line, sizeof line, "give %s", codes[i % 6]);
       Fx_run(f, line);
       snprintf(line, sizeof line, "note %d %s", i, words);
@@ -205,6 +211,41 @@ static void a_change_in_the_middle_is_seen(void **state) {
    assert_full_replay(&m, sf);
    SessionFile_close(sf);
    img_free(&m);
+}
+
+/* A session of 4 MB and more is read in two halves, each summed as it
+ * comes in: the image written after a cold open stands for the file's
+ * CRC, the next open reads it, and a byte changed in either half is seen. */
+static void a_long_session_summed_as_read(void **state) {
+   (void)state;
+   const double where[] = { 0.25, 0.8 };
+   for (int k = 0; k < 2; k++) {
+      Img m;
+      img_newSized(&m, 4500);
+      struct stat st;
+      assert_int_equal(stat(m.tf->path, &st), 0);
+      assert_true(st.st_size > (off_t)4 << 20);
+      warm(&m);
+      SessionFile *sf = open_sf(&m, 1, 1);
+      assert_true(SessionFile_openedFromImage(sf));
+      assert_full_replay(&m, sf);
+      SessionFile_close(sf);
+      size_t len = 0;
+      char *text = TestUtil_slurp(m.tf->path, &len);
+      char *at = strstr(text + (size_t)((double)len * where[k]), "Ελλάδα words");
+      assert_non_null(at);
+      at[strlen("Ελλάδα ")] = 'W';
+      FILE *f = fopen(m.tf->path, "wb");
+      fwrite(text, 1, len, f);
+      fclose(f);
+      free(text);
+      sf = open_sf(&m, 1, 1);
+      assert_false(SessionFile_openedFromImage(sf));
+      assert_true(SessionFile_problemCount(sf) > 0);
+      assert_full_replay(&m, sf);
+      SessionFile_close(sf);
+      img_free(&m);
+   }
 }
 
 static void a_cut_file_is_replayed_whole(void **state) {
@@ -434,6 +475,7 @@ int main(void) {
       cmocka_unit_test(second_open_reads_the_image),
       cmocka_unit_test(lines_appended_by_another_are_replayed),
       cmocka_unit_test(a_change_in_the_middle_is_seen),
+      cmocka_unit_test(a_long_session_summed_as_read),
       cmocka_unit_test(a_cut_file_is_replayed_whole),
       cmocka_unit_test(a_damaged_image_is_not_used),
       cmocka_unit_test(an_image_refused_late_is_replayed_whole),
