@@ -607,6 +607,22 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    return true;
 }
 
+bool Session_fields_framed(const char *line, size_t len, size_t type_len, SessionDay *day,
+                           SessionFields *f) {
+   /* What Session_fields finds: the first blank ends the TYPE, the one
+    * after the UUID's 36 bytes (none in them) says that a PAYLOAD follows. */
+   if (len == 0 || len > UINT32_MAX || line[len - 1] == '\n' || line[len - 1] == '\r' ||
+       type_len == 0 || len < type_len + 1 + 20 + 36)
+      return Session_fields(line, len, day, f);
+   if (day_time(day ? day->key : NULL, day ? &day->start : NULL, line + type_len + 1, &f->time) !=
+       GV_OK)
+      return false;
+   f->type_len = (uint32_t)type_len;
+   f->uuid_len = 36;
+   f->payload = len > type_len + 1 + 20 + 36;
+   return true;
+}
+
 GvStatus Session_replay_fields(Session *s, const char *line, size_t len, const SessionFields *f,
                                char *msg, size_t msglen) {
    return one_line(replay(s, line, len, true, f, msg, msglen), msg, msglen);

@@ -279,6 +279,7 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
+static size_t SessionScan_frameSound(const char *line, size_t len);
 
 /* The record lines of buf[from..to), to being the end of the buffer or just
  * after a '\n': a part that one thread scans. lineno: of the line before. */
@@ -565,7 +566,8 @@ static void SessionScan_pause(unsigned spins) {
 /* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
  * line (the same answers: SessionScan_line stops at the same byte). */
 static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
-                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped) {
+                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped,
+                                size_t *typeLen) {
    int clean, cr;
    size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
    size_t body = llen;
@@ -576,10 +578,13 @@ static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long vers
    *len = body;
    if (version >= SESSIONSCAN_SEALED_VERSION)
       *seal = SessionScan_unseal(buf + at, body, len);
+   /* The frame looked at once: its TYPE's length goes on to the fields. */
    char why[160];
+   *typeLen = 0;
    *checked = clean && (!cr || crlf) && *len > 0 &&
               (*seal == SCAN_SEAL_NONE || *seal == SCAN_SEAL_OK) &&
-              SessionScan_frame(buf + at, *len, why, sizeof why) == 0;
+              ((*typeLen = SessionScan_frameSound(buf + at, *len)) != 0 ||
+               SessionScan_frame(buf + at, *len, why, sizeof why) == 0);
 }
 
 /* The '\n' that ends line i of the table. */
@@ -598,11 +603,15 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       unsigned char checked;
       size_t len;
       bool cr;
+      size_t typeLen;
       const char *line = live->buf + live->lines[i].start;
       SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
-                          live->version, live->crlf, &seal, &checked, &len, &cr);
-      /* What the replay would read first, read here. */
-      bool split = checked && fields && Session_fields(line, len, &day, &fields[i - from]);
+                          live->version, live->crlf, &seal, &checked, &len, &cr, &typeLen);
+      /* What the replay would read first, read here: of a frame found
+       * sound at once only the TIME is left to read. */
+      bool split = checked && fields &&
+                   (typeLen ? Session_fields_framed(line, len, typeLen, &day, &fields[i - from])
+                            : Session_fields(line, len, &day, &fields[i - from]));
       live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
                                         (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));
    }
@@ -809,8 +818,9 @@ static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t 
       len = c.len;
    } else {
       bool cr;
+      size_t typeLen;
       SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
-                          live->crlf, &seal, &checked, &len, &cr);
+                          live->crlf, &seal, &checked, &len, &cr, &typeLen);
    }
    l->seal = seal;
    l->checked = checked;
@@ -998,9 +1008,39 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
    return SessionScan_frame(line, len, err, errlen);
 }
 
+/* The bytes of a record type: a-z, 0-9, '+', '-', '_' and ':' (for cmd:N,
+ * the count of a unit's cmd+ lines). */
+static const bool SessionScan_typeByte[256] = {
+   ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+   ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+   ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+   ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+   ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['_'] = 1, [':'] = 1,
+};
+
+/* A sound frame in one look, without a search for the blanks: the TYPE's
+ * bytes up to a blank, the TIME's 19 and a blank (its shape has none, so
+ * that blank is the first after the TYPE), the UUID's 36 and a blank or the
+ * line's end. The length of the TYPE, or 0 when the frame is not so (then
+ * SessionScan_frame's way names the fault). */
+static size_t SessionScan_frameSound(const char *line, size_t len) {
+   size_t k = 0;
+   while (k < len && SessionScan_typeByte[(unsigned char)line[k]])
+      k++;
+   if (k == 0 || len - k < 1 + 20 + 36 || line[k] != ' ')
+      return 0;
+   const char *t = line + k + 1, *u = t + 20, *end = line + len;
+   if (t[19] != ' ' || !SessionScan_isTime(t, 19) || !SessionScan_isUuid(u, 36) ||
+       (u + 36 < end && u[36] != ' '))
+      return 0;
+   return k;
+}
+
 /* TYPE SP TIME SP UUID [SP PAYLOAD]: the part of SessionScan_checkLine that
  * the scan's pass over the bytes does not do. */
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen) {
+   if (SessionScan_frameSound(line, len))
+      return 0;
    const char *sp1 = memchr(line, ' ', len);
    if (!sp1 || sp1 == line) {
       snprintf(err, errlen, "expected 'TYPE TIME UUID ...'");
