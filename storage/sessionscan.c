@@ -1024,7 +1024,8 @@ static const bool SessionScan_typeByte[256] = {
  * line's end. The length of the TYPE, or 0 when the frame is not so (then
  * SessionScan_frame's way names the fault). */
 static size_t SessionScan_frameSound(const char *line, size_t len) {
-   size_t k = 0;
+   /* Nearly every line is a "cmd": its TYPE is taken as it is when it is so. */
+   size_t k = len > 4 && memcmp(line, "cmd ", 4) == 0 ? 3 : 0;
    while (k < len && SessionScan_typeByte[(unsigned char)line[k]])
       k++;
    if (k == 0 || len - k < 1 + 20 + 36 || line[k] != ' ')
@@ -1129,7 +1130,12 @@ typedef struct UuidSet {
 /* A line with a uuid: a checked one has it after the type and the time. */
 static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
    const char *line = buf + l->start;
-   return l->checked ? (const char *)memchr(line, ' ', l->len) + 21 : SessionScan_uuidOf(line, l->len);
+   if (!l->checked)
+      return SessionScan_uuidOf(line, l->len);
+   /* A checked TYPE has no blank: "cmd " is one, its first blank found. */
+   return (l->len > 4 && memcmp(line, "cmd ", 4) == 0 ? line + 3
+                                                      : (const char *)memchr(line, ' ', l->len)) +
+          21;
 }
 
 static const char *UuidSet_key(const UuidSet *set, size_t i) {

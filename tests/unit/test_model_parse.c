@@ -138,6 +138,22 @@ static void words_agree_with_a_byte_reading(void **state) {
          r += wlen[k] + 1;
       }
       Words_free(&w);
+      /* The same in a caller's buffer (a line of one word alone is read
+       * without the general loop). */
+      char inbuf[4096];
+      assert_int_equal(Words_split_in(&w, line, n, max, inbuf, sizeof inbuf, NULL, 0), GV_OK);
+      if (w.count != count || w.open_quote != open)
+         fail_msg("line %d '%.*s' in a buffer: %zu words (open %zu), expected %zu (open %zu)", t,
+                  (int)n, line, w.count, w.open_quote, count, open);
+      r = ref;
+      for (size_t k = 0; k < count; k++) {
+         if (memcmp(w.word[k], r, wlen[k] + 1) != 0 || w.start[k] != start[k] ||
+             w.quoted[k] != quoted[k])
+            fail_msg("line %d '%.*s' in a buffer, word %zu: '%s' at %zu, expected '%s' at %zu", t,
+                     (int)n, line, k, w.word[k], w.start[k], r, start[k]);
+         r += wlen[k] + 1;
+      }
+      Words_free(&w);
       /* A TEXT from word `text` on is only found: the words before it as
        * the byte reading has them, its start, and the same rest. */
       size_t text = (size_t)t % 4;
