@@ -566,10 +566,13 @@ static void SessionScan_pause(unsigned spins) {
 /* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
  * line (the same answers: SessionScan_line stops at the same byte). */
 static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
-                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped,
-                                size_t *typeLen) {
-   int clean, cr;
-   size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
+                                bool sound, ScanSeal *seal, unsigned char *checked, size_t *len,
+                                bool *dropped, size_t *typeLen) {
+   /* sound: its chunk's bytes are known valid UTF-8 without a control
+    * character but tabs and '\n's, as SessionScan_line would find them. */
+   int clean = 1, cr = 0;
+   size_t llen = sound ? nl - at
+                       : SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
    size_t body = llen;
    *dropped = crlf && body > 0 && buf[at + body - 1] == '\r';
    if (*dropped)
@@ -598,6 +601,12 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       to = live->count;
    SessionDay day = { .start = GV_NO_TIME };
    SessionFields *fields = live->fields[k] = malloc(SCANLIVE_CHUNK * sizeof *fields);
+   /* The chunk's bytes read as UTF-8 in one pass: when they are sound (no
+    * control character but tabs and line ends), so is each line, and the
+    * lines are not read again one by one. With CRLF ends or any damage,
+    * line by line as ever. */
+   size_t a = live->lines[from].start, b = SessionScan_lineEnd(live, to - 1) + 1, stop;
+   bool sound = !live->crlf && Utf8_valid_lines(live->buf + a, b - a, &stop) && stop == b - a;
    for (size_t i = from; i < to; i++) {
       ScanSeal seal;
       unsigned char checked;
@@ -606,7 +615,7 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       size_t typeLen;
       const char *line = live->buf + live->lines[i].start;
       SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
-                          live->version, live->crlf, &seal, &checked, &len, &cr, &typeLen);
+                          live->version, live->crlf, sound, &seal, &checked, &len, &cr, &typeLen);
       /* What the replay would read first, read here: of a frame found
        * sound at once only the TIME is left to read. */
       bool split = checked && fields &&
@@ -820,7 +829,7 @@ static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t 
       bool cr;
       size_t typeLen;
       SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
-                          live->crlf, &seal, &checked, &len, &cr, &typeLen);
+                          live->crlf, false, &seal, &checked, &len, &cr, &typeLen);
    }
    l->seal = seal;
    l->checked = checked;
