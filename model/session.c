@@ -84,7 +84,7 @@ static int two_digits(const char *t) {
 /* The ISO time of a journal line, as Time_parse_iso reads it. Lines come in
  * time order, so most share their day with the line before: the session
  * remembers the last day read whole (s may be NULL). */
-static GvStatus day_time(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
+static inline __attribute__((always_inline)) GvStatus day_time(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    /* The common case in three loads: the day as the one remembered, and
     * HH:MM:SS as eight bytes, the digits checked as in Time_iso_digits
