@@ -566,13 +566,10 @@ static void SessionScan_pause(unsigned spins) {
 /* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
  * line (the same answers: SessionScan_line stops at the same byte). */
 static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
-                                bool sound, ScanSeal *seal, unsigned char *checked, size_t *len,
-                                bool *dropped, size_t *typeLen) {
-   /* sound: its chunk's bytes are known valid UTF-8 without a control
-    * character but tabs and '\n's, as SessionScan_line would find them. */
-   int clean = 1, cr = 0;
-   size_t llen = sound ? nl - at
-                       : SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
+                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped,
+                                size_t *typeLen) {
+   int clean, cr;
+   size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
    size_t body = llen;
    *dropped = crlf && body > 0 && buf[at + body - 1] == '\r';
    if (*dropped)
@@ -607,15 +604,28 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
     * line by line as ever. */
    size_t a = live->lines[from].start, b = SessionScan_lineEnd(live, to - 1) + 1, stop;
    bool sound = !live->crlf && Utf8_valid_lines(live->buf + a, b - a, &stop) && stop == b - a;
+   const bool sealed = live->version >= SESSIONSCAN_SEALED_VERSION;
    for (size_t i = from; i < to; i++) {
-      ScanSeal seal;
+      ScanSeal seal = SCAN_SEAL_NONE;
       unsigned char checked;
-      size_t len;
-      bool cr;
-      size_t typeLen;
+      size_t len, typeLen = 0;
+      bool cr = false;
       const char *line = live->buf + live->lines[i].start;
-      SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
-                          live->version, live->crlf, sound, &seal, &checked, &len, &cr, &typeLen);
+      if (sound) {
+         /* As SessionScan_checkAt of a sound line, without its calls: the
+          * line runs up to the next one's start, no '\r' before its end. */
+         size_t end = (i + 1 < live->count ? live->lines[i + 1].start : live->goodLength) - 1;
+         len = end - live->lines[i].start;
+         if (sealed)
+            seal = SessionScan_unseal(line, len, &len);
+         char why[160];
+         checked = len > 0 && (seal == SCAN_SEAL_NONE || seal == SCAN_SEAL_OK) &&
+                   ((typeLen = SessionScan_frameSound(line, len)) != 0 ||
+                    SessionScan_frame(line, len, why, sizeof why) == 0);
+      } else {
+         SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
+                             live->version, live->crlf, &seal, &checked, &len, &cr, &typeLen);
+      }
       /* What the replay would read first, read here: of a frame found
        * sound at once only the TIME is left to read. */
       bool split = checked && fields &&
@@ -829,7 +839,7 @@ static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t 
       bool cr;
       size_t typeLen;
       SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
-                          live->crlf, false, &seal, &checked, &len, &cr, &typeLen);
+                          live->crlf, &seal, &checked, &len, &cr, &typeLen);
    }
    l->seal = seal;
    l->checked = checked;
