@@ -197,6 +197,21 @@ static long SessionScan_sealDigits(const char *s) {
 #endif
 }
 
+/* Are the 8 bytes at s the digits SessionScan_sealDigits reads? Their
+ * shape alone, without the value. */
+static inline bool SessionScan_sealHex(const char *s) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
+   uint64_t w;
+   memcpy(&w, s, 8);
+   const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+   uint64_t dig = (w + (0x80 - 0x30) * ones) & ~(w + (0x7f - 0x39) * ones);
+   uint64_t alp = (w + (0x80 - 0x61) * ones) & ~(w + (0x7f - 0x66) * ones);
+   return !(w & high) && ((dig | alp) & high) == high;
+#else
+   return SessionScan_sealDigits(s) >= 0;
+#endif
+}
+
 ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
@@ -295,7 +310,7 @@ typedef struct ScanPart {
    size_t goodLength;
 } ScanPart;
 
-static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
+static inline int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
    if (p->count == p->cap) {
       size_t ncap = p->cap ? p->cap * 2 : 256;
       ScanLine *nl = realloc(p->lines, ncap * sizeof *nl);
@@ -693,7 +708,7 @@ static void *SessionScan_liveThread(void *ud) {
 static ScanSeal SessionScan_sealShape(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ' ||
-       SessionScan_sealDigits(line + len - 8) < 0)
+       !SessionScan_sealHex(line + len - 8))
       return SCAN_SEAL_MISSING;
    *content = len - SESSIONSCAN_SEAL_LEN;
    return SCAN_SEAL_OK;
