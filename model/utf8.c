@@ -152,21 +152,26 @@ static inline bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool control
    __m256i nibble = _mm256_set1_epi8(0x0f), high = _mm256_set1_epi8((char)0x80);
    __m256i third = _mm256_set1_epi8(0xe0 - 0x80), fourth = _mm256_set1_epi8(0xf0 - 0x80);
    __m256i below = _mm256_set1_epi8(0x1f), tab = _mm256_set1_epi8('\t');
-   __m256i del = _mm256_set1_epi8(0x7f), lf = _mm256_set1_epi8('\n');
+   __m256i del = _mm256_set1_epi8(0x7f), nine = _mm256_set1_epi8(9), one = _mm256_set1_epi8(1);
    /* Held in registers: the compiler would build each one again at every step. */
    __asm__("" : "+x"(nibble), "+x"(high), "+x"(third), "+x"(fourth));
-   __asm__("" : "+x"(below), "+x"(tab), "+x"(del));
+   __asm__("" : "+x"(below), "+x"(tab), "+x"(del), "+x"(nine), "+x"(one));
    __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
    __m256i incomplete = _mm256_setzero_si256(), in;
    uint32_t hi, at = 0;
    size_t i = 0;
    *stop = n;
-/* Bytes up to 0x1f (unsigned) but a tab (and a '\n' for `lines`), and 0x7f. */
+/* Bytes up to 0x1f (unsigned) but a tab, and 0x7f; for `lines` a '\n' is
+ * let through too: with the tab, the bytes b for which b - 9 (wrapping) is
+ * at most 1. */
 #define UTF8_CONTROLS(v)                                                                         \
-   ((uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                                              \
-       _mm256_andnot_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v)), \
-       _mm256_cmpeq_epi8(v, del))) &                                                             \
-    (lines ? ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, lf)) : ~0u))
+   (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                                               \
+      _mm256_andnot_si256(                                                                       \
+         lines ? _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, nine), one),               \
+                                   _mm256_sub_epi8(v, nine))                                     \
+               : _mm256_cmpeq_epi8(v, tab),                                                      \
+         _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v)),                                       \
+      _mm256_cmpeq_epi8(v, del)))
 #define UTF8_STEP()                                                                              \
    do {                                                                                          \
       if (hi == 0) {                                                                             \
