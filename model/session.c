@@ -84,7 +84,7 @@ static int two_digits(const char *t) {
 /* The ISO time of a journal line, as Time_parse_iso reads it. Lines come in
  * time order, so most share their day with the line before: the session
  * remembers the last day read whole (s may be NULL). */
-static GvStatus day_time(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
+static inline __attribute__((always_inline)) GvStatus day_time(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    /* The common case in three loads: the day as the one remembered, and
     * HH:MM:SS as eight bytes, the digits checked as in Time_iso_digits
@@ -604,6 +604,22 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    f->type_len = (uint32_t)type_len;
    f->uuid_len = (uint16_t)uuid_len;
    f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
+   return true;
+}
+
+bool Session_fields_framed(const char *line, size_t len, size_t type_len, SessionDay *day,
+                           SessionFields *f) {
+   /* What Session_fields finds: the first blank ends the TYPE, the one
+    * after the UUID's 36 bytes (none in them) says that a PAYLOAD follows. */
+   if (len == 0 || len > UINT32_MAX || line[len - 1] == '\n' || line[len - 1] == '\r' ||
+       type_len == 0 || len < type_len + 1 + 20 + 36)
+      return Session_fields(line, len, day, f);
+   if (day_time(day ? day->key : NULL, day ? &day->start : NULL, line + type_len + 1, &f->time) !=
+       GV_OK)
+      return false;
+   f->type_len = (uint32_t)type_len;
+   f->uuid_len = 36;
+   f->payload = len > type_len + 1 + 20 + 36;
    return true;
 }
 

@@ -145,6 +145,11 @@ typedef struct SessionFields {
    bool payload;     /* a PAYLOAD follows the UUID and its blank */
 } SessionFields;
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
+/* The same for a line whose frame is known sound, its TYPE line[0..type_len)
+ * followed by a blank, a TIME of 19 bytes and a blank, a UUID of 36 bytes and
+ * a blank or the end (SessionScan's check): only the TIME is read. */
+bool Session_fields_framed(const char *line, size_t len, size_t type_len, SessionDay *day,
+                           SessionFields *f);
 /* Session_replay_checked of a line whose fields are f (Session_fields of
  * the same line[0..len)). */
 GvStatus Session_replay_fields(Session *s, const char *line, size_t len, const SessionFields *f,

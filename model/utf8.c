@@ -132,8 +132,9 @@ static bool Utf8_valid_ssse3(const unsigned char *s, size_t n) {
  * as zeros, so a sequence it cuts short is an error as at the end. A block
  * of ASCII only checks that the block before it ended no sequence early.
  * Returns whether the bytes before *stop (n without controls) are valid. */
-__attribute__((target("avx2")))
-static bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, size_t *stop) {
+__attribute__((target("avx2"), always_inline))
+static inline bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, bool lines,
+                                  size_t *stop) {
 #define UTF8_TWICE(...) _mm256_setr_epi8(__VA_ARGS__, __VA_ARGS__)
    const __m256i byte1High = UTF8_TWICE(UTF8_BYTE1_HIGH);
    const __m256i byte1Low = UTF8_TWICE(UTF8_BYTE1_LOW);
@@ -151,19 +152,25 @@ static bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, size
    __m256i nibble = _mm256_set1_epi8(0x0f), high = _mm256_set1_epi8((char)0x80);
    __m256i third = _mm256_set1_epi8(0xe0 - 0x80), fourth = _mm256_set1_epi8(0xf0 - 0x80);
    __m256i below = _mm256_set1_epi8(0x1f), tab = _mm256_set1_epi8('\t');
-   __m256i del = _mm256_set1_epi8(0x7f);
+   __m256i del = _mm256_set1_epi8(0x7f), nine = _mm256_set1_epi8(9), one = _mm256_set1_epi8(1);
    /* Held in registers: the compiler would build each one again at every step. */
    __asm__("" : "+x"(nibble), "+x"(high), "+x"(third), "+x"(fourth));
-   __asm__("" : "+x"(below), "+x"(tab), "+x"(del));
+   __asm__("" : "+x"(below), "+x"(tab), "+x"(del), "+x"(nine), "+x"(one));
    __m256i prev = _mm256_setzero_si256(), err = _mm256_setzero_si256();
    __m256i incomplete = _mm256_setzero_si256(), in;
    uint32_t hi, at = 0;
    size_t i = 0;
    *stop = n;
-/* Bytes up to 0x1f (unsigned) but a tab, and 0x7f. */
+/* Bytes up to 0x1f (unsigned) but a tab, and 0x7f; for `lines` a '\n' is
+ * let through too: with the tab, the bytes b for which b - 9 (wrapping) is
+ * at most 1. */
 #define UTF8_CONTROLS(v)                                                                         \
    (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(                                               \
-      _mm256_andnot_si256(_mm256_cmpeq_epi8(v, tab), _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v)), \
+      _mm256_andnot_si256(                                                                       \
+         lines ? _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, nine), one),               \
+                                   _mm256_sub_epi8(v, nine))                                     \
+               : _mm256_cmpeq_epi8(v, tab),                                                      \
+         _mm256_cmpeq_epi8(_mm256_min_epu8(v, below), v)),                                       \
       _mm256_cmpeq_epi8(v, del)))
 #define UTF8_STEP()                                                                              \
    do {                                                                                          \
@@ -218,13 +225,29 @@ static bool Utf8_scan_avx2(const unsigned char *s, size_t n, bool controls, size
    err = _mm256_or_si256(err, incomplete);
    return _mm256_testz_si256(err, err);
 }
+
+/* Utf8_scan_avx2 made for each use, its flags constant. */
+__attribute__((target("avx2")))
+static bool Utf8_scan_avx2_valid(const unsigned char *s, size_t n, size_t *stop) {
+   return Utf8_scan_avx2(s, n, false, false, stop);
+}
+
+__attribute__((target("avx2")))
+static bool Utf8_scan_avx2_text(const unsigned char *s, size_t n, size_t *stop) {
+   return Utf8_scan_avx2(s, n, true, false, stop);
+}
+
+__attribute__((target("avx2")))
+static bool Utf8_scan_avx2_lines(const unsigned char *s, size_t n, size_t *stop) {
+   return Utf8_scan_avx2(s, n, true, true, stop);
+}
 #endif
 
 bool Utf8_valid(const char *s, size_t n) {
 #ifdef UTF8_SIMD
    if (n >= 64 && __builtin_cpu_supports("avx2")) {
       size_t stop;
-      return Utf8_scan_avx2((const unsigned char *)s, n, false, &stop);
+      return Utf8_scan_avx2_valid((const unsigned char *)s, n, &stop);
    }
    if (n >= 32 && __builtin_cpu_supports("ssse3"))
       return Utf8_valid_ssse3((const unsigned char *)s, n);
@@ -235,7 +258,7 @@ bool Utf8_valid(const char *s, size_t n) {
 bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
 #ifdef UTF8_SIMD
    if (__builtin_cpu_supports("avx2"))
-      return Utf8_scan_avx2((const unsigned char *)s, n, true, end);
+      return Utf8_scan_avx2_text((const unsigned char *)s, n, end);
 #endif
    const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;
@@ -244,6 +267,24 @@ bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
       if (i >= n)
          break;
       if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f)
+         break;
+   }
+   *end = i;
+   return Utf8_valid(s, i);
+}
+
+bool Utf8_valid_lines(const char *s, size_t n, size_t *end) {
+#ifdef UTF8_SIMD
+   if (__builtin_cpu_supports("avx2"))
+      return Utf8_scan_avx2_lines((const unsigned char *)s, n, end);
+#endif
+   const unsigned char *u = (const unsigned char *)s;
+   size_t i = 0;
+   for (; i < n; i++) {
+      i = Utf8_skip_plain(u, i, n);
+      if (i >= n)
+         break;
+      if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') || u[i] == 0x7f)
          break;
    }
    *end = i;

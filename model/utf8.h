@@ -16,6 +16,10 @@ bool Utf8_valid(const char *s, size_t n);
  * whether the bytes before it are well-formed UTF-8. One pass, 32 bytes a
  * step where the processor has AVX2. */
 bool Utf8_valid_text(const char *s, size_t n, size_t *end);
+/* The same over many lines at once: a '\n' is no stop (a sequence it cuts
+ * is an error all the same, as '\n' is no continuation byte), so that the
+ * answer holds for each line when *end is n. */
+bool Utf8_valid_lines(const char *s, size_t n, size_t *end);
 /* From i, past the whole 8-byte blocks of s[0..n) that hold no control
  * character (a byte below 0x20, or 0x7f; a tab counts, to be looked at):
  * the offset of the first block that may hold one, or of the last bytes. */

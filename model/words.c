@@ -117,8 +117,53 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
    return split(w, line, len, max, SIZE_MAX, buf, size, msg, msglen);
 }
 
+/* Words_split_text for a TEXT at word 1 (note TEXT, most of a journal) whose
+ * first word is plain (no quote, no escape): that word and where the TEXT
+ * starts, as the loop of split finds them, without its set-up. False when
+ * the line is not so (split reads it). */
+static bool split_word_text(Words *w, const char *line, size_t len, void *buf, size_t size) {
+   size_t i = 0;
+   while (i < len && is_blank(line[i]))
+      i++;
+   size_t r = i < len ? plain_run_end(line, i, len) : i;
+   if (r == i || (r < len && !is_blank(line[r])))
+      return false;
+   const size_t maxw = 2;
+   size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
+   if (arrays + (r - i) + 2 > size)
+      return false;
+   memset(w, 0, sizeof *w);
+   w->open_quote = SIZE_MAX;
+   w->line = line;
+   w->len = len;
+   char *block = buf;
+   w->word = (char **)(void *)block;
+   w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
+   w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
+   char *out = block + arrays;
+   memcpy(out, line + i, r - i);
+   out[r - i] = '\0';
+   w->word[0] = out;
+   w->start[0] = i;
+   w->quoted[0] = false;
+   w->count = 1;
+   while (r < len && is_blank(line[r]))
+      r++;
+   if (r < len) {
+      /* The TEXT is read from start[1] by Words_rest: not copied here. */
+      w->word[1] = out + (r - i) + 1;
+      w->word[1][0] = '\0';
+      w->start[1] = r;
+      w->quoted[1] = false;
+      w->count = 2;
+   }
+   return true;
+}
+
 GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
                           size_t size, char *msg, size_t msglen) {
+   if (text == 1 && buf && split_word_text(w, line, len, buf, size))
+      return GV_OK;
    return split(w, line, len, text + 1, text, buf, size, msg, msglen);
 }
 

@@ -201,6 +201,21 @@ static long SessionScan_sealDigits(const char *s) {
 #endif
 }
 
+/* Are the 8 bytes at s the digits SessionScan_sealDigits reads? Their
+ * shape alone, without the value. */
+static inline bool SessionScan_sealHex(const char *s) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
+   uint64_t w;
+   memcpy(&w, s, 8);
+   const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+   uint64_t dig = (w + (0x80 - 0x30) * ones) & ~(w + (0x7f - 0x39) * ones);
+   uint64_t alp = (w + (0x80 - 0x61) * ones) & ~(w + (0x7f - 0x66) * ones);
+   return !(w & high) && ((dig | alp) & high) == high;
+#else
+   return SessionScan_sealDigits(s) >= 0;
+#endif
+}
+
 ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
@@ -283,6 +298,7 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
+static size_t SessionScan_frameSound(const char *line, size_t len);
 
 /* The record lines of buf[from..to), to being the end of the buffer or just
  * after a '\n': a part that one thread scans. lineno: of the line before. */
@@ -298,7 +314,7 @@ typedef struct ScanPart {
    size_t goodLength;
 } ScanPart;
 
-static int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
+static inline int SessionScan_addLine(ScanPart *p, size_t start, size_t len, long lineno) {
    if (p->count == p->cap) {
       size_t ncap = p->cap ? p->cap * 2 : 256;
       ScanLine *nl = realloc(p->lines, ncap * sizeof *nl);
@@ -569,7 +585,8 @@ static void SessionScan_pause(unsigned spins) {
 /* Line [at, nl) of buf, nl its '\n', checked as SessionScan_part checks a
  * line (the same answers: SessionScan_line stops at the same byte). */
 static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long version, int crlf,
-                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped) {
+                                ScanSeal *seal, unsigned char *checked, size_t *len, bool *dropped,
+                                size_t *typeLen) {
    int clean, cr;
    size_t llen = SessionScan_line((const unsigned char *)buf + at, nl + 1 - at, &clean, &cr);
    size_t body = llen;
@@ -580,10 +597,13 @@ static void SessionScan_checkAt(const char *buf, size_t at, size_t nl, long vers
    *len = body;
    if (version >= SESSIONSCAN_SEALED_VERSION)
       *seal = SessionScan_unseal(buf + at, body, len);
+   /* The frame looked at once: its TYPE's length goes on to the fields. */
    char why[160];
+   *typeLen = 0;
    *checked = clean && (!cr || crlf) && *len > 0 &&
               (*seal == SCAN_SEAL_NONE || *seal == SCAN_SEAL_OK) &&
-              SessionScan_frame(buf + at, *len, why, sizeof why) == 0;
+              ((*typeLen = SessionScan_frameSound(buf + at, *len)) != 0 ||
+               SessionScan_frame(buf + at, *len, why, sizeof why) == 0);
 }
 
 /* The '\n' that ends line i of the table. */
@@ -597,16 +617,39 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       to = live->count;
    SessionDay day = { .start = GV_NO_TIME };
    SessionFields *fields = live->fields[k] = malloc(SCANLIVE_CHUNK * sizeof *fields);
+   /* The chunk's bytes read as UTF-8 in one pass: when they are sound (no
+    * control character but tabs and line ends), so is each line, and the
+    * lines are not read again one by one. With CRLF ends or any damage,
+    * line by line as ever. */
+   size_t a = live->lines[from].start, b = SessionScan_lineEnd(live, to - 1) + 1, stop;
+   bool sound = !live->crlf && Utf8_valid_lines(live->buf + a, b - a, &stop) && stop == b - a;
+   const bool sealed = live->version >= SESSIONSCAN_SEALED_VERSION;
    for (size_t i = from; i < to; i++) {
-      ScanSeal seal;
+      ScanSeal seal = SCAN_SEAL_NONE;
       unsigned char checked;
-      size_t len;
-      bool cr;
+      size_t len, typeLen = 0;
+      bool cr = false;
       const char *line = live->buf + live->lines[i].start;
-      SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
-                          live->version, live->crlf, &seal, &checked, &len, &cr);
-      /* What the replay would read first, read here. */
-      bool split = checked && fields && Session_fields(line, len, &day, &fields[i - from]);
+      if (sound) {
+         /* As SessionScan_checkAt of a sound line, without its calls: the
+          * line runs up to the next one's start, no '\r' before its end. */
+         size_t end = (i + 1 < live->count ? live->lines[i + 1].start : live->goodLength) - 1;
+         len = end - live->lines[i].start;
+         if (sealed)
+            seal = SessionScan_unseal(line, len, &len);
+         char why[160];
+         checked = len > 0 && (seal == SCAN_SEAL_NONE || seal == SCAN_SEAL_OK) &&
+                   ((typeLen = SessionScan_frameSound(line, len)) != 0 ||
+                    SessionScan_frame(line, len, why, sizeof why) == 0);
+      } else {
+         SessionScan_checkAt(live->buf, live->lines[i].start, SessionScan_lineEnd(live, i),
+                             live->version, live->crlf, &seal, &checked, &len, &cr, &typeLen);
+      }
+      /* What the replay would read first, read here: of a frame found
+       * sound at once only the TIME is left to read. */
+      bool split = checked && fields &&
+                   (typeLen ? Session_fields_framed(line, len, typeLen, &day, &fields[i - from])
+                            : Session_fields(line, len, &day, &fields[i - from]));
       live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
                                         (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));
    }
@@ -669,7 +712,7 @@ static void *SessionScan_liveThread(void *ud) {
 static ScanSeal SessionScan_sealShape(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ' ||
-       SessionScan_sealDigits(line + len - 8) < 0)
+       !SessionScan_sealHex(line + len - 8))
       return SCAN_SEAL_MISSING;
    *content = len - SESSIONSCAN_SEAL_LEN;
    return SCAN_SEAL_OK;
@@ -813,8 +856,9 @@ static void SessionScan_settle(SessionScanLive *live, SessionScan *scan, size_t 
       len = c.len;
    } else {
       bool cr;
+      size_t typeLen;
       SessionScan_checkAt(live->buf, l->start, SessionScan_lineEnd(live, i), live->version,
-                          live->crlf, &seal, &checked, &len, &cr);
+                          live->crlf, &seal, &checked, &len, &cr, &typeLen);
    }
    l->seal = seal;
    l->checked = checked;
@@ -945,20 +989,24 @@ static int SessionScan_isUuid(const char *s, size_t n) {
 #ifdef SESSIONSCAN_SSE2
    /* Three loads over the 36 bytes (0, 16, 20); every byte but the dashes
     * is a hex digit, either case. Signed: 0x80 and above are neither. */
-   static const size_t at[3] = { 0, 16, 20 };
-   static const unsigned dashes[3] = { 1u << 8 | 1u << 13, 1u << 2 | 1u << 7, 1u << 3 };
    const __m128i below0 = _mm_set1_epi8('0' - 1), above9 = _mm_set1_epi8('9' + 1);
    const __m128i belowA = _mm_set1_epi8('a' - 1), aboveF = _mm_set1_epi8('f' + 1);
    const __m128i lower = _mm_set1_epi8(0x20);
-   for (size_t k = 0; k < 3; k++) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at[k]));
-      __m128i l = _mm_or_si128(v, lower);
-      __m128i hex = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v)),
-                                 _mm_and_si128(_mm_cmpgt_epi8(l, belowA), _mm_cmpgt_epi8(aboveF, l)));
-      if (((unsigned)_mm_movemask_epi8(hex) | dashes[k]) != 0xffff)
-         return 0;
-   }
-   return 1;
+#define SESSIONSCAN_HEX(v)                                                                          \
+   _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v)),               \
+                _mm_and_si128(_mm_cmpgt_epi8(_mm_or_si128(v, lower), belowA),                      \
+                              _mm_cmpgt_epi8(aboveF, _mm_or_si128(v, lower))))
+   /* The three blocks at once, unrolled: their masks anded, the dashes'
+    * places (8 and 13 in the first, 2 and 7 in the second, 3 in the third)
+    * set. */
+   __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+   __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+   __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(s + 20));
+   unsigned ma = (unsigned)_mm_movemask_epi8(SESSIONSCAN_HEX(a)) | (1u << 8 | 1u << 13);
+   unsigned mb = (unsigned)_mm_movemask_epi8(SESSIONSCAN_HEX(b)) | (1u << 2 | 1u << 7);
+   unsigned mc = (unsigned)_mm_movemask_epi8(SESSIONSCAN_HEX(c)) | 1u << 3;
+#undef SESSIONSCAN_HEX
+   return (ma & mb & mc) == 0xffff;
 #endif
 #ifdef SESSIONSCAN_SWAR
    /* Five words over the 36 bytes, the dashes read as '0'. */
@@ -1002,9 +1050,40 @@ int SessionScan_checkLine(const char *line, size_t len, char *err, size_t errlen
    return SessionScan_frame(line, len, err, errlen);
 }
 
+/* The bytes of a record type: a-z, 0-9, '+', '-', '_' and ':' (for cmd:N,
+ * the count of a unit's cmd+ lines). */
+static const bool SessionScan_typeByte[256] = {
+   ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+   ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+   ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+   ['y'] = 1, ['z'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+   ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['_'] = 1, [':'] = 1,
+};
+
+/* A sound frame in one look, without a search for the blanks: the TYPE's
+ * bytes up to a blank, the TIME's 19 and a blank (its shape has none, so
+ * that blank is the first after the TYPE), the UUID's 36 and a blank or the
+ * line's end. The length of the TYPE, or 0 when the frame is not so (then
+ * SessionScan_frame's way names the fault). */
+static size_t SessionScan_frameSound(const char *line, size_t len) {
+   /* Nearly every line is a "cmd": its TYPE is taken as it is when it is so. */
+   size_t k = len > 4 && memcmp(line, "cmd ", 4) == 0 ? 3 : 0;
+   while (k < len && SessionScan_typeByte[(unsigned char)line[k]])
+      k++;
+   if (k == 0 || len - k < 1 + 20 + 36 || line[k] != ' ')
+      return 0;
+   const char *t = line + k + 1, *u = t + 20, *end = line + len;
+   if (t[19] != ' ' || !SessionScan_isTime(t, 19) || !SessionScan_isUuid(u, 36) ||
+       (u + 36 < end && u[36] != ' '))
+      return 0;
+   return k;
+}
+
 /* TYPE SP TIME SP UUID [SP PAYLOAD]: the part of SessionScan_checkLine that
  * the scan's pass over the bytes does not do. */
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen) {
+   if (SessionScan_frameSound(line, len))
+      return 0;
    const char *sp1 = memchr(line, ' ', len);
    if (!sp1 || sp1 == line) {
       snprintf(err, errlen, "expected 'TYPE TIME UUID ...'");
@@ -1093,7 +1172,12 @@ typedef struct UuidSet {
 /* A line with a uuid: a checked one has it after the type and the time. */
 static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
    const char *line = buf + l->start;
-   return l->checked ? (const char *)memchr(line, ' ', l->len) + 21 : SessionScan_uuidOf(line, l->len);
+   if (!l->checked)
+      return SessionScan_uuidOf(line, l->len);
+   /* A checked TYPE has no blank: "cmd " is one, its first blank found. */
+   return (l->len > 4 && memcmp(line, "cmd ", 4) == 0 ? line + 3
+                                                      : (const char *)memchr(line, ' ', l->len)) +
+          21;
 }
 
 static const char *UuidSet_key(const UuidSet *set, size_t i) {
@@ -1178,8 +1262,10 @@ static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const v
       const char *line = buf + l->start;
       if (l->seal == SCAN_SEAL_MISSING || l->seal == SCAN_SEAL_BAD)
          continue;
-      /* A cmd:N unit cut short by something other than the end of the file. */
-      int cont = SessionScan_has(line, l->len, "cmd+ ");
+      /* A cmd:N unit cut short by something other than the end of the file.
+       * Nearly every line is a "cmd ": one look tells it from the others. */
+      int plainCmd = SessionScan_has(line, l->len, "cmd ");
+      int cont = !plainCmd && SessionScan_has(line, l->len, "cmd+ ");
       if (want > got && !cont) {
          snprintf(msg, sizeof msg, "cmd:%ld announces %ld cmd+ line%s, %ld follow%s (lines lost from "
                   "the middle of the file?)", want, want, want == 1 ? "" : "s", got,
@@ -1189,7 +1275,7 @@ static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const v
       }
       if (cont) {
          got++;
-      } else if (SessionScan_has(line, l->len, "cmd:")) {
+      } else if (!plainCmd && SessionScan_has(line, l->len, "cmd:")) {
          unitLine = l->lineno;
          want = strtol(line + 4, NULL, 10);
          got = 0;
@@ -1201,7 +1287,7 @@ static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const v
          continue;
       /* A draft names its intervention by the uuid of the line that made it. */
       const char *payload = u + 36 < line + l->len ? u + 37 : NULL;
-      if (payload && SessionScan_has(line, l->len, "cmd ") &&
+      if (payload && plainCmd &&
           SessionScan_has(payload, (size_t)(line + l->len - payload), "draft #") &&
           (size_t)(line + l->len - payload) >= 7 + 36 && SessionScan_isUuid(payload + 7, 36) &&
           !UuidSet_has(&set, payload + 7)) {

@@ -138,6 +138,22 @@ static void words_agree_with_a_byte_reading(void **state) {
          r += wlen[k] + 1;
       }
       Words_free(&w);
+      /* The same in a caller's buffer (a line of one word alone is read
+       * without the general loop). */
+      char inbuf[4096];
+      assert_int_equal(Words_split_in(&w, line, n, max, inbuf, sizeof inbuf, NULL, 0), GV_OK);
+      if (w.count != count || w.open_quote != open)
+         fail_msg("line %d '%.*s' in a buffer: %zu words (open %zu), expected %zu (open %zu)", t,
+                  (int)n, line, w.count, w.open_quote, count, open);
+      r = ref;
+      for (size_t k = 0; k < count; k++) {
+         if (memcmp(w.word[k], r, wlen[k] + 1) != 0 || w.start[k] != start[k] ||
+             w.quoted[k] != quoted[k])
+            fail_msg("line %d '%.*s' in a buffer, word %zu: '%s' at %zu, expected '%s' at %zu", t,
+                     (int)n, line, k, w.word[k], w.start[k], r, start[k]);
+         r += wlen[k] + 1;
+      }
+      Words_free(&w);
       /* A TEXT from word `text` on is only found: the words before it as
        * the byte reading has them, its start, and the same rest. */
       size_t text = (size_t)t % 4;
@@ -522,7 +538,8 @@ static void utf8_text_stops_at_the_first_control(void **state) {
    const size_t good = 11, sound = 20, npiece = sizeof piece / sizeof *piece;
    char buf[700];
    unsigned x = 1999;
-   size_t stops = 0, valid = 0, tests = 0;
+   size_t stops = 0, valid = 0, tests = 0, line_stops = 0, line_ends = 0,
+          line_valid = 0;
    for (int t = 0; t < 30000; t++) {
       size_t n = 0;
       for (int j = 0, k = (int)((x = x * 1103515245u + 12345u) >> 16) % 150; j < k; j++) {
@@ -552,7 +569,43 @@ static void utf8_text_stops_at_the_first_control(void **state) {
       stops += end < n;
       valid += want;
       tests++;
+      /* Many lines at once: the same string with line ends put in here and
+       * there (inside a sequence too); a '\n' is no stop, and the bytes
+       * before the stop are valid exactly when each line among them is. */
+      char lb[1400];
+      size_t m = 0;
+      for (size_t i = 0; i < n; i++) {
+         x = x * 1103515245u + 12345u;
+         if ((x >> 16) % 29 == 0)
+            lb[m++] = '\n';
+         lb[m++] = buf[i];
+      }
+      size_t lines_end = 0;
+      while (lines_end < m &&
+             !(((unsigned char)lb[lines_end] < 0x20 && lb[lines_end] != '\t' &&
+                lb[lines_end] != '\n') ||
+               lb[lines_end] == 0x7f))
+         lines_end++;
+      bool lines_want = true;
+      for (size_t from = 0; from <= lines_end;) {
+         const char *nl = memchr(lb + from, '\n', lines_end - from);
+         size_t to = nl ? (size_t)(nl - lb) : lines_end;
+         lines_want = lines_want && utf8_by_decoding(lb + from, to - from);
+         from = to + 1;
+      }
+      end = SIZE_MAX;
+      got = Utf8_valid_lines(lb, m, &end);
+      if (end != lines_end || got != lines_want)
+         fail_msg("lines %d (%zu bytes): end %zu valid %d, expected end %zu valid %d", t, m, end,
+                  got, lines_end, lines_want);
+      line_stops += lines_end < m;
+      line_ends += lines_end > 0 && memchr(lb, '\n', lines_end) != NULL;
+      line_valid += lines_want;
    }
+   /* Lines at once: stops and none, and line ends passed. */
+   assert_true(line_stops > tests / 10 && line_stops < tests - tests / 10);
+   assert_true(line_ends > tests / 2);
+   assert_true(line_valid > tests / 10 && line_valid < tests - tests / 10);
    /* Stops and none, sound text and damage, were all asked for often. */
    assert_true(stops > tests / 4 && stops < tests - tests / 5);
    assert_true(valid > tests / 3 && valid < tests - tests / 10);

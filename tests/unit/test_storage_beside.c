@@ -445,11 +445,83 @@ static void beside_scan_is_the_whole_scan(void **state) {
    GvBuf_free(&base);
 }
 
+/* The checks across lines read a checked line's uuid where its frame has
+ * it (after a "cmd" TYPE taken as it is, or after the first blank): a
+ * draft naming an intervention that exists is sound, one naming none and
+ * a copied line are named at their lines, whatever the TYPE. */
+static void cross_checks_read_the_uuid(void **state) {
+   (void)state;
+   static const char raw[] =
+      "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-000000000001 floor FR\n"
+      "cmd 2017-05-12T09:30:01 6be302d5-0065-4006-8065-000000000002 draft #6be302d5-0065-4006-8065-000000000001 a\n"
+      "cmd 2017-05-12T09:30:02 6be302d5-0065-4006-8065-000000000003 draft #6be302d5-0065-4006-8065-00000000000f b\n"
+      "cmd:1 2017-05-12T09:30:03 6be302d5-0065-4006-8065-000000000004 item add X\n"
+      "cmd+ 2017-05-12T09:30:03 6be302d5-0065-4006-8065-000000000005 item add Y\n"
+      "vote 2017-05-12T09:30:04 6be302d5-0065-4006-8065-000000000006\n"
+      "cmd 2017-05-12T09:30:05 6be302d5-0065-4006-8065-000000000004 next\n"
+      "cmd+ 2017-05-12T09:30:06 6be302d5-0065-4006-8065-000000000002 end\n"
+      "x:y 2017-05-12T09:30:07 6be302d5-0065-4006-8065-000000000006 z\n";
+   GvBuf text = GV_BUF_INIT;
+   GvBuf_puts(&text, SessionScan_header());
+   assert_true(SessionScan_seal(&text, raw, sizeof raw - 1, GV_JOURNAL_VERSION));
+   char err[256];
+   SessionScan scan;
+   assert_int_equal(SessionScan_run(text.data, text.len, &scan, err, sizeof err), 0);
+   assert_int_equal(scan.count, 9);
+   for (size_t i = 0; i < scan.count; i++)
+      assert_true(scan.lines[i].checked);
+   GvBuf got = GV_BUF_INIT;
+   assert_int_equal(SessionScan_crossCheck(text.data, &scan, scan.count, keep_report, &got), 4);
+   assert_string_equal(GvBuf_str(&got),
+                       "4: draft for an intervention that does not exist (#6be302d5-0065-4006-8065-00000000000f)\n"
+                       "8: uuid 6be302d5-0065-4006-8065-000000000004 already used on line 5 (a copied line?)\n"
+                       "9: uuid 6be302d5-0065-4006-8065-000000000002 already used on line 3 (a copied line?)\n"
+                       "10: uuid 6be302d5-0065-4006-8065-000000000006 already used on line 7 (a copied line?)\n");
+   GvBuf_free(&got);
+   SessionScan_free(&scan);
+   GvBuf_free(&text);
+}
+
+/* The checkers read the fields of a line whose frame they found sound
+ * (Session_fields_framed): the same fields as Session_fields reads, line
+ * after line, the day remembered between them. */
+static void framed_fields_are_the_fields(void **state) {
+   (void)state;
+   static const char *const lines[] = {
+      "cmd 2017-05-12T09:30:00 9e3779b1-0001-4000-8001-000000000001 set body X",
+      "cmd 2017-05-12T09:31:44 6be302d5-0065-4006-8065-000000000065 note a  b ",
+      "cmd 2017-05-12T09:31:45 6be302d5-0065-4006-8065-000000000066",
+      "cmd:2 2017-05-12T23:59:59 6be302d5-0065-4006-8065-000000000067 item add A",
+      "cmd+ 2017-05-13T00:00:00 6be302d5-0065-4006-8065-000000000068 item add B",
+      "vote 2017-05-13T00:00:01 6be302d5-0065-4006-8065-000000000069",
+      "cmd 2017-05-13T24:00:00 6be302d5-0065-4006-8065-00000000006a note late",
+      "cmd 2017-05-13T10:61:00 6be302d5-0065-4006-8065-00000000006b note late",
+      "cmd 2017-02-30T10:00:00 6be302d5-0065-4006-8065-00000000006c note no such day",
+      "cmd 2017-05-13T10:00:00 6be302d5-0065-4006-8065-00000000006d note back",
+      "cmd 2018-01-01T00:00:00 6be302d5-0065-4006-8065-00000000006e note a year on",
+   };
+   SessionDay a = { .start = GV_NO_TIME }, b = { .start = GV_NO_TIME };
+   for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+      const char *line = lines[i];
+      size_t len = strlen(line), type = (size_t)(strchr(line, ' ') - line);
+      SessionFields fa = { 0 }, fb = { 0 };
+      bool ra = Session_fields_framed(line, len, type, &a, &fa);
+      bool rb = Session_fields(line, len, &b, &fb);
+      if (ra != rb || (ra && (fa.time != fb.time || fa.type_len != fb.type_len ||
+                              fa.uuid_len != fb.uuid_len || fa.payload != fb.payload)))
+         fail_msg("line %zu: framed %d %lld %u %u %d, whole %d %lld %u %u %d", i, ra,
+                  (long long)fa.time, (unsigned)fa.type_len, (unsigned)fa.uuid_len, fa.payload, rb,
+                  (long long)fb.time, (unsigned)fb.type_len, (unsigned)fb.uuid_len, fb.payload);
+   }
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(cut_anywhere_replays_the_same, setup, teardown),
       cmocka_unit_test_setup_teardown(second_half_damage_named_at_its_line, setup, teardown),
       cmocka_unit_test(beside_scan_is_the_whole_scan),
+      cmocka_unit_test(framed_fields_are_the_fields),
+      cmocka_unit_test(cross_checks_read_the_uuid),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

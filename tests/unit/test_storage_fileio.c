@@ -413,6 +413,28 @@ static void check_line_frame(void **state) {
          if ((SessionScan_checkLine(line, strlen(line), err, sizeof err) == 0) != good)
             fail_msg("'%c' at column %zu: checkLine says %s", c, at + 1, good ? err : "ok");
       }
+   /* The frame read in one look: the uuid's 36 bytes end the line or a
+    * blank follows them; the type's bytes run up to the first blank. */
+   static const struct { const char *line, *why; } frames[] = {
+      { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11", NULL },
+      { "cmd:3 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 item add X", NULL },
+      { "cmd+ 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 item add X", NULL },
+      { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11x note y", "bad uuid" },
+      { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11\tnote y", "bad uuid" },
+      { "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c1", "bad uuid" },
+      { "cmd 2017-05-12T10:00:00  6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad uuid" },
+      { "cmd 2017-05-12T10:00:000 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad time" },
+      { "cmd  2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad time" },
+      { "Cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad record type" },
+      { "cmd\t2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad record type" },
+      { "c.d 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "bad record type" },
+      { " cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 x", "TYPE TIME UUID" },
+   };
+   for (size_t i = 0; i < sizeof frames / sizeof *frames; i++) {
+      int rc = SessionScan_checkLine(frames[i].line, strlen(frames[i].line), err, sizeof err);
+      if (rc != (frames[i].why ? -1 : 0) || (frames[i].why && !strstr(err, frames[i].why)))
+         fail_msg("'%s': %d %s", frames[i].line, rc, rc ? err : "ok");
+   }
    const char *badUtf8 = "cmd 2017-05-12T10:00:00 6f1c7a2e-0b7f-4a57-9a53-4b8e0f6d2c11 note \xc3\x28";
    assert_int_equal(SessionScan_checkLine(badUtf8, strlen(badUtf8), err, sizeof err), -1);
    assert_non_null(strstr(err, "UTF-8"));
