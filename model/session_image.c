@@ -394,6 +394,19 @@ GET(int64_t, gi64)
 static unsigned g8(Reader *r) {
    return g8raw(r);
 }
+/* Loads from bytes already known to be there: a run of fixed-size fields
+ * (an array's elements, a record's head) is checked for room once, then
+ * read with these. */
+#define LD(T, name) \
+   static inline T name(const unsigned char *q) { \
+      T v; \
+      memcpy(&v, q, sizeof v); \
+      return v; \
+   }
+LD(uint32_t, ld32)
+LD(uint64_t, ld64)
+LD(int64_t, ldi64)
+#undef LD
 static bool gbool(Reader *r) {
    unsigned v = g8(r);
    if (v > 1)
@@ -469,33 +482,41 @@ static bool gdocref(Reader *r, DocRef *d) {
 
 /* A slice of the held text, NUL-ended where it stops (the journal's line
  * ends are NULs by now). */
-static const char *gslice(Reader *r, size_t *len) {
-   uint64_t at = g64(r);
-   *len = g32(r);
+/* Room in pending for `more` slices (none needed without it). */
+static bool pending_room(Reader *r, size_t more) {
+   SessionImagePending *p = r->pending;
+   if (!p || p->n + 2 * more <= p->cap)
+      return true;
+   size_t cap = p->cap ? p->cap : 1024;
+   while (cap < p->n + 2 * more)
+      cap *= 2;
+   size_t *a = realloc(p->at, cap * sizeof *a);
+   if (!a)
+      return bad(r, "out of memory");
+   p->at = a;
+   p->cap = cap;
+   return true;
+}
+/* The slice at[0..len) of the held text; pending has room for it. */
+static const char *place(Reader *r, uint64_t at, size_t len) {
    const Journal *j = &r->s->journal;
-   if (r->why)
-      return NULL;
-   if (!j->held || at >= r->covered || *len >= r->covered - at ||
-       (!r->pending && j->held[at + *len] != '\0')) {
+   if (!j->held || at >= r->covered || len >= r->covered - at ||
+       (!r->pending && j->held[at + len] != '\0')) {
       bad(r, "a note outside the file it stands for");
       return NULL;
    }
    if (r->pending) {
-      SessionImagePending *p = r->pending;
-      if (p->n + 2 > p->cap) {
-         size_t cap = p->cap ? p->cap * 2 : 1024;
-         size_t *a = realloc(p->at, cap * sizeof *a);
-         if (!a) {
-            bad(r, "out of memory");
-            return NULL;
-         }
-         p->at = a;
-         p->cap = cap;
-      }
-      p->at[p->n++] = (size_t)at;
-      p->at[p->n++] = *len;
+      r->pending->at[r->pending->n++] = (size_t)at;
+      r->pending->at[r->pending->n++] = len;
    }
    return j->held + at;
+}
+static const char *gslice(Reader *r, size_t *len) {
+   uint64_t at = g64(r);
+   *len = g32(r);
+   if (r->why || !pending_room(r, 1))
+      return NULL;
+   return place(r, at, *len);
 }
 
 static bool gnotes(Reader *r, Notes *n) {
@@ -521,9 +542,15 @@ static bool gnotes(Reader *r, Notes *n) {
       uint32_t count = g32(r);
       if (count < 2 || count > (size_t)(r->end - r->p) / 12)
          return bad(r, "a count of notes out of range");
+      /* count * 12 bytes are there (checked above): read without a check each. */
+      if (!pending_room(r, count))
+         return false;
+      const unsigned char *q = r->p;
+      r->p += (size_t)count * 12;
       const char *after = NULL;   /* the pieces follow one another in the text */
-      for (uint32_t i = 0; i < count; i++) {
-         const char *t = gslice(r, &len);
+      for (uint32_t i = 0; i < count; i++, q += 12) {
+         len = ld32(q + 8);
+         const char *t = place(r, ld64(q), len);
          if (!t)
             return false;
          if (len == 0 || (after && t < after))
@@ -596,15 +623,18 @@ static bool gjournal(Reader *r) {
       return bad(r, "out of memory");
    j->entries_cap = nentries;
    size_t next = 0;
-   for (size_t i = 0; i < nentries; i++) {
+   /* gcount left nentries * 14 bytes there: one check for all of them. */
+   const unsigned char *q = r->p;
+   r->p += nentries * 14;
+   for (size_t i = 0; i < nentries; i++, q += 14) {
       JournalEntry e = { 0 };
-      e.first = g32(r);
-      e.nlines = g32(r);
-      e.target = g32(r);
-      e.kind = (unsigned char)g8(r);
-      e.in_force = gbool(r);
-      if (r->why)
-         return false;
+      e.first = ld32(q);
+      e.nlines = ld32(q + 4);
+      e.target = ld32(q + 8);
+      e.kind = q[12];
+      if (q[13] > 1)
+         return bad(r, "a flag out of range");
+      e.in_force = q[13] == 1;
       /* The entries cut the lines into runs, in order, without a gap. */
       if (e.first != next || e.nlines == 0 || e.nlines > nlines - next || e.kind > GV_ENTRY_OTHER)
          return bad(r, "an entry out of range");
@@ -624,8 +654,10 @@ static bool gjournal(Reader *r) {
       if (!(*arr = malloc((c + 1) * sizeof **arr)))
          return bad(r, "out of memory");
       *cap = c + 1;
+      const unsigned char *u = r->p;   /* c * 4 bytes there (gcount) */
+      r->p += c * 4;
       for (size_t i = 0; i < c; i++) {
-         uint32_t v = g32(r);
+         uint32_t v = ld32(u + 4 * i);
          if (v >= nentries || j->entries[v].kind != GV_ENTRY_UNIT)
             return bad(r, "an undo stack out of range");
          (*arr)[i] = v;
@@ -782,6 +814,7 @@ static bool gagenda(Reader *r, Agenda *a) {
    return gtable(r, &a->byuuid, &a->byuuid_cap, n);
 }
 
+enum { IV_HEAD = 37 + 3 + 4 * 8 };
 static bool gfloor(Reader *r, Floor *f) {
    size_t n = gcount(r, 37);
    if (r->why)
@@ -793,14 +826,22 @@ static bool gfloor(Reader *r, Floor *f) {
       Intervention *iv = &f->list[i];
       f->count = i + 1;
       Notes_init(&iv->notes);
-      guuid(r, iv->uuid);
-      iv->point_of_order = gbool(r);
-      bool has_doc = gbool(r);
-      iv->deleted = gbool(r);
-      iv->item = (size_t)g64(r);
-      iv->delegation = (size_t)g64(r);
-      iv->start = gi64(r);
-      iv->end = gi64(r);
+      /* The fixed head (uuid, three flags, four fields) checked once. */
+      if (!room(r, IV_HEAD))
+         return bad(r, "cut short");
+      const unsigned char *q = r->p;
+      r->p += IV_HEAD;
+      memcpy(iv->uuid, q, 37);
+      iv->uuid[36] = '\0';
+      if ((q[37] | q[38] | q[39]) > 1)
+         return bad(r, "a flag out of range");
+      iv->point_of_order = q[37];
+      bool has_doc = q[38];
+      iv->deleted = q[39];
+      iv->item = (size_t)ld64(q + 40);
+      iv->delegation = (size_t)ld64(q + 48);
+      iv->start = ldi64(q + 56);
+      iv->end = ldi64(q + 64);
       if (!gnotes(r, &iv->notes))
          return false;
       if (has_doc) {
