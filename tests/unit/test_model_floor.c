@@ -292,6 +292,24 @@ static void drafts_replace_and_are_not_undo_units(void **state) {
    Fx_run(f, "draft #1 priority for FR");
    assert_string_equal(Fx_notes(Session_speaker(f->s)), "#1 priority for FR");
    Fx_refuse(f, "draft #00000000-0000-4000-8000-000000000000 x", GV_NOT_FOUND, "no intervention");
+   Fx_refuse(f, "draft #ABCDEF09-abcd-4000-8000-00000000000F x", GV_NOT_FOUND, "no intervention");
+   /* one byte off the uuid's shape, anywhere: the word is text */
+   const char *near[] = {
+      "#00000000x0000-4000-8000-000000000000", "#00000000-0000x4000-8000-000000000000",
+      "#00000000-0000-4000x8000-000000000000", "#00000000-0000-4000-8000x000000000000",
+      "#g0000000-0000-4000-8000-000000000000", "#0000000g-0000-4000-8000-000000000000",
+      "#00000000-000g-4000-8000-000000000000", "#00000000-0000-400g-8000-000000000000",
+      "#00000000-0000-4000-800g-000000000000", "#00000000-0000-4000-8000-00000000000g",
+      "#00000000-0000-4000-8000-0000000000000", "#00000000-0000-4000-8000-00000000000",
+      "#00000000-00000-4000-8000-00000000000",
+   };
+   for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
+      char cmd[80];
+      snprintf(cmd, sizeof cmd, "draft %s x", near[i]);
+      Fx_run(f, cmd);
+      snprintf(cmd, sizeof cmd, "%s x", near[i]);
+      assert_string_equal(Fx_notes(Session_speaker(f->s)), cmd);
+   }
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }
