@@ -47,26 +47,29 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
    if (st != GV_OK || (st = Cmd_current(e, &item)) != GV_OK)
       return st;
    bool first = false;
-   size_t n = 0;
+   size_t n = 0, first_at = 0;   /* the word 'first' (or 'poo'), if any */
    for (size_t i = 1; i < w->count; i++) {
       if (Words_is(w, i, "first") || Words_is(w, i, "poo")) {
          if (first)
             return Cmd_fail(e, GV_USAGE, "floor: 'first' given twice");
          first = true;
+         first_at = i;
       } else {
          n++;
       }
    }
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "floor needs one or more delegation codes (floor FR DE, floor FR first)");
-   size_t *codes = malloc(n * sizeof *codes);
+   /* A few codes, nearly always: no allocation for them. */
+   size_t few[16];
+   size_t *codes = n <= sizeof few / sizeof *few ? few : malloc(n * sizeof *codes);
    if (!codes)
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    Session *s = e->s;
    Item *it = &s->agenda.items[item];
    size_t k = 0;
    for (size_t i = 1; i < w->count && st == GV_OK; i++) {
-      if (Words_is(w, i, "first") || Words_is(w, i, "poo"))
+      if (first && i == first_at)
          continue;
       size_t d;
       if ((st = Cmd_delegation(e, w, i, &d)) != GV_OK)
@@ -100,7 +103,8 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
       if (first)
          GvBuf_puts(e->canon, " first");
    }
-   free(codes);
+   if (codes != few)
+      free(codes);
    return st;
 }
 
