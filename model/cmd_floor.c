@@ -47,26 +47,29 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
    if (st != GV_OK || (st = Cmd_current(e, &item)) != GV_OK)
       return st;
    bool first = false;
-   size_t n = 0;
+   size_t n = 0, first_at = 0;   /* the word 'first' (or 'poo'), if any */
    for (size_t i = 1; i < w->count; i++) {
       if (Words_is(w, i, "first") || Words_is(w, i, "poo")) {
          if (first)
             return Cmd_fail(e, GV_USAGE, "floor: 'first' given twice");
          first = true;
+         first_at = i;
       } else {
          n++;
       }
    }
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "floor needs one or more delegation codes (floor FR DE, floor FR first)");
-   size_t *codes = malloc(n * sizeof *codes);
+   /* A few codes, nearly always: no allocation for them. */
+   size_t few[16];
+   size_t *codes = n <= sizeof few / sizeof *few ? few : malloc(n * sizeof *codes);
    if (!codes)
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    Session *s = e->s;
    Item *it = &s->agenda.items[item];
    size_t k = 0;
    for (size_t i = 1; i < w->count && st == GV_OK; i++) {
-      if (Words_is(w, i, "first") || Words_is(w, i, "poo"))
+      if (first && i == first_at)
          continue;
       size_t d;
       if ((st = Cmd_delegation(e, w, i, &d)) != GV_OK)
@@ -100,7 +103,8 @@ GvStatus Cmd_floor(Exec *e, Words *w) {
       if (first)
          GvBuf_puts(e->canon, " first");
    }
-   free(codes);
+   if (codes != few)
+      free(codes);
    return st;
 }
 
@@ -320,13 +324,22 @@ static size_t find_intervention(const Session *s, const char *uuid, size_t n) {
 
 /* 8-4-4-4-12 hex digits. */
 static bool looks_uuid(const char *u) {
-   for (int i = 0; i < 36; i++) {
-      bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-      char c = u[i];
-      if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+   /* Blocks of hex digits between the dashes, one table look a byte. */
+   static const unsigned char hex[256] = {
+      ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+      ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+      ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+   };
+   static const unsigned char block_end[] = { 8, 13, 18, 23, 36 };
+   int i = 0;
+   for (int b = 0; b < 5; b++, i++) {
+      for (; i < block_end[b]; i++)
+         if (!hex[(unsigned char)u[i]])
+            return false;
+      if (u[i] != (b < 4 ? '-' : '\0'))
          return false;
    }
-   return u[36] == '\0';
+   return true;
 }
 
 /* draft TEXT: the notes of the running intervention, replaced whole. Not an

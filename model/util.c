@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void *Util_grow(void *arr, size_t *cap, size_t count, size_t size) {
+void *Util_grow_slow(void *arr, size_t *cap, size_t count, size_t size) {
    if (arr && count < *cap)
       return arr;
    size_t ncap = *cap ? *cap * 2 : 16;

@@ -52,6 +52,32 @@ static void queue_refusals(void **state) {
    Fx_free(f);
 }
 
+/* 'first' anywhere among the codes; more codes than a line usually names. */
+static void floor_first_among_many_codes(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   char buf[512];
+   Fx_run(f, "floor DE poo FR");
+   assert_string_equal(queue_codes(f, buf, sizeof buf), "DE! FR!");
+   Fx_run(f, "withdraw DE");
+   Fx_run(f, "withdraw FR");
+   for (int i = 0; i < 8; i++) {
+      char line[64];
+      snprintf(line, sizeof line, "delegation COM/D%d name=\"DG %d\"", i, i);
+      Fx_run(f, line);
+   }
+   const char *many = "floor PRES DE EE EL ES FR HU AT first UK COM COM/HOME COM/CNECT EEAS ENISA "
+                      "COM/D0 COM/D1 COM/D2 COM/D3 COM/D4 COM/D5 COM/D6 COM/D7";
+   Fx_refuse(f, "floor PRES DE EE EL ES FR HU AT UK COM COM/HOME COM/CNECT EEAS ENISA COM/D0 COM/D1 DE",
+             GV_DUPLICATE, "DE is named twice");
+   Fx_run(f, many);
+   assert_string_equal(queue_codes(f, buf, sizeof buf),
+                       "PRES! DE! EE! EL! ES! FR! HU! AT! UK! COM! COM/HOME! COM/CNECT! EEAS! ENISA! "
+                       "COM/D0! COM/D1! COM/D2! COM/D3! COM/D4! COM/D5! COM/D6! COM/D7!");
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
 static void floor_needs_an_item(void **state) {
    (void)state;
    Fx *f = Fx_new();
@@ -292,6 +318,24 @@ static void drafts_replace_and_are_not_undo_units(void **state) {
    Fx_run(f, "draft #1 priority for FR");
    assert_string_equal(Fx_notes(Session_speaker(f->s)), "#1 priority for FR");
    Fx_refuse(f, "draft #00000000-0000-4000-8000-000000000000 x", GV_NOT_FOUND, "no intervention");
+   Fx_refuse(f, "draft #ABCDEF09-abcd-4000-8000-00000000000F x", GV_NOT_FOUND, "no intervention");
+   /* one byte off the uuid's shape, anywhere: the word is text */
+   const char *near[] = {
+      "#00000000x0000-4000-8000-000000000000", "#00000000-0000x4000-8000-000000000000",
+      "#00000000-0000-4000x8000-000000000000", "#00000000-0000-4000-8000x000000000000",
+      "#g0000000-0000-4000-8000-000000000000", "#0000000g-0000-4000-8000-000000000000",
+      "#00000000-000g-4000-8000-000000000000", "#00000000-0000-400g-8000-000000000000",
+      "#00000000-0000-4000-800g-000000000000", "#00000000-0000-4000-8000-00000000000g",
+      "#00000000-0000-4000-8000-0000000000000", "#00000000-0000-4000-8000-00000000000",
+      "#00000000-00000-4000-8000-00000000000",
+   };
+   for (size_t i = 0; i < sizeof near / sizeof *near; i++) {
+      char cmd[80];
+      snprintf(cmd, sizeof cmd, "draft %s x", near[i]);
+      Fx_run(f, cmd);
+      snprintf(cmd, sizeof cmd, "%s x", near[i]);
+      assert_string_equal(Fx_notes(Session_speaker(f->s)), cmd);
+   }
    Fx_assert_roundtrip(f);
    Fx_free(f);
 }
@@ -377,6 +421,7 @@ int main(void) {
       cmocka_unit_test(queue_in_request_order),
       cmocka_unit_test(queue_refusals),
       cmocka_unit_test(floor_needs_an_item),
+      cmocka_unit_test(floor_first_among_many_codes),
       cmocka_unit_test(point_of_order_goes_first),
       cmocka_unit_test(next_give_end_record_interventions),
       cmocka_unit_test(give_takes_from_queue),
