@@ -41,6 +41,10 @@ g=${GAVEL_BIN:-$top/gavel}
 cp "$s" "$live"
 printf 'give FR\nfloor DE NL PL\n' | "$g" exec "$live" >/dev/null 2>&1
 export TERM=xterm-256color
+# A cache of its own, emptied before each run: both runs of a case open the
+# session cold (a state image left by the first would make the second skip
+# the replay, and the difference would no longer be the keys).
+export XDG_CACHE_HOME="$data/cache"
 keys40() { k=; i=0; while [ $i -lt 20 ]; do k="$k$1|$2|"; i=$((i + 1)); done; printf %s "$k"; }
 echo "| live key       | instructions per key |"
 echo "|----------------|----------------------|"
@@ -54,6 +58,7 @@ for c in ${INSTR_LIVE-agenda queue typing}; do
 		ks=$quit
 		[ "$n" = 0 ] || ks="$keys$quit"
 		cp "$file" "$data/run.gavel"
+		rm -rf "$data/cache"
 		nk=$(printf %s "$ks" | awk -F'|' '{ print NF }')
 		"$bin/bench_pty" -r 1 -k "$nk" -w 120 "$c" -- gavel "$pre" "$ks" \
 			"valgrind --tool=callgrind --callgrind-out-file=$data/callgrind.live-$c-$n $g $ro $data/run.gavel" \
