@@ -1094,6 +1094,8 @@ int SessionFile_saveImage(SessionFile *sf) {
        (size_t)sf->length < SESSIONFILE_IMAGE_MIN || sf->imageCovered == (size_t)sf->length ||
        Session_replay_awaiting(sf->session) > 0 || sf->session->journal.ncopies > 0)
       return 0;
+   if (StateImage_folder() != 0)
+      return -1;
    GvBuf body = GV_BUF_INIT;
    StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };
    int r = SessionImage_write(sf->session, &body) &&

@@ -145,6 +145,11 @@ void StateImage_close(StateImageFile *img) {
    memset(img, 0, sizeof *img);
 }
 
+int StateImage_folder(void) {
+   char dir[PATH_MAX], err[PATH_MAX + 64];
+   return StateImage_dir(dir, sizeof dir) == 0 && FileIO_mkdirs(dir, err, sizeof err) == 0 ? 0 : -1;
+}
+
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,
                     size_t bodyLen) {
    char path[PATH_MAX], real[PATH_MAX], dir[PATH_MAX], err[PATH_MAX + 64];
@@ -163,9 +168,9 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
    GvBuf_append(&b, (const char *)&plen, 4);
    GvBuf_append(&b, real, plen);
    GvBuf_append(&b, (const char *)&blen, 8);
-   GvBuf_append(&b, body, bodyLen);
-   uint32_t sum = (uint32_t)SessionScan_crc(b.data, b.len);
-   GvBuf_append(&b, (const char *)&sum, 4);
+   /* The body is written from where it is, not copied behind the head: a
+    * second copy of it would be the live screen's peak memory. */
+   uint32_t sum = (uint32_t)SessionScan_crcMore(SessionScan_crc(b.data, b.len), body, bodyLen);
    if (b.failed) {
       GvBuf_free(&b);
       return -1;
@@ -176,7 +181,12 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
    char tmp[PATH_MAX + 16];
    snprintf(tmp, sizeof tmp, "%s.tmp", path);
    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-   int r = fd < 0 || fchmod(fd, 0600) != 0 ? -1 : FileIO_writeAll(FileIO_system(), fd, b.data, b.len);
+   const FileIO *io = FileIO_system();
+   int r = fd < 0 || fchmod(fd, 0600) != 0 || FileIO_writeAll(io, fd, b.data, b.len) != 0 ||
+                 FileIO_writeAll(io, fd, body, bodyLen) != 0 ||
+                 FileIO_writeAll(io, fd, (const char *)&sum, 4) != 0
+             ? -1
+             : 0;
    if (fd >= 0 && close(fd) != 0)
       r = -1;
    if (r == 0 && rename(tmp, path) != 0)

@@ -48,6 +48,10 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
 int StateImage_verify(const StateImageFile *img);
 void StateImage_close(StateImageFile *img);
 
+/* Is there a folder for images (made if missing)? 0, or -1: then no image
+ * is worth building. */
+int StateImage_folder(void);
+
 /* Writes it (replacing any), through a temporary renamed into place. 0 or -1. */
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,
                     size_t bodyLen);

@@ -878,7 +878,9 @@ static void App_followPoll(App *app) {
 
 static void App_loop(App *app) {
    int64_t lastSecond = 0;
-   int imaged = 0;
+   /* A follower reads images but writes none: the writer's screen keeps
+    * them, and the image's bytes would be a follower's peak memory. */
+   int imaged = app->follow;
    app->redraw = RD_ALL | RD_CLEAR;
    for (;;) {
       if (App_stopSignal)
@@ -1204,7 +1206,8 @@ int App_main(App *app, const char *path, int readOnly) {
 
    App_flushDraft(app);
    /* What was run since the open goes into the image too. */
-   SessionFile_saveImage(app->sf);
+   if (!app->follow)
+      SessionFile_saveImage(app->sf);
    Editor_free(&app->notes);
    Editor_free(&app->form.ed);
    GvBuf_free(&app->delegText);

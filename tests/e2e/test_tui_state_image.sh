@@ -61,6 +61,17 @@ e2e_expect "LU" "the appended speaker is not on screen"
 e2e_type "q"
 e2e_wait_exit 0 || e2e_fail "quit"
 
+# A follower reads the image but writes none (its peak memory would carry
+# the image's bytes): without one, it starts from the file and leaves none.
+rm -f "$images"/*.image
+e2e_start_in follower 80 24 follow "$SESSION"
+e2e_expect "FOLLOWING" "the follower did not start"
+sleep 0.3
+ls "$images"/*.image >/dev/null 2>&1 && e2e_fail "a follower wrote a state image"
+e2e_type "q"
+e2e_wait_exit 0 || e2e_fail "quit the follower"
+ls "$images"/*.image >/dev/null 2>&1 && e2e_fail "a follower wrote a state image when it quit"
+
 # A byte changed in the middle (a git pull, an editor): the image no longer
 # stands for the file; the line's damage is on screen, as without an image.
 line=$(grep -n "note 150 " "$SESSION" | head -1 | cut -d: -f1)
