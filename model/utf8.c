@@ -255,22 +255,28 @@ bool Utf8_valid(const char *s, size_t n) {
    return Utf8_valid_portable(s, n);
 }
 
-bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
-#ifdef UTF8_SIMD
-   if (__builtin_cpu_supports("avx2"))
-      return Utf8_scan_avx2_text((const unsigned char *)s, n, end);
-#endif
+/* Without SIMD: valid UTF-8 up to the first control character (a tab
+ * allowed, a line end too when lines), its place in *end. */
+static bool Utf8_valid_upto(const char *s, size_t n, size_t *end, bool lines) {
    const unsigned char *u = (const unsigned char *)s;
    size_t i = 0;
    for (; i < n; i++) {
       i = Utf8_skip_plain(u, i, n);
       if (i >= n)
          break;
-      if ((u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7f)
+      if ((u[i] < 0x20 && u[i] != '\t' && !(lines && u[i] == '\n')) || u[i] == 0x7f)
          break;
    }
    *end = i;
    return Utf8_valid(s, i);
+}
+
+bool Utf8_valid_text(const char *s, size_t n, size_t *end) {
+#ifdef UTF8_SIMD
+   if (__builtin_cpu_supports("avx2"))
+      return Utf8_scan_avx2_text((const unsigned char *)s, n, end);
+#endif
+   return Utf8_valid_upto(s, n, end, false);
 }
 
 bool Utf8_valid_lines(const char *s, size_t n, size_t *end) {
@@ -278,17 +284,7 @@ bool Utf8_valid_lines(const char *s, size_t n, size_t *end) {
    if (__builtin_cpu_supports("avx2"))
       return Utf8_scan_avx2_lines((const unsigned char *)s, n, end);
 #endif
-   const unsigned char *u = (const unsigned char *)s;
-   size_t i = 0;
-   for (; i < n; i++) {
-      i = Utf8_skip_plain(u, i, n);
-      if (i >= n)
-         break;
-      if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') || u[i] == 0x7f)
-         break;
-   }
-   *end = i;
-   return Utf8_valid(s, i);
+   return Utf8_valid_upto(s, n, end, true);
 }
 
 /* Byte by byte, eight at a time over ASCII. */
