@@ -69,6 +69,15 @@ static int Fx_load_roster(void *ud, const char *name, GvBuf *lines, char *msg, s
    return -1;
 }
 
+/* A seeded pseudo-random number (xorshift64*): the random meetings of the
+ * property tests are the same on every run. */
+static inline uint64_t Fx_rand(uint64_t *r) {
+   *r ^= *r >> 12;
+   *r ^= *r << 25;
+   *r ^= *r >> 27;
+   return *r * 2685821657736338717ULL;
+}
+
 static inline int64_t Fx_time(const char *iso) {
    int64_t t = 0;
    assert_int_equal(Time_parse_iso(iso, strlen(iso), &t), GV_OK);

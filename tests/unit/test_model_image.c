@@ -13,25 +13,18 @@
 #include "model/session_image.h"
 #include "render/outcome.h"
 
-static uint64_t next_rand(uint64_t *r) {
-   *r ^= *r >> 12;
-   *r ^= *r << 25;
-   *r ^= *r >> 27;
-   return *r * 2685821657736338717ULL;
-}
-
 static const char *const Codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "COM/HOME", "PRES" };
 #define NCODES (sizeof Codes / sizeof *Codes)
 
 /* One random command of the language (some are refused: nothing changes). */
 static void random_command(Fx *f, uint64_t *r, int step) {
    char line[256];
-   const char *c1 = Codes[next_rand(r) % NCODES], *c2 = Codes[next_rand(r) % NCODES];
+   const char *c1 = Codes[Fx_rand(r) % NCODES], *c2 = Codes[Fx_rand(r) % NCODES];
    size_t n = f->s->floor.count;
-   const char *ref = n ? f->s->floor.list[next_rand(r) % n].uuid : "none";
+   const char *ref = n ? f->s->floor.list[Fx_rand(r) % n].uuid : "none";
    size_t na = f->s->rec.nactions;
-   const char *act = na ? f->s->rec.actions[next_rand(r) % na].uuid : "none";
-   switch (next_rand(r) % 35) {
+   const char *act = na ? f->s->rec.actions[Fx_rand(r) % na].uuid : "none";
+   switch (Fx_rand(r) % 35) {
    case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
    case 1: snprintf(line, sizeof line, "give %s", c1); break;
    case 2: snprintf(line, sizeof line, "next"); break;
@@ -44,7 +37,7 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 8: snprintf(line, sizeof line, "pos %s %s text %d", c1, step % 2 ? "supports" : "concerns", step); break;
    case 9: snprintf(line, sizeof line, "reserve %s scrutiny", c1); break;
    case 10: snprintf(line, sizeof line, "lift %s scrutiny", c1); break;
-   case 11: snprintf(line, sizeof line, "item %d", (int)(next_rand(r) % 3) + 1); break;
+   case 11: snprintf(line, sizeof line, "item %d", (int)(Fx_rand(r) % 3) + 1); break;
    case 12: snprintf(line, sizeof line, "item add \"Item %d\" doc WK %d/17 dossier Dossier %d", step, step, step % 3); break;
    case 13: snprintf(line, sizeof line, "action %s - task %d", c1, step); break;
    case 14: snprintf(line, sizeof line, "paragraph Delegations spoke %d.", step); break;
@@ -61,14 +54,14 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 26: snprintf(line, sizeof line, "group several delegations (%s, %s): asked %d", c1, c2, step); break;
    case 27: snprintf(line, sizeof line, "outcome agreed Text %d", step); break;
    case 28: snprintf(line, sizeof line, "set header \"Label %d\" value", step); break;
-   case 29: snprintf(line, sizeof line, "item dossier %d Roaming %d", (int)(next_rand(r) % 3) + 1, step); break;
+   case 29: snprintf(line, sizeof line, "item dossier %d Roaming %d", (int)(Fx_rand(r) % 3) + 1, step); break;
    case 30: snprintf(line, sizeof line, "set marking LIMITE"); break;
-   case 31: snprintf(line, sizeof line, "item move %d after %d", (int)(next_rand(r) % 3) + 1, (int)(next_rand(r) % 3) + 1); break;
+   case 31: snprintf(line, sizeof line, "item move %d after %d", (int)(Fx_rand(r) % 3) + 1, (int)(Fx_rand(r) % 3) + 1); break;
    case 32: snprintf(line, sizeof line, "ask %s", c1); break;
-   case 33: snprintf(line, sizeof line, "item join %d %d", (int)(next_rand(r) % 3) + 1, (int)(next_rand(r) % 3) + 2); break;
+   case 33: snprintf(line, sizeof line, "item join %d %d", (int)(Fx_rand(r) % 3) + 1, (int)(Fx_rand(r) % 3) + 2); break;
    default: snprintf(line, sizeof line, "attend %s absent", c1); break;
    }
-   Fx_tick(f, 1 + (int64_t)(next_rand(r) % 40));
+   Fx_tick(f, 1 + (int64_t)(Fx_rand(r) % 40));
    Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
 }
 
@@ -79,7 +72,7 @@ static Fx *random_meeting(uint64_t seed, int steps) {
    Fx_run(f, "set body Horizontal Working Party on Cyber Issues");
    Fx_run(f, "set codes CYBER 105, COPEN 220");
    for (int step = 0; step < steps; step++) {
-      uint64_t roll = next_rand(&r) % 100;
+      uint64_t roll = Fx_rand(&r) % 100;
       const char *w = roll < 10 ? "undo" : roll < 15 ? "redo" : NULL;
       if (w)
          Session_run(f->s, w, 4, &f->ctx, &f->out, f->msg, sizeof f->msg);

@@ -11,13 +11,6 @@
 
 #include "model/session_copy.h"
 
-static uint64_t next_rand(uint64_t *r) {
-   *r ^= *r >> 12;
-   *r ^= *r << 25;
-   *r ^= *r >> 27;
-   return *r * 2685821657736338717ULL;
-}
-
 /* The full rebuild: the units in force and the drafts that matter (the
  * compacted journal, with no undo in it) replayed into a fresh session. */
 static char *rebuilt_dump(const Session *s) {
@@ -77,11 +70,11 @@ static const char *const Codes[] = { "FR", "DE", "EL", "ES", "HU", "AT", "EE", "
 /* One random command of the language (some are refused: nothing changes then). */
 static void random_command(Fx *f, uint64_t *r, int step) {
    char line[256];
-   const char *c1 = Codes[next_rand(r) % NCODES], *c2 = Codes[next_rand(r) % NCODES];
+   const char *c1 = Codes[Fx_rand(r) % NCODES], *c2 = Codes[Fx_rand(r) % NCODES];
    /* an intervention to correct: edit, speaker, delete change it in place */
    size_t n = f->s->floor.count;
-   const char *ref = n ? f->s->floor.list[next_rand(r) % n].uuid : "none";
-   switch (next_rand(r) % 24) {
+   const char *ref = n ? f->s->floor.list[Fx_rand(r) % n].uuid : "none";
+   switch (Fx_rand(r) % 24) {
    case 0: snprintf(line, sizeof line, "floor %s %s", c1, c2); break;
    case 1: snprintf(line, sizeof line, "give %s", c1); break;
    case 2: snprintf(line, sizeof line, "next"); break;
@@ -94,7 +87,7 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 8: snprintf(line, sizeof line, "pos %s %s text %d", c1, step % 2 ? "supports" : "concerns", step); break;
    case 9: snprintf(line, sizeof line, "reserve %s scrutiny", c1); break;
    case 10: snprintf(line, sizeof line, "lift %s scrutiny", c1); break;
-   case 11: snprintf(line, sizeof line, "item %d", (int)(next_rand(r) % 3) + 1); break;
+   case 11: snprintf(line, sizeof line, "item %d", (int)(Fx_rand(r) % 3) + 1); break;
    case 12: snprintf(line, sizeof line, "item add \"Item %d\"", step); break;
    case 13: snprintf(line, sizeof line, "action %s - task %d", c1, step); break;
    case 14: snprintf(line, sizeof line, "paragraph Delegations spoke %d.", step); break;
@@ -108,7 +101,7 @@ static void random_command(Fx *f, uint64_t *r, int step) {
    case 22: snprintf(line, sizeof line, "presents WK %d/17", 100 + step); break;
    default: snprintf(line, sizeof line, "attend %s absent", c1); break;
    }
-   Fx_tick(f, 1 + (int64_t)(next_rand(r) % 40));
+   Fx_tick(f, 1 + (int64_t)(Fx_rand(r) % 40));
    Session_run(f->s, line, strlen(line), &f->ctx, &f->out, f->msg, sizeof f->msg);
 }
 
@@ -141,14 +134,14 @@ static void random_history(uint64_t seed, size_t every, int steps) {
    f->s->checkpoint_every = every;
    char when[96];
    for (int step = 0; step < steps; step++) {
-      uint64_t roll = next_rand(&r) % 100;
+      uint64_t roll = Fx_rand(&r) % 100;
       if (roll < 12) {
          /* a run of undos, sometimes past several checkpoints */
-         int n = 1 + (int)(next_rand(&r) % (roll < 3 ? 12 : 3));
+         int n = 1 + (int)(Fx_rand(&r) % (roll < 3 ? 12 : 3));
          for (int k = 0; k < n; k++)
             Session_run(f->s, "undo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
       } else if (roll < 20) {
-         int n = 1 + (int)(next_rand(&r) % 4);
+         int n = 1 + (int)(Fx_rand(&r) % 4);
          for (int k = 0; k < n; k++)
             Session_run(f->s, "redo", 4, &f->ctx, &f->out, f->msg, sizeof f->msg);
       } else if (roll < 24) {
