@@ -760,6 +760,9 @@ static void App_draw(App *app) {
    if (r & RD_CLEAR)
       clear();
    if (app->tooSmall) {
+      if (app->typedSent)
+         clearok(curscr, TRUE); /* a letter sent: the terminal is not curscr */
+      app->typedSent = 0;
       App_drawTooSmall(app);
       curs_set(0);
       MarkMove_sync(&app->cursorAt);
