@@ -746,12 +746,23 @@ static void App_cursorPlaced(App *app) {
    app->cursorAt.x = app->cursorX;
 }
 
+/* After an update that ended with the cursor at the notes' insertion
+ * point (shown): the terminal's cursor is there, where a letter goes. */
+static void App_typingPlaced(App *app) {
+   app->cursorAt.known = 1;
+   app->cursorAt.y = getcury(stdscr);
+   app->cursorAt.x = getcurx(stdscr);
+}
+
 static void App_draw(App *app) {
    unsigned r = app->redraw;
    App_layout(app);
    if (r & RD_CLEAR)
       clear();
    if (app->tooSmall) {
+      if (app->typedSent)
+         clearok(curscr, TRUE); /* a letter sent: the terminal is not curscr */
+      app->typedSent = 0;
       App_drawTooSmall(app);
       curs_set(0);
       MarkMove_sync(&app->cursorAt);
@@ -791,9 +802,17 @@ static void App_draw(App *app) {
       FloorPane_draw(app, app->rFloor);
    else if (r & RD_QUEUE_SEL)
       FloorPane_drawMove(app);
+   /* A letter sent already (NotesPane_key): settled below, alone when only
+    * the notes' text was drawn. */
+   int typed = app->typedSent, textAlone = 0;
+   app->typedSent = 0;
    if (!app->follow && (r & RD_NOTES_TEXT) && !(r & (RD_NOTES | RD_CLEAR)) &&
-       !(app->rRecords.h == 0 && app->focus == FOCUS_RECORDS) && !NotesPane_drawText(app, app->rNotes))
-      r |= RD_NOTES;
+       !(app->rRecords.h == 0 && app->focus == FOCUS_RECORDS)) {
+      if (NotesPane_drawText(app, app->rNotes))
+         textAlone = r == RD_NOTES_TEXT && !lines;
+      else
+         r |= RD_NOTES;
+   }
    if (!app->follow && (r & RD_NOTES)) {
       if (app->rRecords.h > 0) {
          NotesPane_draw(app, app->rNotes);
@@ -808,7 +827,11 @@ static void App_draw(App *app) {
       App_drawMessage(app);
       App_drawHints(app);
    }
-   int cursor = 0;
+   int cursor = 0, typing = 0;
+   if (typed && (app->overlay != OV_NONE || app->cmdOpen || app->focus != FOCUS_NOTES)) {
+      /* the terminal shows the letter: curses' update puts right what differs */
+      MarkMove_typedSettle(&app->cursorAt, app->typedY, app->typedX, app->typedCh, 0);
+   }
    if (app->overlay == OV_PICKER) {
       Picker_draw(app);
       cursor = 1;
@@ -823,6 +846,12 @@ static void App_draw(App *app) {
    } else if (app->focus == FOCUS_NOTES) {
       NotesPane_placeCursor(app, app->rNotes);
       cursor = 1;
+      typing = 1;
+      if (typed) {
+         MarkMove_typedSettle(&app->cursorAt, app->typedY, app->typedX, app->typedCh, textAlone);
+         App_typingPlaced(app);
+         return;
+      }
    } else if (app->cursorY >= 0) {
       /* Hidden, but on the selected row: screen readers follow the cursor. */
       move(app->cursorY, app->cursorX);
@@ -839,6 +868,8 @@ static void App_draw(App *app) {
    app->cursorAt.known = 0;
    if (placed)
       App_cursorPlaced(app);
+   else if (typing)
+      App_typingPlaced(app);
 }
 
 /* --- the loop --------------------------------------------------------------- */

@@ -147,6 +147,9 @@ typedef struct App {
    MarkCursor cursorAt;        /* where the terminal's cursor is, when known */
    int marksAlone;             /* this update is a move of the focused list's marks */
    int marksSent;              /* alone: sent already (MarkMove_write), to settle */
+   int typedSent;              /* a letter sent already (MarkMove_typed), to settle */
+   int typedY, typedX;         /* where it went */
+   wchar_t typedCh;
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

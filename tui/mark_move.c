@@ -125,6 +125,48 @@ void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    }
 }
 
+/* The same for a letter typed at the end of the notes: the cursor rests at
+ * the insertion point, so the byte alone is the whole answer to the key
+ * (curses' update of the row: 30-odd k instructions). */
+int MarkMove_typed(MarkCursor *cur, int y, int x, char c) {
+   cchar_t cell;
+   if (!cur->known || cur->y != y || cur->x != x || c < 0x20 || c > 0x7E || x + 1 >= COLS)
+      return 0;
+   wchar_t w[CCHARW_MAX + 1];
+   attr_t a = 0;
+   short pair = 0;
+   if (mvwin_wch(curscr, y, x, &cell) == ERR || getcchar(&cell, w, &a, &pair, NULL) == ERR ||
+       a != A_NORMAL || pair != 0 || w[0] != L' ' || w[1] != L'\0')
+      return 0;
+   if (write(STDOUT_FILENO, &c, 1) != 1) {
+      cur->known = 0;
+      clearok(curscr, TRUE);
+      return 0;
+   }
+   cur->x = x + 1;
+   cur->stale = 1;
+   return 1;
+}
+
+void MarkMove_typedSettle(MarkCursor *cur, int y, int x, wchar_t c, int alone) {
+   wnoutrefresh(stdscr);
+   /* curscr holds what the terminal shows, whatever newscr wants there. */
+   wchar_t w[2] = { c, L'\0' };
+   cchar_t sent, want;
+   if (setcchar(&sent, w, A_NORMAL, 0, NULL) != ERR)
+      mvwadd_wchnstr(curscr, y, x, &sent, 1);
+   else
+      clearok(curscr, TRUE);
+   /* Reading newscr's cell moves its cursor: put back where stdscr left it. */
+   int cy = getcury(newscr), cx = getcurx(newscr);
+   int same = MarkMove_cellIs(y, x, c, &want);
+   wmove(newscr, cy, cx);
+   if (alone && same && cy == cur->y && cx == cur->x)
+      return;
+   MarkMove_sync(cur);
+   doupdate();
+}
+
 void MarkMove_sync(MarkCursor *cur) {
    if (!cur->stale)
       return;

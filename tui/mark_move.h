@@ -39,6 +39,18 @@ int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
  * plain character sent, lets curses' update put it right at once). */
 void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
 
+/* A one-column, one-byte character c typed where the cursor is, at y, x,
+ * on a blank plain cell: sent at once (the cursor then one column right);
+ * returns 1. Returns 0 having sent nothing when the cursor is elsewhere or
+ * not known, or the cell is not a plain blank. */
+int MarkMove_typed(MarkCursor *cur, int y, int x, char c);
+
+/* After MarkMove_typed, once stdscr holds the letter and the cursor: brings
+ * curses' images to what the terminal shows; alone: nothing else of the
+ * screen changed, else (or were the cell not the letter sent) curses'
+ * update follows at once. */
+void MarkMove_typedSettle(MarkCursor *cur, int y, int x, wchar_t c, int alone);
+
 /* Before curses writes to the terminal (a screen update, endwin): tells it
  * where the cursor is after moves sent by MarkMove_write. */
 void MarkMove_sync(MarkCursor *cur);

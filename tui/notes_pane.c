@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "tui/mark_move.h"
 #include "tui/records_pane.h"
 #include "tui/text.h"
 
@@ -198,6 +199,37 @@ void NotesPane_placeCursor(App *app, Rect r) {
    move(r.y + 1 + (int)(row - app->notes.top), r.x + 2 + col);
 }
 
+/* A letter typed at the end of the text, on its last row, where it neither
+ * wraps nor scrolls nor changes the title: sent to the terminal before the
+ * editor and the pane even see it (tui/mark_move.h); App_draw settles it. */
+static void NotesPane_sendTyped(App *app, int key) {
+   Editor *ed = &app->notes;
+   Rect r = app->rNotes;
+   int w = r.w - 4, list;
+   int h = NotesPane_textRows(r, &list);
+   if (key < 0x20 || key > 0x7E || !app->notesDrawn || app->focus != FOCUS_NOTES || app->tooSmall ||
+       app->follow || app->cmdOpen || app->overlay != OV_NONE || app->redraw ||
+       ed->cursor != ed->len || memcmp(&r, &app->notesRect, sizeof r) != 0 ||
+       ed->version == app->notesSaved || ed->version + 1 == app->notesSaved || w < 2 || h < 1)
+      return;
+   size_t nl;
+   const EditorLine *L = Editor_layout(ed, w, &nl);
+   size_t row = nl - 1;
+   if (!nl || row < ed->top || row - ed->top >= (size_t)h)
+      return;
+   int col = Text_width(ed->text + L[row].start, ed->len - L[row].start);
+   /* the letter and, after it, the cursor's cell */
+   if (col + 2 > w)
+      return;
+   int y = r.y + 1 + (int)(row - ed->top), x = r.x + 2 + col;
+   if (MarkMove_typed(&app->cursorAt, y, x, (char)key)) {
+      app->typedSent = 1;
+      app->typedY = y;
+      app->typedX = x;
+      app->typedCh = (wchar_t)key;
+   }
+}
+
 unsigned NotesPane_key(App *app, int key) {
    Editor *ed = &app->notes;
    int w = app->rNotes.w - 4;
@@ -271,6 +303,7 @@ unsigned NotesPane_key(App *app, int key) {
       break;
    default:
       if (!KEY_ISFN(key) && !(key & KEY_ALT(0)) && key >= 0x20 && key != 0x7F) {
+         NotesPane_sendTyped(app, key);
          Editor_insertCodepoint(ed, (unsigned)key);
          break;
       }
