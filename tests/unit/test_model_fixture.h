@@ -268,24 +268,31 @@ static inline Session *Fx_load_into(Session *s, const Session *from, bool ahead)
    return s;
 }
 
+/* The journal as a file's lines, malloc'ed and NUL-ended (as a file read
+ * whole is); *len its length. */
+static inline char *Fx_journal_text(const Session *s, size_t *len) {
+   GvBuf all = GV_BUF_INIT;
+   for (size_t i = 0; i < Session_line_count(s); i++) {
+      size_t n;
+      const char *line = Session_line(s, i, &n);
+      GvBuf_append(&all, line, n);
+      GvBuf_putc(&all, '\n');
+   }
+   assert_false(all.failed);
+   *len = all.len;
+   char *t = malloc(all.len + 1);
+   assert_non_null(t);
+   memcpy(t, GvBuf_str(&all), all.len + 1);
+   GvBuf_free(&all);
+   return t;
+}
+
 /* The same as storage/sessionfile.c opens a file: the lines joined into
  * one text that the session holds (Session_hold_text), each replayed from
  * there, so that the journal's lines and the notes read are slices of it. */
 static inline Session *Fx_load_held(Session *s, const Session *from, bool ahead) {
-   GvBuf all = GV_BUF_INIT;
-   for (size_t i = 0; i < Session_line_count(from); i++) {
-      size_t len;
-      const char *line = Session_line(from, i, &len);
-      GvBuf_append(&all, line, len);
-      GvBuf_putc(&all, '\n');
-   }
-   assert_false(all.failed);
-   size_t n = all.len;
-   char *text = malloc(n + 1);
-   assert_non_null(text);
-   if (n)
-      memcpy(text, all.data, n);
-   GvBuf_free(&all);
+   size_t n;
+   char *text = Fx_journal_text(from, &n);
    assert_true(Session_hold_text(s, text, n));
    char msg[512];
    Session_load_begin(s);

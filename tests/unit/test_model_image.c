@@ -82,24 +82,6 @@ static Fx *random_meeting(uint64_t seed, int steps) {
    return f;
 }
 
-/* The journal as a file's lines, malloc'ed (as a file read whole is). */
-static char *journal_text(const Session *s, size_t *len) {
-   GvBuf all = GV_BUF_INIT;
-   for (size_t i = 0; i < Session_line_count(s); i++) {
-      size_t n;
-      const char *line = Session_line(s, i, &n);
-      GvBuf_append(&all, line, n);
-      GvBuf_putc(&all, '\n');
-   }
-   assert_false(all.failed);
-   *len = all.len;
-   char *t = malloc(all.len + 1);
-   assert_non_null(t);
-   memcpy(t, GvBuf_str(&all), all.len + 1);
-   GvBuf_free(&all);
-   return t;
-}
-
 /* Byte offset of the start of line k of text. */
 static size_t line_start(const char *text, size_t len, size_t k) {
    size_t at = 0;
@@ -276,7 +258,7 @@ static void image_equals_full_replay(void **state) {
    for (uint64_t seed = 1; seed <= 24; seed++) {
       Fx *f = random_meeting(seed, 120 + (int)(seed % 5) * 40);
       size_t len;
-      char *text = journal_text(f->s, &len);
+      char *text = Fx_journal_text(f->s, &len);
       size_t nlines = Session_line_count(f->s);
       size_t cuts[] = { 0, 1, nlines / 3, nlines / 2, nlines - 1, nlines };
       for (size_t c = 0; c < sizeof cuts / sizeof *cuts; c++) {
@@ -336,7 +318,7 @@ typedef struct Case {
 
 static void case_new(Case *c) {
    c->f = random_meeting(7, 200);
-   c->text = journal_text(c->f->s, &c->len);
+   c->text = Fx_journal_text(c->f->s, &c->len);
    size_t k = Session_line_count(c->f->s) / 2;
    while (k > 0 && memcmp(c->text + line_start(c->text, c->len, k), "cmd+", 4) == 0)
       k--;
