@@ -935,7 +935,11 @@ static void App_loop(App *app) {
          }
       }
       timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
+      NotesPane_armTyped(app);
       int key = App_readKey(app);
+      /* A letter at the end of the notes: its answer first, then the rest. */
+      if (app->typedArmed)
+         NotesPane_sendArmed(app, key);
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();

@@ -150,6 +150,8 @@ typedef struct App {
    int typedSent;              /* a letter sent already (MarkMove_typed), to settle */
    int typedY, typedX;         /* where it went */
    wchar_t typedCh;
+   int typedArmed;             /* a printable letter read next goes out at once (NotesPane_armTyped) */
+   int typedArmY, typedArmX;
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

@@ -128,15 +128,19 @@ void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
 /* The same for a letter typed at the end of the notes: the cursor rests at
  * the insertion point, so the byte alone is the whole answer to the key
  * (curses' update of the row: 30-odd k instructions). */
-int MarkMove_typed(MarkCursor *cur, int y, int x, char c) {
+int MarkMove_typedCan(const MarkCursor *cur, int y, int x) {
    cchar_t cell;
-   if (!cur->known || cur->y != y || cur->x != x || c < 0x20 || c > 0x7E || x + 1 >= COLS)
+   if (!cur->known || cur->y != y || cur->x != x || x + 1 >= COLS)
       return 0;
    wchar_t w[CCHARW_MAX + 1];
    attr_t a = 0;
    short pair = 0;
-   if (mvwin_wch(curscr, y, x, &cell) == ERR || getcchar(&cell, w, &a, &pair, NULL) == ERR ||
-       a != A_NORMAL || pair != 0 || w[0] != L' ' || w[1] != L'\0')
+   return mvwin_wch(curscr, y, x, &cell) != ERR && getcchar(&cell, w, &a, &pair, NULL) != ERR &&
+          a == A_NORMAL && pair == 0 && w[0] == L' ' && w[1] == L'\0';
+}
+
+int MarkMove_typed(MarkCursor *cur, int y, int x, char c) {
+   if (c < 0x20 || c > 0x7E || !cur->known || cur->y != y || cur->x != x)
       return 0;
    if (write(STDOUT_FILENO, &c, 1) != 1) {
       cur->known = 0;

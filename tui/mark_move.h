@@ -39,10 +39,15 @@ int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
  * plain character sent, lets curses' update put it right at once). */
 void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
 
-/* A one-column, one-byte character c typed where the cursor is, at y, x,
- * on a blank plain cell: sent at once (the cursor then one column right);
- * returns 1. Returns 0 having sent nothing when the cursor is elsewhere or
- * not known, or the cell is not a plain blank. */
+/* Whether a one-column, one-byte character typed where the cursor is, at
+ * y, x, could be sent at once: the cursor known to be there, the cell a
+ * plain blank, a column to its right. Asked before the key is read, so
+ * that nothing stands between its arrival and MarkMove_typed. */
+int MarkMove_typedCan(const MarkCursor *cur, int y, int x);
+
+/* Sends c (printable ASCII) where MarkMove_typedCan said it could go (the
+ * cursor then one column right); returns 1. Returns 0 having sent nothing
+ * when c is not printable ASCII or the cursor has left y, x. */
 int MarkMove_typed(MarkCursor *cur, int y, int x, char c);
 
 /* After MarkMove_typed, once stdscr holds the letter and the cursor: brings

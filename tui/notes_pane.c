@@ -199,16 +199,19 @@ void NotesPane_placeCursor(App *app, Rect r) {
    move(r.y + 1 + (int)(row - app->notes.top), r.x + 2 + col);
 }
 
-/* A letter typed at the end of the text, on its last row, where it neither
- * wraps nor scrolls nor changes the title: sent to the terminal before the
- * editor and the pane even see it (tui/mark_move.h); App_draw settles it. */
-static void NotesPane_sendTyped(App *app, int key) {
+/* Whether a letter typed next, at the end of the text, on its last row,
+ * where it neither wraps nor scrolls nor changes the title, can be sent to
+ * the terminal before the editor and the pane even see it (tui/mark_move.h;
+ * App_draw settles it). Worked out before the key is read, when nothing is
+ * waiting: then the letter leaves as soon as it arrives. */
+void NotesPane_armTyped(App *app) {
    Editor *ed = &app->notes;
    Rect r = app->rNotes;
    int w = r.w - 4, list;
    int h = NotesPane_textRows(r, &list);
-   if (key < 0x20 || key > 0x7E || !app->notesDrawn || app->focus != FOCUS_NOTES || app->tooSmall ||
-       app->follow || app->cmdOpen || app->overlay != OV_NONE || app->redraw ||
+   app->typedArmed = 0;
+   if (!app->notesDrawn || app->focus != FOCUS_NOTES || app->tooSmall || app->follow ||
+       app->cmdOpen || app->overlay != OV_NONE || app->redraw ||
        ed->cursor != ed->len || memcmp(&r, &app->notesRect, sizeof r) != 0 ||
        ed->version == app->notesSaved || ed->version + 1 == app->notesSaved || w < 2 || h < 1)
       return;
@@ -222,12 +225,24 @@ static void NotesPane_sendTyped(App *app, int key) {
    if (col + 2 > w)
       return;
    int y = r.y + 1 + (int)(row - ed->top), x = r.x + 2 + col;
-   if (MarkMove_typed(&app->cursorAt, y, x, (char)key)) {
-      app->typedSent = 1;
-      app->typedY = y;
-      app->typedX = x;
-      app->typedCh = (wchar_t)key;
-   }
+   if (!MarkMove_typedCan(&app->cursorAt, y, x))
+      return;
+   app->typedArmed = 1;
+   app->typedArmY = y;
+   app->typedArmX = x;
+}
+
+int NotesPane_sendArmed(App *app, int key) {
+   int armed = app->typedArmed;
+   app->typedArmed = 0;
+   if (!armed || key < 0x20 || key > 0x7E ||
+       !MarkMove_typed(&app->cursorAt, app->typedArmY, app->typedArmX, (char)key))
+      return 0;
+   app->typedSent = 1;
+   app->typedY = app->typedArmY;
+   app->typedX = app->typedArmX;
+   app->typedCh = (wchar_t)key;
+   return 1;
 }
 
 unsigned NotesPane_key(App *app, int key) {
@@ -303,7 +318,6 @@ unsigned NotesPane_key(App *app, int key) {
       break;
    default:
       if (!KEY_ISFN(key) && !(key & KEY_ALT(0)) && key >= 0x20 && key != 0x7F) {
-         NotesPane_sendTyped(app, key);
          Editor_insertCodepoint(ed, (unsigned)key);
          break;
       }

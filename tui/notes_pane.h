@@ -15,4 +15,13 @@ void NotesPane_placeCursor(App *app, Rect r);
  * the key is not the editor's (the key table gets it then). */
 unsigned NotesPane_key(App *app, int key);
 
+/* Before a key is read: whether a printable letter typed next can be sent
+ * to the terminal at once, and where. */
+void NotesPane_armTyped(App *app);
+
+/* Right after the key is read, before anything else: sends it when armed
+ * and a printable ASCII letter (App_draw settles it); 1 when sent. The key
+ * then goes through NotesPane_key as any other. */
+int NotesPane_sendArmed(App *app, int key);
+
 #endif

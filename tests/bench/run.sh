@@ -227,18 +227,24 @@ if have nano && have less; then
 	# The cases below open through the cache of section 5: their first round
 	# is cold (it writes the image), the others warm.
 	echo "  state image below: cold in round 1 (it writes one in ${XDG_CACHE_HOME:-$HOME/.cache}), warm after"
+	# floor: bench_echo, a program that only writes each key back (poll,
+	# read, write): the terminal's share of a key, which nothing beats.
+	echo "  floor: bench_echo writes each key back and does nothing else: the pseudo-terminal's own share"
 	pty "agenda keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' --read-only '$big'" \
 		nano '' '\e[B|\e[A' "nano -I -v '$big'" \
-		less '' 'j|k' "less '$big'"
+		less '' 'j|k' "less '$big'" \
+		floor '' 'j|k' "'$bin/bench_echo'"
 	echo
 	pty "queue keys j/k" -- \
 		gavel '' 'j|k' "'$GAVEL_BIN' '$live'" \
-		nano '' '\e[B|\e[A' "nano -I -v '$big'"
+		nano '' '\e[B|\e[A' "nano -I -v '$big'" \
+		floor '' 'j|k' "'$bin/bench_echo'"
 	echo
 	pty "typing a note" -- \
 		gavel '\t' 'a|b|c|d|e|f|g|h| ' "'$GAVEL_BIN' '$live'" \
-		nano '' 'a|b|c|d|e|f|g|h| ' "nano -I '$big'"
+		nano '' 'a|b|c|d|e|f|g|h| ' "nano -I '$big'" \
+		floor '' 'a|b|c|d|e|f|g|h| ' "'$bin/bench_echo'"
 	echo
 	# gavel follow on a copy of the big session while a writer appends
 	# (gavel exec), beside tail -f on the same file: from the append
