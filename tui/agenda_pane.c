@@ -208,6 +208,27 @@ unsigned AgendaPane_move(App *app, int dir) {
    return RD_AGENDA;
 }
 
+int AgendaPane_moveTarget(App *app, int dir, int *oldY, int *newY, int *x) {
+   Session *s = App_session(app);
+   int n = (int)Agenda_count(&s->agenda);
+   int was = app->agendaSel, sel = was + dir;
+   if (n <= 0 || app->selRow || app->follow || app->focus != FOCUS_AGENDA)
+      return 0;
+   if (sel < 0)
+      sel = 0;
+   if (sel >= n)
+      sel = n - 1;
+   /* AgendaPane_move's RD_AGENDA_SEL, then AgendaPane_drawMove's marks */
+   int old = app->agendaDrawnSel, top = app->agendaTop, rows = app->agendaRows;
+   if (sel == was || old != was || sel < top || sel >= top + rows || old < top || old >= top + rows)
+      return 0;
+   Rect r = app->rAgenda;
+   *oldY = r.y + 1 + old - top;
+   *newY = r.y + 1 + sel - top;
+   *x = r.x + 1;
+   return 1;
+}
+
 void AgendaPane_drawMove(App *app, Rect r) {
    Session *s = App_session(app);
    int n = (int)Agenda_count(&s->agenda);

@@ -11,6 +11,10 @@ void AgendaPane_draw(App *app, Rect r);
  * RD_AGENDA. */
 unsigned AgendaPane_move(App *app, int dir);
 void AgendaPane_drawMove(App *app, Rect r);
+/* Where AgendaPane_move(dir) then AgendaPane_drawMove would move the focused
+ * mark when only the two marks change: 1 and the rows and column, else 0.
+ * Changes nothing (asked before the key is read). */
+int AgendaPane_moveTarget(App *app, int dir, int *oldY, int *newY, int *x);
 /* Takes up the selected item (`item NUM`). */
 unsigned AgendaPane_takeUp(App *app);
 /* A click at (y, x): selects the item there; RD_NONE if outside the pane. */

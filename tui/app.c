@@ -907,6 +907,41 @@ static void App_followPoll(App *app) {
       app->redraw |= RD_ALL;
 }
 
+/* Whether an up or down key read next moves only the focused list's two
+ * marks, and where: worked out while the terminal is idle, so that the
+ * move leaves as soon as the key arrives (MarkMove_early), before the key
+ * is dispatched; the pane's MarkMove_write then finds it sent. */
+static void App_armMove(App *app) {
+   app->moveArmed = 0;
+   if (app->redraw || app->cmdOpen || app->overlay != OV_NONE || app->follow || app->tooSmall ||
+       app->message[0] || !app->cursorAt.known ||
+       (app->focus != FOCUS_AGENDA && app->focus != FOCUS_FLOOR))
+      return;
+   for (int i = 0; i < 2; i++) {
+      int dir = i ? 1 : -1, o, n, x;
+      int ok = app->focus == FOCUS_AGENDA ? AgendaPane_moveTarget(app, dir, &o, &n, &x)
+                                          : FloorPane_moveTarget(app, dir, &o, &n, &x);
+      if (ok) {
+         app->moveArmed |= 1 << i;
+         app->armOldY[i] = o;
+         app->armNewY[i] = n;
+         app->armX[i] = x;
+      }
+   }
+}
+
+static void App_sendArmedMove(App *app, int key) {
+   int armed = app->moveArmed;
+   app->moveArmed = 0;
+   if (key <= 0)
+      return;
+   int a = KeyMap_lookup(&app->keys, key);
+   int i = a == app->actUp ? 0 : a == app->actDown ? 1 : -1;
+   if (i >= 0 && (armed & (1 << i)))
+      MarkMove_early(&app->cursorAt, app->armOldY[i], app->armNewY[i], app->armX[i],
+                     AgendaPane_markChar(app));
+}
+
 static void App_loop(App *app) {
    int64_t lastSecond = 0;
    /* A follower reads images but writes none: the writer's screen keeps
@@ -924,6 +959,14 @@ static void App_loop(App *app) {
          App_draw(app);
          app->redraw = 0;
       }
+      /* A move sent early that no pane claimed: curses does not know what
+       * the terminal shows (never expected; safe all the same). */
+      if (MarkMove_earlyLeft(&app->cursorAt)) {
+         app->cursorAt.known = 0;
+         clearok(curscr, TRUE);
+         app->redraw = RD_ALL;
+         continue;
+      }
       /* Once the first screen is out and no key waits: the state image of
        * a long session, so that the next start skips its replay (else at
        * the first pause). */
@@ -936,10 +979,14 @@ static void App_loop(App *app) {
       }
       timeout(app->follow ? FOLLOW_TICK_MS : TICK_MS);
       NotesPane_armTyped(app);
+      App_armMove(app);
       int key = App_readKey(app);
-      /* A letter at the end of the notes: its answer first, then the rest. */
+      /* A letter at the end of the notes, a move of a mark: the answer
+       * first, then the rest. */
       if (app->typedArmed)
          NotesPane_sendArmed(app, key);
+      if (app->moveArmed)
+         App_sendArmedMove(app, key);
       if (key == 0) {
          /* Idle: the clocks, the draft, a follower's file. */
          int64_t now = App_now();
@@ -1004,6 +1051,8 @@ static void App_loadConfig(App *app) {
    Config *cfg = Config_load(NULL, &errors);
    Actions_keyDefs(app->keydefs);
    KeyMap_init(&app->keys, app->keydefs, ActionCount);
+   app->actUp = Actions_find("up");
+   app->actDown = Actions_find("down");
    GvBuf_init(&app->problems);
    App_problems(app, errors);
    free(errors);

@@ -152,6 +152,9 @@ typedef struct App {
    wchar_t typedCh;
    int typedArmed;             /* a printable letter read next goes out at once (NotesPane_armTyped) */
    int typedArmY, typedArmX;
+   int moveArmed;              /* bit 0: up, bit 1: down moves only two marks (App_armMove) */
+   int armOldY[2], armNewY[2], armX[2];
+   int actUp, actDown;         /* the actions j/k and the arrows run */
    char editorCmd[256];        /* config editor =, else $VISUAL / $EDITOR */
 
    unsigned redraw;

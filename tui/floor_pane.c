@@ -234,6 +234,28 @@ unsigned FloorPane_move(App *app, int dir) {
    return RD_FLOOR;
 }
 
+int FloorPane_moveTarget(App *app, int dir, int *oldY, int *newY, int *x) {
+   size_t nq = 0;
+   Session_queue(App_session(app), &nq);
+   int was = app->queueSel, sel = was + dir;
+   if (app->selRow || app->follow || app->focus != FOCUS_FLOOR || app->queueY <= 0)
+      return 0;
+   if (sel >= (int)nq)
+      sel = (int)nq - 1;
+   if (sel < 0)
+      sel = 0;
+   /* FloorPane_move's RD_QUEUE_SEL, then FloorPane_drawMove's marks */
+   int top, shown, old = app->queueDrawnSel;
+   FloorPane_window((int)nq, sel, app->queueRows, &top, &shown);
+   if (sel == was || old != was || top != app->queueTop || shown != app->queueShown ||
+       old < top || old >= top + shown)
+      return 0;
+   *oldY = app->queueY + old - top;
+   *newY = app->queueY + sel - top;
+   *x = app->rFloor.x + 1;
+   return 1;
+}
+
 void FloorPane_drawMove(App *app) {
    Rect r = app->rFloor;
    int x = r.x + 2, w = r.w - 4;

@@ -11,6 +11,10 @@ void FloorPane_draw(App *app, Rect r);
  * screen (FloorPane_drawMove draws them), else RD_FLOOR. */
 unsigned FloorPane_move(App *app, int dir);
 void FloorPane_drawMove(App *app);
+/* Where FloorPane_move(dir) then FloorPane_drawMove would move the focused
+ * mark when only the two marks change: 1 and the rows and column, else 0.
+ * Changes nothing (asked before the key is read). */
+int FloorPane_moveTarget(App *app, int dir, int *oldY, int *newY, int *x);
 /* The code of the selected queued delegation, or NULL (empty queue). */
 const char *FloorPane_selectedCode(App *app);
 /* A click on a queued delegation gives it the floor. */

@@ -74,6 +74,16 @@ static int MarkMove_cellIs(int y, int x, wchar_t wc, cchar_t *cell) {
 }
 
 int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
+   if (cur->early) {
+      /* sent already, as the key came in: claimed, if it is this move */
+      int same = cur->earlyOld == oldY && cur->earlyNew == newY && cur->earlyX == x &&
+                 cur->earlyMark == mark;
+      if (same) {
+         cur->early = 0;
+         return 1;
+      }
+      return 0;
+   }
    if (!cur->known || cur->y != oldY || cur->x != x || oldY == newY || !MarkMove_plainCap(cursor_left))
       return 0;
    const char *to;
@@ -111,6 +121,24 @@ int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    cur->y = newY;
    cur->stale = 1;
    return 1;
+}
+
+int MarkMove_early(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
+   cur->early = 0;
+   if (!MarkMove_write(cur, oldY, newY, x, mark))
+      return 0;
+   cur->early = 1;
+   cur->earlyOld = oldY;
+   cur->earlyNew = newY;
+   cur->earlyX = x;
+   cur->earlyMark = mark;
+   return 1;
+}
+
+int MarkMove_earlyLeft(MarkCursor *cur) {
+   int left = cur->early;
+   cur->early = 0;
+   return left;
 }
 
 void MarkMove_settle(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {

@@ -25,6 +25,9 @@ typedef struct MarkCursor {
    wchar_t glyphOf; /* the mark whose bytes glyph holds (0: none yet) */
    char glyph[8];
    size_t glyphLen;
+   int early;                 /* a move sent as the key arrived (MarkMove_early) */
+   int earlyOld, earlyNew, earlyX;
+   wchar_t earlyMark;
 } MarkCursor;
 
 /* A move of the mark from oldY, x to newY, x, when *cur says the cursor is
@@ -33,6 +36,15 @@ typedef struct MarkCursor {
  * the cursor is elsewhere or not known, or the terminal lacks what this
  * needs: the caller then updates the screen the usual way (refresh). */
 int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+
+/* MarkMove_write as soon as the key is read, before the key is even
+ * dispatched, where a move was worked out while the terminal was idle; the
+ * pane's own MarkMove_write of the same move then returns 1 at once. */
+int MarkMove_early(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark);
+
+/* After a key: 1 when a move sent early was not claimed by the pane (the
+ * terminal then shows what curses does not know: repaint). Forgets it. */
+int MarkMove_earlyLeft(MarkCursor *cur);
 
 /* After MarkMove_write, once stdscr holds the move too: brings curses'
  * images of the screen to what the terminal shows (or, were a cell not the
