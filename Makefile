@@ -116,11 +116,11 @@ unit: $(UNIT_BIN)
 unit-asan: $(ASAN_UNIT)
 
 # One closing line across every suite: "N passed, N failed".
-check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT) $(FUZZ_REG)
-	@GAVEL_BIN=$(abspath $(BIN)) PYTHON=$(PYTHON) sh tests/check.sh $(BUILD)
+check: deps $(BIN) $(UNIT_BIN) $(ASAN_UNIT) $(FUZZ_REG) $(BUILD)/bench/bench_pty
+	@GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) PYTHON=$(PYTHON) sh tests/check.sh $(BUILD)
 
-e2e: $(BIN)
-	@GAVEL_BIN=$(abspath $(BIN)) sh tests/check.sh --e2e-only $(BUILD)
+e2e: $(BIN) $(BUILD)/bench/bench_pty
+	@GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) sh tests/check.sh --e2e-only $(BUILD)
 
 # The storage harness long (doc/reliability.md): takes several minutes.
 torture: $(BIN) $(BUILD)/tests/test_storage_integrity
