@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "render/archive_digest.h"
@@ -33,6 +34,7 @@ typedef struct Search {
    SearchSpill **parts; /* a second visitor's text, part by part, until merged */
    size_t nparts;
    SearchText out;  /* the hits as text, written as found (ArchiveSearch.text) or at the end */
+   bool statusOnly; /* the output is thrown away: only whether something matches counts */
 } Search;
 
 /* The search itself, from the options: 0, or -1 with msg. */
@@ -74,6 +76,7 @@ static void *Search_split(void *ud, size_t nparts) {
    }
    b->as.markOn = s->as.markOn, b->as.markOff = s->as.markOff;
    b->as.noPath = s->as.noPath;
+   b->statusOnly = s->statusOnly;
    b->nparts = nparts;
    b->as.text = &b->out;
    Match_ready();
@@ -133,9 +136,24 @@ static int Search_visitFolded(void *ud, const ArchiveEntry *e, const char *recs,
                                Archive_parseRecord);
 }
 
+/* Once a hit is found with the output thrown away, a cached session is
+ * not looked into: what it holds would change nothing that can be seen. A
+ * session not in the cache is still read (its problems are reported as
+ * without the shortcut). */
 static bool Search_foldedCould(void *ud, const char *folded, size_t flen) {
    Search *s = ud;
+   if (s->statusOnly && (s->as.nemitted || s->as.nhits))
+      return false;
    return ArchiveSearch_foldedCould(&s->as, folded, flen);
+}
+
+/* Standard output is /dev/null: what is written is lost, only the exit
+ * status tells (`gavel search X > /dev/null && ...`). grep skips the
+ * rest of a file there too. */
+static bool Search_toNull(void) {
+   struct stat out, null;
+   return fstat(STDOUT_FILENO, &out) == 0 && S_ISCHR(out.st_mode) && stat("/dev/null", &null) == 0 &&
+          S_ISCHR(null.st_mode) && out.st_rdev == null.st_rdev;
 }
 
 static void Search_print(Search *ss, FILE *out, TableFormat f) {
@@ -218,6 +236,7 @@ int CmdSearch_run(const CliEnv *env, int argc, char **argv) {
    /* Text printed as found, when no progress line shares the terminal:
     * the sessions are then visited newest first, when the cache allows. */
    s.as.noPath = f == TABLE_TEXT;  /* text shows no path (csv and json do) */
+   s.statusOnly = Search_toNull();
    if (f == TABLE_TEXT && !isatty(2)) {
       how.newestFirst = true;
       how.ordered = Search_ordered;

@@ -461,14 +461,15 @@ static void cache_load(Cache *c, const char *dir, const char *version) {
       body += v[2] + v[3];
       at = (size_t)(send - c->buf) + 1;
    }
+   /* That each part ends its last line is checked where it is read
+    * (cache_ends): here it would touch two pages an entry, all over the
+    * file, for a command that reads the index alone. */
    size_t ok = 0;
    for (; ended && ok < c->count; ok++) {
       CacheEntry *e = &c->e[ok];
       if (e->fto > c->len - at)
          break;
       e->from += at, e->to += at, e->fto += at;
-      if ((e->to > e->from && c->buf[e->to - 1] != '\n') || (e->fto > e->to && c->buf[e->fto - 1] != '\n'))
-         break;
    }
    c->count = ok;
 }
@@ -497,6 +498,12 @@ static void cache_free(Cache *c) {
    if (c->dirfd >= 0)
       close(c->dirfd);
    free(c->e);
+}
+
+/* Whether the cached lines [from, to) end with a newline (or are none):
+ * checked, with their hash, before they are read. */
+static bool cache_ends(const Cache *c, size_t from, size_t to) {
+   return to == from || c->buf[to - 1] == '\n';
 }
 
 /* The digest of a cached entry, only the record types in `types` (NULL:
@@ -646,10 +653,12 @@ static bool scan_cached(ArchiveEntry *e, const ArchiveScan *how, const Cache *c,
    /* A search looks at the folded lines first: when none can match, the
     * records are never read, and not checked (the folded lines are). */
    bool folded = how->visitDigest && how->visitFolded && ce->fto > ce->to &&
+                 cache_ends(c, ce->to, ce->fto) &&
                  cache_hash(c->buf + ce->to, ce->fto - ce->to) == ce->hfold;
    bool none = folded && how->foldedCould &&
                !how->foldedCould(how->ud, c->buf + ce->to, ce->fto - ce->to);
-   if (how->visitDigest && !none && cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec)
+   if (how->visitDigest && !none &&
+       (!cache_ends(c, rest.from, rest.to) || cache_hash(c->buf + rest.from, rest.to - rest.from) != ce->hrec))
       return false;
    if (!cache_digest(c, &first, &d, NULL) || d.count != 1 || !summary_from(e, &d.recs[0], how->today)) {
       ArchiveDigest_free(&d);

@@ -165,6 +165,14 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 		"grep -rFi 'scrutiny reservation'" "grep -rFi 'scrutiny reservation' '$S'"
 	$I "search sécurité (accented, everywhere)" "<= grep" "$G search sécurité" "grep -rFi sécurité" \
 		"grep -rFi sécurité '$S'"
+	# To /dev/null only the exit status is seen: GNU grep then stops reading
+	# each file at its first match, and gavel looks into no cached session
+	# after its first hit. Written to a file, both do the whole work.
+	$I "search toolbox > file (every hit written)" "<= grep" "$G search toolbox > '$data/s.out'" \
+		"grep -rFi > file" "grep -rFi toolbox '$S' > '$data/g.out'"
+	$I "search sécurité > file (every hit written)" "<= grep" "$G search sécurité > '$data/s.out'" \
+		"grep -rFi > file" "grep -rFi sécurité '$S' > '$data/g.out'"
+	rm -f "$data/s.out" "$data/g.out"
 	$G search schengen > "$data/search2.txt" 2>&1
 	grep -rFi schengen "$S" > "$data/grep2.txt"
 	echo "  hits: gavel $(grep -c '^ ' "$data/search2.txt") for schengen, grep $(wc -l < "$data/grep2.txt") lines"
@@ -177,6 +185,12 @@ if "$bin/bench_archive_gen" "$adata/sessions" "$ARCHIVE" rosters/eu28-2017.ini; 
 				sed -n 's/.*Collected : //p')
 			echo "  instructions, search $q: gavel $n, grep -rFi $m"
 		done
+		n=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$data/vg.log" \
+			$G search toolbox > "$data/s.out" 2>&1; sed -n 's/.*Collected : //p' "$data/vg.log")
+		m=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$data/vg.log" \
+			grep -rFi toolbox "$S" > "$data/g.out" 2>&1; sed -n 's/.*Collected : //p' "$data/vg.log")
+		echo "  instructions, search toolbox > file: gavel $n, grep -rFi $m"
+		rm -f "$data/s.out" "$data/g.out" "$data/vg.log"
 	fi
 	if have script; then
 		# The home screen through a pseudo-terminal (script(1)): the scan from
