@@ -539,7 +539,22 @@ typedef struct WarmCheck {
    char *text;
    size_t size;
    int ok;
+   /* The text's own check, first: the opening thread waits for it before
+    * it reads the text (SessionImage_settle may write into it). */
+   pthread_mutex_t lock;
+   pthread_cond_t told;
+   int textKnown, textOk;
 } WarmCheck;
+
+/* Has the text been found sound? Waits until it is known. */
+static int SessionFile_textOk(WarmCheck *c) {
+   pthread_mutex_lock(&c->lock);
+   while (!c->textKnown)
+      pthread_cond_wait(&c->told, &c->lock);
+   int ok = c->textOk;
+   pthread_mutex_unlock(&c->lock);
+   return ok;
+}
 
 /* Reads the file's bytes [from, to) into text + from: 0, or -1 when they
  * are not all there (the file was cut meanwhile) or a read fails. */
@@ -558,7 +573,13 @@ static int SessionFile_readRange(int fd, char *text, size_t from, size_t to) {
 static void *SessionFile_warmCheck(void *ud) {
    WarmCheck *c = ud;
    const StateImageInfo *info = &c->image->info;
-   c->ok = StateImage_textSound(c->image, c->text) && StateImage_fileMatches(info, c->fd) &&
+   int text = StateImage_textSound(c->image, c->text);
+   pthread_mutex_lock(&c->lock);
+   c->textOk = text;
+   c->textKnown = 1;
+   pthread_cond_signal(&c->told);
+   pthread_mutex_unlock(&c->lock);
+   c->ok = text && StateImage_fileMatches(info, c->fd) &&
            SessionFile_readRange(c->fd, c->text, info->covered, c->size) == 0;
    return NULL;
 }
@@ -571,35 +592,45 @@ static void *SessionFile_warmCheck(void *ud) {
  * the file's length as fstat had it), or NULL with nothing held or mapped:
  * then the whole file is read and replayed. */
 static Session *SessionFile_warm(SessionFile *sf, const StateImageFile *image, size_t size,
-                                 SessionImagePending **pending, char **text) {
+                                 char **text) {
    const StateImageInfo *info = &image->info;
    char *mapped = info->covered <= size ? StateImage_mapText(image, size) : NULL;
    if (!mapped)
       return NULL;
    WarmCheck check = { .image = image, .fd = sf->fd, .text = mapped, .size = size };
+   pthread_mutex_init(&check.lock, NULL);
+   pthread_cond_init(&check.told, NULL);
    pthread_t thread;
    int running = pthread_create(&thread, NULL, SessionFile_warmCheck, &check) == 0;
    if (!running)
       SessionFile_warmCheck(&check);
-   /* The image read back here meanwhile (it only places lines and notes in
-    * the text: SessionImage_settle reads it, after the checks), its own
-    * checksum first: nothing of it is read before. */
+   /* The image read back here meanwhile, its own checksum first: nothing
+    * of it is read before. It places lines and notes in the text; once the
+    * text is known sound, it sees them NUL-ended there (the pages only
+    * read: the NULs are the image's) while the file is still being
+    * checked. The bytes after N, which the check writes, are no line's. */
+   SessionImagePending *pending = NULL;
    Session *s = Session_new();
-   bool ok = s && Session_hold_text_with(s, mapped, size, StateImage_unmapText);
-   if (!ok) {
+   if (s && !Session_hold_text_with(s, mapped, size, StateImage_unmapText)) {
       Session_free(s);
       s = NULL;
    }
-   ok = ok && StateImage_verify(image) &&
-        SessionImage_readAhead(s, image->body, image->bodyLen, info->covered, pending, NULL, 0);
+   /* readAhead frees pending when it fails, settle always. */
+   bool ok = s && StateImage_verify(image) &&
+             SessionImage_readAhead(s, image->body, image->bodyLen, info->covered, &pending,
+                                    NULL, 0);
+   if (ok && !SessionFile_textOk(&check)) {
+      SessionImage_abandon(s, pending);
+      s = NULL;
+      ok = false;
+   }
+   ok = ok && SessionImage_settle(s, pending, NULL, 0);
    if (running)
       pthread_join(thread, NULL);
+   pthread_mutex_destroy(&check.lock);
+   pthread_cond_destroy(&check.told);
    if (!ok || !check.ok) {
-      if (ok)
-         SessionImage_abandon(s, *pending);
-      else if (s)
-         SessionImage_abandon(s, NULL);
-      *pending = NULL;
+      SessionImage_abandon(s, NULL);   /* the text stays ours */
       StateImage_unmapText(mapped, size);
       return NULL;
    }
@@ -681,10 +712,9 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    /* With a state image that still stands for the file's first bytes, the
     * session comes from it (SessionFile_warm), else from the whole file. */
    Session *imaged = NULL;
-   SessionImagePending *pending = NULL;
    if (sf->stateImage && StateImage_open(path, &image, NULL, 0) == 0 &&
-       fstat(sf->fd, &st) == 0 && (imaged = SessionFile_warm(sf, &image, (size_t)st.st_size,
-                                                            &pending, &buf)) != NULL) {
+       fstat(sf->fd, &st) == 0 &&
+       (imaged = SessionFile_warm(sf, &image, (size_t)st.st_size, &buf)) != NULL) {
       sf->fromImage = 1;
       len = (size_t)st.st_size;
       sf->crc = info->crc;
@@ -727,10 +757,9 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       SessionScan_end(live, &scan);
       SessionFile_crossForget(&cross);
       SessionScan_free(&scan);
-      if (sf->fromImage) {
-         SessionImage_abandon(imaged, pending);
-         StateImage_unmapText(buf, len);
-      } else
+      if (sf->fromImage)
+         Session_free(imaged);   /* and the text it holds */
+      else
          free(buf);
       StateImage_close(&image);
       SessionFile_close(sf);
@@ -748,29 +777,11 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held;
-   if (sf->fromImage && SessionImage_settle(imaged, pending, msg, sizeof msg)) {
+   if (sf->fromImage) {
       Session_free(sf->session);
       sf->session = imaged;   /* it holds buf, the image's text mapped */
       sf->session->replay_no_checkpoints = sf->readOnly;
       held = true;
-   } else if (sf->fromImage) {
-      /* Refused after all: the whole file is replayed, read (the image's
-       * text goes with the session that held it). */
-      sf->fromImage = 0;
-      wholeSummed = 0;   /* the sum was of the first read */
-      SessionScan_free(&scan);
-      Session_free(imaged);
-      buf = NULL;
-      if (lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
-          SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
-         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-         SessionScan_free(&scan);
-         free(buf);
-         StateImage_close(&image);
-         SessionFile_close(sf);
-         return NULL;
-      }
-      held = Session_hold_text(sf->session, buf, len);
    } else {
       held = Session_hold_text(sf->session, buf, len);
    }
