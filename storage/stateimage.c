@@ -208,7 +208,7 @@ int StateImage_textSound(const StateImageFile *img, const char *text) {
 int StateImage_fileMatches(const StateImageInfo *info, int fd) {
    /* A small buffer used again and again stays in the processor's cache:
     * the file is summed without 10 MB of fresh pages to fill. */
-   enum { PIECE = 256 * 1024 };
+   enum { PIECE = 64 * 1024 };
    char *b = malloc(PIECE);
    size_t n = info->covered, at = 0;
    unsigned long crc = 0;
