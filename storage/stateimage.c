@@ -281,12 +281,16 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
       return -1;
    }
    /* One temporary name per image: a writer killed half-way leaves one
-    * file, which the next write takes over, not one more each time. (Two
-    * writers at once may spoil it: the checksum then refuses the image.)
-    * Never written in place: an open session may have the old one mapped. */
+    * file, which the next write takes over, not one more each time. Taken
+    * over by a file of its own (unlinked, then created anew), never cut
+    * or written in place: a file renamed into place may be mapped by a
+    * live screen (its text), and cut under it, it would fault. (Two
+    * writers at once may rename each other's file: a file renamed unfinished
+    * fails its checksums and is refused.) */
    char tmp[PATH_MAX + 16];
    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+   unlink(tmp);
+   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
    const FileIO *io = FileIO_system();
    int r = fd < 0 || fchmod(fd, 0600) != 0 || FileIO_writeAll(io, fd, b.data, b.len) != 0 ||
                  FileIO_writeAll(io, fd, text, info->covered) != 0 ||

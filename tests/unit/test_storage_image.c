@@ -316,6 +316,48 @@ static void a_same_size_rewrite_is_seen(void **state) {
    img_free(&m);
 }
 
+/* A live screen started from an image keeps its text mapped: an image
+ * written after (by another start) never cuts or writes that file in place,
+ * even when the temporary's name is a link to it (a writer killed half-way
+ * leaves a temporary; here it is the very file mapped). Cut, the mapped
+ * text would fault at its next read. */
+static void a_mapped_image_is_never_written_in_place(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   SessionFile *live = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(live));
+   char *before = Fx_dump(SessionFile_session(live));
+   char tmp[PATH_MAX + 16];
+   snprintf(tmp, sizeof tmp, "%s.tmp", m.image);
+   assert_int_equal(link(m.image, tmp), 0);
+   struct stat was;
+   assert_int_equal(stat(m.image, &was), 0);
+   SessionFile *w = open_sf(&m, 0, 0);
+   char msg[256];
+   assert_int_equal(SessionFile_run(w, "note one more line", msg, sizeof msg), SESSIONFILE_DONE);
+   SessionFile_close(w);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   SessionFile_close(sf);
+   struct stat now;
+   assert_int_equal(stat(m.image, &now), 0);
+   assert_true(now.st_ino != was.st_ino);
+   /* The first start's text, read whole: as it was. */
+   char *after = Fx_dump(SessionFile_session(live));
+   assert_string_equal(before, after);
+   free(before);
+   free(after);
+   SessionFile_close(live);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
 /* The file cut between the image's open and the check of its bytes: the
  * check reads them (it maps nothing of the session file: no fault to
  * fear), sees them short, and says no; the image's text stays readable. */
@@ -651,6 +693,7 @@ int main(void) {
       cmocka_unit_test(a_cut_file_is_replayed_whole),
       cmocka_unit_test(a_same_size_rewrite_is_seen),
       cmocka_unit_test(a_file_cut_during_the_check_is_refused),
+      cmocka_unit_test(a_mapped_image_is_never_written_in_place),
       cmocka_unit_test(a_damaged_image_is_not_used),
       cmocka_unit_test(an_image_refused_late_is_replayed_whole),
       cmocka_unit_test(the_prefix_must_match),
