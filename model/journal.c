@@ -43,6 +43,14 @@ bool Journal_hold(Journal *j, char *text, size_t len) {
       return false;
    j->held = text;
    j->held_len = len;
+   j->held_release = NULL;
+   return true;
+}
+
+bool Journal_hold_with(Journal *j, char *text, size_t len, void (*release)(char *, size_t)) {
+   if (!Journal_hold(j, text, len))
+      return false;
+   j->held_release = release;
    return true;
 }
 
@@ -50,7 +58,10 @@ void Journal_clear(Journal *j) {
    for (size_t i = 0; i < j->ncopies; i++)
       free(j->copies[i]);
    free(j->copies);
-   free(j->held);
+   if (j->held && j->held_release)
+      j->held_release(j->held, j->held_len);
+   else
+      free(j->held);
    free(j->lines);
    free(j->entries);
    free(j->forced);

@@ -60,6 +60,7 @@ typedef struct Journal {
    size_t awaiting;  /* cmd+ lines the last `cmd:N` announced and has not had yet */
    char *held;       /* the text of the file opened (Journal_hold), or NULL */
    size_t held_len;
+   void (*held_release)(char *held, size_t len); /* frees held; NULL: free() */
    char **copies;    /* the lines that are copies, in journal order (a stack) */
    size_t ncopies, copies_cap;
 } Journal;
@@ -91,6 +92,9 @@ bool Journal_reserve(Journal *j, size_t n);
  * once. Only one text is held, under 2 GiB; a second, or a longer one, is
  * not taken (false). */
 bool Journal_hold(Journal *j, char *text, size_t len);
+/* The same for a text that free() cannot release (a mapping): release
+ * gets it back, with its len, when the journal is cleared. */
+bool Journal_hold_with(Journal *j, char *text, size_t len, void (*release)(char *, size_t));
 /* Forgets the last entry and its lines. */
 void Journal_drop_last(Journal *j);
 /* Recomputes in_force, targets of UNDO/REDO and the two stacks from the

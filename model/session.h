@@ -200,6 +200,10 @@ size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
  * '\n', or the blank before its seal) becomes a NUL. False when the session
  * already holds a text: then it takes nothing. */
 bool Session_hold_text(Session *s, char *text, size_t len);
+/* The same for a text free() cannot release (a mapping): release(text, len)
+ * gives it back when the session goes. */
+bool Session_hold_text_with(Session *s, char *text, size_t len,
+                            void (*release)(char *text, size_t len));
 /* For model/ only: does text[0..len] (the byte after it too) lie in the held
  * text? A note replayed from there stays a slice of it (model/floor.h). */
 bool Session_holds(const Session *s, const char *text, size_t len);

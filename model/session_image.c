@@ -1110,5 +1110,6 @@ void SessionImage_abandon(Session *s, SessionImagePending *pending) {
    /* The text is the caller's: the session lets go of it before it goes. */
    s->journal.held = NULL;
    s->journal.held_len = 0;
+   s->journal.held_release = NULL;
    Session_free(s);
 }

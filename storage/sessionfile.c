@@ -529,55 +529,113 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
           a.st_ino == b.st_ino;
 }
 
-/* The state image checked and read back by a thread of its own while the
- * file is read into text (whose address is known before its bytes are
- * there: the image only places lines and notes in it; SessionImage_settle
- * reads it after). */
-typedef struct ImageAhead {
+/* A warm open's checks, by a thread of their own while the opening thread
+ * reads the image back: the image's text is the one written, the file
+ * begins with the bytes it stands for (summed through a small buffer,
+ * nothing kept), and the rest of the file is read in after the text. */
+typedef struct WarmCheck {
    const StateImageFile *image;
-   Session *s;
-   SessionImagePending *pending;
+   int fd;
    char *text;
    size_t size;
-   int ok, running;
-   pthread_t thread;
-} ImageAhead;
+   int ok;
+   /* The text's own check, first: the opening thread waits for it before
+    * it reads the text (SessionImage_settle may write into it). */
+   pthread_mutex_t lock;
+   pthread_cond_t told;
+   int textKnown, textOk;
+} WarmCheck;
 
-static void *SessionFile_aheadRun(void *ud) {
-   ImageAhead *a = ud;
-   /* The image's own checksum first: nothing of it is read before. */
-   a->ok = StateImage_verify(a->image) &&
-           SessionImage_readAhead(a->s, a->image->body, a->image->bodyLen, a->image->info.covered,
-                                  &a->pending, NULL, 0);
+/* Has the text been found sound? Waits until it is known. */
+static int SessionFile_textOk(WarmCheck *c) {
+   pthread_mutex_lock(&c->lock);
+   while (!c->textKnown)
+      pthread_cond_wait(&c->told, &c->lock);
+   int ok = c->textOk;
+   pthread_mutex_unlock(&c->lock);
+   return ok;
+}
+
+/* Reads the file's bytes [from, to) into text + from: 0, or -1 when they
+ * are not all there (the file was cut meanwhile) or a read fails. */
+static int SessionFile_readRange(int fd, char *text, size_t from, size_t to) {
+   while (from < to) {
+      ssize_t r = pread(fd, text + from, to - from, (off_t)from);
+      if (r < 0 && errno == EINTR)
+         continue;
+      if (r <= 0)
+         return -1;
+      from += (size_t)r;
+   }
+   return 0;
+}
+
+static void *SessionFile_warmCheck(void *ud) {
+   WarmCheck *c = ud;
+   const StateImageInfo *info = &c->image->info;
+   int text = StateImage_textSound(c->image, c->text);
+   pthread_mutex_lock(&c->lock);
+   c->textOk = text;
+   c->textKnown = 1;
+   pthread_cond_signal(&c->told);
+   pthread_mutex_unlock(&c->lock);
+   c->ok = text && StateImage_fileMatches(info, c->fd) &&
+           SessionFile_readRange(c->fd, c->text, info->covered, c->size) == 0;
    return NULL;
 }
 
-static void SessionFile_aheadStart(ImageAhead *a, const StateImageFile *image, char *text,
-                                   size_t size) {
-   *a = (ImageAhead){ .image = image, .text = text, .size = size };
-   if (!(a->s = Session_new()))
-      return;
-   if (!Session_hold_text(a->s, text, size)) {
-      Session_free(a->s);
-      a->s = NULL;
-      return;
+/* A warm open: the session as the state image holds it, over the image's
+ * text mapped as its held text (no read of the N bytes it stands for, no
+ * copy of them: the text is the page cache's until written), once the
+ * file proves to begin with those N bytes; the bytes after them are read
+ * in after the text. The session, holding the text (*text, of size bytes:
+ * the file's length as fstat had it), or NULL with nothing held or mapped:
+ * then the whole file is read and replayed. */
+static Session *SessionFile_warm(SessionFile *sf, const StateImageFile *image, size_t size,
+                                 char **text) {
+   const StateImageInfo *info = &image->info;
+   char *mapped = info->covered <= size ? StateImage_mapText(image, size) : NULL;
+   if (!mapped)
+      return NULL;
+   WarmCheck check = { .image = image, .fd = sf->fd, .text = mapped, .size = size };
+   pthread_mutex_init(&check.lock, NULL);
+   pthread_cond_init(&check.told, NULL);
+   pthread_t thread;
+   int running = pthread_create(&thread, NULL, SessionFile_warmCheck, &check) == 0;
+   if (!running)
+      SessionFile_warmCheck(&check);
+   /* The image read back here meanwhile, its own checksum first: nothing
+    * of it is read before. It places lines and notes in the text; once the
+    * text is known sound, it sees them NUL-ended there (the pages only
+    * read: the NULs are the image's) while the file is still being
+    * checked. The bytes after N, which the check writes, are no line's. */
+   SessionImagePending *pending = NULL;
+   Session *s = Session_new();
+   if (s && !Session_hold_text_with(s, mapped, size, StateImage_unmapText)) {
+      Session_free(s);
+      s = NULL;
    }
-   a->running = pthread_create(&a->thread, NULL, SessionFile_aheadRun, a) == 0;
-   if (!a->running)
-      SessionFile_aheadRun(a);
-}
-
-/* The session the image made (holding text), or NULL (nothing left held). */
-static Session *SessionFile_aheadJoin(ImageAhead *a) {
-   if (a->running)
-      pthread_join(a->thread, NULL);
-   a->running = 0;
-   if (a->s && !a->ok) {
-      SessionImage_abandon(a->s, a->pending);
-      a->s = NULL;
-      a->pending = NULL;
+   /* readAhead frees pending when it fails, settle always. */
+   bool ok = s && StateImage_verify(image) &&
+             SessionImage_readAhead(s, image->body, image->bodyLen, info->covered, &pending,
+                                    NULL, 0);
+   if (ok && !SessionFile_textOk(&check)) {
+      SessionImage_abandon(s, pending);
+      s = NULL;
+      ok = false;
    }
-   return a->s;
+   ok = ok && SessionImage_settle(s, pending, NULL, 0);
+   if (running)
+      pthread_join(thread, NULL);
+   pthread_mutex_destroy(&check.lock);
+   pthread_cond_destroy(&check.told);
+   if (!ok || !check.ok) {
+      SessionImage_abandon(s, NULL);   /* the text stays ours */
+      StateImage_unmapText(mapped, size);
+      return NULL;
+   }
+   *text = mapped;
+   return s;
 }
 
 SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, char *err,
@@ -651,44 +709,41 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->stateImage = opts && opts->stateImage;
    StateImageFile image = { 0 };
    const StateImageInfo *info = &image.info;
-   FileIORead rd;
-   if (FileIO_readBegin(sf->fd, &rd) != 0) {
-      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-      SessionFile_close(sf);
-      return NULL;
-   }
-   /* With a state image, a thread reads it back while the file is read. */
-   ImageAhead ahead = { 0 };
-   if (sf->stateImage && StateImage_open(path, &image, NULL, 0) == 0 && info->covered <= rd.size)
-      SessionFile_aheadStart(&ahead, &image, rd.buf, rd.size);
-   /* The CRC the image is checked against (or, without one, that of the
-    * whole file, for the image written later) summed as the file comes in. */
-   if (sf->stateImage) {
-      rd.sumLen = ahead.s ? info->covered : rd.size;
-      rd.more = SessionScan_crcMore;
-      rd.join = SessionScan_crcJoin;
-   }
-   int readFailed = FileIO_readEnd(&rd, &buf, &len) != 0;
-   int saved = errno;
-   /* The whole file's CRC, when the read summed all it read. */
-   int wholeSummed = !readFailed && rd.summed > 0 && rd.summed == len;
-   Session *imaged = SessionFile_aheadJoin(&ahead);
-   if (readFailed) {
-      SessionImage_abandon(imaged, ahead.pending);
-      StateImage_close(&image);
-      snprintf(err, errlen, "%s: cannot read: %s", path, strerror(saved));
-      SessionFile_close(sf);
-      return NULL;
-   }
-   /* Used only if the file still begins with the bytes it stands for. */
-   if (imaged && buf == ahead.text && len == ahead.size &&
-       (rd.summed == info->covered ? StateImage_matchesSummed(info, buf, len, (uint32_t)rd.sum)
-                                   : StateImage_matches(info, buf, len, &sf->crc))) {
+   /* With a state image that still stands for the file's first bytes, the
+    * session comes from it (SessionFile_warm), else from the whole file. */
+   Session *imaged = NULL;
+   if (sf->stateImage && StateImage_open(path, &image, NULL, 0) == 0 &&
+       fstat(sf->fd, &st) == 0 &&
+       (imaged = SessionFile_warm(sf, &image, (size_t)st.st_size, &buf)) != NULL) {
       sf->fromImage = 1;
-      if (rd.summed == info->covered)
-         sf->crc = (uint32_t)rd.sum;
-   } else if (imaged)
-      SessionImage_abandon(imaged, ahead.pending);
+      len = (size_t)st.st_size;
+      sf->crc = info->crc;
+   }
+   int wholeSummed = 0;
+   FileIORead rd = { 0 };
+   if (!sf->fromImage) {
+      if (FileIO_readBegin(sf->fd, &rd) != 0) {
+         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
+         StateImage_close(&image);
+         SessionFile_close(sf);
+         return NULL;
+      }
+      /* The whole file's CRC, for the image written later, summed as the
+       * file comes in. */
+      if (sf->stateImage) {
+         rd.sumLen = rd.size;
+         rd.more = SessionScan_crcMore;
+         rd.join = SessionScan_crcJoin;
+      }
+      if (FileIO_readEnd(&rd, &buf, &len) != 0) {
+         int saved = errno;
+         StateImage_close(&image);
+         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(saved));
+         SessionFile_close(sf);
+         return NULL;
+      }
+      wholeSummed = rd.summed > 0 && rd.summed == len;
+   }
    /* A long file read whole is scanned beside its replay. */
    SessionScanLive *live = NULL;
    CrossJob cross = { 0 };
@@ -703,8 +758,9 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
       SessionFile_crossForget(&cross);
       SessionScan_free(&scan);
       if (sf->fromImage)
-         SessionImage_abandon(imaged, ahead.pending);
-      free(buf);
+         Session_free(imaged);   /* and the text it holds */
+      else
+         free(buf);
       StateImage_close(&image);
       SessionFile_close(sf);
       return NULL;
@@ -721,29 +777,11 @@ SessionFile *SessionFile_open(const char *path, const SessionFileOptions *opts, 
    sf->session->replay_no_checkpoints = sf->readOnly;
    /* The session keeps the lines as slices of buf: the file is in memory once. */
    bool held;
-   if (sf->fromImage && SessionImage_settle(imaged, ahead.pending, msg, sizeof msg)) {
+   if (sf->fromImage) {
       Session_free(sf->session);
-      sf->session = imaged;   /* it holds buf */
+      sf->session = imaged;   /* it holds buf, the image's text mapped */
       sf->session->replay_no_checkpoints = sf->readOnly;
       held = true;
-   } else if (sf->fromImage) {
-      /* Refused after all: the whole file is replayed, read again (the
-       * image's lines left NULs in this copy, which goes with it). */
-      sf->fromImage = 0;
-      wholeSummed = 0;   /* the sum was of the first read */
-      SessionScan_free(&scan);
-      Session_free(imaged);
-      buf = NULL;
-      if (lseek(sf->fd, 0, SEEK_SET) != 0 || FileIO_readFd(sf->fd, &buf, &len) != 0 ||
-          SessionScan_run(buf, len, &scan, msg, sizeof msg) != 0) {
-         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
-         SessionScan_free(&scan);
-         free(buf);
-         StateImage_close(&image);
-         SessionFile_close(sf);
-         return NULL;
-      }
-      held = Session_hold_text(sf->session, buf, len);
    } else {
       held = Session_hold_text(sf->session, buf, len);
    }
@@ -1098,8 +1136,12 @@ int SessionFile_saveImage(SessionFile *sf) {
       return -1;
    GvBuf body = GV_BUF_INIT;
    StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };
+   /* The text the image keeps is the session's held text, NULs and all. */
+   const Journal *j = &sf->session->journal;
+   if (!j->held || j->held_len < info.covered)
+      return 0;
    int r = SessionImage_write(sf->session, &body) &&
-           StateImage_save(sf->path, &info, body.data, body.len) == 0 ? 1 : -1;
+           StateImage_save(sf->path, &info, j->held, body.data, body.len) == 0 ? 1 : -1;
    GvBuf_free(&body);
    if (r == 1)
       sf->imageCovered = (size_t)sf->length;

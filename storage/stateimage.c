@@ -17,7 +17,8 @@
 #include "storage/sessionscan.h"
 
 static const char Magic[12] = "gavel-image\n";
-#define STATEIMAGE_VERSION 1u
+/* 2: the held text inside, mapped at the next open. */
+#define STATEIMAGE_VERSION 2u
 
 /* The folder of the images: $XDG_CACHE_HOME/gavel/state. */
 static int StateImage_dir(char *buf, size_t n) {
@@ -60,17 +61,31 @@ int StateImage_load(const char *sessionPath, StateImageFile *img, char *why, siz
    return 0;
 }
 
+/* The head's fixed fields before the path, and after it. */
+#define HEAD_FRONT (sizeof Magic + 4 + 8 + 4 + 8 + 4)
+#define HEAD_BACK (4 + 8 + 8 + 8)
+
+static size_t StateImage_page(void) {
+   long p = sysconf(_SC_PAGESIZE);
+   return p > 0 ? (size_t)p : 4096;
+}
+
+/* n rounded up to a multiple of the page size pg; 0 when it overflows. */
+static uint64_t StateImage_round(uint64_t n, size_t pg) {
+   return n > UINT64_MAX - pg ? 0 : (n + pg - 1) / pg * pg;
+}
+
 int StateImage_verify(const StateImageFile *img) {
-   const char *buf = img->map;
-   size_t len = img->mapLen;
    uint32_t sum;
-   memcpy(&sum, buf + len - 4, 4);
-   return (uint32_t)SessionScan_crc(buf, len - 4) == sum;
+   memcpy(&sum, (const char *)img->map + img->mapLen - 4, 4);
+   unsigned long c = SessionScan_crc(img->head, img->headLen);
+   return (uint32_t)SessionScan_crcMore(c, img->body, img->bodyLen) == sum;
 }
 
 int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, size_t whylen) {
    char path[PATH_MAX], real[PATH_MAX];
    memset(img, 0, sizeof *img);
+   img->fd = -1;
    if (StateImage_path(sessionPath, path, sizeof path) != 0)
       return StateImage_fail(why, whylen, sessionPath, "no cache folder");
    StateImage_real(sessionPath, real);
@@ -81,68 +96,136 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
          close(fd);
       return StateImage_fail(why, whylen, path, "no state image");
    }
-   size_t len = (size_t)st.st_size;
-   const size_t head = sizeof Magic + 4 + 8 + 4 + 8 + 4;
-   if ((uintmax_t)st.st_size < head + 8 + 4 || (uintmax_t)st.st_size > SIZE_MAX / 2) {
-      close(fd);
-      return StateImage_fail(why, whylen, path, "torn state image");
-   }
-   /* Mapped, not read: the model reads it in place, and the pages are the
-    * page cache's (a cache file is only ever replaced by a rename, never
-    * cut in place, so the mapping stays whole). */
-   void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-   close(fd);
-   if (map == MAP_FAILED)
-      return StateImage_fail(why, whylen, path, "cannot be mapped");
-   const char *buf = map, *p = buf, *end = buf + len;
-   /* The checksum of everything before it comes last (StateImage_verify). */
-   end -= 4;
+   img->fd = fd;
+   const size_t pg = StateImage_page();
+   const uint64_t len = (uint64_t)st.st_size;
+   /* The head, read: room for the longest path. */
+   size_t room = (size_t)StateImage_round(HEAD_FRONT + PATH_MAX + HEAD_BACK, pg);
+   char *head = malloc(room);
+   ssize_t got = head ? pread(fd, head, room, 0) : -1;
    const char *what = NULL;
-   if (memcmp(p, Magic, sizeof Magic) != 0)
+   uint32_t version = 0, plen = 0, textCrc = 0;
+   uint64_t covered = 0, lines = 0, blen = 0, textAt = 0, bodyAt = 0;
+   if (got < (ssize_t)(HEAD_FRONT + HEAD_BACK) || (uintmax_t)st.st_size > SIZE_MAX / 2)
+      what = "torn state image";
+   else if (memcmp(head, Magic, sizeof Magic) != 0)
       what = "not a state image, or a damaged one";
-   uint32_t version = 0, plen = 0;
-   uint64_t covered = 0, lines = 0, blen = 0;
    if (!what) {
-      p += sizeof Magic;
+      const char *p = head + sizeof Magic;
       memcpy(&version, p, 4);
       memcpy(&covered, p + 4, 8);
       memcpy(&img->info.crc, p + 12, 4);
       memcpy(&lines, p + 16, 8);
       memcpy(&plen, p + 24, 4);
       p += 28;
-      if (version != STATEIMAGE_VERSION || plen > (size_t)(end - p) || plen != strlen(real) ||
-          memcmp(p, real, plen) != 0)
+      if (version != STATEIMAGE_VERSION || plen != strlen(real) ||
+          HEAD_FRONT + plen + HEAD_BACK > (size_t)got || memcmp(p, real, plen) != 0)
          what = "another version's or another session's image";
+      else {
+         p += plen;
+         memcpy(&textCrc, p, 4);
+         memcpy(&textAt, p + 4, 8);
+         memcpy(&bodyAt, p + 12, 8);
+         memcpy(&blen, p + 20, 8);
+      }
    }
-   if (!what) {
-      p += plen;
-      if ((size_t)(end - p) < 8)
-         what = "torn state image";
-      else
-         memcpy(&blen, p, 8);
-      p += 8;
-      if (!what && (blen != (uint64_t)(end - p) || covered > SIZE_MAX || lines > LONG_MAX ||
-                    lines < 1))
-         what = "torn state image";
-   }
+   /* The text and the model's image each from a page boundary (the text is
+    * mapped whole pages at a time: the end of its last one is in the file),
+    * then the checksum, then nothing. */
+   if (!what && (textAt != StateImage_round(HEAD_FRONT + plen + HEAD_BACK, pg) || covered == 0 ||
+                 covered > len || bodyAt != StateImage_round(textAt + covered, pg) ||
+                 bodyAt == 0 || bodyAt > len || len - bodyAt < 4 || blen != len - bodyAt - 4 ||
+                 lines > LONG_MAX || lines < 1))
+      what = "torn state image";
+   void *map = MAP_FAILED;
+   /* Mapped, not read: the model reads it in place, and the pages are the
+    * page cache's (a cache file is only ever replaced by a rename, never
+    * cut in place, so the mapping stays whole). */
+   if (!what && (map = mmap(NULL, (size_t)(len - bodyAt), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
+                            (off_t)bodyAt)) == MAP_FAILED)
+      what = "cannot be mapped";
    if (what) {
-      munmap(map, len);
+      free(head);
+      close(fd);
       memset(img, 0, sizeof *img);
+      img->fd = -1;
       return StateImage_fail(why, whylen, path, what);
    }
    img->info.covered = (size_t)covered;
    img->info.lines = (long)lines;
-   img->body = p;
+   img->head = head;
+   img->headLen = (size_t)textAt;
+   img->body = map;
    img->bodyLen = (size_t)blen;
    img->map = map;
-   img->mapLen = len;
+   img->mapLen = (size_t)(len - bodyAt);
+   img->textAt = textAt;
+   img->textCrc = textCrc;
    return 0;
 }
 
 void StateImage_close(StateImageFile *img) {
-   if (img->map)
+   /* Only an image opened holds a descriptor (a struct zeroed holds fd 0). */
+   if (img->map) {
       munmap(img->map, img->mapLen);
+      close(img->fd);
+   }
+   free(img->head);
    memset(img, 0, sizeof *img);
+   img->fd = -1;
+}
+
+char *StateImage_mapText(const StateImageFile *img, size_t len) {
+   const size_t pg = StateImage_page();
+   size_t n = img->info.covered;
+   if (!img->map || n == 0 || n > len || len > SIZE_MAX - 2 * pg)
+      return NULL;
+   size_t cap = (size_t)StateImage_round(len + 1, pg), tlen = (size_t)StateImage_round(n, pg);
+   char *r = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+   if (r == MAP_FAILED)
+      return NULL;
+   /* Read-only while its pages are brought in (a writable private mapping
+    * would be populated by copying every page), then writable: a page is
+    * copied only where it is written, the one the bytes after N begin in. */
+   if (mmap(r, tlen, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, img->fd,
+            (off_t)img->textAt) == MAP_FAILED ||
+       mprotect(r, tlen, PROT_READ | PROT_WRITE) != 0) {
+      munmap(r, cap);
+      return NULL;
+   }
+   return r;
+}
+
+void StateImage_unmapText(char *text, size_t len) {
+   if (text)
+      munmap(text, (size_t)StateImage_round(len + 1, StateImage_page()));
+}
+
+int StateImage_textSound(const StateImageFile *img, const char *text) {
+   return (uint32_t)SessionScan_crc(text, img->info.covered) == img->textCrc;
+}
+
+int StateImage_fileMatches(const StateImageInfo *info, int fd) {
+   /* A small buffer used again and again stays in the processor's cache:
+    * the file is summed without 10 MB of fresh pages to fill. */
+   enum { PIECE = 64 * 1024 };
+   char *b = malloc(PIECE);
+   size_t n = info->covered, at = 0;
+   unsigned long crc = 0;
+   char last = 0;
+   while (b && at < n) {
+      size_t want = n - at < PIECE ? n - at : PIECE;
+      ssize_t r = pread(fd, b, want, (off_t)at);
+      if (r < 0 && errno == EINTR)
+         continue;
+      if (r <= 0)
+         break;
+      crc = SessionScan_crcMore(crc, b, (size_t)r);
+      last = b[r - 1];
+      at += (size_t)r;
+   }
+   free(b);
+   return n > 0 && at == n && last == '\n' && (uint32_t)crc == info->crc;
 }
 
 int StateImage_folder(void) {
@@ -150,16 +233,33 @@ int StateImage_folder(void) {
    return StateImage_dir(dir, sizeof dir) == 0 && FileIO_mkdirs(dir, err, sizeof err) == 0 ? 0 : -1;
 }
 
-int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,
-                    size_t bodyLen) {
+/* Zeros up to the next page boundary after `at` bytes written. */
+static int StateImage_pad(const FileIO *io, int fd, uint64_t at, size_t pg) {
+   static const char zeros[4096];
+   uint64_t left = StateImage_round(at, pg) - at;
+   while (left > 0) {
+      size_t n = left < sizeof zeros ? (size_t)left : sizeof zeros;
+      if (FileIO_writeAll(io, fd, zeros, n) != 0)
+         return -1;
+      left -= n;
+   }
+   return 0;
+}
+
+int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *text,
+                    const char *body, size_t bodyLen) {
    char path[PATH_MAX], real[PATH_MAX], dir[PATH_MAX], err[PATH_MAX + 64];
-   if (StateImage_path(sessionPath, path, sizeof path) != 0 || StateImage_dir(dir, sizeof dir) != 0 ||
-       FileIO_mkdirs(dir, err, sizeof err) != 0)
+   if (!text || info->covered == 0 || StateImage_path(sessionPath, path, sizeof path) != 0 ||
+       StateImage_dir(dir, sizeof dir) != 0 || FileIO_mkdirs(dir, err, sizeof err) != 0)
       return -1;
    StateImage_real(sessionPath, real);
+   const size_t pg = StateImage_page();
    GvBuf b = GV_BUF_INIT;
    uint32_t version = STATEIMAGE_VERSION, plen = (uint32_t)strlen(real), crc = info->crc;
    uint64_t covered = info->covered, lines = (uint64_t)info->lines, blen = bodyLen;
+   uint64_t textAt = StateImage_round(HEAD_FRONT + plen + HEAD_BACK, pg);
+   uint64_t bodyAt = StateImage_round(textAt + covered, pg);
+   uint32_t textCrc = (uint32_t)SessionScan_crcWide(0, text, info->covered);
    GvBuf_append(&b, Magic, sizeof Magic);
    GvBuf_append(&b, (const char *)&version, 4);
    GvBuf_append(&b, (const char *)&covered, 8);
@@ -167,22 +267,34 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
    GvBuf_append(&b, (const char *)&lines, 8);
    GvBuf_append(&b, (const char *)&plen, 4);
    GvBuf_append(&b, real, plen);
+   GvBuf_append(&b, (const char *)&textCrc, 4);
+   GvBuf_append(&b, (const char *)&textAt, 8);
+   GvBuf_append(&b, (const char *)&bodyAt, 8);
    GvBuf_append(&b, (const char *)&blen, 8);
-   /* The body is written from where it is, not copied behind the head: a
-    * second copy of it would be the live screen's peak memory. */
+   while (!b.failed && b.len < textAt)
+      GvBuf_append(&b, "", 1);
+   /* The text and the body are written from where they are, not copied
+    * behind the head: a second copy would be the live screen's peak memory. */
    uint32_t sum = (uint32_t)SessionScan_crcMore(SessionScan_crc(b.data, b.len), body, bodyLen);
    if (b.failed) {
       GvBuf_free(&b);
       return -1;
    }
    /* One temporary name per image: a writer killed half-way leaves one
-    * file, which the next write takes over, not one more each time. (Two
-    * writers at once may spoil it: the checksum then refuses the image.) */
+    * file, which the next write takes over, not one more each time. Taken
+    * over by a file of its own (unlinked, then created anew), never cut
+    * or written in place: a file renamed into place may be mapped by a
+    * live screen (its text), and cut under it, it would fault. (Two
+    * writers at once may rename each other's file: a file renamed unfinished
+    * fails its checksums and is refused.) */
    char tmp[PATH_MAX + 16];
    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-   int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+   unlink(tmp);
+   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
    const FileIO *io = FileIO_system();
    int r = fd < 0 || fchmod(fd, 0600) != 0 || FileIO_writeAll(io, fd, b.data, b.len) != 0 ||
+                 FileIO_writeAll(io, fd, text, info->covered) != 0 ||
+                 StateImage_pad(io, fd, textAt + covered, pg) != 0 ||
                  FileIO_writeAll(io, fd, body, bodyLen) != 0 ||
                  FileIO_writeAll(io, fd, (const char *)&sum, 4) != 0
              ? -1

@@ -8,9 +8,14 @@
  * HASH is FNV-1a of the session's real path; the path is inside too. The
  * file: "gavel-image\n", its format version, the length N of the journal
  * prefix it covers, the CRC-32 of those N bytes and their line count, the
- * path, the model's image, and last the CRC-32 of everything before it.
- * Folder 0700, file 0600, written aside and renamed into place (no sync: a
- * torn image fails its checksum and is only ignored). */
+ * path, the CRC-32 of the text, where the text and the model's image start
+ * and the image's length; then, each from a page boundary, the text (the N
+ * bytes as the session holds them after their replay: each line ended by a
+ * NUL), and the model's image; last the CRC-32 of the head and the model's
+ * image (the text has its own). The text is mapped as the session's held
+ * text at the next open, so the file is never cut or written in place:
+ * folder 0700, file 0600, written aside and renamed into place (no sync: a
+ * torn image fails its checksums and is only ignored). */
 #ifndef GAVEL_STORAGE_STATEIMAGE_H
 #define GAVEL_STORAGE_STATEIMAGE_H
 
@@ -32,8 +37,13 @@ typedef struct StateImageFile {
    StateImageInfo info;
    const char *body;    /* the model's image (model/session_image.h) */
    size_t bodyLen;
-   void *map;           /* the whole file, read-only */
+   void *map;           /* the model's image and the checksum after it, read-only */
    size_t mapLen;
+   void *head;          /* the head, up to the text, read-only */
+   size_t headLen;
+   int fd;              /* the file, for its text (StateImage_mapText); -1 when closed */
+   uint64_t textAt;     /* where the text starts in it */
+   uint32_t textCrc;    /* the CRC-32 of the text's N bytes */
 } StateImageFile;
 
 /* Reads the image of sessionPath into img (StateImage_close it). -1 when
@@ -48,13 +58,31 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
 int StateImage_verify(const StateImageFile *img);
 void StateImage_close(StateImageFile *img);
 
+/* The image's text, mapped (copy on write) at the start of len + 1 bytes
+ * of memory (len >= N, the session file's length); the rest, from byte N,
+ * is zeros, for the file's bytes after N. NULL when it cannot be mapped.
+ * Nothing in it is to be trusted before StateImage_textSound. */
+char *StateImage_mapText(const StateImageFile *img, size_t len);
+/* Gives back what StateImage_mapText returned (len as given to it); for
+ * Session_hold_text_with. */
+void StateImage_unmapText(char *text, size_t len);
+/* Is text (StateImage_mapText's) the image's text as it was written? 1/0. */
+int StateImage_textSound(const StateImageFile *img, const char *text);
+/* Does the session file open on fd begin with the N bytes info covers (the
+ * N-th a line end, the same CRC-32)? Read with pread through a small buffer,
+ * the file offset untouched; a file shorter than N (cut meanwhile) or a read
+ * error is a no. 1/0. */
+int StateImage_fileMatches(const StateImageInfo *info, int fd);
+
 /* Is there a folder for images (made if missing)? 0, or -1: then no image
  * is worth building. */
 int StateImage_folder(void);
 
-/* Writes it (replacing any), through a temporary renamed into place. 0 or -1. */
-int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *body,
-                    size_t bodyLen);
+/* Writes it (replacing any), through a temporary renamed into place: text
+ * the N = info->covered bytes of the session's held text, body the model's
+ * image. 0 or -1. */
+int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *text,
+                    const char *body, size_t bodyLen);
 
 /* Does text[0..len) (a session file just read) begin with the bytes info
  * covers: at least N bytes, the N-th a line end, the same CRC-32? *crc gets

@@ -6,8 +6,9 @@
  *
  *   open     SessionFile_open read-only: read, frame scan, replay
  *   image    the same open as the live screen makes it, from the state image
- *            a first open (not counted) wrote in WORKDIR/cache: read, the
- *            CRC-32 of the bytes it covers, the image read back
+ *            a first open (not counted) wrote in WORKDIR/cache: its text
+ *            mapped and summed, the session file's bytes it covers read and
+ *            summed (a thread of their own), the image read back
  *   replay   the model replay alone, of lines already in memory (the
  *            first look at the undo lines included, as an open does it)
  *   render   the outcome document as HTML, every annex, to /dev/null

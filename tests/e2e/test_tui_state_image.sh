@@ -58,6 +58,34 @@ printf 'give LU\nnote appended underneath\nend\n' | "$GAVEL_BIN" exec "$SESSION"
 e2e_start_in third 80 24 "$SESSION"
 e2e_expect "appended underneath" "the appended note is not on screen"
 e2e_expect "LU" "the appended speaker is not on screen"
+# The image written again, from this start's text: the old image's, mapped,
+# with the appended lines read in behind it.
+i=0
+while [ $i -lt 100 ] && [ "$(stat -c %Y.%i "$images"/*.image)" = "$before" ]; do sleep 0.05; i=$((i + 1)); done
+[ "$(stat -c %Y.%i "$images"/*.image)" != "$before" ] || e2e_fail "the image was not brought up to date"
+body > "$E2E_DIR/third"
+e2e_type "q"
+e2e_wait_exit 0 || e2e_fail "quit"
+again=$(stat -c %Y.%i "$images"/*.image)
+e2e_start_in third-again 80 24 "$SESSION"
+e2e_expect "appended underneath" "the appended note is lost from the image written after it"
+body > "$E2E_DIR/third-again"
+diff "$E2E_DIR/third" "$E2E_DIR/third-again" > "$E2E_DIR/diff" || e2e_fail "another screen from the new image: $(cat "$E2E_DIR/diff")"
+e2e_type "q"
+e2e_wait_exit 0 || e2e_fail "quit"
+[ "$(stat -c %Y.%i "$images"/*.image)" = "$again" ] || e2e_fail "the new image was not used"
+
+# The image cut short: not used, the same screen from the file, and a
+# whole image written in its place.
+img=$(ls "$images"/*.image)
+truncate -s $(($(wc -c < "$img") / 2)) "$img"
+e2e_start_in cut 80 24 "$SESSION"
+e2e_expect "appended underneath" "the appended note is lost with the image cut short"
+body > "$E2E_DIR/cut"
+diff "$E2E_DIR/third" "$E2E_DIR/cut" > "$E2E_DIR/diff" || e2e_fail "another screen with the image cut short: $(cat "$E2E_DIR/diff")"
+i=0
+while [ $i -lt 100 ] && [ "$(stat -c %Y.%i "$img")" = "$again" ]; do sleep 0.05; i=$((i + 1)); done
+[ "$(stat -c %Y.%i "$img")" != "$again" ] || e2e_fail "no whole image written in place of the cut one"
 e2e_type "q"
 e2e_wait_exit 0 || e2e_fail "quit"
 

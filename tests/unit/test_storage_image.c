@@ -5,6 +5,7 @@
  * another build is not used, and the open replays the whole file. */
 #include "tests/unit/test_model_fixture.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "model/session_image.h"
@@ -26,6 +27,9 @@ static void img_new(Img *m) {
    img_newSized(m, 300);
 }
 
+/* The intervention whose note says "wordz" for "words" (same length), or -1. */
+static int Variant = -1;
+
 /* The same with count interventions (about 1 kB each). */
 static void img_newSized(Img *m, int count) {
    m->tf = TestFile_new("big.gavel");
@@ -40,7 +44,7 @@ static void img_newSized(Img *m, int count) {
    for (int i = 0; i < count; i++) {
       snprintf(line, sizeof line, "give %s", codes[i % 6]);
       Fx_run(f, line);
-      snprintf(line, sizeof line, "note %d %s", i, words);
+      snprintf(line, sizeof line, "note %d %s%s", i, words, i == Variant ? "wordz" : "words");
       Fx_run(f, line);
       if (i % 7 == 0)
          Fx_run(f, "note escaped \\\\ and\\na second line");
@@ -100,6 +104,47 @@ static void assert_full_replay(const Img *m, SessionFile *sf) {
    for (size_t i = 0; i < SessionFile_problemCount(full); i++)
       assert_string_equal(SessionFile_problem(full, i), SessionFile_problem(sf, i));
    SessionFile_close(full);
+}
+
+/* Where an image file's parts are (storage/stateimage.h): its text (the N
+ * bytes it covers, *covered) from *textAt, the model's image from *bodyAt. */
+typedef struct Layout {
+   uint64_t covered, textAt, bodyAt;
+   uint32_t plen;
+} Layout;
+
+static Layout layout(const char *img, size_t len) {
+   Layout l;
+   assert_true(len > 64);
+   assert_memory_equal(img, "gavel-image\n", 12);
+   memcpy(&l.covered, img + 16, 8);
+   memcpy(&l.plen, img + 36, 4);
+   memcpy(&l.textAt, img + 40 + l.plen + 4, 8);
+   memcpy(&l.bodyAt, img + 40 + l.plen + 12, 8);
+   assert_true(l.textAt > 40 + l.plen && l.textAt + l.covered <= l.bodyAt && l.bodyAt < len);
+   return l;
+}
+
+/* The image's checksums are recomputed after a change (the head's and the
+ * model's image's, and the text's), so that the check behind them is the
+ * one tried. */
+static void reseal(const char *path, char *buf, size_t len) {
+   Layout l = layout(buf, len);
+   uint32_t text = (uint32_t)SessionScan_crc(buf + l.textAt, l.covered);
+   memcpy(buf + 40 + l.plen, &text, 4);
+   unsigned long c = SessionScan_crc(buf, l.textAt);
+   uint32_t sum = (uint32_t)SessionScan_crcMore(c, buf + l.bodyAt, len - 4 - l.bodyAt);
+   memcpy(buf + len - 4, &sum, 4);
+   FILE *f = fopen(path, "wb");
+   fwrite(buf, 1, len, f);
+   fclose(f);
+}
+
+static void write_file(const char *path, const char *buf, size_t len) {
+   FILE *f = fopen(path, "wb");
+   assert_non_null(f);
+   assert_int_equal(fwrite(buf, 1, len, f), len);
+   assert_int_equal(fclose(f), 0);
 }
 
 /* Opens with the image, saves it, closes. */
@@ -179,6 +224,9 @@ static void lines_appended_by_another_are_replayed(void **state) {
    char msg[256];
    assert_int_equal(SessionFile_run(w, "item add \"Appended later\"", msg, sizeof msg),
                     SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(w, "give DE", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(w, "note appended after the image", msg, sizeof msg),
+                    SESSIONFILE_DONE);
    SessionFile_close(w);
    SessionFile *sf = open_sf(&m, 1, 1);
    assert_true(SessionFile_openedFromImage(sf));
@@ -186,6 +234,161 @@ static void lines_appended_by_another_are_replayed(void **state) {
    assert_string_equal(s->agenda.items[s->agenda.count - 1].title, "Appended later");
    assert_full_replay(&m, sf);
    SessionFile_close(sf);
+   /* Written to: the image's text under the session, the lines after it
+    * read in behind it; then run, undone and redone, as after a replay. */
+   sf = open_sf(&m, 1, 0);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_run(sf, "note typed after a warm start", msg, sizeof msg),
+                    SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "give FR", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "undo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_int_equal(SessionFile_run(sf, "redo", msg, sizeof msg), SESSIONFILE_DONE);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   /* The image written from a warm start (its text the old image's, mapped,
+    * and the lines read in behind it) is the one a cold start writes. */
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   size_t warmLen = 0;
+   char *warmImg = TestUtil_slurp(m.image, &warmLen);
+   /* The session still reads the old image's text, replaced under it. */
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   assert_int_equal(unlink(m.image), 0);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   SessionFile_close(sf);
+   size_t coldLen = 0;
+   char *coldImg = TestUtil_slurp(m.image, &coldLen);
+   assert_int_equal(warmLen, coldLen);
+   assert_memory_equal(warmImg, coldImg, coldLen);
+   free(warmImg);
+   free(coldImg);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+/* The file rewritten in place, to the same size, one note's word changed
+ * in the middle (its seal good: a sound session, not the one the image
+ * stands for; its size and time may well be the same): the image is not
+ * used, and the open is the new file's full replay. */
+static void a_same_size_rewrite_is_seen(void **state) {
+   (void)state;
+   Img other;
+   Variant = 150;
+   img_new(&other);
+   Variant = -1;
+   size_t olen = 0;
+   char *otext = TestUtil_slurp(other.tf->path, &olen);
+   img_free(&other);
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t len = 0;
+   char *text = TestUtil_slurp(m.tf->path, &len);
+   assert_int_equal(len, olen);
+   size_t first = 0;
+   while (first < len && text[first] == otext[first])
+      first++;
+   assert_true(first > len / 4 && first < len);
+   struct stat st;
+   assert_int_equal(stat(m.tf->path, &st), 0);
+   write_file(m.tf->path, otext, olen);
+   struct timespec times[2] = { st.st_atim, st.st_mtim };
+   assert_int_equal(utimensat(AT_FDCWD, m.tf->path, times, 0), 0);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_full_replay(&m, sf);
+   char *dump = Fx_dump(SessionFile_session(sf));
+   assert_non_null(strstr(dump, "wordz"));
+   free(dump);
+   SessionFile_close(sf);
+   free(text);
+   free(otext);
+   img_free(&m);
+}
+
+/* A live screen started from an image keeps its text mapped: an image
+ * written after (by another start) never cuts or writes that file in place,
+ * even when the temporary's name is a link to it (a writer killed half-way
+ * leaves a temporary; here it is the very file mapped). Cut, the mapped
+ * text would fault at its next read. */
+static void a_mapped_image_is_never_written_in_place(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   SessionFile *live = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(live));
+   char *before = Fx_dump(SessionFile_session(live));
+   char tmp[PATH_MAX + 16];
+   snprintf(tmp, sizeof tmp, "%s.tmp", m.image);
+   assert_int_equal(link(m.image, tmp), 0);
+   struct stat was;
+   assert_int_equal(stat(m.image, &was), 0);
+   SessionFile *w = open_sf(&m, 0, 0);
+   char msg[256];
+   assert_int_equal(SessionFile_run(w, "note one more line", msg, sizeof msg), SESSIONFILE_DONE);
+   SessionFile_close(w);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_saveImage(sf), 1);
+   SessionFile_close(sf);
+   struct stat now;
+   assert_int_equal(stat(m.image, &now), 0);
+   assert_true(now.st_ino != was.st_ino);
+   /* The first start's text, read whole: as it was. */
+   char *after = Fx_dump(SessionFile_session(live));
+   assert_string_equal(before, after);
+   free(before);
+   free(after);
+   SessionFile_close(live);
+   sf = open_sf(&m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   img_free(&m);
+}
+
+/* The file cut between the image's open and the check of its bytes: the
+ * check reads them (it maps nothing of the session file: no fault to
+ * fear), sees them short, and says no; the image's text stays readable. */
+static void a_file_cut_during_the_check_is_refused(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   StateImageFile img;
+   char why[512];
+   assert_int_equal(StateImage_open(m.tf->path, &img, why, sizeof why), 0);
+   assert_true(StateImage_verify(&img));
+   struct stat st;
+   assert_int_equal(stat(m.tf->path, &st), 0);
+   size_t size = (size_t)st.st_size;
+   char *text = StateImage_mapText(&img, size);
+   assert_non_null(text);
+   assert_true(StateImage_textSound(&img, text));
+   int fd = open(m.tf->path, O_RDONLY);
+   assert_true(fd >= 0);
+   assert_true(StateImage_fileMatches(&img.info, fd));
+   assert_int_equal(truncate(m.tf->path, (off_t)(img.info.covered / 2)), 0);
+   assert_false(StateImage_fileMatches(&img.info, fd));
+   assert_int_equal(truncate(m.tf->path, 0), 0);
+   assert_false(StateImage_fileMatches(&img.info, fd));
+   close(fd);
+   /* The text is the image's, whatever became of the file. */
+   assert_true(StateImage_textSound(&img, text));
+   assert_int_equal(text[size], '\0');
+   StateImage_unmapText(text, size);
+   StateImage_close(&img);
    img_free(&m);
 }
 
@@ -266,15 +469,6 @@ static void a_cut_file_is_replayed_whole(void **state) {
    img_free(&m);
 }
 
-/* The image's checksum is recomputed after a change, so that the check
- * behind it is the one tried. */
-static void reseal(const char *path, char *buf, size_t len) {
-   uint32_t sum = (uint32_t)SessionScan_crc(buf, len - 4);
-   memcpy(buf + len - 4, &sum, 4);
-   FILE *f = fopen(path, "wb");
-   fwrite(buf, 1, len, f);
-   fclose(f);
-}
 
 static void a_damaged_image_is_not_used(void **state) {
    (void)state;
@@ -284,25 +478,49 @@ static void a_damaged_image_is_not_used(void **state) {
    size_t len;
    char *img = TestUtil_slurp(m.image, &len);
    assert_true(len > 64);
-   /* Torn: cut anywhere. */
-   for (size_t cut = 0; cut < len; cut += len / 7) {
-      FILE *f = fopen(m.image, "wb");
-      fwrite(img, 1, cut, f);
-      fclose(f);
+   Layout l = layout(img, len);
+   /* Torn: cut anywhere, and where its parts meet (in the text, the text's
+    * last page, the model's image). */
+   size_t cuts[] = { l.textAt, l.textAt + 1, l.textAt + l.covered, l.bodyAt - 1, l.bodyAt,
+                     l.bodyAt + 1, len - 4, len - 1 };
+   for (size_t k = 0; k < 7 + sizeof cuts / sizeof *cuts; k++) {
+      size_t cut = k < 7 ? k * (len / 7) : cuts[k - 7];
+      write_file(m.image, img, cut);
       SessionFile *sf = open_sf(&m, 1, 1);
       assert_false(SessionFile_openedFromImage(sf));
+      assert_full_replay(&m, sf);
       SessionFile_close(sf);
    }
-   /* A bit flipped in the model's image: the checksum says so. */
-   char *bad = malloc(len);
+   /* Longer than written: bytes after its checksum. */
+   char *bad = malloc(len + 1);
    memcpy(bad, img, len);
-   bad[len / 2] ^= 1;
-   FILE *f = fopen(m.image, "wb");
-   fwrite(bad, 1, len, f);
-   fclose(f);
+   bad[len] = 0;
+   write_file(m.image, bad, len + 1);
    SessionFile *sf = open_sf(&m, 1, 1);
    assert_false(SessionFile_openedFromImage(sf));
    SessionFile_close(sf);
+   /* A bit flipped in the head, the text (a NUL a replay left, a byte of a
+    * note, the last byte) and the model's image: a checksum says so. */
+   const char *nul = memchr(img + l.textAt, '\0', l.covered);
+   assert_non_null(nul);
+   const char *note = NULL;
+   for (size_t i = (size_t)l.textAt; !note && i + 5 <= l.textAt + l.covered; i++)
+      if (memcmp(img + i, "words", 5) == 0)
+         note = img + i;
+   assert_non_null(note);
+   size_t flips[] = { 20, (size_t)(nul - img), (size_t)(note - img), l.textAt + l.covered - 1,
+                      l.bodyAt + (len - l.bodyAt) / 2 };
+   for (size_t k = 0; k < sizeof flips / sizeof *flips; k++) {
+      memcpy(bad, img, len);
+      bad[flips[k]] ^= 1;
+      write_file(m.image, bad, len);
+      sf = open_sf(&m, 1, 1);
+      if (SessionFile_openedFromImage(sf))
+         fail_msg("a bit flipped at byte %zu of the image was not seen", flips[k]);
+      assert_int_equal(SessionFile_problemCount(sf), 0);
+      assert_full_replay(&m, sf);
+      SessionFile_close(sf);
+   }
    /* Another format version of the file. */
    memcpy(bad, img, len);
    bad[12] ^= 0x40;
@@ -313,9 +531,7 @@ static void a_damaged_image_is_not_used(void **state) {
    /* Another build (a guard size differs in the model's image): refused by
     * the model after the file matched; the open starts again from nothing. */
    memcpy(bad, img, len);
-   uint32_t plen;
-   memcpy(&plen, img + 12 + 4 + 8 + 4 + 8, 4);
-   size_t body = 12 + 4 + 8 + 4 + 8 + 4 + plen + 8;
+   size_t body = (size_t)l.bodyAt;
    assert_memory_equal(bad + body, "gavel-state", 11);
    bad[body + 12 + 4] ^= 0x10;
    reseal(m.image, bad, len);
@@ -325,9 +541,7 @@ static void a_damaged_image_is_not_used(void **state) {
    assert_full_replay(&m, sf);
    SessionFile_close(sf);
    /* As written, it is used again. */
-   f = fopen(m.image, "wb");
-   fwrite(img, 1, len, f);
-   fclose(f);
+   write_file(m.image, img, len);
    sf = open_sf(&m, 1, 1);
    assert_true(SessionFile_openedFromImage(sf));
    SessionFile_close(sf);
@@ -477,6 +691,9 @@ int main(void) {
       cmocka_unit_test(a_change_in_the_middle_is_seen),
       cmocka_unit_test(a_long_session_summed_as_read),
       cmocka_unit_test(a_cut_file_is_replayed_whole),
+      cmocka_unit_test(a_same_size_rewrite_is_seen),
+      cmocka_unit_test(a_file_cut_during_the_check_is_refused),
+      cmocka_unit_test(a_mapped_image_is_never_written_in_place),
       cmocka_unit_test(a_damaged_image_is_not_used),
       cmocka_unit_test(an_image_refused_late_is_replayed_whole),
       cmocka_unit_test(the_prefix_must_match),
