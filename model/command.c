@@ -1,6 +1,10 @@
 /* The command dispatcher and the helpers every handler shares. */
 #include "model/command.h"
 
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+#include <emmintrin.h>
+#endif
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -110,7 +114,7 @@ static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX +
  * than COMMAND_WORD_MAX or empty. *plain: it has no quote, backslash, CR or
  * LF, so that Words_split's first word is these very bytes. */
 static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1],
-                            bool *plain) {
+                            bool *plain, size_t *at) {
    /* 1: ends the word; 2: Words_split reads it otherwise (a quote, an
     * escape, a line end). One look-up a byte. */
    static const unsigned char cls[256] = { [' '] = 1, ['\t'] = 1, ['"'] = 2, ['\\'] = 2,
@@ -119,6 +123,38 @@ static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD
    unsigned odd = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
+   *at = i;
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   /* Sixteen bytes at once where the line has them: the word's end (a
+    * blank), its odd bytes and its lower case, as the loop below has them. */
+   if (len - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(payload + i));
+      unsigned end = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+         _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+      n = (size_t)__builtin_ctz(end | 0x10000u);
+      if (n > COMMAND_WORD_MAX) {
+         *plain = false;
+         return 0;
+      }
+      unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+      __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+      __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      __m128i low = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32)));
+      /* The bytes past the word are NULs, as the look-up wants them. */
+      __m128i keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                    _mm_set1_epi8((char)n));
+      union {
+         __m128i v;
+         char b[16];
+      } out;
+      _mm_storeu_si128(&out.v, _mm_and_si128(low, keep));
+      memcpy(w, out.b, COMMAND_WORD_MAX + 1);
+      *plain = !(bad & ((1u << n) - 1)) && n > 0;
+      return n;
+   }
+#endif
    for (; i < len; i++, n++) {
       unsigned char c = (unsigned char)payload[i];
       unsigned k = cls[c];
@@ -216,7 +252,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * words. */
    char name[COMMAND_WORD_MAX + 1] = { 0 };   /* padded with NULs for the look-up */
    bool plain;
-   size_t raw = Command_first(payload, len, name, &plain);
+   size_t at;
+   size_t raw = Command_first(payload, len, name, &plain, &at);
    size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
@@ -224,7 +261,13 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       char bytes[4096];
    } scratch;
    Words w;
-   GvStatus st = text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
+   /* A plain word alone, or before a TEXT at word 1 (next, end, note): the
+    * word just read is word 0. */
+   GvStatus st = plain && (text == 1 || text == SIZE_MAX) &&
+                       Words_split_first(&w, payload, len, at, at + raw, text == 1, scratch.bytes,
+                                         sizeof scratch)
+                    ? GV_OK
+                 : text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
                                                      sizeof scratch, e->msg, e->msglen)
                                   : Words_split_in(&w, payload, len, max, scratch.bytes,
                                                    sizeof scratch, e->msg, e->msglen);
@@ -275,7 +318,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))
          st = Cmd_fail(e, GV_NOMEM, "out of memory");
    }
-   Words_free(&w);
+   if (w.store)   /* words in the scratch own nothing */
+      Words_free(&w);
    return st;
 }
 

@@ -45,6 +45,13 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
  * and a quote left open in the TEXT is not recorded in open_quote. */
 GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
                           size_t size, char *msg, size_t msglen);
+/* The words of a line whose first word is known to be the plain run
+ * line[i..r) (no quote, escape or line end; a blank or the line's end after
+ * it), as Words_split_text (text) or Words_split_in give them, without
+ * reading that word again: true when the line has no word after it, or (text)
+ * when the TEXT is word 1; false when more words must be read (split then). */
+bool Words_split_first(Words *w, const char *line, size_t len, size_t i, size_t r, bool text,
+                       void *buf, size_t size);
 void Words_free(Words *w);
 /* The rest of the line from word i on as TEXT (escapes decoded; a rest that
  * is exactly one quoted string is unquoted). "" when i >= count. Returns a new
