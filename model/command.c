@@ -273,6 +273,7 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
                                                    sizeof scratch, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
+   w.plain = e->plain;
    if (w.count == 0) {
       Words_free(&w);
       return Cmd_fail(e, GV_EMPTY, "empty command");

@@ -22,6 +22,7 @@ typedef struct Exec {
    size_t draft_target;   /* DRAFT: intervention written, or GV_NONE */
    bool at_clock;         /* `at`: the line's time is the new clock */
    bool checked;          /* the payload is known valid UTF-8 without NUL */
+   bool plain;            /* the payload is known to hold no backslash */
    char *msg;
    size_t msglen;
 } Exec;

@@ -199,6 +199,7 @@ typedef struct LineParts {
    const char *type, *uuid, *payload;
    size_t type_len, payload_len;
    int64_t time;
+   bool plain;   /* the payload is known to hold no backslash */
    char uuid_buf[37];
 } LineParts;
 
@@ -219,6 +220,7 @@ static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
    size_t ul;
    GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
                               &p->payload, &p->payload_len);
+   p->plain = false;
    return uuid_copy(st, p, ul);
 }
 
@@ -228,6 +230,7 @@ static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts
    GvStatus st = split_trimmed(s->day_key, &s->day_start, line, len, &p->type, &p->type_len,
                                &p->time, &p->uuid, &ul,
                                &p->payload, &p->payload_len);
+   p->plain = false;
    return uuid_copy(st, p, ul);
 }
 
@@ -270,7 +273,8 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEn
    scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
-              .at_clock = false, .checked = checked, .msg = msg, .msglen = msglen };
+              .at_clock = false, .checked = checked, .plain = p->plain, .msg = msg,
+              .msglen = msglen };
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
    if (st == GV_OK)
       s->last_time = p->time;
@@ -604,6 +608,7 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    f->type_len = (uint32_t)type_len;
    f->uuid_len = (uint16_t)uuid_len;
    f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
+   f->plain = !memchr(payload, '\\', payload_len);
    return true;
 }
 
@@ -620,6 +625,8 @@ bool Session_fields_framed(const char *line, size_t len, size_t type_len, Sessio
    f->type_len = (uint32_t)type_len;
    f->uuid_len = 36;
    f->payload = len > type_len + 1 + 20 + 36;
+   size_t at = type_len + 1 + 20 + 37;
+   f->plain = !f->payload || !memchr(line + at, '\\', len - at);
    return true;
 }
 
@@ -754,6 +761,7 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.uuid = line + pre->type_len + 21;
       p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
       p.payload_len = len - (size_t)(p.payload - line);
+      p.plain = pre->plain;
       st = uuid_copy(GV_OK, &p, pre->uuid_len);
    } else {
       st = split_no_end(s, line, len, &p);

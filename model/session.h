@@ -143,6 +143,7 @@ typedef struct SessionFields {
    uint32_t type_len;
    uint16_t uuid_len;
    bool payload;     /* a PAYLOAD follows the UUID and its blank */
+   bool plain;       /* the PAYLOAD holds no backslash (no escape to decode) */
 } SessionFields;
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
 /* The same for a line whose frame is known sound, its TYPE line[0..type_len)

@@ -362,7 +362,7 @@ size_t Words_rest_into(const Words *w, size_t i, char *out) {
 const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
    size_t len;
    const char *s = rest_span(w, i, &len);
-   if (len == 0 || s[0] == '"' || s + len != w->line + w->len || memchr(s, '\\', len))
+   if (len == 0 || s[0] == '"' || s + len != w->line + w->len || (!w->plain && memchr(s, '\\', len)))
       return NULL;
    *n = len;
    return s;

@@ -24,6 +24,7 @@ typedef struct Words {
    const char *line; /* the line split (not owned) */
    size_t len;
    char *store;      /* backing memory of its own, or NULL (Words_split_in) */
+   bool plain;       /* the line is known to hold no backslash (set by the caller) */
 } Words;
 
 /* Only fails when out of memory (an unclosed quote is recorded, not refused). */
