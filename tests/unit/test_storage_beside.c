@@ -499,6 +499,10 @@ static void framed_fields_are_the_fields(void **state) {
       "cmd 2017-02-30T10:00:00 6be302d5-0065-4006-8065-00000000006c note no such day",
       "cmd 2017-05-13T10:00:00 6be302d5-0065-4006-8065-00000000006d note back",
       "cmd 2018-01-01T00:00:00 6be302d5-0065-4006-8065-00000000006e note a year on",
+      "cmd 2018-01-01T00:00:01 6be302d5-0065-4006-8065-00000000006f note a \\n line end",
+      "cmd 2018-01-01T00:00:02 6be302d5-0065-4006-8065-000000000070 note ends with \\",
+      "cmd 2018-01-01T00:00:03 6be302d5-0065-4006-8065-000000000071 \\",
+      "cmd 2018-01-01T00:00:04 6be302d5-0065-4006-8065-000000000072",
    };
    SessionDay a = { .start = GV_NO_TIME }, b = { .start = GV_NO_TIME };
    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
@@ -508,10 +512,17 @@ static void framed_fields_are_the_fields(void **state) {
       bool ra = Session_fields_framed(line, len, type, &a, &fa);
       bool rb = Session_fields(line, len, &b, &fb);
       if (ra != rb || (ra && (fa.time != fb.time || fa.type_len != fb.type_len ||
-                              fa.uuid_len != fb.uuid_len || fa.payload != fb.payload)))
-         fail_msg("line %zu: framed %d %lld %u %u %d, whole %d %lld %u %u %d", i, ra,
-                  (long long)fa.time, (unsigned)fa.type_len, (unsigned)fa.uuid_len, fa.payload, rb,
-                  (long long)fb.time, (unsigned)fb.type_len, (unsigned)fb.uuid_len, fb.payload);
+                              fa.uuid_len != fb.uuid_len || fa.payload != fb.payload ||
+                              fa.plain != fb.plain)))
+         fail_msg("line %zu: framed %d %lld %u %u %d %d, whole %d %lld %u %u %d %d", i, ra,
+                  (long long)fa.time, (unsigned)fa.type_len, (unsigned)fa.uuid_len, fa.payload,
+                  fa.plain, rb, (long long)fb.time, (unsigned)fb.type_len,
+                  (unsigned)fb.uuid_len, fb.payload, fb.plain);
+      /* plain: no backslash in the PAYLOAD, as a search of it says. */
+      if (ra && fa.payload) {
+         const char *payload = line + type + 1 + 20 + 37;
+         assert_int_equal(fa.plain, strchr(payload, '\\') == NULL);
+      }
    }
 }
 
