@@ -409,6 +409,8 @@ GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used)
 }
 
 void Cmd_put_code(Exec *e, size_t idx) {
+   if (e->canon->failed)   /* a replay keeps no canonical text */
+      return;
    GvBuf_putc(e->canon, ' ');
    GvBuf_puts(e->canon, e->s->roster.list[idx].code);
 }

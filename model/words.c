@@ -125,10 +125,12 @@ static bool put_first(Words *w, const char *line, size_t len, size_t i, size_t r
    size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
    if (!buf || arrays + (r - i) + 2 > size)
       return false;
-   memset(w, 0, sizeof *w);
+   /* Every field set here (as split's memset would leave it): no memset. */
    w->open_quote = SIZE_MAX;
    w->line = line;
    w->len = len;
+   w->store = NULL;
+   w->plain = false;
    char *block = buf;
    w->word = (char **)(void *)block;
    w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
