@@ -237,6 +237,27 @@ static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
    return st;
 }
 
+unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
+   char name[COMMAND_WORD_MAX + 1] = { 0 };
+   bool plain;
+   *n = Command_first(payload, len, name, &plain, at);
+   if (!plain || *at > UINT8_MAX)
+      return 0;
+   if (*n == 4 && memcmp(name, "undo", 5) == 0)
+      return COMMAND_WORD_UNDO;
+   if (*n == 4 && memcmp(name, "redo", 5) == 0)
+      return COMMAND_WORD_REDO;
+   for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
+      if (memcmp(name, Commands[i].name, sizeof name) == 0)
+         return COMMAND_WORD_TABLE + (unsigned)i;
+   return 0;
+}
+
+bool Command_word_names(unsigned word, const char *name) {
+   return word >= COMMAND_WORD_TABLE && word - COMMAND_WORD_TABLE < sizeof Commands / sizeof *Commands &&
+          strcmp(Commands[word - COMMAND_WORD_TABLE].name, name) == 0;
+}
+
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
    return Command_run(e, payload, len, false);
 }
@@ -252,8 +273,19 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * words. */
    char name[COMMAND_WORD_MAX + 1] = { 0 };   /* padded with NULs for the look-up */
    bool plain;
-   size_t at;
-   size_t raw = Command_first(payload, len, name, &plain, &at);
+   size_t at, raw;
+   const Command *cmd = NULL;
+   if (!nested && e->word >= COMMAND_WORD_TABLE &&
+       (size_t)(e->word - COMMAND_WORD_TABLE) < sizeof Commands / sizeof *Commands) {
+      /* Read before (Command_word): the plain name of a command, as it is. */
+      cmd = &Commands[e->word - COMMAND_WORD_TABLE];
+      memcpy(name, cmd->name, sizeof name);
+      at = e->word_at;
+      raw = e->word_len;
+      plain = true;
+   } else {
+      raw = Command_first(payload, len, name, &plain, &at);
+   }
    size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
@@ -282,7 +314,7 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * plain word is the one already lowered; so is a word as long as it
     * stands in the line (a quote or an escape takes bytes away). */
    size_t nlen = raw;
-   if (!plain) {
+   if (!cmd && !plain) {
       size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
       if (!raw || wlen != raw) {
          memset(name, 0, sizeof name);
@@ -290,19 +322,18 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       }
    }
    /* Every alias starts with a, p or r. */
-   bool alias = nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
+   bool alias = !cmd && nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
    for (size_t i = 0; alias && i < sizeof Aliases / sizeof *Aliases; i++)
       if (memcmp(name, Aliases[i].alias, sizeof name) == 0) {
          memcpy(name, Aliases[i].name, sizeof name);
          nlen = strlen(name);
       }
-   if (!nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
+   if (!cmd && !nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
       e->kind = GV_ENTRY_UNIT;
       st = Command_on(e, &w, payload, len);
       Words_free(&w);
       return st;
    }
-   const Command *cmd = NULL;
    for (size_t i = 0; nlen && i < sizeof Commands / sizeof *Commands && !cmd; i++)
       if (memcmp(name, Commands[i].name, sizeof name) == 0)
          cmd = &Commands[i];

@@ -200,6 +200,7 @@ typedef struct LineParts {
    size_t type_len, payload_len;
    int64_t time;
    bool plain;   /* the payload is known to hold no backslash */
+   uint8_t word, word_at, word_len;   /* Command_word of the payload, when known */
    char uuid_buf[37];
 } LineParts;
 
@@ -221,6 +222,7 @@ static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
    GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
                               &p->payload, &p->payload_len);
    p->plain = false;
+   p->word = 0;
    return uuid_copy(st, p, ul);
 }
 
@@ -231,6 +233,7 @@ static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts
                                &p->time, &p->uuid, &ul,
                                &p->payload, &p->payload_len);
    p->plain = false;
+   p->word = 0;
    return uuid_copy(st, p, ul);
 }
 
@@ -262,7 +265,7 @@ static bool type_is_cmd(const LineParts *p, size_t *conts) {
 /* Applies the payload of a journal line (replay mode). */
 /* *kind and *draft_target get what the handler set (the callers read no
  * more of the Exec). */
-static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEntryKind *kind,
+static inline GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEntryKind *kind,
                             size_t *draft_target, bool checked, char *msg, size_t msglen) {
    /* A replayed line is already canonical: the handlers' canonical text goes
     * to a buffer marked failed, which drops every append at once (as
@@ -273,7 +276,8 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEn
    scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
-              .at_clock = false, .checked = checked, .plain = p->plain, .msg = msg,
+              .at_clock = false, .checked = checked, .plain = p->plain, .word = p->word,
+              .word_at = p->word_at, .word_len = p->word_len, .msg = msg,
               .msglen = msglen };
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
    if (st == GV_OK)
@@ -596,6 +600,15 @@ GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *
    return one_line(replay(s, line ? line : "", line ? len : 0, true, NULL, msg, msglen), msg, msglen);
 }
 
+/* The command word of a PAYLOAD, read here (by the checks beside an open's
+ * replay) rather than by the replay. */
+static void fields_word(SessionFields *f, const char *payload, size_t len) {
+   size_t at = 0, n = 0;
+   f->word = len ? (uint8_t)Command_word(payload, len, &at, &n) : 0;
+   f->word_at = (uint8_t)at;
+   f->word_len = (uint8_t)n;
+}
+
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
@@ -609,6 +622,7 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    f->uuid_len = (uint16_t)uuid_len;
    f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
    f->plain = !memchr(payload, '\\', payload_len);
+   fields_word(f, payload, payload_len);
    return true;
 }
 
@@ -627,6 +641,7 @@ bool Session_fields_framed(const char *line, size_t len, size_t type_len, Sessio
    f->payload = len > type_len + 1 + 20 + 36;
    size_t at = type_len + 1 + 20 + 37;
    f->plain = !f->payload || !memchr(line + at, '\\', len - at);
+   fields_word(f, line + at, f->payload ? len - at : 0);
    return true;
 }
 
@@ -762,6 +777,9 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
       p.payload_len = len - (size_t)(p.payload - line);
       p.plain = pre->plain;
+      p.word = pre->word;
+      p.word_at = pre->word_at;
+      p.word_len = pre->word_len;
       st = uuid_copy(GV_OK, &p, pre->uuid_len);
    } else {
       st = split_no_end(s, line, len, &p);
@@ -786,13 +804,20 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
    }
    /* Only undo, redo and draft are told apart here: a look at the first
     * letter spares the others the comparison. */
-   size_t w0 = 0;
-   while (w0 < p.payload_len && (p.payload[w0] == ' ' || p.payload[w0] == '\t'))
-      w0++;
-   char c0 = w0 < p.payload_len ? (char)(p.payload[w0] | 0x20) : '\0';
-   bool undo = c0 == 'u' && Command_word_is(p.payload, p.payload_len, "undo");
-   bool redo = c0 == 'r' && Command_word_is(p.payload, p.payload_len, "redo");
-   bool draft = c0 == 'd' && Command_word_is(p.payload, p.payload_len, "draft");
+   bool undo, redo, draft;
+   if (p.word) {   /* read by the checks beside (Command_word) */
+      undo = p.word == COMMAND_WORD_UNDO;
+      redo = p.word == COMMAND_WORD_REDO;
+      draft = p.word == COMMAND_WORD_DRAFT;
+   } else {
+      size_t w0 = 0;
+      while (w0 < p.payload_len && (p.payload[w0] == ' ' || p.payload[w0] == '\t'))
+         w0++;
+      char c0 = w0 < p.payload_len ? (char)(p.payload[w0] | 0x20) : '\0';
+      undo = c0 == 'u' && Command_word_is(p.payload, p.payload_len, "undo");
+      redo = c0 == 'r' && Command_word_is(p.payload, p.payload_len, "redo");
+      draft = c0 == 'd' && Command_word_is(p.payload, p.payload_len, "draft");
+   }
    /* A unit cut short in the middle of the file is not a crash's doing (a
     * crash only cuts the end); its lines stay as they are. */
    if (is_cmd)

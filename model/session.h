@@ -144,6 +144,8 @@ typedef struct SessionFields {
    uint16_t uuid_len;
    bool payload;     /* a PAYLOAD follows the UUID and its blank */
    bool plain;       /* the PAYLOAD holds no backslash (no escape to decode) */
+   uint8_t word;     /* the command its first word names (Command_word), 0 when not known */
+   uint8_t word_at, word_len;   /* that word's place in the PAYLOAD */
 } SessionFields;
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
 /* The same for a line whose frame is known sound, its TYPE line[0..type_len)
