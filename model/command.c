@@ -253,11 +253,6 @@ unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
    return 0;
 }
 
-bool Command_word_names(unsigned word, const char *name) {
-   return word >= COMMAND_WORD_TABLE && word - COMMAND_WORD_TABLE < sizeof Commands / sizeof *Commands &&
-          strcmp(Commands[word - COMMAND_WORD_TABLE].name, name) == 0;
-}
-
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
    return Command_run(e, payload, len, false);
 }

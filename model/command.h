@@ -38,11 +38,10 @@ typedef GvStatus (*CommandFn)(Exec *e, Words *w);
  * itself) for anything else, an alias or `on` among them. *at and *n: the
  * word's place in the payload. */
 enum { COMMAND_WORD_UNDO = 1, COMMAND_WORD_REDO = 2, COMMAND_WORD_TABLE = 3 };
-/* draft's (the fifth of the table: Command_word_names says so, test_model_journal). */
+/* draft's: the fifth of the table (odd_command_words_replay_the_same,
+ * test_storage_beside, is red when it is not). */
 #define COMMAND_WORD_DRAFT (COMMAND_WORD_TABLE + 4)
 unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n);
-/* Is word (Command_word's) the command `name`? */
-bool Command_word_names(unsigned word, const char *name);
 
 /* Runs one payload (a command line without TYPE TIME UUID). */
 GvStatus Command_exec(Exec *e, const char *payload, size_t len);
