@@ -470,6 +470,10 @@ size_t Cmd_note_target(const Exec *e) {
 
 void Cmd_uuid(const Exec *e, char out[37]) {
    /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
+   if (e->uuid_whole) {
+      memcpy(out, e->uuid, 37);
+      return;
+   }
    size_t n = strnlen(e->uuid, 36);
    memcpy(out, e->uuid, n);
    out[n] = '\0';

@@ -23,6 +23,7 @@ typedef struct Exec {
    bool at_clock;         /* `at`: the line's time is the new clock */
    bool checked;          /* the payload is known valid UTF-8 without NUL */
    bool plain;            /* the payload is known to hold no backslash */
+   bool uuid_whole;       /* uuid is known to be 36 bytes without a NUL, and a NUL */
    uint8_t word;          /* Command_word of the payload when known, else 0 */
    uint8_t word_at, word_len;
    char *msg;

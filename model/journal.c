@@ -102,23 +102,6 @@ bool Journal_reserve(Journal *j, size_t n) {
 }
 
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind) {
-   /* An open's lines: a new entry, its line in the held text, the room
-    * reserved (Journal_reserve). The same as below, fewer tests. */
-   if (new_entry && j->nlines < j->lines_cap && j->nentries < j->entries_cap &&
-       (kind != GV_ENTRY_UNIT || j->nforced < j->forced_cap) && j->nlines < GV_ENTRY_NONE - 1 &&
-       held(j, line, len)) {
-      uint32_t at = (uint32_t)((uintptr_t)line - (uintptr_t)j->held);
-      j->held[at + len] = '\0';
-      uint32_t n = (uint32_t)j->nlines++;
-      j->lines[n] = (JournalLine){ at, (uint32_t)len };
-      j->entries[j->nentries++] = (JournalEntry){ .first = n, .nlines = 1, .target = GV_ENTRY_NONE,
-                                                  .kind = (unsigned char)kind, .in_force = true };
-      if (kind == GV_ENTRY_UNIT) {
-         j->forced[j->nforced++] = (uint32_t)(j->nentries - 1);
-         j->nredo = 0;
-      }
-      return true;
-   }
    if (!new_entry && j->nentries == 0)
       return false;
    if (j->nlines >= GV_ENTRY_NONE - 1 || len > UINT32_MAX)

@@ -200,6 +200,7 @@ typedef struct LineParts {
    size_t type_len, payload_len;
    int64_t time;
    bool plain;   /* the payload is known to hold no backslash */
+   bool uuid_whole;   /* uuid_buf is 36 bytes and a NUL, none before (a checked line's) */
    uint8_t word, word_at, word_len;   /* Command_word of the payload, when known */
    char uuid_buf[37];
 } LineParts;
@@ -221,7 +222,7 @@ static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
    size_t ul;
    GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
                               &p->payload, &p->payload_len);
-   p->plain = false;
+   p->plain = p->uuid_whole = false;
    p->word = 0;
    return uuid_copy(st, p, ul);
 }
@@ -232,7 +233,7 @@ static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts
    GvStatus st = split_trimmed(s->day_key, &s->day_start, line, len, &p->type, &p->type_len,
                                &p->time, &p->uuid, &ul,
                                &p->payload, &p->payload_len);
-   p->plain = false;
+   p->plain = p->uuid_whole = false;
    p->word = 0;
    return uuid_copy(st, p, ul);
 }
@@ -276,7 +277,7 @@ static inline GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratc
    scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
-              .at_clock = false, .checked = checked, .plain = p->plain, .word = p->word,
+              .at_clock = false, .checked = checked, .plain = p->plain, .uuid_whole = p->uuid_whole, .word = p->word,
               .word_at = p->word_at, .word_len = p->word_len, .msg = msg,
               .msglen = msglen };
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
@@ -375,7 +376,7 @@ static bool checkpoint_due(const Session *s, size_t p, size_t total) {
 
 /* Loading after a first pass that can be used: decided at the first line
  * replayed, when the pass is complete. */
-static bool load_planned(Session *s) {
+static inline bool load_planned(Session *s) {
    if (!s->loading || !s->ahead)
       return false;
    if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
@@ -572,6 +573,8 @@ static bool only_word(const char *payload, size_t n) {
 
 /* A message is one line whatever the user typed into it (a word with \n). */
 static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
+   if (st == GV_OK && msg && msglen && !msg[0])
+      return st;   /* nothing said */
    for (size_t i = 0; msg && i < msglen && msg[i]; i++)
       if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7F)
          msg[i] = ' ';
@@ -777,6 +780,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
       p.payload_len = len - (size_t)(p.payload - line);
       p.plain = pre->plain;
+      /* Fields come only with a checked line: no NUL in its uuid. */
+      p.uuid_whole = pre->uuid_len == 36;
       p.word = pre->word;
       p.word_at = pre->word_at;
       p.word_len = pre->word_len;
@@ -878,7 +883,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
          rebuild(s);
       return st;
    }
-   if (!Journal_append(j, line, len, is_cmd, ekind)) {
+   if (!(is_cmd ? Journal_append_entry(j, line, len, ekind)
+                : Journal_append(j, line, len, false, ekind))) {
       rebuild(s);
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }

@@ -205,7 +205,11 @@ size_t Session_load_end(Session *s, size_t *line, char *msg, size_t msglen);
 bool Session_hold_text(Session *s, char *text, size_t len);
 /* For model/ only: does text[0..len] (the byte after it too) lie in the held
  * text? A note replayed from there stays a slice of it (model/floor.h). */
-bool Session_holds(const Session *s, const char *text, size_t len);
+static inline bool Session_holds(const Session *s, const char *text, size_t len) {
+   uintptr_t p = (uintptr_t)text, h = (uintptr_t)s->journal.held;
+   size_t n = s->journal.held_len;
+   return s->journal.held && p >= h && p - h < n && len < n - (p - h);
+}
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

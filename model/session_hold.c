@@ -9,8 +9,3 @@ bool Session_hold_text(Session *s, char *text, size_t len) {
    return Journal_hold(&s->journal, text, len);
 }
 
-bool Session_holds(const Session *s, const char *text, size_t len) {
-   uintptr_t p = (uintptr_t)text, h = (uintptr_t)s->journal.held;
-   size_t n = s->journal.held_len;
-   return s->journal.held && p >= h && p - h < n && len < n - (p - h);
-}
