@@ -919,6 +919,15 @@ void Session_load_ahead(Session *s, const char *line, size_t len) {
 }
 
 unsigned char Session_ahead_kind(const char *line, size_t len) {
+   /* The usual line, "cmd TIME UUID PAYLOAD" with the UUID's blank where it
+    * goes, whose PAYLOAD starts with a letter that starts none of undo, redo
+    * and draft: a unit, as SessionAhead_kind would find it. */
+   if (len > 61 && memcmp(line, "cmd ", 4) == 0 && line[60] == ' ' && line[61] != ' ' &&
+       line[61] != '\t') {
+      char c = (char)(line[61] | 0x20);
+      if (c != 'u' && c != 'r' && c != 'd')
+         return SESSION_AHEAD_UNIT;
+   }
    return SessionAhead_kind(line, len);
 }
 
