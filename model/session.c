@@ -572,7 +572,7 @@ static bool only_word(const char *payload, size_t n) {
 }
 
 /* A message is one line whatever the user typed into it (a word with \n). */
-static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
+static inline GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
    if (st == GV_OK && msg && msglen && !msg[0])
       return st;   /* nothing said */
    for (size_t i = 0; msg && i < msglen && msg[i]; i++)

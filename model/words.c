@@ -117,57 +117,6 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
    return split(w, line, len, max, SIZE_MAX, buf, size, msg, msglen);
 }
 
-/* Word 0 the plain run line[i..r), and word 1, when the line goes on at e,
- * a TEXT found there (not copied: Words_rest reads it from start[1]). */
-static bool put_first(Words *w, const char *line, size_t len, size_t i, size_t r, size_t e,
-                      void *buf, size_t size) {
-   const size_t maxw = 2;
-   size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
-   if (!buf || arrays + (r - i) + 2 > size)
-      return false;
-   /* Every field set here (as split's memset would leave it): no memset. */
-   w->open_quote = SIZE_MAX;
-   w->line = line;
-   w->len = len;
-   w->store = NULL;
-   w->plain = false;
-   char *block = buf;
-   w->word = (char **)(void *)block;
-   w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
-   w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
-   char *out = block + arrays;
-#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
-   if (r - i <= 16 && len - i >= 16 && arrays + 16 + 2 <= size)
-      _mm_storeu_si128((__m128i *)(void *)out,
-                       _mm_loadu_si128((const __m128i *)(const void *)(line + i)));
-   else
-#endif
-      memcpy(out, line + i, r - i);
-   out[r - i] = '\0';
-   w->word[0] = out;
-   w->start[0] = i;
-   w->quoted[0] = false;
-   w->count = 1;
-   if (e < len) {
-      w->word[1] = out + (r - i) + 1;
-      w->word[1][0] = '\0';
-      w->start[1] = e;
-      w->quoted[1] = false;
-      w->count = 2;
-   }
-   return true;
-}
-
-bool Words_split_first(Words *w, const char *line, size_t len, size_t i, size_t r, bool text,
-                       void *buf, size_t size) {
-   size_t e = r;
-   while (e < len && is_blank(line[e]))
-      e++;
-   if (e < len && !text)
-      return false;
-   return put_first(w, line, len, i, r, e, buf, size);
-}
-
 /* Words_split_text for a TEXT at word 1 (note TEXT, most of a journal) whose
  * first word is plain (no quote, no escape): that word and where the TEXT
  * starts, as the loop of split finds them, without its set-up. False when
@@ -182,7 +131,7 @@ static bool split_word_text(Words *w, const char *line, size_t len, void *buf, s
    size_t e = r;
    while (e < len && is_blank(line[e]))
       e++;
-   return put_first(w, line, len, i, r, e, buf, size);
+   return Words_put_first(w, line, len, i, r, e, buf, size);
 }
 
 GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
