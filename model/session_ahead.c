@@ -11,16 +11,6 @@
 #include "model/session.h"
 #include "model/util.h"
 
-struct SessionAhead {
-   unsigned char *in_force;   /* per unit ordinal */
-   size_t nunits, units_cap;
-   size_t *forced, nforced, forced_cap;
-   size_t *redo, nredo, redo_cap;
-   bool failed;               /* out of memory: no prediction */
-   bool done;                 /* SessionAhead_done: the stacks are gone */
-   size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
-};
-
 SessionAhead *SessionAhead_new(void) {
    return calloc(1, sizeof(SessionAhead));
 }
@@ -198,10 +188,6 @@ void SessionAhead_done(SessionAhead *a) {
    a->forced = a->redo = NULL;
    a->forced_cap = a->redo_cap = a->nredo = 0;
    a->done = true;
-}
-
-bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {
-   return !a || a->failed || ordinal >= a->nunits || a->in_force[ordinal];
 }
 
 size_t SessionAhead_in_force(const SessionAhead *a) {

@@ -236,6 +236,11 @@ void Words_free(Words *w) {
 bool Words_is(const Words *w, size_t i, const char *keyword) {
    if (i >= w->count || w->quoted[i])
       return false;
+   /* A keyword's first letter, in either case, or not the keyword (floor
+    * asks it of every code: 'first'?). */
+   char k = keyword[0], c = w->word[i][0];
+   if (k >= 'a' && k <= 'z' && c != k && c != k - 32)
+      return false;
    return Util_word_eq(w->word[i], keyword);
 }
 
@@ -308,15 +313,6 @@ size_t Words_rest_into(const Words *w, size_t i, char *out) {
    }
    out[o] = '\0';
    return o;
-}
-
-const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
-   size_t len;
-   const char *s = rest_span(w, i, &len);
-   if (len == 0 || s[0] == '"' || s + len != w->line + w->len || (!w->plain && memchr(s, '\\', len)))
-      return NULL;
-   *n = len;
-   return s;
 }
 
 char *Words_rest(const Words *w, size_t i, size_t *n) {

@@ -66,7 +66,7 @@ size_t Words_rest_into(const Words *w, size_t i, char *out);
 /* The TEXT from word i on when it is the rest of the line exactly as it
  * stands, up to the line's end (not empty, no escape, not quoted): a
  * pointer into the line, *n its length; else NULL. */
-const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
+static inline const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
 /* Case-insensitive ASCII comparison of word i with a keyword. */
 bool Words_is(const Words *w, size_t i, const char *keyword);
 
@@ -134,6 +134,21 @@ static inline bool Words_split_first(Words *w, const char *line, size_t len, siz
    if (e < len && !text)
       return false;
    return Words_put_first(w, line, len, i, r, e, buf, size);
+}
+
+/* Inline: every replayed note asks it. The TEXT must reach the line's end
+ * (nothing trimmed: a blank or a line end there makes it NULL). */
+static inline const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
+   if (i >= w->count)
+      return NULL;
+   const char *s = w->line + w->start[i];
+   size_t len = w->len - w->start[i];
+   char last = len ? s[len - 1] : ' ';
+   if (last == ' ' || last == '\t' || last == '\r' || last == '\n' || s[0] == '"' ||
+       (!w->plain && memchr(s, '\\', len)))
+      return NULL;
+   *n = len;
+   return s;
 }
 
 #endif
