@@ -169,15 +169,24 @@ void SessionAhead_add_all(SessionAhead *a, const unsigned char *kinds, size_t n)
          SessionAhead_add(a, kinds[i]);
       return;
    }
+   /* The counts in locals between undo and redo lines: a byte stored
+    * through in_force could be any of a's fields to the compiler. */
+   size_t nunits = a->nunits, nforced = a->nforced;
    for (size_t i = 0; i < n; i++) {
       if (kinds[i] == LINE_UNIT) {   /* nearly every line: no room to look for */
-         a->in_force[a->nunits] = 1;
-         a->forced[a->nforced++] = a->nunits++;
+         a->in_force[nunits] = 1;
+         a->forced[nforced++] = nunits++;
          a->nredo = 0;
       } else if (kinds[i] != LINE_NONE) {
+         a->nunits = nunits;
+         a->nforced = nforced;
          SessionAhead_add(a, kinds[i]);
+         nunits = a->nunits;
+         nforced = a->nforced;
       }
    }
+   a->nunits = nunits;
+   a->nforced = nforced;
 }
 
 void SessionAhead_done(SessionAhead *a) {
