@@ -13,13 +13,13 @@
 typedef struct Exec {
    Session *s;
    const RunContext *ctx; /* NULL on replay */
-   bool live;             /* typed now: resolve defaults, relative dates, targets */
    int64_t time;          /* the event's time */
    const char *uuid;      /* the event's uuid (entities it creates take it) */
    GvBuf *canon;          /* the canonical payload is written here */
    GvBuf *extra;          /* live `roster`: canonical cmd+ payloads, one per line */
    GvEntryKind kind;      /* set by the handler: UNIT unless DRAFT */
    size_t draft_target;   /* DRAFT: intervention written, or GV_NONE */
+   bool live;             /* typed now: resolve defaults, relative dates, targets */
    bool at_clock;         /* `at`: the line's time is the new clock */
    bool checked;          /* the payload is known valid UTF-8 without NUL */
    bool plain;            /* the payload is known to hold no backslash */
