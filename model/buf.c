@@ -58,6 +58,8 @@ bool GvBuf_append(GvBuf *b, const char *s, size_t n) {
 }
 
 bool GvBuf_puts(GvBuf *b, const char *s) {
+   if (b->failed)   /* a replay's canonical text: dropped, not measured */
+      return false;
    return GvBuf_append(b, s, strlen(s));
 }
 

@@ -1,6 +1,10 @@
 /* The command dispatcher and the helpers every handler shares. */
 #include "model/command.h"
 
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+#include <emmintrin.h>
+#endif
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -110,7 +114,7 @@ static size_t Command_lower(const char *s, size_t n, char out[COMMAND_WORD_MAX +
  * than COMMAND_WORD_MAX or empty. *plain: it has no quote, backslash, CR or
  * LF, so that Words_split's first word is these very bytes. */
 static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD_MAX + 1],
-                            bool *plain) {
+                            bool *plain, size_t *at) {
    /* 1: ends the word; 2: Words_split reads it otherwise (a quote, an
     * escape, a line end). One look-up a byte. */
    static const unsigned char cls[256] = { [' '] = 1, ['\t'] = 1, ['"'] = 2, ['\\'] = 2,
@@ -119,6 +123,38 @@ static size_t Command_first(const char *payload, size_t len, char w[COMMAND_WORD
    unsigned odd = 0;
    while (i < len && (payload[i] == ' ' || payload[i] == '\t'))
       i++;
+   *at = i;
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   /* Sixteen bytes at once where the line has them: the word's end (a
+    * blank), its odd bytes and its lower case, as the loop below has them. */
+   if (len - i >= 16) {
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(payload + i));
+      unsigned end = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+         _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+      n = (size_t)__builtin_ctz(end | 0x10000u);
+      if (n > COMMAND_WORD_MAX) {
+         *plain = false;
+         return 0;
+      }
+      unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+      __m128i t = _mm_sub_epi8(v, _mm_set1_epi8('A'));
+      __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
+      __m128i low = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(32)));
+      /* The bytes past the word are NULs, as the look-up wants them. */
+      __m128i keep = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                    _mm_set1_epi8((char)n));
+      union {
+         __m128i v;
+         char b[16];
+      } out;
+      _mm_storeu_si128(&out.v, _mm_and_si128(low, keep));
+      memcpy(w, out.b, COMMAND_WORD_MAX + 1);
+      *plain = !(bad & ((1u << n) - 1)) && n > 0;
+      return n;
+   }
+#endif
    for (; i < len; i++, n++) {
       unsigned char c = (unsigned char)payload[i];
       unsigned k = cls[c];
@@ -201,6 +237,22 @@ static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
    return st;
 }
 
+unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
+   char name[COMMAND_WORD_MAX + 1] = { 0 };
+   bool plain;
+   *n = Command_first(payload, len, name, &plain, at);
+   if (!plain || *at > UINT8_MAX)
+      return 0;
+   if (*n == 4 && memcmp(name, "undo", 5) == 0)
+      return COMMAND_WORD_UNDO;
+   if (*n == 4 && memcmp(name, "redo", 5) == 0)
+      return COMMAND_WORD_REDO;
+   for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
+      if (memcmp(name, Commands[i].name, sizeof name) == 0)
+         return COMMAND_WORD_TABLE + (unsigned)i;
+   return 0;
+}
+
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {
    return Command_run(e, payload, len, false);
 }
@@ -216,7 +268,19 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * words. */
    char name[COMMAND_WORD_MAX + 1] = { 0 };   /* padded with NULs for the look-up */
    bool plain;
-   size_t raw = Command_first(payload, len, name, &plain);
+   size_t at, raw;
+   const Command *cmd = NULL;
+   if (!nested && e->word >= COMMAND_WORD_TABLE &&
+       (size_t)(e->word - COMMAND_WORD_TABLE) < sizeof Commands / sizeof *Commands) {
+      /* Read before (Command_word): the plain name of a command, as it is. */
+      cmd = &Commands[e->word - COMMAND_WORD_TABLE];
+      memcpy(name, cmd->name, sizeof name);
+      at = e->word_at;
+      raw = e->word_len;
+      plain = true;
+   } else {
+      raw = Command_first(payload, len, name, &plain, &at);
+   }
    size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
@@ -224,12 +288,19 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       char bytes[4096];
    } scratch;
    Words w;
-   GvStatus st = text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
+   /* A plain word alone, or before a TEXT at word 1 (next, end, note): the
+    * word just read is word 0. */
+   GvStatus st = plain && (text == 1 || text == SIZE_MAX) &&
+                       Words_split_first(&w, payload, len, at, at + raw, text == 1, scratch.bytes,
+                                         sizeof scratch)
+                    ? GV_OK
+                 : text != SIZE_MAX ? Words_split_text(&w, payload, len, text, scratch.bytes,
                                                      sizeof scratch, e->msg, e->msglen)
                                   : Words_split_in(&w, payload, len, max, scratch.bytes,
                                                    sizeof scratch, e->msg, e->msglen);
    if (st != GV_OK)
       return st;
+   w.plain = e->plain;
    if (w.count == 0) {
       Words_free(&w);
       return Cmd_fail(e, GV_EMPTY, "empty command");
@@ -238,7 +309,7 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * plain word is the one already lowered; so is a word as long as it
     * stands in the line (a quote or an escape takes bytes away). */
    size_t nlen = raw;
-   if (!plain) {
+   if (!cmd && !plain) {
       size_t wlen = strnlen(w.word[0], COMMAND_WORD_MAX + 1);
       if (!raw || wlen != raw) {
          memset(name, 0, sizeof name);
@@ -246,19 +317,18 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       }
    }
    /* Every alias starts with a, p or r. */
-   bool alias = nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
+   bool alias = !cmd && nlen && (name[0] == 'a' || name[0] == 'p' || name[0] == 'r');
    for (size_t i = 0; alias && i < sizeof Aliases / sizeof *Aliases; i++)
       if (memcmp(name, Aliases[i].alias, sizeof name) == 0) {
          memcpy(name, Aliases[i].name, sizeof name);
          nlen = strlen(name);
       }
-   if (!nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
+   if (!cmd && !nested && nlen == 2 && memcmp(name, "on", 2) == 0) {
       e->kind = GV_ENTRY_UNIT;
       st = Command_on(e, &w, payload, len);
       Words_free(&w);
       return st;
    }
-   const Command *cmd = NULL;
    for (size_t i = 0; nlen && i < sizeof Commands / sizeof *Commands && !cmd; i++)
       if (memcmp(name, Commands[i].name, sizeof name) == 0)
          cmd = &Commands[i];
@@ -275,7 +345,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
       if (st == GV_OK && e->live && (e->canon->failed || (e->extra && e->extra->failed)))
          st = Cmd_fail(e, GV_NOMEM, "out of memory");
    }
-   Words_free(&w);
+   if (w.store)   /* words in the scratch own nothing */
+      Words_free(&w);
    return st;
 }
 
@@ -364,6 +435,8 @@ GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used)
 }
 
 void Cmd_put_code(Exec *e, size_t idx) {
+   if (e->canon->failed)   /* a replay keeps no canonical text */
+      return;
    GvBuf_putc(e->canon, ' ');
    GvBuf_puts(e->canon, e->s->roster.list[idx].code);
 }
@@ -397,6 +470,10 @@ size_t Cmd_note_target(const Exec *e) {
 
 void Cmd_uuid(const Exec *e, char out[37]) {
    /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
+   if (e->uuid_whole) {
+      memcpy(out, e->uuid, 37);
+      return;
+   }
    size_t n = strnlen(e->uuid, 36);
    memcpy(out, e->uuid, n);
    out[n] = '\0';

@@ -13,20 +13,36 @@
 typedef struct Exec {
    Session *s;
    const RunContext *ctx; /* NULL on replay */
-   bool live;             /* typed now: resolve defaults, relative dates, targets */
    int64_t time;          /* the event's time */
    const char *uuid;      /* the event's uuid (entities it creates take it) */
    GvBuf *canon;          /* the canonical payload is written here */
    GvBuf *extra;          /* live `roster`: canonical cmd+ payloads, one per line */
    GvEntryKind kind;      /* set by the handler: UNIT unless DRAFT */
    size_t draft_target;   /* DRAFT: intervention written, or GV_NONE */
+   bool live;             /* typed now: resolve defaults, relative dates, targets */
    bool at_clock;         /* `at`: the line's time is the new clock */
    bool checked;          /* the payload is known valid UTF-8 without NUL */
+   bool plain;            /* the payload is known to hold no backslash */
+   bool uuid_whole;       /* uuid is known to be 36 bytes without a NUL, and a NUL */
+   uint8_t word;          /* Command_word of the payload when known, else 0 */
+   uint8_t word_at, word_len;
    char *msg;
    size_t msglen;
 } Exec;
 
 typedef GvStatus (*CommandFn)(Exec *e, Words *w);
+
+/* The command a payload's first word names, read once (by the checks of an
+ * open, beside the replay): COMMAND_WORD_UNDO, _REDO, or a command of the
+ * table when that word is plain (no quote, escape or line end) and is the
+ * command's own name in any case; 0 (not known: Command_exec reads the word
+ * itself) for anything else, an alias or `on` among them. *at and *n: the
+ * word's place in the payload. */
+enum { COMMAND_WORD_UNDO = 1, COMMAND_WORD_REDO = 2, COMMAND_WORD_TABLE = 3 };
+/* draft's: the fifth of the table (odd_command_words_replay_the_same,
+ * test_storage_beside, is red when it is not). */
+#define COMMAND_WORD_DRAFT (COMMAND_WORD_TABLE + 4)
+unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n);
 
 /* Runs one payload (a command line without TYPE TIME UUID). */
 GvStatus Command_exec(Exec *e, const char *payload, size_t len);

@@ -126,7 +126,10 @@ Notes Notes_share(const Notes *n) {
 static NotesList *list_of(const Notes *n) {
    const NotesList *old = n->form == NOTES_PIECES ? n->at : NULL;
    uint32_t count = old ? old->count : 1;
-   uint32_t cap = !old ? 1 : old->cap >= count ? old->cap : count;
+   /* A new list: room for four more pieces, which malloc gives in the block
+    * it would give one (24 + 16 bytes and its head: 48), so that a speaker's
+    * few notes never move it. */
+   uint32_t cap = !old ? 4 : old->cap >= count ? old->cap : count;
    NotesList *l = malloc(sizeof *l + cap * sizeof *l->after);
    if (!l)
       return NULL;

@@ -82,6 +82,27 @@ void Journal_clear(Journal *j);
 /* Appends a line (copied) to the last entry, or starts a new entry of `kind`
  * when new_entry. False on ENOMEM (nothing added). */
 bool Journal_append(Journal *j, const char *line, size_t len, bool new_entry, GvEntryKind kind);
+/* The same for an open's line: a new entry whose line is in the held text
+ * with the room reserved (Journal_reserve) takes a short path without a
+ * call; anything else goes to Journal_append. */
+static inline bool Journal_append_entry(Journal *j, const char *line, size_t len,
+                                        GvEntryKind kind) {
+   uintptr_t p = (uintptr_t)line, h = (uintptr_t)j->held;
+   if (!(j->nlines < j->lines_cap && j->nentries < j->entries_cap &&
+         (kind != GV_ENTRY_UNIT || j->nforced < j->forced_cap) && j->nlines < GV_ENTRY_NONE - 1 &&
+         j->held && p >= h && p - h < j->held_len && len < j->held_len - (p - h)))
+      return Journal_append(j, line, len, true, kind);
+   uint32_t at = (uint32_t)(p - h), n = (uint32_t)j->nlines++;
+   j->held[at + len] = '\0';
+   j->lines[n] = (JournalLine){ at, (uint32_t)len };
+   j->entries[j->nentries++] = (JournalEntry){ .first = n, .nlines = 1, .target = GV_ENTRY_NONE,
+                                               .kind = (unsigned char)kind, .in_force = true };
+   if (kind == GV_ENTRY_UNIT) {
+      j->forced[j->nforced++] = (uint32_t)(j->nentries - 1);
+      j->nredo = 0;   /* a new command ends what could be redone */
+   }
+   return true;
+}
 /* Room for n more lines and entries (a load that knows how many lines
  * come), so that the arrays are not copied as they grow. False on ENOMEM
  * (nothing lost: they grow as before). */

@@ -199,6 +199,9 @@ typedef struct LineParts {
    const char *type, *uuid, *payload;
    size_t type_len, payload_len;
    int64_t time;
+   bool plain;   /* the payload is known to hold no backslash */
+   bool uuid_whole;   /* uuid_buf is 36 bytes and a NUL, none before (a checked line's) */
+   uint8_t word, word_at, word_len;   /* Command_word of the payload, when known */
    char uuid_buf[37];
 } LineParts;
 
@@ -219,6 +222,8 @@ static GvStatus split(Session *s, const char *line, size_t len, LineParts *p) {
    size_t ul;
    GvStatus st = split_fields(s, line, len, &p->type, &p->type_len, &p->time, &p->uuid, &ul,
                               &p->payload, &p->payload_len);
+   p->plain = p->uuid_whole = false;
+   p->word = 0;
    return uuid_copy(st, p, ul);
 }
 
@@ -228,6 +233,8 @@ static GvStatus split_no_end(Session *s, const char *line, size_t len, LineParts
    GvStatus st = split_trimmed(s->day_key, &s->day_start, line, len, &p->type, &p->type_len,
                                &p->time, &p->uuid, &ul,
                                &p->payload, &p->payload_len);
+   p->plain = p->uuid_whole = false;
+   p->word = 0;
    return uuid_copy(st, p, ul);
 }
 
@@ -259,7 +266,7 @@ static bool type_is_cmd(const LineParts *p, size_t *conts) {
 /* Applies the payload of a journal line (replay mode). */
 /* *kind and *draft_target get what the handler set (the callers read no
  * more of the Exec). */
-static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEntryKind *kind,
+static inline GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEntryKind *kind,
                             size_t *draft_target, bool checked, char *msg, size_t msglen) {
    /* A replayed line is already canonical: the handlers' canonical text goes
     * to a buffer marked failed, which drops every append at once (as
@@ -270,7 +277,9 @@ static GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratch, GvEn
    scratch->failed = true;
    Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
-              .at_clock = false, .checked = checked, .msg = msg, .msglen = msglen };
+              .at_clock = false, .checked = checked, .plain = p->plain, .uuid_whole = p->uuid_whole, .word = p->word,
+              .word_at = p->word_at, .word_len = p->word_len, .msg = msg,
+              .msglen = msglen };
    GvStatus st = Command_exec(&e, p->payload, p->payload_len);
    if (st == GV_OK)
       s->last_time = p->time;
@@ -367,7 +376,7 @@ static bool checkpoint_due(const Session *s, size_t p, size_t total) {
 
 /* Loading after a first pass that can be used: decided at the first line
  * replayed, when the pass is complete. */
-static bool load_planned(Session *s) {
+static inline bool load_planned(Session *s) {
    if (!s->loading || !s->ahead)
       return false;
    if (!s->load_planned && s->load_units == 0 && s->load_applied == 0 && !s->stale &&
@@ -563,7 +572,9 @@ static bool only_word(const char *payload, size_t n) {
 }
 
 /* A message is one line whatever the user typed into it (a word with \n). */
-static GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
+static inline GvStatus one_line(GvStatus st, char *msg, size_t msglen) {
+   if (st == GV_OK && msg && msglen && !msg[0])
+      return st;   /* nothing said */
    for (size_t i = 0; msg && i < msglen && msg[i]; i++)
       if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7F)
          msg[i] = ' ';
@@ -592,6 +603,15 @@ GvStatus Session_replay_checked(Session *s, const char *line, size_t len, char *
    return one_line(replay(s, line ? line : "", line ? len : 0, true, NULL, msg, msglen), msg, msglen);
 }
 
+/* The command word of a PAYLOAD, read here (by the checks beside an open's
+ * replay) rather than by the replay. */
+static void fields_word(SessionFields *f, const char *payload, size_t len) {
+   size_t at = 0, n = 0;
+   f->word = len ? (uint8_t)Command_word(payload, len, &at, &n) : 0;
+   f->word_at = (uint8_t)at;
+   f->word_len = (uint8_t)n;
+}
+
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f) {
    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
       len--;
@@ -604,6 +624,8 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    f->type_len = (uint32_t)type_len;
    f->uuid_len = (uint16_t)uuid_len;
    f->payload = payload != uuid + uuid_len;   /* past the blank after the UUID */
+   f->plain = !memchr(payload, '\\', payload_len);
+   fields_word(f, payload, payload_len);
    return true;
 }
 
@@ -620,6 +642,9 @@ bool Session_fields_framed(const char *line, size_t len, size_t type_len, Sessio
    f->type_len = (uint32_t)type_len;
    f->uuid_len = 36;
    f->payload = len > type_len + 1 + 20 + 36;
+   size_t at = type_len + 1 + 20 + 37;
+   f->plain = !f->payload || !memchr(line + at, '\\', len - at);
+   fields_word(f, line + at, f->payload ? len - at : 0);
    return true;
 }
 
@@ -754,6 +779,12 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.uuid = line + pre->type_len + 21;
       p.payload = p.uuid + pre->uuid_len + (pre->payload ? 1 : 0);
       p.payload_len = len - (size_t)(p.payload - line);
+      p.plain = pre->plain;
+      /* Fields come only with a checked line: no NUL in its uuid. */
+      p.uuid_whole = pre->uuid_len == 36;
+      p.word = pre->word;
+      p.word_at = pre->word_at;
+      p.word_len = pre->word_len;
       st = uuid_copy(GV_OK, &p, pre->uuid_len);
    } else {
       st = split_no_end(s, line, len, &p);
@@ -778,13 +809,20 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
    }
    /* Only undo, redo and draft are told apart here: a look at the first
     * letter spares the others the comparison. */
-   size_t w0 = 0;
-   while (w0 < p.payload_len && (p.payload[w0] == ' ' || p.payload[w0] == '\t'))
-      w0++;
-   char c0 = w0 < p.payload_len ? (char)(p.payload[w0] | 0x20) : '\0';
-   bool undo = c0 == 'u' && Command_word_is(p.payload, p.payload_len, "undo");
-   bool redo = c0 == 'r' && Command_word_is(p.payload, p.payload_len, "redo");
-   bool draft = c0 == 'd' && Command_word_is(p.payload, p.payload_len, "draft");
+   bool undo, redo, draft;
+   if (p.word) {   /* read by the checks beside (Command_word) */
+      undo = p.word == COMMAND_WORD_UNDO;
+      redo = p.word == COMMAND_WORD_REDO;
+      draft = p.word == COMMAND_WORD_DRAFT;
+   } else {
+      size_t w0 = 0;
+      while (w0 < p.payload_len && (p.payload[w0] == ' ' || p.payload[w0] == '\t'))
+         w0++;
+      char c0 = w0 < p.payload_len ? (char)(p.payload[w0] | 0x20) : '\0';
+      undo = c0 == 'u' && Command_word_is(p.payload, p.payload_len, "undo");
+      redo = c0 == 'r' && Command_word_is(p.payload, p.payload_len, "redo");
+      draft = c0 == 'd' && Command_word_is(p.payload, p.payload_len, "draft");
+   }
    /* A unit cut short in the middle of the file is not a crash's doing (a
     * crash only cuts the end); its lines stay as they are. */
    if (is_cmd)
@@ -845,7 +883,8 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
          rebuild(s);
       return st;
    }
-   if (!Journal_append(j, line, len, is_cmd, ekind)) {
+   if (!(is_cmd ? Journal_append_entry(j, line, len, ekind)
+                : Journal_append(j, line, len, false, ekind))) {
       rebuild(s);
       return fail(msg, msglen, GV_NOMEM, "out of memory");
    }
@@ -880,6 +919,15 @@ void Session_load_ahead(Session *s, const char *line, size_t len) {
 }
 
 unsigned char Session_ahead_kind(const char *line, size_t len) {
+   /* The usual line, "cmd TIME UUID PAYLOAD" with the UUID's blank where it
+    * goes, whose PAYLOAD starts with a letter that starts none of undo, redo
+    * and draft: a unit, as SessionAhead_kind would find it. */
+   if (len > 61 && memcmp(line, "cmd ", 4) == 0 && line[60] == ' ' && line[61] != ' ' &&
+       line[61] != '\t') {
+      char c = (char)(line[61] | 0x20);
+      if (c != 'u' && c != 'r' && c != 'd')
+         return SESSION_AHEAD_UNIT;
+   }
    return SessionAhead_kind(line, len);
 }
 

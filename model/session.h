@@ -143,6 +143,9 @@ typedef struct SessionFields {
    uint32_t type_len;
    uint16_t uuid_len;
    bool payload;     /* a PAYLOAD follows the UUID and its blank */
+   bool plain;       /* the PAYLOAD holds no backslash (no escape to decode) */
+   uint8_t word;     /* the command its first word names (Command_word), 0 when not known */
+   uint8_t word_at, word_len;   /* that word's place in the PAYLOAD */
 } SessionFields;
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
 /* The same for a line whose frame is known sound, its TYPE line[0..type_len)
@@ -206,7 +209,11 @@ bool Session_hold_text_with(Session *s, char *text, size_t len,
                             void (*release)(char *text, size_t len));
 /* For model/ only: does text[0..len] (the byte after it too) lie in the held
  * text? A note replayed from there stays a slice of it (model/floor.h). */
-bool Session_holds(const Session *s, const char *text, size_t len);
+static inline bool Session_holds(const Session *s, const char *text, size_t len) {
+   uintptr_t p = (uintptr_t)text, h = (uintptr_t)s->journal.held;
+   size_t n = s->journal.held_len;
+   return s->journal.held && p >= h && p - h < n && len < n - (p - h);
+}
 /* Forgets the last entry added by Session_run() (the disk write failed). */
 void Session_rollback(Session *s);
 

@@ -11,16 +11,6 @@
 #include "model/session.h"
 #include "model/util.h"
 
-struct SessionAhead {
-   unsigned char *in_force;   /* per unit ordinal */
-   size_t nunits, units_cap;
-   size_t *forced, nforced, forced_cap;
-   size_t *redo, nredo, redo_cap;
-   bool failed;               /* out of memory: no prediction */
-   bool done;                 /* SessionAhead_done: the stacks are gone */
-   size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
-};
-
 SessionAhead *SessionAhead_new(void) {
    return calloc(1, sizeof(SessionAhead));
 }
@@ -179,15 +169,24 @@ void SessionAhead_add_all(SessionAhead *a, const unsigned char *kinds, size_t n)
          SessionAhead_add(a, kinds[i]);
       return;
    }
+   /* The counts in locals between undo and redo lines: a byte stored
+    * through in_force could be any of a's fields to the compiler. */
+   size_t nunits = a->nunits, nforced = a->nforced;
    for (size_t i = 0; i < n; i++) {
       if (kinds[i] == LINE_UNIT) {   /* nearly every line: no room to look for */
-         a->in_force[a->nunits] = 1;
-         a->forced[a->nforced++] = a->nunits++;
+         a->in_force[nunits] = 1;
+         a->forced[nforced++] = nunits++;
          a->nredo = 0;
       } else if (kinds[i] != LINE_NONE) {
+         a->nunits = nunits;
+         a->nforced = nforced;
          SessionAhead_add(a, kinds[i]);
+         nunits = a->nunits;
+         nforced = a->nforced;
       }
    }
+   a->nunits = nunits;
+   a->nforced = nforced;
 }
 
 void SessionAhead_done(SessionAhead *a) {
@@ -198,10 +197,6 @@ void SessionAhead_done(SessionAhead *a) {
    a->forced = a->redo = NULL;
    a->forced_cap = a->redo_cap = a->nredo = 0;
    a->done = true;
-}
-
-bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {
-   return !a || a->failed || ordinal >= a->nunits || a->in_force[ordinal];
 }
 
 size_t SessionAhead_in_force(const SessionAhead *a) {

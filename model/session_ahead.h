@@ -27,7 +27,7 @@ void SessionAhead_move_skipped(SessionAhead *to, SessionAhead *from);
 void SessionAhead_done(SessionAhead *a);
 /* After the last line: does the unit of this ordinal (0, 1, ... among the
  * units of the file) end in force? True when the pass ran out of memory. */
-bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal);
+static inline bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal);
 /* How many units the file leaves in force, or (size_t)-1 when the pass ran
  * out of memory (then the load does without it). */
 size_t SessionAhead_in_force(const SessionAhead *a);
@@ -35,5 +35,20 @@ size_t SessionAhead_in_force(const SessionAhead *a);
  * check at its end that each was undone. False on ENOMEM. */
 bool SessionAhead_skip(SessionAhead *a, size_t entry);
 const size_t *SessionAhead_skipped(const SessionAhead *a, size_t *count);
+
+/* Its state, here so that the replay's look at every unit is inline. */
+struct SessionAhead {
+   unsigned char *in_force;   /* per unit ordinal */
+   size_t nunits, units_cap;
+   size_t *forced, nforced, forced_cap;
+   size_t *redo, nredo, redo_cap;
+   bool failed;               /* out of memory: no prediction */
+   bool done;                 /* SessionAhead_done: the stacks are gone */
+   size_t *skipped, nskipped, skipped_cap;   /* entries the load left unapplied */
+};
+
+static inline bool SessionAhead_unit_in_force(const SessionAhead *a, size_t ordinal) {
+   return !a || a->failed || ordinal >= a->nunits || a->in_force[ordinal];
+}
 
 #endif

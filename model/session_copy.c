@@ -165,7 +165,7 @@ bool SessionCopy_current(const Session *s, const Session *cp) {
    return cp->floor.borrowed && cp->floor.gen == s->floor.gen && cp->floor.count <= s->floor.count;
 }
 
-void SessionCopy_touch(Session *s, size_t i) {
+void SessionCopy_touch_held(Session *s, size_t i) {
    for (size_t c = 0; c < GV_CHECKPOINTS; c++) {
       Session *cp = s->checkpoints[c].state;
       if (!cp || !SessionCopy_current(s, cp) || i >= cp->floor.count)

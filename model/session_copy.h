@@ -18,8 +18,16 @@ bool SessionCopy_state(Session *dst, const Session *src);
  * rebuilt since)? Only then can s go back to it. */
 bool SessionCopy_current(const Session *s, const Session *cp);
 /* Before s changes intervention i in place: each checkpoint that borrows it
- * keeps it as it was (one without the memory for it is dropped). */
-void SessionCopy_touch(Session *s, size_t i);
+ * keeps it as it was (one without the memory for it is dropped). Inline: a
+ * replay without checkpoints (an open read-only) makes no call per line. */
+void SessionCopy_touch_held(Session *s, size_t i);
+static inline void SessionCopy_touch(Session *s, size_t i) {
+   for (size_t c = 0; c < GV_CHECKPOINTS; c++)
+      if (s->checkpoints[c].state) {
+         SessionCopy_touch_held(s, i);
+         return;
+      }
+}
 /* s back to the checkpoint cp: s's state but its floor is empty, its floor
  * the one cp borrows. False when cp is not current (SessionCopy_current) or
  * on ENOMEM: then s's state must be cleared. */

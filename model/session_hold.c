@@ -13,9 +13,3 @@ bool Session_hold_text_with(Session *s, char *text, size_t len,
                             void (*release)(char *text, size_t len)) {
    return Journal_hold_with(&s->journal, text, len, release);
 }
-
-bool Session_holds(const Session *s, const char *text, size_t len) {
-   uintptr_t p = (uintptr_t)text, h = (uintptr_t)s->journal.held;
-   size_t n = s->journal.held_len;
-   return s->journal.held && p >= h && p - h < n && len < n - (p - h);
-}

@@ -128,36 +128,10 @@ static bool split_word_text(Words *w, const char *line, size_t len, void *buf, s
    size_t r = i < len ? plain_run_end(line, i, len) : i;
    if (r == i || (r < len && !is_blank(line[r])))
       return false;
-   const size_t maxw = 2;
-   size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
-   if (arrays + (r - i) + 2 > size)
-      return false;
-   memset(w, 0, sizeof *w);
-   w->open_quote = SIZE_MAX;
-   w->line = line;
-   w->len = len;
-   char *block = buf;
-   w->word = (char **)(void *)block;
-   w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
-   w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
-   char *out = block + arrays;
-   memcpy(out, line + i, r - i);
-   out[r - i] = '\0';
-   w->word[0] = out;
-   w->start[0] = i;
-   w->quoted[0] = false;
-   w->count = 1;
-   while (r < len && is_blank(line[r]))
-      r++;
-   if (r < len) {
-      /* The TEXT is read from start[1] by Words_rest: not copied here. */
-      w->word[1] = out + (r - i) + 1;
-      w->word[1][0] = '\0';
-      w->start[1] = r;
-      w->quoted[1] = false;
-      w->count = 2;
-   }
-   return true;
+   size_t e = r;
+   while (e < len && is_blank(line[e]))
+      e++;
+   return Words_put_first(w, line, len, i, r, e, buf, size);
 }
 
 GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
@@ -262,6 +236,11 @@ void Words_free(Words *w) {
 bool Words_is(const Words *w, size_t i, const char *keyword) {
    if (i >= w->count || w->quoted[i])
       return false;
+   /* A keyword's first letter, in either case, or not the keyword (floor
+    * asks it of every code: 'first'?). */
+   char k = keyword[0], c = w->word[i][0];
+   if (k >= 'a' && k <= 'z' && c != k && c != k - 32)
+      return false;
    return Util_word_eq(w->word[i], keyword);
 }
 
@@ -334,15 +313,6 @@ size_t Words_rest_into(const Words *w, size_t i, char *out) {
    }
    out[o] = '\0';
    return o;
-}
-
-const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
-   size_t len;
-   const char *s = rest_span(w, i, &len);
-   if (len == 0 || s[0] == '"' || s + len != w->line + w->len || memchr(s, '\\', len))
-      return NULL;
-   *n = len;
-   return s;
 }
 
 char *Words_rest(const Words *w, size_t i, size_t *n) {

@@ -10,6 +10,12 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+#include <emmintrin.h>
+#endif
 
 #include "model/buf.h"
 #include "model/status.h"
@@ -24,6 +30,7 @@ typedef struct Words {
    const char *line; /* the line split (not owned) */
    size_t len;
    char *store;      /* backing memory of its own, or NULL (Words_split_in) */
+   bool plain;       /* the line is known to hold no backslash (set by the caller) */
 } Words;
 
 /* Only fails when out of memory (an unclosed quote is recorded, not refused). */
@@ -45,6 +52,7 @@ GvStatus Words_split_in(Words *w, const char *line, size_t len, size_t max, void
  * and a quote left open in the TEXT is not recorded in open_quote. */
 GvStatus Words_split_text(Words *w, const char *line, size_t len, size_t text, void *buf,
                           size_t size, char *msg, size_t msglen);
+/* Words_split_first: at the end of this header (inline). */
 void Words_free(Words *w);
 /* The rest of the line from word i on as TEXT (escapes decoded; a rest that
  * is exactly one quoted string is unquoted). "" when i >= count. Returns a new
@@ -58,7 +66,7 @@ size_t Words_rest_into(const Words *w, size_t i, char *out);
 /* The TEXT from word i on when it is the rest of the line exactly as it
  * stands, up to the line's end (not empty, no escape, not quoted): a
  * pointer into the line, *n its length; else NULL. */
-const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
+static inline const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
 /* Case-insensitive ASCII comparison of word i with a keyword. */
 bool Words_is(const Words *w, size_t i, const char *keyword);
 
@@ -68,5 +76,79 @@ bool Words_put_word(GvBuf *b, const char *s, size_t n);
 bool Words_put_quoted(GvBuf *b, const char *s, size_t n);
 /* Appends a trailing TEXT so that Words_rest() gives it back exactly. */
 bool Words_put_text(GvBuf *b, const char *s, size_t n);
+
+/* ---- inline: the words of a line whose first word is known ---- */
+
+/* Word 0 the plain run line[i..r), and word 1, when the line goes on at e,
+ * a TEXT found there (not copied: Words_rest reads it from start[1]). */
+static inline bool Words_put_first(Words *w, const char *line, size_t len, size_t i, size_t r,
+                                   size_t e, void *buf, size_t size) {
+   const size_t maxw = 2;
+   size_t arrays = maxw * (sizeof *w->word + sizeof *w->start + sizeof *w->quoted);
+   if (!buf || arrays + (r - i) + 2 > size)
+      return false;
+   /* Every field set here (as split's memset would leave it): no memset. */
+   w->open_quote = SIZE_MAX;
+   w->line = line;
+   w->len = len;
+   w->store = NULL;
+   w->plain = false;
+   char *block = buf;
+   w->word = (char **)(void *)block;
+   w->start = (size_t *)(void *)(block + maxw * sizeof *w->word);
+   w->quoted = (bool *)(block + maxw * (sizeof *w->word + sizeof *w->start));
+   char *out = block + arrays;
+#if defined(__SSE2__) && !defined(GAVEL_PORTABLE)
+   if (r - i <= 16 && len - i >= 16 && arrays + 16 + 2 <= size)
+      _mm_storeu_si128((__m128i *)(void *)out,
+                       _mm_loadu_si128((const __m128i *)(const void *)(line + i)));
+   else
+#endif
+      memcpy(out, line + i, r - i);
+   out[r - i] = '\0';
+   w->word[0] = out;
+   w->start[0] = i;
+   w->quoted[0] = false;
+   w->count = 1;
+   if (e < len) {
+      w->word[1] = out + (r - i) + 1;
+      w->word[1][0] = '\0';
+      w->start[1] = e;
+      w->quoted[1] = false;
+      w->count = 2;
+   }
+   return true;
+}
+
+/* The words of a line whose first word is known to be the plain run
+ * line[i..r) (no quote, escape or line end; a blank or the line's end after
+ * it), as Words_split_text (text) or Words_split_in give them, without
+ * reading that word again: true when the line has no word after it, or (text)
+ * when the TEXT is word 1; false when more words must be read (split then).
+ * Inline: the replay's most frequent split. */
+static inline bool Words_split_first(Words *w, const char *line, size_t len, size_t i,
+                                     size_t r, bool text, void *buf, size_t size) {
+   size_t e = r;
+   while (e < len && (line[e] == ' ' || line[e] == '\t' || line[e] == '\r' || line[e] == '\n'))
+      e++;
+   if (e < len && !text)
+      return false;
+   return Words_put_first(w, line, len, i, r, e, buf, size);
+}
+
+/* Inline: every replayed note asks it. The TEXT must reach the line's end
+ * (nothing trimmed: a blank or a line end there makes it NULL). */
+static inline const char *Words_rest_plain(const Words *w, size_t i, size_t *n) {
+   if (i >= w->count)
+      return NULL;
+   const char *s = w->line + w->start[i];
+   size_t len = w->len - w->start[i];
+   char last = len ? s[len - 1] : ' ';
+   if (last == ' ' || last == '\t' || last == '\r' || last == '\n' || s[0] == '"' ||
+       (!w->plain && memchr(s, '\\', len)))
+      return NULL;
+   *n = len;
+   return s;
+}
 
 #endif

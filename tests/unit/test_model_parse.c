@@ -4,6 +4,8 @@
 
 #include <ctype.h>
 
+#include "model/command.h"
+#include "model/session.h"
 #include "model/date.h"
 #include "model/docref.h"
 #include "model/utf8.h"
@@ -636,6 +638,73 @@ static void utf8_folding_and_validation(void **state) {
    assert_memory_equal(enc, "𝄞", 4);
 }
 
+/* A payload's command word read sixteen bytes a step (Command_first, when
+ * sixteen are left) is what the byte loop reads of the same word alone:
+ * the same command, place and length, whatever the case, the blanks before
+ * it, a quote, an escape or a line end in it, or its length (up to twelve
+ * bytes, one past the longest name). */
+static void command_word_read_at_any_length(void **state) {
+   (void)state;
+   static const char *const words[] = {
+      "note", "NOTE", "nOtE", "next", "end", "pos", "draft", "Draft", "floor", "give", "undo",
+      "UNDO", "redo", "Redo", "paragraph", "delegation", "position", "on", "x", "notes", "not",
+      "\"note\"", "no\"te", "no\\te", "no\\\\te", "nt\\x01", "note\r", "no\nte", "\rnote", "abcdefghijk", "abcdefghijkl",
+      "Presents", "WITHDRAW", "deadline", "\xc3\xa9t\xc3\xa9", "no\x01te",
+   };
+   static const char *const before[] = { "", " ", "\t", "  \t " };
+   static const char *const after[] = { " ", "\t", "  ", " \t" };
+   char alone[64], line[256];
+   for (size_t b = 0; b < sizeof before / sizeof *before; b++)
+      for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+         for (size_t a = 0; a < sizeof after / sizeof *after; a++) {
+            int n = snprintf(alone, sizeof alone, "%s%s", before[b], words[k]);
+            assert_true(strlen(words[k]) < 16);   /* alone, the byte loop reads it */
+            size_t at0, n0, at1, n1;
+            unsigned w0 = Command_word(alone, (size_t)n, &at0, &n0);
+            for (size_t tail = 0; tail < 40; tail += 7) {
+               int m = snprintf(line, sizeof line, "%s%s%.*s", alone, after[a], (int)tail,
+                                "the delegation supported the text of it");
+               unsigned w1 = Command_word(line, (size_t)m, &at1, &n1);
+               if (w0 != w1 || at0 != at1 || n0 != n1)
+                  fail_msg("'%s' + %zu: %u at %zu (%zu), alone %u at %zu (%zu)", line, tail, w1,
+                           at1, n1, w0, at0, n0);
+            }
+            /* A word that is no command (nor one once its escapes are read)
+             * is named as the split reads it, however long the line. */
+            if (w0 == 0 && !strpbrk(words[k], "\r\n\"") &&
+                strcmp(words[k], "on") != 0 && strcmp(words[k], "position") != 0) {
+               char msg[3][256];
+               for (int v = 0; v < 3; v++) {
+                  Session *se = Session_new();
+                  assert_non_null(se);
+                  snprintf(line, sizeof line,
+                           "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 %s%s",
+                           alone, v == 1   ? " and the delegation said so at length"
+                                  : v == 2 ? "                    "
+                                           : "");
+                  assert_int_not_equal(Session_replay_checked(se, line, strlen(line), msg[v],
+                                                              sizeof msg[v]), GV_OK);
+                  Session_free(se);
+               }
+               assert_string_equal(msg[0], msg[1]);
+               assert_string_equal(msg[0], msg[2]);
+            }
+         }
+   /* What the words are. */
+   size_t at, n;
+   unsigned note = Command_word("note x", 6, &at, &n);
+   assert_true(note >= COMMAND_WORD_TABLE);
+   assert_int_equal(Command_word("  NOTE the delegation supported it", 34, &at, &n), note);
+   assert_int_equal(at, 2);
+   assert_int_equal(n, 4);
+   assert_int_equal(Command_word("Undo and the delegation said so", 31, &at, &n), COMMAND_WORD_UNDO);
+   assert_int_equal(Command_word("REDO and the delegation said so", 31, &at, &n), COMMAND_WORD_REDO);
+   assert_true(Command_word("DRAFT #uuid and the delegation said", 35, &at, &n) == COMMAND_WORD_DRAFT);
+   assert_int_equal(Command_word("\"note\" and the delegation said so", 33, &at, &n), 0);
+   assert_int_equal(Command_word("position FR supports the text of it", 35, &at, &n), 0);
+   assert_int_equal(Command_word("notetoolongwordxx and the delegation", 36, &at, &n), 0);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(words_split_like_a_shell),
@@ -649,6 +718,7 @@ int main(void) {
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
       cmocka_unit_test(utf8_text_stops_at_the_first_control),
+      cmocka_unit_test(command_word_read_at_any_length),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

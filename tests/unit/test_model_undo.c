@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "model/session_ahead.h"
 #include "model/session_copy.h"
 
 /* The full rebuild: the units in force and the drafts that matter (the
@@ -613,8 +614,43 @@ static void a_read_only_load_keeps_no_checkpoints(void **state) {
    Fx_free(f);
 }
 
+/* The first look's kind of a line (Session_ahead_kind, which tells the
+ * usual unit by one byte) is SessionAhead_kind's, line after line: every
+ * payload start, blanks and line ends before and after it, frames one byte
+ * off. */
+static void ahead_kind_of_every_line_start(void **state) {
+   (void)state;
+   static const char *const starts[] = {
+      "undo", "UNDO", "Undo x", "undone", "redo", "Redo", "redone", "draft x", "DRAFT", "drafts",
+      "note x", "next", "u", "r", "d", "x", " undo", "\tredo", "  draft", " note", "\t", " ",
+      "", "\r", "\n", "\rundo", "Uno", "(", ")", "\xc3\xa9", "Dx", "R", "U",
+   };
+   static const char *const frames[] = {
+      "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 ",
+      "cmd:2 2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 ",
+      "cmd+ 2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 ",
+      "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-00000000006 ",
+      "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-0000000000689 ",
+      "cmd 2017-05-12T10:00:00  6be302d5-0065-4006-8065-000000000068 ",
+      "cmdx2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 ",
+      "vote 2017-05-12T10:00:00 6be302d5-0065-4006-8065-000000000068 ",
+   };
+   static const char *const ends[] = { "", "\n", "\r\n", " ", "\r" };
+   char line[256];
+   for (size_t f = 0; f < sizeof frames / sizeof *frames; f++)
+      for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+         for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+            int n = snprintf(line, sizeof line, "%s%s%s", frames[f], starts[i], ends[e]);
+            for (size_t len = 0; len <= (size_t)n; len++)
+               if (Session_ahead_kind(line, len) != SessionAhead_kind(line, len))
+                  fail_msg("'%.*s' (%zu bytes): %u, the first look %u", (int)len, line, len,
+                           Session_ahead_kind(line, len), SessionAhead_kind(line, len));
+         }
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
+      cmocka_unit_test(ahead_kind_of_every_line_start),
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(notes_read_from_the_file_stay_right),
       cmocka_unit_test(corrections_in_place_are_undone_from_the_checkpoint),

@@ -191,10 +191,12 @@ static char *what_opened(SessionFile *sf) {
    }
    /* The times read from the lines, to the second. */
    fprintf(f, "last %lld\n", (long long)s->last_time);
+   GvBuf scratch = GV_BUF_INIT;
    for (size_t i = 0; i < s->floor.count; i++)
-      fprintf(f, "intervention %s %zu %lld %lld\n", s->floor.list[i].uuid,
+      fprintf(f, "intervention %s %zu %lld %lld\n%s\n", s->floor.list[i].uuid,
               s->floor.list[i].delegation, (long long)s->floor.list[i].start,
-              (long long)s->floor.list[i].end);
+              (long long)s->floor.list[i].end, Notes_text(&s->floor.list[i].notes, &scratch));
+   GvBuf_free(&scratch);
    GvBuf c = GV_BUF_INIT;
    assert_int_equal(Session_compact(s, &c), GV_OK);
    fprintf(f, "compact %zu\n%.*s", c.len, (int)c.len, GvBuf_str(&c));
@@ -254,6 +256,40 @@ static void cut_anywhere_replays_the_same(void **state) {
       free(seen);
       GvBuf_free(&text);
    }
+}
+
+/* Command words the writers never write (any case, blanks or a tab before
+ * them, quoted, escaped, aliases, `on`, undo and redo, too long) at the end of
+ * a long file: the replay beside the checks, which read each line's command
+ * word for it, opens what the replay reading the words itself does. */
+static void odd_command_words_replay_the_same(void **state) {
+   TestFile *fx = *state;
+   static const char *const payloads[] = {
+      "draft", "DRAFT alone", "NOTE upper case", "Floor FR", "  Next", "note\tafter a tab",
+      "\tnote a tab before", "  note  two blanks", "\"note\" quoted", "n\\x41te escaped",
+      "position FR supports the text", "on 1 pos DE opposes it", "Reservation NL scrutiny",
+      "note taken back", "UNDO", "Redo", "uNdO", "notetoolongwordxx x", "note", "END", "end",
+      "give PL", "  Give", "\tfloor",
+      "note \"fully quoted\"", "undone", "redoing it", "drafts", "floor\tDE", "next", "note last",
+   };
+   GvBuf text = GV_BUF_INIT;
+   long_file(MID_UNIT, &text);
+   for (size_t i = 0; i < sizeof payloads / sizeof *payloads; i++) {
+      char line[256];
+      snprintf(line, sizeof line, "cmd 2017-05-14T09:%02zu:00 7a1c0de5-0000-4000-8000-%012zx %s\n",
+               i, i + 1, payloads[i]);
+      assert_true(SessionScan_seal(&text, line, strlen(line), GV_JOURNAL_VERSION));
+   }
+   write_file(fx->path, &text);
+   char *seen = both_ways(fx->path);
+   /* Read as commands: the alias, the upper-case note, the undone one. */
+   const char *meeting = strstr(seen, "\ncompact ");
+   if (!meeting || !strstr(meeting, "upper case") || !strstr(meeting, "scrutiny") ||
+       !strstr(seen, "\nafter a tab\na tab before\ntwo blanks\n") ||
+       strstr(meeting, "taken back") || !strstr(meeting, "note last"))
+      fail_msg("%.2000s", meeting ? meeting : seen);
+   free(seen);
+   GvBuf_free(&text);
 }
 
 /* The n-th line (1 = the header) of text: its offset and length without '\n'. */
@@ -499,6 +535,10 @@ static void framed_fields_are_the_fields(void **state) {
       "cmd 2017-02-30T10:00:00 6be302d5-0065-4006-8065-00000000006c note no such day",
       "cmd 2017-05-13T10:00:00 6be302d5-0065-4006-8065-00000000006d note back",
       "cmd 2018-01-01T00:00:00 6be302d5-0065-4006-8065-00000000006e note a year on",
+      "cmd 2018-01-01T00:00:01 6be302d5-0065-4006-8065-00000000006f note a \\n line end",
+      "cmd 2018-01-01T00:00:02 6be302d5-0065-4006-8065-000000000070 note ends with \\",
+      "cmd 2018-01-01T00:00:03 6be302d5-0065-4006-8065-000000000071 \\",
+      "cmd 2018-01-01T00:00:04 6be302d5-0065-4006-8065-000000000072",
    };
    SessionDay a = { .start = GV_NO_TIME }, b = { .start = GV_NO_TIME };
    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
@@ -508,10 +548,17 @@ static void framed_fields_are_the_fields(void **state) {
       bool ra = Session_fields_framed(line, len, type, &a, &fa);
       bool rb = Session_fields(line, len, &b, &fb);
       if (ra != rb || (ra && (fa.time != fb.time || fa.type_len != fb.type_len ||
-                              fa.uuid_len != fb.uuid_len || fa.payload != fb.payload)))
-         fail_msg("line %zu: framed %d %lld %u %u %d, whole %d %lld %u %u %d", i, ra,
-                  (long long)fa.time, (unsigned)fa.type_len, (unsigned)fa.uuid_len, fa.payload, rb,
-                  (long long)fb.time, (unsigned)fb.type_len, (unsigned)fb.uuid_len, fb.payload);
+                              fa.uuid_len != fb.uuid_len || fa.payload != fb.payload ||
+                              fa.plain != fb.plain)))
+         fail_msg("line %zu: framed %d %lld %u %u %d %d, whole %d %lld %u %u %d %d", i, ra,
+                  (long long)fa.time, (unsigned)fa.type_len, (unsigned)fa.uuid_len, fa.payload,
+                  fa.plain, rb, (long long)fb.time, (unsigned)fb.type_len,
+                  (unsigned)fb.uuid_len, fb.payload, fb.plain);
+      /* plain: no backslash in the PAYLOAD, as a search of it says. */
+      if (ra && fa.payload) {
+         const char *payload = line + type + 1 + 20 + 37;
+         assert_int_equal(fa.plain, strchr(payload, '\\') == NULL);
+      }
    }
 }
 
@@ -519,6 +566,7 @@ int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(cut_anywhere_replays_the_same, setup, teardown),
       cmocka_unit_test_setup_teardown(second_half_damage_named_at_its_line, setup, teardown),
+      cmocka_unit_test_setup_teardown(odd_command_words_replay_the_same, setup, teardown),
       cmocka_unit_test(beside_scan_is_the_whole_scan),
       cmocka_unit_test(framed_fields_are_the_fields),
       cmocka_unit_test(cross_checks_read_the_uuid),
