@@ -28,6 +28,16 @@ images="$XDG_CACHE_HOME/gavel/state"
 # The screen without its title bar and message line, and without the times
 # that run with the clock (the meeting's, the item's).
 body() { e2e_screen | sed '1d' | grep -v "shows every key" | sed 's/[0-9]*:[0-9][0-9]/T/g'; }
+# same NAME TEXT WHY REFERENCE: a start at 80x24 whose screen, once TEXT is
+# on it, is REFERENCE's; then quit.
+same() {
+	e2e_start_in "$1" 80 24 "$SESSION"
+	e2e_expect "$2" "$3"
+	body > "$E2E_DIR/$1"
+	diff "$E2E_DIR/$4" "$E2E_DIR/$1" > "$E2E_DIR/diff" || e2e_fail "$1: another screen: $(cat "$E2E_DIR/diff")"
+	e2e_type "q"
+	e2e_wait_exit 0 || e2e_fail "$1: quit"
+}
 
 e2e_start 80 24 "$SESSION"
 e2e_expect "299 Ελλάδα" "the last note is not on the first screen"
@@ -43,12 +53,7 @@ e2e_wait_exit 0 || e2e_fail "quit"
 before=$(stat -c %Y.%i "$images"/*.image)
 
 # Again: the same screen, from the image (still current: not written again).
-e2e_start_in second 80 24 "$SESSION"
-e2e_expect "299 Ελλάδα" "the second start lost the last note"
-body > "$E2E_DIR/second"
-diff "$E2E_DIR/first" "$E2E_DIR/second" > "$E2E_DIR/diff" || e2e_fail "another screen: $(cat "$E2E_DIR/diff")"
-e2e_type "q"
-e2e_wait_exit 0 || e2e_fail "quit"
+same second "299 Ελλάδα" "the second start lost the last note" first
 [ "$(stat -c %Y.%i "$images"/*.image)" = "$before" ] || e2e_fail "a current image was written again"
 
 # A command appended underneath: replayed after the image.
@@ -67,12 +72,7 @@ body > "$E2E_DIR/third"
 e2e_type "q"
 e2e_wait_exit 0 || e2e_fail "quit"
 again=$(stat -c %Y.%i "$images"/*.image)
-e2e_start_in third-again 80 24 "$SESSION"
-e2e_expect "appended underneath" "the appended note is lost from the image written after it"
-body > "$E2E_DIR/third-again"
-diff "$E2E_DIR/third" "$E2E_DIR/third-again" > "$E2E_DIR/diff" || e2e_fail "another screen from the new image: $(cat "$E2E_DIR/diff")"
-e2e_type "q"
-e2e_wait_exit 0 || e2e_fail "quit"
+same third-again "appended underneath" "the appended note is lost from the image written after it" third
 [ "$(stat -c %Y.%i "$images"/*.image)" = "$again" ] || e2e_fail "the new image was not used"
 
 # The image cut short: not used, the same screen from the file, and a
