@@ -1103,6 +1103,24 @@ bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, si
    return ok;
 }
 
+bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends) {
+   const Journal *j = &s->journal;
+   size_t n = 0;
+   bool ok = true;
+   for (size_t i = 0; ok && i < j->nlines; i++) {
+      JournalLine l = j->lines[i];
+      if (!(l.at & JOURNAL_COPY)) {
+         ok = j->held[l.at + l.len] == '\0';
+         n++;
+      }
+   }
+   for (size_t k = 0; ok && pending && k < pending->n; k += 2)
+      ok = j->held[pending->at[k] + pending->at[k + 1]] == '\0';
+   pending_free(pending);
+   *ends = n;
+   return ok;
+}
+
 void SessionImage_abandon(Session *s, SessionImagePending *pending) {
    pending_free(pending);
    if (!s)

@@ -48,6 +48,12 @@ typedef struct SessionImagePending SessionImagePending;
 bool SessionImage_readAhead(Session *s, const void *image, size_t len, size_t covered,
                             SessionImagePending **pending, char *msg, size_t msglen);
 bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, size_t msglen);
+/* Instead of SessionImage_settle, for a text that must not be written (a
+ * mapping shared with the page cache, written by a replay before): checks
+ * that each line and note ends with a NUL there already, writing nothing;
+ * *ends gets the number of lines that lie in the text (each ending with
+ * one NUL of its own). Frees pending. */
+bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends);
 void SessionImage_abandon(Session *s, SessionImagePending *pending);
 
 #endif
