@@ -1103,21 +1103,54 @@ bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, si
    return ok;
 }
 
-bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends) {
+uint64_t SessionImage_endMix(uint64_t at) {
+   /* splitmix64's finaliser: a set of offsets summed so is its own. */
+   uint64_t z = at + 0x9e3779b97f4a7c15u;
+   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+   z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+   return z ^ (z >> 31);
+}
+
+static int cmp_size(const void *a, const void *b) {
+   size_t x = *(const size_t *)a, y = *(const size_t *)b;
+   return x < y ? -1 : x > y;
+}
+
+bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends,
+                               uint64_t *where) {
    const Journal *j = &s->journal;
-   size_t n = 0;
+   size_t n = 0, k = 0, nnotes = 0;
+   uint64_t sum = 0;
    bool ok = true;
+   /* The notes' ends, in the text's order, each a line's end: walked beside
+    * the lines (which follow one another in the text). */
+   size_t *note = NULL;
+   if (pending && pending->n > 0) {
+      nnotes = pending->n / 2;
+      note = malloc(nnotes * sizeof *note);
+      ok = note != NULL;
+      for (size_t i = 0; ok && i < nnotes; i++)
+         note[i] = pending->at[2 * i] + pending->at[2 * i + 1];
+      if (ok)
+         qsort(note, nnotes, sizeof *note, cmp_size);
+   }
    for (size_t i = 0; ok && i < j->nlines; i++) {
       JournalLine l = j->lines[i];
       if (!(l.at & JOURNAL_COPY)) {
-         ok = j->held[l.at + l.len] == '\0';
+         size_t end = (size_t)l.at + l.len;
+         sum += SessionImage_endMix(end);
          n++;
+         while (k < nnotes && note[k] < end)
+            ok = false, k++;
+         while (k < nnotes && note[k] == end)
+            k++;
       }
    }
-   for (size_t k = 0; ok && pending && k < pending->n; k += 2)
-      ok = j->held[pending->at[k] + pending->at[k + 1]] == '\0';
+   ok = ok && k == nnotes;
+   free(note);
    pending_free(pending);
    *ends = n;
+   *where = sum;
    return ok;
 }
 

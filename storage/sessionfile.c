@@ -539,6 +539,7 @@ typedef struct WarmCheck {
    char *text;
    size_t size;
    size_t nuls;
+   uint64_t where;
    int ok;
 } WarmCheck;
 
@@ -559,7 +560,7 @@ static int SessionFile_readRange(int fd, char *text, size_t from, size_t to) {
 static void *SessionFile_warmCheck(void *ud) {
    WarmCheck *c = ud;
    const StateImageInfo *info = &c->image->info;
-   c->ok = StateImage_fileEquals(info, c->text, c->fd, &c->nuls) &&
+   c->ok = StateImage_fileEquals(info, c->text, c->fd, &c->nuls, &c->where) &&
            SessionFile_readRange(c->fd, c->text, info->covered, c->size) == 0;
    return NULL;
 }
@@ -583,11 +584,12 @@ static Session *SessionFile_warm(SessionFile *sf, const StateImageFile *image, s
    if (!running)
       SessionFile_warmCheck(&check);
    /* The image read back here meanwhile, its own checksum first: nothing
-    * of it is read before. It places lines and notes in the text and sees
-    * each ended by a NUL there, writing nothing (the pages stay the page
-    * cache's). The bytes after N, which the check writes, are no line's.
-    * Nothing of the session is used before both halves said yes: the
-    * file equal to the text, and each NUL of the text a line's end. */
+    * of it is read before. It places lines and notes in the text, neither
+    * reading nor writing it (the pages stay the page cache's, and only the
+    * check reads them), and tells where the lines' NULs must be. The bytes
+    * after N, which the check writes, are no line's. Nothing of the session
+    * is used before both halves agree: the file equal to the text, and the
+    * text's NULs the lines' ends (as many, the same offsets). */
    SessionImagePending *pending = NULL;
    Session *s = Session_new();
    if (s && !Session_hold_text_with(s, mapped, size, StateImage_unmapText)) {
@@ -595,14 +597,15 @@ static Session *SessionFile_warm(SessionFile *sf, const StateImageFile *image, s
       s = NULL;
    }
    size_t ends = 0;
+   uint64_t where = 0;
    /* readAhead frees pending when it fails, settleShared always. */
    bool ok = s && StateImage_verify(image) &&
              SessionImage_readAhead(s, image->body, image->bodyLen, info->covered, &pending,
                                     NULL, 0) &&
-             SessionImage_settleShared(s, pending, &ends);
+             SessionImage_settleShared(s, pending, &ends, &where);
    if (running)
       pthread_join(thread, NULL);
-   if (!ok || !check.ok || check.nuls != ends) {
+   if (!ok || !check.ok || check.nuls != ends || check.where != where) {
       SessionImage_abandon(s, NULL);   /* the text stays ours */
       StateImage_unmapText(mapped, size);
       return NULL;

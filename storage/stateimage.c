@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "model/buf.h"
+#include "model/session_image.h"
 #include "storage/fileio.h"
 #include "storage/paths.h"
 #include "storage/sessionscan.h"
@@ -203,9 +204,10 @@ void StateImage_unmapText(char *text, size_t len) {
 }
 
 /* Does file[0..n) equal text[0..n) where each NUL of the text stands for
- * sep? *nuls counts the text's NULs. 1/0. */
-static int StateImage_sameRun(const char *text, const char *file, size_t n, char sep,
-                              size_t *nuls) {
+ * sep? *nuls counts the text's NULs, *where sums their offsets (from
+ * `from`) mixed. 1/0. */
+static int StateImage_sameRun(const char *text, const char *file, size_t n, size_t from, char sep,
+                              size_t *nuls, uint64_t *where) {
    while (n > 0) {
       const char *z = memchr(text, '\0', n);
       size_t run = z ? (size_t)(z - text) : n;
@@ -216,14 +218,17 @@ static int StateImage_sameRun(const char *text, const char *file, size_t n, char
       if (file[run] != sep)
          return 0;
       ++*nuls;
+      *where += SessionImage_endMix(from + run);
       text += run + 1;
       file += run + 1;
+      from += run + 1;
       n -= run + 1;
    }
    return 1;
 }
 
-int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls) {
+int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls,
+                          uint64_t *where) {
    /* A small buffer used again and again stays in the processor's cache:
     * the file is compared without 10 MB of fresh pages to fill. */
    enum { PIECE = 64 * 1024 };
@@ -232,6 +237,7 @@ int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, 
    int same = b != NULL;
    char last = 0;
    *nuls = 0;
+   *where = 0;
    while (same && at < n) {
       size_t want = n - at < PIECE ? n - at : PIECE;
       ssize_t r = pread(fd, b, want, (off_t)at);
@@ -239,7 +245,7 @@ int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, 
          continue;
       if (r <= 0)
          break;
-      same = StateImage_sameRun(text + at, b, (size_t)r, info->sep, nuls);
+      same = StateImage_sameRun(text + at, b, (size_t)r, at, info->sep, nuls, where);
       last = b[r - 1];
       at += (size_t)r;
    }

@@ -72,12 +72,14 @@ void StateImage_unmapText(char *text, size_t len);
  * info->sep (the N-th a line end)? Read with pread through a small buffer
  * and compared with the text, the file offset untouched; a file shorter
  * than N (cut meanwhile) or a read error is a no. *nuls gets the number of
- * NULs in the text: the caller checks that each ends a line of the image
- * (a NUL damaged into the text where the file has sep is seen only so).
+ * NULs in the text, *where the sum of SessionImage_endMix of their offsets:
+ * the caller checks that they are the ends of the image's lines (a NUL
+ * damaged into the text where the file has sep is seen only so).
  * Equal, the file is the one the image was written from (the image's
  * writer checked its text against the file's CRC) and the text is sound,
  * with no CRC of either summed here. 1/0. */
-int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls);
+int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls,
+                          uint64_t *where);
 
 /* Is there a folder for images (made if missing)? 0, or -1: then no image
  * is worth building. */

@@ -376,12 +376,13 @@ static void a_file_cut_during_the_check_is_refused(void **state) {
    int fd = open(m.tf->path, O_RDONLY);
    assert_true(fd >= 0);
    size_t nuls = 0;
-   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   uint64_t where = 0;
+   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    assert_true(nuls > 0);
    assert_int_equal(truncate(m.tf->path, (off_t)(img.info.covered / 2)), 0);
-   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    assert_int_equal(truncate(m.tf->path, 0), 0);
-   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    close(fd);
    /* The text is the image's, whatever became of the file. */
    size_t ilen = 0;
@@ -738,13 +739,15 @@ static void an_image_must_stand_for_its_file(void **state) {
    assert_memory_equal(text, held, n);
    int fd = open(tf->path, O_RDONLY);
    size_t nuls = 0;
-   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   uint64_t where = 0;
+   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    assert_int_equal(nuls, 2);
+   assert_true(where == SessionImage_endMix(19) + SessionImage_endMix(27));
    /* The same length, a line end where a NUL stands for a blank. */
    write_file(tf->path, "gavel-session 2\nabc\ndef\nghi jkl\n", n);
-   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    write_file(tf->path, "gavel-session 2\nabc def\nghi jkm\n", n);
-   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    close(fd);
    StateImage_unmapText(text, n);
    StateImage_close(&img);
