@@ -1129,9 +1129,13 @@ bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t 
       nnotes = pending->n / 2;
       note = malloc(nnotes * sizeof *note);
       ok = note != NULL;
-      for (size_t i = 0; ok && i < nnotes; i++)
+      bool sorted = true;
+      for (size_t i = 0; ok && i < nnotes; i++) {
          note[i] = pending->at[2 * i] + pending->at[2 * i + 1];
-      if (ok)
+         sorted = sorted && (i == 0 || note[i - 1] <= note[i]);
+      }
+      /* Placed in the meeting's order, they mostly are in the text's. */
+      if (ok && !sorted)
          qsort(note, nnotes, sizeof *note, cmp_size);
    }
    for (size_t i = 0; ok && i < j->nlines; i++) {
