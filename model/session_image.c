@@ -1126,16 +1126,16 @@ bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t 
     * the lines (which follow one another in the text). */
    size_t *note = NULL;
    if (pending && pending->n > 0) {
+      /* In place: the i-th end over the i-th pair's first half. */
+      note = pending->at;
       nnotes = pending->n / 2;
-      note = malloc(nnotes * sizeof *note);
-      ok = note != NULL;
       bool sorted = true;
-      for (size_t i = 0; ok && i < nnotes; i++) {
+      for (size_t i = 0; i < nnotes; i++) {
          note[i] = pending->at[2 * i] + pending->at[2 * i + 1];
          sorted = sorted && (i == 0 || note[i - 1] <= note[i]);
       }
       /* Placed in the meeting's order, they mostly are in the text's. */
-      if (ok && !sorted)
+      if (!sorted)
          qsort(note, nnotes, sizeof *note, cmp_size);
    }
    for (size_t i = 0; ok && i < j->nlines; i++) {
@@ -1151,7 +1151,6 @@ bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t 
       }
    }
    ok = ok && k == nnotes;
-   free(note);
    pending_free(pending);
    *ends = n;
    *where = sum;
