@@ -8,12 +8,14 @@
  * HASH is FNV-1a of the session's real path; the path is inside too. The
  * file: "gavel-image\n", its format version, the length N of the journal
  * prefix it covers, the CRC-32 of those N bytes and their line count, the
- * path, the byte the text's NULs stand for (4 bytes), where the text and the model's image start
- * and the image's length; then, each from a page boundary, the text (the N
- * bytes as the session holds them after their replay: each line ended by a
- * NUL), and the model's image; last the CRC-32 of the head and the model's
- * image (the text is checked against the session file itself). The text is mapped as the session's held
- * text at the next open, so the file is never cut or written in place:
+ * path, the byte the text's NULs stand for (4 bytes), where the text and
+ * the model's image start and the image's length; then, each from a page
+ * boundary, the text (the N bytes as the session holds them after their
+ * replay: each line ended by a NUL), and the model's image; last the
+ * CRC-32 of the head and the model's image (the text has none: it is
+ * compared with the session file itself). The text is mapped as the
+ * session's held text at the next open, so the file is never cut or
+ * written in place:
  * folder 0700, file 0600, written aside and renamed into place (no sync: a
  * torn image fails its checksums and is only ignored). */
 #ifndef GAVEL_STORAGE_STATEIMAGE_H
