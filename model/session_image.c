@@ -1103,6 +1103,60 @@ bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, si
    return ok;
 }
 
+uint64_t SessionImage_endMix(uint64_t at) {
+   /* splitmix64's finaliser: a set of offsets summed so is its own. */
+   uint64_t z = at + 0x9e3779b97f4a7c15u;
+   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+   z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+   return z ^ (z >> 31);
+}
+
+static int cmp_size(const void *a, const void *b) {
+   size_t x = *(const size_t *)a, y = *(const size_t *)b;
+   return x < y ? -1 : x > y;
+}
+
+bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends,
+                               uint64_t *where) {
+   const Journal *j = &s->journal;
+   size_t n = 0, k = 0, nnotes = 0;
+   uint64_t sum = 0;
+   bool ok = true;
+   /* The notes' ends, in the text's order, each a line's end: walked beside
+    * the lines (which follow one another in the text). */
+   size_t *note = NULL;
+   if (pending && pending->n > 0) {
+      /* In place: the i-th end over the i-th pair's first half. */
+      note = pending->at;
+      nnotes = pending->n / 2;
+      bool sorted = true;
+      for (size_t i = 0; i < nnotes; i++) {
+         note[i] = pending->at[2 * i] + pending->at[2 * i + 1];
+         sorted = sorted && (i == 0 || note[i - 1] <= note[i]);
+      }
+      /* Placed in the meeting's order, they mostly are in the text's. */
+      if (!sorted)
+         qsort(note, nnotes, sizeof *note, cmp_size);
+   }
+   for (size_t i = 0; ok && i < j->nlines; i++) {
+      JournalLine l = j->lines[i];
+      if (!(l.at & JOURNAL_COPY)) {
+         size_t end = (size_t)l.at + l.len;
+         sum += SessionImage_endMix(end);
+         n++;
+         while (k < nnotes && note[k] < end)
+            ok = false, k++;
+         while (k < nnotes && note[k] == end)
+            k++;
+      }
+   }
+   ok = ok && k == nnotes;
+   pending_free(pending);
+   *ends = n;
+   *where = sum;
+   return ok;
+}
+
 void SessionImage_abandon(Session *s, SessionImagePending *pending) {
    pending_free(pending);
    if (!s)

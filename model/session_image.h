@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/buf.h"
 #include "model/session.h"
@@ -48,6 +49,19 @@ typedef struct SessionImagePending SessionImagePending;
 bool SessionImage_readAhead(Session *s, const void *image, size_t len, size_t covered,
                             SessionImagePending **pending, char *msg, size_t msglen);
 bool SessionImage_settle(Session *s, SessionImagePending *pending, char *msg, size_t msglen);
+/* Instead of SessionImage_settle, for a text that must not be written nor
+ * even read here (a mapping shared with the page cache, written by a
+ * replay before, compared meanwhile by another thread): *ends gets the
+ * number of lines that lie in the text and *where the sum of
+ * SessionImage_endMix of their ends, the offsets where their NULs must be;
+ * false when a note does not end where a line does. The caller checks that
+ * the text's NULs are those (their count and sum), and only then uses s.
+ * Frees pending. */
+bool SessionImage_settleShared(Session *s, SessionImagePending *pending, size_t *ends,
+                               uint64_t *where);
+/* The offset `at` of a NUL, mixed: summed over a set of offsets, it tells
+ * one set from another. */
+uint64_t SessionImage_endMix(uint64_t at);
 void SessionImage_abandon(Session *s, SessionImagePending *pending);
 
 #endif

@@ -529,32 +529,19 @@ static int SessionFile_samePath(const SessionFile *sf, const char *path) {
           a.st_ino == b.st_ino;
 }
 
-/* A warm open's checks, by a thread of their own while the opening thread
- * reads the image back: the image's text is the one written, the file
- * begins with the bytes it stands for (summed through a small buffer,
- * nothing kept), and the rest of the file is read in after the text. */
+/* A warm open's check, by a thread of their own while the opening thread
+ * reads the image back: the file begins with the image's text (compared
+ * through a small buffer, nothing kept; the NULs counted), and the rest of
+ * the file is read in after the text. */
 typedef struct WarmCheck {
    const StateImageFile *image;
    int fd;
    char *text;
    size_t size;
+   size_t nuls;
+   uint64_t where;
    int ok;
-   /* The text's own check, first: the opening thread waits for it before
-    * it reads the text (SessionImage_settle may write into it). */
-   pthread_mutex_t lock;
-   pthread_cond_t told;
-   int textKnown, textOk;
 } WarmCheck;
-
-/* Has the text been found sound? Waits until it is known. */
-static int SessionFile_textOk(WarmCheck *c) {
-   pthread_mutex_lock(&c->lock);
-   while (!c->textKnown)
-      pthread_cond_wait(&c->told, &c->lock);
-   int ok = c->textOk;
-   pthread_mutex_unlock(&c->lock);
-   return ok;
-}
 
 /* Reads the file's bytes [from, to) into text + from: 0, or -1 when they
  * are not all there (the file was cut meanwhile) or a read fails. */
@@ -573,13 +560,7 @@ static int SessionFile_readRange(int fd, char *text, size_t from, size_t to) {
 static void *SessionFile_warmCheck(void *ud) {
    WarmCheck *c = ud;
    const StateImageInfo *info = &c->image->info;
-   int text = StateImage_textSound(c->image, c->text);
-   pthread_mutex_lock(&c->lock);
-   c->textOk = text;
-   c->textKnown = 1;
-   pthread_cond_signal(&c->told);
-   pthread_mutex_unlock(&c->lock);
-   c->ok = text && StateImage_fileMatches(info, c->fd) &&
+   c->ok = StateImage_fileEquals(info, c->text, c->fd, &c->nuls, &c->where) &&
            SessionFile_readRange(c->fd, c->text, info->covered, c->size) == 0;
    return NULL;
 }
@@ -598,38 +579,33 @@ static Session *SessionFile_warm(SessionFile *sf, const StateImageFile *image, s
    if (!mapped)
       return NULL;
    WarmCheck check = { .image = image, .fd = sf->fd, .text = mapped, .size = size };
-   pthread_mutex_init(&check.lock, NULL);
-   pthread_cond_init(&check.told, NULL);
    pthread_t thread;
    int running = pthread_create(&thread, NULL, SessionFile_warmCheck, &check) == 0;
    if (!running)
       SessionFile_warmCheck(&check);
    /* The image read back here meanwhile, its own checksum first: nothing
-    * of it is read before. It places lines and notes in the text; once the
-    * text is known sound, it sees them NUL-ended there (the pages only
-    * read: the NULs are the image's) while the file is still being
-    * checked. The bytes after N, which the check writes, are no line's. */
+    * of it is read before. It places lines and notes in the text, neither
+    * reading nor writing it (the pages stay the page cache's, and only the
+    * check reads them), and tells where the lines' NULs must be. The bytes
+    * after N, which the check writes, are no line's. Nothing of the session
+    * is used before both halves agree: the file equal to the text, and the
+    * text's NULs the lines' ends (as many, the same offsets). */
    SessionImagePending *pending = NULL;
    Session *s = Session_new();
    if (s && !Session_hold_text_with(s, mapped, size, StateImage_unmapText)) {
       Session_free(s);
       s = NULL;
    }
-   /* readAhead frees pending when it fails, settle always. */
+   size_t ends = 0;
+   uint64_t where = 0;
+   /* readAhead frees pending when it fails, settleShared always. */
    bool ok = s && StateImage_verify(image) &&
              SessionImage_readAhead(s, image->body, image->bodyLen, info->covered, &pending,
-                                    NULL, 0);
-   if (ok && !SessionFile_textOk(&check)) {
-      SessionImage_abandon(s, pending);
-      s = NULL;
-      ok = false;
-   }
-   ok = ok && SessionImage_settle(s, pending, NULL, 0);
+                                    NULL, 0) &&
+             SessionImage_settleShared(s, pending, &ends, &where);
    if (running)
       pthread_join(thread, NULL);
-   pthread_mutex_destroy(&check.lock);
-   pthread_cond_destroy(&check.told);
-   if (!ok || !check.ok) {
+   if (!ok || !check.ok || check.nuls != ends || check.where != where) {
       SessionImage_abandon(s, NULL);   /* the text stays ours */
       StateImage_unmapText(mapped, size);
       return NULL;
@@ -1135,7 +1111,11 @@ int SessionFile_saveImage(SessionFile *sf) {
    if (StateImage_folder() != 0)
       return -1;
    GvBuf body = GV_BUF_INIT;
-   StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines };
+   /* What the NULs the replay put in the text stood for: the blank before
+    * each line's seal, or (no seals) its line end; StateImage_save checks. */
+   char sep = sf->version >= SESSIONSCAN_SEALED_VERSION ? ' ' : sf->crlf ? '\r' : '\n';
+   StateImageInfo info = { .covered = (size_t)sf->length, .crc = sf->crc, .lines = sf->fileLines,
+                           .sep = sep };
    /* The text the image keeps is the session's held text, NULs and all. */
    const Journal *j = &sf->session->journal;
    if (!j->held || j->held_len < info.covered)

@@ -12,13 +12,15 @@
 #include <unistd.h>
 
 #include "model/buf.h"
+#include "model/session_image.h"
 #include "storage/fileio.h"
 #include "storage/paths.h"
 #include "storage/sessionscan.h"
 
 static const char Magic[12] = "gavel-image\n";
-/* 2: the held text inside, mapped at the next open. */
-#define STATEIMAGE_VERSION 2u
+/* 2: the held text inside, mapped at the next open; 3: the byte its NULs
+ * stand for in place of the text's CRC (the text is compared with the file). */
+#define STATEIMAGE_VERSION 3u
 
 /* The folder of the images: $XDG_CACHE_HOME/gavel/state. */
 static int StateImage_dir(char *buf, size_t n) {
@@ -104,7 +106,7 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
    char *head = malloc(room);
    ssize_t got = head ? pread(fd, head, room, 0) : -1;
    const char *what = NULL;
-   uint32_t version = 0, plen = 0, textCrc = 0;
+   uint32_t version = 0, plen = 0, sep = 0;
    uint64_t covered = 0, lines = 0, blen = 0, textAt = 0, bodyAt = 0;
    if (got < (ssize_t)(HEAD_FRONT + HEAD_BACK) || (uintmax_t)st.st_size > SIZE_MAX / 2)
       what = "torn state image";
@@ -123,7 +125,7 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
          what = "another version's or another session's image";
       else {
          p += plen;
-         memcpy(&textCrc, p, 4);
+         memcpy(&sep, p, 4);
          memcpy(&textAt, p + 4, 8);
          memcpy(&bodyAt, p + 12, 8);
          memcpy(&blen, p + 20, 8);
@@ -135,7 +137,7 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
    if (!what && (textAt != StateImage_round(HEAD_FRONT + plen + HEAD_BACK, pg) || covered == 0 ||
                  covered > len || bodyAt != StateImage_round(textAt + covered, pg) ||
                  bodyAt == 0 || bodyAt > len || len - bodyAt < 4 || blen != len - bodyAt - 4 ||
-                 lines > LONG_MAX || lines < 1))
+                 lines > LONG_MAX || lines < 1 || sep == 0 || sep > 0x7f))
       what = "torn state image";
    void *map = MAP_FAILED;
    /* Mapped, not read: the model reads it in place, and the pages are the
@@ -153,6 +155,7 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
    }
    img->info.covered = (size_t)covered;
    img->info.lines = (long)lines;
+   img->info.sep = (char)sep;
    img->head = head;
    img->headLen = (size_t)textAt;
    img->body = map;
@@ -160,7 +163,6 @@ int StateImage_open(const char *sessionPath, StateImageFile *img, char *why, siz
    img->map = map;
    img->mapLen = (size_t)(len - bodyAt);
    img->textAt = textAt;
-   img->textCrc = textCrc;
    return 0;
 }
 
@@ -201,31 +203,55 @@ void StateImage_unmapText(char *text, size_t len) {
       munmap(text, (size_t)StateImage_round(len + 1, StateImage_page()));
 }
 
-int StateImage_textSound(const StateImageFile *img, const char *text) {
-   return (uint32_t)SessionScan_crc(text, img->info.covered) == img->textCrc;
+/* Does file[0..n) equal text[0..n) where each NUL of the text stands for
+ * sep? *nuls counts the text's NULs, *where sums their offsets (from
+ * `from`) mixed. 1/0. */
+static int StateImage_sameRun(const char *text, const char *file, size_t n, size_t from, char sep,
+                              size_t *nuls, uint64_t *where) {
+   while (n > 0) {
+      const char *z = memchr(text, '\0', n);
+      size_t run = z ? (size_t)(z - text) : n;
+      if (memcmp(text, file, run) != 0)
+         return 0;
+      if (!z)
+         return 1;
+      if (file[run] != sep)
+         return 0;
+      ++*nuls;
+      *where += SessionImage_endMix(from + run);
+      text += run + 1;
+      file += run + 1;
+      from += run + 1;
+      n -= run + 1;
+   }
+   return 1;
 }
 
-int StateImage_fileMatches(const StateImageInfo *info, int fd) {
+int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls,
+                          uint64_t *where) {
    /* A small buffer used again and again stays in the processor's cache:
-    * the file is summed without 10 MB of fresh pages to fill. */
+    * the file is compared without 10 MB of fresh pages to fill. */
    enum { PIECE = 64 * 1024 };
    char *b = malloc(PIECE);
    size_t n = info->covered, at = 0;
-   unsigned long crc = 0;
+   int same = b != NULL;
    char last = 0;
-   while (b && at < n) {
+   *nuls = 0;
+   *where = 0;
+   while (same && at < n) {
       size_t want = n - at < PIECE ? n - at : PIECE;
       ssize_t r = pread(fd, b, want, (off_t)at);
       if (r < 0 && errno == EINTR)
          continue;
       if (r <= 0)
          break;
-      crc = SessionScan_crcMore(crc, b, (size_t)r);
+      same = StateImage_sameRun(text + at, b, (size_t)r, at, info->sep, nuls, where);
       last = b[r - 1];
       at += (size_t)r;
    }
+   int ok = same && n > 0 && at == n && last == '\n';
    free(b);
-   return n > 0 && at == n && last == '\n' && (uint32_t)crc == info->crc;
+   return ok;
 }
 
 int StateImage_folder(void) {
@@ -246,6 +272,22 @@ static int StateImage_pad(const FileIO *io, int fd, uint64_t at, size_t pg) {
    return 0;
 }
 
+/* The CRC-32 of text[0..n) with each NUL read as sep. */
+static uint32_t StateImage_textCrc(const char *text, size_t n, char sep) {
+   unsigned long c = 0;
+   while (n > 0) {
+      const char *z = memchr(text, '\0', n);
+      size_t run = z ? (size_t)(z - text) : n;
+      c = SessionScan_crcWide(c, text, run);
+      if (!z)
+         break;
+      c = SessionScan_crcMore(c, &sep, 1);
+      text += run + 1;
+      n -= run + 1;
+   }
+   return (uint32_t)c;
+}
+
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *text,
                     const char *body, size_t bodyLen) {
    char path[PATH_MAX], real[PATH_MAX], dir[PATH_MAX], err[PATH_MAX + 64];
@@ -256,10 +298,14 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
    const size_t pg = StateImage_page();
    GvBuf b = GV_BUF_INIT;
    uint32_t version = STATEIMAGE_VERSION, plen = (uint32_t)strlen(real), crc = info->crc;
+   uint32_t sep = (unsigned char)info->sep;
    uint64_t covered = info->covered, lines = (uint64_t)info->lines, blen = bodyLen;
    uint64_t textAt = StateImage_round(HEAD_FRONT + plen + HEAD_BACK, pg);
    uint64_t bodyAt = StateImage_round(textAt + covered, pg);
-   uint32_t textCrc = (uint32_t)SessionScan_crcWide(0, text, info->covered);
+   /* The text with its NULs put back to sep must be the file's bytes (their
+    * CRC): the next open compares the file with the text, not with a CRC. */
+   if (sep == 0 || sep > 0x7f || StateImage_textCrc(text, info->covered, info->sep) != crc)
+      return -1;
    GvBuf_append(&b, Magic, sizeof Magic);
    GvBuf_append(&b, (const char *)&version, 4);
    GvBuf_append(&b, (const char *)&covered, 8);
@@ -267,7 +313,7 @@ int StateImage_save(const char *sessionPath, const StateImageInfo *info, const c
    GvBuf_append(&b, (const char *)&lines, 8);
    GvBuf_append(&b, (const char *)&plen, 4);
    GvBuf_append(&b, real, plen);
-   GvBuf_append(&b, (const char *)&textCrc, 4);
+   GvBuf_append(&b, (const char *)&sep, 4);
    GvBuf_append(&b, (const char *)&textAt, 8);
    GvBuf_append(&b, (const char *)&bodyAt, 8);
    GvBuf_append(&b, (const char *)&blen, 8);

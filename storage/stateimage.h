@@ -8,12 +8,14 @@
  * HASH is FNV-1a of the session's real path; the path is inside too. The
  * file: "gavel-image\n", its format version, the length N of the journal
  * prefix it covers, the CRC-32 of those N bytes and their line count, the
- * path, the CRC-32 of the text, where the text and the model's image start
- * and the image's length; then, each from a page boundary, the text (the N
- * bytes as the session holds them after their replay: each line ended by a
- * NUL), and the model's image; last the CRC-32 of the head and the model's
- * image (the text has its own). The text is mapped as the session's held
- * text at the next open, so the file is never cut or written in place:
+ * path, the byte the text's NULs stand for (4 bytes), where the text and
+ * the model's image start and the image's length; then, each from a page
+ * boundary, the text (the N bytes as the session holds them after their
+ * replay: each line ended by a NUL), and the model's image; last the
+ * CRC-32 of the head and the model's image (the text has none: it is
+ * compared with the session file itself). The text is mapped as the
+ * session's held text at the next open, so the file is never cut or
+ * written in place:
  * folder 0700, file 0600, written aside and renamed into place (no sync: a
  * torn image fails its checksums and is only ignored). */
 #ifndef GAVEL_STORAGE_STATEIMAGE_H
@@ -26,6 +28,8 @@ typedef struct StateImageInfo {
    size_t covered;      /* N: bytes of the session file it stands for */
    uint32_t crc;        /* CRC-32 (zlib's) of those bytes */
    long lines;          /* lines in them, the header included */
+   char sep;            /* the byte each NUL of the image's text stands for: the
+                           blank before a line's seal, or its line end */
 } StateImageInfo;
 
 /* The image file of the session at sessionPath (its real path hashed).
@@ -43,7 +47,6 @@ typedef struct StateImageFile {
    size_t headLen;
    int fd;              /* the file, for its text (StateImage_mapText); -1 when closed */
    uint64_t textAt;     /* where the text starts in it */
-   uint32_t textCrc;    /* the CRC-32 of the text's N bytes */
 } StateImageFile;
 
 /* Reads the image of sessionPath into img (StateImage_close it). -1 when
@@ -61,18 +64,24 @@ void StateImage_close(StateImageFile *img);
 /* The image's text, mapped (copy on write) at the start of len + 1 bytes
  * of memory (len >= N, the session file's length); the rest, from byte N,
  * is zeros, for the file's bytes after N. NULL when it cannot be mapped.
- * Nothing in it is to be trusted before StateImage_textSound. */
+ * Nothing in it is to be trusted before StateImage_fileEquals. */
 char *StateImage_mapText(const StateImageFile *img, size_t len);
 /* Gives back what StateImage_mapText returned (len as given to it); for
  * Session_hold_text_with. */
 void StateImage_unmapText(char *text, size_t len);
-/* Is text (StateImage_mapText's) the image's text as it was written? 1/0. */
-int StateImage_textSound(const StateImageFile *img, const char *text);
-/* Does the session file open on fd begin with the N bytes info covers (the
- * N-th a line end, the same CRC-32)? Read with pread through a small buffer,
- * the file offset untouched; a file shorter than N (cut meanwhile) or a read
- * error is a no. 1/0. */
-int StateImage_fileMatches(const StateImageInfo *info, int fd);
+/* Does the session file open on fd begin with the N bytes info covers,
+ * and are they text[0..N) (StateImage_mapText's) with each NUL put back to
+ * info->sep (the N-th a line end)? Read with pread through a small buffer
+ * and compared with the text, the file offset untouched; a file shorter
+ * than N (cut meanwhile) or a read error is a no. *nuls gets the number of
+ * NULs in the text, *where the sum of SessionImage_endMix of their offsets:
+ * the caller checks that they are the ends of the image's lines (a NUL
+ * damaged into the text where the file has sep is seen only so).
+ * Equal, the file is the one the image was written from (the image's
+ * writer checked its text against the file's CRC) and the text is sound,
+ * with no CRC of either summed here. 1/0. */
+int StateImage_fileEquals(const StateImageInfo *info, const char *text, int fd, size_t *nuls,
+                          uint64_t *where);
 
 /* Is there a folder for images (made if missing)? 0, or -1: then no image
  * is worth building. */
@@ -80,7 +89,8 @@ int StateImage_folder(void);
 
 /* Writes it (replacing any), through a temporary renamed into place: text
  * the N = info->covered bytes of the session's held text, body the model's
- * image. 0 or -1. */
+ * image. 0 or -1; -1 too when the text with its NULs read as info->sep does
+ * not have the CRC info->crc (then the next open could not compare it). */
 int StateImage_save(const char *sessionPath, const StateImageInfo *info, const char *text,
                     const char *body, size_t bodyLen);
 

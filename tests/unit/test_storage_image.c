@@ -125,13 +125,11 @@ static Layout layout(const char *img, size_t len) {
    return l;
 }
 
-/* The image's checksums are recomputed after a change (the head's and the
- * model's image's, and the text's), so that the check behind them is the
- * one tried. */
+/* The image's checksum is recomputed after a change (the head's and the
+ * model's image's; the text has none, it is compared with the file), so
+ * that the check behind it is the one tried. */
 static void reseal(const char *path, char *buf, size_t len) {
    Layout l = layout(buf, len);
-   uint32_t text = (uint32_t)SessionScan_crc(buf + l.textAt, l.covered);
-   memcpy(buf + 40 + l.plen, &text, 4);
    unsigned long c = SessionScan_crc(buf, l.textAt);
    uint32_t sum = (uint32_t)SessionScan_crcMore(c, buf + l.bodyAt, len - 4 - l.bodyAt);
    memcpy(buf + len - 4, &sum, 4);
@@ -375,17 +373,23 @@ static void a_file_cut_during_the_check_is_refused(void **state) {
    size_t size = (size_t)st.st_size;
    char *text = StateImage_mapText(&img, size);
    assert_non_null(text);
-   assert_true(StateImage_textSound(&img, text));
    int fd = open(m.tf->path, O_RDONLY);
    assert_true(fd >= 0);
-   assert_true(StateImage_fileMatches(&img.info, fd));
+   size_t nuls = 0;
+   uint64_t where = 0;
+   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
+   assert_true(nuls > 0);
    assert_int_equal(truncate(m.tf->path, (off_t)(img.info.covered / 2)), 0);
-   assert_false(StateImage_fileMatches(&img.info, fd));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    assert_int_equal(truncate(m.tf->path, 0), 0);
-   assert_false(StateImage_fileMatches(&img.info, fd));
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
    close(fd);
    /* The text is the image's, whatever became of the file. */
-   assert_true(StateImage_textSound(&img, text));
+   size_t ilen = 0;
+   char *ifile = TestUtil_slurp(m.image, &ilen);
+   assert_true(img.textAt + img.info.covered <= ilen);
+   assert_memory_equal(text, ifile + img.textAt, img.info.covered);
+   free(ifile);
    assert_int_equal(text[size], '\0');
    StateImage_unmapText(text, size);
    StateImage_close(&img);
@@ -597,6 +601,159 @@ static void an_image_refused_late_is_replayed_whole(void **state) {
    img_free(&m);
 }
 
+/* The text is compared with the file, each of its NULs standing for the
+ * blank before a line's seal: a NUL the replay did not put there (the blank
+ * between two words of a note, where the file has the same blank) leaves
+ * the file equal to the text, and only the count of NULs against the lines
+ * that end in them refuses it (or, with a line's NUL put back to its blank,
+ * the line not ended by a NUL); a line end where the file had that blank (a
+ * seal cut off onto a line of its own, the size the same) is not the byte
+ * the NUL stands for. Both: the whole file replayed. */
+static void a_nul_the_replay_did_not_put_is_refused(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t len = 0;
+   char *img = TestUtil_slurp(m.image, &len);
+   Layout l = layout(img, len);
+   char *blank = NULL;
+   for (size_t i = (size_t)l.textAt; !blank && i + 11 <= l.textAt + l.covered; i++)
+      if (memcmp(img + i, "words words", 11) == 0)
+         blank = img + i + 5;
+   assert_non_null(blank);
+   *blank = '\0';
+   write_file(m.image, img, len);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_int_equal(SessionFile_problemCount(sf), 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   /* And a line's NUL put back to its blank: as many NULs as lines, but
+    * one line not ended by one. */
+   char *end = memchr(blank + 1, '\0', (size_t)(img + l.textAt + l.covered - blank - 1));
+   assert_non_null(end);
+   *end = ' ';
+   write_file(m.image, img, len);
+   sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   free(img);
+   img_free(&m);
+}
+
+static void a_line_end_where_a_seal_was_is_refused(void **state) {
+   (void)state;
+   Img m;
+   img_new(&m);
+   warm(&m);
+   size_t ilen = 0, len = 0;
+   char *img = TestUtil_slurp(m.image, &ilen);
+   Layout l = layout(img, ilen);
+   char *text = TestUtil_slurp(m.tf->path, &len);
+   const char *nul = memchr(img + l.textAt + l.covered / 2, '\0', l.covered / 2);
+   assert_non_null(nul);
+   size_t at = (size_t)(nul - (img + l.textAt));
+   assert_int_equal(text[at], ' ');
+   text[at] = '\n';
+   struct stat st;
+   assert_int_equal(stat(m.tf->path, &st), 0);
+   write_file(m.tf->path, text, len);
+   struct timespec times[2] = { st.st_atim, st.st_mtim };
+   assert_int_equal(utimensat(AT_FDCWD, m.tf->path, times, 0), 0);
+   SessionFile *sf = open_sf(&m, 1, 1);
+   assert_false(SessionFile_openedFromImage(sf));
+   assert_true(SessionFile_problemCount(sf) > 0);
+   assert_full_replay(&m, sf);
+   SessionFile_close(sf);
+   free(text);
+   free(img);
+   img_free(&m);
+}
+
+/* A session of format 1 (no seals: the NULs stand for its line ends, the
+ * '\r' of a CRLF file's) has an image too, and a warm open from it is the
+ * full replay. */
+static void unsealed_files_have_images_too(void **state) {
+   (void)state;
+   for (int crlf = 0; crlf < 2; crlf++) {
+      Img m;
+      img_new(&m);
+      size_t len = 0;
+      char *text = TestUtil_slurp(m.tf->path, &len);
+      GvBuf b = GV_BUF_INIT;
+      GvBuf_append(&b, "gavel-session 1", 15);
+      GvBuf_append(&b, crlf ? "\r\n" : "\n", crlf ? 2 : 1);
+      const char *p = strchr(text, '\n') + 1;
+      while (*p) {
+         const char *e = strchr(p, '\n');
+         assert_non_null(e);
+         assert_true(e - p > SESSIONSCAN_SEAL_LEN && e[-SESSIONSCAN_SEAL_LEN] == ' ');
+         GvBuf_append(&b, p, (size_t)(e - p) - SESSIONSCAN_SEAL_LEN);
+         GvBuf_append(&b, crlf ? "\r\n" : "\n", crlf ? 2 : 1);
+         p = e + 1;
+      }
+      write_file(m.tf->path, b.data, b.len);
+      GvBuf_free(&b);
+      free(text);
+      SessionFile *sf = open_sf(&m, 1, 1);
+      assert_int_equal(SessionFile_problemCount(sf), 0);
+      assert_int_equal(SessionFile_saveImage(sf), 1);
+      SessionFile_close(sf);
+      size_t ilen = 0;
+      char *img = TestUtil_slurp(m.image, &ilen);
+      Layout l = layout(img, ilen);
+      assert_int_equal(img[40 + l.plen], crlf ? '\r' : '\n');
+      free(img);
+      sf = open_sf(&m, 1, 1);
+      assert_true(SessionFile_openedFromImage(sf));
+      assert_full_replay(&m, sf);
+      SessionFile_close(sf);
+      img_free(&m);
+   }
+}
+
+/* An image is written only when its text, each NUL read as the byte given
+ * for it, is the file (its CRC): the next open compares the two. */
+static void an_image_must_stand_for_its_file(void **state) {
+   (void)state;
+   TestFile *tf = TestFile_new("tiny.gavel");
+   char cache[PATH_MAX];
+   snprintf(cache, sizeof cache, "%s/cache", tf->dir);
+   setenv("XDG_CACHE_HOME", cache, 1);
+   const char file[] = "gavel-session 2\nabc def\nghi jkl\n";
+   const char held[] = "gavel-session 2\nabc\0def\nghi\0jkl\n";
+   size_t n = sizeof file - 1;
+   write_file(tf->path, file, n);
+   StateImageInfo in = { .covered = n, .crc = (uint32_t)SessionScan_crc(file, n), .lines = 3,
+                         .sep = '\n' };
+   assert_int_equal(StateImage_save(tf->path, &in, held, "body", 4), -1);
+   in.sep = ' ';
+   assert_int_equal(StateImage_save(tf->path, &in, held, "body", 4), 0);
+   StateImageFile img;
+   assert_int_equal(StateImage_open(tf->path, &img, NULL, 0), 0);
+   assert_int_equal(img.info.sep, ' ');
+   char *text = StateImage_mapText(&img, n);
+   assert_non_null(text);
+   assert_memory_equal(text, held, n);
+   int fd = open(tf->path, O_RDONLY);
+   size_t nuls = 0;
+   uint64_t where = 0;
+   assert_true(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
+   assert_int_equal(nuls, 2);
+   assert_true(where == SessionImage_endMix(19) + SessionImage_endMix(27));
+   /* The same length, a line end where a NUL stands for a blank. */
+   write_file(tf->path, "gavel-session 2\nabc\ndef\nghi jkl\n", n);
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
+   write_file(tf->path, "gavel-session 2\nabc def\nghi jkm\n", n);
+   assert_false(StateImage_fileEquals(&img.info, text, fd, &nuls, &where));
+   close(fd);
+   StateImage_unmapText(text, n);
+   StateImage_close(&img);
+   TestFile_free(tf);
+}
+
 /* The prefix an image covers ends at a line end, and its bytes are those. */
 static void the_prefix_must_match(void **state) {
    (void)state;
@@ -696,6 +853,10 @@ int main(void) {
       cmocka_unit_test(a_mapped_image_is_never_written_in_place),
       cmocka_unit_test(a_damaged_image_is_not_used),
       cmocka_unit_test(an_image_refused_late_is_replayed_whole),
+      cmocka_unit_test(a_nul_the_replay_did_not_put_is_refused),
+      cmocka_unit_test(a_line_end_where_a_seal_was_is_refused),
+      cmocka_unit_test(unsealed_files_have_images_too),
+      cmocka_unit_test(an_image_must_stand_for_its_file),
       cmocka_unit_test(the_prefix_must_match),
       cmocka_unit_test(a_short_session_gets_none),
       cmocka_unit_test(long_texts_read_and_summed_in_halves),
