@@ -26,7 +26,8 @@
  * run by /bin/sh (a writer appending to the session, for `gavel follow`):
  * it is timed from the moment it changes FILE (-f; inotify), else from its
  * exit, to the first and the last byte of the program's answer; the output
- * is read meanwhile. BENCH_PTY_DEBUG=1 prints each such key's figures. COMMAND runs under /bin/sh -c. The first
+ * is read meanwhile. BENCH_PTY_DEBUG=1 prints each such key's figures. COMMAND runs under /bin/sh -c
+ * as `exec COMMAND` (leading NAME=value words before the exec). The first
  * program is gavel, the others its peers: every figure is printed with the
  * ratio gavel / peer. FILE (the session) gives the memory ratio. -w waits
  * that long for a program to exit by itself after its keys before killing it. Prints
@@ -64,6 +65,37 @@ typedef struct Prog {
 } Prog;
 
 static int Cols = 80, Rows = 24;
+
+/* The length of the leading shell assignments of cmd (NAME=value, the
+ * value plain or in single quotes, each followed by blanks). */
+static size_t assignments(const char *cmd) {
+   size_t at = 0;
+   for (;;) {
+      size_t i = at;
+      if (!(cmd[i] == '_' || (cmd[i] >= 'A' && cmd[i] <= 'Z') || (cmd[i] >= 'a' && cmd[i] <= 'z')))
+         return at;
+      while (cmd[i] == '_' || (cmd[i] >= 'A' && cmd[i] <= 'Z') || (cmd[i] >= 'a' && cmd[i] <= 'z') ||
+             (cmd[i] >= '0' && cmd[i] <= '9'))
+         i++;
+      if (cmd[i] != '=')
+         return at;
+      i++;
+      if (cmd[i] == '\'') {
+         const char *q = strchr(cmd + i + 1, '\'');
+         if (!q)
+            return at;
+         i = (size_t)(q - cmd) + 1;
+      } else {
+         while (cmd[i] && cmd[i] != ' ' && cmd[i] != '\t' && cmd[i] != '\'' && cmd[i] != '"')
+            i++;
+      }
+      if (cmd[i] != ' ' && cmd[i] != '\t')
+         return at;
+      while (cmd[i] == ' ' || cmd[i] == '\t')
+         i++;
+      at = i;
+   }
+}
 static double WaitExit = 0;
 
 static size_t unescape(const char *s, char *out, size_t cap) {
@@ -112,9 +144,13 @@ static pid_t spawn(const char *cmd, int *master) {
       if (s > 2)
          close(s);
       close(m);
-      /* exec: the shell becomes the program, so wait4 sees its memory. */
+      /* exec: the shell becomes the program, so wait4 sees its memory.
+       * Leading VAR=value words stay before it (VAR=value exec program),
+       * so a program given its own environment costs no env(1) exec more
+       * than its peers. */
       char line[4096];
-      snprintf(line, sizeof line, "exec %s", cmd);
+      size_t envlen = assignments(cmd);
+      snprintf(line, sizeof line, "%.*sexec %s", (int)envlen, cmd, cmd + envlen);
       execl("/bin/sh", "sh", "-c", line, (char *)NULL);
       _exit(127);
    }

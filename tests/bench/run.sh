@@ -221,11 +221,12 @@ if have nano && have less; then
 	# live screen keeps one for a long session in the cache once its first
 	# screen is out, and opens from it next time. Cold: a cache folder that
 	# cannot exist, so no image is read or written in any round; warm: the
-	# image a first start (not timed) wrote. Both through env(1), alike.
+	# image a first start (not timed) wrote. Each gets its folder by an
+	# assignment before the exec (no env(1): its peers pay for none).
 	imgcache=$data/cache-image
 	rm -rf "$imgcache"
 	"$bin/bench_pty" -r 1 -k 1 -f "$big" "state image: a first start writes it" -- \
-		gavel '' 'j' "env XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" >/dev/null 2>&1
+		gavel '' 'j' "XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" >/dev/null 2>&1
 	img=$(ls "$imgcache"/gavel/state/*.image 2>/dev/null | head -n 1)
 	if [ -n "$img" ]; then
 		echo "  state image: warm for gavel-warm in every round ($(wc -c < "$img") bytes, for $(wc -c < "$big") bytes of session); none for gavel-cold"
@@ -233,8 +234,8 @@ if have nano && have less; then
 		echo "  state image: NOT written: gavel-warm is cold too"
 	fi
 	pty "start-up, state image" -- \
-		gavel-warm '' 'j|k' "env XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" \
-		gavel-cold '' 'j|k' "env XDG_CACHE_HOME=/dev/null/none '$GAVEL_BIN' --read-only '$big'" \
+		gavel-warm '' 'j|k' "XDG_CACHE_HOME='$imgcache' '$GAVEL_BIN' --read-only '$big'" \
+		gavel-cold '' 'j|k' "XDG_CACHE_HOME=/dev/null/none '$GAVEL_BIN' --read-only '$big'" \
 		less '' 'j|k' "less '$big'" \
 		nano '' '\e[B|\e[A' "nano -I -v '$big'"
 	echo
