@@ -653,6 +653,11 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
    size_t a = live->lines[from].start, b = SessionScan_lineEnd(live, to - 1) + 1, stop;
    bool sound = !live->crlf && Utf8_valid_lines(live->buf + a, b - a, &stop) && stop == b - a;
    const bool sealed = live->version >= SESSIONSCAN_SEALED_VERSION;
+   /* The next backslash of the chunk (b when none): one search of its bytes
+    * rather than one of each PAYLOAD, each byte read once as each search
+    * starts at a line past the last one found. */
+   size_t backslash = a;
+   bool backslashKnown = false;
    for (size_t i = from; i < to; i++) {
       ScanSeal seal = SCAN_SEAL_NONE;
       unsigned char checked;
@@ -676,8 +681,15 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       }
       /* What the replay would read first, read here: of a frame found
        * sound at once only the TIME is left to read. */
+      size_t start = live->lines[i].start;
+      if (checked && typeLen && (!backslashKnown || backslash < start)) {
+         const char *q = memchr(live->buf + start, '\\', b - start);
+         backslash = q ? (size_t)(q - live->buf) : b;
+         backslashKnown = true;
+      }
       bool split = checked && fields &&
-                   (typeLen ? Session_fields_framed(line, len, typeLen, &day, &fields[i - from])
+                   (typeLen ? Session_fields_framed(line, len, typeLen, live->buf + backslash, &day,
+                                                    &fields[i - from])
                             : Session_fields(line, len, &day, &fields[i - from]));
       live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
                                         (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));

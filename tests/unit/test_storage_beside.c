@@ -544,9 +544,17 @@ static void framed_fields_are_the_fields(void **state) {
    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
       const char *line = lines[i];
       size_t len = strlen(line), type = (size_t)(strchr(line, ' ') - line);
-      SessionFields fa = { 0 }, fb = { 0 };
-      bool ra = Session_fields_framed(line, len, type, &a, &fa);
+      SessionFields fa = { 0 }, fb = { 0 }, fc = { 0 };
+      SessionDay c = a;
+      bool ra = Session_fields_framed(line, len, type, NULL, &a, &fa);
       bool rb = Session_fields(line, len, &b, &fb);
+      /* The next backslash given (as the checkers find it, a chunk at a
+       * time), or the line's end when there is none: the same fields. */
+      const char *bs = strchr(line, '\\');
+      bool rc = Session_fields_framed(line, len, type, bs ? bs : line + len, &c, &fc);
+      if (rc != ra || (ra && (fc.time != fa.time || fc.plain != fa.plain || fc.word != fa.word)))
+         fail_msg("line %zu: with its backslash told %d plain %d, searched %d plain %d", i, rc,
+                  fc.plain, ra, fa.plain);
       if (ra != rb || (ra && (fa.time != fb.time || fa.type_len != fb.type_len ||
                               fa.uuid_len != fb.uuid_len || fa.payload != fb.payload ||
                               fa.plain != fb.plain)))
