@@ -196,6 +196,8 @@ GvAttendance Roster_attendance(const Roster *r, size_t idx) {
    return d->attendance;
 }
 
+#define ROSTER_INSERTION_MAX 64
+
 typedef struct OrderKey {
    int order;      /* the top-level delegation's protocol order */
    size_t top;     /* the top-level delegation */
@@ -227,7 +229,21 @@ void Roster_protocol_order(const Roster *r, size_t *out) {
       size_t top = (d->parent != GV_NONE && d->parent < r->count) ? d->parent : i;
       keys[i] = (OrderKey){ r->list[top].order, top, top != i, d->code, i };
    }
-   qsort(keys, r->count, sizeof *keys, OrderKey_cmp);
+   /* A roster's few dozen delegations, mostly in protocol order already
+    * (tour asks at every round): put in place one by one, stable as
+    * qsort's merge is, without a call per comparison. A long roster by
+    * qsort. */
+   if (r->count <= ROSTER_INSERTION_MAX) {
+      for (size_t i = 1; i < r->count; i++) {
+         OrderKey k = keys[i];
+         size_t j = i;
+         for (; j > 0 && OrderKey_cmp(&keys[j - 1], &k) > 0; j--)
+            keys[j] = keys[j - 1];
+         keys[j] = k;
+      }
+   } else {
+      qsort(keys, r->count, sizeof *keys, OrderKey_cmp);
+   }
    for (size_t i = 0; i < r->count; i++)
       out[i] = keys[i].idx;
    free(keys);

@@ -629,8 +629,8 @@ bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields
    return true;
 }
 
-bool Session_fields_framed(const char *line, size_t len, size_t type_len, SessionDay *day,
-                           SessionFields *f) {
+bool Session_fields_framed(const char *line, size_t len, size_t type_len, const char *backslash,
+                           SessionDay *day, SessionFields *f) {
    /* What Session_fields finds: the first blank ends the TYPE, the one
     * after the UUID's 36 bytes (none in them) says that a PAYLOAD follows. */
    if (len == 0 || len > UINT32_MAX || line[len - 1] == '\n' || line[len - 1] == '\r' ||
@@ -643,7 +643,13 @@ bool Session_fields_framed(const char *line, size_t len, size_t type_len, Sessio
    f->uuid_len = 36;
    f->payload = len > type_len + 1 + 20 + 36;
    size_t at = type_len + 1 + 20 + 37;
-   f->plain = !f->payload || !memchr(line + at, '\\', len - at);
+   /* A backslash known past the line, or in its PAYLOAD, answers at once. */
+   if (!f->payload || (backslash && backslash >= line + len))
+      f->plain = true;
+   else if (backslash && backslash >= line + at)
+      f->plain = false;
+   else
+      f->plain = !memchr(line + at, '\\', len - at);
    fields_word(f, line + at, f->payload ? len - at : 0);
    return true;
 }

@@ -39,27 +39,51 @@ const char *SessionScan_headerFor(long version) {
  * the folding of Intel's "Fast CRC Computation for Generic Polynomials
  * Using PCLMULQDQ", with the constants of the reflected polynomial
  * 0xEDB88320). zlib reads about 4.5 instructions a byte; this reads 16
- * bytes in about 6. The result is the same bits: zlib (its table for the
- * last bytes of a long line) does the rest. */
+ * bytes in about 6. The result is the same bits. A line from zlib's start
+ * is folded whole (zero bytes before it, from a register they turn into
+ * the start); going on from another CRC, zlib's table does the last bytes. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(GAVEL_PORTABLE)
 #include <immintrin.h>
 #define SESSIONSCAN_CLMUL 1
 
-/* The CRC (not inverted, as the folding wants it) of p[0..len), len a
- * multiple of 16 and at least 64. */
-__attribute__((target("pclmul,sse2")))
+/* The register, for each count z of zero bytes, that z zero bytes turn
+ * into 0xffffffff (zlib's start): a line whose length is not a multiple of
+ * 16 is folded as z zeros and then its bytes, from this register, and no
+ * bytes are left for the table. The CRC's step over a zero bit run back:
+ * r = r' & 0x80000000 ? ((r' ^ 0xedb88320) << 1) | 1 : r' << 1. */
+static const uint32_t SessionScan_crcZeros[16] = {
+   0xffffffffu, 0xf0958fd9u, 0x9a1c9d90u, 0xa32e2681u, 0x9226f562u, 0xf47bf9ccu,
+   0xaf4c9d16u, 0x46865aa9u, 0xefe4d0afu, 0x31c08543u, 0xae0bacaeu, 0xdac6e4e8u,
+   0xa65c386bu, 0xe06f0ca5u, 0xbae5bb0au, 0x358d0ff4u };
+
+/* The CRC (not inverted, as the folding wants it) of p[0..len), len at
+ * least 64; of 16 - len % 16 zero bytes and then p[0..len) when len is not
+ * a multiple of 16 (the first block is the first len % 16 bytes moved up). */
+__attribute__((target("pclmul,ssse3,sse2")))
 static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t crc) {
    const __m128i k1k2 = _mm_set_epi64x(0x1c6e41596LL, 0x154442bd4LL);
    const __m128i k3k4 = _mm_set_epi64x(0x0ccaa009eLL, 0x1751997d0LL);
    const __m128i k5 = _mm_set_epi64x(0, 0x163cd6124LL);
    const __m128i poly = _mm_set_epi64x(0x1f7011641LL, 0x1db710641LL);
    const __m128i mask32 = _mm_set_epi32(0, 0, 0, -1);
+   /* Bytes j of the first block: 0x80 (zero) below z = 16 - k, then p[j - z]. */
+   static const unsigned char up[32] = { 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+                                         0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+                                         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+   size_t k = len & 15;
    __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)p);
-   __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
-   __m128i x3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
-   __m128i x4 = _mm_loadu_si128((const __m128i *)(const void *)(p + 48));
+   if (k) {
+      x1 = _mm_shuffle_epi8(x1, _mm_loadu_si128((const __m128i *)(const void *)(up + k)));
+      p += k;
+      len += 16 - k;
+   } else {
+      p += 16;
+   }
+   __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)p);
+   __m128i x3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+   __m128i x4 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
    x1 = _mm_xor_si128(x1, _mm_cvtsi32_si128((int)crc));
-   p += 64;
+   p += 48;
    len -= 64;
    /* Four lanes, 64 bytes a round. */
    while (len >= 64) {
@@ -110,7 +134,12 @@ unsigned long SessionScan_crc(const char *line, size_t len) {
 unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len) {
    uLong c = (uLong)crc;
 #ifdef SESSIONSCAN_CLMUL
-   if (len >= 64 && __builtin_cpu_supports("pclmul")) {
+   if (len >= 64 && c == 0 && __builtin_cpu_supports("pclmul") &&
+       __builtin_cpu_supports("ssse3"))
+      return ~SessionScan_crcFold((const unsigned char *)line, len,
+                                  SessionScan_crcZeros[(16 - (len & 15)) & 15]) &
+             0xffffffffUL;
+   if (len >= 64 && __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("ssse3")) {
       size_t n = len & ~(size_t)15;
       uint32_t f = SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c);
       /* The last bytes (fewer than 16) by zlib's table, a byte a step: a
@@ -624,6 +653,11 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
    size_t a = live->lines[from].start, b = SessionScan_lineEnd(live, to - 1) + 1, stop;
    bool sound = !live->crlf && Utf8_valid_lines(live->buf + a, b - a, &stop) && stop == b - a;
    const bool sealed = live->version >= SESSIONSCAN_SEALED_VERSION;
+   /* The next backslash of the chunk (b when none): one search of its bytes
+    * rather than one of each PAYLOAD, each byte read once as each search
+    * starts at a line past the last one found. */
+   size_t backslash = a;
+   bool backslashKnown = false;
    for (size_t i = from; i < to; i++) {
       ScanSeal seal = SCAN_SEAL_NONE;
       unsigned char checked;
@@ -647,8 +681,15 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
       }
       /* What the replay would read first, read here: of a frame found
        * sound at once only the TIME is left to read. */
+      size_t start = live->lines[i].start;
+      if (checked && typeLen && (!backslashKnown || backslash < start)) {
+         const char *q = memchr(live->buf + start, '\\', b - start);
+         backslash = q ? (size_t)(q - live->buf) : b;
+         backslashKnown = true;
+      }
       bool split = checked && fields &&
-                   (typeLen ? Session_fields_framed(line, len, typeLen, &day, &fields[i - from])
+                   (typeLen ? Session_fields_framed(line, len, typeLen, live->buf + backslash, &day,
+                                                    &fields[i - from])
                             : Session_fields(line, len, &day, &fields[i - from]));
       live->status[i] = (unsigned char)((unsigned)seal | (checked ? SCANLIVE_CHECKED : 0u) |
                                         (split ? SCANLIVE_FIELDS : 0u) | (cr ? SCANLIVE_CR : 0u));
@@ -1146,15 +1187,17 @@ static const char *SessionScan_uuidOf(const char *line, size_t len) {
 }
 
 static size_t SessionScan_hash(const char *u) {
-   /* Five overlapping words cover the 36 bytes. */
-   static const size_t at[] = { 0, 8, 16, 24, 28 };
-   uint64_t h = 0;
-   for (size_t i = 0; i < 5; i++) {
-      uint64_t w;
-      memcpy(&w, u + at[i], 8);
-      h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-      h ^= h >> 29;
-   }
+   /* Five overlapping words cover the 36 bytes: written out, as the
+    * compiler kept the loop (a line of every file passes here). */
+   uint64_t h = 0, w;
+#define SESSIONSCAN_MIX(at)                                                                      \
+   (memcpy(&w, u + (at), 8), h = (h ^ w) * 0x9E3779B97F4A7C15ULL, h ^= h >> 29)
+   SESSIONSCAN_MIX(0);
+   SESSIONSCAN_MIX(8);
+   SESSIONSCAN_MIX(16);
+   SESSIONSCAN_MIX(24);
+   SESSIONSCAN_MIX(28);
+#undef SESSIONSCAN_MIX
    return (size_t)h;
 }
 

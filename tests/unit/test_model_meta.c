@@ -119,6 +119,59 @@ static void rosters_load_as_one_unit(void **state) {
    Fx_free(f);
 }
 
+/* The protocol order of rosters short and long, orders shared and given
+ * out of turn, units under their delegation: the order a sort of the
+ * keys (the top delegation's order and place, a unit after it, by code)
+ * gives. */
+static const Roster *Order_roster;
+
+static int order_ref_cmp(const void *a, const void *b) {
+   const Delegation *x = &Order_roster->list[*(const size_t *)a];
+   const Delegation *y = &Order_roster->list[*(const size_t *)b];
+   size_t xi = *(const size_t *)a, yi = *(const size_t *)b;
+   size_t xt = x->parent != GV_NONE ? x->parent : xi, yt = y->parent != GV_NONE ? y->parent : yi;
+   int xo = Order_roster->list[xt].order, yo = Order_roster->list[yt].order;
+   if (xo != yo)
+      return xo < yo ? -1 : 1;
+   if (xt != yt)
+      return xt < yt ? -1 : 1;
+   if ((xt != xi) != (yt != yi))
+      return xt != xi ? 1 : -1;
+   return strcmp(x->code, y->code);
+}
+
+static void protocol_order_of_any_roster(void **state) {
+   (void)state;
+   unsigned x = 7;
+   for (int count = 5; count <= 100; count += 19) {
+      Fx *f = Fx_new();
+      char cmd[96];
+      for (int i = 0; i < count; i++) {
+         x = x * 1103515245u + 12345u;
+         int top = i > 2 && (x >> 16) % 4 == 0;   /* a unit of an earlier one */
+         x = x * 1103515245u + 12345u;
+         if (top)
+            snprintf(cmd, sizeof cmd, "delegation T%d/U%d", (int)((x >> 16) % 3), i);
+         else
+            snprintf(cmd, sizeof cmd, "delegation T%d order=%u", i, (x >> 16) % 12);
+         Fx_run(f, cmd);
+      }
+      const Roster *r = &f->s->roster;
+      size_t got[128], want[128];
+      assert_true(r->count <= 128 && r->count >= (size_t)count);
+      Roster_protocol_order(r, got);
+      for (size_t i = 0; i < r->count; i++)
+         want[i] = i;
+      Order_roster = r;
+      qsort(want, r->count, sizeof *want, order_ref_cmp);
+      for (size_t i = 0; i < r->count; i++)
+         if (got[i] != want[i])
+            fail_msg("%zu delegations: place %zu holds %s, expected %s", r->count, i,
+                     r->list[got[i]].code, r->list[want[i]].code);
+      Fx_free(f);
+   }
+}
+
 static void delegations_and_units(void **state) {
    (void)state;
    Fx *f = Fx_new();
@@ -434,6 +487,7 @@ int main(void) {
       cmocka_unit_test(relative_dates_follow_the_session_date),
       cmocka_unit_test(rosters_load_as_one_unit),
       cmocka_unit_test(delegations_and_units),
+      cmocka_unit_test(protocol_order_of_any_roster),
       cmocka_unit_test(attendance),
       cmocka_unit_test(the_at_clock),
       cmocka_unit_test(picker_matches_codes_and_names),

@@ -613,6 +613,45 @@ static void utf8_text_stops_at_the_first_control(void **state) {
    assert_true(valid > tests / 3 && valid < tests - tests / 10);
 }
 
+/* Every byte value at every place of a long ASCII text (read 64 bytes a
+ * step while no control character is in them): the stop is the first
+ * control character but a tab (and '\n' for lines), and a lone byte above
+ * 0x7f before it is invalid. Then a two-byte letter at every place, whole
+ * or cut by the stop, across the steps' edges. */
+static void utf8_every_byte_at_every_place(void **state) {
+   (void)state;
+   char buf[200];
+   const size_t n = sizeof buf;
+   for (int lines = 0; lines < 2; lines++)
+      for (unsigned c = 0; c < 256; c++)
+         for (size_t at = 0; at < 160; at++) {
+            memset(buf, 'x', n);
+            buf[at] = (char)c;
+            bool control = (c < 0x20 && c != '\t' && !(lines && c == '\n')) || c == 0x7f;
+            size_t end = SIZE_MAX;
+            bool got = lines ? Utf8_valid_lines(buf, n, &end) : Utf8_valid_text(buf, n, &end);
+            size_t want_end = control ? at : n;
+            bool want = control || c < 0x80;
+            if (end != want_end || got != want)
+               fail_msg("byte %02x at %zu (lines %d): end %zu valid %d, expected %zu %d", c, at,
+                        lines, end, got, want_end, want);
+         }
+   for (size_t at = 0; at + 1 < 160; at++)
+      for (int cut = 0; cut < 2; cut++) {
+         memset(buf, 'x', n);
+         buf[at] = (char)0xc3;
+         buf[at + 1] = cut ? '\x01' : (char)0xa9;
+         size_t end = SIZE_MAX;
+         bool got = Utf8_valid_lines(buf, n, &end);
+         if (end != (cut ? at + 1 : n) || got != !cut)
+            fail_msg("letter at %zu (cut %d): end %zu valid %d", at, cut, end, got);
+         /* A lone lead then ASCII: the sequence is short wherever it falls. */
+         buf[at + 1] = 'x';
+         if (Utf8_valid_lines(buf, n, &end) || end != n)
+            fail_msg("lone lead at %zu: taken as valid (end %zu)", at, end);
+      }
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -715,6 +754,7 @@ int main(void) {
       cmocka_unit_test(date_forms),
       cmocka_unit_test(time_forms),
       cmocka_unit_test(document_references),
+      cmocka_unit_test(utf8_every_byte_at_every_place),
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
       cmocka_unit_test(utf8_text_stops_at_the_first_control),

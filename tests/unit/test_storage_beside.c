@@ -544,9 +544,17 @@ static void framed_fields_are_the_fields(void **state) {
    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
       const char *line = lines[i];
       size_t len = strlen(line), type = (size_t)(strchr(line, ' ') - line);
-      SessionFields fa = { 0 }, fb = { 0 };
-      bool ra = Session_fields_framed(line, len, type, &a, &fa);
+      SessionFields fa = { 0 }, fb = { 0 }, fc = { 0 };
+      SessionDay c = a;
+      bool ra = Session_fields_framed(line, len, type, NULL, &a, &fa);
       bool rb = Session_fields(line, len, &b, &fb);
+      /* The next backslash given (as the checkers find it, a chunk at a
+       * time), or the line's end when there is none: the same fields. */
+      const char *bs = strchr(line, '\\');
+      bool rc = Session_fields_framed(line, len, type, bs ? bs : line + len, &c, &fc);
+      if (rc != ra || (ra && (fc.time != fa.time || fc.plain != fa.plain || fc.word != fa.word)))
+         fail_msg("line %zu: with its backslash told %d plain %d, searched %d plain %d", i, rc,
+                  fc.plain, ra, fa.plain);
       if (ra != rb || (ra && (fa.time != fb.time || fa.type_len != fb.type_len ||
                               fa.uuid_len != fb.uuid_len || fa.payload != fb.payload ||
                               fa.plain != fb.plain)))
@@ -562,6 +570,37 @@ static void framed_fields_are_the_fields(void **state) {
    }
 }
 
+/* Copied lines among many (the set of uuids grown well past its first
+ * size): each copy named at its line with the line it copies, whatever
+ * follows its uuid; no line without a copy named. */
+static void copied_lines_found_among_many(void **state) {
+   (void)state;
+   GvBuf raw = GV_BUF_INIT;
+   for (int i = 0; i < 3000; i++)
+      GvBuf_printf(&raw, "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-%012x note %d\n", i, i);
+   for (int i = 0; i < 3000; i += 97)   /* copies, another PAYLOAD, or none */
+      GvBuf_printf(&raw, "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-%012x%s\n", i,
+                   i % 2 ? " end" : "");
+   GvBuf text = GV_BUF_INIT;
+   GvBuf_puts(&text, SessionScan_header());
+   assert_true(SessionScan_seal(&text, raw.data, raw.len, GV_JOURNAL_VERSION));
+   char err[256];
+   SessionScan scan;
+   assert_int_equal(SessionScan_run(text.data, text.len, &scan, err, sizeof err), 0);
+   GvBuf got = GV_BUF_INIT, want = GV_BUF_INIT;
+   size_t n = 0;
+   for (int i = 0, line = 3002; i < 3000; i += 97, line++, n++)
+      GvBuf_printf(&want, "%d: uuid 6be302d5-0065-4006-8065-%012x already used on line %d (a copied line?)\n",
+                   line, i, i + 2);
+   assert_int_equal(SessionScan_crossCheck(text.data, &scan, scan.count, keep_report, &got), n);
+   assert_string_equal(GvBuf_str(&got), GvBuf_str(&want));
+   GvBuf_free(&got);
+   GvBuf_free(&want);
+   SessionScan_free(&scan);
+   GvBuf_free(&text);
+   GvBuf_free(&raw);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(cut_anywhere_replays_the_same, setup, teardown),
@@ -570,6 +609,7 @@ int main(void) {
       cmocka_unit_test(beside_scan_is_the_whole_scan),
       cmocka_unit_test(framed_fields_are_the_fields),
       cmocka_unit_test(cross_checks_read_the_uuid),
+      cmocka_unit_test(copied_lines_found_among_many),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -614,6 +614,13 @@ static void crc_is_zlibs(void **state) {
             fail_msg("CRC of %zu bytes at offset %zu: %08lx, zlib says %08lx", len, off,
                      SessionScan_crc((const char *)buf + off, len), want);
       }
+   /* Going on from a CRC that is not zlib's start: every length of the rest. */
+   for (size_t head = 1; head < 40; head += 13)
+      for (size_t len = 0; head + len <= 300; len++) {
+         unsigned long first = crc32(0L, buf, (uInt)head);
+         unsigned long want = crc32(first, buf + head, (uInt)len);
+         assert_int_equal(SessionScan_crcMore(first, (const char *)buf + head, len), want);
+      }
 }
 
 /* A seal is exactly " " and the CRC in 8 lower-case hex digits: each digit
