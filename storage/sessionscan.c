@@ -288,10 +288,11 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 /* Line i of a table, as a value: the checks across lines read either a
  * scan's table or a table being made final beside the replay. */
 typedef ScanLine (*ScanLineAt)(const void *ctx, size_t i);
-static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
-                                         size_t count,
-                                         void (*report)(void *ud, long lineno, const char *msg),
-                                         void *ud);
+/* Inlined into each of its two callers, so that the line is read by a
+ * known function, itself inlined, not by a call through the pointer. */
+static inline __attribute__((always_inline)) size_t
+SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                           void (*report)(void *ud, long lineno, const char *msg), void *ud);
 
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGH 0x8080808080808080ULL
@@ -700,7 +701,7 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
 /* Line i as its checker found it (after its chunk's done flag), from the
  * table's start and number, which nobody writes any more, and its status:
  * the length before the seal that held, else the whole line. */
-static ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
+static inline ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
    const SessionScanLive *live = ctx;
    const ScanLine *q = &live->lines[i];
    unsigned st = live->status[i];
@@ -1213,7 +1214,7 @@ typedef struct UuidSet {
 } UuidSet;
 
 /* A line with a uuid: a checked one has it after the type and the time. */
-static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
+static inline const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
    const char *line = buf + l->start;
    if (!l->checked)
       return SessionScan_uuidOf(line, l->len);
@@ -1223,14 +1224,14 @@ static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
           21;
 }
 
-static const char *UuidSet_key(const UuidSet *set, size_t i) {
+static inline __attribute__((always_inline)) const char *UuidSet_key(const UuidSet *set, size_t i) {
    ScanLine l = set->at(set->ctx, set->slots[i] - 1);
    return SessionScan_lineUuid(set->buf, &l);
 }
 
 /* Adds the uuid u of line index idx; the line that already had it, 0 when
  * new, -1 when out of memory. */
-static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
+static inline __attribute__((always_inline)) long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
    if (!set->slots)
       return -1;
    for (size_t i = SessionScan_hash(u) & set->mask;; i = (i + 1) & set->mask) {
@@ -1243,7 +1244,7 @@ static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
    }
 }
 
-static int UuidSet_has(const UuidSet *set, const char *u) {
+static inline __attribute__((always_inline)) int UuidSet_has(const UuidSet *set, const char *u) {
    if (!set->slots)
       return 1;   /* out of memory: accuse nobody */
    for (size_t i = SessionScan_hash(u) & set->mask; set->slots[i]; i = (i + 1) & set->mask)
@@ -1257,7 +1258,7 @@ static int SessionScan_has(const char *s, size_t n, const char *prefix) {
    return n >= m && memcmp(s, prefix, m) == 0;
 }
 
-static ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
+static inline ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
    return ((const SessionScan *)ctx)->lines[i];
 }
 
@@ -1285,10 +1286,9 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
    return SessionScan_crossCheckWith(buf, SessionScan_tableAt, scan, count, report, ud);
 }
 
-static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
-                                         size_t count,
-                                         void (*report)(void *ud, long lineno, const char *msg),
-                                         void *ud) {
+static inline __attribute__((always_inline)) size_t
+SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                           void (*report)(void *ud, long lineno, const char *msg), void *ud) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;

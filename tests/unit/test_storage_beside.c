@@ -577,7 +577,8 @@ static void copied_lines_found_among_many(void **state) {
    (void)state;
    GvBuf raw = GV_BUF_INIT;
    for (int i = 0; i < 3000; i++)
-      GvBuf_printf(&raw, "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-%012x note %d\n", i, i);
+      GvBuf_printf(&raw, "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-%012x note %d %0*d\n", i, i,
+                   120 + i % 50, i);   /* over 512 kB: read beside a replay too */
    for (int i = 0; i < 3000; i += 97)   /* copies, another PAYLOAD, or none */
       GvBuf_printf(&raw, "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-%012x%s\n", i,
                    i % 2 ? " end" : "");
@@ -594,6 +595,19 @@ static void copied_lines_found_among_many(void **state) {
                    line, i, i + 2);
    assert_int_equal(SessionScan_crossCheck(text.data, &scan, scan.count, keep_report, &got), n);
    assert_string_equal(GvBuf_str(&got), GvBuf_str(&want));
+   /* The same found by the thread beside a replay, from its own table. */
+   GvBuf beside = GV_BUF_INIT;
+   SessionScan quick;
+   SessionScanLive *live = NULL;
+   assert_int_equal(SessionScan_begin(text.data, text.len, &quick, &live, keep_report, &beside, err,
+                                      sizeof err), 0);
+   assert_non_null(live);
+   for (size_t i = 0; i < quick.count; i++)
+      assert_true(SessionScan_ready(live, &quick, i)->checked);
+   assert_int_equal(SessionScan_end(live, &quick), 1);
+   assert_string_equal(GvBuf_str(&beside), GvBuf_str(&want));
+   SessionScan_free(&quick);
+   GvBuf_free(&beside);
    GvBuf_free(&got);
    GvBuf_free(&want);
    SessionScan_free(&scan);
