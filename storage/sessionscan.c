@@ -1116,47 +1116,52 @@ static const bool SessionScan_typeByte[256] = {
 
 /* TIME SP UUID, the 56 bytes at t, in one look: four loads (0, 16, 32, 40),
  * each byte a digit, a hex digit (either case) or the one byte its place
- * wants (what SessionScan_isTime, the blank and SessionScan_isUuid ask). */
+ * wants (what SessionScan_isTime, the blank and SessionScan_isUuid ask).
+ * Each load asks only what its places need: the first digits, the last
+ * two hex digits, the second both. */
 static inline bool SessionScan_timeUuid(const char *t) {
 #ifdef SESSIONSCAN_SSE2
-   /* Per load: 0xff where a digit (the TIME) or a hex digit (the UUID) goes,
-    * 0xff where only a hex digit goes, and the byte the other places want. */
-   static const unsigned char digitOrHex[4][16] = {
-      { 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0, 0xff, 0xff, 0, 0xff, 0xff, 0, 0xff, 0xff },
-      { 0, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff },
-      { 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff },
-      { 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } };
-   static const unsigned char hexOnly[4][16] = {
-      { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 },
-      { 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff },
-      { 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff },
-      { 0xff, 0xff, 0xff, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } };
-   static const char literal[4][16] = {
-      { 0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0 },
-      { ':', 0, 0, ' ', 0, 0, 0, 0, 0, 0, 0, 0, '-', 0, 0, 0 },
-      { 0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0 },
-      { 0, 0, 0, '-', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 } };
-   static const int at[4] = { 0, 16, 32, 40 };
+#define SESSIONSCAN_V(...) _mm_setr_epi8(__VA_ARGS__)
+   /* 0xff where a digit (the TIME) or a hex digit (the UUID) goes, and the
+    * byte each other place wants; for the second load also the hex places. */
+   const __m128i class0 = SESSIONSCAN_V(-1, -1, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1);
+   const __m128i lit0 = SESSIONSCAN_V(0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0);
+   const __m128i class1 = SESSIONSCAN_V(0, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1);
+   const __m128i hex1 = SESSIONSCAN_V(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1);
+   const __m128i lit1 = SESSIONSCAN_V(':', 0, 0, ' ', 0, 0, 0, 0, 0, 0, 0, 0, '-', 0, 0, 0);
+   const __m128i class2 = SESSIONSCAN_V(-1, 0, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, -1, -1, -1, -1);
+   const __m128i lit2 = SESSIONSCAN_V(0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0);
+   const __m128i class3 = SESSIONSCAN_V(-1, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+   const __m128i lit3 = SESSIONSCAN_V(0, 0, 0, '-', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+#undef SESSIONSCAN_V
    /* Signed: 0x80 and above are neither digits nor letters. */
    const __m128i below0 = _mm_set1_epi8('0' - 1), above9 = _mm_set1_epi8('9' + 1);
    const __m128i belowA = _mm_set1_epi8('a' - 1), aboveF = _mm_set1_epi8('f' + 1);
    const __m128i lower = _mm_set1_epi8(0x20);
-   __m128i good = _mm_set1_epi8(-1);
-   for (int k = 0; k < 4; k++) {
-      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + at[k]));
-      __m128i l = _mm_or_si128(v, lower);
-      __m128i dh = _mm_loadu_si128((const __m128i *)(const void *)digitOrHex[k]);
-      __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v));
-      __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(l, belowA), _mm_cmpgt_epi8(aboveF, l));
-      __m128i lit = _mm_cmpeq_epi8(v, _mm_loadu_si128((const __m128i *)(const void *)literal[k]));
-      good = _mm_and_si128(
-         good, _mm_or_si128(_mm_or_si128(_mm_and_si128(digit, dh),
-                                         _mm_and_si128(alpha, _mm_loadu_si128(
-                                                                 (const __m128i *)(const void *)
-                                                                    hexOnly[k]))),
-                            _mm_andnot_si128(dh, lit)));
-   }
-   return _mm_movemask_epi8(good) == 0xffff;
+#define SESSIONSCAN_DIGIT(v) _mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v))
+#define SESSIONSCAN_ALPHA(v)                                                                     \
+   _mm_and_si128(_mm_cmpgt_epi8(_mm_or_si128(v, lower), belowA),                                 \
+                 _mm_cmpgt_epi8(aboveF, _mm_or_si128(v, lower)))
+   /* A place is good when its class holds, or it is not a class place and
+    * holds its byte. */
+#define SESSIONSCAN_GOOD(ok, cls, v, lit)                                                        \
+   _mm_or_si128(_mm_and_si128(ok, cls), _mm_andnot_si128(cls, _mm_cmpeq_epi8(v, lit)))
+   __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)t);
+   __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
+   __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(t + 32));
+   __m128i v3 = _mm_loadu_si128((const __m128i *)(const void *)(t + 40));
+   __m128i g0 = SESSIONSCAN_GOOD(SESSIONSCAN_DIGIT(v0), class0, v0, lit0);
+   __m128i g1 = SESSIONSCAN_GOOD(
+      _mm_or_si128(SESSIONSCAN_DIGIT(v1), _mm_and_si128(SESSIONSCAN_ALPHA(v1), hex1)), class1, v1,
+      lit1);
+   __m128i g2 = SESSIONSCAN_GOOD(_mm_or_si128(SESSIONSCAN_DIGIT(v2), SESSIONSCAN_ALPHA(v2)),
+                                 class2, v2, lit2);
+   __m128i g3 = SESSIONSCAN_GOOD(_mm_or_si128(SESSIONSCAN_DIGIT(v3), SESSIONSCAN_ALPHA(v3)),
+                                 class3, v3, lit3);
+#undef SESSIONSCAN_DIGIT
+#undef SESSIONSCAN_ALPHA
+#undef SESSIONSCAN_GOOD
+   return _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(g0, g1), _mm_and_si128(g2, g3))) == 0xffff;
 #else
    return SessionScan_isTime(t, 19) && t[19] == ' ' && SessionScan_isUuid(t + 20, 36);
 #endif
