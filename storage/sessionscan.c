@@ -253,6 +253,18 @@ ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
    if (want < 0)
       return SCAN_SEAL_MISSING;
    size_t n = len - SESSIONSCAN_SEAL_LEN;
+#ifdef SESSIONSCAN_CLMUL
+   /* A line of 64 bytes or more, nearly every one: folded here, without
+    * the two calls down to it. */
+   if (n >= 64 && __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("ssse3")) {
+      if ((~SessionScan_crcFold((const unsigned char *)line, n,
+                                SessionScan_crcZeros[(16 - (n & 15)) & 15]) &
+           0xffffffffu) != (uint32_t)want)
+         return SCAN_SEAL_BAD;
+      *content = n;
+      return SCAN_SEAL_OK;
+   }
+#endif
    if (SessionScan_crc(line, n) != (unsigned long)want)
       return SCAN_SEAL_BAD;
    *content = n;
@@ -288,10 +300,11 @@ bool SessionScan_seal(GvBuf *out, const char *buf, size_t len, long version) {
 /* Line i of a table, as a value: the checks across lines read either a
  * scan's table or a table being made final beside the replay. */
 typedef ScanLine (*ScanLineAt)(const void *ctx, size_t i);
-static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
-                                         size_t count,
-                                         void (*report)(void *ud, long lineno, const char *msg),
-                                         void *ud);
+/* Inlined into each of its two callers, so that the line is read by a
+ * known function, itself inlined, not by a call through the pointer. */
+static inline __attribute__((always_inline)) size_t
+SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                           void (*report)(void *ud, long lineno, const char *msg), void *ud);
 
 #define SCAN_ONES 0x0101010101010101ULL
 #define SCAN_HIGH 0x8080808080808080ULL
@@ -700,7 +713,7 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
 /* Line i as its checker found it (after its chunk's done flag), from the
  * table's start and number, which nobody writes any more, and its status:
  * the length before the seal that held, else the whole line. */
-static ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
+static inline ScanLine SessionScan_liveAt(const void *ctx, size_t i) {
    const SessionScanLive *live = ctx;
    const ScanLine *q = &live->lines[i];
    unsigned st = live->status[i];
@@ -1101,6 +1114,59 @@ static const bool SessionScan_typeByte[256] = {
    ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['+'] = 1, ['-'] = 1, ['_'] = 1, [':'] = 1,
 };
 
+/* TIME SP UUID, the 56 bytes at t, in one look: four loads (0, 16, 32, 40),
+ * each byte a digit, a hex digit (either case) or the one byte its place
+ * wants (what SessionScan_isTime, the blank and SessionScan_isUuid ask).
+ * Each load asks only what its places need: the first digits, the last
+ * two hex digits, the second both. */
+static inline bool SessionScan_timeUuid(const char *t) {
+#ifdef SESSIONSCAN_SSE2
+#define SESSIONSCAN_V(...) _mm_setr_epi8(__VA_ARGS__)
+   /* 0xff where a digit (the TIME) or a hex digit (the UUID) goes, and the
+    * byte each other place wants; for the second load also the hex places. */
+   const __m128i class0 = SESSIONSCAN_V(-1, -1, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1, 0, -1, -1);
+   const __m128i lit0 = SESSIONSCAN_V(0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0);
+   const __m128i class1 = SESSIONSCAN_V(0, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1);
+   const __m128i hex1 = SESSIONSCAN_V(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1);
+   const __m128i lit1 = SESSIONSCAN_V(':', 0, 0, ' ', 0, 0, 0, 0, 0, 0, 0, 0, '-', 0, 0, 0);
+   const __m128i class2 = SESSIONSCAN_V(-1, 0, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, -1, -1, -1, -1);
+   const __m128i lit2 = SESSIONSCAN_V(0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0, '-', 0, 0, 0, 0);
+   const __m128i class3 = SESSIONSCAN_V(-1, -1, -1, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+   const __m128i lit3 = SESSIONSCAN_V(0, 0, 0, '-', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+#undef SESSIONSCAN_V
+   /* Signed: 0x80 and above are neither digits nor letters. */
+   const __m128i below0 = _mm_set1_epi8('0' - 1), above9 = _mm_set1_epi8('9' + 1);
+   const __m128i belowA = _mm_set1_epi8('a' - 1), aboveF = _mm_set1_epi8('f' + 1);
+   const __m128i lower = _mm_set1_epi8(0x20);
+#define SESSIONSCAN_DIGIT(v) _mm_and_si128(_mm_cmpgt_epi8(v, below0), _mm_cmpgt_epi8(above9, v))
+#define SESSIONSCAN_ALPHA(v)                                                                     \
+   _mm_and_si128(_mm_cmpgt_epi8(_mm_or_si128(v, lower), belowA),                                 \
+                 _mm_cmpgt_epi8(aboveF, _mm_or_si128(v, lower)))
+   /* A place is good when its class holds, or it is not a class place and
+    * holds its byte. */
+#define SESSIONSCAN_GOOD(ok, cls, v, lit)                                                        \
+   _mm_or_si128(_mm_and_si128(ok, cls), _mm_andnot_si128(cls, _mm_cmpeq_epi8(v, lit)))
+   __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)t);
+   __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(t + 16));
+   __m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(t + 32));
+   __m128i v3 = _mm_loadu_si128((const __m128i *)(const void *)(t + 40));
+   __m128i g0 = SESSIONSCAN_GOOD(SESSIONSCAN_DIGIT(v0), class0, v0, lit0);
+   __m128i g1 = SESSIONSCAN_GOOD(
+      _mm_or_si128(SESSIONSCAN_DIGIT(v1), _mm_and_si128(SESSIONSCAN_ALPHA(v1), hex1)), class1, v1,
+      lit1);
+   __m128i g2 = SESSIONSCAN_GOOD(_mm_or_si128(SESSIONSCAN_DIGIT(v2), SESSIONSCAN_ALPHA(v2)),
+                                 class2, v2, lit2);
+   __m128i g3 = SESSIONSCAN_GOOD(_mm_or_si128(SESSIONSCAN_DIGIT(v3), SESSIONSCAN_ALPHA(v3)),
+                                 class3, v3, lit3);
+#undef SESSIONSCAN_DIGIT
+#undef SESSIONSCAN_ALPHA
+#undef SESSIONSCAN_GOOD
+   return _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(g0, g1), _mm_and_si128(g2, g3))) == 0xffff;
+#else
+   return SessionScan_isTime(t, 19) && t[19] == ' ' && SessionScan_isUuid(t + 20, 36);
+#endif
+}
+
 /* A sound frame in one look, without a search for the blanks: the TYPE's
  * bytes up to a blank, the TIME's 19 and a blank (its shape has none, so
  * that blank is the first after the TYPE), the UUID's 36 and a blank or the
@@ -1114,8 +1180,7 @@ static size_t SessionScan_frameSound(const char *line, size_t len) {
    if (k == 0 || len - k < 1 + 20 + 36 || line[k] != ' ')
       return 0;
    const char *t = line + k + 1, *u = t + 20, *end = line + len;
-   if (t[19] != ' ' || !SessionScan_isTime(t, 19) || !SessionScan_isUuid(u, 36) ||
-       (u + 36 < end && u[36] != ' '))
+   if (!SessionScan_timeUuid(t) || (u + 36 < end && u[36] != ' '))
       return 0;
    return k;
 }
@@ -1213,7 +1278,7 @@ typedef struct UuidSet {
 } UuidSet;
 
 /* A line with a uuid: a checked one has it after the type and the time. */
-static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
+static inline const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
    const char *line = buf + l->start;
    if (!l->checked)
       return SessionScan_uuidOf(line, l->len);
@@ -1223,14 +1288,14 @@ static const char *SessionScan_lineUuid(const char *buf, const ScanLine *l) {
           21;
 }
 
-static const char *UuidSet_key(const UuidSet *set, size_t i) {
+static inline __attribute__((always_inline)) const char *UuidSet_key(const UuidSet *set, size_t i) {
    ScanLine l = set->at(set->ctx, set->slots[i] - 1);
    return SessionScan_lineUuid(set->buf, &l);
 }
 
 /* Adds the uuid u of line index idx; the line that already had it, 0 when
  * new, -1 when out of memory. */
-static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
+static inline __attribute__((always_inline)) long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
    if (!set->slots)
       return -1;
    for (size_t i = SessionScan_hash(u) & set->mask;; i = (i + 1) & set->mask) {
@@ -1243,7 +1308,7 @@ static long UuidSet_add(UuidSet *set, const char *u, size_t idx) {
    }
 }
 
-static int UuidSet_has(const UuidSet *set, const char *u) {
+static inline __attribute__((always_inline)) int UuidSet_has(const UuidSet *set, const char *u) {
    if (!set->slots)
       return 1;   /* out of memory: accuse nobody */
    for (size_t i = SessionScan_hash(u) & set->mask; set->slots[i]; i = (i + 1) & set->mask)
@@ -1252,12 +1317,24 @@ static int UuidSet_has(const UuidSet *set, const char *u) {
    return 0;
 }
 
-static int SessionScan_has(const char *s, size_t n, const char *prefix) {
+/* Inlined, so that the prefix's length is known and its compare is a
+ * load or two; the first byte told apart first, as a memcmp of more than
+ * four bytes stays a call (a PAYLOAD seldom starts "draft #"). */
+static inline __attribute__((always_inline)) int SessionScan_has(const char *s, size_t n,
+                                                                 const char *prefix) {
    size_t m = strlen(prefix);
-   return n >= m && memcmp(s, prefix, m) == 0;
+   if (m == 4) {   /* "cmd ", "cmd:", "cmd+": one load each way */
+      uint32_t a, b;
+      if (n < 4)
+         return 0;
+      memcpy(&a, s, 4);
+      memcpy(&b, prefix, 4);
+      return a == b;
+   }
+   return n >= m && s[0] == prefix[0] && memcmp(s, prefix, m) == 0;
 }
 
-static ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
+static inline ScanLine SessionScan_tableAt(const void *ctx, size_t i) {
    return ((const SessionScan *)ctx)->lines[i];
 }
 
@@ -1285,10 +1362,9 @@ size_t SessionScan_crossCheck(const char *buf, const SessionScan *scan, size_t c
    return SessionScan_crossCheckWith(buf, SessionScan_tableAt, scan, count, report, ud);
 }
 
-static size_t SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx,
-                                         size_t count,
-                                         void (*report)(void *ud, long lineno, const char *msg),
-                                         void *ud) {
+static inline __attribute__((always_inline)) size_t
+SessionScan_crossCheckWith(const char *buf, ScanLineAt at, const void *ctx, size_t count,
+                           void (*report)(void *ud, long lineno, const char *msg), void *ud) {
    size_t size = 16;
    while (size < count * 2 + 2)
       size *= 2;

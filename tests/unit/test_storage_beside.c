@@ -572,15 +572,25 @@ static void framed_fields_are_the_fields(void **state) {
 
 /* Copied lines among many (the set of uuids grown well past its first
  * size): each copy named at its line with the line it copies, whatever
- * follows its uuid; no line without a copy named. */
+ * follows its uuid; no line without a copy named; then a unit cut short
+ * and a draft for no line. The same from the scan's table and from the
+ * thread beside a replay. */
 static void copied_lines_found_among_many(void **state) {
    (void)state;
    GvBuf raw = GV_BUF_INIT;
    for (int i = 0; i < 3000; i++)
-      GvBuf_printf(&raw, "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-%012x note %d\n", i, i);
+      GvBuf_printf(&raw, "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-%012x note %d %0*d\n", i, i,
+                   120 + i % 50, i);   /* over 512 kB: read beside a replay too */
    for (int i = 0; i < 3000; i += 97)   /* copies, another PAYLOAD, or none */
       GvBuf_printf(&raw, "cmd 2017-05-12T10:00:00 6be302d5-0065-4006-8065-%012x%s\n", i,
                    i % 2 ? " end" : "");
+   /* A unit cut short, a draft for a line that is there, one for none. */
+   GvBuf_puts(&raw, "cmd:2 2017-05-12T10:30:00 aaaaaaaa-0000-4000-8000-000000000001 note unit\n"
+                    "cmd+ 2017-05-12T10:30:00 aaaaaaaa-0000-4000-8000-000000000002 note more\n"
+                    "cmd 2017-05-12T10:31:00 aaaaaaaa-0000-4000-8000-000000000003 draft "
+                    "#6be302d5-0065-4006-8065-000000000005 text\n"
+                    "cmd 2017-05-12T10:32:00 aaaaaaaa-0000-4000-8000-000000000004 draft "
+                    "#bbbbbbbb-0000-4000-8000-000000000009 text\n");
    GvBuf text = GV_BUF_INIT;
    GvBuf_puts(&text, SessionScan_header());
    assert_true(SessionScan_seal(&text, raw.data, raw.len, GV_JOURNAL_VERSION));
@@ -592,8 +602,25 @@ static void copied_lines_found_among_many(void **state) {
    for (int i = 0, line = 3002; i < 3000; i += 97, line++, n++)
       GvBuf_printf(&want, "%d: uuid 6be302d5-0065-4006-8065-%012x already used on line %d (a copied line?)\n",
                    line, i, i + 2);
+   GvBuf_puts(&want, "3033: cmd:2 announces 2 cmd+ lines, 1 follows (lines lost from the middle of "
+                     "the file?)\n3036: draft for an intervention that does not exist "
+                     "(#bbbbbbbb-0000-4000-8000-000000000009)\n");
+   n += 2;
    assert_int_equal(SessionScan_crossCheck(text.data, &scan, scan.count, keep_report, &got), n);
    assert_string_equal(GvBuf_str(&got), GvBuf_str(&want));
+   /* The same found by the thread beside a replay, from its own table. */
+   GvBuf beside = GV_BUF_INIT;
+   SessionScan quick;
+   SessionScanLive *live = NULL;
+   assert_int_equal(SessionScan_begin(text.data, text.len, &quick, &live, keep_report, &beside, err,
+                                      sizeof err), 0);
+   assert_non_null(live);
+   for (size_t i = 0; i < quick.count; i++)
+      assert_true(SessionScan_ready(live, &quick, i)->checked);
+   assert_int_equal(SessionScan_end(live, &quick), 1);
+   assert_string_equal(GvBuf_str(&beside), GvBuf_str(&want));
+   SessionScan_free(&quick);
+   GvBuf_free(&beside);
    GvBuf_free(&got);
    GvBuf_free(&want);
    SessionScan_free(&scan);

@@ -623,6 +623,35 @@ static void crc_is_zlibs(void **state) {
       }
 }
 
+/* A sealed line of every length from 0 to 300 bytes, at every alignment,
+ * is found sound against zlib's CRC, and found damaged with any one bit of
+ * it changed (short lines and long ones are checked by different paths). */
+static void unseal_every_length(void **state) {
+   (void)state;
+   static char buf[400];
+   unsigned x = 777;
+   for (size_t off = 0; off < 16; off += 5)
+      for (size_t n = 0; n <= 300; n++) {
+         char *line = buf + off;
+         for (size_t i = 0; i < n; i++) {
+            x = x * 1103515245u + 12345u;
+            line[i] = (char)(0x20 + (x >> 16) % 95);
+         }
+         snprintf(line + n, 10, " %08lx", crc32(0L, (const Bytef *)line, (uInt)n) & 0xffffffffUL);
+         size_t len = n + SESSIONSCAN_SEAL_LEN, got;
+         if (SessionScan_unseal(line, len, &got) != SCAN_SEAL_OK || got != n)
+            fail_msg("a sound seal of %zu bytes at offset %zu not read", n, off);
+         for (size_t i = 0; i < n; i += n < 80 ? 1 : 7) {
+            unsigned char bit = (unsigned char)(1u << (i % 7));
+            line[i] ^= (char)bit;
+            ScanSeal seal = SessionScan_unseal(line, len, &got);
+            line[i] ^= (char)bit;
+            if (seal != SCAN_SEAL_BAD || got != len)
+               fail_msg("byte %zu of %zu changed, at offset %zu: seal %d", i, n, off, (int)seal);
+         }
+      }
+}
+
 /* A seal is exactly " " and the CRC in 8 lower-case hex digits: each digit
  * read at its place, and anything else is no seal at all. */
 static void seal_read_digit_by_digit(void **state) {
@@ -725,6 +754,7 @@ int main(void) {
       cmocka_unit_test(scan_splits_and_finds_torn_tail),
       cmocka_unit_test(check_line_frame),
       cmocka_unit_test(crc_is_zlibs),
+      cmocka_unit_test(unseal_every_length),
       cmocka_unit_test(seal_read_digit_by_digit),
       cmocka_unit_test(scan_check_agrees_with_check_line),
       cmocka_unit_test(long_scan_agrees_line_by_line),

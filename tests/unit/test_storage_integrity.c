@@ -281,8 +281,46 @@ static void bom_and_crlf_sessions_open(void **state) {
    SessionFile_close(sf);
 }
 
+/* The frame's TIME and UUID: every byte value at each of their places (and
+ * at the blank after the UUID), with and without a PAYLOAD after it. The
+ * line is sound exactly when the byte is one its place takes. */
+static void frame_every_byte_at_every_place(void **state) {
+   (void)state;
+   static const char shape[] = "dddd-dd-ddTdd:dd:dd hhhhhhhh-hhhh-hhhh-hhhh-hhhhhhhhhhhh";
+   static const char *const lines[] = {
+      "cmd 2017-05-12T09:30:00 6be302d5-0065-4006-8065-00000000abcd note x",
+      "cmd+ 2017-05-12T09:30:00 6BE302D5-0065-4006-8065-00000000ABCD",
+   };
+   for (size_t n = 0; n < 2; n++) {
+      char line[128];
+      size_t len = strlen(lines[n]), t = (size_t)(strchr(lines[n], ' ') - lines[n]) + 1, got = 0;
+      memcpy(line, lines[n], len + 1);
+      char err[256];
+      assert_int_equal(SessionScan_checkLine(line, len, err, sizeof err), 0);
+      for (size_t i = 0; i < 57 && t + i < len; i++) {
+         char keep = line[t + i];
+         for (int b = 0; b < 256; b++) {
+            char c = i < 56 ? shape[i] : ' ';
+            bool fits = c == 'd'   ? b >= '0' && b <= '9'
+                        : c == 'h' ? (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') ||
+                                        (b >= 'A' && b <= 'F')
+                                   : b == c;
+            line[t + i] = (char)b;
+            int rc = SessionScan_checkLine(line, len, err, sizeof err);
+            if ((rc == 0) != fits)
+               fail_msg("line %zu, byte 0x%02x at place %zu of the TIME and UUID: %s", n, b, i,
+                        rc == 0 ? "taken" : err);
+            got += rc == 0;
+         }
+         line[t + i] = keep;
+      }
+      assert_true(got > 0);
+   }
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
+      cmocka_unit_test(frame_every_byte_at_every_place),
       cmocka_unit_test_setup_teardown(every_single_bit_flip_is_detected, setup, teardown),
       cmocka_unit_test_setup_teardown(a_cut_anywhere_loses_only_the_torn_line, setup, teardown),
       cmocka_unit_test_setup_teardown(format1_opens_appends_and_compaction_upgrades, setup, teardown),
