@@ -49,6 +49,13 @@ enum {
    NOTES_OWN,     /* text of their own, a NotesHead before it */
    NOTES_PIECES,  /* a NotesList of slices, joined by newlines */
 };
+/* Two or three slices near each other, told in the form itself: at is the
+ * first, bits 0-14 the second's distance from it, bits 15-30 the third's (0:
+ * none). Most speakers' notes are so (lines of the same few minutes), and
+ * need no list: nothing to allocate or free, shared as a slice is. */
+#define NOTES_PACKED 0x80000000u
+#define PACKED_SECOND_MAX 0x7fffu
+#define PACKED_THIRD_MAX 0xffffu
 
 /* The count of holders lives just before the text. */
 typedef struct NotesHead {
@@ -74,6 +81,27 @@ static const char *piece(const NotesList *l, uint32_t i) {
    return i ? l->first + l->after[i - 1] : l->first;
 }
 
+static bool packed(const Notes *n) {
+   return (n->form & NOTES_PACKED) != 0;
+}
+
+/* The distance of packed piece i (1 or 2) from the first. */
+static uint32_t packed_after(uint32_t form, uint32_t i) {
+   return i == 1 ? form & PACKED_SECOND_MAX : form >> 15 & PACKED_THIRD_MAX;
+}
+
+/* Pieces of a list or packed notes: their count, and piece i. */
+static uint32_t pieces_count(const Notes *n) {
+   return n->form == NOTES_PIECES ? ((const NotesList *)n->at)->count
+                                  : packed_after(n->form, 2) ? 3 : 2;
+}
+
+static const char *pieces_at(const Notes *n, uint32_t i) {
+   if (n->form == NOTES_PIECES)
+      return piece(n->at, i);
+   return (const char *)n->at + (i ? packed_after(n->form, i) : 0);
+}
+
 /* Notes are at most 4 GiB - 1: len fits in 32 bits. */
 static bool fits(const Notes *n, size_t more) {
    return more <= UINT32_MAX - 1 - n->len;
@@ -86,24 +114,24 @@ void Notes_init(Notes *n) {
 }
 
 const char *Notes_text(const Notes *n, GvBuf *scratch) {
-   if (n->form != NOTES_PIECES)
+   if (n->form != NOTES_PIECES && !packed(n))
       return n->at;
-   const NotesList *l = n->at;
+   uint32_t count = pieces_count(n);
    GvBuf_clear(scratch);
-   for (uint32_t i = 0; i < l->count; i++) {
+   for (uint32_t i = 0; i < count; i++) {
       if (i)
          GvBuf_putc(scratch, '\n');
-      GvBuf_puts(scratch, piece(l, i));
+      GvBuf_puts(scratch, pieces_at(n, i));
    }
    return scratch->failed ? "" : GvBuf_str(scratch);
 }
 
 size_t Notes_piece_count(const Notes *n) {
-   return n->form == NOTES_PIECES ? ((const NotesList *)n->at)->count : 0;
+   return n->form == NOTES_PIECES || packed(n) ? pieces_count(n) : 0;
 }
 
 const char *Notes_piece(const Notes *n, size_t i) {
-   return n->form == NOTES_PIECES ? piece(n->at, (uint32_t)i) : n->at;
+   return n->form == NOTES_PIECES || packed(n) ? pieces_at(n, (uint32_t)i) : n->at;
 }
 
 void Notes_release(Notes *n) {
@@ -125,7 +153,7 @@ Notes Notes_share(const Notes *n) {
 /* n's pieces in a list of this holder's own with room for one more. */
 static NotesList *list_of(const Notes *n) {
    const NotesList *old = n->form == NOTES_PIECES ? n->at : NULL;
-   uint32_t count = old ? old->count : 1;
+   uint32_t count = old ? old->count : packed(n) ? pieces_count(n) : 1;
    /* A new list: room for four more pieces, which malloc gives in the block
     * it would give one (24 + 16 bytes and its head: 48), so that a speaker's
     * few notes never move it. */
@@ -139,6 +167,9 @@ static NotesList *list_of(const Notes *n) {
    l->first = old ? old->first : n->at;
    if (old && count > 1)
       memcpy(l->after, old->after, (count - 1) * sizeof *l->after);
+   else
+      for (uint32_t i = 1; i < count; i++)
+         l->after[i - 1] = packed_after(n->form, i);
    return l;
 }
 
@@ -173,6 +204,16 @@ bool Notes_add_slice(Notes *n, const char *text, size_t len) {
       Notes_commit(n, len);
       return true;
    }
+   if (n->form == NOTES_SLICE && at - f <= PACKED_SECOND_MAX) {
+      n->form = NOTES_PACKED | (uint32_t)(at - f);   /* the second note */
+      n->len += 1 + len;
+      return true;
+   }
+   if (packed(n) && !packed_after(n->form, 2) && at - f <= PACKED_THIRD_MAX) {
+      n->form |= (uint32_t)(at - f) << 15;   /* the third */
+      n->len += 1 + len;
+      return true;
+   }
    NotesList *l = n->form == NOTES_PIECES ? n->at : NULL;
    if (!l || l->holders > 1 || l->count - 1 == l->cap) {
       if (l && l->holders == 1) {
@@ -183,8 +224,8 @@ bool Notes_add_slice(Notes *n, const char *text, size_t len) {
             return false;
          l->cap = cap;
       } else {
-         /* A slice, or a list shared with a checkpoint: a list of this
-          * holder's own. */
+         /* A slice, packed pieces, or a list shared with a checkpoint:
+          * a list of this holder's own. */
          if (!(l = list_of(n)))
             return false;
          size_t had = n->len;
@@ -214,14 +255,15 @@ char *Notes_grow(Notes *n, size_t room) {
       if (!(h = malloc(sizeof *h + old + sep + room + 1)))
          return NULL;
       h->holders = 1;
-      if (n->form == NOTES_PIECES) {
-         const NotesList *l = n->at;
+      if (n->form == NOTES_PIECES || packed(n)) {
+         uint32_t count = pieces_count(n);
          char *t = (char *)(h + 1);
-         for (uint32_t i = 0; i < l->count; i++) {
+         for (uint32_t i = 0; i < count; i++) {
             if (i)
                *t++ = '\n';
-            size_t k = strlen(piece(l, i));
-            memcpy(t, piece(l, i), k);
+            const char *pc = pieces_at(n, i);
+            size_t k = strlen(pc);
+            memcpy(t, pc, k);
             t += k;
          }
       } else if (old) {

@@ -233,17 +233,6 @@ void Words_free(Words *w) {
    w->open_quote = SIZE_MAX;
 }
 
-bool Words_is(const Words *w, size_t i, const char *keyword) {
-   if (i >= w->count || w->quoted[i])
-      return false;
-   /* A keyword's first letter, in either case, or not the keyword (floor
-    * asks it of every code: 'first'?). */
-   char k = keyword[0], c = w->word[i][0];
-   if (k >= 'a' && k <= 'z' && c != k && c != k - 32)
-      return false;
-   return Util_word_eq(w->word[i], keyword);
-}
-
 /* If s[0..n) is exactly one double-quoted string (blanks may follow), decode
  * it into out and return its length; else return SIZE_MAX. */
 static size_t unquote_whole(const char *s, size_t n, char *out) {

@@ -19,6 +19,7 @@
 
 #include "model/buf.h"
 #include "model/status.h"
+#include "model/util.h"
 
 typedef struct Words {
    size_t count;
@@ -67,8 +68,10 @@ size_t Words_rest_into(const Words *w, size_t i, char *out);
  * stands, up to the line's end (not empty, no escape, not quoted): a
  * pointer into the line, *n its length; else NULL. */
 static inline const char *Words_rest_plain(const Words *w, size_t i, size_t *n);
-/* Case-insensitive ASCII comparison of word i with a keyword. */
-bool Words_is(const Words *w, size_t i, const char *keyword);
+/* Case-insensitive ASCII comparison of word i with a keyword. Inline: floor
+ * asks it of every code ('first'?), and most words differ in their first
+ * letter. */
+static inline bool Words_is(const Words *w, size_t i, const char *keyword);
 
 /* Appends a word, quoted and escaped only when needed. */
 bool Words_put_word(GvBuf *b, const char *s, size_t n);
@@ -134,6 +137,15 @@ static inline bool Words_split_first(Words *w, const char *line, size_t len, siz
    if (e < len && !text)
       return false;
    return Words_put_first(w, line, len, i, r, e, buf, size);
+}
+
+static inline bool Words_is(const Words *w, size_t i, const char *keyword) {
+   if (i >= w->count || w->quoted[i])
+      return false;
+   char k = keyword[0], c = w->word[i][0];
+   if (k >= 'a' && k <= 'z' && c != k && c != k - 32)
+      return false;
+   return Util_word_eq(w->word[i], keyword);
 }
 
 /* Inline: every replayed note asks it. The TEXT must reach the line's end

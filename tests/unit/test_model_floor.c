@@ -416,6 +416,80 @@ static void undo_redo_each_floor_command(void **state) {
    Fx_free(f);
 }
 
+/* Notes made of slices of one held text: one to six notes, their distances
+ * from the first around what fits in the form itself (2^15, 2^16) and far
+ * beyond, read joined and piece by piece, shared before each note (the
+ * other holder keeps what it had), copied into text of their own, and
+ * released. */
+static void notes_of_slices_near_and_far(void **state) {
+   (void)state;
+   enum { SIZE = 200000 };
+   char *held = malloc(SIZE);
+   assert_non_null(held);
+   memset(held, 'x', SIZE);
+   static const size_t gaps[] = { 3, 40, 0x7ffe, 0x7fff, 0x8000, 0x8001, 0xffff, 0x10000, 70000 };
+   size_t ng = sizeof gaps / sizeof *gaps, cases = 0;
+   for (size_t a = 0; a < ng; a++)
+      for (size_t b = 0; b < ng; b++)
+         for (size_t count = 1; count <= 6; count++) {
+            /* piece k at start[k]: "pK" NUL-ended; the gaps between starts */
+            size_t start[6], at = 100;
+            for (size_t k = 0; k < count; k++) {
+               start[k] = at;
+               at += k == 0 ? gaps[a] : k == 1 ? gaps[b] : 9;   /* 0x7fff + 0x8000: 0xffff */
+            }
+            if (at + 8 > SIZE)
+               continue;
+            for (size_t k = 0; k < count; k++)
+               snprintf(held + start[k], 8, "p%zu", k);
+            Notes n, before[6];
+            Notes_init(&n);
+            char want[64] = "";
+            for (size_t k = 0; k < count; k++) {
+               before[k] = Notes_share(&n);
+               assert_true(Notes_add_slice(&n, held + start[k], 2));
+               snprintf(want + strlen(want), sizeof want - strlen(want), "%sp%zu", k ? "\n" : "", k);
+               GvBuf sb = GV_BUF_INIT;
+               assert_string_equal(Notes_text(&n, &sb), want);
+               assert_int_equal(Notes_len(&n), strlen(want));
+               GvBuf_free(&sb);
+            }
+            size_t pc = Notes_piece_count(&n);
+            assert_int_equal(pc, count == 1 ? 0 : count);
+            for (size_t k = 0; k < (pc ? pc : 1); k++)
+               assert_ptr_equal(Notes_piece(&n, k), held + start[k]);
+            /* each earlier holder still has its k notes */
+            for (size_t k = 0; k < count; k++) {
+               GvBuf sb = GV_BUF_INIT;
+               char w[64] = "";
+               for (size_t i = 0; i < k; i++)
+                  snprintf(w + strlen(w), sizeof w - strlen(w), "%sp%zu", i ? "\n" : "", i);
+               assert_string_equal(Notes_text(&before[k], &sb), w);
+               GvBuf_free(&sb);
+               Notes_release(&before[k]);
+            }
+            /* typed on: the pieces copied into text of its own */
+            Notes own = Notes_share(&n);
+            char *to = Notes_grow(&own, 3);
+            assert_non_null(to);
+            memcpy(to, "end", 3);
+            Notes_commit(&own, 3);
+            GvBuf sb = GV_BUF_INIT;
+            char w2[80];
+            snprintf(w2, sizeof w2, "%s\nend", want);
+            assert_string_equal(Notes_text(&own, &sb), w2);
+            assert_string_equal(Notes_text(&n, &sb), want);
+            GvBuf_free(&sb);
+            Notes_release(&own);
+            Notes_release(&n);
+            for (size_t k = 0; k < count; k++)
+               memset(held + start[k], 'x', 3);
+            cases++;
+         }
+   assert_true(cases > 400);
+   free(held);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(queue_in_request_order),
@@ -429,6 +503,7 @@ int main(void) {
       cmocka_unit_test(taking_up_an_item_ends_the_speaker),
       cmocka_unit_test(notes_go_to_the_right_place),
       cmocka_unit_test(long_utf8_note),
+      cmocka_unit_test(notes_of_slices_near_and_far),
       cmocka_unit_test(hostile_text_in_notes),
       cmocka_unit_test(drafts_replace_and_are_not_undo_units),
       cmocka_unit_test(draft_after_undone_speaker_stays_with_its_intervention),

@@ -9,6 +9,7 @@
 #include "model/date.h"
 #include "model/docref.h"
 #include "model/utf8.h"
+#include "model/util.h"
 #include "model/words.h"
 
 static Words split(const char *line) {
@@ -744,9 +745,47 @@ static void command_word_read_at_any_length(void **state) {
    assert_int_equal(Command_word("notetoolongwordxx and the delegation", 36, &at, &n), 0);
 }
 
+/* Words_is: a keyword in any case, every byte in the word's first place,
+ * the word quoted, past the last word, against the word compared whole. */
+static void keyword_words_in_any_case(void **state) {
+   (void)state;
+   static const char *const keys[] = { "first", "poo", "doc", "all", "x", "-" };
+   size_t hits = 0;
+   for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+      for (int form = 0; form < 3; form++)
+         for (int b = -1; b < 256; b++) {
+            char word[16];
+            snprintf(word, sizeof word, "%s", keys[k]);
+            for (size_t i = 0; word[i]; i++)   /* lower, upper, first upper */
+               if (form == 1 || (form == 2 && i == 0))
+                  word[i] = (char)toupper((unsigned char)word[i]);
+            if (b >= 0) {
+               if (b == 0 || b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '"' || b == '\\')
+                  continue;
+               word[0] = (char)b;
+            }
+            char line[64];
+            snprintf(line, sizeof line, "floor FR %s \"%s\"", word, word);
+            Words w;
+            char msg[128];
+            assert_int_equal(Words_split(&w, line, strlen(line), msg, sizeof msg), GV_OK);
+            assert_int_equal(w.count, 4);
+            bool want = Util_word_eq(w.word[2], keys[k]);
+            assert_int_equal(Words_is(&w, 2, keys[k]), want);
+            assert_false(Words_is(&w, 3, keys[k]));   /* quoted: never a keyword */
+            assert_false(Words_is(&w, 4, keys[k]));
+            hits += want;
+            Words_free(&w);
+         }
+   /* each keyword in three cases as it is, and with its first letter (if a
+    * letter) in either case in the place of every byte */
+   assert_int_equal(hits, 5 * 3 * 3 + 3 * 2);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(words_split_like_a_shell),
+      cmocka_unit_test(keyword_words_in_any_case),
       cmocka_unit_test(words_agree_with_a_byte_reading),
       cmocka_unit_test(text_takes_the_rest_of_the_line),
       cmocka_unit_test(text_writer_round_trips),

@@ -1,5 +1,10 @@
 /* Positions, reservations, outcomes, deadlines and actions. */
 #include "tests/unit/test_model_fixture.h"
+#include "model/record.h"
+#include "model/util.h"
+
+#include <ctype.h>
+#include <strings.h>
 
 static void positions(void **state) {
    (void)state;
@@ -247,6 +252,130 @@ static void actions(void **state) {
    Fx_free(f);
 }
 
+/* Stance and reservation words in any case, and every other byte in the
+ * place of their first letter (the quick look at it before the whole word),
+ * against the words compared whole. */
+static bool stance_whole(const char *s, GvStance *out) {
+   static const struct { const char *w; GvStance s; } Alias[] = {
+      { "support", GV_STANCE_SUPPORTS }, { "accept", GV_STANCE_ACCEPTS },
+      { "concern", GV_STANCE_CONCERNS }, { "oppose", GV_STANCE_OPPOSES },
+      { "ask", GV_STANCE_ASKS }, { "clarification", GV_STANCE_ASKS },
+   };
+   for (unsigned i = 0; i < GV_STANCE_COUNT; i++)
+      if (Util_word_eq(s, GvStance_word((GvStance)i)))
+         return *out = (GvStance)i, true;
+   for (unsigned i = 0; i < sizeof Alias / sizeof *Alias; i++)
+      if (Util_word_eq(s, Alias[i].w))
+         return *out = Alias[i].s, true;
+   return false;
+}
+
+static void stance_and_reserve_words_any_case(void **state) {
+   (void)state;
+   const char *words[GV_STANCE_COUNT + GV_RESERVE_COUNT + 8];
+   size_t nw = 0;
+   for (unsigned i = 0; i < GV_STANCE_COUNT; i++)
+      words[nw++] = GvStance_word((GvStance)i);
+   for (unsigned i = 0; i < GV_RESERVE_COUNT; i++)
+      words[nw++] = GvReserveType_word((GvReserveType)i);
+   const char *more[] = { "support", "accept", "concern", "oppose", "ask", "clarification", "", "x" };
+   for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+      words[nw++] = more[i];
+   size_t found = 0;
+   for (size_t k = 0; k < nw; k++) {
+      for (int form = 0; form < 4; form++) {
+         char w[32];
+         snprintf(w, sizeof w, "%s", words[k]);
+         for (size_t i = 0; w[i]; i++)   /* lower, upper, first upper, every other upper */
+            if (form == 1 || (form == 2 && i == 0) || (form == 3 && i % 2 == 0))
+               w[i] = (char)toupper((unsigned char)w[i]);
+         for (int b = -1; b < 256; b++) {
+            char t[32];
+            memcpy(t, w, sizeof t);
+            if (b >= 0) {
+               if (b == 0 || !t[0])
+                  continue;
+               t[0] = (char)b;
+            }
+            GvStance got = GV_STANCE_COUNT, want = GV_STANCE_COUNT;
+            bool g = GvStance_parse(t, &got), x = stance_whole(t, &want);
+            assert_int_equal(g, x);
+            if (g)
+               assert_int_equal(got, want);
+            GvReserveType rgot = GV_RESERVE_COUNT, rwant = GV_RESERVE_COUNT;
+            bool rx = false;
+            for (unsigned i = 0; i < GV_RESERVE_COUNT && !rx; i++)
+               if (Util_word_eq(t, GvReserveType_word((GvReserveType)i)))
+                  rx = true, rwant = (GvReserveType)i;
+            assert_int_equal(GvReserveType_parse(t, &rgot), rx);
+            if (rx)
+               assert_int_equal(rgot, rwant);
+            found += g + rx;
+         }
+      }
+   }
+   /* every word and alias found in each of its four forms, as it is and
+    * with its first letter in either case (no other first byte makes a word) */
+   assert_int_equal(found, 4 * (GV_STANCE_COUNT + GV_RESERVE_COUNT + 6) * 3);
+}
+
+/* An action by a prefix of its id in any case, among many whose ids differ
+ * or share their first character, against a search with strncasecmp
+ * alone. */
+static void action_ids_in_any_case(void **state) {
+   (void)state;
+   Records r;
+   memset(&r, 0, sizeof r);
+   enum { N = 300 };
+   Action acts[N];
+   memset(acts, 0, sizeof acts);
+   unsigned x = 12345;
+   for (size_t i = 0; i < N; i++) {
+      static const char hex[] = "0123456789abcdef";
+      for (int c = 0; c < 36; c++) {
+         x = x * 1103515245u + 12345u;
+         acts[i].uuid[c] = c == 8 || c == 13 || c == 18 || c == 23 ? '-' : hex[(x >> 16) & 15];
+      }
+      if (i % 7 == 3)   /* some upper case ones, as a file may hold */
+         for (int c = 0; c < 36; c++)
+            acts[i].uuid[c] = (char)toupper((unsigned char)acts[i].uuid[c]);
+   }
+   r.actions = acts;
+   r.nactions = N;
+   size_t checked = 0;
+   for (size_t i = 0; i < N; i++) {
+      for (size_t n = 3; n <= 37; n += 1) {
+         for (int form = 0; form < 3; form++) {
+            char id[40];
+            snprintf(id, sizeof id, "%.*s", (int)(n > 36 ? 36 : n), acts[i].uuid);
+            if (n == 37)
+               id[0] = id[0] == 'z' ? 'y' : 'z';   /* no such first character */
+            for (size_t c = 0; id[c]; c++)
+               id[c] = (char)(form == 1 ? toupper((unsigned char)id[c]) : form == 2 ? tolower((unsigned char)id[c]) : id[c]);
+            size_t len = strlen(id), want = SIZE_MAX, hits = 0;
+            for (size_t k = 0; k < N && len >= 4; k++)
+               if (len <= strlen(acts[k].uuid) && strncasecmp(acts[k].uuid, id, len) == 0) {
+                  if (len == strlen(acts[k].uuid)) {
+                     want = k, hits = 1;
+                     break;
+                  }
+                  want = k, hits++;
+               }
+            size_t got = SIZE_MAX;
+            GvStatus st = Records_find_action(&r, id, len, &got, NULL, 0);
+            if (hits == 1) {
+               assert_int_equal(st, GV_OK);
+               assert_int_equal(got, want);
+               checked++;
+            } else {
+               assert_int_equal(st, hits > 1 ? GV_AMBIGUOUS : GV_NOT_FOUND);
+            }
+         }
+      }
+   }
+   assert_true(checked > N * 3 * 20);
+}
+
 /* Recording on a past item leaves the current item, its floor and the past
  * item's take-up time as they were. */
 static void on_past_item(void **state) {
@@ -344,6 +473,8 @@ int main(void) {
       cmocka_unit_test(outcomes),
       cmocka_unit_test(deadlines),
       cmocka_unit_test(actions),
+      cmocka_unit_test(stance_and_reserve_words_any_case),
+      cmocka_unit_test(action_ids_in_any_case),
       cmocka_unit_test(on_past_item),
       cmocka_unit_test(close_meeting),
    };
