@@ -15,24 +15,25 @@ run() { # NAME ARGS...: one command
 	"$g" -D "$d" "$@" > "$out/$name.out" 2> "$out/$name.err"
 	echo "rc $?" >> "$out/$name.err"
 }
+formats() { # NAME QUERY: a search as text, csv and json
+	run "$1" search "$2"
+	run "$1-csv" search "$2" --format csv
+	run "$1-json" search "$2" --format json
+}
 words="toolbox sécurité securite SÉCURITÉ zzqxj schengen Ελλάδα ελλαδα κυβερνοασφάλεια Łódź lodz
 Österreich osterreich coopération Zusammenarbeit e-evidence scrutiny reservation paragraph
 Commission's 10:1 ENISA item dossier x a é Ł"
 i=0
 for w in $words; do
 	i=$((i + 1))
-	run "w$i" search "$w"
-	run "w$i-csv" search "$w" --format csv
-	run "w$i-json" search "$w" --format json
+	formats "w$i" "$w"
 done
 i=0
 for q in '"scrutiny reservation"' 'scrutiny reservation' 'toolbox sécurité' '"coherent text"' \
 	'attribution toolbox' '"Łódź on"' 'Ελλάδα toolbox' '"renforcée approach"' 'toolbox zzqxj' \
 	'"the delegation"'; do
 	i=$((i + 1))
-	run "p$i" search "$q"
-	run "p$i-csv" search "$q" --format csv
-	run "p$i-json" search "$q" --format json
+	formats "p$i" "$q"
 done
 i=0
 for f in "--delegation PL" "--delegation EL" "--item 3" "--item Follow-up" "--doc 7013/16" \

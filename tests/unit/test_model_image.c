@@ -109,24 +109,30 @@ static void replay_from(Session *s, char *text, size_t from, size_t len, bool ah
       fail_msg("line %zu failed at the end: %s", bad + 1, msg);
 }
 
-/* The whole text replayed, as an open without an image. */
-static Session *full_load(const char *text, size_t len) {
+/* A new session holding a copy of text (as an open holds the file's). */
+static Session *holding_copy(const char *text, size_t len, char **held) {
    Session *s = Session_new();
    assert_non_null(s);
    char *t = malloc(len + 1);
+   assert_non_null(t);
    memcpy(t, text, len + 1);
    assert_true(Session_hold_text(s, t, len));
+   *held = t;
+   return s;
+}
+
+/* The whole text replayed, as an open without an image. */
+static Session *full_load(const char *text, size_t len) {
+   char *t;
+   Session *s = holding_copy(text, len, &t);
    replay_from(s, t, 0, len, true);
    return s;
 }
 
 /* The image of the state after text[0..covered). */
 static void image_of_prefix(const char *text, size_t len, size_t covered, GvBuf *img) {
-   Session *s = Session_new();
-   assert_non_null(s);
-   char *t = malloc(len + 1);
-   memcpy(t, text, len + 1);
-   assert_true(Session_hold_text(s, t, len));
+   char *t;
+   Session *s = holding_copy(text, len, &t);
    replay_from(s, t, 0, covered, true);
    assert_true(SessionImage_write(s, img));
    Session_free(s);
@@ -135,11 +141,8 @@ static void image_of_prefix(const char *text, size_t len, size_t covered, GvBuf 
 /* The image read over the whole text, and the rest replayed. NULL when refused. */
 static Session *image_load(const char *text, size_t len, const void *img, size_t ilen,
                            size_t covered, char *msg, size_t msglen) {
-   Session *s = Session_new();
-   assert_non_null(s);
-   char *t = malloc(len + 1);
-   memcpy(t, text, len + 1);
-   assert_true(Session_hold_text(s, t, len));
+   char *t;
+   Session *s = holding_copy(text, len, &t);
    if (!SessionImage_read(s, img, ilen, covered, msg, msglen)) {
       Session_free(s);
       return NULL;
@@ -382,10 +385,8 @@ static void a_damaged_image_is_refused(void **state) {
    for (size_t at = 0; at < c.img.len; at += 3) {
       char was = img[at];
       img[at] = (char)(was ^ 0x5a);
-      s = Session_new();
-      char *t = malloc(c.len + 1);
-      memcpy(t, c.text, c.len + 1);
-      assert_true(Session_hold_text(s, t, c.len));
+      char *t;
+      s = holding_copy(c.text, c.len, &t);
       read_whole += SessionImage_read(s, img, c.img.len, c.covered, msg, sizeof msg);
       Session_free(s);
       img[at] = was;
@@ -419,10 +420,8 @@ static void lines_and_notes_are_slices_of_the_text(void **state) {
    Case c;
    case_new(&c);
    char msg[256];
-   Session *s = Session_new();
-   char *t = malloc(c.len + 1);
-   memcpy(t, c.text, c.len + 1);
-   assert_true(Session_hold_text(s, t, c.len));
+   char *t;
+   Session *s = holding_copy(c.text, c.len, &t);
    assert_true(SessionImage_read(s, c.img.data, c.img.len, c.covered, msg, sizeof msg));
    size_t slices = 0;
    for (size_t i = 0; i < Session_line_count(s); i++) {

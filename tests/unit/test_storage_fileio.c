@@ -229,16 +229,11 @@ static void replace_syncs_the_folder(void **state) {
    free(dir);
 }
 
-/* A long file is read in two halves at once (4 MB and more): the same bytes
- * as one read, from wherever the descriptor stands, which ends at the end. */
-static void long_file_read_whole(void **state) {
-   (void)state;
-   char *dir = TestUtil_tmpdir();
-   char p[PATH_MAX];
-   TestUtil_join(p, sizeof p, dir, "long");
-   size_t n = ((size_t)5 << 20) + 123;
+/* A file of n pseudo-random bytes (from seed) at p; its bytes, malloc'd. */
+static char *long_file(const char *p, size_t n, unsigned seed) {
    char *want = malloc(n);
-   unsigned x = 7;
+   assert_non_null(want);
+   unsigned x = seed;
    for (size_t i = 0; i < n; i++) {
       x = x * 1103515245u + 12345u;
       want[i] = (char)(x >> 16);
@@ -247,6 +242,18 @@ static void long_file_read_whole(void **state) {
    assert_non_null(f);
    assert_int_equal(fwrite(want, 1, n, f), n);
    assert_int_equal(fclose(f), 0);
+   return want;
+}
+
+/* A long file is read in two halves at once (4 MB and more): the same bytes
+ * as one read, from wherever the descriptor stands, which ends at the end. */
+static void long_file_read_whole(void **state) {
+   (void)state;
+   char *dir = TestUtil_tmpdir();
+   char p[PATH_MAX];
+   TestUtil_join(p, sizeof p, dir, "long");
+   size_t n = ((size_t)5 << 20) + 123;
+   char *want = long_file(p, n, 7);
    char *got;
    size_t len;
    assert_int_equal(FileIO_readPath(p, &got, &len), 0);
@@ -282,16 +289,7 @@ static void long_file_summed_as_read(void **state) {
    char p[PATH_MAX];
    TestUtil_join(p, sizeof p, dir, "long");
    size_t n = ((size_t)5 << 20) + 123, half = n / 2;
-   char *want = malloc(n);
-   unsigned x = 11;
-   for (size_t i = 0; i < n; i++) {
-      x = x * 1103515245u + 12345u;
-      want[i] = (char)(x >> 16);
-   }
-   FILE *f = fopen(p, "wb");
-   assert_non_null(f);
-   assert_int_equal(fwrite(want, 1, n, f), n);
-   assert_int_equal(fclose(f), 0);
+   char *want = long_file(p, n, 11);
    const size_t lens[] = { 1, 1000, (size_t)256 << 10, ((size_t)256 << 10) + 1, half - 1, half,
                            half + 1, half + ((size_t)300 << 10), n - 1, n };
    for (size_t k = 0; k <= sizeof lens / sizeof *lens; k++) {

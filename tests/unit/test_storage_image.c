@@ -106,6 +106,15 @@ static void assert_full_replay(const Img *m, SessionFile *sf) {
    SessionFile_close(full);
 }
 
+/* Opened with the image allowed, the image used: the same meeting as a
+ * full replay. */
+static void assert_used(const Img *m) {
+   SessionFile *sf = open_sf(m, 1, 1);
+   assert_true(SessionFile_openedFromImage(sf));
+   assert_full_replay(m, sf);
+   SessionFile_close(sf);
+}
+
 /* Opened with the image allowed, the image refused: the whole file replayed.
  * problems: 1 some reported, 0 none, -1 not looked at. */
 static void assert_refused(const Img *m, int problems) {
@@ -279,10 +288,7 @@ static void lines_appended_by_another_are_replayed(void **state) {
    assert_memory_equal(warmImg, coldImg, coldLen);
    free(warmImg);
    free(coldImg);
-   sf = open_sf(&m, 1, 1);
-   assert_true(SessionFile_openedFromImage(sf));
-   assert_full_replay(&m, sf);
-   SessionFile_close(sf);
+   assert_used(&m);
    img_free(&m);
 }
 
@@ -362,10 +368,7 @@ static void a_mapped_image_is_never_written_in_place(void **state) {
    free(before);
    free(after);
    SessionFile_close(live);
-   sf = open_sf(&m, 1, 1);
-   assert_true(SessionFile_openedFromImage(sf));
-   assert_full_replay(&m, sf);
-   SessionFile_close(sf);
+   assert_used(&m);
    img_free(&m);
 }
 
@@ -442,10 +445,7 @@ static void a_long_session_summed_as_read(void **state) {
       assert_int_equal(stat(m.tf->path, &st), 0);
       assert_true(st.st_size > (off_t)4 << 20);
       warm(&m);
-      SessionFile *sf = open_sf(&m, 1, 1);
-      assert_true(SessionFile_openedFromImage(sf));
-      assert_full_replay(&m, sf);
-      SessionFile_close(sf);
+      assert_used(&m);
       size_t len = 0;
       char *text = TestUtil_slurp(m.tf->path, &len);
       char *at = strstr(text + (size_t)((double)len * where[k]), "Ελλάδα words");
@@ -693,10 +693,7 @@ static void unsealed_files_have_images_too(void **state) {
       Layout l = layout(img, ilen);
       assert_int_equal(img[40 + l.plen], crlf ? '\r' : '\n');
       free(img);
-      sf = open_sf(&m, 1, 1);
-      assert_true(SessionFile_openedFromImage(sf));
-      assert_full_replay(&m, sf);
-      SessionFile_close(sf);
+      assert_used(&m);
       img_free(&m);
    }
 }
