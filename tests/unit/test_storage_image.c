@@ -106,6 +106,21 @@ static void assert_full_replay(const Img *m, SessionFile *sf) {
    SessionFile_close(full);
 }
 
+/* The session file rewritten with one byte of a note changed (its seal
+ * then wrong), the first note "Ελλάδα words" from where (0-1) of it on. */
+static void change_a_word(const Img *m, double where) {
+   size_t len = 0;
+   char *text = TestUtil_slurp(m->tf->path, &len);
+   char *at = strstr(text + (size_t)((double)len * where), "Ελλάδα words");
+   assert_non_null(at);
+   at[strlen("Ελλάδα ")] = 'W';
+   FILE *f = fopen(m->tf->path, "wb");
+   assert_non_null(f);
+   fwrite(text, 1, len, f);
+   fclose(f);
+   free(text);
+}
+
 /* Opened with the image allowed, the image used: the same meeting as a
  * full replay. */
 static void assert_used(const Img *m) {
@@ -419,15 +434,7 @@ static void a_change_in_the_middle_is_seen(void **state) {
    Img m;
    img_new(&m);
    warm(&m);
-   size_t len = 0;
-   char *text = TestUtil_slurp(m.tf->path, &len);
-   char *at = strstr(text + len / 2, "Ελλάδα words");
-   assert_non_null(at);
-   at[strlen("Ελλάδα ")] = 'W';
-   FILE *f = fopen(m.tf->path, "wb");
-   fwrite(text, 1, len, f);
-   fclose(f);
-   free(text);
+   change_a_word(&m, 0.5);
    assert_refused(&m, 1);
    img_free(&m);
 }
@@ -446,15 +453,7 @@ static void a_long_session_summed_as_read(void **state) {
       assert_true(st.st_size > (off_t)4 << 20);
       warm(&m);
       assert_used(&m);
-      size_t len = 0;
-      char *text = TestUtil_slurp(m.tf->path, &len);
-      char *at = strstr(text + (size_t)((double)len * where[k]), "Ελλάδα words");
-      assert_non_null(at);
-      at[strlen("Ελλάδα ")] = 'W';
-      FILE *f = fopen(m.tf->path, "wb");
-      fwrite(text, 1, len, f);
-      fclose(f);
-      free(text);
+      change_a_word(&m, where[k]);
       assert_refused(&m, 1);
       img_free(&m);
    }
