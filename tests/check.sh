@@ -81,7 +81,10 @@ run_script() { # suite script
 		sed -n 's/^figure: /     /p' "$out"
 	else
 		failed=$((failed + 1)); failures="$failures $name"
-		echo "FAIL $name (exit $rc)"; sed 's/^/    /' "$out" | tail -n 60
+		echo "FAIL $name (exit $rc)"
+		# the failure's own line first: the screen after it may push it out of the tail
+		grep -m 3 '^FAIL' "$out" | sed 's/^/    /'
+		sed 's/^/    /' "$out" | tail -n 60
 	fi
 }
 
