@@ -33,7 +33,6 @@ static struct {
    int pipeIn;        /* what gavel writes into curses' input */
    int cursesHolds;   /* curses may still hold keys of the last chunk */
    int escAfter;      /* an Esc ended the last chunk: served after curses' keys */
-   int lastPlain;
    unsigned char plain[INPUT_CHUNK];
    size_t plainAt, plainLen;
 } In = { .tty = -1, .pipeIn = -1 };
@@ -71,10 +70,6 @@ void Input_open(void) {
    initscr(); /* as before: it says what is wrong with the terminal and exits */
 }
 
-int Input_lastPlain(void) {
-   return In.lastPlain;
-}
-
 /* curses' next key without waiting, ERR when it holds none. */
 static int Input_fromCurses(wint_t *wc) {
    int delay = wgetdelay(stdscr);
@@ -98,15 +93,12 @@ static int Input_wait(int ms) {
 
 int Input_get(wint_t *wc) {
    if (!In.piped) {
-      In.lastPlain = 0;
       return get_wch(wc);
    }
    if (In.plainAt < In.plainLen) {
-      In.lastPlain = 1;
       *wc = In.plain[In.plainAt++];
       return OK;
    }
-   In.lastPlain = 0;
    if (In.cursesHolds) {
       int r = Input_fromCurses(wc);
       if (r != ERR)
@@ -136,7 +128,6 @@ int Input_get(wint_t *wc) {
       memcpy(In.plain, buf, len);
       In.plainAt = 1;
       In.plainLen = len;
-      In.lastPlain = 1;
       *wc = buf[0];
       return OK;
    }

@@ -17,8 +17,4 @@ void Input_open(void);
  * as stdscr's timeout() says. */
 int Input_get(wint_t *wc);
 
-/* How the last key came: 1 read by gavel alone, 0 decoded by curses (for
- * the tests' GAVEL_INPUT_TRACE). */
-int Input_lastPlain(void);
-
 #endif
