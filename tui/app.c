@@ -23,6 +23,7 @@
 #include "tui/actions.h"
 #include "tui/agenda_pane.h"
 #include "tui/floor_pane.h"
+#include "tui/input.h"
 #include "tui/mark_move.h"
 #include "tui/notes_pane.h"
 #include "tui/overlays.h"
@@ -268,7 +269,7 @@ static void App_checkHangup(void) {
 /* One key press as a tui/keys.h code; 0 when the timeout passed. */
 static int App_readKey(App *app) {
    wint_t wc;
-   int r = get_wch(&wc);
+   int r = Input_get(&wc);
    if (r == ERR) {
       App_checkHangup();
       return 0;
@@ -1103,8 +1104,8 @@ static void App_initCurses(App *app) {
    if (!getenv("ESCDELAY"))
       setenv("ESCDELAY", "25", 1);
    App_catchTstp();
-   initscr();
-   App_catchStop(); /* after initscr, which installs handlers of its own */
+   Input_open(); /* curses on the terminal, gavel reading the keys */
+   App_catchStop(); /* after curses, which installs handlers of its own */
    /* No look for typeahead during an update: a key costs one update of a few
     * cells, and the look is a system call or two every time. */
    typeahead(-1);

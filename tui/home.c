@@ -16,6 +16,7 @@
 #include "storage/archive_done.h"
 #include "storage/theme_file.h"
 #include "tui/draw.h"
+#include "tui/input.h"
 #include "tui/keys.h"
 #include "tui/text.h"
 #include "tui/theme.h"
@@ -236,7 +237,7 @@ void Home_markDone(Home *h) {
 
 int Home_readKey(void) {
    wint_t wc;
-   int r = get_wch(&wc);
+   int r = Input_get(&wc);
    if (r == ERR)
       return 0;
    if (r == KEY_CODE_YES) {
@@ -254,7 +255,7 @@ int Home_readKey(void) {
 static void Home_initCurses(Home *h) {
    if (!getenv("ESCDELAY"))
       setenv("ESCDELAY", "25", 1);
-   initscr();
+   Input_open();
    raw();
    noecho();
    nonl();
