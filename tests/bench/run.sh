@@ -4,7 +4,8 @@
 #   2. bench_core times open/replay, appends with fdatasync, undo, render and
 #      exports inside one process
 #   3. the gavel binary, whole commands: show, render, actions, check, exec
-#   4. reference figures from cat, grep, pandoc and nano where installed
+#   4. reference figures from cat, wc -l, grep, pandoc and nano where
+#      installed; then targets 3 and 4 in one table beside their peers
 # Everything is written under BUILD/bench-data; XDG_* and HOME point there.
 #   5. an archive of BENCH_ARCHIVE sessions: list, actions, reservations,
 #      search beside cat and grep -rFi on the same files, and the home
@@ -82,7 +83,9 @@ sync
 echo
 
 echo "== 2. inside one process (bench_core, $RUNS runs each)"
-"$bin/bench_core" "$big" "$data" "$RUNS" "$APPENDS" || { echo "bench: bench_core failed"; exit 1; }
+"$bin/bench_core" "$big" "$data" "$RUNS" "$APPENDS" >"$data/core.txt" ||
+	{ cat "$data/core.txt"; echo "bench: bench_core failed"; exit 1; }
+cat "$data/core.txt"
 echo
 
 echo "== 3. whole gavel commands on the big session (each opens it: see 'open' above)"
@@ -112,6 +115,10 @@ echo
 
 echo "== 4. reference figures on the same data (for scale)"
 timeit "cat session > /dev/null" /dev/null "$RUNS" cat "$big"
+# The open's peer (target 3: within 10x of it), in bench_timeit's format
+# whatever times the rest, as the table below reads it back.
+rm -f "$data/pandoc.txt"
+"$bin/bench_timeit" -n "$RUNS" "wc -l session" -- wc -l "$big" | tee "$data/wc.txt"
 if have grep; then
 	timeit "grep -c ' note ' session" "$data/grep.out" "$RUNS" grep -c ' note ' "$big"
 	timeit "grep -c over the rendered md" "$data/grep2.out" "$RUNS" grep -c 'delegation' "$data/outcome.md"
@@ -120,8 +127,8 @@ else
 fi
 if have pandoc; then
 	# One run: pandoc takes seconds on a document this size.
-	timeit "pandoc outcome.md -> html (1 run)" /dev/null 1 \
-		pandoc -f markdown -t html -o "$data/pandoc.html" "$data/outcome.md"
+	"$bin/bench_timeit" -n 1 "pandoc outcome.md -> html (1 run)" -- \
+		pandoc -f markdown -t html -o "$data/pandoc.html" "$data/outcome.md" | tee "$data/pandoc.txt"
 else
 	echo "  pandoc: not installed, skipped"
 fi
@@ -134,6 +141,32 @@ elif have nano; then
 else
 	echo "  nano: not installed, skipped"
 fi
+echo
+
+# Targets 3 and 4 in one table: gavel's figure, its peer's from the same
+# run, the ratio and the target (the key and start-up cases print their own
+# tables in section 6, the archive's in section 5).
+median_of() { grep -F "  $1 " "$2" 2>/dev/null | head -n 1 | sed -n 's/.*median *\([0-9.]*\) ms.*/\1/p'; }
+open_ms=$(median_of "open (read + scan + replay)" "$data/core.txt")
+wc_ms=$(median_of "wc -l session" "$data/wc.txt")
+html_ms=$(median_of "render HTML" "$data/core.txt")
+pandoc_ms=$(median_of "pandoc outcome.md -> html (1 run)" "$data/pandoc.txt")
+echo "== targets 3 and 4: gavel beside its peer in this run"
+awk -v o="$open_ms" -v w="$wc_ms" -v h="$html_ms" -v p="$pandoc_ms" -v bytes="$(wc -c < "$big")" 'BEGIN {
+	printf "  | %-32s | %-22s | %-20s | %-8s | %-40s | %-6s |\n", "case", "gavel", "peer", "ratio", "target", "status"
+	if (o > 0 && w > 0) {
+		mbs = bytes / (o / 1000) / 1e6
+		printf "  | %-32s | %8.2f ms %5.0f MB/s | wc -l %8.2f ms    | %7.2fx | %-40s | %-6s |\n",
+			"open and replay (median)", o, mbs, w, o / w, "<= 10x wc -l, < 20 ms, >= 500 MB/s",
+			(o / w <= 10 && o < 20 && mbs >= 500) ? "met" : "OPEN"
+	} else
+		printf "  | %-32s | (no figure)\n", "open and replay"
+	if (h > 0 && p > 0)
+		printf "  | %-32s | %8.2f ms            | pandoc %8.1f ms   | %7.0fx | %-40s | %-6s |\n",
+			"render HTML, every annex", h, p, p / h, ">= 100x faster than pandoc", (p / h >= 100) ? "met" : "OPEN"
+	else
+		printf "  | %-32s | (pandoc not run)\n", "render HTML vs pandoc"
+}'
 echo
 
 echo "== 5. the archive: $ARCHIVE generated sessions, each command beside its peer on the same files"
