@@ -470,8 +470,9 @@ size_t Cmd_note_target(const Exec *e) {
 
 void Cmd_uuid(const Exec *e, char out[37]) {
    /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
-   if (e->uuid_whole) {
-      memcpy(out, e->uuid, 37);
+   if (e->uuid_whole) {   /* read in the line: no NUL after it there */
+      memcpy(out, e->uuid, 36);
+      out[36] = '\0';
       return;
    }
    size_t n = strnlen(e->uuid, 36);

@@ -14,7 +14,9 @@ typedef struct Exec {
    Session *s;
    const RunContext *ctx; /* NULL on replay */
    int64_t time;          /* the event's time */
-   const char *uuid;      /* the event's uuid (entities it creates take it) */
+   const char *uuid;      /* the event's uuid (entities it creates take it through
+                           * Cmd_uuid: when uuid_whole, its 36 bytes in the line,
+                           * not followed by a NUL) */
    GvBuf *canon;          /* the canonical payload is written here */
    GvBuf *extra;          /* live `roster`: canonical cmd+ payloads, one per line */
    GvEntryKind kind;      /* set by the handler: UNIT unless DRAFT */
@@ -23,7 +25,7 @@ typedef struct Exec {
    bool at_clock;         /* `at`: the line's time is the new clock */
    bool checked;          /* the payload is known valid UTF-8 without NUL */
    bool plain;            /* the payload is known to hold no backslash */
-   bool uuid_whole;       /* uuid is known to be 36 bytes without a NUL, and a NUL */
+   bool uuid_whole;       /* uuid is known to be 36 bytes without a NUL */
    uint8_t word;          /* Command_word of the payload when known, else 0 */
    uint8_t word_at, word_len;
    char *msg;
