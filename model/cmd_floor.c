@@ -309,8 +309,10 @@ GvStatus Cmd_note(Exec *e, Words *w) {
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "note needs TEXT");
-   GvBuf_putc(e->canon, ' ');
-   Words_put_text(e->canon, text, n);
+   if (!e->canon->failed) {   /* a replay keeps no canonical text */
+      GvBuf_putc(e->canon, ' ');
+      Words_put_text(e->canon, text, n);
+   }
    return GV_OK;
 }
 
@@ -382,8 +384,9 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
       plain = text;
    }
    e->draft_target = target;
-   GvBuf_printf(e->canon, " #%s", iv->uuid);
-   if (n) {
+   if (!e->canon->failed)   /* a replay keeps no canonical text */
+      GvBuf_printf(e->canon, " #%s", iv->uuid);
+   if (n && !e->canon->failed) {
       GvBuf_putc(e->canon, ' ');
       Words_put_text(e->canon, plain, n);
    }
