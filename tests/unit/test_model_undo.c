@@ -652,7 +652,9 @@ static void ahead_kind_of_every_line_start(void **state) {
  * the checks beside an open's replay read them): every uuid is taken where
  * it stands in the line, followed by a blank and the PAYLOAD rather than a
  * NUL, and every entity made from it (items, interventions, positions,
- * paragraphs, deadlines, actions) must get the 36 bytes and no more. */
+ * paragraphs, deadlines, actions) must get the 36 bytes and no more; the
+ * command named by the fields splits its words as its name does (where
+ * the TEXT of note, pos, reserve, outcome and draft starts). */
 static void fields_replay_takes_each_uuid_where_it_stands(void **state) {
    (void)state;
    Fx *f = Fx_meeting();
@@ -665,6 +667,9 @@ static void fields_replay_takes_each_uuid_where_it_stands(void **state) {
    Fx_run(f, "action FR 2017-06-01 send written comments");
    Fx_run(f, "deadline 31 May written comments");
    Fx_run(f, "paragraph The Chair summed up.");
+   Fx_run(f, "reserve hu scrutiny pending the vote in parliament");
+   Fx_run(f, "reserve at linguistic");
+   Fx_run(f, "outcome agreed as it stands");
    Fx_run(f, "next");
    Fx_run(f, "draft typed over the notes");
    Fx_run(f, "end");
