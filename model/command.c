@@ -370,7 +370,7 @@ GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx) {
    if (i >= w->count)
       return Cmd_fail(e, GV_USAGE, "%s needs a delegation code", w->word[0]);
    const char *code = w->word[i];
-   *idx = Roster_find(&e->s->roster, code, strlen(code));
+   *idx = Roster_find_word(&e->s->roster, code);
    if (*idx == GV_NONE)
       return Cmd_fail(e, GV_NO_DELEGATION, "unknown delegation '%.40s'", code);
    return GV_OK;
