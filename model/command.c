@@ -393,11 +393,8 @@ GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx) {
    return GV_OK;
 }
 
-GvStatus Cmd_current(Exec *e, size_t *idx) {
-   *idx = e->s->agenda.current;
-   if (*idx == GV_NONE)
-      return Cmd_fail(e, GV_NO_CURRENT, "no item is taken up (use 'item NUM')");
-   return GV_OK;
+GvStatus Cmd_no_current(Exec *e) {
+   return Cmd_fail(e, GV_NO_CURRENT, "no item is taken up (use 'item NUM')");
 }
 
 GvStatus Cmd_text(Exec *e, const Words *w, size_t i, char **out, size_t *n) {
@@ -466,17 +463,6 @@ void Cmd_end_speaker(Exec *e) {
    f->speaking = GV_NONE;
 }
 
-size_t Cmd_note_target(const Exec *e) {
-   const Session *s = e->s;
-   if (s->floor.speaking != GV_NONE)
-      return s->floor.speaking;
-   if (s->agenda.current != GV_NONE) {
-      const Item *it = &s->agenda.items[s->agenda.current];
-      if (it->ninterventions)
-         return it->interventions[it->ninterventions - 1];
-   }
-   return GV_NONE;
-}
 
 void Cmd_uuid(const Exec *e, char out[37]) {
    /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */

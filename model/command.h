@@ -60,7 +60,9 @@ GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) __attribute__((for
 GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto);
 GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx);
 GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx);
-GvStatus Cmd_current(Exec *e, size_t *idx);
+/* The current item into *idx. Inline: nearly every handler asks it first. */
+static inline GvStatus Cmd_current(Exec *e, size_t *idx);
+GvStatus Cmd_no_current(Exec *e);
 /* TEXT from word i on (may be empty), checked as UTF-8. Free *out. */
 GvStatus Cmd_text(Exec *e, const Words *w, size_t i, char **out, size_t *n);
 /* A date of one to three words starting at word i ("2017-05-31", "31 May",
@@ -75,8 +77,9 @@ void Cmd_put_item(Exec *e, size_t idx);
 void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n);
 /* Ends the running intervention at e->time. */
 void Cmd_end_speaker(Exec *e);
-/* The intervention notes go to: running, else the last on the current item. */
-size_t Cmd_note_target(const Exec *e);
+/* The intervention notes go to: running, else the last on the current item.
+ * Inline: every note asks it. */
+static inline size_t Cmd_note_target(const Exec *e);
 /* The event's uuid into a record's uuid field (at most 36 characters). */
 void Cmd_uuid(const Exec *e, char out[37]);
 /* Moves a string into a field, freeing the old one. */
@@ -115,5 +118,22 @@ GvStatus Cmd_edit(Exec *e, Words *w);
 GvStatus Cmd_speaker(Exec *e, Words *w);
 GvStatus Cmd_delete(Exec *e, Words *w);
 GvStatus Cmd_move(Exec *e, Words *w);
+
+static inline GvStatus Cmd_current(Exec *e, size_t *idx) {
+   *idx = e->s->agenda.current;
+   return *idx == GV_NONE ? Cmd_no_current(e) : GV_OK;
+}
+
+static inline size_t Cmd_note_target(const Exec *e) {
+   const Session *s = e->s;
+   if (s->floor.speaking != GV_NONE)
+      return s->floor.speaking;
+   if (s->agenda.current != GV_NONE) {
+      const Item *it = &s->agenda.items[s->agenda.current];
+      if (it->ninterventions)
+         return it->interventions[it->ninterventions - 1];
+   }
+   return GV_NONE;
+}
 
 #endif
