@@ -360,10 +360,8 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    return st;
 }
 
-GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto) {
-   if (w->open_quote < upto)
-      return Cmd_fail(e, GV_BAD_QUOTE, "unterminated quote in '%.40s'", w->word[w->open_quote]);
-   return GV_OK;
+GvStatus Cmd_open_quote(Exec *e, const Words *w) {
+   return Cmd_fail(e, GV_BAD_QUOTE, "unterminated quote in '%.40s'", w->word[w->open_quote]);
 }
 
 GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx) {
@@ -441,9 +439,7 @@ GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used)
    return Date_parse(w->word[i], strlen(w->word[i]), ref, day, e->msg, e->msglen);
 }
 
-void Cmd_put_code(Exec *e, size_t idx) {
-   if (e->canon->failed)   /* a replay keeps no canonical text */
-      return;
+void Cmd_put_code_text(Exec *e, size_t idx) {
    GvBuf_putc(e->canon, ' ');
    GvBuf_puts(e->canon, e->s->roster.list[idx].code);
 }
@@ -464,13 +460,7 @@ void Cmd_end_speaker(Exec *e) {
 }
 
 
-void Cmd_uuid(const Exec *e, char out[37]) {
-   /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
-   if (e->uuid_whole) {   /* read in the line: no NUL after it there */
-      memcpy(out, e->uuid, 36);
-      out[36] = '\0';
-      return;
-   }
+void Cmd_uuid_copy(const Exec *e, char out[37]) {
    size_t n = strnlen(e->uuid, 36);
    memcpy(out, e->uuid, n);
    out[n] = '\0';

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "model/session.h"
 #include "model/words.h"
@@ -56,8 +57,10 @@ bool Command_word_is(const char *payload, size_t len, const char *word);
 
 /* Helpers shared by the handlers (command.c). */
 GvStatus Cmd_fail(Exec *e, GvStatus st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* Refuses words before `upto` with an unclosed quote. */
-GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto);
+/* Refuses words before `upto` with an unclosed quote. Inline: most
+ * handlers ask it of every line. */
+static inline GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto);
+GvStatus Cmd_open_quote(Exec *e, const Words *w);
 GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx);
 GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx);
 /* The current item into *idx. Inline: nearly every handler asks it first. */
@@ -71,7 +74,9 @@ GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used)
 /* The reference day for dates without a year: the session date, else the
  * day of the event. */
 int64_t Cmd_ref_day(const Exec *e);
-void Cmd_put_code(Exec *e, size_t idx);
+/* " CODE" into the canonical text; inline: a replay has none to write. */
+static inline void Cmd_put_code(Exec *e, size_t idx);
+void Cmd_put_code_text(Exec *e, size_t idx);
 void Cmd_put_item(Exec *e, size_t idx);
 /* The number of an item for messages: "3.1". */
 void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n);
@@ -80,8 +85,10 @@ void Cmd_end_speaker(Exec *e);
 /* The intervention notes go to: running, else the last on the current item.
  * Inline: every note asks it. */
 static inline size_t Cmd_note_target(const Exec *e);
-/* The event's uuid into a record's uuid field (at most 36 characters). */
-void Cmd_uuid(const Exec *e, char out[37]);
+/* The event's uuid into a record's uuid field (at most 36 characters).
+ * Inline: every intervention, position, reservation takes one. */
+static inline void Cmd_uuid(const Exec *e, char out[37]);
+void Cmd_uuid_copy(const Exec *e, char out[37]);
 /* Moves a string into a field, freeing the old one. */
 void Cmd_replace(char **field, char *value);
 
@@ -118,6 +125,25 @@ GvStatus Cmd_edit(Exec *e, Words *w);
 GvStatus Cmd_speaker(Exec *e, Words *w);
 GvStatus Cmd_delete(Exec *e, Words *w);
 GvStatus Cmd_move(Exec *e, Words *w);
+
+static inline GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto) {
+   return w->open_quote < upto ? Cmd_open_quote(e, w) : GV_OK;
+}
+
+static inline void Cmd_put_code(Exec *e, size_t idx) {
+   if (!e->canon->failed)   /* a replay keeps no canonical text */
+      Cmd_put_code_text(e, idx);
+}
+
+static inline void Cmd_uuid(const Exec *e, char out[37]) {
+   /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
+   if (e->uuid_whole) {   /* read in the line: no NUL after it there */
+      memcpy(out, e->uuid, 36);
+      out[36] = '\0';
+      return;
+   }
+   Cmd_uuid_copy(e, out);
+}
 
 static inline GvStatus Cmd_current(Exec *e, size_t *idx) {
    *idx = e->s->agenda.current;

@@ -35,6 +35,8 @@ static void queue_refusals(void **state) {
    Fx_refuse(f, "floor DE first first", GV_USAGE, "floor: 'first' given twice");
    Fx_refuse(f, "floor DE XX", GV_NO_DELEGATION, "unknown delegation 'XX'");
    Fx_refuse(f, "floor", GV_USAGE, "floor needs");
+   Fx_refuse(f, "floor DE \"NL", GV_BAD_QUOTE, "unterminated quote in 'NL'");
+   Fx_refuse(f, "give \"DE", GV_BAD_QUOTE, "unterminated quote in 'DE'");
    /* all or nothing: DE was not queued by the refused lines */
    char buf[64];
    assert_string_equal(queue_codes(f, buf, sizeof buf), "FR");
