@@ -449,16 +449,6 @@ void Cmd_put_item(Exec *e, size_t idx) {
    GvBuf_puts(e->canon, e->s->agenda.items[idx].uuid);
 }
 
-void Cmd_end_speaker(Exec *e) {
-   Floor *f = &e->s->floor;
-   if (f->speaking == GV_NONE)
-      return;
-   SessionCopy_touch(e->s, f->speaking);
-   Intervention *iv = &f->list[f->speaking];
-   iv->end = e->time < iv->start ? iv->start : e->time;
-   f->speaking = GV_NONE;
-}
-
 
 void Cmd_uuid_copy(const Exec *e, char out[37]) {
    size_t n = strnlen(e->uuid, 36);

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "model/session.h"
+#include "model/session_copy.h"
+#include "model/util.h"
 #include "model/words.h"
 
 typedef struct Exec {
@@ -80,8 +82,9 @@ void Cmd_put_code_text(Exec *e, size_t idx);
 void Cmd_put_item(Exec *e, size_t idx);
 /* The number of an item for messages: "3.1". */
 void Cmd_item_name(const Exec *e, size_t idx, char *buf, size_t n);
-/* Ends the running intervention at e->time. */
-void Cmd_end_speaker(Exec *e);
+/* Ends the running intervention at e->time. Inline: every next, give and
+ * end asks it. */
+static inline void Cmd_end_speaker(Exec *e);
 /* The intervention notes go to: running, else the last on the current item.
  * Inline: every note asks it. */
 static inline size_t Cmd_note_target(const Exec *e);
@@ -92,8 +95,9 @@ void Cmd_uuid_copy(const Exec *e, char out[37]);
 /* Moves a string into a field, freeing the old one. */
 void Cmd_replace(char **field, char *value);
 
-/* Appends to what is said on an item (cmd_said.c); false on ENOMEM. */
-bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index);
+/* Appends to what is said on an item; false on ENOMEM. Inline: every
+ * intervention is said. */
+static inline bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index);
 
 /* Handlers. */
 GvStatus Cmd_set(Exec *e, Words *w);
@@ -143,6 +147,25 @@ static inline void Cmd_uuid(const Exec *e, char out[37]) {
       return;
    }
    Cmd_uuid_copy(e, out);
+}
+
+static inline void Cmd_end_speaker(Exec *e) {
+   Floor *f = &e->s->floor;
+   if (f->speaking == GV_NONE)
+      return;
+   SessionCopy_touch(e->s, f->speaking);
+   Intervention *iv = &f->list[f->speaking];
+   iv->end = e->time < iv->start ? iv->start : e->time;
+   f->speaking = GV_NONE;
+}
+
+static inline bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index) {
+   Said *s = Util_grow(it->said, &it->said_cap, it->nsaid, sizeof *s);
+   if (!s)
+      return false;
+   it->said = s;
+   it->said[it->nsaid++] = (Said){ kind, index };
+   return true;
 }
 
 static inline GvStatus Cmd_current(Exec *e, size_t *idx) {
