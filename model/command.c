@@ -449,7 +449,6 @@ void Cmd_put_item(Exec *e, size_t idx) {
    GvBuf_puts(e->canon, e->s->agenda.items[idx].uuid);
 }
 
-
 void Cmd_uuid_copy(const Exec *e, char out[37]) {
    size_t n = strnlen(e->uuid, 36);
    memcpy(out, e->uuid, n);
