@@ -188,7 +188,9 @@ static GvStatus item_add(Exec *e, Words *w) {
    }
    bool added = meeting_started(e->s);
    size_t during = e->s->agenda.current;
-   size_t idx = Agenda_add(&e->s->agenda, parent, e->uuid, title);
+   char uuid[37];
+   Cmd_uuid(e, uuid);
+   size_t idx = Agenda_add(&e->s->agenda, parent, uuid, title);
    if (idx == GV_NONE) {
       free(dossier);
       free_docs(docs, ndocs);

@@ -309,37 +309,39 @@ GvStatus Cmd_note(Exec *e, Words *w) {
       return Cmd_fail(e, GV_NOMEM, "out of memory");
    if (n == 0)
       return Cmd_fail(e, GV_USAGE, "note needs TEXT");
-   GvBuf_putc(e->canon, ' ');
-   Words_put_text(e->canon, text, n);
+   if (!e->canon->failed) {   /* a replay keeps no canonical text */
+      GvBuf_putc(e->canon, ' ');
+      Words_put_text(e->canon, text, n);
+   }
    return GV_OK;
 }
 
 static size_t find_intervention(const Session *s, const char *uuid, size_t n) {
    /* The target is nearly always the newest: search from the end. */
    for (size_t i = s->floor.count; i-- > 0;)
-      if (strlen(s->floor.list[i].uuid) == n && memcmp(s->floor.list[i].uuid, uuid, n) == 0)
+      /* n bytes the same and the uuid's end after them (n <= 36, its room) */
+      if (memcmp(s->floor.list[i].uuid, uuid, n) == 0 && s->floor.list[i].uuid[n] == '\0')
          return i;
    return GV_NONE;
 }
 
 /* 8-4-4-4-12 hex digits. */
 static bool looks_uuid(const char *u) {
-   /* Blocks of hex digits between the dashes, one table look a byte. */
-   static const unsigned char hex[256] = {
+   /* Each byte's class against the one its place wants, one table look a
+    * byte; a NUL (class 0) ends the look at its place. */
+   static const unsigned char cls[256] = {
       ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
       ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-      ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+      ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['-'] = 2,
    };
-   static const unsigned char block_end[] = { 8, 13, 18, 23, 36 };
-   int i = 0;
-   for (int b = 0; b < 5; b++, i++) {
-      for (; i < block_end[b]; i++)
-         if (!hex[(unsigned char)u[i]])
-            return false;
-      if (u[i] != (b < 4 ? '-' : '\0'))
+   static const unsigned char want[36] = {
+      1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1,
+      2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+   };
+   for (int i = 0; i < 36; i++)
+      if (cls[(unsigned char)u[i]] != want[i])
          return false;
-   }
-   return true;
+   return u[36] == '\0';
 }
 
 /* draft TEXT: the notes of the running intervention, replaced whole. Not an
@@ -382,8 +384,9 @@ GvStatus Cmd_draft(Exec *e, Words *w) {
       plain = text;
    }
    e->draft_target = target;
-   GvBuf_printf(e->canon, " #%s", iv->uuid);
-   if (n) {
+   if (!e->canon->failed)   /* a replay keeps no canonical text */
+      GvBuf_printf(e->canon, " #%s", iv->uuid);
+   if (n && !e->canon->failed) {
       GvBuf_putc(e->canon, ' ');
       Words_put_text(e->canon, plain, n);
    }

@@ -45,8 +45,9 @@ GvStatus Cmd_pos(Exec *e, Words *w) {
    Cmd_replace(&p->text, text);
    p->time = e->time;
    Cmd_put_code(e, d);
-   GvBuf_printf(e->canon, " %s", GvStance_word(stance));
-   if (n) {
+   if (!e->canon->failed)   /* a replay keeps no canonical text */
+      GvBuf_printf(e->canon, " %s", GvStance_word(stance));
+   if (n && !e->canon->failed) {
       GvBuf_putc(e->canon, ' ');
       Words_put_text(e->canon, text, n);
    }
@@ -109,8 +110,9 @@ GvStatus Cmd_reserve(Exec *e, Words *w) {
       free(text);
    res->time = e->time;
    Cmd_put_code(e, d);
-   GvBuf_printf(e->canon, " %s", GvReserveType_word(t));
-   if (n) {
+   if (!e->canon->failed)   /* a replay keeps no canonical text */
+      GvBuf_printf(e->canon, " %s", GvReserveType_word(t));
+   if (n && !e->canon->failed) {
       GvBuf_putc(e->canon, ' ');
       Words_put_text(e->canon, res->text, n);
    }

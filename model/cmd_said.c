@@ -9,15 +9,6 @@
 #include "model/session_copy.h"
 #include "model/util.h"
 
-bool Cmd_said_append(Item *it, GvSaidKind kind, size_t index) {
-   Said *s = Util_grow(it->said, &it->said_cap, it->nsaid, sizeof *s);
-   if (!s)
-      return false;
-   it->said = s;
-   it->said[it->nsaid++] = (Said){ kind, index };
-   return true;
-}
-
 /* A new paragraph on the current item; text and phrase are taken over. */
 static GvStatus add_para(Exec *e, size_t item, GvParaKind kind, char *phrase, size_t *members,
                          size_t nmembers, char *text) {

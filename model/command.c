@@ -22,23 +22,30 @@
 typedef struct Command {
    char name[COMMAND_WORD_MAX + 1];
    CommandFn fn;
+   /* As text_from gives them for this name, 0 for SIZE_MAX: the word its
+    * TEXT starts at, and the most words split. */
+   unsigned char text, max;
 } Command;
 
 /* undo and redo are handled by the session itself (they flip units). The
  * commands a meeting's journal is mostly made of come first: the look-up
  * stops at the first match. */
 static const Command Commands[] = {
-   { "note", Cmd_note },         { "next", Cmd_next },       { "end", Cmd_end },
-   { "pos", Cmd_pos },           { "draft", Cmd_draft },     { "floor", Cmd_floor },
-   { "give", Cmd_give },
-   { "set", Cmd_set },           { "roster", Cmd_roster },   { "delegation", Cmd_delegation_def },
-   { "attend", Cmd_attend },     { "at", Cmd_at },           { "item", Cmd_item_cmd },
-   { "tour", Cmd_tour },         { "withdraw", Cmd_withdraw },
-   { "presents", Cmd_presents }, { "reserve", Cmd_reserve }, { "lift", Cmd_lift },
-   { "outcome", Cmd_outcome },   { "deadline", Cmd_deadline }, { "action", Cmd_action },
-   { "done", Cmd_done },         { "close", Cmd_close },
-   { "paragraph", Cmd_paragraph }, { "group", Cmd_group }, { "edit", Cmd_edit },
-   { "speaker", Cmd_speaker },   { "delete", Cmd_delete },   { "move", Cmd_move },
+   { "note", Cmd_note, 1, 0 },          { "next", Cmd_next, 0, 0 },
+   { "end", Cmd_end, 0, 0 },            { "pos", Cmd_pos, 3, 0 },
+   { "draft", Cmd_draft, 0, 3 },        { "floor", Cmd_floor, 0, 0 },
+   { "give", Cmd_give, 0, 0 },          { "set", Cmd_set, 0, 0 },
+   { "roster", Cmd_roster, 0, 0 },      { "delegation", Cmd_delegation_def, 0, 0 },
+   { "attend", Cmd_attend, 0, 0 },      { "at", Cmd_at, 0, 0 },
+   { "item", Cmd_item_cmd, 0, 0 },      { "tour", Cmd_tour, 0, 0 },
+   { "withdraw", Cmd_withdraw, 0, 0 },  { "presents", Cmd_presents, 0, 0 },
+   { "reserve", Cmd_reserve, 3, 0 },    { "lift", Cmd_lift, 0, 0 },
+   { "outcome", Cmd_outcome, 2, 0 },    { "deadline", Cmd_deadline, 0, 0 },
+   { "action", Cmd_action, 0, 0 },      { "done", Cmd_done, 0, 0 },
+   { "close", Cmd_close, 0, 0 },        { "paragraph", Cmd_paragraph, 0, 0 },
+   { "group", Cmd_group, 0, 0 },        { "edit", Cmd_edit, 0, 0 },
+   { "speaker", Cmd_speaker, 0, 0 },    { "delete", Cmd_delete, 0, 0 },
+   { "move", Cmd_move, 0, 0 },
 };
 
 /* What `on NUM` may run on an item that is not the current one: records
@@ -266,22 +273,25 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
     * of the line as TEXT (Cmd_note, Cmd_draft, Cmd_outcome), pos and reserve
     * their first three: the TEXT, most of a journal, is never split into
     * words. */
-   char name[COMMAND_WORD_MAX + 1] = { 0 };   /* padded with NULs for the look-up */
+   char name[COMMAND_WORD_MAX + 1];   /* padded with NULs for the look-up */
    bool plain;
-   size_t at, raw;
+   size_t at, raw, max, text;
    const Command *cmd = NULL;
    if (!nested && e->word >= COMMAND_WORD_TABLE &&
        (size_t)(e->word - COMMAND_WORD_TABLE) < sizeof Commands / sizeof *Commands) {
-      /* Read before (Command_word): the plain name of a command, as it is. */
+      /* Read before (Command_word): the plain name of a command, as it is;
+       * where its TEXT starts is in the table (name is not read below). */
       cmd = &Commands[e->word - COMMAND_WORD_TABLE];
-      memcpy(name, cmd->name, sizeof name);
       at = e->word_at;
       raw = e->word_len;
       plain = true;
+      text = cmd->text ? cmd->text : SIZE_MAX;
+      max = cmd->max ? cmd->max : SIZE_MAX;
    } else {
+      memset(name, 0, sizeof name);
       raw = Command_first(payload, len, name, &plain, &at);
+      text = text_from(name, raw, &max);
    }
-   size_t max, text = text_from(name, raw, &max);
    /* The words of a line nearly always fit here: no allocation per line. */
    union {
       max_align_t align;
@@ -350,17 +360,15 @@ static GvStatus Command_run(Exec *e, const char *payload, size_t len, bool neste
    return st;
 }
 
-GvStatus Cmd_check_quotes(Exec *e, const Words *w, size_t upto) {
-   if (w->open_quote < upto)
-      return Cmd_fail(e, GV_BAD_QUOTE, "unterminated quote in '%.40s'", w->word[w->open_quote]);
-   return GV_OK;
+GvStatus Cmd_open_quote(Exec *e, const Words *w) {
+   return Cmd_fail(e, GV_BAD_QUOTE, "unterminated quote in '%.40s'", w->word[w->open_quote]);
 }
 
 GvStatus Cmd_delegation(Exec *e, const Words *w, size_t i, size_t *idx) {
    if (i >= w->count)
       return Cmd_fail(e, GV_USAGE, "%s needs a delegation code", w->word[0]);
    const char *code = w->word[i];
-   *idx = Roster_find(&e->s->roster, code, strlen(code));
+   *idx = Roster_find_word(&e->s->roster, code);
    if (*idx == GV_NONE)
       return Cmd_fail(e, GV_NO_DELEGATION, "unknown delegation '%.40s'", code);
    return GV_OK;
@@ -383,11 +391,8 @@ GvStatus Cmd_item(Exec *e, const Words *w, size_t i, size_t *idx) {
    return GV_OK;
 }
 
-GvStatus Cmd_current(Exec *e, size_t *idx) {
-   *idx = e->s->agenda.current;
-   if (*idx == GV_NONE)
-      return Cmd_fail(e, GV_NO_CURRENT, "no item is taken up (use 'item NUM')");
-   return GV_OK;
+GvStatus Cmd_no_current(Exec *e) {
+   return Cmd_fail(e, GV_NO_CURRENT, "no item is taken up (use 'item NUM')");
 }
 
 GvStatus Cmd_text(Exec *e, const Words *w, size_t i, char **out, size_t *n) {
@@ -434,9 +439,7 @@ GvStatus Cmd_date(Exec *e, const Words *w, size_t i, int64_t *day, size_t *used)
    return Date_parse(w->word[i], strlen(w->word[i]), ref, day, e->msg, e->msglen);
 }
 
-void Cmd_put_code(Exec *e, size_t idx) {
-   if (e->canon->failed)   /* a replay keeps no canonical text */
-      return;
+void Cmd_put_code_text(Exec *e, size_t idx) {
    GvBuf_putc(e->canon, ' ');
    GvBuf_puts(e->canon, e->s->roster.list[idx].code);
 }
@@ -446,34 +449,7 @@ void Cmd_put_item(Exec *e, size_t idx) {
    GvBuf_puts(e->canon, e->s->agenda.items[idx].uuid);
 }
 
-void Cmd_end_speaker(Exec *e) {
-   Floor *f = &e->s->floor;
-   if (f->speaking == GV_NONE)
-      return;
-   SessionCopy_touch(e->s, f->speaking);
-   Intervention *iv = &f->list[f->speaking];
-   iv->end = e->time < iv->start ? iv->start : e->time;
-   f->speaking = GV_NONE;
-}
-
-size_t Cmd_note_target(const Exec *e) {
-   const Session *s = e->s;
-   if (s->floor.speaking != GV_NONE)
-      return s->floor.speaking;
-   if (s->agenda.current != GV_NONE) {
-      const Item *it = &s->agenda.items[s->agenda.current];
-      if (it->ninterventions)
-         return it->interventions[it->ninterventions - 1];
-   }
-   return GV_NONE;
-}
-
-void Cmd_uuid(const Exec *e, char out[37]) {
-   /* As snprintf(out, 37, "%s", e->uuid), without its cost on every replayed line. */
-   if (e->uuid_whole) {
-      memcpy(out, e->uuid, 37);
-      return;
-   }
+void Cmd_uuid_copy(const Exec *e, char out[37]) {
    size_t n = strnlen(e->uuid, 36);
    memcpy(out, e->uuid, n);
    out[n] = '\0';

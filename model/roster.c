@@ -183,6 +183,24 @@ size_t Roster_find(const Roster *r, const char *code, size_t n) {
    return GV_NONE;
 }
 
+size_t Roster_find_word(const Roster *r, const char *code) {
+   if (!code[0] || !r->byc || r->byc_count != r->count)
+      return Roster_find(r, code, strlen(code));
+   /* code_hash, its length found on the way (no strlen first). */
+   uint32_t h = 2166136261u;
+   for (const char *p = code; *p; p++)
+      h = (h ^ (unsigned char)upper(*p)) * 16777619u;
+   for (size_t k = h & (r->byc_cap - 1); r->byc[k]; k = (k + 1) & (r->byc_cap - 1)) {
+      const char *c = r->list[r->byc[k] - 1].code;
+      size_t i = 0;
+      while (c[i] && upper(code[i]) == c[i])   /* code's NUL is no code byte */
+         i++;
+      if (c[i] == '\0' && code[i] == '\0')
+         return r->byc[k] - 1;
+   }
+   return GV_NONE;
+}
+
 const Delegation *Roster_get(const Roster *r, size_t idx) {
    return idx < r->count ? &r->list[idx] : NULL;
 }

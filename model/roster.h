@@ -63,6 +63,9 @@ typedef struct Roster {
 
 /* Index of CODE (case-insensitive, exact), or GV_NONE. */
 size_t Roster_find(const Roster *r, const char *code, size_t n);
+/* The same for a NUL-terminated code (a word of a command line): its
+ * length read with its hash. */
+size_t Roster_find_word(const Roster *r, const char *code);
 /* Every roster gets CHAIR, "the Chair": takes the floor like anyone, is no
  * delegation in attendance sentences or annexes. */
 #define GV_CHAIR_CODE "CHAIR"

@@ -200,7 +200,8 @@ typedef struct LineParts {
    size_t type_len, payload_len;
    int64_t time;
    bool plain;   /* the payload is known to hold no backslash */
-   bool uuid_whole;   /* uuid_buf is 36 bytes and a NUL, none before (a checked line's) */
+   bool uuid_whole;   /* uuid is 36 bytes, no NUL among them (a checked line's): read
+                       * there, uuid_buf not filled; else uuid_buf holds it */
    uint8_t word, word_at, word_len;   /* Command_word of the payload, when known */
    char uuid_buf[37];
 } LineParts;
@@ -275,7 +276,8 @@ static inline GvStatus apply_parts(Session *s, const LineParts *p, GvBuf *scratc
    if (scratch->data)
       scratch->data[0] = '\0';
    scratch->failed = true;
-   Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time, .uuid = p->uuid_buf,
+   Exec e = { .s = s, .ctx = NULL, .live = false, .time = p->time,
+              .uuid = p->uuid_whole ? p->uuid : p->uuid_buf,
               .canon = scratch, .extra = NULL, .kind = GV_ENTRY_UNIT, .draft_target = GV_NONE,
               .at_clock = false, .checked = checked, .plain = p->plain, .uuid_whole = p->uuid_whole, .word = p->word,
               .word_at = p->word_at, .word_len = p->word_len, .msg = msg,
@@ -791,7 +793,9 @@ static GvStatus replay(Session *s, const char *line, size_t len, bool checked,
       p.word = pre->word;
       p.word_at = pre->word_at;
       p.word_len = pre->word_len;
-      st = uuid_copy(GV_OK, &p, pre->uuid_len);
+      /* A whole uuid is read where it stands (Cmd_uuid copies its 36
+       * bytes): no copy of it for every line. */
+      st = p.uuid_whole ? GV_OK : uuid_copy(GV_OK, &p, pre->uuid_len);
    } else {
       st = split_no_end(s, line, len, &p);
    }

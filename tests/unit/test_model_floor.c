@@ -35,6 +35,8 @@ static void queue_refusals(void **state) {
    Fx_refuse(f, "floor DE first first", GV_USAGE, "floor: 'first' given twice");
    Fx_refuse(f, "floor DE XX", GV_NO_DELEGATION, "unknown delegation 'XX'");
    Fx_refuse(f, "floor", GV_USAGE, "floor needs");
+   Fx_refuse(f, "floor DE \"NL", GV_BAD_QUOTE, "unterminated quote in 'NL'");
+   Fx_refuse(f, "give \"DE", GV_BAD_QUOTE, "unterminated quote in 'DE'");
    /* all or nothing: DE was not queued by the refused lines */
    char buf[64];
    assert_string_equal(queue_codes(f, buf, sizeof buf), "FR");
@@ -490,6 +492,34 @@ static void notes_of_slices_near_and_far(void **state) {
    free(held);
 }
 
+/* A clock set back (a wrong system time, corrected) never makes an
+ * intervention end before it began: its end is then its start, whether
+ * `end`, `next` or `give` ends it. */
+static void an_end_before_its_start_is_its_start(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR DE");
+   Fx_run(f, "next");
+   Fx_tick(f, -60);
+   Fx_run(f, "end");
+   Fx_run(f, "next");
+   Fx_tick(f, -30);
+   Fx_run(f, "give EE");
+   Fx_tick(f, 10);
+   Fx_run(f, "end");
+   assert_int_equal(f->s->floor.count, 3);
+   for (size_t i = 0; i < 3; i++) {
+      const Intervention *iv = &f->s->floor.list[i];
+      assert_true(iv->end != GV_NO_TIME);
+      assert_true(iv->end >= iv->start);
+   }
+   assert_int_equal(f->s->floor.list[0].end, f->s->floor.list[0].start);
+   assert_int_equal(f->s->floor.list[1].end, f->s->floor.list[1].start);
+   assert_int_equal(f->s->floor.list[2].end, f->s->floor.list[2].start + 10);
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(queue_in_request_order),
@@ -498,6 +528,7 @@ int main(void) {
       cmocka_unit_test(floor_first_among_many_codes),
       cmocka_unit_test(point_of_order_goes_first),
       cmocka_unit_test(next_give_end_record_interventions),
+      cmocka_unit_test(an_end_before_its_start_is_its_start),
       cmocka_unit_test(give_takes_from_queue),
       cmocka_unit_test(tour_de_table_in_protocol_order),
       cmocka_unit_test(taking_up_an_item_ends_the_speaker),

@@ -427,11 +427,20 @@ static void roster_agrees(const Roster *r, size_t upto) {
    for (size_t i = 0; i < upto + 5; i++) {
       snprintf(q, sizeof q, i % 3 ? "d%zu" : "COM/u%zu", i * 7);
       size_t n = strlen(q);
-      for (size_t m = 1; m <= n; m++)
+      for (size_t m = 1; m <= n; m++) {
          if (Roster_find(r, q, m) != find_in_order(r, q, m))
             fail_msg("'%.*s' after %zu codes: %zu, in order %zu", (int)m, q, upto,
                      Roster_find(r, q, m), find_in_order(r, q, m));
+         /* The same code as a word of a line, NUL-terminated. */
+         char word[32];
+         memcpy(word, q, m);
+         word[m] = '\0';
+         if (Roster_find_word(r, word) != find_in_order(r, q, m))
+            fail_msg("word '%s' after %zu codes: %zu, in order %zu", word, upto,
+                     Roster_find_word(r, word), find_in_order(r, q, m));
+      }
    }
+   assert_int_equal(Roster_find_word(r, ""), GV_NONE);
 }
 
 static void roster_codes_found_by_their_index(void **state) {
@@ -453,6 +462,15 @@ static void roster_codes_found_by_their_index(void **state) {
       assert_int_equal(Roster_find(&r, code, strlen(code)), i);
    }
    assert_int_equal(Roster_find(&r, "D7\0", 3), GV_NONE);
+   /* Words one byte longer than a code: the code, met on the way, is no
+    * match (nor is any other, unless the word is a code itself). */
+   for (size_t i = 0; i < 700; i++)
+      for (const char *more = "0123456789x/"; *more; more++) {
+         snprintf(code, sizeof code, i % 3 ? "d%zu%c" : "COM/u%zu%c", i * 7, *more);
+         if (Roster_find_word(&r, code) != find_in_order(&r, code, strlen(code)))
+            fail_msg("word '%s': %zu, in order %zu", code, Roster_find_word(&r, code),
+                     find_in_order(&r, code, strlen(code)));
+      }
    Roster_clear(&r);
 
    /* a checkpoint's copy of a session's roster */
@@ -469,6 +487,7 @@ static void roster_codes_found_by_their_index(void **state) {
    for (size_t i = 0; i < f->s->roster.count; i++) {
       const char *k = f->s->roster.list[i].code;
       assert_int_equal(Roster_find(c, k, strlen(k)), i);
+      assert_int_equal(Roster_find_word(c, k), i);   /* searched in order */
    }
    size_t added = Roster_add(c, "y1");
    assert_int_equal(Roster_find(c, "Y1", 2), added);

@@ -465,9 +465,45 @@ static void close_meeting(void **state) {
    Fx_free(f);
 }
 
+/* The canonical text of the commands a journal is mostly made of, as run
+ * live (a replay keeps none of it, and skips writing it): note, pos,
+ * reserve and draft, a TEXT with an escape among them. */
+static const char *last_out(const Fx *f) {
+   const char *end = f->out.data + f->out.len - 1, *p = end;
+   while (p > f->out.data && p[-1] != '\n')
+      p--;
+   for (int blanks = 0; blanks < 3; p++)   /* past "cmd TIME UUID " */
+      blanks += *p == ' ';
+   return p;
+}
+
+static void text_commands_write_their_canonical_text(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR");
+   Fx_run(f, "next");
+   Fx_run(f, "note a \"quoted\" word, a back\\\\slash");
+   assert_string_equal(last_out(f), "note a \"quoted\" word, a back\\\\slash\n");
+   Fx_run(f, "pos fr SUPPORTS the text as it stands");
+   assert_string_equal(last_out(f), "pos FR supports the text as it stands\n");
+   Fx_run(f, "pos de opposes");
+   assert_string_equal(last_out(f), "pos DE opposes\n");
+   Fx_run(f, "reserve hu scrutiny pending the vote");
+   assert_string_equal(last_out(f), "reserve HU scrutiny pending the vote\n");
+   Fx_run(f, "reserve at linguistic");
+   assert_string_equal(last_out(f), "reserve AT linguistic\n");
+   Fx_run(f, "draft typed over");
+   char want[128];
+   snprintf(want, sizeof want, "draft #%s typed over\n", f->s->floor.list[f->s->floor.speaking].uuid);
+   assert_string_equal(last_out(f), want);
+   Fx_assert_roundtrip(f);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(positions),
+      cmocka_unit_test(text_commands_write_their_canonical_text),
       cmocka_unit_test(positions_found_among_many),
       cmocka_unit_test(reservation_states),
       cmocka_unit_test(outcomes),

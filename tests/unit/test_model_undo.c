@@ -648,9 +648,69 @@ static void ahead_kind_of_every_line_start(void **state) {
          }
 }
 
+/* A file's lines replayed with their fields read ahead (Session_fields, as
+ * the checks beside an open's replay read them): every uuid is taken where
+ * it stands in the line, followed by a blank and the PAYLOAD rather than a
+ * NUL, and every entity made from it (items, interventions, positions,
+ * paragraphs, deadlines, actions) must get the 36 bytes and no more; the
+ * command named by the fields splits its words as its name does (where
+ * the TEXT of note, pos, reserve, outcome and draft starts). */
+static void fields_replay_takes_each_uuid_where_it_stands(void **state) {
+   (void)state;
+   Fx *f = Fx_meeting();
+   Fx_run(f, "floor FR DE EE");
+   Fx_run(f, "next");
+   Fx_run(f, "note the first note");
+   Fx_run(f, "give AT");
+   Fx_run(f, "pos FR supports the compromise");
+   Fx_run(f, "item add \"A late item\"");
+   Fx_run(f, "action FR 2017-06-01 send written comments");
+   Fx_run(f, "deadline 31 May written comments");
+   Fx_run(f, "paragraph The Chair summed up.");
+   Fx_run(f, "reserve hu scrutiny pending the vote in parliament");
+   Fx_run(f, "reserve at linguistic");
+   Fx_run(f, "outcome agreed as it stands");
+   Fx_run(f, "next");
+   Fx_run(f, "draft typed over the notes");
+   Fx_run(f, "end");
+   size_t n;
+   char *text = Fx_journal_text(f->s, &n);
+   Session *s = Session_new();
+   assert_non_null(s);
+   assert_true(Session_hold_text(s, text, n));
+   Session_load_begin(s);
+   SessionDay day;
+   memset(&day, 0, sizeof day);
+   day.start = GV_NO_TIME;
+   char msg[512];
+   size_t lines = 0;
+   for (size_t at = 0; at < n; lines++) {
+      char *nl = memchr(text + at, '\n', n - at);
+      size_t len = (size_t)(nl - (text + at));
+      SessionFields fl;
+      assert_true(Session_fields(text + at, len, &day, &fl));
+      assert_int_equal(fl.uuid_len, 36);
+      if (Session_replay_fields(s, text + at, len, &fl, msg, sizeof msg) != GV_OK)
+         fail_msg("line %zu: %s", lines + 1, msg);
+      at += len + 1;
+   }
+   size_t bad = 0;
+   assert_int_equal(Session_load_end(s, &bad, msg, sizeof msg), 0);
+   char *a = Fx_dump(f->s), *b = Fx_dump(s);
+   assert_string_equal(a, b);
+   assert_true(s->floor.count >= 3 && s->rec.npos == 1 && s->rec.nactions == 1);
+   assert_int_equal(strlen(s->floor.list[0].uuid), 36);
+   assert_int_equal(strlen(s->rec.pos[0].uuid), 36);
+   free(a);
+   free(b);
+   Session_free(s);
+   Fx_free(f);
+}
+
 int main(void) {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(ahead_kind_of_every_line_start),
+      cmocka_unit_test(fields_replay_takes_each_uuid_where_it_stands),
       cmocka_unit_test(undo_from_checkpoints_is_the_full_rebuild),
       cmocka_unit_test(notes_read_from_the_file_stay_right),
       cmocka_unit_test(corrections_in_place_are_undone_from_the_checkpoint),
