@@ -59,8 +59,8 @@ static const uint32_t SessionScan_crcZeros[16] = {
 /* The CRC (not inverted, as the folding wants it) of p[0..len), len at
  * least 64; of 16 - len % 16 zero bytes and then p[0..len) when len is not
  * a multiple of 16 (the first block is the first len % 16 bytes moved up). */
-__attribute__((target("pclmul,ssse3,sse2")))
-static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t crc) {
+__attribute__((target("pclmul,ssse3,sse2"), always_inline))
+static inline uint32_t SessionScan_crcFoldBody(const unsigned char *p, size_t len, uint32_t crc) {
    const __m128i k1k2 = _mm_set_epi64x(0x1c6e41596LL, 0x154442bd4LL);
    const __m128i k3k4 = _mm_set_epi64x(0x0ccaa009eLL, 0x1751997d0LL);
    const __m128i k5 = _mm_set_epi64x(0, 0x163cd6124LL);
@@ -100,12 +100,16 @@ static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t
       p += 64;
       len -= 64;
    }
-   /* The four lanes into one, then the other 16-byte blocks. */
-   __m128i next[3] = { x2, x3, x4 };
-   for (int i = 0; i < 3; i++) {
-      __m128i h = _mm_clmulepi64_si128(x1, k3k4, 0x11);
-      x1 = _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x1, k3k4, 0x00), h), next[i]);
-   }
+   /* The four lanes into one (written out: a loop over an array of them
+    * went through the stack), then the other 16-byte blocks. */
+#define SESSIONSCAN_FOLD1(next)                                                                  \
+   (x1 = _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x1, k3k4, 0x00),                      \
+                                     _mm_clmulepi64_si128(x1, k3k4, 0x11)),                     \
+                       (next)))
+   SESSIONSCAN_FOLD1(x2);
+   SESSIONSCAN_FOLD1(x3);
+   SESSIONSCAN_FOLD1(x4);
+#undef SESSIONSCAN_FOLD1
    while (len >= 16) {
       __m128i h = _mm_clmulepi64_si128(x1, k3k4, 0x11);
       x1 = _mm_xor_si128(_mm_xor_si128(_mm_clmulepi64_si128(x1, k3k4, 0x00), h),
@@ -125,6 +129,31 @@ static uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t
    x1 = _mm_xor_si128(x1, t);
    return (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(x1, 4));
 }
+
+/* The same folding encoded with AVX (three-operand instructions: none of
+ * the register copies the two-operand SSE forms need, about a fifth of the
+ * loop), or with SSE where AVX is missing. */
+__attribute__((target("pclmul,avx")))
+static uint32_t SessionScan_crcFoldAvx(const unsigned char *p, size_t len, uint32_t crc) {
+   return SessionScan_crcFoldBody(p, len, crc);
+}
+
+__attribute__((target("pclmul,ssse3,sse2")))
+static uint32_t SessionScan_crcFoldSse(const unsigned char *p, size_t len, uint32_t crc) {
+   return SessionScan_crcFoldBody(p, len, crc);
+}
+
+/* Which of them the processor runs: 2 AVX, 1 SSE, 0 neither (zlib's table). */
+static inline int SessionScan_clmulKind(void) {
+   return __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("avx")     ? 2
+          : __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("ssse3") ? 1
+                                                                                : 0;
+}
+
+static inline uint32_t SessionScan_crcFold(const unsigned char *p, size_t len, uint32_t crc,
+                                           int kind) {
+   return kind == 2 ? SessionScan_crcFoldAvx(p, len, crc) : SessionScan_crcFoldSse(p, len, crc);
+}
 #endif
 
 unsigned long SessionScan_crc(const char *line, size_t len) {
@@ -134,14 +163,14 @@ unsigned long SessionScan_crc(const char *line, size_t len) {
 unsigned long SessionScan_crcMore(unsigned long crc, const char *line, size_t len) {
    uLong c = (uLong)crc;
 #ifdef SESSIONSCAN_CLMUL
-   if (len >= 64 && c == 0 && __builtin_cpu_supports("pclmul") &&
-       __builtin_cpu_supports("ssse3"))
+   int kind = len >= 64 ? SessionScan_clmulKind() : 0;
+   if (kind && c == 0)
       return ~SessionScan_crcFold((const unsigned char *)line, len,
-                                  SessionScan_crcZeros[(16 - (len & 15)) & 15]) &
+                                  SessionScan_crcZeros[(16 - (len & 15)) & 15], kind) &
              0xffffffffUL;
-   if (len >= 64 && __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("ssse3")) {
+   if (kind) {
       size_t n = len & ~(size_t)15;
-      uint32_t f = SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c);
+      uint32_t f = SessionScan_crcFold((const unsigned char *)line, n, ~(uint32_t)c, kind);
       /* The last bytes (fewer than 16) by zlib's table, a byte a step: a
        * call to crc32() for them cost more than they do. */
       const z_crc_t *table = get_crc_table();
@@ -245,26 +274,49 @@ static inline bool SessionScan_sealHex(const char *s) {
 #endif
 }
 
+/* The 8 lower-case hex digits of crc as SessionScan_seal writes them, as
+ * the 8 bytes' little-endian word: each nibble spread to a byte, the first
+ * digit (the highest nibble) into the lowest byte, then '0' + n, and 39
+ * more for a letter. Compared with the seal as it stands, this spares
+ * reading the seal's digits into a number. */
+#if defined(SESSIONSCAN_CLMUL) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static inline uint64_t SessionScan_sealWord(uint32_t crc) {
+   uint64_t x = crc;
+   x = (x | x << 16) & 0x0000ffff0000ffffULL;
+   x = (x | x << 8) & 0x00ff00ff00ff00ffULL;
+   x = (x | x << 4) & 0x0f0f0f0f0f0f0f0fULL;
+   x = __builtin_bswap64(x);
+   uint64_t letter = ((x + 0x0606060606060606ULL) >> 4) & 0x0101010101010101ULL;
+   return x + 0x3030303030303030ULL + letter * 39;
+}
+#endif
+
 ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
       return SCAN_SEAL_MISSING;
+   size_t n = len - SESSIONSCAN_SEAL_LEN;
+#if defined(SESSIONSCAN_CLMUL) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+   /* A line of 64 bytes or more, nearly every one: folded here, without
+    * the two calls down to it, and its seal compared as it stands; when it
+    * differs, the digits are read below to tell a missing seal from a bad
+    * one. */
+   int kind = n >= 64 ? SessionScan_clmulKind() : 0;
+   if (kind) {
+      uint64_t seal;
+      memcpy(&seal, line + len - 8, 8);
+      if (SessionScan_sealWord(~SessionScan_crcFold((const unsigned char *)line, n,
+                                                    SessionScan_crcZeros[(16 - (n & 15)) & 15],
+                                                    kind)) == seal) {
+         *content = n;
+         return SCAN_SEAL_OK;
+      }
+      return SessionScan_sealDigits(line + len - 8) < 0 ? SCAN_SEAL_MISSING : SCAN_SEAL_BAD;
+   }
+#endif
    long want = SessionScan_sealDigits(line + len - 8);
    if (want < 0)
       return SCAN_SEAL_MISSING;
-   size_t n = len - SESSIONSCAN_SEAL_LEN;
-#ifdef SESSIONSCAN_CLMUL
-   /* A line of 64 bytes or more, nearly every one: folded here, without
-    * the two calls down to it. */
-   if (n >= 64 && __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("ssse3")) {
-      if ((~SessionScan_crcFold((const unsigned char *)line, n,
-                                SessionScan_crcZeros[(16 - (n & 15)) & 15]) &
-           0xffffffffu) != (uint32_t)want)
-         return SCAN_SEAL_BAD;
-      *content = n;
-      return SCAN_SEAL_OK;
-   }
-#endif
    if (SessionScan_crc(line, n) != (unsigned long)want)
       return SCAN_SEAL_BAD;
    *content = n;
