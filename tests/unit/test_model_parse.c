@@ -745,6 +745,65 @@ static void command_word_read_at_any_length(void **state) {
    assert_int_equal(Command_word("notetoolongwordxx and the delegation", 36, &at, &n), 0);
 }
 
+/* Every command name (and words one byte off one) in three cases, each
+ * byte value at each place of the word and just past it: the word read
+ * where it starts the payload, alone or before a TEXT (sixteen bytes a
+ * step and its hash), gives what the same word after a blank gives (a
+ * byte at a time, through the table). */
+static void command_word_every_byte_at_every_place(void **state) {
+   (void)state;
+   static const char *const extra[] = { "abcdefghijk", "abcdefghijkl", "delegations", "x" };
+   size_t names = 0;
+   while (Session_command_name(names))
+      names++;
+   size_t found = 0;
+   for (size_t k = 0; k < names + sizeof extra / sizeof *extra; k++) {
+      const char *name = k < names ? Session_command_name(k) : extra[k - names];
+      size_t len = strlen(name);
+      for (int form = 0; form < 3; form++) {
+         char word[16];
+         for (size_t i = 0; i <= len; i++) {
+            char c = name[i];
+            word[i] = form == 1 && c >= 'a' && c <= 'z' ? (char)(c - 32)
+                      : form == 2 && i % 2 && c >= 'a' && c <= 'z' ? (char)(c - 32)
+                                                                  : c;
+         }
+         for (size_t p = 0; p <= len; p++)
+            for (int b = p ? 0 : -1; b < 256; b++) {   /* -1: the word as it is */
+               char w[16], alone[16], line[64];
+               if (p == 0 && (b == ' ' || b == '\t'))
+                  continue;   /* a blank first: the word would be the tail's */
+               memcpy(w, word, len + 1);
+               size_t wl = len;
+               if (b >= 0) {
+                  w[p] = (char)b;
+                  if (p == len)
+                     wl++;
+               }
+               memcpy(alone, w, wl);
+               /* Built by memcpy: a NUL among the bytes stays where it is. */
+               static const char tail[] = " and the delegation said so";
+               memcpy(line, w, wl);
+               memcpy(line + wl, tail, sizeof tail);
+               size_t m = wl + sizeof tail - 1;
+               char led[64] = " ";
+               memcpy(led + 1, line, m);
+               size_t at0 = 99, n0 = 99, at1 = 77, n1 = 77, at2 = 55, n2 = 55;
+               unsigned w0 = Command_word(alone, wl, &at0, &n0);
+               unsigned w1 = Command_word(line, m, &at1, &n1);
+               unsigned w2 = Command_word(led, m + 1, &at2, &n2);
+               if (w0 != w2 || at0 + 1 != at2 || n0 != n2 || w1 != w2 || at1 + 1 != at2 ||
+                   n1 != n2)
+                  fail_msg("'%s': %u at %zu (%zu), alone %u at %zu (%zu), after a blank %u at "
+                           "%zu (%zu)", line, w1, at1, n1, w0, at0, n0, w2, at2, n2);
+               found += w1 != 0;
+            }
+      }
+   }
+   /* Each name but `on` (read by the replay itself) found in each case. */
+   assert_true(found >= (names - 1) * 3);
+}
+
 /* Words_is: a keyword in any case, every byte in the word's first place,
  * the word quoted, past the last word, against the word compared whole. */
 static void keyword_words_in_any_case(void **state) {
@@ -798,6 +857,7 @@ int main(void) {
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
       cmocka_unit_test(utf8_text_stops_at_the_first_control),
       cmocka_unit_test(command_word_read_at_any_length),
+      cmocka_unit_test(command_word_every_byte_at_every_place),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }
