@@ -653,6 +653,88 @@ static void utf8_every_byte_at_every_place(void **state) {
       }
 }
 
+/* Utf8_valid_lines' reference: the stop at the first control character
+ * but a tab and a line end, and each line before it decoded. */
+static bool utf8_lines_by_decoding(const char *lb, size_t m, size_t *end) {
+   size_t e = 0;
+   while (e < m && !(((unsigned char)lb[e] < 0x20 && lb[e] != '\t' && lb[e] != '\n') ||
+                     lb[e] == 0x7f))
+      e++;
+   *end = e;
+   bool ok = true;
+   for (size_t from = 0; from <= e;) {
+      const char *nl = memchr(lb + from, '\n', e - from);
+      size_t to = nl ? (size_t)(nl - lb) : e;
+      ok = ok && utf8_by_decoding(lb + from, to - from);
+      from = to + 1;
+   }
+   return ok;
+}
+
+/* Lines of text in the EU's scripts (two-byte letters, three-byte
+ * punctuation, now and then a sequence only the full step checks: E0, ED,
+ * F0, F4) shifted by 0 to 63 bytes against the 64-byte steps, each place
+ * given each byte that may start, end or break a sequence, and the whole
+ * cut at every length: the answers of the masks' check and of the full
+ * step, and of the ways between them, are those of decoding; for the
+ * text as one line (Utf8_valid_text) too. */
+static void utf8_lines_every_damage_at_every_place(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "the ", "\xc3\xa9", "\xce\xba\xce\xb1", "\xd0\x96", "\xe2\x80\x99", "\xe2\x80\x9e",
+      "\xef\xbf\xbd", "\xe1\xbc\x80", "\n", "\t", "\xc2\xa0",
+      /* the full step's: E0, ED, F0, F4 and a four-byte letter */
+      "\xe0\xa4\x85", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xf1\x80\x80\x80",
+   };
+   static const unsigned char damage[] = { 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0,
+                                           0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, '\n', 'x',
+                                           0x01, 0x7f };
+   const size_t common = 12, npiece = sizeof piece / sizeof *piece;
+   char buf[400];
+   unsigned x = 4242;
+   size_t tests = 0, valid = 0;
+   for (int t = 0; t < 48; t++) {
+      size_t shift = (size_t)(t * 21) % 64, n = shift;
+      memset(buf, 'x', shift);
+      while (n < 300) {
+         x = x * 1103515245u + 12345u;
+         /* In texts of one kind in three, the full step's sequences too. */
+         size_t p = (x >> 16) % (t % 3 == 0 ? npiece : common);
+         size_t l = strlen(piece[p]);
+         memcpy(buf + n, piece[p], l);
+         n += l;
+      }
+      char lb[400];
+      for (size_t at = shift; at < n; at++)
+         for (size_t d = 0; d <= sizeof damage; d++) {
+            memcpy(lb, buf, n);
+            if (d < sizeof damage)
+               lb[at] = (char)damage[d];
+            size_t m = d < sizeof damage ? n : at;   /* undamaged: cut at this length */
+            size_t want_end, end = SIZE_MAX;
+            bool want = utf8_lines_by_decoding(lb, m, &want_end);
+            bool got = Utf8_valid_lines(lb, m, &end);
+            if (end != want_end || got != want)
+               fail_msg("text %d, byte %02x at %zu of %zu: end %zu valid %d, expected %zu %d", t,
+                        d < sizeof damage ? damage[d] : 0, at, m, end, got, want_end, want);
+            tests++;
+            valid += want;
+            /* One line: the first '\n' is a stop too. */
+            size_t text_end = 0;
+            while (text_end < m && !(((unsigned char)lb[text_end] < 0x20 && lb[text_end] != '\t') ||
+                                     lb[text_end] == 0x7f))
+               text_end++;
+            want = utf8_by_decoding(lb, text_end);
+            got = Utf8_valid_text(lb, m, &end);
+            if (end != text_end || got != want)
+               fail_msg("text %d, byte %02x at %zu of %zu, one line: end %zu valid %d, expected "
+                        "%zu %d", t, d < sizeof damage ? damage[d] : 0, at, m, end, got, text_end,
+                        want);
+         }
+   }
+   assert_true(valid > tests / 5 && valid < tests - tests / 5);
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -853,6 +935,7 @@ int main(void) {
       cmocka_unit_test(time_forms),
       cmocka_unit_test(document_references),
       cmocka_unit_test(utf8_every_byte_at_every_place),
+      cmocka_unit_test(utf8_lines_every_damage_at_every_place),
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
       cmocka_unit_test(utf8_text_stops_at_the_first_control),
