@@ -305,9 +305,27 @@ unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
       if (len >= 16) {
          v = _mm_loadu_si128((const __m128i *)(const void *)payload);
       } else {
-         char copy[16] = { 0 };
-         memcpy(copy, payload, len);
-         v = _mm_loadu_si128((const __m128i *)(const void *)copy);
+         /* Its bytes and zeros after them, from loads that overlap (no
+          * call to copy them). */
+         uint64_t lo, hi = 0;
+         if (len >= 8) {
+            uint64_t b;
+            memcpy(&lo, payload, 8);
+            memcpy(&b, payload + len - 8, 8);
+            hi = len > 8 ? b >> (8 * (16 - len)) : 0;
+         } else if (len >= 4) {
+            uint32_t a, b;
+            memcpy(&a, payload, 4);
+            memcpy(&b, payload + len - 4, 4);
+            lo = a | (uint64_t)b << (8 * (len - 4));
+         } else {
+            lo = (unsigned char)payload[0];
+            if (len > 1)
+               lo |= (uint64_t)(unsigned char)payload[1] << 8;
+            if (len > 2)
+               lo |= (uint64_t)(unsigned char)payload[2] << 16;
+         }
+         v = _mm_set_epi64x((long long)hi, (long long)lo);
          stop = 1u << len;
       }
       unsigned end = (unsigned)_mm_movemask_epi8(_mm_or_si128(
