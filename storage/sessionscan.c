@@ -392,7 +392,7 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
-static size_t SessionScan_frameSound(const char *line, size_t len);
+static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line, size_t len);
 
 /* The record lines of buf[from..to), to being the end of the buffer or just
  * after a '\n': a part that one thread scans. lineno: of the line before. */
@@ -1286,7 +1286,7 @@ static bool SessionScan_timeUuidAvx2(const char *t) {
  * that blank is the first after the TYPE), the UUID's 36 and a blank or the
  * line's end. The length of the TYPE, or 0 when the frame is not so (then
  * SessionScan_frame's way names the fault). */
-static size_t SessionScan_frameSound(const char *line, size_t len) {
+static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line, size_t len) {
    /* Nearly every line is a "cmd": its TYPE is taken as it is when it is so. */
    size_t k = len > 4 && memcmp(line, "cmd ", 4) == 0 ? 3 : 0;
    while (k < len && SessionScan_typeByte[(unsigned char)line[k]])
