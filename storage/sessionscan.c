@@ -291,7 +291,10 @@ static inline uint64_t SessionScan_sealWord(uint32_t crc) {
 }
 #endif
 
-ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
+/* SessionScan_unseal's body, inlined where a chunk's lines are checked. */
+static inline __attribute__((always_inline)) ScanSeal SessionScan_unsealLine(const char *line,
+                                                                           size_t len,
+                                                                           size_t *content) {
    *content = len;
    if (len < SESSIONSCAN_SEAL_LEN || line[len - SESSIONSCAN_SEAL_LEN] != ' ')
       return SCAN_SEAL_MISSING;
@@ -321,6 +324,10 @@ ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
       return SCAN_SEAL_BAD;
    *content = n;
    return SCAN_SEAL_OK;
+}
+
+ScanSeal SessionScan_unseal(const char *line, size_t len, size_t *content) {
+   return SessionScan_unsealLine(line, len, content);
 }
 
 const char *SessionScan_sealMessage(ScanSeal seal) {
@@ -735,7 +742,7 @@ static void SessionScan_checkChunk(SessionScanLive *live, size_t k) {
          size_t end = (i + 1 < live->count ? live->lines[i + 1].start : live->goodLength) - 1;
          len = end - live->lines[i].start;
          if (sealed)
-            seal = SessionScan_unseal(line, len, &len);
+            seal = SessionScan_unsealLine(line, len, &len);
          char why[160];
          checked = len > 0 && (seal == SCAN_SEAL_NONE || seal == SCAN_SEAL_OK) &&
                    ((typeLen = SessionScan_frameSound(line, len)) != 0 ||
