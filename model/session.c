@@ -141,8 +141,8 @@ static __attribute__((noinline)) GvStatus day_time_other(char *day_key, int64_t 
  * remembered, and HH:MM:SS read in one multiply, each byte's low four bits
  * times ten plus the next byte's (a ':' gives 10, read by no one). The
  * same answers as day_time, which does anything else. */
-static inline __attribute__((always_inline)) GvStatus day_time_framed(char *day_key, int64_t *day_start, const char *t,
-                                                                      int64_t *out) {
+static inline __attribute__((always_inline)) GvStatus
+day_time_framed(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
    if (day_start && *day_start != GV_NO_TIME) {
       uint64_t w, d8, k8;
@@ -154,7 +154,8 @@ static inline __attribute__((always_inline)) GvStatus day_time_framed(char *day_
       if (d8 == k8 && d2 == k2) {
          memcpy(&w, t + 11, 8);
          uint64_t y = w & 0x0f0f0f0f0f0f0f0fULL, v = y * 10 + (y >> 8);
-         int64_t h = (int64_t)(v & 0xff), mi = (int64_t)(v >> 24 & 0xff), se = (int64_t)(v >> 48 & 0xff);
+         int64_t h = (int64_t)(v & 0xff), mi = (int64_t)(v >> 24 & 0xff),
+                 se = (int64_t)(v >> 48 & 0xff);
          if (h >= 24 || mi >= 60 || se >= 60)
             return GV_BAD_TIME;
          *out = *day_start + h * 3600 + mi * 60 + se;

@@ -399,7 +399,8 @@ static size_t SessionScan_line(const unsigned char *p, size_t n, int *clean, int
 }
 
 static int SessionScan_frame(const char *line, size_t len, char *err, size_t errlen);
-static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line, size_t len);
+static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line,
+                                                                           size_t len);
 
 /* The record lines of buf[from..to), to being the end of the buffer or just
  * after a '\n': a part that one thread scans. lineno: of the line before. */
@@ -1272,8 +1273,11 @@ static bool SessionScan_timeUuidAvx2(const char *t) {
                                        33, 3, 3, 3, 19, 3, 3, 1, 1, 1, 8, 0, 0, 4, 0, 0);
    const __m256i hi = _mm256_setr_epi8(0, 0, 36, 9, 2, 16, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                                        0, 0, 36, 9, 2, 16, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-   const __m256i want0 = _mm256_setr_epi8(1, 1, 1, 1, 4, 1, 1, 4, 1, 1, 16, 1, 1, 8, 1, 1, 8, 1, 1, 32, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3);
-   const __m256i want1 = _mm256_setr_epi8(3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
+   /* What each place wants: t[0..32) and t[24..56). */
+   const __m256i want0 = _mm256_setr_epi8(1, 1, 1, 1, 4, 1, 1, 4, 1, 1, 16, 1, 1, 8, 1, 1,
+                                          8, 1, 1, 32, 3, 3, 3, 3, 3, 3, 3, 3, 4, 3, 3, 3);
+   const __m256i want1 = _mm256_setr_epi8(3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3, 3, 3, 3, 4, 3,
+                                          3, 3, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3);
    const __m256i nibble = _mm256_set1_epi8(0x0f), zero = _mm256_setzero_si256();
    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)t);
    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(t + 24));
@@ -1293,7 +1297,8 @@ static bool SessionScan_timeUuidAvx2(const char *t) {
  * that blank is the first after the TYPE), the UUID's 36 and a blank or the
  * line's end. The length of the TYPE, or 0 when the frame is not so (then
  * SessionScan_frame's way names the fault). */
-static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line, size_t len) {
+static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const char *line,
+                                                                           size_t len) {
    /* Nearly every line is a "cmd": its TYPE is taken as it is when it is so. */
    size_t k = len > 4 && memcmp(line, "cmd ", 4) == 0 ? 3 : 0;
    while (k < len && SessionScan_typeByte[(unsigned char)line[k]])
@@ -1302,7 +1307,8 @@ static inline __attribute__((always_inline)) size_t SessionScan_frameSound(const
       return 0;
    const char *t = line + k + 1, *u = t + 20, *end = line + len;
 #ifdef SESSIONSCAN_CLMUL
-   bool sound = __builtin_cpu_supports("avx2") ? SessionScan_timeUuidAvx2(t) : SessionScan_timeUuid(t);
+   bool sound =
+      __builtin_cpu_supports("avx2") ? SessionScan_timeUuidAvx2(t) : SessionScan_timeUuid(t);
 #else
    bool sound = SessionScan_timeUuid(t);
 #endif
