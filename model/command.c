@@ -244,7 +244,45 @@ static GvStatus Command_on(Exec *e, Words *w, const char *payload, size_t len) {
    return st;
 }
 
-unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
+/* Command_word's look-up: each name (the table's, undo's and redo's) by a
+ * hash of its first eight bytes, in 64 slots probed in turn; filled once,
+ * before main (and so before any thread reads it). A word is compared
+ * with its bytes ORed with 0x20: every name is lower-case letters, and a
+ * byte that gives a letter so is that letter in either case. */
+#define COMMAND_SLOTS 64
+typedef struct CommandSlot {
+   uint64_t lo;     /* the name's first eight bytes, NULs after it */
+   uint32_t hi;     /* its bytes 8 to 11 */
+   uint8_t word;    /* Command_word's answer; 0: an empty slot */
+} CommandSlot;
+static CommandSlot Command_slots[COMMAND_SLOTS];
+
+static inline size_t Command_slot(uint64_t lo) {
+   return (size_t)((lo * 0x9E3779B97F4A7C15ULL) >> 58);
+}
+
+static void Command_slot_add(const char *name, unsigned word) {
+   char pad[COMMAND_WORD_MAX + 1] = { 0 };
+   memcpy(pad, name, strlen(name));
+   CommandSlot c = { .word = (uint8_t)word };
+   memcpy(&c.lo, pad, 8);
+   memcpy(&c.hi, pad + 8, 4);
+   size_t i = Command_slot(c.lo);
+   while (Command_slots[i].word)
+      i = (i + 1) % COMMAND_SLOTS;
+   Command_slots[i] = c;
+}
+
+__attribute__((constructor)) static void Command_slots_fill(void) {
+   Command_slot_add("undo", COMMAND_WORD_UNDO);
+   Command_slot_add("redo", COMMAND_WORD_REDO);
+   for (size_t i = 0; i < sizeof Commands / sizeof *Commands; i++)
+      Command_slot_add(Commands[i].name, COMMAND_WORD_TABLE + (unsigned)i);
+}
+
+/* The look-up as it was, a byte at a time and through the table: for a
+ * word after blanks, a short payload, or without SSE2. */
+static unsigned Command_word_slow(const char *payload, size_t len, size_t *at, size_t *n) {
    char name[COMMAND_WORD_MAX + 1] = { 0 };
    bool plain;
    *n = Command_first(payload, len, name, &plain, at);
@@ -258,6 +296,69 @@ unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
       if (memcmp(name, Commands[i].name, sizeof name) == 0)
          return COMMAND_WORD_TABLE + (unsigned)i;
    return 0;
+}
+
+unsigned Command_word(const char *payload, size_t len, size_t *at, size_t *n) {
+#if defined(__x86_64__) && defined(__SSE2__) && !defined(GAVEL_PORTABLE) && defined(__BYTE_ORDER__) && \
+   __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+   /* Nearly always the word starts the payload: its end found in one
+    * compare of sixteen bytes (a shorter payload's copied, its end marked),
+    * its bytes looked up by their hash. A quote, backslash or line end in
+    * it makes it no name (as Command_first has it: not plain), so it needs
+    * no test of its own. */
+   if (len > 0 && payload[0] != ' ' && payload[0] != '\t') {
+      __m128i v;
+      unsigned stop = 1u << 16;
+      if (len >= 16) {
+         v = _mm_loadu_si128((const __m128i *)(const void *)payload);
+      } else {
+         /* Its bytes and zeros after them, from loads that overlap (no
+          * call to copy them). */
+         uint64_t lo, hi = 0;
+         if (len >= 8) {
+            uint64_t b;
+            memcpy(&lo, payload, 8);
+            memcpy(&b, payload + len - 8, 8);
+            hi = len > 8 ? b >> (8 * (16 - len)) : 0;
+         } else if (len >= 4) {
+            uint32_t a, b;
+            memcpy(&a, payload, 4);
+            memcpy(&b, payload + len - 4, 4);
+            lo = a | (uint64_t)b << (8 * (len - 4));
+         } else {
+            lo = (unsigned char)payload[0];
+            if (len > 1)
+               lo |= (uint64_t)(unsigned char)payload[1] << 8;
+            if (len > 2)
+               lo |= (uint64_t)(unsigned char)payload[2] << 16;
+         }
+         v = _mm_set_epi64x((long long)hi, (long long)lo);
+         stop = 1u << len;
+      }
+      unsigned end = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+         _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))));
+      size_t k = (size_t)__builtin_ctz(end | stop);
+      /* A NUL in the word reads as the table's padding (the way below
+       * finds "note\0" a note): left to it. */
+      if ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) & ((1u << k) - 1))
+         return Command_word_slow(payload, len, at, n);
+      *at = 0;
+      if (k > COMMAND_WORD_MAX) {
+         *n = 0;
+         return 0;
+      }
+      *n = k;
+      uint64_t lo = (uint64_t)_mm_cvtsi128_si64(v);
+      uint32_t hi = (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(v, 8));
+      lo = (lo | 0x2020202020202020ULL) & (k >= 8 ? ~0ULL : (1ULL << (8 * k)) - 1);
+      hi = k > 8 ? (hi | 0x20202020u) & (uint32_t)((1ULL << (8 * (k - 8))) - 1) : 0;
+      for (size_t i = Command_slot(lo); Command_slots[i].word; i = (i + 1) % COMMAND_SLOTS)
+         if (Command_slots[i].lo == lo && Command_slots[i].hi == hi)
+            return Command_slots[i].word;
+      return 0;
+   }
+#endif
+   return Command_word_slow(payload, len, at, n);
 }
 
 GvStatus Command_exec(Exec *e, const char *payload, size_t len) {

@@ -129,6 +129,43 @@ static inline __attribute__((always_inline)) GvStatus day_time(char *day_key, in
    return st;
 }
 
+/* day_time out of line: for day_time_framed, whose caller then needs no
+ * registers saved for the way a line of another day takes. */
+static __attribute__((noinline)) GvStatus day_time_other(char *day_key, int64_t *day_start,
+                                                         const char *t, int64_t *out) {
+   return day_time(day_key, day_start, t, out);
+}
+
+/* day_time of a TIME whose shape is known (SessionScan's frame check:
+ * digits and separators where they go): the day compared with the one
+ * remembered, and HH:MM:SS read in one multiply, each byte's low four bits
+ * times ten plus the next byte's (a ':' gives 10, read by no one). The
+ * same answers as day_time, which does anything else. */
+static inline __attribute__((always_inline)) GvStatus
+day_time_framed(char *day_key, int64_t *day_start, const char *t, int64_t *out) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && !defined(GAVEL_PORTABLE)
+   if (day_start && *day_start != GV_NO_TIME) {
+      uint64_t w, d8, k8;
+      uint16_t d2, k2;
+      memcpy(&d8, t, 8);
+      memcpy(&k8, day_key, 8);
+      memcpy(&d2, t + 8, 2);
+      memcpy(&k2, day_key + 8, 2);
+      if (d8 == k8 && d2 == k2) {
+         memcpy(&w, t + 11, 8);
+         uint64_t y = w & 0x0f0f0f0f0f0f0f0fULL, v = y * 10 + (y >> 8);
+         int64_t h = (int64_t)(v & 0xff), mi = (int64_t)(v >> 24 & 0xff),
+                 se = (int64_t)(v >> 48 & 0xff);
+         if (h >= 24 || mi >= 60 || se >= 60)
+            return GV_BAD_TIME;
+         *out = *day_start + h * 3600 + mi * 60 + se;
+         return GV_OK;
+      }
+   }
+#endif
+   return day_time_other(day_key, day_start, t, out);
+}
+
 /* The first space of u[0..rest), or NULL. A uuid has 36 bytes: when no
  * space is among them and one follows, that is it, found in three sixteen-
  * byte compares (they overlap) where memchr costs a call and its set-up. */
@@ -638,8 +675,8 @@ bool Session_fields_framed(const char *line, size_t len, size_t type_len, const 
    if (len == 0 || len > UINT32_MAX || line[len - 1] == '\n' || line[len - 1] == '\r' ||
        type_len == 0 || len < type_len + 1 + 20 + 36)
       return Session_fields(line, len, day, f);
-   if (day_time(day ? day->key : NULL, day ? &day->start : NULL, line + type_len + 1, &f->time) !=
-       GV_OK)
+   if (day_time_framed(day ? day->key : NULL, day ? &day->start : NULL, line + type_len + 1,
+                       &f->time) != GV_OK)
       return false;
    f->type_len = (uint32_t)type_len;
    f->uuid_len = 36;

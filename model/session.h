@@ -150,7 +150,8 @@ typedef struct SessionFields {
 bool Session_fields(const char *line, size_t len, SessionDay *day, SessionFields *f);
 /* The same for a line whose frame is known sound, its TYPE line[0..type_len)
  * followed by a blank, a TIME of 19 bytes and a blank, a UUID of 36 bytes and
- * a blank or the end (SessionScan's check): only the TIME is read.
+ * a blank or the end (SessionScan's check; the TIME's shape too, digits and
+ * separators where they go): only the TIME is read.
  * backslash: the first '\\' at or after line in the same text, or an address
  * at or past line + len when there is none before it (a search of many
  * lines at once); NULL: not known, the PAYLOAD is searched. */

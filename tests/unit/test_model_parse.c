@@ -653,6 +653,88 @@ static void utf8_every_byte_at_every_place(void **state) {
       }
 }
 
+/* Utf8_valid_lines' reference: the stop at the first control character
+ * but a tab and a line end, and each line before it decoded. */
+static bool utf8_lines_by_decoding(const char *lb, size_t m, size_t *end) {
+   size_t e = 0;
+   while (e < m && !(((unsigned char)lb[e] < 0x20 && lb[e] != '\t' && lb[e] != '\n') ||
+                     lb[e] == 0x7f))
+      e++;
+   *end = e;
+   bool ok = true;
+   for (size_t from = 0; from <= e;) {
+      const char *nl = memchr(lb + from, '\n', e - from);
+      size_t to = nl ? (size_t)(nl - lb) : e;
+      ok = ok && utf8_by_decoding(lb + from, to - from);
+      from = to + 1;
+   }
+   return ok;
+}
+
+/* Lines of text in the EU's scripts (two-byte letters, three-byte
+ * punctuation, now and then a sequence only the full step checks: E0, ED,
+ * F0, F4) shifted by 0 to 63 bytes against the 64-byte steps, each place
+ * given each byte that may start, end or break a sequence, and the whole
+ * cut at every length: the answers of the masks' check and of the full
+ * step, and of the ways between them, are those of decoding; for the
+ * text as one line (Utf8_valid_text) too. */
+static void utf8_lines_every_damage_at_every_place(void **state) {
+   (void)state;
+   static const char *const piece[] = {
+      "a", "the ", "\xc3\xa9", "\xce\xba\xce\xb1", "\xd0\x96", "\xe2\x80\x99", "\xe2\x80\x9e",
+      "\xef\xbf\xbd", "\xe1\xbc\x80", "\n", "\t", "\xc2\xa0",
+      /* the full step's: E0, ED, F0, F4 and a four-byte letter */
+      "\xe0\xa4\x85", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "\xf1\x80\x80\x80",
+   };
+   static const unsigned char damage[] = { 0x80, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0,
+                                           0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, '\n', 'x',
+                                           0x01, 0x7f };
+   const size_t common = 12, npiece = sizeof piece / sizeof *piece;
+   char buf[400];
+   unsigned x = 4242;
+   size_t tests = 0, valid = 0;
+   for (int t = 0; t < 48; t++) {
+      size_t shift = (size_t)(t * 21) % 64, n = shift;
+      memset(buf, 'x', shift);
+      while (n < 300) {
+         x = x * 1103515245u + 12345u;
+         /* In texts of one kind in three, the full step's sequences too. */
+         size_t p = (x >> 16) % (t % 3 == 0 ? npiece : common);
+         size_t l = strlen(piece[p]);
+         memcpy(buf + n, piece[p], l);
+         n += l;
+      }
+      char lb[400];
+      for (size_t at = shift; at < n; at++)
+         for (size_t d = 0; d <= sizeof damage; d++) {
+            memcpy(lb, buf, n);
+            if (d < sizeof damage)
+               lb[at] = (char)damage[d];
+            size_t m = d < sizeof damage ? n : at;   /* undamaged: cut at this length */
+            size_t want_end, end = SIZE_MAX;
+            bool want = utf8_lines_by_decoding(lb, m, &want_end);
+            bool got = Utf8_valid_lines(lb, m, &end);
+            if (end != want_end || got != want)
+               fail_msg("text %d, byte %02x at %zu of %zu: end %zu valid %d, expected %zu %d", t,
+                        d < sizeof damage ? damage[d] : 0, at, m, end, got, want_end, want);
+            tests++;
+            valid += want;
+            /* One line: the first '\n' is a stop too. */
+            size_t text_end = 0;
+            while (text_end < m && !(((unsigned char)lb[text_end] < 0x20 && lb[text_end] != '\t') ||
+                                     lb[text_end] == 0x7f))
+               text_end++;
+            want = utf8_by_decoding(lb, text_end);
+            got = Utf8_valid_text(lb, m, &end);
+            if (end != text_end || got != want)
+               fail_msg("text %d, byte %02x at %zu of %zu, one line: end %zu valid %d, expected "
+                        "%zu %d", t, d < sizeof damage ? damage[d] : 0, at, m, end, got, text_end,
+                        want);
+         }
+   }
+   assert_true(valid > tests / 5 && valid < tests - tests / 5);
+}
+
 static void utf8_folding_and_validation(void **state) {
    (void)state;
    char *f = Utf8_fold("Ελλάδα", strlen("Ελλάδα"));
@@ -745,6 +827,65 @@ static void command_word_read_at_any_length(void **state) {
    assert_int_equal(Command_word("notetoolongwordxx and the delegation", 36, &at, &n), 0);
 }
 
+/* Every command name (and words one byte off one) in three cases, each
+ * byte value at each place of the word and just past it: the word read
+ * where it starts the payload, alone or before a TEXT (sixteen bytes a
+ * step and its hash), gives what the same word after a blank gives (a
+ * byte at a time, through the table). */
+static void command_word_every_byte_at_every_place(void **state) {
+   (void)state;
+   static const char *const extra[] = { "abcdefghijk", "abcdefghijkl", "delegations", "x" };
+   size_t names = 0;
+   while (Session_command_name(names))
+      names++;
+   size_t found = 0;
+   for (size_t k = 0; k < names + sizeof extra / sizeof *extra; k++) {
+      const char *name = k < names ? Session_command_name(k) : extra[k - names];
+      size_t len = strlen(name);
+      for (int form = 0; form < 3; form++) {
+         char word[16];
+         for (size_t i = 0; i <= len; i++) {
+            char c = name[i];
+            word[i] = form == 1 && c >= 'a' && c <= 'z' ? (char)(c - 32)
+                      : form == 2 && i % 2 && c >= 'a' && c <= 'z' ? (char)(c - 32)
+                                                                  : c;
+         }
+         for (size_t p = 0; p <= len; p++)
+            for (int b = p ? 0 : -1; b < 256; b++) {   /* -1: the word as it is */
+               char w[16], alone[16], line[64];
+               if (p == 0 && (b == ' ' || b == '\t'))
+                  continue;   /* a blank first: the word would be the tail's */
+               memcpy(w, word, len + 1);
+               size_t wl = len;
+               if (b >= 0) {
+                  w[p] = (char)b;
+                  if (p == len)
+                     wl++;
+               }
+               memcpy(alone, w, wl);
+               /* Built by memcpy: a NUL among the bytes stays where it is. */
+               static const char tail[] = " and the delegation said so";
+               memcpy(line, w, wl);
+               memcpy(line + wl, tail, sizeof tail);
+               size_t m = wl + sizeof tail - 1;
+               char led[64] = " ";
+               memcpy(led + 1, line, m);
+               size_t at0 = 99, n0 = 99, at1 = 77, n1 = 77, at2 = 55, n2 = 55;
+               unsigned w0 = Command_word(alone, wl, &at0, &n0);
+               unsigned w1 = Command_word(line, m, &at1, &n1);
+               unsigned w2 = Command_word(led, m + 1, &at2, &n2);
+               if (w0 != w2 || at0 + 1 != at2 || n0 != n2 || w1 != w2 || at1 + 1 != at2 ||
+                   n1 != n2)
+                  fail_msg("'%s': %u at %zu (%zu), alone %u at %zu (%zu), after a blank %u at "
+                           "%zu (%zu)", line, w1, at1, n1, w0, at0, n0, w2, at2, n2);
+               found += w1 != 0;
+            }
+      }
+   }
+   /* Each name but `on` (read by the replay itself) found in each case. */
+   assert_true(found >= (names - 1) * 3);
+}
+
 /* Words_is: a keyword in any case, every byte in the word's first place,
  * the word quoted, past the last word, against the word compared whole. */
 static void keyword_words_in_any_case(void **state) {
@@ -794,10 +935,12 @@ int main(void) {
       cmocka_unit_test(time_forms),
       cmocka_unit_test(document_references),
       cmocka_unit_test(utf8_every_byte_at_every_place),
+      cmocka_unit_test(utf8_lines_every_damage_at_every_place),
       cmocka_unit_test(utf8_folding_and_validation),
       cmocka_unit_test(utf8_validation_agrees_with_decoding),
       cmocka_unit_test(utf8_text_stops_at_the_first_control),
       cmocka_unit_test(command_word_read_at_any_length),
+      cmocka_unit_test(command_word_every_byte_at_every_place),
    };
    return cmocka_run_group_tests(tests, NULL, NULL);
 }

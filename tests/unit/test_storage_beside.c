@@ -570,6 +570,53 @@ static void framed_fields_are_the_fields(void **state) {
    }
 }
 
+/* The TIME of a framed line read with the day remembered: every hour,
+ * and minutes and seconds of every tens digit and unit, out of range ones
+ * among them, on the day before and on a new day, as Session_fields reads
+ * them. */
+static void framed_times_are_the_times(void **state) {
+   (void)state;
+   SessionDay a = { .start = GV_NO_TIME }, b = { .start = GV_NO_TIME };
+   size_t ok = 0;
+   for (int day = 12; day <= 14; day++)
+      for (int h = 0; h < 100; h++)
+         for (int m = 0; m < 100; m += h < 30 ? 1 : 7)
+            for (int sec = m % 11; sec < 100; sec += 11) {
+               char line[160];
+               int len = snprintf(line, sizeof line,
+                                  "cmd 2017-05-%02dT%02d:%02d:%02d "
+                                  "6be302d5-0065-4006-8065-000000000065 note x",
+                                  day, h, m, sec);
+               SessionFields fa = { 0 }, fb = { 0 };
+               bool ra = Session_fields_framed(line, (size_t)len, 3, NULL, &a, &fa);
+               bool rb = Session_fields(line, (size_t)len, &b, &fb);
+               if (ra != rb || (ra && fa.time != fb.time))
+                  fail_msg("%.19s: framed %d %lld, whole %d %lld", line + 4, ra,
+                           (long long)fa.time, rb, (long long)fb.time);
+               ok += ra;
+               /* Now and then a line of the day after, then back. */
+               if (sec == 90 && m % 5 == 0) {
+                  len = snprintf(line, sizeof line,
+                                 "cmd 2017-05-%02dT%02d:%02d:%02d "
+                                 "6be302d5-0065-4006-8065-000000000065 note x",
+                                 day + 1, h % 24, m % 60, sec % 60);
+                  ra = Session_fields_framed(line, (size_t)len, 3, NULL, &a, &fa);
+                  rb = Session_fields(line, (size_t)len, &b, &fb);
+                  if (ra != rb || (ra && fa.time != fb.time))
+                     fail_msg("%.19s: framed %d %lld, whole %d %lld", line + 4, ra,
+                              (long long)fa.time, rb, (long long)fb.time);
+                  /* Back: the day remembered again, for the hours past 23. */
+                  len = snprintf(line, sizeof line,
+                                 "cmd 2017-05-%02dT00:00:00 "
+                                 "6be302d5-0065-4006-8065-000000000065 note x",
+                                 day);
+                  assert_true(Session_fields_framed(line, (size_t)len, 3, NULL, &a, &fa));
+                  assert_true(Session_fields(line, (size_t)len, &b, &fb));
+               }
+            }
+   assert_true(ok > 3 * 24 * 60 * 5);
+}
+
 /* Copied lines among many (the set of uuids grown well past its first
  * size): each copy named at its line with the line it copies, whatever
  * follows its uuid; no line without a copy named; then a unit cut short
@@ -635,6 +682,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(odd_command_words_replay_the_same, setup, teardown),
       cmocka_unit_test(beside_scan_is_the_whole_scan),
       cmocka_unit_test(framed_fields_are_the_fields),
+      cmocka_unit_test(framed_times_are_the_times),
       cmocka_unit_test(cross_checks_read_the_uuid),
       cmocka_unit_test(copied_lines_found_among_many),
    };
