@@ -20,6 +20,7 @@
 
 #include <curses.h>
 #include <limits.h>
+#include <sched.h>
 #include <string.h>
 #include <term.h>
 #include <unistd.h>
@@ -123,10 +124,21 @@ int MarkMove_write(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    return 1;
 }
 
+/* The answer is out: the processor goes first to whoever waits for it (the
+ * terminal, woken by the write), then to the rest of the key's work. Where
+ * both share a processor the answer is read at once instead of after that
+ * work, and the pair stays on one processor, so the next key wakes gavel
+ * there rather than on another, idle one (on this 2-vCPU machine that
+ * wake-up was about 75 us of a key's 140; doc/performance.md, target 2). */
+static void MarkMove_yield(void) {
+   (void)sched_yield();
+}
+
 int MarkMove_early(MarkCursor *cur, int oldY, int newY, int x, wchar_t mark) {
    cur->early = 0;
    if (!MarkMove_write(cur, oldY, newY, x, mark))
       return 0;
+   MarkMove_yield();
    cur->early = 1;
    cur->earlyOld = oldY;
    cur->earlyNew = newY;
@@ -175,6 +187,7 @@ int MarkMove_typed(MarkCursor *cur, int y, int x, char c) {
       clearok(curscr, TRUE);
       return 0;
    }
+   MarkMove_yield();
    cur->x = x + 1;
    cur->stale = 1;
    return 1;
