@@ -483,6 +483,24 @@ static bool utf8_by_decoding(const char *s, size_t n) {
    return true;
 }
 
+/* Utf8_valid_lines' reference: the stop at the first control character
+ * but a tab and a line end, and each line before it decoded. */
+static bool utf8_lines_by_decoding(const char *lb, size_t m, size_t *end) {
+   size_t e = 0;
+   while (e < m && !(((unsigned char)lb[e] < 0x20 && lb[e] != '\t' && lb[e] != '\n') ||
+                     lb[e] == 0x7f))
+      e++;
+   *end = e;
+   bool ok = true;
+   for (size_t from = 0; from <= e;) {
+      const char *nl = memchr(lb + from, '\n', e - from);
+      size_t to = nl ? (size_t)(nl - lb) : e;
+      ok = ok && utf8_by_decoding(lb + from, to - from);
+      from = to + 1;
+   }
+   return ok;
+}
+
 /* Long strings are validated sixteen bytes at a time where the processor
  * can: the same answer as decoding, for every sequence and every damage at
  * every place, across block boundaries and the end. */
@@ -584,18 +602,7 @@ static void utf8_text_stops_at_the_first_control(void **state) {
          lb[m++] = buf[i];
       }
       size_t lines_end = 0;
-      while (lines_end < m &&
-             !(((unsigned char)lb[lines_end] < 0x20 && lb[lines_end] != '\t' &&
-                lb[lines_end] != '\n') ||
-               lb[lines_end] == 0x7f))
-         lines_end++;
-      bool lines_want = true;
-      for (size_t from = 0; from <= lines_end;) {
-         const char *nl = memchr(lb + from, '\n', lines_end - from);
-         size_t to = nl ? (size_t)(nl - lb) : lines_end;
-         lines_want = lines_want && utf8_by_decoding(lb + from, to - from);
-         from = to + 1;
-      }
+      bool lines_want = utf8_lines_by_decoding(lb, m, &lines_end);
       end = SIZE_MAX;
       got = Utf8_valid_lines(lb, m, &end);
       if (end != lines_end || got != lines_want)
@@ -651,24 +658,6 @@ static void utf8_every_byte_at_every_place(void **state) {
          if (Utf8_valid_lines(buf, n, &end) || end != n)
             fail_msg("lone lead at %zu: taken as valid (end %zu)", at, end);
       }
-}
-
-/* Utf8_valid_lines' reference: the stop at the first control character
- * but a tab and a line end, and each line before it decoded. */
-static bool utf8_lines_by_decoding(const char *lb, size_t m, size_t *end) {
-   size_t e = 0;
-   while (e < m && !(((unsigned char)lb[e] < 0x20 && lb[e] != '\t' && lb[e] != '\n') ||
-                     lb[e] == 0x7f))
-      e++;
-   *end = e;
-   bool ok = true;
-   for (size_t from = 0; from <= e;) {
-      const char *nl = memchr(lb + from, '\n', e - from);
-      size_t to = nl ? (size_t)(nl - lb) : e;
-      ok = ok && utf8_by_decoding(lb + from, to - from);
-      from = to + 1;
-   }
-   return ok;
 }
 
 /* Lines of text in the EU's scripts (two-byte letters, three-byte
