@@ -91,6 +91,15 @@ static int Input_wait(int ms) {
    return (p.revents & POLLIN) ? 1 : -1;
 }
 
+/* A read of the terminal, past signals. */
+static ssize_t Input_read(unsigned char *buf, size_t n) {
+   ssize_t r;
+   do
+      r = read(In.tty, buf, n);
+   while (r < 0 && errno == EINTR);
+   return r;
+}
+
 int Input_get(wint_t *wc) {
    if (!In.piped) {
       return get_wch(wc);
@@ -117,10 +126,7 @@ int Input_get(wint_t *wc) {
       return Input_fromCurses(wc);
    }
    unsigned char buf[INPUT_CHUNK + 64];
-   ssize_t n;
-   do
-      n = read(In.tty, buf, INPUT_CHUNK);
-   while (n < 0 && errno == EINTR);
+   ssize_t n = Input_read(buf, INPUT_CHUNK);
    if (n <= 0)
       return ERR;
    size_t len = (size_t)n;
@@ -133,12 +139,8 @@ int Input_get(wint_t *wc) {
    }
    /* A sequence cut by the read: its rest within the Esc delay, as curses
     * itself would wait for it. */
-   size_t cut;
-   while ((cut = KeySeq_cut(buf, len)) > 0 && len < sizeof buf &&
-          Input_wait(get_escdelay()) == 1) {
-      do
-         n = read(In.tty, buf + len, sizeof buf - len);
-      while (n < 0 && errno == EINTR);
+   while (KeySeq_cut(buf, len) > 0 && len < sizeof buf && Input_wait(get_escdelay()) == 1) {
+      n = Input_read(buf + len, sizeof buf - len);
       if (n <= 0)
          break;
       len += (size_t)n;
